@@ -1,0 +1,176 @@
+"""Answers: validating them, nesting them for files, and reading `--set KEY=VALUE`."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from socialready.errors import AnswerError
+from socialready.questionnaire import Question, Questionnaire
+
+Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
+_YES = {"yes", "y", "true", "ja", "j", "1"}
+_NO = {"no", "n", "false", "nee", "0"}
+
+
+def validate(question: Question, value: Any, source: str = "") -> Any:
+    """The value in its canonical form, or an AnswerError naming the key and what to do."""
+    key, kind = question.key, question.kind
+
+    def fail(problem: str) -> AnswerError:
+        return AnswerError(key, problem, source)
+
+    if kind == "text":
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise fail(f"must be text, got {value!r}; put it in quotes")
+        value = value.strip()
+        if question.required and not value:
+            raise fail("is required; give a name")
+        if len(value) > question.max_length:
+            raise fail(f"is {len(value)} characters; keep it to {question.max_length}")
+        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+            raise fail("contains control characters; use plain text")
+        return value
+    if kind == "one":
+        if isinstance(value, bool) and ("yes" if value else "no") in question.values:
+            value = "yes" if value else "no"  # YAML reads a bare yes as true
+        if value not in question.values:
+            raise fail(f"{value!r} is not one of: {', '.join(question.values)}")
+        return value
+    if kind == "many":
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise fail(f"must be a list of: {', '.join(question.values)}")
+        for item in value:
+            if item not in question.values:
+                raise fail(f"{item!r} is not one of: {', '.join(question.values)}")
+        if len(value) < question.min_selected:
+            raise fail(f"choose at least {question.min_selected}")
+        chosen = set(value)
+        return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
+    if kind in ("number", "integer"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail(f"must be a number from {question.minimum:g} to {question.maximum:g}")
+        if kind == "integer" and value != int(value):
+            raise fail("must be a whole number")
+        if math.isnan(value) or not question.minimum <= value <= question.maximum:
+            raise fail(
+                f"{value:g} is out of range; give {question.minimum:g} to {question.maximum:g}"
+            )
+        return int(value) if kind == "integer" else number(value)
+    if kind == "yesno":
+        if not isinstance(value, bool):
+            raise fail("must be yes or no")
+        return value
+    raise fail(f"unknown question kind {kind!r}")
+
+
+def number(value: float) -> float | int:
+    """Whole numbers stay whole (4, not 4.0) so the file reads as typed."""
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
+
+
+def parse_text(question: Question, text: str, source: str = "") -> Any:
+    """Turn typed text (from --set or a prompt) into a value of the question's kind."""
+    text = text.strip()
+    if question.kind == "many":
+        return validate(
+            question, [item.strip() for item in text.split(",") if item.strip()], source
+        )
+    if question.kind in ("number", "integer"):
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise AnswerError(
+                question.key,
+                f"{text!r} is not a number; give {question.minimum:g} to {question.maximum:g}",
+                source,
+            ) from None
+        return validate(question, number, source)
+    if question.kind == "yesno":
+        if text.lower() in _YES:
+            return True
+        if text.lower() in _NO:
+            return False
+        raise AnswerError(question.key, f"{text!r} is not yes or no", source)
+    return validate(question, text, source)
+
+
+def parse_sets(questionnaire: Questionnaire, pairs: list[str]) -> Answers:
+    """`--set KEY=VALUE` options as answers."""
+    answers: Answers = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep:
+            raise AnswerError(key or pair, "--set needs KEY=VALUE, e.g. --set capacity.people=2")
+        if key not in questionnaire.by_key:
+            raise AnswerError(key, "is not a question; `socialready questions` lists them", "--set")
+        answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
+    return answers
+
+
+def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers:
+    """Answers from the nested file form (`capacity: {people: 2}`); unknown keys are errors."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AnswerError(
+            "answers", "must be a mapping of parts (organisation:, goals:, ...)", source
+        )
+    answers: Answers = {}
+    for part, fields in data.items():
+        if not isinstance(fields, dict):
+            raise AnswerError(str(part), "must be a mapping of questions", source)
+        for name, value in fields.items():
+            key = f"{part}.{name}"
+            question = questionnaire.by_key.get(key)
+            if question is None:
+                raise AnswerError(
+                    key, "is not a question; `socialready questions` lists them", source
+                )
+            answers[key] = validate(question, value, source)
+    return answers
+
+
+def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[str, Any]]:
+    """The nested file form, in questionnaire order."""
+    nested: dict[str, dict[str, Any]] = {}
+    for question in questionnaire.questions:
+        if question.key in answers:
+            part, _, name = question.key.partition(".")
+            nested.setdefault(part, {})[name] = answers[question.key]
+    return nested
+
+
+def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
+    """Fill in the value of each question that does not apply; return the missing keys too."""
+    filled: Answers = {}
+    missing: list[str] = []
+    for question in questionnaire.questions:
+        if not question.applies(filled):
+            filled[question.key] = question.if_skipped
+        elif question.key in answers:
+            filled[question.key] = answers[question.key]
+        else:
+            missing.append(question.key)
+    return filled, missing
+
+
+def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
+    """Every question answered: given answers first, then each question's default."""
+    filled: Answers = {}
+    for question in questionnaire.questions:
+        if not question.applies(filled):
+            filled[question.key] = question.if_skipped
+        elif question.key in answers:
+            filled[question.key] = answers[question.key]
+        elif question.default is not None:
+            filled[question.key] = validate(question, question.default)
+        else:
+            raise AnswerError(question.key, "has no default; give it with --set or --answers")
+    return filled

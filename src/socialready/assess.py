@@ -1,0 +1,76 @@
+"""`socialready assess`: gather answers (files, --set, prompts), then write and show the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready import files, prompts, questionnaire, resume, ui, wizard, workflow, yamlio
+from socialready import plan as plan_mod
+from socialready.errors import Interrupted
+
+
+def run(
+    target: Path | None,
+    *,
+    answers_file: Path | None,
+    sets: list[str],
+    use_defaults: bool,
+    resume_session: bool,
+    force: bool,
+    lang: str | None,
+) -> dict[str, Any]:
+    """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
+    answers are the defaults offered. Returns the plan document written."""
+    qs = questionnaire.load()
+    given: dict[str, Any] = {}
+    session_lang = None
+    if resume_session:
+        session = resume.load()
+        given.update(session.answers)
+        target = target or session.target
+        session_lang = session.language
+    existing = plan_mod.read(target) if target and target.exists() else None
+    if answers_file:
+        data = yamlio.loads(files.read_text(answers_file), str(answers_file))
+        given.update(answers_mod.from_nested(qs, data, str(answers_file)))
+    given.update(answers_mod.parse_sets(qs, sets))
+    language = (
+        lang
+        or session_lang
+        or (existing.language if existing else None)
+        or ui.resolve_language(None)
+    )
+    try:
+        answered = wizard.run(
+            qs,
+            language,
+            given,
+            existing.answers if existing else {},
+            interactive=prompts.can_prompt(),
+            use_defaults=use_defaults,
+        )
+    except wizard.Stopped as stop:
+        kept = {**given, **stop.answers}
+        where = resume.save(resume.Session(kept, target, language))
+        raise Interrupted(
+            f"Stopped. Your {len(kept)} answer(s) so far are kept in {where}; "
+            "run `socialready assess --resume` to continue where you left off."
+        ) from None
+    target = target or plan_mod.default_path(answered["organisation.name"])
+    if existing is None and target.exists():
+        existing = plan_mod.read(target)  # the organisation's plan: keep what the user owns
+    owned: dict[str, dict[str, Any]] = {}
+    if existing is not None:
+        workflow.refresh(existing, str(target), force=force)
+        owned = existing.owned
+    document = plan_mod.build(plan_mod.Plan(answered, language, owned))
+    plan_mod.write(target, document)
+    if resume_session:
+        resume.clear()
+    from socialready import render
+
+    render.plan(document)
+    render.message(ui.word("written", language, path=str(target)), style="green")
+    return document

@@ -1,0 +1,93 @@
+"""The data the rules work from: channel facts with sources, and every generated sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from socialready import yamlio
+
+Text = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    text: Text
+    source: str
+    year: int | None
+
+    @property
+    def assumed(self) -> bool:
+        return self.source == "assumption"
+
+    def cite(self, assumption: str) -> str:
+        """'Pew Research Center, 2025', or the word for assumption where there is no source."""
+        if self.assumed:
+            return assumption
+        return f"{self.source}, {self.year}" if self.year else self.source
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: Text
+    segments: tuple[str, ...]
+    reach_facts: tuple[str, ...]
+    objectives: tuple[str, ...]
+    conversational: bool
+    posts_per_week: float
+    cadence: Text
+    cadence_fact: str
+    hours_per_post: float
+    effort_fact: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Facts, channels and texts, as shipped; `version` is the rules version written into plans."""
+
+    version: int
+    facts: dict[str, Fact]
+    channels: dict[str, Channel]
+    reply_hours: float
+    texts: dict[str, Any]
+
+    def text(self, path: str, lang: str, /, **params: Any) -> str:
+        """The sentence at a dotted path (`findings.goals.x.says` is written `findings`, ...)."""
+        node: Any = self.texts
+        for part in path.split("/"):
+            node = node[part]
+        template: str = node[lang]
+        return template.format(**params) if params else template
+
+
+@cache
+def load() -> Catalog:
+    """The catalog shipped with the package, read once."""
+    folder = resources.files("socialready").joinpath("data")
+    facts_raw = yamlio.loads(folder.joinpath("facts.yaml").read_text("utf-8"), "facts.yaml")
+    rules_raw = yamlio.loads(folder.joinpath("rules.yaml").read_text("utf-8"), "rules.yaml")
+    facts = {
+        key: Fact(key, {"en": v["en"], "nl": v["nl"]}, v["source"], v["year"])
+        for key, v in facts_raw["facts"].items()
+    }
+    channels = {
+        key: Channel(
+            id=key,
+            name=v["name"],
+            segments=tuple(v["segments"]),
+            reach_facts=tuple(v["reach_facts"]),
+            objectives=tuple(v["objectives"]),
+            conversational=v["conversational"],
+            posts_per_week=v["posts_per_week"],
+            cadence=v["cadence"],
+            cadence_fact=v["cadence_fact"],
+            hours_per_post=v["hours_per_post"],
+            effort_fact=v["effort_fact"],
+        )
+        for key, v in facts_raw["channels"].items()
+    }
+    return Catalog(rules_raw["rules_version"], facts, channels, facts_raw["reply_hours"], rules_raw)

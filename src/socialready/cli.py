@@ -1,0 +1,224 @@
+"""The command line: parses options, calls the library, prints, maps errors to exit codes.
+
+Imports stay light here so that `--help` is instant: YAML, rich and questionary load only in
+the commands that need them.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+
+from socialready.errors import ExitCode, Interrupted, SocialreadyError
+
+app = typer.Typer(
+    name="socialready",
+    help="Should our organisation start on social media, where, and how do we keep it up?",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class QuestionsFormat(str, Enum):
+    text = "text"
+    yaml = "yaml"
+
+
+LangOption = Annotated[
+    Optional[Lang],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
+    typer.Option(
+        "--lang", help="Language of questions and plan (else SOCIALREADY_LANG, else the locale)."
+    ),
+]
+SetOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--set", metavar="KEY=VALUE", help="Answer one question, e.g. capacity.people=2."),
+]
+
+
+@app.command()
+def assess(
+    plan: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="Plan file to write; default plans/<organisation>.yaml."),
+    ] = None,
+    answers: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--answers", help="Take answers from this YAML file; ask only what is missing."
+        ),
+    ] = None,
+    sets: SetOption = None,
+    defaults: Annotated[
+        bool,
+        typer.Option("--defaults", help="Without a terminal, take defaults for missing answers."),
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the assessment that was interrupted.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Move hand edits of generated fields into notes.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
+    from socialready import assess as assess_mod
+
+    assess_mod.run(
+        plan,
+        answers_file=answers,
+        sets=sets or [],
+        use_defaults=defaults,
+        resume_session=resume,
+        force=force,
+        lang=lang.value if lang else None,
+    )
+
+
+@app.command("plan")
+def plan_command(
+    plans: Annotated[list[Path], typer.Argument(help="Plan files, or folders of plans.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if any plan would change.")
+    ] = False,
+    sets: SetOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Move hand edits of generated fields into notes.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Recompute plans from the answers stored in them, keep what you own, show what changes."""
+    from socialready import update
+
+    code = update.run(
+        plans, sets=sets or [], check=check, force=force, lang=lang.value if lang else None
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def show(
+    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", help="text (rich), markdown (a report) or json.")
+    ] = ShowFormat.text,
+) -> None:
+    """Show a plan: verdict, scores, channels, the 8 steps and progress."""
+    from socialready import report, workflow
+
+    document = workflow.load_document(plan)
+    if fmt is ShowFormat.json:
+        sys.stdout.write(report.to_json(document))
+    elif fmt is ShowFormat.markdown:
+        sys.stdout.write(report.markdown(document))
+    else:
+        from socialready import render
+
+        render.plan(document)
+
+
+@app.command("diff")
+def diff_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="OLD NEW, or the 7 arguments git gives an external diff tool."),
+    ],
+) -> None:
+    """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
+    from socialready import diff, render, workflow
+    from socialready.errors import BadInput
+
+    if (
+        len(paths) == 7
+    ):  # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
+        label, old, new = str(paths[0]), paths[1], paths[4]
+    elif len(paths) == 2:
+        old, new = paths
+        label = f"{old} → {new}"
+    else:
+        raise BadInput("diff takes two plans: socialready diff OLD NEW")
+
+    def load(path: Path) -> dict[str, Any] | None:
+        return None if str(path) == "/dev/null" else workflow.load_document(path)
+
+    render.changes(label, diff.compare(load(old), load(new)))
+
+
+@app.command()
+def questions(
+    fmt: Annotated[
+        QuestionsFormat,
+        typer.Option("--format", help="text to read, yaml for an answers template."),
+    ] = QuestionsFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """The questionnaire, to read or (--format yaml) as an answers template."""
+    from socialready import questionnaire, template, ui
+
+    language = ui.resolve_language(lang.value if lang else None)
+    if fmt is QuestionsFormat.yaml:
+        sys.stdout.write(template.answers_template(questionnaire.load(), language))
+    else:
+        from socialready import render
+
+        render.questions(questionnaire.load(), language)
+
+
+@app.command()
+def overview(
+    folder: Annotated[Path, typer.Argument(help="A folder of plans.")] = Path("plans"),
+) -> None:
+    """Many plans at once: organisation, verdict, score, progress and next due date."""
+    from socialready import render, workflow
+
+    render.overview(workflow.overview(folder))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan file, for editors that validate YAML."""
+    from importlib import resources
+
+    sys.stdout.write(
+        resources.files("socialready").joinpath("data/plan.schema.json").read_text("utf-8")
+    )
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    """SIGTERM unwinds like an error, so a write in progress removes its temporary file."""
+    raise SystemExit(128 + signum)
+
+
+def main() -> None:
+    """Entry point: run the app and turn every user error into one message and its exit code."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app()
+    except Interrupted as exc:
+        from socialready import render
+
+        render.message(exc.message, style="yellow")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except SocialreadyError as exc:
+        from socialready import render
+
+        render.error(exc.message)
+        sys.exit(int(exc.exit_code))

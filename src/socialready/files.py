@@ -1,0 +1,87 @@
+"""Reading and writing the user's files safely: size limits, clear errors, atomic replace."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from socialready.errors import FileProblem
+
+MAX_BYTES = 1024 * 1024
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a FileProblem that says what is wrong with it and what to do."""
+    try:
+        if path.is_dir():
+            raise FileProblem(path, "is a folder, not a file; name a .yaml file in it")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file; check the path") from None
+    except PermissionError:
+        raise FileProblem(
+            path, "cannot be read (permission denied); check its permissions"
+        ) from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise FileProblem(path, "is over 1 MiB, too large for an answers or plan file")
+    if b"\0" in data:
+        raise FileProblem(path, "is a binary file, not YAML text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(
+            path, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: a reader sees the old file or the new, never half."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileProblem(folder, f"cannot create the folder ({exc.strerror})") from None
+    if path.is_dir():
+        raise FileProblem(path, "is a folder; name a .yaml file to write the plan to")
+    fd = -1
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            fd = -1
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+        tmp = ""
+    except PermissionError:
+        raise FileProblem(
+            path, "cannot be written (permission denied); check the folder's permissions"
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise FileProblem(
+                path, "the disk is full; free some space and run again (the old file is unchanged)"
+            ) from None
+        raise FileProblem(path, f"cannot be written ({exc.strerror})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

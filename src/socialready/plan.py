@@ -1,0 +1,242 @@
+"""The plan file: its on-disk shape, reading it back strictly, and what the user owns in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready import catalog as catalog_mod
+from socialready import files, questionnaire, rules, yamlio
+from socialready.errors import BadInput
+
+FORMAT = 1
+STATUSES = ("todo", "doing", "done", "skipped")
+OWNED = ("owner", "status", "due", "notes")
+GENERATED_STEP = ("title", "why", "actions")
+TOP_KEYS = (
+    "socialready",
+    "organisation",
+    "language",
+    "rules",
+    "answers",
+    "readiness",
+    "channels",
+    "steps",
+)
+
+
+@dataclass
+class Plan:
+    """A plan in memory: the answers and language it comes from, and what the user owns."""
+
+    answers: dict[str, Any]
+    language: str
+    owned: dict[str, dict[str, Any]] = field(default_factory=dict)  # step id -> owner, status, ...
+    document: dict[str, Any] = field(default_factory=dict)  # as read or as built
+
+    @property
+    def organisation(self) -> str:
+        return str(self.answers["organisation.name"])
+
+
+def slug(name: str) -> str:
+    """A file name for the organisation that can never leave its folder."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^\w]+|_", "-", plain).strip("-")[:60].strip("-")
+    return text or "organisation"
+
+
+def default_path(name: str) -> Path:
+    return Path("plans") / f"{slug(name)}.yaml"
+
+
+def fingerprint(document: dict[str, Any]) -> str:
+    """A short digest of every generated field, to notice hand edits to them."""
+    generated = {
+        "organisation": document.get("organisation"),
+        "readiness": document.get("readiness"),
+        "channels": document.get("channels"),
+        "steps": [
+            {key: step.get(key) for key in ("id", *GENERATED_STEP)}
+            for step in document.get("steps") or []
+            if isinstance(step, dict)
+        ],
+    }
+    text = json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build(plan: Plan) -> dict[str, Any]:
+    """The whole plan document from its answers, language and owned fields."""
+    catalog = catalog_mod.load()
+    qs = questionnaire.load()
+    generated = rules.generate(plan.answers, catalog, qs, plan.language)
+    steps = []
+    for step in generated["steps"]:
+        owned = plan.owned.get(step["id"], {})
+        steps.append(
+            {
+                **step,
+                "owner": owned.get("owner", generated["owners"][step["id"]]),
+                "status": owned.get("status", "todo"),
+                "due": owned.get("due"),
+                "notes": owned.get("notes"),
+            }
+        )
+    document: dict[str, Any] = {
+        "socialready": FORMAT,
+        "organisation": plan.organisation,
+        "language": plan.language,
+        "rules": {"version": catalog.version, "fingerprint": ""},
+        "answers": answers_mod.to_nested(qs, plan.answers),
+        "readiness": generated["readiness"],
+        "channels": generated["channels"],
+        "steps": steps,
+    }
+    document["rules"]["fingerprint"] = fingerprint(document)
+    return document
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return yamlio.dumps(document)
+
+
+def write(path: Path, document: dict[str, Any]) -> None:
+    files.write_text(path, dumps(document))
+
+
+def read(path: Path) -> Plan:
+    """A plan file, checked field by field; any problem names the file and the key."""
+    return parse(yamlio.loads(files.read_text(path), str(path)), str(path))
+
+
+def parse(data: Any, source: str) -> Plan:
+    """A plan from its loaded YAML; the document is kept as read."""
+
+    def fail(key: str, problem: str) -> BadInput:
+        return BadInput(f"{source}: {key}: {problem}")
+
+    if not isinstance(data, dict) or "socialready" not in data:
+        raise BadInput(
+            f"{source}: not a socialready plan (it has no `socialready:` format version); "
+            "make one with `socialready assess`"
+        )
+    version = data["socialready"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise fail("socialready", f"format version must be a whole number, got {version!r}")
+    if version > FORMAT:
+        raise fail(
+            "socialready",
+            f"this plan has format {version}, newer than this socialready reads ({FORMAT}); "
+            "upgrade with `pip install -U socialready`",
+        )
+    for key in data:
+        if key not in TOP_KEYS:
+            raise fail(str(key), f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}")
+    language = data.get("language")
+    if language not in questionnaire.LANGUAGES:
+        raise fail("language", f"must be one of: {', '.join(questionnaire.LANGUAGES)}")
+    qs = questionnaire.load()
+    given = answers_mod.from_nested(qs, data.get("answers"), source + ": answers")
+    filled, missing = answers_mod.complete(qs, given)
+    if missing:
+        raise fail("answers", f"{', '.join(missing)} missing; add them or run `socialready assess`")
+    for key in ("readiness", "channels"):
+        if not isinstance(data.get(key), dict):
+            raise fail(
+                key, "is missing or not a mapping; restore it from git or run `socialready plan`"
+            )
+    owned = _owned_fields(data.get("steps"), fail)
+    return Plan(answers=filled, language=language, owned=owned, document=data)
+
+
+def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(steps, list) or [
+        s.get("id") if isinstance(s, dict) else None for s in steps
+    ] != list(rules.STEP_IDS):
+        raise fail("steps", f"must be the 8 steps in order: {', '.join(rules.STEP_IDS)}")
+    owned: dict[str, dict[str, Any]] = {}
+    for step in steps:
+        where = f"steps[{step['id']}]"
+        for key in step:
+            if key not in ("id", *GENERATED_STEP, *OWNED):
+                raise fail(f"{where}.{key}", "is not a step field; put your own text in `notes`")
+        if not isinstance(step.get("title"), str) or not isinstance(step.get("why"), str):
+            raise fail(where, "title and why must be text")
+        actions = step.get("actions")
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise fail(f"{where}.actions", "must be a list of text")
+        status = step.get("status", "todo")
+        if status not in STATUSES:
+            raise fail(f"{where}.status", f"{status!r} is not one of: {', '.join(STATUSES)}")
+        due = step.get("due")
+        if isinstance(due, str):
+            try:
+                due = dt.date.fromisoformat(due)
+            except ValueError:
+                raise fail(
+                    f"{where}.due", f"{due!r} is not a date; write it as 2026-03-31"
+                ) from None
+        if due is not None and not isinstance(due, dt.date):
+            raise fail(f"{where}.due", "must be a date like 2026-03-31, or empty")
+        if isinstance(due, dt.datetime):
+            due = due.date()
+        for key in ("owner", "notes"):
+            value = step.get(key)
+            if value is not None and not isinstance(value, str):
+                raise fail(f"{where}.{key}", "must be text; put it in quotes")
+        owned[step["id"]] = {
+            "owner": step.get("owner"),
+            "status": status,
+            "due": due,
+            "notes": step.get("notes"),
+        }
+    return owned
+
+
+def hand_edits(plan: Plan) -> list[str]:
+    """Generated fields that were edited by hand since the plan was written ([] when none)."""
+    document = plan.document
+    stored = (
+        (document.get("rules") or {}).get("fingerprint")
+        if isinstance(document.get("rules"), dict)
+        else None
+    )
+    if stored == fingerprint(document):
+        return []
+    fresh = build(Plan(plan.answers, plan.language, plan.owned))
+    edited = [
+        key for key in ("organisation", "readiness", "channels") if document.get(key) != fresh[key]
+    ]
+    for old, new in zip(document["steps"], fresh["steps"], strict=True):
+        edited += [
+            f"steps[{old['id']}].{key}" for key in GENERATED_STEP if old.get(key) != new[key]
+        ]
+    return edited or ["rules.fingerprint"]
+
+
+def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
+    """Move each hand-edited generated value into the notes of its step, so nothing is lost."""
+    document = plan.document
+    steps = {step["id"]: step for step in document["steps"]}
+    for path in edited:
+        if path.startswith("steps["):
+            step_id, _, key = path[len("steps[") :].partition("].")
+            value = steps[step_id].get(key)
+        else:
+            step_id, key, value = "organise", path, document.get(path)
+        if isinstance(value, list):
+            value = "\n".join(f"- {item}" for item in value)
+        elif not isinstance(value, str):
+            value = yamlio.dumps(value).rstrip("\n")
+        note = f"Edited by hand in {path}:\n{value}"
+        owned = plan.owned.setdefault(step_id, {})
+        owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note

@@ -1,0 +1,82 @@
+"""The one module that talks to questionary: each question kind becomes one prompt."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready.errors import SocialreadyError
+from socialready.questionnaire import Question, Section
+from socialready.ui import word
+
+
+def can_prompt() -> bool:
+    """A person can answer: stdin is a terminal, or the caller gave prompt_toolkit an input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    current = sys.modules.get("prompt_toolkit.application.current")
+    if current is None:  # nobody set up a prompt_toolkit session, so there is no other input
+        return False
+    return getattr(current.get_app_session(), "_input", None) is not None
+
+
+def section(section: Section, number: int, total: int, lang: str) -> None:
+    """Where the user is and why this part matters, before its first question."""
+    import questionary
+
+    questionary.print("")
+    heading = f"{word('part', lang, n=number, total=total)} · {section.title[lang]}"
+    questionary.print(heading, style="bold")
+    questionary.print(section.why[lang], style="italic")
+
+
+def ask(question: Question, default: Any, lang: str) -> Any:
+    """Ask one question; Ctrl-C raises KeyboardInterrupt for the caller to keep what it has."""
+    import questionary
+
+    message = question.prompt[lang]
+    instruction = question.help[lang] if question.help else None
+    if question.kind == "one":
+        choices = [questionary.Choice(c.label[lang], value=c.value) for c in question.choices]
+        return questionary.select(
+            message, choices=choices, default=default, instruction=instruction
+        ).unsafe_ask()
+    if question.kind == "many":
+        chosen = set(default or [])
+        choices = [
+            questionary.Choice(c.label[lang], value=c.value, checked=c.value in chosen)
+            for c in question.choices
+        ]
+        values = questionary.checkbox(
+            message,
+            choices=choices,
+            instruction=instruction,
+            validate=lambda picked: _check(question, list(picked)),
+        ).unsafe_ask()
+        return answers_mod.validate(question, values)
+    if question.kind == "yesno":
+        return questionary.confirm(message, default=bool(default)).unsafe_ask()
+    text = "" if default is None else str(default)
+    if instruction:
+        message = f"{message} ({instruction})"
+    typed = questionary.text(
+        message, default=text, validate=lambda value: _check_text(question, value)
+    ).unsafe_ask()
+    return answers_mod.parse_text(question, typed)
+
+
+def _check(question: Question, value: Any) -> bool | str:
+    try:
+        answers_mod.validate(question, value)
+    except SocialreadyError as exc:
+        return exc.message.split(": ", 1)[-1]
+    return True
+
+
+def _check_text(question: Question, text: str) -> bool | str:
+    try:
+        answers_mod.parse_text(question, text)
+    except SocialreadyError as exc:
+        return exc.message.split(": ", 1)[-1]
+    return True

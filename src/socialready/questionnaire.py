@@ -1,0 +1,126 @@
+"""The questionnaire as typed data, read once from data/questions.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from socialready import yamlio
+
+LANGUAGES = ("nl", "en")
+Text = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a question applies: `key op value`, evaluated on the answers given so far."""
+
+    key: str
+    op: str
+    value: Any
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        actual = answers.get(self.key)
+        if self.op == "eq":
+            return bool(actual == self.value)
+        if self.op == "ne":
+            return bool(actual != self.value)
+        if self.op == "gt":
+            return isinstance(actual, (int, float)) and actual > self.value
+        if self.op == "in":
+            return actual in self.value
+        if self.op == "not_in":
+            return actual not in self.value
+        raise ValueError(f"unknown condition operator {self.op!r}")
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    kind: str  # text | one | many | number | integer | yesno
+    prompt: Text
+    help: Text | None
+    default: Any
+    required: bool = False
+    max_length: int = 0
+    minimum: float = 0
+    maximum: float = 0
+    min_selected: int = 0
+    choices: tuple[Choice, ...] = ()
+    ask_if: Condition | None = None
+    if_skipped: Any = None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+    def applies(self, answers: dict[str, Any]) -> bool:
+        return self.ask_if is None or self.ask_if.holds(answers)
+
+    def label(self, value: str, lang: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label[lang]
+        return value
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    why: Text
+    questions: tuple[Question, ...]
+
+
+@dataclass
+class Questionnaire:
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...] = field(init=False)
+    by_key: dict[str, Question] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.questions = tuple(q for section in self.sections for q in section.questions)
+        self.by_key = {q.key: q for q in self.questions}
+
+    def question(self, key: str) -> Question:
+        return self.by_key[key]
+
+
+def _question(raw: dict[str, Any]) -> Question:
+    condition = raw.get("ask_if")
+    return Question(
+        key=raw["key"],
+        kind=raw["kind"],
+        prompt=raw["prompt"],
+        help=raw.get("help"),
+        default=raw.get("default"),
+        required=raw.get("required", False),
+        max_length=raw.get("max_length", 0),
+        minimum=raw.get("min", 0),
+        maximum=raw.get("max", 0),
+        min_selected=raw.get("min_selected", 0),
+        choices=tuple(Choice(c["value"], c["label"]) for c in raw.get("choices", ())),
+        ask_if=Condition(**condition) if condition else None,
+        if_skipped=raw.get("if_skipped"),
+    )
+
+
+@cache
+def load() -> Questionnaire:
+    """The questionnaire shipped with the package."""
+    text = resources.files("socialready").joinpath("data/questions.yaml").read_text("utf-8")
+    raw = yamlio.loads(text, "questions.yaml")
+    return Questionnaire(
+        tuple(
+            Section(s["id"], s["title"], s["why"], tuple(_question(q) for q in s["questions"]))
+            for s in raw["sections"]
+        )
+    )

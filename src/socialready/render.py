@@ -1,0 +1,211 @@
+"""The one module that talks to rich: plans, changes and overviews on the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from socialready import catalog
+from socialready.diff import Change
+from socialready.questionnaire import Questionnaire
+from socialready.report import channel_name, progress_line
+from socialready.ui import word
+
+VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
+SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
+
+
+def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
+    """rich picks up NO_COLOR, TERM=dumb, pipes and the terminal's width by itself."""
+    return Console(stderr=stderr, width=width, record=record, highlight=False, soft_wrap=False)
+
+
+def _score_style(score: int) -> str:
+    return "green" if score >= 70 else "yellow" if score >= 40 else "red"
+
+
+def plan(document: dict[str, Any], out: Console | None = None) -> None:
+    """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
+    out = out or console()
+    lang = document["language"]
+    readiness = document["readiness"]
+    verdict = readiness["verdict"]
+    heading = Text(word("plan_for", lang, name=document["organisation"]), style="bold")
+    line = Text.assemble(
+        (f"{word('verdict', lang)}: ", "bold"),
+        (word(f"verdicts/{verdict}", lang), VERDICT_STYLE[verdict]),
+        f"  ·  {word('score', lang)} ",
+        (f"{readiness['score']}/100", _score_style(readiness["score"])),
+    )
+    out.print(
+        Panel(
+            Group(
+                line, Text(readiness["summary"]), Text(progress_line(document, lang), style="dim")
+            ),
+            title=heading,
+            title_align="left",
+            border_style=VERDICT_STYLE[verdict].split()[-1],
+        )
+    )
+    names = catalog.load().texts["dimensions"]
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+    table.add_column(word("dimension", lang), ratio=1, no_wrap=False)
+    table.add_column(word("score", lang), justify="right", width=5)
+    table.add_column(word("findings", lang), ratio=3)
+    for key, dimension in readiness["dimensions"].items():
+        found = Text()
+        for number, finding in enumerate(dimension["findings"]):
+            if number:
+                found.append("\n")
+            found.append(f"{finding['says']} ")
+            found.append(f"→ {finding['do']}", style="cyan")
+            found.append(f" [{finding['rule']}]", style="dim")
+        score = dimension["score"]
+        table.add_row(names[key][lang], Text(str(score), style=_score_style(score)), found)
+    out.print(table)
+    _channels(document, out)
+    _steps(document, out)
+
+
+def _channels(document: dict[str, Any], out: Console) -> None:
+    lang = document["language"]
+    channels = document["channels"]
+    workload = channels["workload"]
+    out.print(Text(word("channels", lang), style="bold underline"))
+    out.print(
+        word(
+            "workload", lang, needed=workload["hours_needed"], available=workload["hours_available"]
+        )
+    )
+    if channels["recommended"]:
+        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+        table.add_column(word("channel", lang), ratio=1)
+        table.add_column(word("cadence", lang), ratio=2)
+        table.add_column(word("hours", lang), justify="right", width=8)
+        table.add_column(word("why", lang), ratio=3)
+        for item in channels["recommended"]:
+            table.add_row(
+                Text(channel_name(document, item["channel"]), style="bold"),
+                item["cadence"],
+                str(item["hours_per_week"]),
+                item["why"],
+            )
+        out.print(table)
+    if channels["not_now"]:
+        out.print(Text(word("not_now", lang), style="bold"))
+        for item in channels["not_now"]:
+            out.print(
+                Text.assemble(
+                    "  ✗ ", (channel_name(document, item["channel"]), "bold"), f": {item['why']}"
+                )
+            )
+    out.print()
+
+
+def _steps(document: dict[str, Any], out: Console) -> None:
+    lang = document["language"]
+    out.print(Text(word("steps", lang), style="bold underline"))
+    marks = {"todo": "○", "doing": "◐", "done": "●", "skipped": "–"}
+    for number, step in enumerate(document["steps"], start=1):
+        status = step.get("status") or "todo"
+        title = Text.assemble(
+            (f"{marks[status]} {number}. ", "bold"),
+            (step["title"], "bold"),
+            (f"  [{word('statuses/' + status, lang)}", "dim"),
+            (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
+            (f" · {word('due', lang)}: {step['due']}" if step.get("due") else "", "dim"),
+            ("]", "dim"),
+        )
+        out.print(title)
+        for action in step["actions"]:
+            out.print(Text(f"    • {action}"))
+        if step.get("notes"):
+            out.print(Text(f"    {word('notes', lang)}: {step['notes']}", style="italic"))
+
+
+def changes(label: str, found: list[Change], out: Console | None = None) -> None:
+    """The changes to one plan, grouped by area, signed + - ~."""
+    out = out or console()
+    out.print(Text(label, style="bold"))
+    if not found:
+        out.print("  no changes")
+        return
+    area = ""
+    for change in found:
+        if change.area != area:
+            area = change.area
+            out.print(Text(f"  {area}", style="bold"))
+        out.print(Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign])))
+
+
+def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:
+    """Many plans at once, for a consultant or a municipality with many departments."""
+    out = out or console()
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    for name, justify in (
+        ("Organisation", "left"),
+        ("Verdict", "left"),
+        ("Score", "right"),
+        ("Done", "right"),
+        ("Next due", "left"),
+        ("File", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        if "error" in row:
+            table.add_row(Text("(unreadable)", style="red"), "", "", "", row["error"], row["file"])
+            continue
+        verdict = row["verdict"]
+        table.add_row(
+            row["organisation"],
+            Text(verdict, style=VERDICT_STYLE[verdict]),
+            str(row["score"]),
+            f"{row['done']}/8",
+            row["next_due"] or "—",
+            row["file"],
+        )
+    out.print(table)
+
+
+def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
+    """The questionnaire for reading: parts, why they matter, each question and its choices."""
+    out = out or console()
+    for number, section in enumerate(qs.sections, start=1):
+        out.print(
+            Text(
+                f"{word('part', lang, n=number, total=len(qs.sections))} · {section.title[lang]}",
+                style="bold",
+            )
+        )
+        out.print(Text(section.why[lang], style="italic"))
+        for question in section.questions:
+            out.print(Text.assemble(("  " + question.key, "cyan"), f"  {question.prompt[lang]}"))
+            for choice in question.choices:
+                out.print(Text(f"      {choice.value}: {choice.label[lang]}", style="dim"))
+        out.print()
+
+
+def message(text: str, *, style: str = "") -> None:
+    console(stderr=True).print(Text(text, style=style))
+
+
+def error(text: str) -> None:
+    console(stderr=True).print(Text.assemble(("Error: ", "bold red"), escape(text)))
+
+
+def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
+    """A picture of the rendered plan, as the terminal shows it."""
+    out = console(width=width, record=True)
+    out.file = open(Path("/dev/null"), "w")  # noqa: SIM115 - the recording is what we keep
+    try:
+        plan(document, out)
+        out.save_svg(str(path), title="socialready show")
+    finally:
+        out.file.close()

@@ -1,0 +1,122 @@
+"""Plans as reports without rich: progress, markdown for management, JSON for other tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from socialready.ui import word
+
+
+def progress(document: dict[str, Any]) -> dict[str, Any]:
+    """Steps done of 8 (skipped counts as settled) and the next open step with a due date."""
+    steps = document["steps"]
+    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    open_due = [
+        (str(step["due"]), number, step)
+        for number, step in enumerate(steps, start=1)
+        if step.get("due") and step.get("status") not in ("done", "skipped")
+    ]
+    next_due = None
+    if open_due:
+        due, number, step = min(open_due, key=lambda item: (item[0], item[1]))
+        next_due = {"step": number, "id": step["id"], "title": step["title"], "due": due}
+    return {"done": done, "total": len(steps), "next_due": next_due}
+
+
+def progress_line(document: dict[str, Any], lang: str) -> str:
+    state = progress(document)
+    line = word("progress", lang, done=state["done"])
+    nxt = state["next_due"]
+    if nxt:
+        return f"{line} · " + word(
+            "next_due", lang, n=nxt["step"], title=nxt["title"], due=nxt["due"]
+        )
+    return f"{line} · {word('no_due', lang)}"
+
+
+def channel_name(document: dict[str, Any], channel_id: str) -> str:
+    from socialready import catalog
+
+    channel = catalog.load().channels.get(channel_id)
+    return channel.name[document["language"]] if channel else channel_id
+
+
+def markdown(document: dict[str, Any]) -> str:
+    """A report for management: verdict first, then scores, channels and the 8 steps."""
+    lang = document["language"]
+    readiness = document["readiness"]
+    out = [f"# {word('plan_for', lang, name=document['organisation'])}", ""]
+    verdict = word(f"verdicts/{readiness['verdict']}", lang)
+    out += [
+        f"**{word('verdict', lang)}: {verdict}** · {word('score', lang)} {readiness['score']}/100",
+        "",
+        readiness["summary"],
+        "",
+        progress_line(document, lang),
+        "",
+        f"## {word('findings', lang)}",
+        "",
+        f"| {word('dimension', lang)} | {word('score', lang)} |",
+        "| --- | ---: |",
+    ]
+    from socialready import catalog
+
+    names = catalog.load().texts["dimensions"]
+    for key, dimension in readiness["dimensions"].items():
+        out.append(f"| {names[key][lang]} | {dimension['score']} |")
+    out.append("")
+    for key, dimension in readiness["dimensions"].items():
+        for finding in dimension["findings"]:
+            says, do, rule = finding["says"], finding["do"], finding["rule"]
+            out.append(f"- **{names[key][lang]}** — {says} *{do}* (`{rule}`)")
+    channels = document["channels"]
+    workload = channels["workload"]
+    out += [
+        "",
+        f"## {word('channels', lang)}",
+        "",
+        word(
+            "workload", lang, needed=workload["hours_needed"], available=workload["hours_available"]
+        ),
+        "",
+    ]
+    if channels["recommended"]:
+        heads = [word(key, lang) for key in ("channel", "cadence", "hours", "why")]
+        out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- |"]
+        for item in channels["recommended"]:
+            name = channel_name(document, item["channel"])
+            out.append(f"| {name} | {item['cadence']} | {item['hours_per_week']} | {item['why']} |")
+        out.append("")
+    if channels["not_now"]:
+        out += [f"### {word('not_now', lang)}", ""]
+        for item in channels["not_now"]:
+            out.append(f"- **{channel_name(document, item['channel'])}** — {item['why']}")
+        out.append("")
+    out += [f"## {word('steps', lang)}", ""]
+    for number, step in enumerate(document["steps"], start=1):
+        out += [f"### {number}. {step['title']}", "", f"*{step['why']}*", ""]
+        out += [f"- {action}" for action in step["actions"]]
+        meta = [
+            f"{word('owner', lang)}: {step.get('owner') or '—'}",
+            f"{word('status', lang)}: {word('statuses/' + step.get('status', 'todo'), lang)}",
+        ]
+        if step.get("due"):
+            meta.append(f"{word('due', lang)}: {step['due']}")
+        out += ["", " · ".join(meta), ""]
+        if step.get("notes"):
+            out += [f"{word('notes', lang)}: {step['notes']}", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """The plan as JSON, dates as ISO text, with its progress added."""
+
+    def default(value: Any) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    data = {**document, "progress": progress(document)}
+    return json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"

@@ -1,0 +1,52 @@
+"""Answers given before Ctrl-C, kept so that `assess --resume` continues where it stopped."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready import files, questionnaire, yamlio
+from socialready.errors import BadInput
+
+
+@dataclass
+class Session:
+    answers: dict[str, Any]
+    target: Path | None
+    language: str
+
+
+def state_file() -> Path:
+    """$XDG_STATE_HOME/socialready/resume.yaml (~/.local/state/... by default)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "socialready" / "resume.yaml"
+
+
+def save(session: Session) -> Path:
+    path = state_file()
+    data = {
+        "target": str(session.target) if session.target else None,
+        "language": session.language,
+        "answers": answers_mod.to_nested(questionnaire.load(), session.answers),
+    }
+    files.write_text(path, yamlio.dumps(data))
+    return path
+
+
+def load() -> Session:
+    path = state_file()
+    if not path.exists():
+        raise BadInput("nothing to resume: no interrupted `socialready assess` was found")
+    data = yamlio.loads(files.read_text(path), str(path))
+    if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
+        raise BadInput(f"{path}: not a resume file; delete it and run `socialready assess`")
+    given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
+    target = data.get("target")
+    return Session(given, Path(target) if target else None, data["language"])
+
+
+def clear() -> None:
+    state_file().unlink(missing_ok=True)

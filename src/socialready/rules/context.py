@@ -1,0 +1,44 @@
+"""What every rule reads: the answers, the shipped data and the language, bundled once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from socialready.catalog import Catalog, Channel
+from socialready.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class Context:
+    answers: dict[str, Any]
+    catalog: Catalog
+    questionnaire: Questionnaire
+    lang: str
+
+    def __getitem__(self, key: str) -> Any:
+        return self.answers[key]
+
+    def text(self, path: str, /, **params: Any) -> str:
+        return self.catalog.text(path, self.lang, **params)
+
+    def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
+        """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""
+        question = self.questionnaire.question(key)
+        names = [question.label(value, self.lang) for value in values]
+        return self.join(names)
+
+    def join(self, names: list[str]) -> str:
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + self.text("list_and") + names[-1]
+
+    def channel_names(self, channels: list[Channel]) -> str:
+        return self.join([channel.name[self.lang] for channel in channels])
+
+    @property
+    def assumption(self) -> str:
+        return self.text("assumption")
+
+    def cite(self, fact_id: str) -> str:
+        return self.catalog.facts[fact_id].cite(self.assumption)

@@ -1,0 +1,150 @@
+"""Readiness: which findings hold, what each dimension scores, and the verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
+from socialready.rules.context import Context
+
+DIMENSIONS = ("goals_audience", "capacity", "willingness", "dialogue", "persistence")
+VERDICTS = ("not_yet", "start_small", "ready")  # worst first
+READY_FROM = 70
+START_SMALL_FROM = 40
+
+Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
+
+
+def findings(ctx: Context, choice: ChannelChoice) -> Fired:
+    """Every rule that holds for these answers, in a fixed order."""
+    fired: Fired = []
+
+    def fire(rule: str, **params: Any) -> None:
+        fired.append((rule, params))
+
+    # Question 1: whom and what do you want to reach, and where are they?
+    if (
+        not ctx["goals.objectives"]
+        or not ctx["audience.segments"]
+        or ctx["audience.whereabouts"] == "unknown"
+    ):
+        fire("goals.audience-unknown")
+    elif ctx["audience.whereabouts"] == "assumed":
+        fire("goals.audience-assumed")
+    if not ctx["audience.interests"]:
+        fire("goals.interests-missing")
+    if ctx["goals.measurable"] == "none":
+        fire("goals.not-measurable")
+    elif ctx["goals.measurable"] == "rough":
+        fire("goals.rough-measures")
+
+    # Can you?
+    talk = ctx.channel_names(choice.conversational)
+    if ctx["willingness.management"] != "against" and choice.candidates and not choice.recommended:
+        fire(
+            "capacity.hours-too-few",
+            hours=ctx["capacity.hours_per_week"],
+            needed=choice.lightest_needed,
+        )
+    if ctx["capacity.people"] == 0:
+        fire("capacity.no-people")
+    blog = ctx.catalog.channels["blog"]
+    blog_wanted = "blog" in ctx["channels.current"] or "blog" in ctx["channels.considering"]
+    blog_reaches = bool(set(blog.segments) & set(ctx["audience.segments"]))
+    if ctx["capacity.publish_frequency"] == "less_than_monthly" and (blog_wanted or blog_reaches):
+        fire("capacity.blog-too-rare")
+    if ctx["capacity.publish_frequency"] == "monthly" and any(
+        channel.id == "blog" for channel, _ in choice.recommended
+    ):
+        fire("capacity.blog-monthly")
+    if choice.conversational:
+        if ctx["capacity.response_time"] == "unmonitored":
+            fire("capacity.unmonitored", channels=talk)
+        elif ctx["capacity.response_time"] == "within_days":
+            fire("capacity.slow-response")
+        if ctx["capacity.people"] > 0 and not ctx["capacity.weekend_cover"]:
+            fire("capacity.no-weekend-cover")
+    if ctx["capacity.budget"] == "none":
+        fire("capacity.no-budget")
+    if choice.over_hours and choice.recommended:
+        fire("capacity.channels-over-hours", channels=ctx.channel_names(choice.over_hours))
+    recommended_ids = {channel.id for channel, _ in choice.recommended}
+    dormant = [
+        channel
+        for channel in ctx.catalog.channels.values()
+        if channel.id in ctx["channels.current"] and channel.id not in recommended_ids
+    ]
+    if dormant:
+        fire("capacity.dormant-accounts", channels=ctx.channel_names(dormant))
+
+    # Do you want it?
+    management = ctx["willingness.management"]
+    if management == "against":
+        fire("willingness.management-against")
+    elif management == "sceptical":
+        fire("willingness.management-sceptical")
+    if management in MANAGEMENT_FOR and ctx["willingness.staff"] == "reluctant":
+        fire("willingness.staff-reluctant")
+    elif ctx["willingness.staff"] == "mixed":
+        fire("willingness.staff-mixed")
+    if ctx["willingness.workplace_access"] == "blocked":
+        fire("willingness.access-blocked")
+    elif ctx["willingness.workplace_access"] == "restricted":
+        fire("willingness.access-restricted")
+    if ctx["willingness.guidelines"] == "none":
+        fire("willingness.no-guidelines")
+    elif ctx["willingness.guidelines"] == "draft":
+        fire("willingness.guidelines-draft")
+
+    # Dialogue, and what to do when it turns against you.
+    if ctx["willingness.dialogue"] == "broadcast_only":
+        fire("dialogue.broadcast-only")
+    elif ctx["willingness.dialogue"] == "cautious":
+        fire("dialogue.cautious")
+    if choice.conversational and ctx["willingness.guidelines"] != "yes":
+        fire("dialogue.crisis-plan", channels=talk)
+
+    # Persistence.
+    if ctx["persistence.horizon"] == "under_3_months":
+        fire("persistence.short-horizon")
+    if ctx["persistence.monitoring"] == "none":
+        fire("persistence.no-monitoring")
+    return fired
+
+
+def readiness(ctx: Context, fired: Fired) -> dict[str, Any]:
+    """The `readiness` section: verdict, overall score and each dimension with its findings."""
+    rules = ctx.catalog.texts["findings"]
+    dimensions: dict[str, dict[str, Any]] = {
+        name: {"score": 100, "findings": []} for name in DIMENSIONS
+    }
+    caps: list[str] = []
+    for rule_id, params in fired:
+        rule = rules[rule_id]
+        dimension = dimensions[rule["dimension"]]
+        dimension["score"] = max(0, dimension["score"] - rule["points"])
+        dimension["findings"].append(
+            {
+                "rule": rule_id,
+                "says": ctx.text(f"findings/{rule_id}/says", **params),
+                "do": ctx.text(f"findings/{rule_id}/do", **params),
+            }
+        )
+        if rule.get("cap"):
+            caps.append(rule["cap"])
+    score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
+    verdict = (
+        "ready"
+        if score >= READY_FROM
+        else "start_small"
+        if score >= START_SMALL_FROM
+        else "not_yet"
+    )
+    for cap in caps:
+        verdict = min(verdict, cap, key=VERDICTS.index)
+    return {
+        "verdict": verdict,
+        "score": score,
+        "summary": ctx.text(f"verdicts/{verdict}"),
+        "dimensions": dimensions,
+    }

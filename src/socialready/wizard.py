@@ -1,0 +1,68 @@
+"""The wizard's flow: which questions to ask, in what order, with which defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready.errors import Interrupted, MissingAnswers
+from socialready.questionnaire import Questionnaire
+
+
+class Stopped(Interrupted):
+    """Ctrl-C at a question: `answers` holds every answer given before it."""
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        super().__init__("interrupted")
+        self.answers = answers
+
+
+def run(
+    qs: Questionnaire,
+    lang: str,
+    given: dict[str, Any],
+    saved: dict[str, Any],
+    *,
+    interactive: bool,
+    use_defaults: bool,
+) -> dict[str, Any]:
+    """Every answer: given ones as they are, the rest asked, or taken from defaults.
+
+    Precedence: `given` (--set, then --answers, then a resumed session) is never asked again;
+    `saved` (an existing plan) is the default offered; then the question's own default.
+    """
+    answered: dict[str, Any] = {}
+    missing: list[str] = []
+    total = len(qs.sections)
+    for number, section in enumerate(qs.sections, start=1):
+        shown = False
+        for question in section.questions:
+            key = question.key
+            if not question.applies(answered):
+                answered[key] = question.if_skipped
+                continue
+            if key in given:
+                answered[key] = given[key]
+                continue
+            default = saved.get(key, question.default)
+            if interactive:
+                from socialready import prompts
+
+                if not shown:
+                    prompts.section(section, number, total, lang)
+                    shown = True
+                try:
+                    answered[key] = prompts.ask(question, default, lang)
+                except KeyboardInterrupt:
+                    raise Stopped(answered) from None
+            elif key in saved or (use_defaults and question.default is not None):
+                answered[key] = answers_mod.validate(question, default)
+            else:
+                missing.append(key)
+    if missing:
+        raise MissingAnswers(
+            f"no terminal to ask {len(missing)} missing answer(s): {', '.join(missing)}. "
+            "Give them with --answers FILE or --set KEY=VALUE, or add --defaults to take "
+            "the defaults (`socialready questions --format yaml` writes an answers template)"
+        )
+    return answered

@@ -1,0 +1,104 @@
+"""What the commands do, as a library: the CLI only parses options and prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready import diff, files, questionnaire, report, yamlio
+from socialready import plan as plan_mod
+from socialready.errors import BadInput, HandEdited
+
+
+@dataclass
+class Update:
+    """One plan recomputed: what was on disk, what would be written, and what that changes."""
+
+    path: Path
+    old_text: str
+    new_text: str
+    changes: list[diff.Change] = field(default_factory=list)
+    moved_to_notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.old_text != self.new_text
+
+
+def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
+    """Refuse to overwrite hand edits to generated fields, or with --force move them to notes."""
+    edited = plan_mod.hand_edits(plan)
+    if edited and not force:
+        raise HandEdited(
+            f"{source}: generated fields were edited by hand: {', '.join(edited)}. "
+            "`socialready plan` rewrites them from the answers. Put your own text in a step's "
+            "`notes` (always kept), change `answers:` instead, or run again with --force to "
+            "move the edited text into notes"
+        )
+    if edited:
+        plan_mod.keep_edits_in_notes(plan, edited)
+    return edited
+
+
+def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
+    """Recompute a plan from its answers (and --set), keeping everything the user owns."""
+    old_text = files.read_text(path)
+    plan = plan_mod.parse(yamlio.loads(old_text, str(path)), str(path))
+    moved = refresh(plan, str(path), force=force)
+    if sets:
+        qs = questionnaire.load()
+        plan.answers, _ = answers_mod.complete(qs, {**plan.answers, **sets})
+    if lang:
+        plan.language = lang
+    document = plan_mod.build(plan)
+    new_text = plan_mod.dumps(document)
+    result = Update(path, old_text, new_text, moved_to_notes=moved)
+    if result.changed:
+        result.changes = diff.compare(plan.document, document)
+    return result
+
+
+def plan_paths(paths: list[Path]) -> list[Path]:
+    """The plan files named, a folder standing for every .yaml/.yml file in it."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """A plan as stored, checked; /dev/null (git's stand-in for no file) is None's caller's job."""
+    return plan_mod.read(path).document
+
+
+def overview(folder: Path) -> list[dict[str, Any]]:
+    """One row per plan in a folder: organisation, verdict, score, progress, next due."""
+    if not folder.is_dir():
+        raise BadInput(f"{folder}: not a folder; name a folder of plans")
+    rows: list[dict[str, Any]] = []
+    for path in plan_paths([folder]):
+        try:
+            document = load_document(path)
+        except BadInput as exc:
+            rows.append({"file": str(path), "error": exc.message})
+            continue
+        state = report.progress(document)
+        nxt = state["next_due"]
+        rows.append(
+            {
+                "file": str(path),
+                "organisation": document["organisation"],
+                "verdict": document["readiness"]["verdict"],
+                "score": document["readiness"]["score"],
+                "done": state["done"],
+                "next_due": f"{nxt['due']} (step {nxt['step']})" if nxt else None,
+            }
+        )
+    return rows

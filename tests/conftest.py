@@ -1,0 +1,62 @@
+"""Shared fixtures: real prompts through prompt_toolkit pipe input, real files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+ORGANISATIONS = Path(__file__).parent / "organisations"
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+SPACE = " "
+CTRL_C = "\x03"
+
+
+@pytest.fixture
+def keys() -> Iterator[Callable[[str], None]]:
+    """Queue keystrokes for the real questionary prompts; queue every key a test needs up front."""
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp.send_text
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test in its own folder, with its own resume state and a fixed language."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("SOCIALREADY_LANG", "en")
+    monkeypatch.setenv("COLUMNS", "100")
+    return tmp_path
+
+
+def command() -> list[str]:
+    """The installed `socialready` command next to this Python."""
+    found = shutil.which("socialready", path=str(Path(sys.executable).parent))
+    assert found, "socialready is not installed in this environment; pip install -e '.[test]'"
+    return [found]
+
+
+def run_cli(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command in a subprocess, as a user would."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [*command(), *args],
+        capture_output=True,
+        text=True,
+        input=input if input is not None else "",
+        env=full_env,
+        timeout=60,
+        check=False,
+    )
