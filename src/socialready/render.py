@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from rich import box
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -193,19 +193,15 @@ def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
 
 
 def message(text: str, *, style: str = "") -> None:
-    console(stderr=True).print(Text(text, style=style))
+    console(stderr=True).print(Text(text, style=style), soft_wrap=True)
 
 
 def error(text: str) -> None:
-    console(stderr=True).print(Text.assemble(("Error: ", "bold red"), escape(text)))
+    console(stderr=True).print(Text.assemble(("Error: ", "bold red"), text), soft_wrap=True)
 
 
 def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
     """A picture of the rendered plan, as the terminal shows it."""
-    out = console(width=width, record=True)
-    out.file = open(Path("/dev/null"), "w")  # noqa: SIM115 - the recording is what we keep
-    try:
-        plan(document, out)
-        out.save_svg(str(path), title="socialready show")
-    finally:
-        out.file.close()
+    out = Console(file=io.StringIO(), width=width, record=True, force_terminal=True)
+    plan(document, out)
+    out.save_svg(str(path), title="socialready show")

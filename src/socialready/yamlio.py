@@ -95,7 +95,7 @@ def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
         raise BadInput(f"{source}: the file is empty")
     loader = _Loaders[-1] if pure_python else _Loaders[0]
     try:
-        return yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -107,6 +107,9 @@ def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
         raise BadInput(f"{source}: not valid YAML ({exc})") from None
     except RecursionError:
         raise BadInput(f"{source}: nested too deeply to be an answers or plan file") from None
+    if data is None:
+        raise BadInput(f"{source}: the file is empty")
+    return data
 
 
 def dumps(data: Any, *, pure_python: bool = False) -> str:

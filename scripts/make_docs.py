@@ -1,0 +1,25 @@
+"""Regenerate docs/plan.svg: the software firm's example plan as `socialready show` renders it.
+
+Run: python scripts/make_docs.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from socialready import render, workflow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    document = workflow.load_document(ROOT / "plans" / "software.yaml")
+    target = ROOT / "docs" / "plan.svg"
+    target.parent.mkdir(exist_ok=True)
+    render.export_svg(document, target, width=110)
+    print(f"wrote {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""YAML in and out: strict loading with clear messages, stable dumping, C and Python alike."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialready import yamlio
+from socialready.errors import BadInput
+
+KEYS = st.from_regex(r"[a-z][a-z_]{0,15}", fullmatch=True)  # plan and answer keys are identifiers
+TEXT = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=40)
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(KEYS, VALUES, max_size=6))
+def test_round_trip_and_same_bytes_with_and_without_libyaml(data: dict[str, object]) -> None:
+    fast = yamlio.dumps(data)
+    assert fast == yamlio.dumps(data, pure_python=True)
+    assert yamlio.loads(fast, "x.yaml") == data
+    assert yamlio.loads(fast, "x.yaml", pure_python=True) == data
+
+
+def test_libyaml_is_used_when_available() -> None:
+    assert yaml.__with_libyaml__, "PyYAML was built without libyaml: startup and --check slow down"
+
+
+def test_block_style_unicode_as_is_and_multiline_as_literal() -> None:
+    text = yamlio.dumps({"name": "Bakkerij Één 🍞", "items": ["a", "b"], "notes": "one\ntwo"})
+    assert text == "name: Bakkerij Één 🍞\nitems:\n- a\n- b\nnotes: |-\n  one\n  two\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [1\n", "x.yaml: line 2, column 1"),
+        ("a: &x [1]\nb: *x\n", "alias"),
+        ("a: 1\na: 2\n", "has the key 'a' twice"),
+        ("a: !!python/object/apply:os.system [ls]\n", "unsupported tag"),
+        ("<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> other\n", "resolve the conflict"),
+        ("", "the file is empty"),
+        ("   \n# only a comment\n", "the file is empty"),
+        ("x: {<<: {a: 1}}\n", "merge key"),
+        ("? [a]\n: 1\n", "key that is not text"),
+    ],
+)
+def test_bad_yaml_names_file_and_problem(text: str, expected: str) -> None:
+    with pytest.raises(BadInput) as caught:
+        yamlio.loads(text, "x.yaml")
+    assert expected in caught.value.message
+    assert caught.value.message.startswith("x.yaml")
+
+
+def test_billion_laughs_is_refused_before_it_grows() -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    with pytest.raises(BadInput, match="alias"):
+        yamlio.loads("\n".join(lines), "bomb.yaml")
+
+
+def test_inline_writes_one_line() -> None:
+    assert yamlio.inline(["awareness", "community"]) == "[awareness, community]"
+    assert yamlio.inline("yes") == "'yes'"
+    assert yamlio.inline(2.5) == "2.5"
