@@ -98,7 +98,7 @@ def test_bad_set_options(option: str, problem: str) -> None:
 
 
 def test_nested_files_reject_unknown_keys_and_parts() -> None:
-    with pytest.raises(AnswerError, match="capacity.staff: is not a question"):
+    with pytest.raises(AnswerError, match=r"capacity\.staff: is not a question"):
         answers.from_nested(QS, {"capacity": {"staff": 2}}, "a.yaml")
     with pytest.raises(AnswerError, match="must be a mapping"):
         answers.from_nested(QS, {"capacity": [1]}, "a.yaml")
