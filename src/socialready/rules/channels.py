@@ -10,6 +10,7 @@ from socialready.catalog import Channel
 from socialready.rules.context import Context
 
 MANAGEMENT_FOR = ("committed", "supportive")
+NEXT_IN_LINE = 2  # channels nobody mentioned, listed under not_now as the next to consider
 
 
 @dataclass
@@ -96,13 +97,19 @@ def choose(ctx: Context) -> ChannelChoice:
         return choice
     left = float(ctx["capacity.hours_per_week"])
     most = max_channels(ctx)
+    next_in_line = NEXT_IN_LINE
     for _, channel in ranked:
         hours = workload(ctx, channel)
-        if len(choice.recommended) >= most:
-            choice.not_now.append((channel, "focus", {"most": most}))
-        elif hours <= left + 1e-9:
+        if len(choice.recommended) < most and hours <= left + 1e-9:
             choice.recommended.append((channel, hours))
             left = round(left - hours, 2)
+            continue
+        if channel.id not in mentioned:
+            if not next_in_line:
+                continue  # a channel nobody asked about, and not the next in line: leave it out
+            next_in_line -= 1
+        if len(choice.recommended) >= most:
+            choice.not_now.append((channel, "focus", {"most": most}))
         else:
             choice.over_hours.append(channel)
             choice.not_now.append(
@@ -134,8 +141,9 @@ def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
             segments=ctx.labels("audience.segments", reach),
             fact=_best_fact(ctx, channel),
             source=ctx.cite(channel.reach_facts[0]),
-            objectives=ctx.labels("goals.objectives", serves) if serves else "-",
         )
+        if serves:
+            why += " " + ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves))
         recommended.append(
             {
                 "channel": channel.id,

@@ -1,0 +1,51 @@
+"""Hypothesis strategies: any valid set of answers, drawn from the questionnaire itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from socialready import answers, questionnaire
+from socialready.questionnaire import Question
+
+QS = questionnaire.load()
+NAMES = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=120).filter(
+    lambda name: name.strip() != ""
+)
+
+
+def _value(question: Question) -> st.SearchStrategy[Any]:
+    if question.kind == "text":
+        return (
+            NAMES
+            if question.required
+            else st.text(max_size=200)
+            .map(str.strip)
+            .filter(lambda text: all(ord(ch) >= 32 or ch in "\n\t" for ch in text))
+        )
+    if question.kind == "one":
+        return st.sampled_from(question.values)
+    if question.kind == "many":
+        return st.lists(
+            st.sampled_from(question.values), min_size=question.min_selected, unique=True
+        )
+    if question.kind == "number":
+        return st.floats(question.minimum, question.maximum, allow_nan=False).map(
+            lambda x: round(x, 2)
+        )
+    if question.kind == "integer":
+        return st.integers(int(question.minimum), int(question.maximum))
+    return st.booleans()
+
+
+@st.composite
+def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
+    """A complete, valid answer set as `assess` would store it (skipped questions filled in)."""
+    given = {q.key: answers.validate(q, draw(_value(q))) for q in QS.questions}
+    filled, missing = answers.complete(QS, given)
+    assert not missing
+    return filled
+
+
+languages = st.sampled_from(questionnaire.LANGUAGES)

@@ -1,0 +1,258 @@
+"""Plans that live in git: `plan` recomputes, keeps what the user owns, and checks in CI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from socialready import yamlio
+from tests.conftest import ORGANISATIONS, command, run_cli
+
+
+def _assess(org: str, target: Path, *extra: str) -> Path:
+    result = run_cli("assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def _own_step(path: Path, step: int, **fields: str) -> None:
+    """Fill in user-owned fields of step N as a person would in an editor."""
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    text = path.read_text("utf-8")
+    step_id = document["steps"][step - 1]["id"]
+    block_start = text.index(f"- id: {step_id}\n")
+    for key, value in fields.items():
+        old_line = next(
+            line for line in text[block_start:].splitlines() if line.startswith(f"  {key}:")
+        )
+        position = text.index(old_line, block_start)
+        text = text[:position] + f"  {key}: {value}" + text[position + len(old_line) :]
+    path.write_text(text, "utf-8")
+
+
+def test_same_answers_give_the_same_bytes(isolated: Path) -> None:
+    first = _assess("bakery", isolated / "a.yaml").read_bytes()
+    second = _assess("bakery", isolated / "b.yaml").read_bytes()
+    assert first == second
+    assert run_cli("plan", "--check", str(isolated / "a.yaml")).returncode == 0
+
+
+def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml")
+    _own_step(path, 1, owner="Anna", status="done", due="2026-12-01", notes="'Asked 5 regulars.'")
+    _own_step(path, 4, owner="Piet", status="doing", due="2027-01-15")
+    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 1, check.stderr
+    assert "would change" in check.stdout and "hours_per_week: 3 → 8" in check.stdout
+
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "channels" in result.stdout and "+ Instagram" in result.stdout
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    first, fourth = document["steps"][0], document["steps"][3]
+    assert (first["owner"], first["status"], str(first["due"])) == ("Anna", "done", "2026-12-01")
+    assert first["notes"] == "Asked 5 regulars."
+    assert (fourth["owner"], fourth["status"], str(fourth["due"])) == (
+        "Piet",
+        "doing",
+        "2027-01-15",
+    )
+    assert "instagram" in [c["channel"] for c in document["channels"]["recommended"]]
+
+    before = path.read_bytes()
+    again = run_cli("plan", str(path))
+    assert again.returncode == 0 and path.read_bytes() == before
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+def test_set_and_lang_on_plan(isolated: Path) -> None:
+    path = _assess("software", isolated / "software.yaml", "--lang", "en")
+    result = run_cli("plan", str(path), "--set", "willingness.management=against", "--lang", "nl")
+    assert result.returncode == 0, result.stderr
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["language"] == "nl"
+    assert document["readiness"]["verdict"] == "not_yet"
+    assert "verdict: ready → not_yet" in result.stdout
+
+
+def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    action = document["steps"][4]["actions"][0]
+    _edit(path, f"- {action}", "- Post a photo of the first loaf every morning.")
+    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+    before = path.read_bytes()
+
+    refused = run_cli("plan", str(path))
+    assert refused.returncode == 2
+    assert "steps[share].actions" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert path.read_bytes() == before
+
+    forced = run_cli("plan", "--force", str(path))
+    assert forced.returncode == 0, forced.stderr
+    after = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert "Post a photo of the first loaf every morning." in after["steps"][4]["notes"]
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("status: todo", "status: finished", 1), "steps[audience].status"),
+        (lambda t: t.replace("socialready: 1", "socialready: 99"), "newer than this socialready"),
+        (lambda t: t.replace("  people: 1", "  people: many"), "capacity.people"),
+        (lambda t: t.replace("  size: micro", "  size: huge"), "organisation.size"),
+        (lambda t: t.replace("  due: null", "  due: soon", 1), "is not a date"),
+        (
+            lambda t: t.replace(
+                "  people: 1\n", "<<<<<<< HEAD\n  people: 1\n=======\n  people: 2\n>>>>>>> x\n"
+            ),
+            "resolve the conflict",
+        ),
+        (lambda t: "", "the file is empty"),
+    ],
+)
+def test_invalid_hand_edits_exit_2_naming_the_key(
+    isolated: Path, change: object, message: str
+) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml")
+    path.write_text(change(path.read_text("utf-8")), "utf-8")  # type: ignore[operator]
+    before = path.read_bytes()
+    for args in (["plan"], ["plan", "--check"], ["show"]):
+        result = run_cli(*args, str(path))
+        assert result.returncode == 2, (args, result.stderr)
+        assert message in result.stderr and str(path) in result.stderr
+        assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
+    folder = isolated / "plans"
+    for org in ("bakery", "school", "hospital"):
+        _assess(org, folder / f"{org}.yaml")
+    assert run_cli("plan", "--check", str(folder)).returncode == 0
+    _edit(folder / "school.yaml", "hours_per_week: 4", "hours_per_week: 20")
+    result = run_cli("plan", "--check", str(folder))
+    assert result.returncode == 1
+    assert (
+        "school.yaml: would change" in result.stdout
+        and "2 of 3 plan(s) up to date" in result.stderr
+    )
+    (folder / "broken.yaml").write_text("a: [", "utf-8")
+    result = run_cli("plan", "--check", str(folder))
+    assert result.returncode == 2 and "broken.yaml: line 1" in result.stderr
+
+
+def test_show_formats_and_progress(isolated: Path) -> None:
+    path = _assess("software", isolated / "software.yaml", "--lang", "en")
+    _own_step(path, 1, status="done")
+    _own_step(path, 2, status="doing", due="2027-02-01")
+    _own_step(path, 3, due="2027-01-10")
+    text = run_cli("show", str(path))
+    assert text.returncode == 0
+    assert text.stdout.index("Verdict: Ready") < text.stdout.index("LinkedIn")
+    assert "Progress: 1 of 8 steps done" in text.stdout
+    assert "Next due: step 3, Organise it internally (2027-01-10)" in text.stdout
+    markdown = run_cli("show", "--format", "markdown", str(path)).stdout
+    assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
+    assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown
+    import json
+
+    data = json.loads(run_cli("show", "--format", "json", str(path)).stdout)
+    assert data["progress"] == {
+        "done": 1,
+        "total": 8,
+        "next_due": {
+            "step": 3,
+            "id": "organise",
+            "title": "Organise it internally",
+            "due": "2027-01-10",
+        },
+    }
+
+
+def test_overview_of_many_plans(isolated: Path) -> None:
+    folder = isolated / "plans"
+    for org in ("bakery", "hospital", "software"):
+        _assess(org, folder / f"{org}.yaml")
+    _own_step(folder / "software.yaml", 1, status="done", due="2027-01-01")
+    _own_step(folder / "software.yaml", 2, due="2027-03-01")
+    result = run_cli("overview", str(folder), env={"COLUMNS": "160"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    software = next(line for line in lines if "Quadrant" in line)
+    assert "ready" in software and "1/8" in software and "2027-03-01 (step 2)" in software
+    assert "not_yet" in next(line for line in lines if "Rivierenland" in line)
+
+
+def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
+    old = _assess("bakery", isolated / "old.yaml", "--lang", "en")
+    new = isolated / "new.yaml"
+    shutil.copy(old, new)
+    assert run_cli("plan", str(new), "--set", "willingness.management=against").returncode == 0
+    result = run_cli("diff", str(old), str(new))
+    assert result.returncode == 0
+    assert "verdict: ready → not_yet" in result.stdout
+    assert "- Facebook" in result.stdout
+    assert "+ willingness.management-against" in result.stdout
+    seven = run_cli("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
+    assert "plans/x.yaml" in seven.stdout and "verdict: ready → not_yet" in seven.stdout
+    added = run_cli("diff", "/dev/null", str(new))
+    assert "+ plan for Bakkerij De Korenschoof" in added.stdout
+
+
+def _git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_plans_in_a_real_git_repository(isolated: Path) -> None:
+    repo = isolated / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    socialready = command()[0]
+    _git(repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
+    path = _assess("municipality", repo / "plans" / "gemeente.yaml", "--lang", "en")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "First plan")
+
+    _own_step(path, 3, owner="Team communicatie", status="doing")
+    _edit(path, "response_time: within_days", "response_time: within_hours")
+    assert run_cli("plan", "--check", str(path)).returncode == 1
+    assert run_cli("plan", str(path)).returncode == 0
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+    _git(repo, "commit", "-qam", "Faster replies, owner for step 3")
+
+    shown = _git(repo, "log", "-p", "-1", "--", "plans/gemeente.yaml")
+    assert "-**Verdict: Ready** · Score 82/100" in shown or "Score" in shown
+    assert "capacity.slow-response" in shown  # the finding that went away, in plan terms
+    assert "+Owner: Team communicatie · Status: doing" in shown
+    assert "response_time" not in shown.replace("capacity.response_time", "")  # no raw YAML lines
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["steps"][2]["owner"] == "Team communicatie"
+
+    _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
+    _edit(path, "hours_per_week: 12", "hours_per_week: 2")
+    run_cli("plan", str(path))
+    external = _git(repo, "diff", "--ext-diff")
+    assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
