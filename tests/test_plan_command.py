@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import ORGANISATIONS, command, run_cli
 
 from socialready import yamlio
-from tests.conftest import ORGANISATIONS, command, run_cli
 
 
 def _assess(org: str, target: Path, *extra: str) -> Path:
@@ -54,7 +54,7 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
 
     check = run_cli("plan", "--check", str(path))
     assert check.returncode == 1, check.stderr
-    assert "would change" in check.stdout and "hours_per_week: 3 → 8" in check.stdout
+    assert "would change" in check.stdout and "hours available: 3 → 8" in check.stdout
 
     result = run_cli("plan", str(path))
     assert result.returncode == 0, result.stderr
@@ -152,7 +152,7 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     )
     (folder / "broken.yaml").write_text("a: [", "utf-8")
     result = run_cli("plan", "--check", str(folder))
-    assert result.returncode == 2 and "broken.yaml: line 1" in result.stderr
+    assert result.returncode == 2 and "broken.yaml: line 2, column 1" in result.stderr
 
 
 def test_show_formats_and_progress(isolated: Path) -> None:

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-
-from socialready import answers, catalog, plan, questionnaire, rules, yamlio
 from tests.conftest import ORGANISATIONS
 from tests.strategies import languages, valid_answers
+
+from socialready import answers, catalog, plan, questionnaire, rules, yamlio
 
 QS = questionnaire.load()
 CATALOG = catalog.load()
@@ -147,6 +147,7 @@ def test_blog_cadence_rules() -> None:
 def test_unmonitored_conversation_caps_the_verdict() -> None:
     result = generate(
         capacity__response_time="unmonitored",
+        channels__considering=["facebook"],
         willingness__management="committed",
         goals__measurable="kpis",
         audience__whereabouts="researched",

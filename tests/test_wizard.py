@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
 
 from socialready import assess, resume, yamlio
 from socialready.errors import Interrupted, MissingAnswers
-from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
 
 Keys = Callable[[str], None]
 
@@ -20,7 +20,7 @@ WHOLE_RUN = [
     DOWN + ENTER,  # size: small
     DOWN * 4 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
-    SPACE + DOWN * 3 + SPACE + ENTER,  # segments: untick adults, tick professionals
+    DOWN + SPACE + DOWN * 2 + SPACE + ENTER,  # segments: untick adults, tick professionals
     "guides and cases" + ENTER,  # interests
     ENTER,  # whereabouts: assumed
     ENTER,  # channels.current: none
@@ -75,7 +75,7 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
     assert answers["capacity"]["hours_per_week"] == 6
     assert answers["capacity"]["people"] == 2
     assert answers["capacity"]["weekend_cover"] is True
-    assert [c["channel"] for c in stored["channels"]["recommended"]][0] == "linkedin"
+    assert stored["channels"]["recommended"][0]["channel"] == "linkedin"
 
 
 def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -> None:

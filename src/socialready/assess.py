@@ -8,7 +8,7 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import files, prompts, questionnaire, resume, ui, wizard, workflow, yamlio
 from socialready import plan as plan_mod
-from socialready.errors import Interrupted
+from socialready.errors import Interrupted, SocialreadyError
 
 
 def run(
@@ -32,6 +32,8 @@ def run(
         target = target or session.target
         session_lang = session.language
     existing = plan_mod.read(target) if target and target.exists() else None
+    if existing is not None:  # before asking anything: a refusal must not cost the user answers
+        workflow.refresh(existing, str(target), force=force)
     if answers_file:
         data = yamlio.loads(files.read_text(answers_file), str(answers_file))
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
@@ -59,14 +61,23 @@ def run(
             "run `socialready assess --resume` to continue where you left off."
         ) from None
     target = target or plan_mod.default_path(answered["organisation.name"])
-    if existing is None and target.exists():
-        existing = plan_mod.read(target)  # the organisation's plan: keep what the user owns
-    owned: dict[str, dict[str, Any]] = {}
-    if existing is not None:
-        workflow.refresh(existing, str(target), force=force)
-        owned = existing.owned
-    document = plan_mod.build(plan_mod.Plan(answered, language, owned))
-    plan_mod.write(target, document)
+    try:
+        if existing is None and target.exists():
+            existing = plan_mod.read(target)  # the organisation's plan: keep what the user owns
+            workflow.refresh(existing, str(target), force=force)
+        owned: dict[str, dict[str, Any]] = {}
+        header = ""
+        if existing is not None:
+            owned, header = existing.owned, existing.header
+        document = plan_mod.build(plan_mod.Plan(answered, language, owned))
+        plan_mod.write(target, document, header)
+    except SocialreadyError as exc:
+        where = resume.save(resume.Session(answered, target, language))
+        exc.message += (
+            f". Your answers are kept in {where}: once that is fixed, "
+            "`socialready assess --resume` writes the plan without asking again"
+        )
+        raise
     if resume_session:
         resume.clear()
     from socialready import render

@@ -40,6 +40,8 @@ class Plan:
     language: str
     owned: dict[str, dict[str, Any]] = field(default_factory=dict)  # step id -> owner, status, ...
     document: dict[str, Any] = field(default_factory=dict)  # as read or as built
+    header: str = ""  # comment lines the file starts with, kept on every rewrite
+    comments: list[tuple[int, str]] = field(default_factory=list)  # other comments, as read
 
     @property
     def organisation(self) -> str:
@@ -105,17 +107,24 @@ def build(plan: Plan) -> dict[str, Any]:
     return document
 
 
-def dumps(document: dict[str, Any]) -> str:
-    return yamlio.dumps(document)
+def dumps(document: dict[str, Any], header: str = "") -> str:
+    return header + yamlio.dumps(document)
 
 
-def write(path: Path, document: dict[str, Any]) -> None:
-    files.write_text(path, dumps(document))
+def write(path: Path, document: dict[str, Any], header: str = "") -> None:
+    files.write_text(path, dumps(document, header))
 
 
 def read(path: Path) -> Plan:
     """A plan file, checked field by field; any problem names the file and the key."""
-    return parse(yamlio.loads(files.read_text(path), str(path)), str(path))
+    return from_text(files.read_text(path), str(path))
+
+
+def from_text(text: str, source: str) -> Plan:
+    plan = parse(yamlio.loads(text, source), source)
+    plan.header = yamlio.header(text)
+    plan.comments = yamlio.comments(text)
+    return plan
 
 
 def parse(data: Any, source: str) -> Plan:
@@ -226,6 +235,10 @@ def hand_edits(plan: Plan) -> list[str]:
 def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
     """Move each hand-edited generated value into the notes of its step, so nothing is lost."""
     document = plan.document
+    if plan.comments:
+        lines = "\n".join(f"line {number}: {comment}" for number, comment in plan.comments)
+        _add_note(plan, "organise", f"Comments from the file:\n{lines}")
+        plan.comments = []
     steps = {step["id"]: step for step in document["steps"]}
     for path in edited:
         if path.startswith("steps["):
@@ -237,6 +250,9 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
             value = "\n".join(f"- {item}" for item in value)
         elif not isinstance(value, str):
             value = yamlio.dumps(value).rstrip("\n")
-        note = f"Edited by hand in {path}:\n{value}"
-        owned = plan.owned.setdefault(step_id, {})
-        owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note
+        _add_note(plan, step_id, f"Edited by hand in {path}:\n{value}")
+
+
+def _add_note(plan: Plan, step_id: str, note: str) -> None:
+    owned = plan.owned.setdefault(step_id, {})
+    owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note

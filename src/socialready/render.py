@@ -133,7 +133,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
 def changes(label: str, found: list[Change], out: Console | None = None) -> None:
     """The changes to one plan, grouped by area, signed + - ~."""
     out = out or console()
-    out.print(Text(label, style="bold"))
+    out.print(Text(label, style="bold"), soft_wrap=True)
     if not found:
         out.print("  no changes")
         return
@@ -142,7 +142,8 @@ def changes(label: str, found: list[Change], out: Console | None = None) -> None
         if change.area != area:
             area = change.area
             out.print(Text(f"  {area}", style="bold"))
-        out.print(Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign])))
+        line = Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign]))
+        out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
 
 
 def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready import diff, files, questionnaire, report, yamlio
+from socialready import diff, files, questionnaire, report
 from socialready import plan as plan_mod
 from socialready.errors import BadInput, HandEdited
 
@@ -37,15 +37,24 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
             "`notes` (always kept), change `answers:` instead, or run again with --force to "
             "move the edited text into notes"
         )
+    if plan.comments and not force:
+        lines = ", ".join(str(number) for number, _ in plan.comments)
+        raise HandEdited(
+            f"{source}: has comments on line(s) {lines} that rewriting the file would drop. "
+            "Comments at the very top of the file are kept; move the others into a step's "
+            "`notes`, or run again with --force to move them into the notes of step 3"
+        )
+    if plan.comments:
+        edited.append("comments")
     if edited:
-        plan_mod.keep_edits_in_notes(plan, edited)
+        plan_mod.keep_edits_in_notes(plan, [path for path in edited if path != "comments"])
     return edited
 
 
 def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
     """Recompute a plan from its answers (and --set), keeping everything the user owns."""
     old_text = files.read_text(path)
-    plan = plan_mod.parse(yamlio.loads(old_text, str(path)), str(path))
+    plan = plan_mod.from_text(old_text, str(path))
     moved = refresh(plan, str(path), force=force)
     if sets:
         qs = questionnaire.load()
@@ -53,7 +62,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)
-    new_text = plan_mod.dumps(document)
+    new_text = plan_mod.dumps(document, plan.header)
     result = Update(path, old_text, new_text, moved_to_notes=moved)
     if result.changed:
         result.changes = diff.compare(plan.document, document)

@@ -146,3 +146,43 @@ def inline(value: Any) -> str:
         value, Dumper=_PureDumper, default_flow_style=True, allow_unicode=True, width=WIDTH
     )
     return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def header(text: str) -> str:
+    """The comment lines a file starts with (an editor modeline, a note): kept on rewrite."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line if line.endswith("\n") else line + "\n")
+    return "".join(lines)
+
+
+def comments(text: str) -> list[tuple[int, str]]:
+    """Comments after the header, as (line number, comment): a rewrite would drop them."""
+    found = []
+    in_header = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_header and line.startswith("#"):
+            continue
+        in_header = False
+        comment = _comment_in(line)
+        if comment:
+            found.append((number, comment))
+    return found
+
+
+def _comment_in(line: str) -> str:
+    """The comment on one line, if any: a # at the start or after a space, outside quotes."""
+    quote = ""
+    previous = " "
+    for index, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"" and previous in " :-[{,":
+            quote = ch
+        elif ch == "#" and previous in " \t":
+            return line[index:].strip()
+        previous = ch
+    return ""

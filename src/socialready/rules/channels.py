@@ -64,8 +64,8 @@ def _rank(ctx: Context, channel: Channel, order: int) -> tuple[int, int]:
     overlap = len(set(channel.segments) & set(ctx["audience.segments"]))
     serves = len(set(channel.objectives) & set(ctx["goals.objectives"]))
     score = 3 * overlap + 2 * serves
-    score += 2 * (channel.id in ctx["channels.current"])
-    score += 2 * (channel.id in ctx["channels.considering"])
+    score += 3 * (channel.id in ctx["channels.current"])  # keeping an account beats a new one
+    score += 4 * (channel.id in ctx["channels.considering"])  # what the user asks about
     if channel.id == "internal_network" and ctx["willingness.staff"] == "reluctant":
         score += 10  # the source: let reluctant staff get used to it internally first
     if ctx["willingness.dialogue"] == "broadcast_only" and channel.conversational:
@@ -143,7 +143,9 @@ def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
             source=ctx.cite(channel.reach_facts[0]),
         )
         if serves:
-            why += " " + ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves))
+            why += " " + ctx.text(
+                "channel_serves", objectives=ctx.labels("goals.objectives", serves)
+            )
         recommended.append(
             {
                 "channel": channel.id,

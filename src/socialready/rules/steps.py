@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready.answers import number
 from socialready.rules.channels import ChannelChoice, cadence
 from socialready.rules.context import Context
 
@@ -141,7 +142,7 @@ def _be_active(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str
                 "be_active.channel",
                 channel=channel.name[ctx.lang],
                 cadence=cadence(ctx, channel),
-                hours=hours,
+                hours=number(hours),
             )
         )
     if "capacity.blog-monthly" in rules:
