@@ -74,6 +74,12 @@ def number(value: float) -> float | int:
     return int(value) if value.is_integer() else value
 
 
+def decimal(value: float, lang: str) -> str:
+    """2.5 in English, 2,5 in Dutch; whole numbers without decimals."""
+    text = f"{number(value):g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def parse_text(question: Question, text: str, source: str = "") -> Any:
     """Turn typed text (from --set or a prompt) into a value of the question's kind."""
     text = text.strip()

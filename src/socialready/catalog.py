@@ -16,18 +16,19 @@ Text = dict[str, str]
 class Fact:
     id: str
     text: Text
-    source: str
+    source: str | Text  # a name, or a description in each language
     year: int | None
 
     @property
     def assumed(self) -> bool:
         return self.source == "assumption"
 
-    def cite(self, assumption: str) -> str:
+    def cite(self, lang: str, assumption: str) -> str:
         """'Pew Research Center, 2025', or the word for assumption where there is no source."""
         if self.assumed:
             return assumption
-        return f"{self.source}, {self.year}" if self.year else self.source
+        source = self.source if isinstance(self.source, str) else self.source[lang]
+        return f"{source}, {self.year}" if self.year else source
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from typing import Any
 
 from socialready import answers as answers_mod
@@ -25,10 +27,11 @@ def section(section: Section, number: int, total: int, lang: str) -> None:
     """Where the user is and why this part matters, before its first question."""
     import questionary
 
+    width = max(40, min(100, shutil.get_terminal_size().columns - 1))
     questionary.print("")
     heading = f"{word('part', lang, n=number, total=total)} · {section.title[lang]}"
     questionary.print(heading, style="bold")
-    questionary.print(section.why[lang], style="italic")
+    questionary.print(textwrap.fill(section.why[lang], width), style="italic")
 
 
 def ask(question: Question, default: Any, lang: str) -> Any:
@@ -37,6 +40,9 @@ def ask(question: Question, default: Any, lang: str) -> Any:
 
     message = question.prompt[lang]
     instruction = question.help[lang] if question.help else None
+    if question.kind in ("one", "many"):
+        hint = word(f"hint_{question.kind}", lang)
+        instruction = f"{instruction} {hint}" if instruction else hint
     if question.kind == "one":
         choices = [questionary.Choice(c.label[lang], value=c.value) for c in question.choices]
         return questionary.select(

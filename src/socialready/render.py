@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from socialready import catalog
+from socialready.answers import decimal
 from socialready.diff import Change
 from socialready.questionnaire import Questionnaire
 from socialready.report import channel_name, progress_line
@@ -81,7 +82,10 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     out.print(Text(word("channels", lang), style="bold underline"))
     out.print(
         word(
-            "workload", lang, needed=workload["hours_needed"], available=workload["hours_available"]
+            "workload",
+            lang,
+            needed=decimal(workload["hours_needed"], lang),
+            available=decimal(workload["hours_available"], lang),
         )
     )
     if channels["recommended"]:
@@ -94,7 +98,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
             table.add_row(
                 Text(channel_name(document, item["channel"]), style="bold"),
                 item["cadence"],
-                str(item["hours_per_week"]),
+                decimal(item["hours_per_week"], lang),
                 item["why"],
             )
         out.print(table)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from socialready.answers import decimal
 from socialready.ui import word
 
 
@@ -78,7 +79,10 @@ def markdown(document: dict[str, Any]) -> str:
         f"## {word('channels', lang)}",
         "",
         word(
-            "workload", lang, needed=workload["hours_needed"], available=workload["hours_available"]
+            "workload",
+            lang,
+            needed=decimal(workload["hours_needed"], lang),
+            available=decimal(workload["hours_available"], lang),
         ),
         "",
     ]
@@ -87,7 +91,8 @@ def markdown(document: dict[str, Any]) -> str:
         out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- |"]
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
-            out.append(f"| {name} | {item['cadence']} | {item['hours_per_week']} | {item['why']} |")
+            hours = decimal(item["hours_per_week"], lang)
+            out.append(f"| {name} | {item['cadence']} | {hours} | {item['why']} |")
         out.append("")
     if channels["not_now"]:
         out += [f"### {word('not_now', lang)}", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from socialready.answers import decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 
@@ -20,6 +21,10 @@ class Context:
         return self.answers[key]
 
     def text(self, path: str, /, **params: Any) -> str:
+        """A sentence in the plan's language; decimals written as its readers write them."""
+        for key, value in params.items():
+            if isinstance(value, float):
+                params[key] = decimal(value, self.lang)
         return self.catalog.text(path, self.lang, **params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
@@ -41,4 +46,4 @@ class Context:
         return self.text("assumption")
 
     def cite(self, fact_id: str) -> str:
-        return self.catalog.facts[fact_id].cite(self.assumption)
+        return self.catalog.facts[fact_id].cite(self.lang, self.assumption)
