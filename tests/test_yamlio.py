@@ -11,7 +11,7 @@ from socialready import yamlio
 from socialready.errors import BadInput
 
 KEYS = st.from_regex(r"[a-z][a-z_]{0,15}", fullmatch=True)  # plan and answer keys are identifiers
-TEXT = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=40)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
 VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**6), 10**6) | TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),

@@ -12,6 +12,11 @@ from socialready.errors import BadInput
 _CLoader = getattr(yaml, "CSafeLoader", None)
 _CDumper = getattr(yaml, "CSafeDumper", None)
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
+_BREAKS_AND_CONTROLS = frozenset(
+    [chr(c) for c in range(32) if chr(c) not in "\n\t"]
+    + ["\x7f", "\x85", "\u2028", "\u2029", "\ufeff"]
+    + [chr(c) for c in range(0x80, 0xA0)]
+)
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
 
 
@@ -61,7 +66,10 @@ if _CLoader is not None:
 def _represent_str(dumper: Any, value: str) -> yaml.Node:
     if any(ch > "\uffff" for ch in value):
         dumper.needs_pure_python = True  # libyaml escapes characters beyond the BMP
-    style = "|" if "\n" in value.rstrip("\n") else None
+    if any(ch in _BREAKS_AND_CONTROLS for ch in value):
+        style: str | None = '"'  # escaped, so that no line break or control character is lost
+    else:
+        style = "|" if "\n" in value.rstrip("\n") else None
     node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
     return node
 

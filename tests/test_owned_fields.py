@@ -1,0 +1,52 @@
+"""For any plan with user-owned fields filled in, `plan` keeps them and is idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialready import plan, rules, workflow, yamlio
+from tests.strategies import languages, valid_answers
+
+OWNED = st.fixed_dictionaries(
+    {
+        "owner": st.none() | st.text(min_size=1, max_size=40).map(str.strip).filter(bool),
+        "status": st.sampled_from(plan.STATUSES),
+        "due": st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2030, 12, 31)),
+        "notes": st.none() | st.text(min_size=1, max_size=200),
+    }
+)
+PRINTABLE = st.characters(blacklist_categories=["Cs", "Cc"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    valid_answers(),
+    languages,
+    st.lists(OWNED, min_size=8, max_size=8),
+    st.sampled_from(["capacity.hours_per_week", "willingness.management", None]),
+)
+def test_plan_keeps_owned_fields_and_is_idempotent(
+    answers: dict[str, Any], lang: str, owned: list[dict[str, Any]], edited: str | None
+) -> None:
+    owned_by_step = dict(zip(rules.STEP_IDS, owned, strict=True))
+    document = plan.build(plan.Plan(answers, lang, owned_by_step))
+    if edited == "capacity.hours_per_week":
+        document["answers"]["capacity"]["hours_per_week"] = 80 - answers[edited]
+    elif edited == "willingness.management":
+        document["answers"]["willingness"]["management"] = "against"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_text(yamlio.dumps(document), "utf-8")
+        first = workflow.update(path, {}, None, force=False)
+        path.write_text(first.new_text, "utf-8")
+        second = workflow.update(path, {}, None, force=False)
+    assert not second.changed
+    result = yamlio.loads(first.new_text, "p.yaml")
+    for step, expected in zip(result["steps"], owned, strict=True):
+        assert {key: step[key] for key in plan.OWNED} == expected
