@@ -1,0 +1,96 @@
+"""The installed command end to end: assess from an answers file, templates, language, help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from socialready import answers, questionnaire, yamlio
+from tests.conftest import ORGANISATIONS, run_cli
+
+
+def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> None:
+    result = run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"))
+    assert result.returncode == 0, result.stderr
+    path = isolated / "plans" / "het-erasmus-college.yaml"
+    assert path.exists()
+    assert "Plan written to plans/het-erasmus-college.yaml" in result.stderr
+    assert "Verdict: Start small" in result.stdout
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert list(document) == [
+        "socialready",
+        "organisation",
+        "language",
+        "rules",
+        "answers",
+        "readiness",
+        "channels",
+        "steps",
+    ]
+    assert document["organisation"] == "Het Erasmus College"
+    assert len(document["steps"]) == 8
+
+
+def test_set_overrides_the_answers_file(isolated: Path) -> None:
+    result = run_cli(
+        "assess",
+        "out.yaml",
+        "--answers",
+        str(ORGANISATIONS / "software.yaml"),
+        "--set",
+        "willingness.management=against",
+    )
+    assert result.returncode == 0, result.stderr
+    document = yamlio.loads((isolated / "out.yaml").read_text("utf-8"), "out.yaml")
+    assert document["answers"]["willingness"]["management"] == "against"
+    assert document["readiness"]["verdict"] == "not_yet"
+
+
+def test_the_answers_template_is_a_valid_answers_file(isolated: Path) -> None:
+    template = run_cli("questions", "--format", "yaml").stdout
+    assert "# one of: micro, small, medium, large" in template
+    filled = template.replace("  name: ''", "  name: Test BV")
+    qs = questionnaire.load()
+    parsed = answers.from_nested(qs, yamlio.loads(filled, "t.yaml"), "t.yaml")
+    completed, missing = answers.complete(qs, parsed)
+    assert not missing
+    assert completed == answers.with_defaults(qs, {"organisation.name": "Test BV"})
+    (isolated / "t.yaml").write_text(template, "utf-8")
+    unfilled = run_cli("assess", "--answers", "t.yaml")
+    assert unfilled.returncode == 2 and "organisation.name: is required" in unfilled.stderr
+
+
+def test_language_follows_option_then_environment_then_locale(isolated: Path) -> None:
+    def first_line(*args: str, **env: str) -> str:
+        result = run_cli("questions", *args, env={"SOCIALREADY_LANG": "", **env})
+        return result.stdout.splitlines()[0]
+
+    assert first_line(LANG="nl_NL.UTF-8", LC_ALL="") == "Deel 1 van 5 · Je organisatie"
+    assert first_line(LANG="en_GB.UTF-8", LC_ALL="") == "Part 1 of 5 · Your organisation"
+    assert first_line(LANG="nl_BE.UTF-8", LC_ALL="", SOCIALREADY_LANG="en").startswith("Part 1")
+    assert first_line("--lang", "nl", SOCIALREADY_LANG="en").startswith("Deel 1")
+    bad = run_cli("questions", env={"SOCIALREADY_LANG": "fr"})
+    assert bad.returncode == 2 and "SOCIALREADY_LANG: 'fr' is not one of: nl, en" in bad.stderr
+
+
+def test_python_dash_m_and_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "socialready", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    for name in ("assess", "plan", "show", "diff", "questions", "overview", "schema"):
+        assert name in result.stdout
+
+
+def test_usage_errors_exit_2_without_a_traceback(isolated: Path) -> None:
+    for args in (["plan"], ["show", "--format", "pdf", "x.yaml"], ["assess", "--lang", "de"]):
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+    missing = run_cli("show", "nowhere.yaml")
+    assert missing.returncode == 2 and "nowhere.yaml: no such file" in missing.stderr
+    empty = run_cli("plan", str(isolated))
+    assert empty.returncode == 2 and "no plans" in empty.stderr
+    resume = run_cli("assess", "--resume")
+    assert resume.returncode == 2 and "nothing to resume" in resume.stderr
