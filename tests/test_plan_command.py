@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import ORGANISATIONS, command, run_cli
 
 from socialready import yamlio
+from tests.conftest import ORGANISATIONS, command, run_cli
 
 
 def _assess(org: str, target: Path, *extra: str) -> Path:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
 
 from socialready import assess, resume, yamlio
 from socialready.errors import Interrupted, MissingAnswers
+from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
 
 Keys = Callable[[str], None]
 
