@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from socialready import answers as answers_mod
@@ -58,7 +59,7 @@ def ask(question: Question, default: Any, lang: str) -> Any:
             message,
             choices=choices,
             instruction=instruction,
-            validate=lambda picked: _check(question, list(picked)),
+            validate=lambda picked: _reason(answers_mod.validate, question, list(picked)),
         ).unsafe_ask()
         return answers_mod.validate(question, values)
     if question.kind == "yesno":
@@ -67,22 +68,17 @@ def ask(question: Question, default: Any, lang: str) -> Any:
     if instruction:
         message = f"{message} ({instruction})"
     typed = questionary.text(
-        message, default=text, validate=lambda value: _check_text(question, value)
+        message,
+        default=text,
+        validate=lambda typed: _reason(answers_mod.parse_text, question, typed),
     ).unsafe_ask()
     return answers_mod.parse_text(question, typed)
 
 
-def _check(question: Question, value: Any) -> bool | str:
+def _reason(check: Callable[[Question, Any], Any], question: Question, value: Any) -> bool | str:
+    """True when the value is fine, else the reason, shown under the prompt until it is."""
     try:
-        answers_mod.validate(question, value)
-    except SocialreadyError as exc:
-        return exc.message.split(": ", 1)[-1]
-    return True
-
-
-def _check_text(question: Question, text: str) -> bool | str:
-    try:
-        answers_mod.parse_text(question, text)
+        check(question, value)
     except SocialreadyError as exc:
         return exc.message.split(": ", 1)[-1]
     return True
