@@ -115,4 +115,7 @@ def test_without_a_terminal_missing_answers_name_the_options(isolated: Path) -> 
 def test_defaults_without_a_terminal(isolated: Path) -> None:
     document = _assess(sets=["organisation.name=Solo"], use_defaults=True)
     assert (isolated / "plans" / "solo.yaml").exists()
-    assert document["readiness"]["verdict"] in ("ready", "start_small", "not_yet")  # type: ignore[index]
+    # The defaults describe a cautious one-person start: 2 hours, a post a month.
+    assert document["readiness"]["verdict"] == "ready"  # type: ignore[index]
+    recommended = document["channels"]["recommended"]  # type: ignore[index]
+    assert [item["channel"] for item in recommended] == ["blog", "newsletter"]
