@@ -75,3 +75,13 @@ def test_readme_names_every_exit_code() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     for code in ("0", "1", "2", "130"):
         assert re.search(rf"^\| {code} \|", readme, re.MULTILINE)
+
+
+def test_the_readme_picture_is_current(tmp_path: Path) -> None:
+    from socialready import render, workflow
+
+    target = tmp_path / "plan.svg"
+    render.export_svg(workflow.load_document(ROOT / "plans" / "software.yaml"), target, width=110)
+    assert target.read_text("utf-8") == (ROOT / "docs" / "plan.svg").read_text("utf-8"), (
+        "run python scripts/make_docs.py"
+    )
