@@ -174,7 +174,7 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
         if not question.applies(filled):
             filled[question.key] = question.if_skipped
         elif question.key in answers:
-            filled[question.key] = answers[question.key]
+            filled[question.key] = validate(question, answers[question.key])
         elif question.default is not None:
             filled[question.key] = validate(question, question.default)
         else:

@@ -2,32 +2,68 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, workflow
 from socialready.errors import BadInput, ExitCode, SocialreadyError
 
+PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
+
+Outcome = tuple[Path, "workflow.Update | None", "tuple[str, int] | None"]  # error: message, code
+
+
+def _one(job: tuple[Path, dict[str, Any], str | None, bool]) -> Outcome:
+    path, sets, lang, force = job
+    try:
+        return path, workflow.update(path, sets, lang, force=force), None
+    except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
+        return path, None, (exc.message, int(exc.exit_code))
+
+
+def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iterator[Outcome]:
+    """Each plan recomputed, in order; a large folder is spread over the machine's cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if len(jobs) < PARALLEL_FROM or (cores or 1) < 2 or sys.platform != "linux":
+        yield from map(_one, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and data
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        yield from pool.map(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
+
 
 def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: str | None) -> int:
     """Exit code: 0 all up to date (or written), 1 --check found work, 2 a plan was unusable."""
-    set_answers = answers_mod.parse_sets(questionnaire.load(), sets)
+    qs = questionnaire.load()
+    set_answers = answers_mod.parse_sets(qs, sets)
     plans = workflow.plan_paths(paths)
     if not plans:
         raise BadInput(f"no plans (.yaml files) in {', '.join(map(str, paths))}")
+    from socialready import catalog
+
+    catalog.load()  # read once here, so that worker processes inherit it
     code = ExitCode.OK
     unchanged = 0
-    for path in plans:
-        try:
-            update = workflow.update(path, set_answers, lang, force=check or force)
-            if update.changed and not check:
+    jobs = [(path, set_answers, lang, check or force) for path in plans]
+    for path, update, error in _outcomes(jobs):
+        if update is not None and update.changed and not check:
+            try:
                 files.write_text(path, update.new_text)
-        except SocialreadyError as exc:
+            except SocialreadyError as exc:
+                error = (exc.message, int(exc.exit_code))
+        if error is not None or update is None:
             from socialready import render
 
-            render.error(exc.message)
-            code = max(code, exc.exit_code)
+            message, exit_code = error or (f"{path}: not recomputed", ExitCode.BAD_INPUT)
+            render.error(message)
+            code = max(code, ExitCode(exit_code))
             continue
         if not update.changed:
             unchanged += 1
