@@ -256,3 +256,34 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
     run_cli("plan", str(path))
     external = _git(repo, "diff", "--ext-diff")
     assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
+
+
+def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "plans" / "bakkerij-de-korenschoof.yaml", "--lang", "en")
+    _own_step(path, 2, owner="Anna", status="doing", notes="'Ask at the counter.'")
+    path.write_text("# yaml-language-server: $schema=../plan.schema.json\n" + path.read_text())
+    # No PLAN given: the organisation's default plan is found, and what the user owns is kept.
+    result = run_cli(
+        "assess", "--answers", str(ORGANISATIONS / "bakery.yaml"), "--set", "capacity.people=2"
+    )
+    assert result.returncode == 0, result.stderr
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../plan.schema.json\nsocialready: 1\n")
+    step = yamlio.loads(text, str(path))["steps"][1]
+    assert (step["owner"], step["status"], step["notes"]) == (
+        "Anna",
+        "doing",
+        "Ask at the counter.",
+    )
+    assert yamlio.loads(text, str(path))["answers"]["capacity"]["people"] == 2
+
+
+def test_comments_inside_a_plan_are_not_dropped_silently(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    _edit(path, "  people: 1\n", "  people: 1  # Anna, until March\n")
+    refused = run_cli("plan", str(path))
+    assert refused.returncode == 2 and "comments on line(s)" in refused.stderr
+    forced = run_cli("plan", "--force", str(path))
+    assert forced.returncode == 0, forced.stderr
+    organise = yamlio.loads(path.read_text("utf-8"), str(path))["steps"][2]
+    assert "# Anna, until March" in organise["notes"]
