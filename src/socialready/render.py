@@ -8,6 +8,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from socialready.report import channel_name, progress_line
 from socialready.ui import word
 
 VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
+NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
@@ -45,12 +47,15 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
         f"  ·  {word('score', lang)} ",
         (f"{readiness['score']}/100", _score_style(readiness["score"])),
     )
+    narrow = out.width < NARROW
+    if narrow:  # a long name would be cut short in the panel's border
+        out.print(heading)
     out.print(
         Panel(
             Group(
                 line, Text(readiness["summary"]), Text(progress_line(document, lang), style="dim")
             ),
-            title=heading,
+            title=None if narrow else heading,
             title_align="left",
             border_style=VERDICT_STYLE[verdict].split()[-1],
         )
@@ -68,9 +73,15 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
             found.append(f"{finding['says']} ")
             found.append(f"→ {finding['do']}", style="cyan")
             found.append(f" [{finding['rule']}]", style="dim")
-        score = dimension["score"]
-        table.add_row(names[key][lang], Text(str(score), style=_score_style(score)), found)
-    out.print(table)
+        score = Text(str(dimension["score"]), style=_score_style(dimension["score"]))
+        if narrow:  # a list reads better than a table squeezed into a few columns
+            out.print(Text.assemble((names[key][lang], "bold"), " ", score))
+            if found:
+                out.print(Padding(found, (0, 0, 0, 2)))
+        else:
+            table.add_row(names[key][lang], score, found)
+    if not narrow:
+        out.print(table)
     _channels(document, out)
     _steps(document, out)
 
@@ -88,7 +99,13 @@ def _channels(document: dict[str, Any], out: Console) -> None:
             available=decimal(workload["hours_available"], lang),
         )
     )
-    if channels["recommended"]:
+    if channels["recommended"] and out.width < NARROW:
+        for item in channels["recommended"]:
+            name = channel_name(document, item["channel"])
+            hours = decimal(item["hours_per_week"], lang)
+            out.print(Text.assemble("  ✓ ", (name, "bold"), f": {item['cadence']}, {hours} h"))
+            out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
+    elif channels["recommended"]:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
         table.add_column(word("channel", lang), ratio=1)
         table.add_column(word("cadence", lang), ratio=2)
