@@ -1,0 +1,401 @@
+"""Measure how fast socialready starts and checks plans, against bare Typer where that is fair.
+
+Four figures, in one run:
+
+1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.15x),
+   and, like for like, against the same app set up as socialready's is (no rich help).
+2. `socialready plan --check PLAN` on one plan against a one-command Typer app that does
+   nothing with its argument (ratio; target <= 1.3x).
+3. `socialready plan --check FOLDER` on folders of generated plans (default 10, 100 and 1,000):
+   wall time and cost per plan (target: 1,000 plans <= 5 s).
+4. Time until `socialready assess` shows its first question in a real pseudo-terminal
+   (target <= 300 ms).
+
+Compared commands run interleaved (A B A B ...) after one warm-up run each; each figure is the
+median of --runs runs, timed with time.perf_counter around the subprocess. Everything runs with
+this script's Python, with bytecode cached in the temporary directory as an installed package
+would have it. Run it from the project's virtual environment:
+
+    python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000]
+
+It always exits 0: it is a measurement, not a test. Figures over their target say OVER TARGET.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import itertools
+import os
+import random
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from socialready.questionnaire import Questionnaire
+
+HELP_TARGET = 1.15
+CHECK_TARGET = 1.3
+FOLDER_TARGET = (1000, 5.0)  # (plans, seconds)
+PROMPT_TARGET_MS = 300.0
+PROMPT_TEXT = "What is your organisation called?"
+PROMPT_TIMEOUT = 15.0
+
+MINIMAL_HELP_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def a() -> None: ...
+
+
+@app.command()
+def b() -> None: ...
+
+
+app()
+"""
+
+# The same app with the settings socialready's own app uses, so that neither loads rich for help.
+PLAIN_HELP_APP = MINIMAL_HELP_APP.replace(
+    "typer.Typer()",
+    "typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)",
+)
+
+MINIMAL_ONE_COMMAND_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(path: str) -> None: ...
+
+
+app()
+"""
+
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|[\x00-\x08\x0b-\x1f]")
+
+Command = list[str]
+
+
+class MeasurementError(Exception):
+    """A command failed, so its timing would mean nothing."""
+
+
+def socialready_command() -> Command:
+    """The installed `socialready` script next to this Python, else `python -m socialready`."""
+    script = shutil.which("socialready", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "socialready"]
+
+
+def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
+    """Seconds one run of the command takes; a non-zero exit is a MeasurementError."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        command,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        stderr = result.stderr.decode("utf-8", "replace").strip()
+        raise MeasurementError(f"{' '.join(command)} exited {result.returncode}: {stderr}")
+    return elapsed
+
+
+def interleaved_medians(timers: Sequence[Callable[[], float]], runs: int) -> list[float]:
+    """Median seconds of each timer, run A B A B ... after one warm-up run each."""
+    for timer in timers:
+        timer()
+    samples: list[list[float]] = [[] for _ in timers]
+    for _ in range(runs):
+        for timer, timings in zip(timers, samples, strict=True):
+            timings.append(timer())
+    return [statistics.median(timings) for timings in samples]
+
+
+def command_timer(command: Command, env: dict[str, str], cwd: Path) -> Callable[[], float]:
+    return lambda: run_once(command, env, cwd)
+
+
+def over(value: float, target: float) -> str:
+    return "  OVER TARGET" if value > target else ""
+
+
+def ratio_line(label: str, ours: float, theirs: float, target: float) -> str:
+    ratio = ours / theirs
+    return (
+        f"{label}: socialready {ours * 1000:.0f} ms / minimal Typer {theirs * 1000:.0f} ms"
+        f" = {ratio:.2f}x (target <= {target:g}x){over(ratio, target)}"
+    )
+
+
+def base_env(work: Path) -> dict[str, str]:
+    """The environment every command runs in: English, a fresh home and state directory.
+
+    Bytecode is cached under `work` (the warm-up runs write it, the repo stays untouched), as an
+    installed package has it; with PYTHONDONTWRITEBYTECODE set, every run would compile the
+    project's modules from source again.
+    """
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(
+        {
+            "SOCIALREADY_LANG": "en",
+            "HOME": str(home),
+            "XDG_STATE_HOME": str(home / "state"),
+            "TERM": "xterm-256color",
+            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
+        }
+    )
+    return env
+
+
+def write_app(folder: Path, name: str, source: str) -> Path:
+    path = folder / name
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+# Plans
+
+
+def random_answers(qs: Questionnaire, rng: random.Random, index: int) -> dict[str, object]:
+    """Valid answers to every question, varied with the seeded random generator."""
+    given: dict[str, object] = {"organisation.name": f"Org {index}"}
+    for question in qs.questions:
+        values = question.values
+        if question.kind == "one":
+            given[question.key] = rng.choice(values)
+        elif question.kind == "many":  # non-empty where the question needs at least one
+            chosen = set(rng.sample(values, rng.randint(question.min_selected, len(values))))
+            given[question.key] = [value for value in values if value in chosen]
+        elif question.kind in ("number", "integer"):
+            given[question.key] = rng.randint(int(question.minimum), int(question.maximum))
+        elif question.kind == "yesno":
+            given[question.key] = rng.random() < 0.5
+    return given
+
+
+def write_plans(folder: Path, count: int, seed: int) -> None:
+    """`count` plan files in `folder`, made with the library (not the CLI) for speed."""
+    from socialready import answers, plan, questionnaire
+
+    qs = questionnaire.load()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        filled = answers.with_defaults(qs, random_answers(qs, rng, index))
+        language = rng.choice(("en", "nl"))
+        try:
+            document = plan.build(plan.Plan(filled, language))
+        except Exception as exc:  # e.g. a text missing from rules.yaml: report it, go on
+            raise MeasurementError(f"could not build a {language} plan: {exc!r}") from exc
+        plan.write(folder / f"org-{index:04d}.yaml", document)
+
+
+# The measurements
+
+
+def measure_help(work: Path, env: dict[str, str], runs: int) -> list[str]:
+    """The ratio asked for, and one against a Typer app set up like socialready's (no rich)."""
+    minimal = write_app(work, "minimal_help.py", MINIMAL_HELP_APP)
+    plain = write_app(work, "plain_help.py", PLAIN_HELP_APP)
+    ours, theirs, plain_typer = interleaved_medians(
+        [
+            command_timer([*socialready_command(), "--help"], env, work),
+            command_timer([sys.executable, str(minimal), "--help"], env, work),
+            command_timer([sys.executable, str(plain), "--help"], env, work),
+        ],
+        runs,
+    )
+    return [
+        ratio_line("--help", ours, theirs, HELP_TARGET),
+        ratio_line(
+            "--help, like for like (Typer without rich help)", ours, plain_typer, HELP_TARGET
+        ),
+    ]
+
+
+def measure_check_one(work: Path, env: dict[str, str], runs: int) -> str:
+    folder = work / "one"
+    write_plans(folder, 1, seed=1)
+    plan_file = str(next(folder.glob("*.yaml")))
+    minimal = write_app(work, "minimal_one.py", MINIMAL_ONE_COMMAND_APP)
+    ours, theirs = interleaved_medians(
+        [
+            command_timer([*socialready_command(), "plan", "--check", plan_file], env, work),
+            command_timer([sys.executable, str(minimal), plan_file], env, work),
+        ],
+        runs,
+    )
+    return ratio_line("plan --check 1 plan", ours, theirs, CHECK_TARGET)
+
+
+def measure_folders(work: Path, env: dict[str, str], runs: int, sizes: list[int]) -> list[str]:
+    """One line per folder size, then how the cost per plan changes as the folder grows."""
+    medians: dict[int, float] = {}
+    lines = []
+    for size in sizes:
+        folder = work / f"plans-{size}"
+        write_plans(folder, size, seed=size)
+        command = [*socialready_command(), "plan", "--check", str(folder)]
+        (medians[size],) = interleaved_medians([command_timer(command, env, work)], runs)
+        lines.append(folder_line(size, medians[size]))
+    lines.append(per_plan_line(medians))
+    return lines
+
+
+def folder_line(size: int, seconds: float) -> str:
+    plans, limit = FOLDER_TARGET
+    target = f"; target <= {limit:g} s" if size == plans else ""
+    flag = over(seconds, limit) if size == plans else ""
+    return (
+        f"plan --check {size} plans: {seconds:.2f} s "
+        f"({seconds / size * 1000:.1f} ms/plan{target}){flag}"
+    )
+
+
+def per_plan_line(medians: dict[int, float]) -> str:
+    """Average cost per plan at each size, and the marginal cost between consecutive sizes."""
+    sizes = sorted(medians)
+    parts = [f"{size}: {medians[size] / size * 1000:.1f}" for size in sizes]
+    line = "per-plan cost (ms/plan): " + ", ".join(parts)
+    marginal = [
+        f"{small}->{big}: {(medians[big] - medians[small]) / (big - small) * 1000:.2f}"
+        for small, big in itertools.pairwise(sizes)
+    ]
+    if marginal:
+        line += "; marginal " + ", ".join(marginal)
+    return line
+
+
+def time_to_prompt(work: Path, env: dict[str, str]) -> float:
+    """Seconds from starting `socialready assess` in a pseudo-terminal to its first question."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*socialready_command(), "assess"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=work,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        return read_until_prompt(master, start)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(master)
+
+
+def read_until_prompt(master: int, start: float) -> float:
+    """Read the terminal until the first question shows; answer cursor-position queries."""
+    output = b""
+    while time.perf_counter() - start < PROMPT_TIMEOUT:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        if b"\x1b[6n" in chunk:  # a real terminal reports where the cursor is
+            os.write(master, b"\x1b[1;1R")
+        output += chunk
+        if PROMPT_TEXT.encode() in ANSI.sub(b"", output):
+            return time.perf_counter() - start
+    text = ANSI.sub(b"", output).decode("utf-8", "replace").strip()
+    raise MeasurementError(f"no {PROMPT_TEXT!r} within {PROMPT_TIMEOUT:g} s; saw: {text[-500:]}")
+
+
+def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
+    folder = work / "assess"
+    folder.mkdir()
+    (median,) = interleaved_medians([lambda: time_to_prompt(folder, env)], runs)
+    ms = median * 1000
+    return (
+        f"assess first prompt in a terminal: {ms:.0f} ms "
+        f"(target <= {PROMPT_TARGET_MS:g} ms){over(ms, PROMPT_TARGET_MS)}"
+    )
+
+
+# Running
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per figure (default 15)")
+    parser.add_argument(
+        "--sizes",
+        type=sizes_arg,
+        default=[10, 100, 1000],
+        help="plans per folder, comma-separated (default 10,100,1000)",
+    )
+    return parser.parse_args(argv)
+
+
+def sizes_arg(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of numbers") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("give positive numbers, e.g. 10,100,1000")
+    return sizes
+
+
+def report(measure: Callable[[], str | list[str]]) -> None:
+    """Print one measurement's lines, or why it could not be taken."""
+    try:
+        result = measure()
+    except MeasurementError as exc:
+        print(f"FAILED: {exc}")
+        return
+    for line in [result] if isinstance(result, str) else result:
+        print(line, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    runs: int = max(args.runs, 1)
+    print(f"{sys.executable}: median of {runs} runs after one warm-up each", flush=True)
+    with tempfile.TemporaryDirectory(prefix="socialready-bench-") as temp:
+        work = Path(temp)
+        env = base_env(work)
+        report(lambda: measure_help(work, env, runs))
+        report(lambda: measure_check_one(work, env, runs))
+        report(lambda: measure_folders(work, env, runs, args.sizes))
+        report(lambda: measure_prompt(work, env, runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
