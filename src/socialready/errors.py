@@ -20,8 +20,17 @@ class SocialreadyError(Exception):
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
     def __init__(self, message: str) -> None:
+        message = _one_line(message)
         super().__init__(message)
         self.message = message
+
+
+def _one_line(text: str) -> str:
+    """User text quoted in a message (a key with a line break, an escape code) stays one inert
+    line: a control character is shown escaped, never sent to the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class BadInput(SocialreadyError):

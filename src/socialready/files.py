@@ -28,16 +28,31 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     if len(data) > MAX_BYTES:
-        raise FileProblem(path, "is over 1 MiB, too large for an answers or plan file")
+        raise FileProblem(
+            path, "is over 1 MiB, too large for an answers or plan file; check the file name"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark: Notepad's "Unicode"
+        raise FileProblem(path, "is UTF-16 text; save it as UTF-8 and try again")
     if b"\0" in data:
-        raise FileProblem(path, "is a binary file, not YAML text")
+        raise FileProblem(
+            path, "is a binary file, not YAML text; name the .yaml answers or plan file"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileProblem(
-            path, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
-        ) from None
+        raise FileProblem(path, _not_utf8(data, exc.start)) from None
     return text.removeprefix("\ufeff")
+
+
+def _not_utf8(data: bytes, start: int) -> str:
+    """Where the first non-UTF-8 byte is, by line and column, so that an editor can find it."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    return (
+        f"line {line}, column {column}: is not UTF-8 text "
+        f"(byte 0x{data[start]:02x}); save the file as UTF-8 and try again"
+    )
 
 
 def write_text(path: Path, text: str) -> None:
@@ -69,11 +84,13 @@ def write_text(path: Path, text: str) -> None:
             path, "cannot be written (permission denied); check the folder's permissions"
         ) from None
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise FileProblem(
                 path, "the disk is full; free some space and run again (the old file is unchanged)"
             ) from None
-        raise FileProblem(path, f"cannot be written ({exc.strerror})") from None
+        raise FileProblem(
+            path, f"cannot be written ({exc.strerror}); the old file is unchanged"
+        ) from None
     finally:
         if fd >= 0:
             os.close(fd)

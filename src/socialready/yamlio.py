@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import yaml
@@ -12,20 +13,38 @@ from socialready.errors import BadInput
 _CLoader = getattr(yaml, "CSafeLoader", None)
 _CDumper = getattr(yaml, "CSafeDumper", None)
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
-_BREAKS_AND_CONTROLS = frozenset(
-    [chr(c) for c in range(32) if chr(c) not in "\n\t"]
-    + ["\x7f", "\x85", "\u2028", "\u2029", "\ufeff"]
-    + [chr(c) for c in range(0x80, 0xA0)]
-)
+# Text with these is written double-quoted and escaped, so no line break or control is lost.
+_BREAKS_AND_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")  # libyaml escapes these; Python does not
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
 
 
+class _Refused(yaml.constructor.ConstructorError):
+    """Refused on purpose: the message already says what to do, so no syntax hint is added."""
+
+
+_TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
+
+
 def _construct_object(self: Any, node: yaml.Node, deep: bool = False) -> Any:
+    """Aliases are refused; a value its tag cannot hold (2026-02-30) becomes a marked error."""
     if node in self.constructed_objects or node in self.recursive_objects:
-        raise yaml.constructor.ConstructorError(
+        raise _Refused(
             None, None, "uses a YAML alias (*name); write the value out in full", node.start_mark
         )
-    return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
+    try:
+        return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+        short = str(node.tag).rsplit(":", 1)[-1]
+        shown = repr(node.value)[:60] if isinstance(node, yaml.ScalarNode) else "this value"
+        detail = f" ({exc})" if isinstance(exc, ValueError) else ""
+        raise _Refused(
+            None,
+            None,
+            f"{shown} is not a valid {_TYPE_NAMES.get(short, short)}{detail}; "
+            "correct it, or put it in quotes to keep it as text",
+            node.start_mark,
+        ) from None
 
 
 def _construct_mapping(self: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -34,18 +53,16 @@ def _construct_mapping(self: Any, node: yaml.MappingNode, deep: bool = False) ->
     seen: set[str] = set()
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise yaml.constructor.ConstructorError(
+            raise _Refused(
                 None, None, "uses a merge key (<<); write the values out", key_node.start_mark
             )
         if not isinstance(key_node, yaml.ScalarNode):
-            raise yaml.constructor.ConstructorError(
-                None, None, "has a key that is not text", key_node.start_mark
+            raise _Refused(
+                None, None, "has a key that is not text; use a plain word", key_node.start_mark
             )
         key = key_node.value
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"has the key {key!r} twice; keep one", key_node.start_mark
-            )
+            raise _Refused(None, None, f"has the key {key!r} twice; keep one", key_node.start_mark)
         seen.add(key)
     return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
 
@@ -64,10 +81,10 @@ if _CLoader is not None:
 
 
 def _represent_str(dumper: Any, value: str) -> yaml.Node:
-    if any(ch > "\uffff" for ch in value):
+    if not value.isascii() and _BEYOND_BMP.search(value):
         dumper.needs_pure_python = True  # libyaml escapes characters beyond the BMP
-    if any(ch in _BREAKS_AND_CONTROLS for ch in value):
-        style: str | None = '"'  # escaped, so that no line break or control character is lost
+    if _BREAKS_AND_CONTROLS.search(value):
+        style: str | None = '"'
     else:
         style = "|" if "\n" in value.rstrip("\n") else None
     node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -100,24 +117,52 @@ def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
                 "resolve the conflict, keep one version, and run again"
             )
     if not text.strip():
-        raise BadInput(f"{source}: the file is empty")
+        raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
     loader = _Loaders[-1] if pure_python else _Loaders[0]
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = exc.problem or exc.context or "is not valid YAML"
-        if "could not determine a constructor" in problem:
-            problem = f"unsupported tag {problem.split('tag ')[-1]}; plain values only"
-        raise BadInput(f"{source}: {where}{problem}") from None
+        raise BadInput(f"{source}: {_marked_problem(exc)}") from None
+    except yaml.reader.ReaderError as exc:
+        raise BadInput(f"{source}: {_reader_problem(text, exc)}") from None
     except yaml.YAMLError as exc:
         raise BadInput(f"{source}: not valid YAML ({exc})") from None
     except RecursionError:
         raise BadInput(f"{source}: nested too deeply to be an answers or plan file") from None
+    except UnicodeEncodeError:
+        raise BadInput(f"{source}: is not valid Unicode text; save it as UTF-8") from None
     if data is None:
-        raise BadInput(f"{source}: the file is empty")
+        raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
     return data
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError) -> str:
+    """Where and what, where a construct started if that is elsewhere, and the next step."""
+    mark = exc.problem_mark or exc.context_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    problem = exc.problem or exc.context or "is not valid YAML"
+    if "could not determine a constructor" in problem:
+        return f"{where}unsupported tag {problem.split('tag ')[-1]}; plain values only"
+    if isinstance(exc, _Refused):
+        return f"{where}{problem}"
+    start = exc.context_mark
+    if exc.context and start and mark and start.line != mark.line:
+        problem += f" ({exc.context} from line {start.line + 1}, column {start.column + 1})"
+    return f"{where}{problem}; fix the YAML there (indentation, quotes, brackets) and run again"
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> str:
+    """A character YAML refuses, found by line and column (libyaml counts bytes, not them)."""
+    code = int(exc.character)
+    index = text.find(chr(code))
+    where = ""
+    if index >= 0:
+        line = text.count("\n", 0, index) + 1
+        where = f"line {line}, column {index - text.rfind(chr(10), 0, index)}: "
+    return (
+        f"{where}has the character U+{code:04X}, which YAML does not allow; "
+        "delete it, or write it as an escape in double quotes"
+    )
 
 
 def dumps(data: Any, *, pure_python: bool = False) -> str:
@@ -174,7 +219,7 @@ def comments(text: str) -> list[tuple[int, str]]:
         if in_header and line.startswith("#"):
             continue
         in_header = False
-        comment = _comment_in(line)
+        comment = _comment_in(line) if "#" in line else ""
         if comment:
             found.append((number, comment))
     return found
