@@ -85,3 +85,12 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
     assert target.read_text("utf-8") == (ROOT / "docs" / "plan.svg").read_text("utf-8"), (
         "run python scripts/make_docs.py"
     )
+
+
+@pytest.mark.parametrize("name", ["questions", "rules", "facts", "ui"])
+def test_data_json_copies_match_the_yaml(name: str) -> None:
+    data = ROOT / "src" / "socialready" / "data"
+    source = yamlio.loads((data / f"{name}.yaml").read_text("utf-8"), name)
+    assert json.loads((data / f"{name}.json").read_text("utf-8")) == source, (
+        "run python scripts/build_data.py"
+    )

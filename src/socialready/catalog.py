@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from socialready import yamlio
+from socialready import files
 
 Text = dict[str, str]
 
@@ -68,9 +67,8 @@ class Catalog:
 @cache
 def load() -> Catalog:
     """The catalog shipped with the package, read once."""
-    folder = resources.files("socialready").joinpath("data")
-    facts_raw = yamlio.loads(folder.joinpath("facts.yaml").read_text("utf-8"), "facts.yaml")
-    rules_raw = yamlio.loads(folder.joinpath("rules.yaml").read_text("utf-8"), "rules.yaml")
+    facts_raw = files.load_data("facts")
+    rules_raw = files.load_data("rules")
     facts = {
         key: Fact(key, {"en": v["en"], "nl": v["nl"]}, v["source"], v["year"])
         for key, v in facts_raw["facts"].items()

@@ -195,11 +195,9 @@ def overview(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan file, for editors that validate YAML."""
-    from importlib import resources
+    from socialready import files
 
-    sys.stdout.write(
-        resources.files("socialready").joinpath("data/plan.schema.json").read_text("utf-8")
-    )
+    sys.stdout.write(files.read_data("plan.schema.json"))
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from socialready.errors import FileProblem
 
 MAX_BYTES = 1024 * 1024
+DATA = Path(__file__).parent / "data"
+
+
+def read_data(name: str) -> str:
+    """A data file shipped inside the package (questions, facts, rules, words, schema)."""
+    return (DATA / name).read_text("utf-8")
+
+
+def load_data(name: str) -> Any:
+    """The JSON copy of data/<name>.yaml (scripts/build_data.py writes it): quick to read."""
+    return json.loads(read_data(f"{name}.json"))
 
 
 def read_text(path: Path) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,8 @@ def fingerprint(document: dict[str, Any]) -> str:
         ],
     }
     text = json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    data = text.encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"  # to notice edits, not attacks
 
 
 def build(plan: Plan) -> dict[str, Any]:
@@ -229,7 +230,7 @@ def hand_edits(plan: Plan) -> list[str]:
         edited += [
             f"steps[{old['id']}].{key}" for key in GENERATED_STEP if old.get(key) != new[key]
         ]
-    return edited or ["rules.fingerprint"]
+    return edited  # nothing differs from a fresh build: nothing of the user's can be lost
 
 
 def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:

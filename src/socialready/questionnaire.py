@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from socialready import yamlio
+from socialready import files
 
 LANGUAGES = ("nl", "en")
 Text = dict[str, str]
@@ -116,8 +115,7 @@ def _question(raw: dict[str, Any]) -> Question:
 @cache
 def load() -> Questionnaire:
     """The questionnaire shipped with the package."""
-    text = resources.files("socialready").joinpath("data/questions.yaml").read_text("utf-8")
-    raw = yamlio.loads(text, "questions.yaml")
+    raw = files.load_data("questions")
     return Questionnaire(
         tuple(
             Section(s["id"], s["title"], s["why"], tuple(_question(q) for q in s["questions"]))

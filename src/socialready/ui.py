@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from socialready import yamlio
+from socialready import files
 from socialready.errors import BadInput
 from socialready.questionnaire import LANGUAGES
 
@@ -32,8 +31,7 @@ def resolve_language(option: str | None) -> str:
 
 @cache
 def _words() -> dict[str, Any]:
-    text = resources.files("socialready").joinpath("data/ui.yaml").read_text("utf-8")
-    words: dict[str, Any] = yamlio.loads(text, "ui.yaml")
+    words: dict[str, Any] = files.load_data("ui")
     return words
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import diff, files, questionnaire, report
+from socialready import files, questionnaire
 from socialready import plan as plan_mod
 from socialready.errors import BadInput, HandEdited
+
+if TYPE_CHECKING:
+    from socialready.diff import Change
 
 
 @dataclass
@@ -19,7 +22,7 @@ class Update:
     path: Path
     old_text: str
     new_text: str
-    changes: list[diff.Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     moved_to_notes: list[str] = field(default_factory=list)
 
     @property
@@ -65,6 +68,8 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     new_text = plan_mod.dumps(document, plan.header)
     result = Update(path, old_text, new_text, moved_to_notes=moved)
     if result.changed:
+        from socialready import diff
+
         result.changes = diff.compare(plan.document, document)
     return result
 
@@ -98,6 +103,8 @@ def overview(folder: Path) -> list[dict[str, Any]]:
         except BadInput as exc:
             rows.append({"file": str(path), "error": exc.message})
             continue
+        from socialready import report
+
         state = report.progress(document)
         nxt = state["next_due"]
         rows.append(
