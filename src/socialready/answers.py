@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from socialready.errors import AnswerError
@@ -54,12 +53,12 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     if kind in ("number", "integer"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise fail(f"must be a number from {question.minimum:g} to {question.maximum:g}")
+        limits = f"give {question.minimum:g} to {question.maximum:g}"
+        if value != value or not question.minimum <= value <= question.maximum:  # NaN != NaN
+            shown = f"{value:g}" if abs(value) < 1e15 else "the number"  # 10**400 has no float
+            raise fail(f"{shown} is out of range; {limits}")
         if kind == "integer" and value != int(value):
             raise fail("must be a whole number")
-        if math.isnan(value) or not question.minimum <= value <= question.maximum:
-            raise fail(
-                f"{value:g} is out of range; give {question.minimum:g} to {question.maximum:g}"
-            )
         return int(value) if kind == "integer" else number(value)
     if kind == "yesno":
         if not isinstance(value, bool):
@@ -127,6 +126,13 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
     if not isinstance(data, dict):
         raise AnswerError(
             "answers", "must be a mapping of parts (organisation:, goals:, ...)", source
+        )
+    if "socialready" in data:
+        raise AnswerError(
+            "socialready",
+            "this is a plan, not an answers file; update it with `socialready plan FILE`, "
+            "or ask again with `socialready assess FILE`",
+            source,
         )
     answers: Answers = {}
     for part, fields in data.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +61,13 @@ def run(
             f"Stopped. Your {len(kept)} answer(s) so far are kept in {where}; "
             "run `socialready assess --resume` to continue where you left off."
         ) from None
-    target = target or plan_mod.default_path(answered["organisation.name"])
     try:
-        if existing is None and target.exists():
-            existing = plan_mod.read(target)  # the organisation's plan: keep what the user owns
+        late = existing is None  # found only now that the name is known: not yet checked
+        if target is None:
+            target, existing = _own_plan(answered["organisation.name"])
+        elif existing is None and target.exists():
+            existing = plan_mod.read(target)
+        if existing is not None and late:
             workflow.refresh(existing, str(target), force=force)
         owned: dict[str, dict[str, Any]] = {}
         header = ""
@@ -85,3 +89,16 @@ def run(
     render.plan(document)
     render.message(ui.word("written", language, path=str(target)), style="green")
     return document
+
+
+def _own_plan(name: str) -> tuple[Path, plan_mod.Plan | None]:
+    """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
+    base = plan_mod.default_path(name)
+    for number in itertools.count(1):
+        path = base if number == 1 else base.with_name(f"{base.stem}-{number}.yaml")
+        if not path.exists():
+            return path, None
+        found = plan_mod.read(path)
+        if found.organisation == name:
+            return path, found
+    raise AssertionError("unreachable")

@@ -58,7 +58,9 @@ SetOption = Annotated[
 def assess(
     plan: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(help="Plan file to write; default plans/<organisation>.yaml."),
+        typer.Argument(
+            readable=False, help="Plan file to write; default plans/<organisation>.yaml."
+        ),
     ] = None,
     answers: Annotated[
         Optional[Path],  # noqa: UP045
@@ -95,7 +97,9 @@ def assess(
 
 @app.command("plan")
 def plan_command(
-    plans: Annotated[list[Path], typer.Argument(help="Plan files, or folders of plans.")],
+    plans: Annotated[
+        list[Path], typer.Argument(readable=False, help="Plan files, or folders of plans.")
+    ],
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any plan would change.")
     ] = False,
@@ -116,7 +120,7 @@ def plan_command(
 
 @app.command()
 def show(
-    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    plan: Annotated[Path, typer.Argument(readable=False, help="The plan file.")],
     fmt: Annotated[
         ShowFormat, typer.Option("--format", help="text (rich), markdown (a report) or json.")
     ] = ShowFormat.text,
@@ -139,7 +143,9 @@ def show(
 def diff_command(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="OLD NEW, or the 7 arguments git gives an external diff tool."),
+        typer.Argument(
+            readable=False, help="OLD NEW, or the 7 arguments git gives an external diff tool."
+        ),
     ],
 ) -> None:
     """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
@@ -184,7 +190,9 @@ def questions(
 
 @app.command()
 def overview(
-    folder: Annotated[Path, typer.Argument(help="A folder of plans.")] = Path("plans"),
+    folder: Annotated[Path, typer.Argument(readable=False, help="A folder of plans.")] = Path(
+        "plans"
+    ),
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress and next due date."""
     from socialready import render, workflow

@@ -212,6 +212,78 @@ def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
     return owned
 
 
+def check_generated(document: dict[str, Any], source: str) -> None:
+    """The generated sections have the shape `show`, `diff` and `overview` read, or BadInput.
+
+    `plan` does not need this: it rebuilds these sections (and guards hand edits) anyway.
+    """
+    channel_ids = catalog_mod.load().channels
+
+    def need(ok: bool, key: str, what: str) -> None:
+        if not ok:
+            raise BadInput(
+                f"{source}: {key}: {what}; restore it from git, or run `socialready plan --force`"
+            )
+
+    def text(value: Any) -> bool:
+        return isinstance(value, str)
+
+    def number(value: Any) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    readiness, channels = document["readiness"], document["channels"]
+    need(
+        readiness.get("verdict") in rules.VERDICTS,
+        "readiness.verdict",
+        f"must be one of: {', '.join(rules.VERDICTS)}",
+    )
+    score = readiness.get("score")
+    need(number(score) and 0 <= score <= 100, "readiness.score", "must be a number from 0 to 100")
+    need(text(readiness.get("summary")), "readiness.summary", "must be text")
+    dimensions = readiness.get("dimensions")
+    need(
+        isinstance(dimensions, dict) and list(dimensions) == list(rules.DIMENSIONS),
+        "readiness.dimensions",
+        f"must be: {', '.join(rules.DIMENSIONS)}",
+    )
+    for name, dimension in dimensions.items():
+        key = f"readiness.dimensions.{name}"
+        need(isinstance(dimension, dict) and number(dimension.get("score")), key, "needs a score")
+        findings = dimension.get("findings")
+        need(
+            isinstance(findings, list)
+            and all(
+                isinstance(f, dict) and all(text(f.get(k)) for k in ("rule", "says", "do"))
+                for f in findings
+            ),
+            f"{key}.findings",
+            "must be a list of rule, says and do",
+        )
+    workload = channels.get("workload")
+    need(
+        isinstance(workload, dict)
+        and number(workload.get("hours_needed"))
+        and number(workload.get("hours_available")),
+        "channels.workload",
+        "needs hours_needed and hours_available",
+    )
+    for part, fields in (("recommended", ("cadence", "why")), ("not_now", ("why",))):
+        items = channels.get(part)
+        need(isinstance(items, list), f"channels.{part}", "must be a list")
+        for item in items:
+            ok = (
+                isinstance(item, dict)
+                and item.get("channel") in channel_ids
+                and all(text(item.get(k)) for k in fields)
+            )
+            need(
+                ok and (part == "not_now" or number(item.get("hours_per_week"))),
+                f"channels.{part}",
+                "each needs a known channel"
+                + (", cadence, hours_per_week and why" if part == "recommended" else " and why"),
+            )
+
+
 def hand_edits(plan: Plan) -> list[str]:
     """Generated fields that were edited by hand since the plan was written ([] when none)."""
     document = plan.document

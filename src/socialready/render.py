@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rich import box
 from rich.console import Console, Group
@@ -26,8 +27,9 @@ SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
-    """rich picks up NO_COLOR, TERM=dumb, pipes and the terminal's width by itself."""
-    return Console(stderr=stderr, width=width, record=record, highlight=False, soft_wrap=False)
+    """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all."""
+    colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
+    return Console(stderr=stderr, width=width, record=record, highlight=False, color_system=colours)
 
 
 def _score_style(score: int) -> str:

@@ -89,7 +89,9 @@ def plan_paths(paths: list[Path]) -> list[Path]:
 
 def load_document(path: Path) -> dict[str, Any]:
     """A plan as stored, checked; /dev/null (git's stand-in for no file) is None's caller's job."""
-    return plan_mod.read(path).document
+    document = plan_mod.read(path).document
+    plan_mod.check_generated(document, str(path))
+    return document
 
 
 def overview(folder: Path) -> list[dict[str, Any]]:
