@@ -1,15 +1,21 @@
-"""`socialready assess`: gather answers (files, --set, prompts), then write and show the plan."""
+"""`socialready assess`: gather answers (files, --set, prompts), then write and show the plan.
+
+The plan, workflow, resume and YAML modules load only when needed, so that the first
+question appears sooner.
+"""
 
 from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, prompts, questionnaire, resume, ui, wizard, workflow, yamlio
-from socialready import plan as plan_mod
+from socialready import files, prompts, questionnaire, ui, wizard
 from socialready.errors import Interrupted, SocialreadyError
+
+if TYPE_CHECKING:
+    from socialready.plan import Plan
 
 
 def run(
@@ -28,14 +34,17 @@ def run(
     given: dict[str, Any] = {}
     session_lang = None
     if resume_session:
+        from socialready import resume
+
         session = resume.load()
         given.update(session.answers)
         target = target or session.target
         session_lang = session.language
-    existing = plan_mod.read(target) if target and target.exists() else None
-    if existing is not None:  # before asking anything: a refusal must not cost the user answers
-        workflow.refresh(existing, str(target), force=force)
+    # Before asking anything: a refusal must not cost the user their answers.
+    existing = _read_checked(target, force) if target and target.exists() else None
     if answers_file:
+        from socialready import yamlio
+
         data = yamlio.loads(files.read_text(answers_file), str(answers_file))
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
     given.update(answers_mod.parse_sets(qs, sets))
@@ -56,33 +65,23 @@ def run(
         )
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers}
-        where = resume.save(resume.Session(kept, target, language))
+        where = _keep(kept, target, language)
         raise Interrupted(
             f"Stopped. Your {len(kept)} answer(s) so far are kept in {where}; "
             "run `socialready assess --resume` to continue where you left off."
         ) from None
     try:
-        late = existing is None  # found only now that the name is known: not yet checked
-        if target is None:
-            target, existing = _own_plan(answered["organisation.name"])
-        elif existing is None and target.exists():
-            existing = plan_mod.read(target)
-        if existing is not None and late:
-            workflow.refresh(existing, str(target), force=force)
-        owned: dict[str, dict[str, Any]] = {}
-        header = ""
-        if existing is not None:
-            owned, header = existing.owned, existing.header
-        document = plan_mod.build(plan_mod.Plan(answered, language, owned))
-        plan_mod.write(target, document, header)
+        target, document = _write(answered, language, target, existing, force)
     except SocialreadyError as exc:
-        where = resume.save(resume.Session(answered, target, language))
+        where = _keep(answered, target, language)
         exc.message += (
             f". Your answers are kept in {where}: once that is fixed, "
             "`socialready assess --resume` writes the plan without asking again"
         )
         raise
     if resume_session:
+        from socialready import resume
+
         resume.clear()
     from socialready import render
 
@@ -91,14 +90,52 @@ def run(
     return document
 
 
-def _own_plan(name: str) -> tuple[Path, plan_mod.Plan | None]:
+def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
+    from socialready import resume
+
+    return resume.save(resume.Session(answered, target, language))
+
+
+def _read_checked(path: Path, force: bool) -> Plan:
+    """An existing plan, refused (or with --force its edits moved) when hand-edited."""
+    from socialready import plan, workflow
+
+    existing = plan.read(path)
+    workflow.refresh(existing, str(path), force=force)
+    return existing
+
+
+def _write(
+    answered: dict[str, Any],
+    language: str,
+    target: Path | None,
+    existing: Plan | None,
+    force: bool,
+) -> tuple[Path, dict[str, Any]]:
+    """Build the plan, keeping what the user owns in the plan it replaces, and write it."""
+    from socialready import plan
+
+    if target is None:
+        target, existing = _own_plan(answered["organisation.name"], force)
+    elif existing is None and target.exists():
+        existing = _read_checked(target, force)
+    owned, header = (existing.owned, existing.header) if existing else ({}, "")
+    document = plan.build(plan.Plan(answered, language, owned))
+    plan.write(target, document, header)
+    return target, document
+
+
+def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    base = plan_mod.default_path(name)
+    from socialready import plan, workflow
+
+    base = plan.default_path(name)
     for number in itertools.count(1):
         path = base if number == 1 else base.with_name(f"{base.stem}-{number}.yaml")
         if not path.exists():
             return path, None
-        found = plan_mod.read(path)
+        found = plan.read(path)
         if found.organisation == name:
+            workflow.refresh(found, str(path), force=force)
             return path, found
     raise AssertionError("unreachable")

@@ -7,7 +7,6 @@ import errno
 import json
 import os
 import signal
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,6 +82,8 @@ def write_text(path: Path, text: str) -> None:
     fd = -1
     tmp = ""
     try:
+        import tempfile
+
         with _sigterm_deferred():  # until the temporary file's name is known to the cleanup
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
