@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from socialready import files
 
 Text = dict[str, str]
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     id: str
     text: Text
     source: str | Text  # a name, or a description in each language
@@ -30,8 +28,7 @@ class Fact:
         return f"{source}, {self.year}" if self.year else source
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     id: str
     name: Text
     segments: tuple[str, ...]
@@ -45,8 +42,7 @@ class Channel:
     effort_fact: str
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     """Facts, channels and texts, as shipped; `version` is the rules version written into plans."""
 
     version: int

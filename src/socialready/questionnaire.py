@@ -1,10 +1,12 @@
-"""The questionnaire as typed data, read once from data/questions.yaml."""
+"""The questionnaire as typed data, read once from data/questions.yaml.
+
+Named tuples rather than dataclasses: they are made many times faster at start.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from socialready import files
 
@@ -12,14 +14,12 @@ LANGUAGES = ("nl", "en")
 Text = dict[str, str]
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     value: str
     label: Text
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """When a question applies: `key op value`, evaluated on the answers given so far."""
 
     key: str
@@ -41,8 +41,7 @@ class Condition:
         raise ValueError(f"unknown condition operator {self.op!r}")
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     key: str
     kind: str  # text | one | many | number | integer | yesno
     prompt: Text
@@ -71,22 +70,19 @@ class Question:
         return value
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: Text
     why: Text
     questions: tuple[Question, ...]
 
 
-@dataclass
 class Questionnaire:
-    sections: tuple[Section, ...]
-    questions: tuple[Question, ...] = field(init=False)
-    by_key: dict[str, Question] = field(init=False)
+    """The sections in order, with every question also by its key."""
 
-    def __post_init__(self) -> None:
-        self.questions = tuple(q for section in self.sections for q in section.questions)
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        self.sections = sections
+        self.questions = tuple(q for section in sections for q in section.questions)
         self.by_key = {q.key: q for q in self.questions}
 
     def question(self, key: str) -> Question:
