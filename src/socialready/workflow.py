@@ -88,7 +88,7 @@ def plan_paths(paths: list[Path]) -> list[Path]:
 
 
 def load_document(path: Path) -> dict[str, Any]:
-    """A plan as stored, checked; /dev/null (git's stand-in for no file) is None's caller's job."""
+    """A plan as stored, checked well enough for show, diff and overview to read it."""
     document = plan_mod.read(path).document
     plan_mod.check_generated(document, str(path))
     return document
