@@ -17,17 +17,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class Update:
-    """One plan recomputed: what was on disk, what would be written, and what that changes."""
+    """One plan recomputed: what would be written, whether that differs, and what changes."""
 
     path: Path
-    old_text: str
     new_text: str
+    changed: bool  # the old text is not kept: an update may cross a process boundary
     changes: list[Change] = field(default_factory=list)
     moved_to_notes: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return self.old_text != self.new_text
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
@@ -66,7 +62,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         plan.language = lang
     document = plan_mod.build(plan)
     new_text = plan_mod.dumps(document, plan.header)
-    result = Update(path, old_text, new_text, moved_to_notes=moved)
+    result = Update(path, new_text, old_text != new_text, moved_to_notes=moved)
     if result.changed:
         from socialready import diff
 
