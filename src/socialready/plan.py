@@ -287,11 +287,8 @@ def check_generated(document: dict[str, Any], source: str) -> None:
 def hand_edits(plan: Plan) -> list[str]:
     """Generated fields that were edited by hand since the plan was written ([] when none)."""
     document = plan.document
-    stored = (
-        (document.get("rules") or {}).get("fingerprint")
-        if isinstance(document.get("rules"), dict)
-        else None
-    )
+    rules_field = document.get("rules")
+    stored = rules_field.get("fingerprint") if isinstance(rules_field, dict) else None
     if stored == fingerprint(document):
         return []
     fresh = build(Plan(plan.answers, plan.language, plan.owned))
@@ -318,7 +315,7 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
             step_id, _, key = path[len("steps[") :].partition("].")
             value = steps[step_id].get(key)
         else:
-            step_id, key, value = "organise", path, document.get(path)
+            step_id, value = "organise", document.get(path)
         if isinstance(value, list):
             value = "\n".join(f"- {item}" for item in value)
         elif not isinstance(value, str):

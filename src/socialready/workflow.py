@@ -43,11 +43,10 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
             "Comments at the very top of the file are kept; move the others into a step's "
             "`notes`, or run again with --force to move them into the notes of step 3"
         )
-    if plan.comments:
-        edited.append("comments")
-    if edited:
-        plan_mod.keep_edits_in_notes(plan, [path for path in edited if path != "comments"])
-    return edited
+    moved = edited + (["comments"] if plan.comments else [])
+    if moved:
+        plan_mod.keep_edits_in_notes(plan, edited)
+    return moved
 
 
 def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
