@@ -4,8 +4,6 @@ Imports stay light here so that `--help` is instant: YAML, rich and questionary 
 the commands that need them.
 """
 
-from __future__ import annotations
-
 import signal
 import sys
 from enum import Enum
