@@ -302,7 +302,8 @@ def test_plan_files_round_trip_and_dump_to_the_same_bytes(
     assert plan.dumps(document) == text
     loaded = yamlio.loads(text, "p.yaml")
     assert loaded == document
-    assert yamlio.dumps(loaded, pure_python=True) == text
+    assert yamlio.dumps(loaded, engine="python") == text
+    assert yamlio.dumps(loaded, engine="libyaml") == text
     again = plan.parse(loaded, "p.yaml")
     assert again.answers == given_answers
     assert plan.hand_edits(again) == []

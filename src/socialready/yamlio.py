@@ -2,113 +2,118 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-import yaml
-
+from socialready import canonical
 from socialready.errors import BadInput
 
-_CLoader = getattr(yaml, "CSafeLoader", None)
-_CDumper = getattr(yaml, "CSafeDumper", None)
+if TYPE_CHECKING:
+    import yaml
+
+Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 # Text with these is written double-quoted and escaped, so no line break or control is lost.
 _BREAKS_AND_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")  # libyaml escapes these; Python does not
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-
-
-class _Refused(yaml.constructor.ConstructorError):
-    """Refused on purpose: the message already says what to do, so no syntax hint is added."""
-
-
 _TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
 
 
-def _construct_object(self: Any, node: yaml.Node, deep: bool = False) -> Any:
-    """Aliases are refused; a value its tag cannot hold (2026-02-30) becomes a marked error."""
-    if node in self.constructed_objects or node in self.recursive_objects:
-        raise _Refused(
-            None, None, "uses a YAML alias (*name); write the value out in full", node.start_mark
-        )
-    try:
-        return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
-    except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
-        short = str(node.tag).rsplit(":", 1)[-1]
-        shown = repr(node.value)[:60] if isinstance(node, yaml.ScalarNode) else "this value"
-        detail = f" ({exc})" if isinstance(exc, ValueError) else ""
-        raise _Refused(
-            None,
-            None,
-            f"{shown} is not a valid {_TYPE_NAMES.get(short, short)}{detail}; "
-            "correct it, or put it in quotes to keep it as text",
-            node.start_mark,
-        ) from None
+class _PyYAML(NamedTuple):
+    """PyYAML and the strict loaders and stable dumpers built on it, made on first use."""
+
+    yaml: Any
+    refused: type[Exception]
+    loaders: dict[str, Any]  # "libyaml" (when built with it) and "python"
+    dumpers: dict[str, Any]
 
 
-def _construct_mapping(self: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    if not isinstance(node, yaml.MappingNode):
+@functools.cache
+def _pyyaml() -> _PyYAML:
+    """Import PyYAML (about 25 ms) only when a file is not in the shape `canonical` reads."""
+    import yaml
+
+    class Refused(yaml.constructor.ConstructorError):
+        """Refused on purpose: the message already says what to do, so no hint is added."""
+
+    def construct_object(self: Any, node: yaml.Node, deep: bool = False) -> Any:
+        """Aliases are refused; a value its tag cannot hold (2026-02-30) is a marked error."""
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise Refused(
+                None,
+                None,
+                "uses a YAML alias (*name); write the value out in full",
+                node.start_mark,
+            )
+        try:
+            return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+            short = str(node.tag).rsplit(":", 1)[-1]
+            shown = repr(node.value)[:60] if isinstance(node, yaml.ScalarNode) else "this value"
+            detail = f" ({exc})" if isinstance(exc, ValueError) else ""
+            raise Refused(
+                None,
+                None,
+                f"{shown} is not a valid {_TYPE_NAMES.get(short, short)}{detail}; "
+                "correct it, or put it in quotes to keep it as text",
+                node.start_mark,
+            ) from None
+
+    def construct_mapping(self: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise Refused(
+                    None, None, "uses a merge key (<<); write the values out", key_node.start_mark
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise Refused(
+                    None, None, "has a key that is not text; use a plain word", key_node.start_mark
+                )
+            key = key_node.value
+            if key in seen:
+                raise Refused(
+                    None, None, f"has the key {key!r} twice; keep one", key_node.start_mark
+                )
+            seen.add(key)
         return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
-    seen: set[str] = set()
-    for key_node, _ in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refused(
-                None, None, "uses a merge key (<<); write the values out", key_node.start_mark
-            )
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(
-                None, None, "has a key that is not text; use a plain word", key_node.start_mark
-            )
-        key = key_node.value
-        if key in seen:
-            raise _Refused(None, None, f"has the key {key!r} twice; keep one", key_node.start_mark)
-        seen.add(key)
-    return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
+
+    def represent_str(dumper: Any, value: str) -> yaml.Node:
+        if not value.isascii() and _BEYOND_BMP.search(value):
+            dumper.needs_pure_python = True  # libyaml escapes characters beyond the BMP
+        if _BREAKS_AND_CONTROLS.search(value):
+            style: str | None = '"'
+        else:
+            style = "|" if "\n" in value.rstrip("\n") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)  # type: ignore[no-any-return]
+
+    def represent_none(dumper: Any, _: None) -> yaml.Node:
+        return dumper.represent_scalar("tag:yaml.org,2002:null", "null")  # type: ignore[no-any-return]
+
+    def loader(base: type[Any]) -> Any:
+        methods = {"construct_object": construct_object, "construct_mapping": construct_mapping}
+        return type("StrictLoader", (base,), methods)
+
+    def dumper(base: type[Any]) -> Any:
+        cls: Any = type("BlockDumper", (base,), {"needs_pure_python": False})
+        cls.add_representer(str, represent_str)
+        cls.add_representer(type(None), represent_none)
+        return cls
+
+    loaders = {"python": loader(yaml.SafeLoader)}
+    dumpers = {"python": dumper(yaml.SafeDumper)}
+    if hasattr(yaml, "CSafeLoader"):
+        loaders["libyaml"] = loader(yaml.CSafeLoader)
+        dumpers["libyaml"] = dumper(yaml.CSafeDumper)
+    return _PyYAML(yaml, Refused, loaders, dumpers)
 
 
-def _loader_class(base: type[Any]) -> type[Any]:
-    return type(
-        "StrictLoader",
-        (base,),
-        {"construct_object": _construct_object, "construct_mapping": _construct_mapping},
-    )
-
-
-_Loaders = [_loader_class(yaml.SafeLoader)]
-if _CLoader is not None:
-    _Loaders.insert(0, _loader_class(_CLoader))
-
-
-def _represent_str(dumper: Any, value: str) -> yaml.Node:
-    if not value.isascii() and _BEYOND_BMP.search(value):
-        dumper.needs_pure_python = True  # libyaml escapes characters beyond the BMP
-    if _BREAKS_AND_CONTROLS.search(value):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value.rstrip("\n") else None
-    node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-    return node
-
-
-def _represent_none(dumper: Any, _: None) -> yaml.Node:
-    node: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:null", "null")
-    return node
-
-
-def _dumper_class(base: type[Any]) -> type[Any]:
-    cls: Any = type("BlockDumper", (base,), {"needs_pure_python": False})
-    cls.add_representer(str, _represent_str)
-    cls.add_representer(type(None), _represent_none)
-    dumper: type[Any] = cls
-    return dumper
-
-
-_PureDumper = _dumper_class(yaml.SafeDumper)
-_FastDumper = _dumper_class(_CDumper) if _CDumper is not None else None
-
-
-def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
+def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
     """Parse one YAML document; any problem becomes a BadInput naming `source`, line and column."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(_CONFLICT_MARKERS):
@@ -118,11 +123,18 @@ def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
             )
     if not text.strip():
         raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
-    loader = _Loaders[-1] if pure_python else _Loaders[0]
+    if engine == "auto":
+        try:
+            return canonical.read(text)
+        except canonical.Unsupported:
+            pass
+    lib = _pyyaml()
+    yaml = lib.yaml
+    loader = lib.loaders.get(engine) or lib.loaders.get("libyaml") or lib.loaders["python"]
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        raise BadInput(f"{source}: {_marked_problem(exc)}") from None
+        raise BadInput(f"{source}: {_marked_problem(exc, lib.refused)}") from None
     except yaml.reader.ReaderError as exc:
         raise BadInput(f"{source}: {_reader_problem(text, exc)}") from None
     except yaml.YAMLError as exc:
@@ -136,14 +148,14 @@ def loads(text: str, source: str, *, pure_python: bool = False) -> Any:
     return data
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError) -> str:
+def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> str:
     """Where and what, where a construct started if that is elsewhere, and the next step."""
     mark = exc.problem_mark or exc.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
     problem = exc.problem or exc.context or "is not valid YAML"
     if "could not determine a constructor" in problem:
         return f"{where}unsupported tag {problem.split('tag ')[-1]}; plain values only"
-    if isinstance(exc, _Refused):
+    if isinstance(exc, refused):
         return f"{where}{problem}"
     start = exc.context_mark
     if exc.context and start and mark and start.line != mark.line:
@@ -165,13 +177,19 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> str:
     )
 
 
-def dumps(data: Any, *, pure_python: bool = False) -> str:
-    """Block style, keys in the given order, UTF-8 as is; same data, same text."""
-    if not pure_python and _FastDumper is not None:
-        text, fast = _dump_with(_FastDumper, data)
+def dumps(data: Any, *, engine: Engine = "auto") -> str:
+    """Block style, keys in the given order, UTF-8 as is; same data, same text, whichever engine."""
+    if engine == "auto":
+        try:
+            return canonical.write(data)
+        except canonical.Unsupported:
+            pass
+    dumpers = _pyyaml().dumpers
+    if engine != "python" and "libyaml" in dumpers:
+        text, fast = _dump_with(dumpers["libyaml"], data)
         if not fast.needs_pure_python:
             return text
-    return _dump_with(_PureDumper, data)[0]
+    return _dump_with(dumpers["python"], data)[0]
 
 
 def _dump_with(cls: type[Any], data: Any) -> tuple[str, Any]:
@@ -195,8 +213,13 @@ def _dump_with(cls: type[Any], data: Any) -> tuple[str, Any]:
 
 def inline(value: Any) -> str:
     """One value on one line (lists in flow style), for templates and messages."""
-    text: str = yaml.dump(
-        value, Dumper=_PureDumper, default_flow_style=True, allow_unicode=True, width=WIDTH
+    lib = _pyyaml()
+    text: str = lib.yaml.dump(
+        value,
+        Dumper=lib.dumpers["python"],
+        default_flow_style=True,
+        allow_unicode=True,
+        width=WIDTH,
     )
     return text.removesuffix("\n").removesuffix("\n...").strip()
 

@@ -1,0 +1,307 @@
+"""The block YAML that plans are written in, written and read back without PyYAML.
+
+Loading PyYAML costs about 25 ms and each plan about 2 ms each way, which is most of what
+`plan --check` does. Plans have one fixed shape: block mappings and sequences, two-space indent,
+text plain, single-quoted or literal. `write` gives exactly PyYAML's bytes for that shape (tests
+compare the two on generated data) and raises Unsupported for anything else. `read` trusts its
+result only when writing it gives the text back byte for byte, so a file it accepts is one that
+PyYAML reads the same way; anything else (a comment inside, flow style, other quoting) is left
+to PyYAML by `yamlio`, which is the only module that uses this one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+
+class Unsupported(Exception):
+    """Outside the fixed shape: use PyYAML instead."""
+
+
+INDENT = 2
+_KEY = re.compile(r"([a-z][a-z0-9_]*):(?: |$)")  # a key line: the key, then its value or nothing
+_KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,126}")  # PyYAML writes 128 characters and more as `? key`
+# YAML 1.1 implicit types as PyYAML's resolver has them: plain text like these reads back as
+# something else, so it is quoted.
+_BOOL = frozenset(
+    spelling
+    for word in ("yes", "no", "true", "false", "on", "off")
+    for spelling in (word, word.title(), word.upper())
+)
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * are documented too
+# Characters PyYAML writes only double-quoted or escaped; those beyond the BMP are found by max().
+_SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """PyYAML's float, int and timestamp patterns, compiled only when text starts like one."""
+    return re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN)
+        |[-+]?0b[0-1_]+
+        |[-+]?0[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+
+        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+        |[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+         (?:[Tt]|[ \t]+)[0-9][0-9]?
+         :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+         (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+    )
+
+
+def _reads_as_other(text: str) -> bool:
+    """Whether PyYAML would read this text, written plain, as something other than text."""
+    if text in _BOOL or text in _NULL or text in _OTHER:
+        return True
+    return text[0] in "-+0123456789." and _number().match(text) is not None
+
+
+# Writing
+
+
+def write(data: Any) -> str:
+    """A mapping as PyYAML's block style writes it (see yamlio.dumps), or Unsupported."""
+    if type(data) is not dict or not data:
+        raise Unsupported
+    out: list[str] = []
+    _mapping(out, data, 0, inline_first=False, seen=set())
+    return "".join(out)
+
+
+def _mapping(
+    out: list[str], data: dict[Any, Any], indent: int, *, inline_first: bool, seen: set[int]
+) -> None:
+    _once(data, seen)
+    pad = " " * indent
+    for index, (key, value) in enumerate(data.items()):
+        if type(key) is not str or not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
+            raise Unsupported
+        out.append(key if index == 0 and inline_first else pad + key)
+        out.append(":")
+        if type(value) is dict and value:
+            out.append("\n")
+            _mapping(out, value, indent + INDENT, inline_first=False, seen=seen)
+        elif type(value) is list and value:
+            out.append("\n")
+            _sequence(out, value, indent, seen)  # PyYAML does not indent a sequence in a mapping
+        else:
+            out.append(_scalar(value, indent + INDENT, seen))
+
+
+def _sequence(out: list[str], data: list[Any], indent: int, seen: set[int]) -> None:
+    _once(data, seen)
+    pad = " " * indent
+    for item in data:
+        out.append(pad + "-")
+        if type(item) is dict and item:
+            out.append(" ")
+            _mapping(out, item, indent + INDENT, inline_first=True, seen=seen)
+        elif type(item) is list and item:
+            raise Unsupported
+        else:
+            out.append(_scalar(item, indent + INDENT, seen))
+
+
+def _once(value: object, seen: set[int]) -> None:
+    """PyYAML writes an object met twice as an anchor and alias: not this shape."""
+    if id(value) in seen:
+        raise Unsupported
+    seen.add(id(value))
+
+
+def _scalar(value: Any, indent: int, seen: set[int]) -> str:
+    """What follows `key:` or `-`, up to and including the line break."""
+    kind = type(value)
+    if kind is str:
+        return _text(value, indent)
+    if value is None:
+        return " null\n"
+    if kind is bool:
+        return " true\n" if value else " false\n"
+    if kind is int:
+        return f" {value}\n"
+    if kind is float:
+        text = repr(value).lower()
+        if "." not in text and "e" in text:
+            text = text.replace("e", ".0e", 1)
+        if not _number().match(text) or "n" in text:  # inf and nan have spellings of their own
+            raise Unsupported
+        return f" {text}\n"
+    if kind is dt.date:
+        _once(value, seen)
+        return f" {value.isoformat()}\n"
+    if kind is dict and not value:
+        _once(value, seen)
+        return " {}\n"
+    if kind is list and not value:
+        _once(value, seen)
+        return " []\n"
+    raise Unsupported
+
+
+def _text(text: str, indent: int) -> str:
+    """Plain when it reads back as the same text, else single-quoted, else a literal block."""
+    if _SPECIAL.search(text) or (text and not text.isascii() and max(text) > "\uffff"):
+        raise Unsupported
+    if "\n" in text.rstrip("\n"):
+        return _literal(text, indent)
+    if "\n" in text:
+        raise Unsupported
+    if _plain_ok(text):
+        return f" {text}\n"
+    return " '" + text.replace("'", "''") + "'\n"
+
+
+def _plain_ok(text: str) -> bool:
+    """PyYAML's test for a plain scalar in block context, for one line of printable text."""
+    if not text or text[0] == " " or text[-1] == " " or _reads_as_other(text):
+        return False
+    if text.startswith(("---", "...")) or text[0] in _INDICATOR_FIRST:
+        return False
+    if text[0] in "?:-" and (len(text) == 1 or text[1] == " "):
+        return False
+    return ": " not in text and not text.endswith(":") and " #" not in text
+
+
+def _literal(text: str, indent: int) -> str:
+    """A `|` block; PyYAML quotes text with a space before a break or at the end instead."""
+    if " \n" in text or text.endswith(" "):
+        raise Unsupported
+    if text.endswith("\n\n"):
+        raise Unsupported  # `|+`, after which PyYAML may end the document with `...`
+    hints = str(INDENT) if text[0] in " \n" else ""
+    if not text.endswith("\n"):
+        hints += "-"
+    pad = " " * indent
+    body = "\n".join(pad + line if line else "" for line in text.split("\n"))
+    return f" |{hints}\n{body}" + ("" if text.endswith("\n") else "\n")
+
+
+# Reading
+
+
+def read(text: str) -> dict[str, Any]:
+    """The mapping in `text` (after its leading comment lines), or Unsupported."""
+    start = 0
+    while text.startswith("#", start):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            raise Unsupported
+    body = text[start:]
+    if not body.endswith("\n"):
+        raise Unsupported
+    reader = _Reader(body.split("\n")[:-1])
+    data = reader.mapping(0)
+    if reader.index != len(reader.lines) or not data:
+        raise Unsupported
+    if write(data) != body:
+        raise Unsupported
+    return data
+
+
+class _Reader:
+    """Reads the lines `write` makes; gives up (Unsupported) at anything else."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.index = 0
+        self.first: str | None = None  # the rest of a `- key: value` line, read as a mapping
+
+    def _line(self, indent: int) -> str | None:
+        """The current line's text at exactly `indent`, else None."""
+        if self.first is not None:
+            return self.first
+        if self.index >= len(self.lines):
+            return None
+        line = self.lines[self.index]
+        if len(line) - len(line.lstrip(" ")) != indent:
+            return None
+        return line[indent:]
+
+    def _next(self) -> None:
+        self.first = None
+        self.index += 1
+
+    def mapping(self, indent: int) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        while (line := self._line(indent)) is not None and not line.startswith("-"):
+            match = _KEY.match(line)
+            if match is None:
+                raise Unsupported
+            rest = line[match.end() :]
+            self._next()
+            if rest:
+                data[match[1]] = self.scalar(rest, indent + INDENT)
+            elif (after := self._line(indent)) is not None and after.startswith("- "):
+                data[match[1]] = self.sequence(indent)
+            else:
+                data[match[1]] = self.mapping(indent + INDENT)
+        return data
+
+    def sequence(self, indent: int) -> list[Any]:
+        items: list[Any] = []
+        while (line := self._line(indent)) is not None and line.startswith("- "):
+            rest = line[2:]
+            if _KEY.match(rest):
+                self.first = rest
+                items.append(self.mapping(indent + INDENT))
+            else:
+                self._next()
+                items.append(self.scalar(rest, indent + INDENT))
+        return items
+
+    def scalar(self, text: str, indent: int) -> Any:
+        if text.startswith("'"):
+            inner = text[1:-1]
+            if len(text) < 2 or not text.endswith("'") or "'" in inner.replace("''", ""):
+                raise Unsupported
+            return inner.replace("''", "'")
+        if text.startswith("|"):
+            return self.literal(text[1:], indent)
+        if text in ("[]", "{}"):
+            return [] if text == "[]" else {}
+        return _plain(text)
+
+    def literal(self, hints: str, indent: int) -> str:
+        if hints not in ("", "-", "2", "2-"):
+            raise Unsupported
+        pad = " " * indent
+        lines = []
+        while self.index < len(self.lines):
+            line = self.lines[self.index]
+            if line and not line.startswith(pad):
+                break
+            lines.append(line[indent:])
+            self.index += 1
+        return "\n".join(lines) + ("" if hints.endswith("-") else "\n")
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar as PyYAML reads the ones `write` makes; `read` checks the rest."""
+    if text == "null":
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    if text[0] in "-0123456789":
+        if re.fullmatch(r"-?(?:0|[1-9][0-9]*)", text):
+            return int(text)
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise Unsupported from None
+        if re.fullmatch(r"-?[0-9]+\.[0-9]*(?:e[-+][0-9]+)?", text):
+            return float(text)
+    return text

@@ -1,0 +1,179 @@
+"""The plan shape without PyYAML: PyYAML's bytes when writing, PyYAML's reading when reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialready import canonical, plan, yamlio
+from tests.strategies import languages, valid_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "plans").glob("*.yaml"))
+BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Characters and words at which YAML's quoting rules turn: indicators, spaces, breaks, controls,
+# the YAML 1.1 implicit types, Unicode inside and beyond the BMP.
+ALPHABET = st.sampled_from([*"aZ09 :#-?'\"|>!&*%@`,[]{}.~\n\t\r=<+_eE", "é", "–", "\x85"])
+WORDS = st.sampled_from(
+    ["yes", "No", "ON", "null", "~", "", "0", "-1", "007", "0x1F", "1_000", "1:30", "1.5", ".5",
+     "1e5", "1.0e+5", ".inf", "-.Inf", ".nan", "2026-11-27", "2026-1-2", "2026-02-30", "<<", "=",
+     "---", "...", "- x", "? x", ": x", "a: b", "a:", "a #b", "a#b", " a", "a ", "\na", "a\n",
+     "a\n\n", "a\nb", "a \nb", "a\n b", "\u2028", "\ufeff", "🍞", "'q'", '"q"', "#", "|", "@a"]
+)  # fmt: skip
+TEXT = WORDS | st.text(ALPHABET, max_size=12) | st.text(max_size=12)
+KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True) | WORDS | st.just("x" * 130)
+SCALARS = (
+    TEXT
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+    max_leaves=12,
+)
+DOCUMENTS = st.dictionaries(KEYS, VALUES, min_size=1, max_size=4)
+# The plan's own shape, which write must nearly always take: identifier keys, no list in a list.
+SHAPED_TEXT = (WORDS | st.text(ALPHABET, max_size=12)).filter(
+    lambda text: (
+        not text.endswith(("\n", " "))
+        and " \n" not in text
+        and not any(ch in text for ch in "\t\r\x85\u2028\ufeff🍞")
+    )  # PyYAML quotes these
+)
+SHAPED_KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
+    lambda key: key not in ("yes", "no", "true", "false", "on", "off", "null")
+)
+SHAPED = st.recursive(
+    SHAPED_TEXT | st.none() | st.booleans() | st.integers() | st.dates(),
+    lambda inner: (
+        st.lists(inner.filter(lambda value: type(value) is not list), max_size=3)
+        | st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+def _written(data: Any) -> str | None:
+    try:
+        return canonical.write(data)
+    except canonical.Unsupported:
+        return None
+
+
+@BASE
+@given(DOCUMENTS)
+def test_writes_what_pyyaml_writes_or_declines(data: dict[Any, Any]) -> None:
+    text = _written(data)
+    if text is not None:
+        assert text == yamlio.dumps(data, engine="libyaml")
+        assert text == yamlio.dumps(data, engine="python")
+        assert canonical.read(text) == data
+
+
+@BASE
+@given(st.dictionaries(SHAPED_KEYS, SHAPED, min_size=1))
+def test_writes_the_plan_shape_as_pyyaml_does(data: dict[str, Any]) -> None:
+    text = canonical.write(data)
+    assert text == yamlio.dumps(data, engine="libyaml") == yamlio.dumps(data, engine="python")
+    assert canonical.read(text) == data
+
+
+@BASE
+@given(st.data(), valid_answers(), languages)
+def test_reads_what_pyyaml_reads_or_declines(
+    data: st.DataObject, given_answers: dict[str, Any], lang: str
+) -> None:
+    """Any text, however changed: read either declines or agrees with PyYAML."""
+    text = plan.dumps(plan.build(plan.Plan(given_answers, lang)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        position = data.draw(st.integers(0, len(text)))
+        insert = data.draw(TEXT | st.sampled_from(["\n", "  ", "- ", "'", "# c", "|-", "key: "]))
+        cut = data.draw(st.integers(0, 3))
+        text = text[:position] + insert + text[position + cut :]
+    try:
+        fast = canonical.read(text)
+    except canonical.Unsupported:
+        return
+    assert fast == yamlio.loads(text, "p.yaml", engine="python")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+def test_example_plans_take_the_fast_path(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert canonical.read(text) == yamlio.loads(text, str(path), engine="libyaml")
+
+
+@BASE
+@given(valid_answers(), languages)
+def test_plans_of_ordinary_text_take_the_fast_path(
+    given_answers: dict[str, Any], lang: str
+) -> None:
+    document = plan.build(plan.Plan(given_answers, lang))
+    text = yamlio.dumps(document, engine="libyaml")
+    if all(_ordinary(value) for value in given_answers.values() if isinstance(value, str)):
+        assert canonical.write(document) == text
+
+
+def _ordinary(text: str) -> bool:
+    """Printable text within the BMP, no blank line and no space before a line break."""
+    printable = all(ch <= "\uffff" and (ch.isprintable() or ch == "\n") for ch in text)
+    return printable and " \n" not in text and "\n\n" not in text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": "🍞"},  # libyaml escapes it; yamlio writes it through pure-Python PyYAML
+        {"a": "tab\there"},
+        {"a": "line\n"},
+        {"a": "ends\n\n"},
+        {"a": dt.datetime(2026, 1, 1)},
+        {"a": [["nested"]]},
+        {"a": (1, 2)},
+        {"yes": 1},
+        {"x" * 130: 1},
+        {"a": float("nan")},
+    ],
+)
+def test_declines_what_pyyaml_writes_differently(data: dict[str, Any]) -> None:
+    with pytest.raises(canonical.Unsupported):
+        canonical.write(data)
+
+
+def test_declines_an_object_written_twice() -> None:
+    shared = ["a"]
+    with pytest.raises(canonical.Unsupported):
+        canonical.write({"a": shared, "b": shared})  # PyYAML writes an anchor and an alias
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1  # a comment\n",
+        "a: {b: 1}\n",
+        'a: "quoted"\n',
+        "a: 'x'\n",  # PyYAML would write it plain
+        "a:   1\n",
+        "a: 1",
+        "a: yes\n",
+        "\ufeffa: 1\n",
+    ],
+)
+def test_declines_text_written_another_way(text: str) -> None:
+    with pytest.raises(canonical.Unsupported):
+        canonical.read(text)
+
+
+def test_keeps_the_header_out_of_the_data() -> None:
+    text = "# yaml-language-server: $schema=x\n# mine\na: 1\nb:\n- c\n"
+    assert canonical.read(text) == {"a": 1, "b": ["c"]}
