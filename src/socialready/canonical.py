@@ -71,6 +71,12 @@ def _reads_as_other(text: str) -> bool:
 # Writing
 
 
+# Plans repeat the same sentences and keys: each is checked once. Bounded, for long runs.
+_PLAIN_KEYS: set[str] = set()
+_LINES: dict[str, str] = {}  # one line of text -> how it is written
+_LINES_KEPT = 20_000
+
+
 def write(data: Any) -> str:
     """A mapping as PyYAML's block style writes it (see yamlio.dumps), or Unsupported."""
     if type(data) is not dict or not data:
@@ -86,8 +92,10 @@ def _mapping(
     _once(data, seen)
     pad = " " * indent
     for index, (key, value) in enumerate(data.items()):
-        if type(key) is not str or not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
-            raise Unsupported
+        if key not in _PLAIN_KEYS:
+            if type(key) is not str or not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
+                raise Unsupported
+            _PLAIN_KEYS.add(key)
         out.append(key if index == 0 and inline_first else pad + key)
         out.append(":")
         if type(value) is dict and value:
@@ -153,15 +161,20 @@ def _scalar(value: Any, indent: int, seen: set[int]) -> str:
 
 def _text(text: str, indent: int) -> str:
     """Plain when it reads back as the same text, else single-quoted, else a literal block."""
+    written = _LINES.get(text)
+    if written is not None:
+        return written
     if _SPECIAL.search(text) or (text and not text.isascii() and max(text) > "\uffff"):
         raise Unsupported
     if "\n" in text.rstrip("\n"):
         return _literal(text, indent)
     if "\n" in text:
         raise Unsupported
-    if _plain_ok(text):
-        return f" {text}\n"
-    return " '" + text.replace("'", "''") + "'\n"
+    written = f" {text}\n" if _plain_ok(text) else " '" + text.replace("'", "''") + "'\n"
+    if len(_LINES) >= _LINES_KEPT:
+        _LINES.clear()
+    _LINES[text] = written
+    return written
 
 
 def _plain_ok(text: str) -> bool:
@@ -216,6 +229,7 @@ class _Reader:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
+        self.indents = [len(line) - len(line.lstrip(" ")) for line in lines]
         self.index = 0
         self.first: str | None = None  # the rest of a `- key: value` line, read as a mapping
 
@@ -225,10 +239,9 @@ class _Reader:
             return self.first
         if self.index >= len(self.lines):
             return None
-        line = self.lines[self.index]
-        if len(line) - len(line.lstrip(" ")) != indent:
+        if self.indents[self.index] != indent:
             return None
-        return line[indent:]
+        return self.lines[self.index][indent:]
 
     def _next(self) -> None:
         self.first = None
