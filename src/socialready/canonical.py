@@ -35,6 +35,7 @@ _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * are documented too
 # Characters PyYAML writes only double-quoted or escaped; those beyond the BMP are found by max().
 _SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNtTzZ \t")  # all _number() takes
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 
 
@@ -65,7 +66,9 @@ def _reads_as_other(text: str) -> bool:
     """Whether PyYAML would read this text, written plain, as something other than text."""
     if text in _BOOL or text in _NULL or text in _OTHER:
         return True
-    return text[0] in "-+0123456789." and _number().match(text) is not None
+    if text[0] not in "-+0123456789." or not _NUMBER_CHARACTERS.issuperset(text):
+        return False  # most text: no need for the patterns
+    return _number().match(text) is not None
 
 
 # Writing
@@ -307,14 +310,13 @@ def _plain(text: str) -> Any:
         return None
     if text in ("true", "false"):
         return text == "true"
-    if text[0] in "-0123456789":
-        if re.fullmatch(r"-?(?:0|[1-9][0-9]*)", text):
+    if text[0] in "-0123456789" and text.isascii():
+        if (text[1:] if text[0] == "-" else text).isdigit():
             return int(text)
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            try:
+        try:
+            if len(text) == 10 and text[4] == text[7] == "-":
                 return dt.date.fromisoformat(text)
-            except ValueError:
-                raise Unsupported from None
-        if re.fullmatch(r"-?[0-9]+\.[0-9]*(?:e[-+][0-9]+)?", text):
             return float(text)
+        except ValueError:
+            pass  # text, or a date that is not one: writing it back will not give this text
     return text

@@ -7,7 +7,6 @@ import json
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +31,22 @@ TOP_KEYS = (
 )
 
 
-@dataclass
 class Plan:
     """A plan in memory: the answers and language it comes from, and what the user owns."""
 
-    answers: dict[str, Any]
-    language: str
-    owned: dict[str, dict[str, Any]] = field(default_factory=dict)  # step id -> owner, status, ...
-    document: dict[str, Any] = field(default_factory=dict)  # as read or as built
-    header: str = ""  # comment lines the file starts with, kept on every rewrite
-    comments: list[tuple[int, str]] = field(default_factory=list)  # other comments, as read
+    def __init__(
+        self,
+        answers: dict[str, Any],
+        language: str,
+        owned: dict[str, dict[str, Any]] | None = None,
+        document: dict[str, Any] | None = None,
+    ) -> None:
+        self.answers = answers
+        self.language = language
+        self.owned = owned if owned is not None else {}  # step id -> owner, status, due, notes
+        self.document = document if document is not None else {}  # as read or as built
+        self.header = ""  # comment lines the file starts with, kept on every rewrite
+        self.comments: list[tuple[int, str]] = []  # other comments, as read
 
     @property
     def organisation(self) -> str:

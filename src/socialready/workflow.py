@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
@@ -15,15 +14,14 @@ if TYPE_CHECKING:
     from socialready.diff import Change
 
 
-@dataclass
-class Update:
+class Update(NamedTuple):
     """One plan recomputed: what would be written, whether that differs, and what changes."""
 
     path: Path
     new_text: str
     changed: bool  # the old text is not kept: an update may cross a process boundary
-    changes: list[Change] = field(default_factory=list)
-    moved_to_notes: list[str] = field(default_factory=list)
+    changes: list[Change]
+    moved_to_notes: list[str]
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
@@ -61,12 +59,12 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         plan.language = lang
     document = plan_mod.build(plan)
     new_text = plan_mod.dumps(document, plan.header)
-    result = Update(path, new_text, old_text != new_text, moved_to_notes=moved)
-    if result.changed:
+    changes: list[Change] = []
+    if old_text != new_text:
         from socialready import diff
 
-        result.changes = diff.compare(plan.document, document)
-    return result
+        changes = diff.compare(plan.document, document)
+    return Update(path, new_text, old_text != new_text, changes, moved)
 
 
 def plan_paths(paths: list[Path]) -> list[Path]:

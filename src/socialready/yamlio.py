@@ -15,9 +15,6 @@ if TYPE_CHECKING:
 
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
-# Text with these is written double-quoted and escaped, so no line break or control is lost.
-_BREAKS_AND_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")  # libyaml escapes these; Python does not
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
 _TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
 
@@ -35,6 +32,10 @@ class _PyYAML(NamedTuple):
 def _pyyaml() -> _PyYAML:
     """Import PyYAML (about 25 ms) only when a file is not in the shape `canonical` reads."""
     import yaml
+
+    # Text with these is written double-quoted and escaped, so no break or control is lost.
+    breaks_and_controls = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+    beyond_bmp = re.compile("[\U00010000-\U0010ffff]")  # libyaml escapes these; Python does not
 
     class Refused(yaml.constructor.ConstructorError):
         """Refused on purpose: the message already says what to do, so no hint is added."""
@@ -84,9 +85,9 @@ def _pyyaml() -> _PyYAML:
         return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
 
     def represent_str(dumper: Any, value: str) -> yaml.Node:
-        if not value.isascii() and _BEYOND_BMP.search(value):
+        if not value.isascii() and beyond_bmp.search(value):
             dumper.needs_pure_python = True  # libyaml escapes characters beyond the BMP
-        if _BREAKS_AND_CONTROLS.search(value):
+        if breaks_and_controls.search(value):
             style: str | None = '"'
         else:
             style = "|" if "\n" in value.rstrip("\n") else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from socialready.answers import number
@@ -13,15 +12,15 @@ MANAGEMENT_FOR = ("committed", "supportive")
 NEXT_IN_LINE = 2  # channels nobody mentioned, listed under not_now as the next to consider
 
 
-@dataclass
 class ChannelChoice:
     """The outcome of the channel rules, before it becomes text."""
 
-    recommended: list[tuple[Channel, float]] = field(default_factory=list)
-    not_now: list[tuple[Channel, str, dict[str, Any]]] = field(default_factory=list)
-    over_hours: list[Channel] = field(default_factory=list)
-    lightest_needed: float = 0.0
-    candidates: int = 0
+    def __init__(self) -> None:
+        self.recommended: list[tuple[Channel, float]] = []
+        self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
+        self.over_hours: list[Channel] = []
+        self.lightest_needed = 0.0
+        self.candidates = 0
 
     @property
     def hours_needed(self) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from socialready.answers import decimal
@@ -10,12 +9,18 @@ from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 
 
-@dataclass(frozen=True)
 class Context:
-    answers: dict[str, Any]
-    catalog: Catalog
-    questionnaire: Questionnaire
-    lang: str
+    """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
+
+    __slots__ = ("answers", "catalog", "lang", "questionnaire")
+
+    def __init__(
+        self, answers: dict[str, Any], catalog: Catalog, questionnaire: Questionnaire, lang: str
+    ) -> None:
+        self.answers = answers
+        self.catalog = catalog
+        self.questionnaire = questionnaire
+        self.lang = lang
 
     def __getitem__(self, key: str) -> Any:
         return self.answers[key]
