@@ -57,7 +57,7 @@ SHAPED = st.recursive(
     SHAPED_TEXT | st.none() | st.booleans() | st.integers() | st.dates(),
     lambda inner: (
         st.lists(inner.filter(lambda value: type(value) is not list), max_size=3)
-        | st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), inner, max_size=3)
+        | st.dictionaries(SHAPED_KEYS, inner, max_size=3)
     ),
     max_leaves=12,
 )

@@ -36,6 +36,7 @@ _OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * ar
 # Characters PyYAML writes only double-quoted or escaped; those beyond the BMP are found by max().
 _SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNtTzZ \t")  # all _number() takes
+_MARKS = frozenset(".:x-+")
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 
 
@@ -68,6 +69,9 @@ def _reads_as_other(text: str) -> bool:
         return True
     if text[0] not in "-+0123456789." or not _NUMBER_CHARACTERS.issuperset(text):
         return False  # most text: no need for the patterns
+    digits = text.lstrip("-+")
+    if not (digits.replace("_", "").isdigit() or digits.startswith("0b") or _MARKS & set(text)):
+        return False  # every pattern but those of plain digits needs one of these (a hex digest)
     return _number().match(text) is not None
 
 
@@ -316,7 +320,8 @@ def _plain(text: str) -> Any:
         try:
             if len(text) == 10 and text[4] == text[7] == "-":
                 return dt.date.fromisoformat(text)
-            return float(text)
+            if "." in text:  # YAML 1.1 floats have a point: 1e5 is text
+                return float(text)
         except ValueError:
             pass  # text, or a date that is not one: writing it back will not give this text
     return text
