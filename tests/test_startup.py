@@ -1,0 +1,61 @@
+"""What each command loads: the heavy libraries only where they are used (speed, not time)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "pydantic", "dataclasses")
+PROBE = """\
+import json, sys
+sys.argv = ["socialready", *json.loads(sys.argv[1])]
+from socialready.cli import main
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps([code, sorted({name.split(".")[0] for name in sys.modules})]))
+"""
+
+
+def loaded(args: list[str], cwd: Path) -> tuple[object, set[str]]:
+    """Exit code and the top-level modules a fresh interpreter had loaded after the command."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, modules = json.loads(result.stdout.splitlines()[-1])
+    return code, set(modules) & set(HEAVY)
+
+
+def test_help_loads_none_of_them(tmp_path: Path) -> None:
+    assert loaded(["--help"], tmp_path) == (0, set())
+
+
+def test_checking_an_unedited_plan_needs_no_yaml_library(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "plans" / "bakery.yaml", tmp_path / "bakery.yaml")
+    assert loaded(["plan", "--check", "bakery.yaml"], tmp_path) == (0, set())
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("status: todo", "status: todo  # later"),  # a comment inside
+        ("language: nl", 'language: "nl"'),  # other quoting
+    ],
+)
+def test_a_plan_in_another_shape_goes_through_pyyaml(tmp_path: Path, old: str, new: str) -> None:
+    text = (ROOT / "plans" / "bakery.yaml").read_text("utf-8")
+    (tmp_path / "bakery.yaml").write_text(text.replace(old, new, 1), "utf-8")
+    code, modules = loaded(["plan", "--check", "--force", "bakery.yaml"], tmp_path)
+    assert "yaml" in modules
+    assert code == 1  # read all the same, and written back in the usual shape
