@@ -88,7 +88,7 @@ def test_writes_the_plan_shape_as_pyyaml_does(data: dict[str, Any]) -> None:
     assert canonical.read(text) == data
 
 
-@BASE
+@settings(BASE, max_examples=300)
 @given(st.data(), valid_answers(), languages)
 def test_reads_what_pyyaml_reads_or_declines(
     data: st.DataObject, given_answers: dict[str, Any], lang: str
@@ -167,6 +167,8 @@ def test_declines_an_object_written_twice() -> None:
         "a: 1",
         "a: yes\n",
         "\ufeffa: 1\n",
+        "a:\n- \n",
+        "a:\n" + "".join(f"{'  ' * depth}k:\n" for depth in range(1, 2000)),
     ],
 )
 def test_declines_text_written_another_way(text: str) -> None:

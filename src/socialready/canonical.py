@@ -223,7 +223,10 @@ def read(text: str) -> dict[str, Any]:
     if not body.endswith("\n"):
         raise Unsupported
     reader = _Reader(body.split("\n")[:-1])
-    data = reader.mapping(0)
+    try:
+        data = reader.mapping(0)
+    except RecursionError:  # PyYAML says how deep is too deep
+        raise Unsupported from None
     if reader.index != len(reader.lines) or not data:
         raise Unsupported
     if write(data) != body:
@@ -310,6 +313,8 @@ class _Reader:
 
 def _plain(text: str) -> Any:
     """A plain scalar as PyYAML reads the ones `write` makes; `read` checks the rest."""
+    if not text:
+        raise Unsupported  # `- ` with nothing after it
     if text == "null":
         return None
     if text in ("true", "false"):
