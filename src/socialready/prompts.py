@@ -6,12 +6,15 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
 from socialready.errors import SocialreadyError
 from socialready.questionnaire import Question, Section
 from socialready.ui import word
+
+if TYPE_CHECKING:
+    import questionary
 
 
 def can_prompt() -> bool:
@@ -46,33 +49,43 @@ def ask(question: Question, default: Any, lang: str) -> Any:
         instruction = f"{instruction} {hint}" if instruction else hint
     if question.kind == "one":
         choices = [questionary.Choice(c.label[lang], value=c.value) for c in question.choices]
-        return questionary.select(
-            message, choices=choices, default=default, instruction=instruction
-        ).unsafe_ask()
+        return _run(
+            questionary.select(message, choices=choices, default=default, instruction=instruction)
+        )
     if question.kind == "many":
         chosen = set(default or [])
         choices = [
             questionary.Choice(c.label[lang], value=c.value, checked=c.value in chosen)
             for c in question.choices
         ]
-        values = questionary.checkbox(
-            message,
-            choices=choices,
-            instruction=instruction,
-            validate=lambda picked: _reason(answers_mod.validate, question, list(picked)),
-        ).unsafe_ask()
+        values = _run(
+            questionary.checkbox(
+                message,
+                choices=choices,
+                instruction=instruction,
+                validate=lambda picked: _reason(answers_mod.validate, question, list(picked)),
+            )
+        )
         return answers_mod.validate(question, values)
     if question.kind == "yesno":
-        return questionary.confirm(message, default=bool(default)).unsafe_ask()
+        return _run(questionary.confirm(message, default=bool(default)))
     text = "" if default is None else str(default)
     if instruction:
         message = f"{message} ({instruction})"
-    typed = questionary.text(
-        message,
-        default=text,
-        validate=lambda typed: _reason(answers_mod.parse_text, question, typed),
-    ).unsafe_ask()
+    typed = _run(
+        questionary.text(
+            message,
+            default=text,
+            validate=lambda typed: _reason(answers_mod.parse_text, question, typed),
+        )
+    )
     return answers_mod.parse_text(question, typed)
+
+
+def _run(question: questionary.Question) -> Any:
+    """questionary's unsafe_ask, without prompt_toolkit's SIGINT handler: in the prompt's raw
+    mode Ctrl-C arrives as a key all the same, and the handler loads ctypes (~15 ms) first."""
+    return question.application.run(handle_sigint=False)
 
 
 def _reason(check: Callable[[Question, Any], Any], question: Question, value: Any) -> bool | str:
