@@ -54,7 +54,12 @@ SHAPED_KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
     lambda key: key not in ("yes", "no", "true", "false", "on", "off", "null")
 )
 SHAPED = st.recursive(
-    SHAPED_TEXT | st.none() | st.booleans() | st.integers() | st.dates(),
+    SHAPED_TEXT
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.dates(),
     lambda inner: (
         st.lists(inner.filter(lambda value: type(value) is not list), max_size=3)
         | st.dictionaries(SHAPED_KEYS, inner, max_size=3)

@@ -33,11 +33,15 @@ _BOOL = frozenset(
 )
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * are documented too
-# Characters PyYAML writes only double-quoted or escaped; those beyond the BMP are found by max().
-_SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNtTzZ \t")  # all _number() takes
 _MARKS = frozenset(".:x-+")
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
+
+
+@functools.cache
+def _special() -> re.Pattern[str]:
+    """Characters PyYAML writes only double-quoted or escaped (beyond the BMP: see max())."""
+    return re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 @functools.cache
@@ -151,7 +155,7 @@ def _scalar(value: Any, indent: int, seen: set[int]) -> str:
         text = repr(value).lower()
         if "." not in text and "e" in text:
             text = text.replace("e", ".0e", 1)
-        if not _number().match(text) or "n" in text:  # inf and nan have spellings of their own
+        if "n" in text:  # inf and nan have spellings of their own; repr gives 1.5 or 1.0e+17
             raise Unsupported
         return f" {text}\n"
     if kind is dt.date:
@@ -171,7 +175,9 @@ def _text(text: str, indent: int) -> str:
     written = _LINES.get(text)
     if written is not None:
         return written
-    if _SPECIAL.search(text) or (text and not text.isascii() and max(text) > "\uffff"):
+    if not text.isprintable() and _special().search(text):  # printable: none of them
+        raise Unsupported
+    if not text.isascii() and max(text) > "\uffff":
         raise Unsupported
     if "\n" in text.rstrip("\n"):
         return _literal(text, indent)
