@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from socialready import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "pydantic", "dataclasses")
 PROBE = """\
@@ -59,3 +61,30 @@ def test_a_plan_in_another_shape_goes_through_pyyaml(tmp_path: Path, old: str, n
     code, modules = loaded(["plan", "--check", "--force", "bakery.yaml"], tmp_path)
     assert "yaml" in modules
     assert code == 1  # read all the same, and written back in the usual shape
+
+
+COMMANDS = ["assess", "plan", "show", "diff", "questions", "overview", "schema"]
+RUN = "import sys; sys.argv[0] = 'socialready'; from socialready.cli import {}; {}()"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_loaded_alone_behaves_as_in_the_whole_app(tmp_path: Path, name: str) -> None:
+    """main() builds only the command asked for; its help and its errors stay the same."""
+    for args in ([name, "--help"], [name, "--no-such-option"]):
+        alone = subprocess.run(
+            [sys.executable, "-c", RUN.format("main", "main"), *args],
+            cwd=tmp_path,
+            capture_output=True,
+        )
+        whole = subprocess.run(
+            [sys.executable, "-c", RUN.format("app", "app"), *args],
+            cwd=tmp_path,
+            capture_output=True,
+        )
+        assert (alone.returncode, alone.stdout, alone.stderr) == (
+            whole.returncode,
+            whole.stdout,
+            whole.stderr,
+        )
+    loaded = cli._app_for(["socialready", name]).registered_commands
+    assert [info.name or getattr(info.callback, "__name__", "") for info in loaded] == [name]

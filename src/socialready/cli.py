@@ -14,14 +14,20 @@ import typer
 
 from socialready.errors import ExitCode, Interrupted, SocialreadyError
 
-app = typer.Typer(
-    name="socialready",
-    help="Should our organisation start on social media, where, and how do we keep it up?",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+SETTINGS: dict[str, Any] = {
+    "name": "socialready",
+    "help": "Should our organisation start on social media, where, and how do we keep it up?",
+    "add_completion": False,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**SETTINGS)
+
+
+@app.callback()
+def _commands() -> None:
+    """A callback keeps `socialready CMD` a command group even with one command loaded."""
 
 
 class Lang(str, Enum):
@@ -57,7 +63,9 @@ def assess(
     plan: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Argument(
-            readable=False, help="Plan file to write; default plans/<organisation>.yaml."
+            readable=False,
+            metavar="[PLAN]",
+            help="Plan file to write; default plans/<organisation>.yaml.",
         ),
     ] = None,
     answers: Annotated[
@@ -96,7 +104,8 @@ def assess(
 @app.command("plan")
 def plan_command(
     plans: Annotated[
-        list[Path], typer.Argument(readable=False, help="Plan files, or folders of plans.")
+        list[Path],
+        typer.Argument(readable=False, metavar="PLAN...", help="Plan files, or folders of plans."),
     ],
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any plan would change.")
@@ -118,7 +127,7 @@ def plan_command(
 
 @app.command()
 def show(
-    plan: Annotated[Path, typer.Argument(readable=False, help="The plan file.")],
+    plan: Annotated[Path, typer.Argument(readable=False, metavar="PLAN", help="The plan file.")],
     fmt: Annotated[
         ShowFormat, typer.Option("--format", help="text (rich), markdown (a report) or json.")
     ] = ShowFormat.text,
@@ -142,7 +151,9 @@ def diff_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            readable=False, help="OLD NEW, or the 7 arguments git gives an external diff tool."
+            readable=False,
+            metavar="OLD NEW",
+            help="OLD NEW, or the 7 arguments git gives an external diff tool.",
         ),
     ],
 ) -> None:
@@ -188,9 +199,9 @@ def questions(
 
 @app.command()
 def overview(
-    folder: Annotated[Path, typer.Argument(readable=False, help="A folder of plans.")] = Path(
-        "plans"
-    ),
+    folder: Annotated[
+        Path, typer.Argument(readable=False, metavar="[FOLDER]", help="A folder of plans.")
+    ] = Path("plans"),
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress and next due date."""
     from socialready import render, workflow
@@ -211,11 +222,24 @@ def _terminate(signum: int, frame: object) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command asked for: Typer builds each command it holds at every
+    start (about 1 ms each). `--help`, no command or an unknown one get the whole app."""
+    name = argv[1] if len(argv) > 1 else ""
+    for info in app.registered_commands:
+        if info.callback and name == (info.name or info.callback.__name__):
+            single = typer.Typer(**SETTINGS)
+            single.registered_callback = app.registered_callback
+            single.registered_commands = [info]
+            return single
+    return app
+
+
 def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        app()
+        _app_for(sys.argv)()
     except Interrupted as exc:
         from socialready import render
 
