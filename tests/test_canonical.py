@@ -21,8 +21,9 @@ BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # the YAML 1.1 implicit types, Unicode inside and beyond the BMP.
 ALPHABET = st.sampled_from([*"aZ09 :#-?'\"|>!&*%@`,[]{}.~\n\t\r=<+_eE", "é", "–", "\x85"])
 WORDS = st.sampled_from(
-    ["yes", "No", "ON", "null", "~", "", "0", "-1", "007", "0x1F", "1_000", "1:30", "1.5", ".5",
-     "1e5", "1.0e+5", ".inf", "-.Inf", ".nan", "2026-11-27", "2026-1-2", "2026-02-30", "<<", "=",
+    ["yes", "No", "ON", "null", "~", "", "0", "-1", "007", "09", "-0", "0x1F", "1_000", "1:30",
+     "1.5", ".5", "1e5", "1.0e+5", ".inf", "-.Inf", ".nan", "2026-11-27", "2026-1-2",
+     "2026-02-30", "<<", "=",
      "---", "...", "- x", "? x", ": x", "a: b", "a:", "a #b", "a#b", " a", "a ", "\na", "a\n",
      "a\n\n", "a\nb", "a \nb", "a\n b", "\u2028", "\ufeff", "🍞", "'q'", '"q"', "#", "|", "@a"]
 )  # fmt: skip

@@ -326,7 +326,8 @@ def _plain(text: str) -> Any:
     if text in ("true", "false"):
         return text == "true"
     if text[0] in "-0123456789" and text.isascii():
-        if (text[1:] if text[0] == "-" else text).isdigit():
+        digits = text[1:] if text[0] == "-" else text
+        if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is text, 07 octal
             return int(text)
         try:
             if len(text) == 10 and text[4] == text[7] == "-":
