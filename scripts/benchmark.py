@@ -88,7 +88,8 @@ def main(path: str) -> None: ...
 app()
 """
 
-# The floor for the first question: Typer and questionary loaded, one prompt, nothing else.
+# The floor for the first question: Typer and questionary loaded, one prompt, nothing else,
+# run as socialready runs its prompts (without the SIGINT handler that loads ctypes).
 MINIMAL_PROMPT_APP = f"""\
 import typer
 
@@ -99,7 +100,7 @@ app = typer.Typer()
 def main() -> None:
     import questionary
 
-    questionary.text({PROMPT_TEXT!r}).ask()
+    questionary.text({PROMPT_TEXT!r}).application.run(handle_sigint=False)
 
 
 app()
