@@ -11,10 +11,11 @@ Four figures, in one run:
 4. Time until `socialready assess` shows its first question in a real pseudo-terminal
    (target <= 300 ms), beside the same for a Typer command that only asks that question.
 
-Compared commands run interleaved (A B A B ...) after one warm-up run each; each figure is the
-median of --runs runs, timed with time.perf_counter around the subprocess. Everything runs with
-this script's Python, with bytecode cached in the temporary directory as an installed package
-would have it. Run it from the project's virtual environment:
+Compared commands run interleaved (A B A B ...) after one warm-up run each; each time is the
+median of --runs runs, and each ratio the median of the ratios within a round. Runs are timed
+with time.perf_counter around the subprocess. Everything runs with this script's Python, with
+bytecode cached in the temporary directory as an installed package would have it. Run it from
+the project's virtual environment:
 
     python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000]
 
@@ -140,15 +141,28 @@ def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
     return elapsed
 
 
-def interleaved_medians(timers: Sequence[Callable[[], float]], runs: int) -> list[float]:
-    """Median seconds of each timer, run A B A B ... after one warm-up run each."""
+Samples = list[float]
+
+
+def interleaved(timers: Sequence[Callable[[], float]], runs: int) -> list[Samples]:
+    """Seconds of each timer in each round, run A B A B ... after one warm-up run each."""
     for timer in timers:
         timer()
-    samples: list[list[float]] = [[] for _ in timers]
+    samples: list[Samples] = [[] for _ in timers]
     for _ in range(runs):
         for timer, timings in zip(timers, samples, strict=True):
             timings.append(timer())
-    return [statistics.median(timings) for timings in samples]
+    return samples
+
+
+def paired_ratio(ours: Samples, theirs: Samples) -> float:
+    """Median of the ratios within each round: a machine that speeds up or slows down between
+    rounds (as shared machines do) moves both sides of a round together."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+
+
+def ms(samples: Samples) -> str:
+    return f"{statistics.median(samples) * 1000:.0f} ms"
 
 
 def command_timer(command: Command, env: dict[str, str], cwd: Path) -> Callable[[], float]:
@@ -159,10 +173,10 @@ def over(value: float, target: float) -> str:
     return "  OVER TARGET" if value > target else ""
 
 
-def ratio_line(label: str, ours: float, theirs: float, target: float) -> str:
-    ratio = ours / theirs
+def ratio_line(label: str, ours: Samples, theirs: Samples, target: float) -> str:
+    ratio = paired_ratio(ours, theirs)
     return (
-        f"{label}: socialready {ours * 1000:.0f} ms / minimal Typer {theirs * 1000:.0f} ms"
+        f"{label}: socialready {ms(ours)} / minimal Typer {ms(theirs)}"
         f" = {ratio:.2f}x (target <= {target:g}x){over(ratio, target)}"
     )
 
@@ -240,7 +254,7 @@ def measure_help(work: Path, env: dict[str, str], runs: int) -> list[str]:
     """The ratio asked for, and one against a Typer app set up like socialready's (no rich)."""
     minimal = write_app(work, "minimal_help.py", MINIMAL_HELP_APP)
     plain = write_app(work, "plain_help.py", PLAIN_HELP_APP)
-    ours, theirs, plain_typer = interleaved_medians(
+    ours, theirs, plain_typer = interleaved(
         [
             command_timer([*socialready_command(), "--help"], env, work),
             command_timer([sys.executable, str(minimal), "--help"], env, work),
@@ -261,7 +275,7 @@ def measure_check_one(work: Path, env: dict[str, str], runs: int) -> str:
     write_plans(folder, 1, seed=1)
     plan_file = str(next(folder.glob("*.yaml")))
     minimal = write_app(work, "minimal_one.py", MINIMAL_ONE_COMMAND_APP)
-    ours, theirs = interleaved_medians(
+    ours, theirs = interleaved(
         [
             command_timer([*socialready_command(), "plan", "--check", plan_file], env, work),
             command_timer([sys.executable, str(minimal), plan_file], env, work),
@@ -279,7 +293,8 @@ def measure_folders(work: Path, env: dict[str, str], runs: int, sizes: list[int]
         folder = work / f"plans-{size}"
         write_plans(folder, size, seed=size)
         command = [*socialready_command(), "plan", "--check", str(folder)]
-        (medians[size],) = interleaved_medians([command_timer(command, env, work)], runs)
+        (samples,) = interleaved([command_timer(command, env, work)], runs)
+        medians[size] = statistics.median(samples)
         lines.append(folder_line(size, medians[size]))
     lines.append(per_plan_line(medians))
     return lines
@@ -359,17 +374,19 @@ def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
     folder = work / "assess"
     folder.mkdir()
     minimal = write_app(work, "minimal_prompt.py", MINIMAL_PROMPT_APP)
-    ours, floor = interleaved_medians(
+    ours, floor = interleaved(
         [
             lambda: time_to_prompt([*socialready_command(), "assess"], folder, env),
             lambda: time_to_prompt([sys.executable, str(minimal)], folder, env),
         ],
         runs,
     )
+    ours_ms = statistics.median(ours) * 1000
     return (
-        f"assess first prompt in a terminal: {ours * 1000:.0f} ms "
-        f"(target <= {PROMPT_TARGET_MS:g} ms){over(ours * 1000, PROMPT_TARGET_MS)}; "
-        f"a minimal Typer command that only asks it with questionary: {floor * 1000:.0f} ms"
+        f"assess first prompt in a terminal: {ours_ms:.0f} ms "
+        f"(target <= {PROMPT_TARGET_MS:g} ms){over(ours_ms, PROMPT_TARGET_MS)}; "
+        f"a Typer command that only asks it with questionary: {ms(floor)}, "
+        f"so {paired_ratio(ours, floor):.2f}x the least Typer and questionary take"
     )
 
 
