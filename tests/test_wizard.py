@@ -97,6 +97,29 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
     assert not resume.state_file().exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Stopped. Your 1 answer(s) so far are kept in "),
+        ("nl", "Gestopt. Je 1 antwoord(en) tot nu toe staan in "),
+    ],
+)
+def test_ctrl_c_says_so_in_the_language_of_the_session(
+    keys: Keys, isolated: Path, lang: str, said: str
+) -> None:
+    keys("Acme Advies" + ENTER + CTRL_C)
+    with pytest.raises(Interrupted) as caught:
+        _assess(lang=lang)
+    assert caught.value.message == (
+        f"{said}{resume.state_file()}; "
+        + (
+            "run `socialready assess --resume` to continue where you left off."
+            if lang == "en"
+            else "ga met `socialready assess --resume` verder waar je was."
+        )
+    )
+
+
 def test_existing_plan_offers_saved_answers_as_defaults(keys: Keys, isolated: Path) -> None:
     keys("".join(WHOLE_RUN))
     first = _assess()

@@ -66,10 +66,7 @@ def run(
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers}
         where = _keep(kept, target, language)
-        raise Interrupted(
-            f"Stopped. Your {len(kept)} answer(s) so far are kept in {where}; "
-            "run `socialready assess --resume` to continue where you left off."
-        ) from None
+        raise Interrupted(ui.word("stopped", language, n=len(kept), path=where)) from None
     try:
         target, document = _write(answered, language, target, existing, force)
     except SocialreadyError as exc:
