@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,11 @@ WORDS = st.sampled_from(
      "a\n\n", "a\nb", "a \nb", "a\n b", "\u2028", "\ufeff", "🍞", "'q'", '"q"', "#", "|", "@a"]
 )  # fmt: skip
 TEXT = WORDS | st.text(ALPHABET, max_size=12) | st.text(max_size=12)
-KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True) | WORDS | st.just("x" * 130)
+KEYS = (
+    st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
+    | WORDS
+    | st.integers(95, 130).map(lambda length: "k" * length)  # PyYAML's `? key` starts in here
+)
 SCALARS = (
     TEXT
     | st.none()
@@ -101,6 +106,8 @@ def test_reads_what_pyyaml_reads_or_declines(
 ) -> None:
     """Any text, however changed: read either declines or agrees with PyYAML."""
     text = plan.dumps(plan.build(plan.Plan(given_answers, lang)))
+    if data.draw(st.booleans()):  # a header comment, which read skips
+        text = "#" + data.draw(TEXT | st.sampled_from(["\u2028x", "\r", "\x85"])) + "\n" + text
     for _ in range(data.draw(st.integers(1, 3))):
         position = data.draw(st.integers(0, len(text)))
         insert = data.draw(TEXT | st.sampled_from(["\n", "  ", "- ", "'", "# c", "|-", "key: "]))
@@ -148,12 +155,24 @@ def _ordinary(text: str) -> bool:
         {"a": (1, 2)},
         {"yes": 1},
         {"x" * 130: 1},
+        {"k" * 123: 1},  # PyYAML writes `? kkk…` from about 123 characters
+        {"a": "ab " * 400_000},  # folded at yamlio.WIDTH
         {"a": float("nan")},
     ],
 )
 def test_declines_what_pyyaml_writes_differently(data: dict[str, Any]) -> None:
     with pytest.raises(canonical.Unsupported):
         canonical.write(data)
+
+
+class _Key(str, enum.Enum):
+    abc = "abc"
+
+
+def test_declines_a_key_that_only_equals_text() -> None:
+    assert canonical.write({"abc": 1}) == "abc: 1\n"  # now a key it has checked
+    with pytest.raises(canonical.Unsupported):
+        canonical.write({_Key.abc: 1})  # PyYAML cannot write an enum member
 
 
 def test_declines_an_object_written_twice() -> None:
@@ -174,6 +193,11 @@ def test_declines_an_object_written_twice() -> None:
         "a: yes\n",
         "\ufeffa: 1\n",
         "a:\n- \n",
+        "#\u2028.0\ny: true\n",  # YAML ends the comment at U+2028: `.0` is a broken line
+        "# \x01\na: 1\n",  # a control character, even in a comment, is an error to YAML
+        "#x\ra: 1\nb: 2\n",  # so is \r: `a: 1` is data
+        "a: " + "1" * 5000 + "\n",  # more digits than Python converts
+        "k:\n" + "".join(f"{'  ' * depth}k:\n" for depth in range(1, 994)) + "  " * 994 + "k: x\n",
         "a:\n" + "".join(f"{'  ' * depth}k:\n" for depth in range(1, 2000)),
     ],
 )

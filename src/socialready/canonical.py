@@ -23,7 +23,7 @@ class Unsupported(Exception):
 
 INDENT = 2
 _KEY = re.compile(r"([a-z][a-z0-9_]*):(?: |$)")  # a key line: the key, then its value or nothing
-_KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,126}")  # PyYAML writes 128 characters and more as `? key`
+_KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,99}")  # PyYAML writes long keys (~123+) as `? key`
 # YAML 1.1 implicit types as PyYAML's resolver has them: plain text like these reads back as
 # something else, so it is quoted.
 _BOOL = frozenset(
@@ -86,6 +86,7 @@ def _reads_as_other(text: str) -> bool:
 _PLAIN_KEYS: set[str] = set()
 _LINES: dict[str, str] = {}  # one line of text -> how it is written
 _LINES_KEPT = 20_000
+_LONGEST = 900_000  # PyYAML folds a line at 1,000,000 characters (yamlio.WIDTH)
 
 
 def write(data: Any) -> str:
@@ -93,7 +94,10 @@ def write(data: Any) -> str:
     if type(data) is not dict or not data:
         raise Unsupported
     out: list[str] = []
-    _mapping(out, data, 0, inline_first=False, seen=set())
+    try:
+        _mapping(out, data, 0, inline_first=False, seen=set())
+    except RecursionError:
+        raise Unsupported from None
     return "".join(out)
 
 
@@ -103,8 +107,10 @@ def _mapping(
     _once(data, seen)
     pad = " " * indent
     for index, (key, value) in enumerate(data.items()):
+        if type(key) is not str:  # before the cache: an enum member may equal a cached key
+            raise Unsupported
         if key not in _PLAIN_KEYS:
-            if type(key) is not str or not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
+            if not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
                 raise Unsupported
             _PLAIN_KEYS.add(key)
         out.append(key if index == 0 and inline_first else pad + key)
@@ -152,12 +158,7 @@ def _scalar(value: Any, indent: int, seen: set[int]) -> str:
     if kind is int:
         return f" {value}\n"
     if kind is float:
-        text = repr(value).lower()
-        if "." not in text and "e" in text:
-            text = text.replace("e", ".0e", 1)
-        if "n" in text:  # inf and nan have spellings of their own; repr gives 1.5 or 1.0e+17
-            raise Unsupported
-        return f" {text}\n"
+        return f" {_float(value)}\n"
     if kind is dt.date:
         _once(value, seen)
         return f" {value.isoformat()}\n"
@@ -168,6 +169,16 @@ def _scalar(value: Any, indent: int, seen: set[int]) -> str:
         _once(value, seen)
         return " []\n"
     raise Unsupported
+
+
+def _float(value: float) -> str:
+    """As PyYAML writes a float: 1.5, 1.0e+17 (its pattern needs the point)."""
+    text = repr(value).lower()
+    if "." not in text and "e" in text:
+        text = text.replace("e", ".0e", 1)
+    if "n" in text:  # inf and nan have spellings of their own
+        raise Unsupported
+    return text
 
 
 def _text(text: str, indent: int) -> str:
@@ -181,7 +192,7 @@ def _text(text: str, indent: int) -> str:
         raise Unsupported
     if "\n" in text.rstrip("\n"):
         return _literal(text, indent)
-    if "\n" in text:
+    if "\n" in text or len(text) > _LONGEST:
         raise Unsupported
     written = f" {text}\n" if _plain_ok(text) else " '" + text.replace("'", "''") + "'\n"
     if len(_LINES) >= _LINES_KEPT:
@@ -222,9 +233,10 @@ def read(text: str) -> dict[str, Any]:
     """The mapping in `text` (after its leading comment lines), or Unsupported."""
     start = 0
     while text.startswith("#", start):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            raise Unsupported
+        end = text.find("\n", start) + 1
+        if end == 0 or not text[start : end - 1].isprintable():
+            raise Unsupported  # YAML also breaks lines at \r, \x85, \u2028; controls are errors
+        start = end
     body = text[start:]
     if not body.endswith("\n"):
         raise Unsupported
@@ -327,13 +339,15 @@ def _plain(text: str) -> Any:
         return text == "true"
     if text[0] in "-0123456789" and text.isascii():
         digits = text[1:] if text[0] == "-" else text
-        if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is text, 07 octal
-            return int(text)
         try:
+            if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is text, 07 octal
+                return int(text)
             if len(text) == 10 and text[4] == text[7] == "-":
                 return dt.date.fromisoformat(text)
-            if "." in text:  # YAML 1.1 floats have a point: 1e5 is text
-                return float(text)
-        except ValueError:
-            pass  # text, or a date that is not one: writing it back will not give this text
+            if "." in text:
+                number = float(text)
+                if _float(number) == text:  # else text, as YAML 1.1 reads -.5 or 1.0e5
+                    return number
+        except (ValueError, Unsupported):
+            pass  # a number too long, a date that is not one: writing back will not match
     return text
