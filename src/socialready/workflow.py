@@ -59,12 +59,13 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         plan.language = lang
     document = plan_mod.build(plan)
     new_text = plan_mod.dumps(document, plan.header)
+    changed = old_text != new_text
     changes: list[Change] = []
-    if old_text != new_text:
+    if changed:
         from socialready import diff
 
         changes = diff.compare(plan.document, document)
-    return Update(path, new_text, old_text != new_text, changes, moved)
+    return Update(path, new_text, changed, changes, moved)
 
 
 def plan_paths(paths: list[Path]) -> list[Path]:
