@@ -232,7 +232,8 @@ def random_answers(qs: Questionnaire, rng: random.Random, index: int) -> dict[st
 
 def write_plans(folder: Path, count: int, seed: int) -> None:
     """`count` plan files in `folder`, made with the library (not the CLI) for speed."""
-    from socialready import answers, plan, questionnaire
+    from socialready import answers, questionnaire
+    from socialready.planfile import document as plan
 
     qs = questionnaire.load()
     rng = random.Random(seed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from socialready import yamlio
+from socialready.planfile import yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
 NAMES = ("questions", "rules", "facts", "ui")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from socialready import render, workflow
+from socialready.commands import common as workflow
+from socialready.output import terminal as render
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from socialready import answers, questionnaire, yamlio
+from socialready import answers, questionnaire
 from socialready.errors import AnswerError
+from socialready.planfile import yamlio
 
 QS = questionnaire.load()
 DESIGN = Path(__file__).resolve().parents[2] / "shared" / "DESIGN.md"

@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from socialready import answers, assess, questionnaire, resume, yamlio
+from socialready import answers, questionnaire
+from socialready.commands import assess
 from socialready.errors import Interrupted
+from socialready.planfile import yamlio
+from socialready.wizard import resume
 from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, run_cli
 
 BAKERY = ORGANISATIONS / "bakery.yaml"

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialready import canonical, plan, yamlio
+from socialready.planfile import canonical, yamlio
+from socialready.planfile import document as plan
 from tests.strategies import languages, valid_answers
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from socialready import answers, questionnaire, yamlio
+from socialready import answers, questionnaire
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
 

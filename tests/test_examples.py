@@ -10,7 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from socialready import answers, cli, questionnaire, yamlio
+from socialready import answers, cli, questionnaire
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +79,8 @@ def test_readme_names_every_exit_code() -> None:
 
 
 def test_the_readme_picture_is_current(tmp_path: Path) -> None:
-    from socialready import render, workflow
+    from socialready.commands import common as workflow
+    from socialready.output import terminal as render
 
     target = tmp_path / "plan.svg"
     render.export_svg(workflow.load_document(ROOT / "plans" / "software.yaml"), target, width=110)

@@ -14,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialready import answers, files, plan, questionnaire, rules, yamlio
+from socialready import answers, files, questionnaire, rules
 from socialready.errors import SocialreadyError
+from socialready.planfile import document as plan
+from socialready.planfile import yamlio
 from tests.strategies import languages, valid_answers
 
 QS = questionnaire.load()

@@ -10,7 +10,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialready import plan, rules, workflow, yamlio
+from socialready import rules
+from socialready.commands import common as workflow
+from socialready.planfile import document as plan
+from socialready.planfile import yamlio
 from tests.strategies import languages, valid_answers
 
 OWNED = st.fixed_dictionaries(

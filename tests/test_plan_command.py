@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from socialready import yamlio
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
 
 

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from socialready import answers, catalog, plan, questionnaire, rules, yamlio
+from socialready import answers, catalog, questionnaire, rules
+from socialready.planfile import document as plan
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS
 from tests.strategies import languages, valid_answers
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from socialready import assess, resume, yamlio
+from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
+from socialready.planfile import yamlio
+from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
 
 Keys = Callable[[str], None]

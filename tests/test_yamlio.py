@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialready import yamlio
 from socialready.errors import BadInput
+from socialready.planfile import yamlio
 
 KEYS = st.from_regex(r"[a-z][a-z_]{0,15}", fullmatch=True)  # plan and answer keys are identifiers
 TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)

@@ -88,7 +88,7 @@ def assess(
     lang: LangOption = None,
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
-    from socialready import assess as assess_mod
+    from socialready.commands import assess as assess_mod
 
     assess_mod.run(
         plan,
@@ -117,7 +117,7 @@ def plan_command(
     lang: LangOption = None,
 ) -> None:
     """Recompute plans from the answers stored in them, keep what you own, show what changes."""
-    from socialready import update
+    from socialready.commands import plan as update
 
     code = update.run(
         plans, sets=sets or [], check=check, force=force, lang=lang.value if lang else None
@@ -133,7 +133,8 @@ def show(
     ] = ShowFormat.text,
 ) -> None:
     """Show a plan: verdict, scores, channels, the 8 steps and progress."""
-    from socialready import report, workflow
+    from socialready.commands import common as workflow
+    from socialready.output import report
 
     document = workflow.load_document(plan)
     if fmt is ShowFormat.json:
@@ -141,7 +142,7 @@ def show(
     elif fmt is ShowFormat.markdown:
         sys.stdout.write(report.markdown(document))
     else:
-        from socialready import render
+        from socialready.output import terminal as render
 
         render.plan(document)
 
@@ -158,8 +159,10 @@ def diff_command(
     ],
 ) -> None:
     """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
-    from socialready import diff, render, workflow
+    from socialready.commands import common as workflow
     from socialready.errors import BadInput
+    from socialready.output import terminal as render
+    from socialready.planfile import diff
 
     if (
         len(paths) == 7
@@ -186,13 +189,14 @@ def questions(
     lang: LangOption = None,
 ) -> None:
     """The questionnaire, to read or (--format yaml) as an answers template."""
-    from socialready import questionnaire, template, ui
+    from socialready import questionnaire, ui
+    from socialready.wizard import template
 
     language = ui.resolve_language(lang.value if lang else None)
     if fmt is QuestionsFormat.yaml:
         sys.stdout.write(template.answers_template(questionnaire.load(), language))
     else:
-        from socialready import render
+        from socialready.output import terminal as render
 
         render.questions(questionnaire.load(), language)
 
@@ -204,7 +208,8 @@ def overview(
     ] = Path("plans"),
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress and next due date."""
-    from socialready import render, workflow
+    from socialready.commands import common as workflow
+    from socialready.output import terminal as render
 
     render.overview(workflow.overview(folder))
 
@@ -241,12 +246,12 @@ def main() -> None:
     try:
         _app_for(sys.argv)()
     except Interrupted as exc:
-        from socialready import render
+        from socialready.output import terminal as render
 
         render.message(exc.message, style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except SocialreadyError as exc:
-        from socialready import render
+        from socialready.output import terminal as render
 
         render.error(exc.message)
         sys.exit(int(exc.exit_code))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from socialready.report import channel_name
+from socialready.output.report import channel_name
 
 
 @dataclass(frozen=True)

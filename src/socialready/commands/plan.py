@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, workflow
+from socialready import files, questionnaire
+from socialready.commands import common as workflow
 from socialready.errors import BadInput, ExitCode, SocialreadyError
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
@@ -59,7 +60,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             except SocialreadyError as exc:
                 error = (exc.message, int(exc.exit_code))
         if error is not None or update is None:
-            from socialready import render
+            from socialready.output import terminal as render
 
             message, exit_code = error or (f"{path}: not recomputed", ExitCode.BAD_INPUT)
             render.error(message)
@@ -68,7 +69,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
         if not update.changed:
             unchanged += 1
             continue
-        from socialready import render
+        from socialready.output import terminal as render
 
         verb = "would change" if check else "updated"
         render.changes(f"{path}: {verb}", update.changes)

@@ -7,8 +7,8 @@ import io
 import re
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from socialready import canonical
 from socialready.errors import BadInput
+from socialready.planfile import canonical
 
 if TYPE_CHECKING:
     import yaml

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, yamlio
+from socialready import files, questionnaire
 from socialready.errors import BadInput
+from socialready.planfile import yamlio
 
 
 @dataclass

@@ -12,8 +12,9 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import files, questionnaire, rules, yamlio
+from socialready import files, questionnaire, rules
 from socialready.errors import BadInput
+from socialready.planfile import yamlio
 
 FORMAT = 1
 STATUSES = ("todo", "doing", "done", "skipped")

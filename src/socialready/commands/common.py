@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready import plan as plan_mod
 from socialready.errors import BadInput, HandEdited
+from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
-    from socialready.diff import Change
+    from socialready.planfile.diff import Change
 
 
 class Update(NamedTuple):
@@ -62,7 +62,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     changed = old_text != new_text
     changes: list[Change] = []
     if changed:
-        from socialready import diff
+        from socialready.planfile import diff
 
         changes = diff.compare(plan.document, document)
     return Update(path, new_text, changed, changes, moved)
@@ -99,7 +99,7 @@ def overview(folder: Path) -> list[dict[str, Any]]:
         except BadInput as exc:
             rows.append({"file": str(path), "error": exc.message})
             continue
-        from socialready import report
+        from socialready.output import report
 
         state = report.progress(document)
         nxt = state["next_due"]

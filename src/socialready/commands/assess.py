@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, prompts, questionnaire, ui, wizard
+from socialready import files, questionnaire, ui
 from socialready.errors import Interrupted, SocialreadyError
+from socialready.wizard import flow as wizard
+from socialready.wizard import prompts
 
 if TYPE_CHECKING:
-    from socialready.plan import Plan
+    from socialready.planfile.document import Plan
 
 
 def run(
@@ -34,7 +36,7 @@ def run(
     given: dict[str, Any] = {}
     session_lang = None
     if resume_session:
-        from socialready import resume
+        from socialready.wizard import resume
 
         session = resume.load()
         given.update(session.answers)
@@ -43,7 +45,7 @@ def run(
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
     if answers_file:
-        from socialready import yamlio
+        from socialready.planfile import yamlio
 
         data = yamlio.loads(files.read_text(answers_file), str(answers_file))
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
@@ -77,10 +79,10 @@ def run(
         )
         raise
     if resume_session:
-        from socialready import resume
+        from socialready.wizard import resume
 
         resume.clear()
-    from socialready import render
+    from socialready.output import terminal as render
 
     render.plan(document)
     render.message(ui.word("written", language, path=str(target)), style="green")
@@ -88,14 +90,15 @@ def run(
 
 
 def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
-    from socialready import resume
+    from socialready.wizard import resume
 
     return resume.save(resume.Session(answered, target, language))
 
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready import plan, workflow
+    from socialready.commands import common as workflow
+    from socialready.planfile import document as plan
 
     existing = plan.read(path)
     workflow.refresh(existing, str(path), force=force)
@@ -110,7 +113,7 @@ def _write(
     force: bool,
 ) -> tuple[Path, dict[str, Any]]:
     """Build the plan, keeping what the user owns in the plan it replaces, and write it."""
-    from socialready import plan
+    from socialready.planfile import document as plan
 
     if target is None:
         target, existing = _own_plan(answered["organisation.name"], force)
@@ -124,7 +127,8 @@ def _write(
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready import plan, workflow
+    from socialready.commands import common as workflow
+    from socialready.planfile import document as plan
 
     base = plan.default_path(name)
     for number in itertools.count(1):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from socialready import yamlio
+from socialready.planfile import yamlio
 from socialready.questionnaire import Question, Questionnaire
 
 

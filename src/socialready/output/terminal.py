@@ -16,9 +16,9 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.diff import Change
+from socialready.output.report import channel_name, progress_line
+from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
-from socialready.report import channel_name, progress_line
 from socialready.ui import word
 
 VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}

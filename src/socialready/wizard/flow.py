@@ -46,7 +46,7 @@ def run(
                 continue
             default = saved.get(key, question.default)
             if interactive:
-                from socialready import prompts
+                from socialready.wizard import prompts
 
                 if not shown:
                     prompts.section(section, number, total, lang)

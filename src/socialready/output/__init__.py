@@ -1,0 +1,1 @@
+"""What the user reads: the terminal (rich) and the reports (markdown, JSON)."""

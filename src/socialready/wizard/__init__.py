@@ -1,0 +1,1 @@
+"""Asking the questions: the order, the prompts, the Ctrl-C state and the answers template."""
