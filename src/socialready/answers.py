@@ -160,7 +160,8 @@ def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[
 
 
 def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in the value of each question that does not apply; return the missing keys too."""
+    """Fill in each question that does not apply and each optional one left out; return the
+    missing keys too."""
     filled: Answers = {}
     missing: list[str] = []
     for question in questionnaire.questions:
@@ -168,6 +169,8 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
             filled[question.key] = question.if_skipped
         elif question.key in answers:
             filled[question.key] = answers[question.key]
+        elif not question.required and question.kind == "text":  # optional: may be absent
+            filled[question.key] = validate(question, question.default)
         else:
             missing.append(question.key)
     return filled, missing

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,11 +36,38 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
         yield from map(_one, jobs)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and data
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        yield from pool.map(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers never see Ctrl-C
+    try:
+        folders = {job[0].parent for job in jobs}
+        pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders))
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
+        pool.close()
+    finally:
+        pool.terminate()  # on Ctrl-C or an error too: no worker outlives the command
+        pool.join()
+
+
+def _worker(parent: int, folders: set[Path]) -> None:
+    """A worker ignores Ctrl-C (the command reports it, once), dies quietly when the pool ends
+    it, and exits when the command is gone, even killed with kill -9, removing the temporary
+    file the command may have been writing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def orphaned() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        try:
+            files.remove_temporary_files(folders, parent)
+        finally:
+            os._exit(1)
+
+    threading.Thread(target=orphaned, daemon=True).start()
 
 
 def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: str | None) -> int:
@@ -54,9 +84,9 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     unchanged = 0
     jobs = [(path, set_answers, lang, check or force) for path in plans]
     for path, update, error in _outcomes(jobs):
-        if update is not None and update.changed and not check:
+        if update is not None and (update.changed or update.formatting) and not check:
             try:
-                files.write_text(path, update.new_text)
+                files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
             except SocialreadyError as exc:
                 error = (exc.message, int(exc.exit_code))
         if error is not None or update is None:
@@ -68,6 +98,11 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             continue
         if not update.changed:
             unchanged += 1
+            if update.formatting:
+                from socialready.output import terminal as render
+
+                verb = "would be rewritten" if check else "rewritten"
+                render.message(f"{path}: formatting only: {update.formatting}; {verb}")
             continue
         from socialready.output import terminal as render
 

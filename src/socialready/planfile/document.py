@@ -128,9 +128,9 @@ def read(path: Path) -> Plan:
 
 
 def from_text(text: str, source: str) -> Plan:
-    plan = parse(yamlio.loads(text, source), source)
-    plan.header = yamlio.header(text)
-    plan.comments = yamlio.comments(text)
+    loaded = yamlio.load_with_comments(text, source)
+    plan = parse(loaded.data, source)
+    plan.header, plan.comments = loaded.header, loaded.comments
     return plan
 
 

@@ -85,7 +85,10 @@ def ask(question: Question, default: Any, lang: str) -> Any:
 def _run(question: questionary.Question) -> Any:
     """questionary's unsafe_ask, without prompt_toolkit's SIGINT handler: in the prompt's raw
     mode Ctrl-C arrives as a key all the same, and the handler loads ctypes (~15 ms) first."""
-    return question.application.run(handle_sigint=False)
+    answer = question.application.run(handle_sigint=False)
+    if answer is None:  # questionary's way of saying the prompt was left (Ctrl-D, end of input)
+        raise EOFError
+    return answer
 
 
 def _reason(check: Callable[[Question, Any], Any], question: Question, value: Any) -> bool | str:
