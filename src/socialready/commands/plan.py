@@ -46,28 +46,36 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
         signal.signal(signal.SIGINT, interrupt)
     try:
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
-        pool.close()
     finally:
-        pool.terminate()  # on Ctrl-C or an error too: no worker outlives the command
+        pool.terminate()  # all done, or Ctrl-C, or an error: no worker outlives the command
         pool.join()
 
 
 def _worker(parent: int, folders: set[Path]) -> None:
-    """A worker ignores Ctrl-C (the command reports it, once), dies quietly when the pool ends
-    it, and exits when the command is gone, even killed with kill -9, removing the temporary
-    file the command may have been writing."""
+    """A worker ignores Ctrl-C (the command reports it, once) and is ended by the command.
+    When the command is gone (kill -9), it exits too, without a traceback, and removes the
+    temporary file the command may have been writing."""
+    from multiprocessing.util import Finalize
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
 
     def orphaned() -> None:
+        deadline = time.monotonic() + 2  # the pipe can break a moment before the parent is gone
+        while os.getppid() == parent and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if os.getppid() != parent:
+            files.remove_temporary_files(folders, parent)
+
+    def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.2)
-        try:
-            files.remove_temporary_files(folders, parent)
-        finally:
-            os._exit(1)
+        orphaned()
+        os._exit(1)
 
-    threading.Thread(target=orphaned, daemon=True).start()
+    Finalize(None, orphaned, exitpriority=10)  # a worker leaves its loop only when orphaned
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: str | None) -> int:
