@@ -201,7 +201,8 @@ def diff_command(
     elif len(paths) == 9:  # a rename or copy: ... new-mode new-path "similarity index ..."
         label, old, new = f"{paths[0]} → {paths[7]}", paths[1], paths[4]
     elif len(paths) == 1 and by_git:  # an unmerged path: git gives only its name
-        render.changes(f"{paths[0]}: unmerged; resolve the conflict to compare it", [])
+        note = diff.Change("plan", "unmerged: resolve the conflict to compare it in plan terms")
+        render.changes(str(paths[0]), [note])
         return
     elif len(paths) == 2:
         old, new = paths
@@ -217,7 +218,9 @@ def diff_command(
     except SocialreadyError as exc:
         if not by_git:
             raise
-        render.changes(f"{label}: cannot compare in plan terms ({exc.message})", [])
+        problem = exc.message.removeprefix(f"{old}: ").removeprefix(f"{new}: ")
+        note = diff.Change("plan", f"cannot compare in plan terms: {problem}")
+        render.changes(label, [note])
         return  # git stops at a failing diff tool; this one says why and lets it go on
     render.changes(label, changes)
 
