@@ -127,7 +127,7 @@ def _start_folder_run(folder: Path) -> subprocess.Popen[str]:
 
 @pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
 def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan: str) -> None:
-    folder = _folder(isolated, stale_plan, 600)
+    folder = _folder(isolated, stale_plan, 1500)
     process = _start_folder_run(folder)
     workers = _children(process.pid)
     assert workers, "no worker processes were started"

@@ -38,17 +38,19 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
     import multiprocessing
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and data
-    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers never see Ctrl-C
+    folders = {job[0].parent for job in jobs}
+    # Ctrl-C waits while the workers start (they ignore it from their first instruction on).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool = None
     try:
-        folders = {job[0].parent for job in jobs}
         pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders))
-    finally:
-        signal.signal(signal.SIGINT, interrupt)
-    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
-        pool.terminate()  # all done, or Ctrl-C, or an error: no worker outlives the command
-        pool.join()
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
+            pool.terminate()
+            pool.join()
 
 
 def _worker(parent: int, folders: set[Path]) -> None:
@@ -58,6 +60,7 @@ def _worker(parent: int, folders: set[Path]) -> None:
     from multiprocessing.util import Finalize
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
 
