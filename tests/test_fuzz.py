@@ -160,6 +160,26 @@ def _load_answers(text: str, source: str) -> None:
             assert answers.validate(QS.by_key[key], value) == value
 
 
+def _shown(source: str) -> None:
+    """Every way a plan is shown: a result or one clear message; the git textconv (markdown)
+    always a result, and nothing that acts on a terminal."""
+    import io
+
+    from rich.console import Console
+
+    from socialready import cli
+    from socialready.output import report, terminal
+
+    report_text = cli._report_or_raw(Path(source))  # never fails: the report, or raw text
+    assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
+    document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
+    out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
+    terminal.overview(workflow.overview(Path(source).parent), out)
+    if document is not None:
+        report.to_json(document)
+        terminal.plan(document, out)
+
+
 def _load_plan(text: str, source: str) -> None:
     loaded = _outcome(lambda: plan.from_text(text, source), "p.yaml")
     if loaded is not None:
@@ -197,6 +217,7 @@ def test_mutated_plan_files(
 ) -> None:
     tree = data.draw(mutated_tree(plan.build(plan.Plan(valid, lang))))
     source, text = _through_file(scratch, "p.yaml", data.draw(mutated_bytes(plan.dumps(tree))))
+    _shown(source)
     if text is not None:
         _load_plan(text, source)
 
@@ -206,6 +227,8 @@ def test_mutated_plan_files(
 def test_arbitrary_bytes(scratch: Path, data: bytes) -> None:
     for name, load in (("a.yaml", _load_answers), ("p.yaml", _load_plan)):
         source, text = _through_file(scratch, name, data)
+        if name == "p.yaml":
+            _shown(source)
         if text is not None:
             load(text, source)
 
@@ -314,7 +337,7 @@ def test_a_real_comment_next_to_owned_text_is_always_found(
     expected = [(at + 1, comment.rstrip(" \t"))]
     document, _, _ = drawn
     name = next(n for n, line in enumerate(lines) if line.startswith("organisation: "))
-    if yaml.safe_load(lines[name]) == {"organisation": document["organisation"]}:
+    if _one_line(lines[name]) == {"organisation": document["organisation"]}:
         lines[name] += " # eerst Piet bellen"  # after the name as written, on its own line
         expected.append((name + 1, "# eerst Piet bellen"))
     read = plan.from_text("\n".join(lines), "p.yaml")
@@ -341,3 +364,11 @@ def test_mutated_resume_files(
     if session is not None:
         assert session.language in questionnaire.LANGUAGES
         assert session.target is None or isinstance(session.target, Path)
+
+
+def _one_line(line: str) -> Any:
+    """The line read as YAML on its own, or None when the value goes on below it."""
+    try:
+        return yaml.safe_load(line)
+    except yaml.YAMLError:
+        return None

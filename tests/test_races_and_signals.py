@@ -170,3 +170,28 @@ def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
     result = run_cli("plan", str(folder))
     assert result.returncode == 0, result.stderr
     assert not orphan.exists()
+
+
+def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`assess PLAN` reads the plan, asks for minutes, then writes: an edit made meanwhile
+    is kept, and the answers wait in the resume file."""
+    from socialready.commands import assess
+    from socialready.errors import FileProblem
+    from socialready.planfile import document as plan
+    from socialready.wizard import resume
+
+    path = isolated / "p.yaml"
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    existing = plan.read(path)
+    _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        assess._write(existing.answers, "en", path, existing, force=False)
+    assert "notes: mine" in path.read_text("utf-8")
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    again = plan.read(path)
+    assess._write(again.answers, "en", path, again, force=False)
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
+    assert not resume.state_file().exists()

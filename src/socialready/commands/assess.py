@@ -121,7 +121,7 @@ def _write(
         existing = _read_checked(target, force)
     owned, header = (existing.owned, existing.header) if existing else ({}, "")
     document = plan.build(plan.Plan(answered, language, owned))
-    plan.write(target, document, header)
+    plan.write(target, document, header, like=existing)
     return target, document
 
 

@@ -67,10 +67,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)
-    crlf = old_text.count("\r\n") > old_text.count("\n") // 2
-    new_text = plan_mod.dumps(document, plan.header)
-    if crlf:
-        new_text = new_text.replace("\n", "\r\n")
+    new_text = plan_mod.dumps(document, plan.header, crlf=plan.crlf)
     changes: list[Change] = []
     formatting = ""
     changed = old_text != new_text

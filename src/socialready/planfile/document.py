@@ -48,6 +48,9 @@ class Plan:
         self.document = document if document is not None else {}  # as read or as built
         self.header = ""  # comment lines the file starts with, kept on every rewrite
         self.comments: list[tuple[int, str]] = []  # other comments, as read
+        self.crlf = False  # the file's line ends are CRLF
+        self.bom = False  # the file starts with a UTF-8 byte-order mark
+        self.digest: str | None = None  # of the file as read, to notice a change before writing
 
     @property
     def organisation(self) -> str:
@@ -114,23 +117,36 @@ def build(plan: Plan) -> dict[str, Any]:
     return document
 
 
-def dumps(document: dict[str, Any], header: str = "") -> str:
-    return header + yamlio.dumps(document)
+def dumps(document: dict[str, Any], header: str = "", *, crlf: bool = False) -> str:
+    text = header + yamlio.dumps(document)
+    return text.replace("\n", "\r\n") if crlf else text
 
 
-def write(path: Path, document: dict[str, Any], header: str = "") -> None:
-    files.write_text(path, dumps(document, header))
+def write(
+    path: Path, document: dict[str, Any], header: str = "", *, like: Plan | None = None
+) -> None:
+    """Write the plan; over the plan `like` was read from: only if that file is unchanged
+    since, and with its line ends and byte-order mark."""
+    if like is None:
+        files.write_text(path, dumps(document, header))
+        return
+    text = dumps(document, header, crlf=like.crlf)
+    files.write_text(path, text, expect=like.digest, bom=like.bom)
 
 
 def read(path: Path) -> Plan:
     """A plan file, checked field by field; any problem names the file and the key."""
-    return from_text(files.read_text(path), str(path))
+    contents = files.read(path)
+    plan = from_text(contents.text, str(path))
+    plan.digest, plan.bom = contents.digest, contents.bom
+    return plan
 
 
 def from_text(text: str, source: str) -> Plan:
     loaded = yamlio.load_with_comments(text, source)
     plan = parse(loaded.data, source)
     plan.header, plan.comments = loaded.header, loaded.comments
+    plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
     return plan
 
 
@@ -237,6 +253,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
     def number(value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
 
+    need(text(document.get("organisation")), "organisation", "must be text, the name")
     readiness, channels = document["readiness"], document["channels"]
     need(
         readiness.get("verdict") in rules.VERDICTS,
@@ -279,7 +296,8 @@ def check_generated(document: dict[str, Any], source: str) -> None:
         for item in items:
             ok = (
                 isinstance(item, dict)
-                and item.get("channel") in channel_ids
+                and isinstance(item.get("channel"), str)
+                and item["channel"] in channel_ids
                 and all(text(item.get(k)) for k in fields)
             )
             need(
