@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -115,7 +116,16 @@ def plan_paths(paths: list[Path]) -> list[Path]:
             )
         else:
             found.append(path)
-    return found
+    if len(paths) == 1:
+        return found
+    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
+    unique = []
+    for path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def load_document(path: Path) -> dict[str, Any]:

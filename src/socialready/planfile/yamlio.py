@@ -16,7 +16,13 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
+_TYPE_NAMES = {
+    "timestamp": "date",
+    "int": "whole number",
+    "float": "number",
+    "bool": "yes/no",
+    "null": "empty value",
+}
 
 
 class _PyYAML(NamedTuple):
@@ -82,7 +88,8 @@ def _pyyaml() -> _PyYAML:
                 raise Refused(
                     None,
                     None,
-                    f"has the key {key!r}, which YAML reads as a {kind}, not text; "
+                    f"has the key {key!r}, which YAML reads as {'an' if kind[0] in 'aeiou' else 'a'} "
+                    f"{kind}, not text; "
                     "use a word, or put the key in quotes",
                     key_node.start_mark,
                 )
