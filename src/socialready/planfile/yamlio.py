@@ -85,11 +85,11 @@ def _pyyaml() -> _PyYAML:
             key = key_node.value
             if key_node.tag != "tag:yaml.org,2002:str":  # 1:, yes:, 2026-01-01: are not words
                 kind = _TYPE_NAMES.get(str(key_node.tag).rsplit(":", 1)[-1], "value")
+                kind = ("an " if kind[0] in "aeiou" else "a ") + kind
                 raise Refused(
                     None,
                     None,
-                    f"has the key {key!r}, which YAML reads as {'an' if kind[0] in 'aeiou' else 'a'} "
-                    f"{kind}, not text; "
+                    f"has the key {key!r}, which YAML reads as {kind}, not text; "
                     "use a word, or put the key in quotes",
                     key_node.start_mark,
                 )
