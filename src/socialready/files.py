@@ -102,10 +102,13 @@ def digest(data: bytes) -> str:
 def _current_digest(path: Path) -> str:
     """The digest of the file as it is now; "" when there is none."""
     try:
-        with path.open("rb") as handle:
-            return digest(handle.read())
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return ""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return "not a regular file"
+        return digest(handle.read())
 
 
 def _not_utf8(data: bytes, start: int) -> str:
