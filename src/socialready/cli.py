@@ -348,6 +348,10 @@ def main() -> None:
             _app_for(sys.argv)()
         finally:
             sys.stdout.flush()
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's answer to a broken pipe
+            sys.exit(_output_failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
+        raise
     except Interrupted as exc:
         from socialready.output import terminal as render
 

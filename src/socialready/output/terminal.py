@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 from pathlib import Path
@@ -26,11 +27,19 @@ NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A reader that stopped (`| head`): the command's one place for output errors
+        says so (rich would exit 1, which `plan --check` uses for "would change")."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
     """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all.
     Text is never read as rich markup or :emoji: codes: what a plan says is shown as it is."""
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-    return Console(
+    return _Console(
         stderr=stderr,
         width=width,
         record=record,
