@@ -285,6 +285,34 @@ def whatsapp_channel_for_service(result: Result) -> list[str]:
     return _matching(whys, r"customer service|klantenservice|klantcontact")
 
 
+def dialogue_about_other_channels(result: Result, answers: Answers, lang: str) -> list[str]:
+    """Findings about dialogue and replies (a crisis plan for a storm of criticism on …, nobody
+    watches reactions on …) that name a channel which is neither in the plan nor one the
+    organisation runs or considers: they are about its own channels, not the tool's candidates."""
+    in_plan = {
+        *recommended(result),
+        *answers["channels.current"],
+        *answers["channels.considering"],
+    }
+    others = [
+        (channel_id, channel_name(channel_id, lang))
+        for channel_id in _catalog().channels
+        if channel_id not in in_plan
+    ]
+    found = []
+    for dimension in result["readiness"]["dimensions"].values():
+        for finding in dimension["findings"]:
+            if not finding["rule"].startswith(("dialogue.", "capacity.unmonitored")):
+                continue
+            text = f"{finding['says']} {finding['do']}"
+            found += [
+                f"{finding['rule']} names {name}, which is not in the plan or yours"
+                for channel_id, name in others
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+            ]
+    return found
+
+
 def unmentioned_ahead(result: Result, answers: Answers) -> list[str]:
     """Recommended channels the organisation did not mention that get a higher cadence tier than a
     channel it runs or considers: a channel nobody mentioned is suggested only on evidence, never
@@ -370,6 +398,24 @@ def internal_network_first(result: Result, answers: Answers, lang: str) -> list[
     if first_public is not None and first_public < first_internal:
         return [f"a public channel comes before the internal network: {actions[first_public]!r}"]
     return []
+
+
+def reviews_at_3_6_and_12_months(result: Result, answers: Answers, lang: str) -> list[str]:
+    """Step 8 plans reviews at 3, 6 and 12 months (a short horizon needs them most)."""
+    text = "\n".join(step_actions(result, "persevere"))
+    if all(re.search(rf"(?<!\d){n}(?!\d)", text) for n in ("3", "6", "12")):
+        return []
+    return ["step 8 has no reviews at 3, 6 and 12 months"]
+
+
+def research_first(result: Result, answers: Answers, lang: str) -> list[str]:
+    """Steps 1 and 2 have research actions: who the audience is, and where it is active."""
+    research = r"research|find out|ask |talk to|onderzo|zoek uit|vraag |praat met"
+    return [
+        f"step {number} ({step}) has no research action"
+        for number, step in ((1, "audience"), (2, "media"))
+        if not any(re.search(research, a, re.IGNORECASE) for a in step_actions(result, step))
+    ]
 
 
 def not_now_because(channel: str, *words: str) -> Check:
@@ -618,6 +664,30 @@ TABLE = (
         checks=(baseline_target_date,),
     ),
     Expect(
+        "choir-unmonitored",
+        AT_MOST_START_SMALL,
+        must=("facebook",),
+        must_not=("blog", "newsletter", "instagram", "tiktok"),
+        keep=("facebook",),
+        rules=("capacity.unmonitored",),
+        kind_maybe=("kind.no-political-ads",),
+    ),
+    Expect(
+        "lunchroom-new",
+        AT_MOST_START_SMALL,
+        must_not=("blog", "newsletter", "linkedin", "tiktok", "x"),
+        rules=("goals.audience-unknown", "persistence.short-horizon"),
+        checks=(research_first, reviews_at_3_6_and_12_months),
+    ),
+    Expect(
+        "accountancy-blocked",
+        READY_OR_SMALL,
+        must=("linkedin",),
+        must_not=("blog", "tiktok", "snapchat", "facebook"),
+        keep=("linkedin",),
+        rules=("willingness.access-blocked",),
+    ),
+    Expect(
         "machine-builder",
         READY_OR_SMALL,
         must=("linkedin",),
@@ -630,6 +700,12 @@ TABLE = (
 
 ROWS = {row.slug: row for row in TABLE}
 CASES = [pytest.param(row, lang, id=f"{row.slug}-{lang}") for row in TABLE for lang in LANGS]
+
+
+def _states_number(text: str, value: float) -> bool:
+    """`text` states `value` as a number, written the English (2.5) or Dutch (2,5) way."""
+    written = f"{value:g}"
+    return any(mentions(text, form) for form in {written, written.replace(".", ",")})
 
 
 def _describe(verdicts: frozenset[str]) -> str:
@@ -703,6 +779,10 @@ def test_the_plan_holds_together(row: Expect, lang: str) -> None:
         for item in result["channels"]["recommended"]
         if item.get("tier") not in TIERS
     ]
+    workload = result["channels"]["workload"]
+    unused = round(workload["hours_available"] - workload["hours_needed"], 2)
+    if channels and unused >= 1 and not _states_number(workload.get("summary", ""), unused):
+        problems.append(f"{unused} hours are left unused and the workload does not say so")
     if len(channels) != len(set(channels)) or set(channels) & set(not_now(result)):
         problems.append(f"a channel is listed twice: {channels} / {sorted(not_now(result))}")
 
@@ -717,6 +797,7 @@ def test_the_plan_holds_together(row: Expect, lang: str) -> None:
         for a in started_current_channels(result, answers, lang)
     ]
     problems += unmentioned_ahead(result, answers)
+    problems += dialogue_about_other_channels(result, answers, lang)
     problems += new_channels_when_starting_small(result, answers)
     problems += [
         f"calls the tool's pick research: {a!r}" for a in claimed_research(result, answers)
@@ -764,3 +845,30 @@ def test_the_advice_is_the_same_in_both_languages(row: Expect) -> None:
         (c["channel"], c.get("tier"), c["hours_per_week"]) for c in en["channels"]["recommended"]
     ] == [(c["channel"], c.get("tier"), c["hours_per_week"]) for c in nl["channels"]["recommended"]]
     assert [s["id"] for s in en["steps"]] == [s["id"] for s in nl["steps"]]
+
+
+@pytest.mark.parametrize("slug", ["bike-shop", "municipality", "webshop-whatsapp"])
+def test_customer_service_adds_reply_time_to_conversational_channels(slug: str) -> None:
+    """Reply time grows with the service load: a conversational channel that serves customer
+    service needs more hours at the same cadence tier when customer service is an objective."""
+    answers = given(slug)
+    assert "customer_service" in answers["goals.objectives"]
+    without = dict(answers)
+    without["goals.objectives"] = [
+        o for o in answers["goals.objectives"] if o != "customer_service"
+    ]
+    with_service = {c["channel"]: c for c in plan(slug, "en")["channels"]["recommended"]}
+    plain = {c["channel"]: c for c in advise(without, "en")["channels"]["recommended"]}
+    conversational = {
+        c.id
+        for c in _catalog().channels.values()
+        if c.conversational and "customer_service" in c.objectives
+    }
+    compared = [
+        channel
+        for channel in with_service.keys() & plain.keys() & conversational
+        if with_service[channel].get("tier") == plain[channel].get("tier")
+    ]
+    assert compared, "no conversational channel at the same tier to compare"
+    for channel in compared:
+        assert with_service[channel]["hours_per_week"] > plain[channel]["hours_per_week"], channel
