@@ -822,17 +822,20 @@ def test_the_plan_holds_together(row: Expect, lang: str) -> None:
 
 
 @pytest.mark.parametrize("row", TABLE, ids=[row.slug for row in TABLE])
-def test_more_hours_never_give_fewer_channels_or_a_worse_verdict(row: Expect) -> None:
+def test_more_hours_or_people_never_give_fewer_channels_or_a_worse_verdict(row: Expect) -> None:
     answers = given(row.slug)
-    hours = answers["capacity.hours_per_week"]
-    more = dict(answers, **{"capacity.hours_per_week": min(80, max(2 * hours, hours + 4))})
-    before, after = plan(row.slug, "en"), advise(more, "en")
-    assert (
-        VERDICT_RANK[after["readiness"]["verdict"]] >= VERDICT_RANK[before["readiness"]["verdict"]]
-    )
-    assert len(recommended(after)) >= len(recommended(before))
-    kept = set(recommended(before)) & set(answers["channels.current"])
-    assert kept <= set(recommended(after)), "a current channel is dropped when hours grow"
+    hours, people = answers["capacity.hours_per_week"], answers["capacity.people"]
+    before = plan(row.slug, "en")
+    for change in (
+        {"capacity.hours_per_week": min(80, max(2 * hours, hours + 4))},
+        {"capacity.people": min(50, people + 1)},
+    ):
+        after = advise(dict(answers, **change), "en")
+        verdicts = before["readiness"]["verdict"], after["readiness"]["verdict"]
+        assert VERDICT_RANK[verdicts[1]] >= VERDICT_RANK[verdicts[0]], (change, verdicts)
+        assert len(recommended(after)) >= len(recommended(before)), change
+        kept = set(recommended(before)) & set(answers["channels.current"])
+        assert kept <= set(recommended(after)), f"a current channel is dropped with {change}"
 
 
 @pytest.mark.parametrize("row", TABLE, ids=[row.slug for row in TABLE])
