@@ -313,6 +313,40 @@ def dialogue_about_other_channels(result: Result, answers: Answers, lang: str) -
     return found
 
 
+def unsourced_figures(result: Result) -> list[str]:
+    """Sentences in the channel reasons, cadences and findings that give a figure (a percentage,
+    millions of users, minutes a day) without a source and year, and without saying it is an
+    assumption; cadences without either; and any citation of the stale figures (Sprout 2016,
+    Arise 2017, VerticalResponse 2012) the advice no longer rests on."""
+    texts = [item["why"] for item in result["channels"]["recommended"]]
+    texts += [item.get("cadence", "") for item in result["channels"]["recommended"]]
+    texts += [item["why"] for item in result["channels"]["not_now"]]
+    texts += [
+        f"{finding['says']} {finding['do']}"
+        for dimension in result["readiness"]["dimensions"].values()
+        for finding in dimension["findings"]
+    ]
+    figure = (
+        r"\d+(?:[.,]\d+)?\s?%|\b\d+(?:[.,]\d+)?\s?(million|miljoen)\b"
+        r"|\b\d+ (minutes|minuten)\b"
+    )
+    sourced = r"\b(19|20)\d\d\)|\b(assumption|aanname)\b"
+    found = [
+        f"figure without a source: {s!r}"
+        for s in sentences(texts)
+        if re.search(figure, s) and not re.search(sourced, s, re.IGNORECASE)
+    ]
+    found += [
+        f"cadence of {item['channel']} without a source or 'assumption': {item['cadence']!r}"
+        for item in result["channels"]["recommended"]
+        if item.get("cadence") and not re.search(sourced, item["cadence"], re.IGNORECASE)
+    ]
+    stale = r"Sprout Social Index, 2016|Arise, 2017|VerticalResponse, 2012"
+    steps = [a for step in result["steps"] for a in step["actions"]]
+    found += [f"stale figure: {s!r}" for s in sentences([*texts, *steps]) if re.search(stale, s)]
+    return found
+
+
 def unmentioned_ahead(result: Result, answers: Answers) -> list[str]:
     """Recommended channels the organisation did not mention that get a higher cadence tier than a
     channel it runs or considers: a channel nobody mentioned is suggested only on evidence, never
@@ -797,6 +831,7 @@ def test_the_plan_holds_together(row: Expect, lang: str) -> None:
         for a in started_current_channels(result, answers, lang)
     ]
     problems += unmentioned_ahead(result, answers)
+    problems += unsourced_figures(result)
     problems += dialogue_about_other_channels(result, answers, lang)
     problems += new_channels_when_starting_small(result, answers)
     problems += [
