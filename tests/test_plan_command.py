@@ -180,7 +180,10 @@ def test_show_formats_and_progress(isolated: Path) -> None:
             "id": "organise",
             "title": "Organise it internally",
             "due": "2027-01-10",
+            "overdue": False,
         },
+        "overdue": [],
+        "next_review": {"date": "2026-06-02", "overdue": False},  # started today, 2026-03-02
     }
 
 
