@@ -27,9 +27,10 @@ def generate(
     choice = channels.choose(ctx)
     fired = scoring.findings(ctx, choice)
     rule_ids = {rule for rule, _ in fired}
+    readiness = scoring.readiness(ctx, fired)
     return {
-        "readiness": scoring.readiness(ctx, fired),
+        "readiness": readiness,
         "channels": channels.describe(ctx, choice),
-        "steps": steps.steps(ctx, choice, rule_ids),
+        "steps": steps.steps(ctx, choice, rule_ids, readiness["verdict"]),
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
