@@ -436,5 +436,6 @@ def _workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availa
             channels=ctx.channel_names(choice.lowered),
         )
     if unused >= 0.5:
-        return ctx.text("workload/room", needed=needed, available=available, unused=unused)
+        room = "workload/room-more" if choice.not_now else "workload/room"
+        return ctx.text(room, needed=needed, available=available, unused=unused)
     return ctx.text("workload/full", needed=needed, available=available)
