@@ -5,6 +5,7 @@ pre-commit hook passes a Windows checkout that is up to date."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
         "conflict": good.replace("  people: 1\n", "<<<<<<< HEAD\n  people: 1\n=======\n"
                                  "  people: 2\n>>>>>>> theirs\n"),
         "hand-broken": good.replace("verdict: ready", "verdict: maybe"),
-        "newer-format": good.replace("socialready: 1", "socialready: 99"),
+        "newer-format": re.sub(r"(?m)^socialready: \d+$", "socialready: 99", good),
         "not-yaml": good.replace("  people: 1", "  people: [1"),
         "escape-codes": good.replace("  people: 1", "  people: \x1b[2J"),
     }  # fmt: skip
@@ -81,7 +82,9 @@ def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
 def test_the_notice_names_no_temporary_file(repo: Path) -> None:
     """git passes a new temporary file each time: the notice must not differ because of it."""
     plan = repo / "plans" / "bakery.yaml"
-    (repo / "x.yaml").write_text(plan.read_text().replace("socialready: 1", "socialready: 99"))
+    (repo / "x.yaml").write_text(
+        re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan.read_text())
+    )
     result = run_cli("show", "--format", "markdown", str(repo / "x.yaml"))
     assert result.returncode == 0
     first = result.stdout.splitlines()[0]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from socialready import catalog
+from socialready.planfile import document as plan
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
 
@@ -60,7 +62,7 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
 
     result = run_cli("plan", str(path))
     assert result.returncode == 0, result.stderr
-    assert "channels" in result.stdout and "+ Instagram" in result.stdout
+    assert "channels" in result.stdout and "~ Instagram cadence" in result.stdout
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     first, fourth = document["steps"][0], document["steps"][3]
     assert (first["owner"], first["status"], str(first["due"])) == ("Anna", "done", "2026-12-01")
@@ -113,7 +115,7 @@ def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated:
     ("change", "message"),
     [
         (lambda t: t.replace("status: todo", "status: finished", 1), "steps[audience].status"),
-        (lambda t: t.replace("socialready: 1", "socialready: 99"), "newer than this socialready"),
+        (lambda t: t.replace("socialready: 2", "socialready: 99"), "newer than this socialready"),
         (lambda t: t.replace("  people: 1", "  people: many"), "capacity.people"),
         (lambda t: t.replace("  size: micro", "  size: huge"), "organisation.size"),
         (lambda t: t.replace("  due: null", "  due: soon", 1), "is not a date"),
@@ -181,7 +183,10 @@ def test_show_formats_and_progress(isolated: Path) -> None:
             "id": "organise",
             "title": "Organise it internally",
             "due": "2027-01-10",
+            "overdue": False,
         },
+        "overdue": [],
+        "next_review": {"date": "2026-06-02", "overdue": False},  # started today, 2026-03-02
     }
 
 
@@ -270,7 +275,8 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
     )
     assert result.returncode == 0, result.stderr
     text = path.read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../plan.schema.json\nsocialready: 1\n")
+    modeline = "# yaml-language-server: $schema=../plan.schema.json\n"
+    assert text.startswith(modeline + plan.header_comment("en") + "socialready: 2\n")
     step = yamlio.loads(text, str(path))["steps"][1]
     assert (step["owner"], step["status"], step["notes"]) == (
         "Anna",
@@ -291,6 +297,26 @@ def test_comments_inside_a_plan_are_not_dropped_silently(isolated: Path) -> None
     assert "# Anna, until March" in organise["notes"]
 
 
+def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
+    isolated: Path,
+) -> None:
+    """Rules version 1 knew no country and dropped or pushed channels; `plan` brings it up to
+    date, keeps the owner and status the user set, and says what moved."""
+    path = isolated / "bakery.yaml"
+    shutil.copy(Path(__file__).parent / "fixtures" / "bakery-rules-1.yaml", path)
+    assert run_cli("plan", "--check", str(path)).returncode == 1
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Instagram" in result.stdout and "findings" in result.stdout
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["rules"]["version"] == catalog.load().version
+    assert document["answers"]["organisation"]["country"] == "NL"  # a Dutch plan: Dutch figures
+    first = document["steps"][0]
+    assert (first["owner"], first["status"]) == ("Anna", "done")
+    assert "Newcom" in str(document["channels"]) and "Pew" not in str(document["channels"])
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
 def _step_line(path: Path, key: str, value: str, step: int = 1) -> None:
     """Set one owned field of step N to exactly `value` (as it is written in the file)."""
     lines = path.read_text("utf-8").split("\n")
@@ -309,8 +335,11 @@ def test_a_comment_after_a_dutch_place_name_is_found(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     _step_line(path, "owner", "Gemeente 's-Hertogenbosch # eerst Piet bellen")
     before = path.read_bytes()
+    line = (
+        before.decode().split("\n").index("  owner: Gemeente 's-Hertogenbosch # eerst Piet bellen")
+    )
     refused = run_cli("plan", str(path))
-    assert refused.returncode == 2 and "comments on line(s) 107" in refused.stderr
+    assert refused.returncode == 2 and f"comments on line(s) {line + 1} " in refused.stderr
     check = run_cli("plan", "--check", str(path))
     assert check.returncode == 1 and "would be moved into notes: comments" in check.stderr
     assert path.read_bytes() == before
@@ -368,7 +397,8 @@ def test_a_byte_order_mark_is_kept(isolated: Path) -> None:
     assert run_cli("plan", "--check", str(path)).returncode == 0
     _edit(path, "hours_per_week: 3", "hours_per_week: 8")
     assert run_cli("plan", str(path)).returncode == 0
-    assert path.read_bytes().startswith(b"\xef\xbb\xbfsocialready: 1\n")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# socialready plan") and data.count(b"\xef\xbb\xbf") == 1
 
 
 def test_a_symlinked_plan_is_written_through_the_link(isolated: Path) -> None:

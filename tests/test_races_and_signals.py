@@ -187,11 +187,11 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     existing = plan.read(path)
     _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
     with pytest.raises(FileProblem, match="changed while socialready was working on it"):
-        assess._write(existing.answers, "en", path, existing, force=False)
+        assess._write(existing.answers, "en", path, existing, False, None)
     assert "notes: mine" in path.read_text("utf-8")
     path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
     again = plan.read(path)
-    assess._write(again.answers, "en", path, again, force=False)
+    assess._write(again.answers, "en", path, again, False, None)
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
     assert not resume.state_file().exists()

@@ -89,6 +89,14 @@ def assess(
         bool, typer.Option("--force", help="Move hand edits of generated fields into notes.")
     ] = False,
     lang: LangOption = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The day the plan starts (default today); kept once the plan has started.",
+        ),
+    ] = None,
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
@@ -101,6 +109,7 @@ def assess(
         resume_session=resume,
         force=force,
         lang=lang.value if lang else None,
+        date=date,
     )
 
 
@@ -251,12 +260,21 @@ def overview(
     folder: Annotated[
         Path, typer.Argument(readable=False, metavar="[FOLDER]", help="A folder of plans.")
     ] = Path("plans"),
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due", help="Exit 1 when a step or review is overdue (for a scheduled job)."
+        ),
+    ] = False,
 ) -> None:
-    """Many plans at once: organisation, verdict, score, progress and next due date."""
+    """Many plans at once: organisation, verdict, score, progress, next due date and review."""
     from socialready.commands import common as workflow
     from socialready.output import terminal as render
 
-    render.overview(workflow.overview(folder))
+    rows = workflow.overview(folder)
+    render.overview(rows)
+    if due and workflow.anything_overdue(rows):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -63,9 +63,12 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Chan
         if before != after:
             changes.append(Change(area, f"{label}: {_show(before)} → {_show(after)}"))
 
+    changed("plan", "format", old.get("socialready"), new.get("socialready"))
     changed("plan", "organisation", old.get("organisation"), new.get("organisation"))
     changed("plan", "language", old.get("language"), new.get("language"))
+    changed("plan", "started", old.get("started"), new.get("started"))
     changed("plan", "rules version", _get(old, "rules", "version"), _get(new, "rules", "version"))
+    changed("plan", "reviews", len(_list(old.get("reviews"))), len(_list(new.get("reviews"))))
     old_r, new_r = _dict(old.get("readiness")), _dict(new.get("readiness"))
     changed("verdict", "verdict", old_r.get("verdict"), new_r.get("verdict"))
     changed("scores", "score", old_r.get("score"), new_r.get("score"))
