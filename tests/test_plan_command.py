@@ -442,9 +442,10 @@ def test_a_plan_that_plan_writes_is_one_every_command_reads(isolated: Path) -> N
         lambda t: re.sub(r"\n  why: [^\n]*", "\n  why: [a, b]", t, count=1),
         lambda t: re.sub(r"\n  actions:\n(  - [^\n]*\n)+", "\n  actions: one\n", t, count=1),
         lambda t: re.sub(r"\n  recommended:\n", "\n  recommended: 7\n  old:\n", t, count=1),
+        lambda t: t.replace("readiness:\n", "readiness:\n  deep: " + "[" * 900 + "]" * 900 + "\n"),
     ],
     ids=["rule-as-list", "findings-as-text", "number-as-key", "why-as-list", "actions-as-text",
-         "channels-as-number"],
+         "channels-as-number", "nested-900-deep"],
 )  # fmt: skip
 def test_a_hand_edit_of_any_shape_is_one_message_or_moved(
     isolated: Path, change: Callable[[str], str]

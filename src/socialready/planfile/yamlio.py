@@ -168,7 +168,24 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
         raise BadInput(f"{source}: is not valid Unicode text; save it as UTF-8") from None
     if data is None:
         raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
+    _check_depth(data, source)
     return data
+
+
+MAX_DEPTH = 32  # a plan nests 6 deep; far deeper is a mistake, and would exhaust the stack later
+
+
+def _check_depth(data: Any, source: str) -> None:
+    """Refuse lists and mappings nested beyond MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BadInput(f"{source}: nested too deeply to be an answers or plan file")
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> str:
