@@ -22,7 +22,11 @@ def _value(question: Question) -> st.SearchStrategy[Any]:
             if question.required
             else st.text(max_size=200)
             .map(str.strip)
-            .filter(lambda text: all(ord(ch) >= 32 or ch in "\n\t" for ch in text))
+            .filter(
+                lambda text: all(
+                    ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) for ch in text
+                )
+            )
         )
     if question.kind == "one":
         return st.sampled_from(question.values)

@@ -30,7 +30,7 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail("is required; give a name")
         if len(value) > question.max_length:
             raise fail(f"is {len(value)} characters; keep it to {question.max_length}")
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
             raise fail("contains control characters; use plain text")
         return value
     if kind == "one":
