@@ -48,10 +48,10 @@ def run(
             if interactive:
                 from socialready.wizard import prompts
 
-                if not shown:
-                    prompts.section(section, number, total, lang)
-                    shown = True
                 try:
+                    if not shown:
+                        prompts.section(section, number, total, lang)
+                        shown = True
                     answered[key] = prompts.ask(question, default, lang)
                 except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
                     raise Stopped(answered) from None
