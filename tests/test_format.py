@@ -188,10 +188,10 @@ def test_reviews_are_kept_by_plan(isolated: Path) -> None:
     ("review", "message"),
     [
         ("- date: soon\n", "reviews[1].date: 'soon' is not a date"),
-        ("- published: {facebook: 3}\n", "reviews[1].date: is required"),
+        ("- published: {facebook: 3}\n", "reviews[1].date: is missing"),
         ("- date: 2026-04-06\n  reply_time: fast\n", "reviews[1].reply_time: 'fast' is not"),
         ("- date: 2026-04-06\n  published: {myspace: 3}\n", "published.myspace: is not a channel"),
-        ("- date: 2026-04-06\n  published: {facebook: -1}\n", "whole number of posts"),
+        ("- date: 2026-04-06\n  published: {facebook: -1}\n", "facebook: must be a whole number"),
         ("- date: 2026-04-06\n  hours_spent: lots\n", "reviews[1].hours_spent: must be a number"),
         ("- date: 2026-04-06\n  measures: {fame: 3}\n", "measures.fame: is not an objective"),
         ("- date: 2026-04-06\n  mood: good\n", "reviews[1].mood: is not a review field"),
