@@ -38,7 +38,9 @@ class ChannelChoice:
         self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
         self.lowered: list[Channel] = []  # kept below their standard cadence for want of hours
+        self.nothing_reaches = False  # no channel named or on figures reaches the audience
         self.talking: list[Channel] = []  # conversational channels that reach the audience
+        self.talking_named: list[Channel] = []  # those of them the organisation named
         self.lightest_needed = 0.0
         self.candidates = 0
 
@@ -89,6 +91,11 @@ def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
     }
 
 
+def replies_first(ctx: Context) -> bool:
+    """Replies that take days, or nobody watching: no new channel where people talk back."""
+    return bool(ctx["capacity.response_time"] in ("within_days", "unmonitored"))
+
+
 def internal_first(ctx: Context) -> bool:
     """The source: when management wants it and staff are reluctant, an internal network first."""
     return (
@@ -125,7 +132,11 @@ def _ordered(ctx: Context) -> tuple[list[tuple[Channel, str]], list[Channel], li
     """(mentioned channels that reach the audience with their origin, in the order they are
     kept; suggestions nobody mentioned, best evidence first; mentioned ones that do not reach)."""
     catalog = list(ctx.catalog.channels.values())
-    current, considering = ctx["channels.current"], ctx["channels.considering"]
+    current, considering = list(ctx["channels.current"]), list(ctx["channels.considering"])
+    network = ctx["willingness.internal_network"]  # an internal network in use is one you run
+    if "internal_network" not in current + considering and network != "none":
+        (current if network == "in_use" else considering).append("internal_network")
+    named = set(ctx["channels.current"]) | set(ctx["channels.considering"])
     groups: dict[str, list[tuple[tuple[int, ...], Channel]]] = {
         "internal_first": [],
         "current": [],
@@ -134,9 +145,8 @@ def _ordered(ctx: Context) -> tuple[list[tuple[Channel, str]], list[Channel], li
     }
     elsewhere: list[Channel] = []
     for order, channel in enumerate(catalog):
-        mentioned = channel.id in current or channel.id in considering
         if not _reaches(ctx, channel):
-            if mentioned:
+            if channel.id in named:
                 elsewhere.append(channel)
             continue
         if channel.id == "internal_network" and internal_first(ctx):
@@ -169,16 +179,19 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
     return bool(evidence(ctx, channel)) and bool(serves)
 
 
-def choose(ctx: Context) -> ChannelChoice:
+def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
     """Keep, then add, then raise cadence: every step only as far as hours and people allow.
 
     Channels the organisation runs come first; channels it considers only when every one it runs
     is kept; channels nobody mentioned only when every mentioned one is kept at its standard
     cadence. Within each group as many channels as fit, the best-ranked first; so more hours
-    never give fewer channels.
+    never give fewer channels. `new_at_most` limits the channels started anew (a start_small
+    plan begins with one, and at no more than the standard cadence); the ones it holds back say
+    so.
     """
     choice = ChannelChoice()
     kept, suggested, elsewhere = _ordered(ctx)
+    choice.nothing_reaches = not kept and not suggested
     segments = ctx.labels("audience.segments", ctx["audience.segments"])
     for channel in elsewhere:
         choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
@@ -190,6 +203,7 @@ def choose(ctx: Context) -> ChannelChoice:
     candidates = [channel for channel, _ in kept] + suggested
     choice.candidates = len(candidates)
     choice.talking = [channel for channel in candidates if channel.conversational]
+    choice.talking_named = [channel for channel, _ in kept if channel.conversational]
     if candidates:
         choice.lightest_needed = min(hours(ctx, channel, "minimum") for channel in candidates)
     if ctx["willingness.management"] == "against":
@@ -208,7 +222,14 @@ def choose(ctx: Context) -> ChannelChoice:
         """Add as many of the group as fit; True when all of it did."""
         nonlocal left
         channels = [channel for channel, _ in group]
-        chosen = _most_that_fit(ctx, channels, left, most - len(choice.recommended))
+        room = most - len(choice.recommended)
+        if new_at_most is not None:
+            started = sum(pick.origin != "current" for pick in choice.recommended)
+            fresh = [channel for channel, origin in group if origin != "current"]
+            if len(fresh) > new_at_most - started:
+                waiting.update((channel.id, "start-small") for channel in fresh)
+                room = min(room, len(group) - len(fresh) + max(0, new_at_most - started))
+        chosen = _most_that_fit(ctx, channels, left, room)
         for channel, origin in group:
             if channel in chosen:
                 choice.recommended.append(Pick(channel, origin, "minimum"))
@@ -228,6 +249,10 @@ def choose(ctx: Context) -> ChannelChoice:
     current = [item for item in kept if item[1] != "considering"]
     considering = [item for item in kept if item[1] == "considering"]
     waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
+    if replies_first(ctx):  # answer the people you have before inviting more reactions
+        waiting.update((c.id, "replies-first") for c, _ in considering if c.conversational)
+        considering = [item for item in considering if not item[0].conversational]
+        suggested = [channel for channel in suggested if not channel.conversational]
     if fill(current):
         all_kept = fill(considering)
     else:
@@ -244,14 +269,17 @@ def choose(ctx: Context) -> ChannelChoice:
         raise_all("standard", choice.recommended[len(mentioned) :])
     else:
         waiting.update((channel.id, "after-mentioned") for channel in suggested)
-    if ctx["capacity.people"] > 1:  # the ambitious cadence is what a team keeps up
-        raise_all("ambitious", choice.recommended)
+    if ctx["capacity.people"] > 1 and new_at_most is None:  # what a team keeps up, not a start
+        raise_all("ambitious", mentioned)
+        if all(pick.tier == highest_tier(ctx, pick.channel) for pick in mentioned):
+            raise_all("ambitious", choice.recommended[len(mentioned) :])
 
     picked = {channel.id for channel in choice.channels()}
     full = len(picked) >= most
     for channel, _ in kept:
         if channel.id not in picked:
-            choice.over_hours.append(channel)
+            if channel.id not in waiting:
+                choice.over_hours.append(channel)
             choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))
     for channel in [channel for channel in suggested if channel.id not in picked][:NEXT_IN_LINE]:
         choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))
@@ -413,5 +441,6 @@ def _workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availa
             channels=ctx.channel_names(choice.lowered),
         )
     if unused >= 0.5:
-        return ctx.text("workload/room", needed=needed, available=available, unused=unused)
+        room = "workload/room-more" if choice.not_now else "workload/room"
+        return ctx.text(room, needed=needed, available=available, unused=unused)
     return ctx.text("workload/full", needed=needed, available=available)

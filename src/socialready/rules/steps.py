@@ -124,8 +124,10 @@ def _organise(p: Facts) -> list[str]:
     if "willingness.access-blocked" in p.rules:
         actions.append(p.a("organise.replace-block"))
     people = ctx["capacity.people"]
-    if people:
-        who = ctx.text("person") if people == 1 else ctx.text("people", n=people)
+    if people == 1:
+        actions.append(p.a("organise.alone", hours=ctx["capacity.hours_per_week"]))
+    elif people:
+        who = ctx.text("people", n=people)
         actions.append(p.a("organise.who", people=who, hours=ctx["capacity.hours_per_week"]))
     else:
         actions.append(p.a("organise.nobody"))
@@ -245,7 +247,10 @@ def _co_create(p: Facts) -> list[str]:
         return [p.a("co_create.prepare")]
     actions = [p.a("co_create.share-again")]
     ideas = ctx.catalog.texts["co_create_ideas"]
+    reluctant = ctx["willingness.staff"] == "reluctant"
     for objective in ctx["goals.objectives"]:
+        if objective == "recruitment" and reluctant:
+            continue  # the idea asks employees to tell their story: not of those who won't
         if objective in ideas:
             actions.append(
                 p.a("co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
