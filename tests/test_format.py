@@ -128,6 +128,16 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
     assert path.read_text("utf-8") == expected
 
 
+def test_an_older_wording_of_the_header_is_replaced_not_added_to(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml", "--lang", "en")
+    text = path.read_text("utf-8")
+    generated = plan.header_comment("en")
+    older = generated.replace("any text", "free text").replace("the deadline", "due date")
+    path.write_text(MODELINE + text.replace(generated, older + "# mine\n", 1))
+    assert run_cli("plan", str(path)).returncode == 0
+    assert path.read_text("utf-8") == MODELINE + text.replace(generated, generated + "# mine\n")
+
+
 def test_started_is_set_once_and_kept(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", today="2026-03-02")
     assert str(_load(path)["started"]) == "2026-03-02"

@@ -138,7 +138,9 @@ def header_comment(language: str) -> str:
 
 def split_header(header: str) -> tuple[str, str]:
     """The user's own comment lines from a file's header, those before the generated header
-    comment (in either language) and those after it; the generated lines are left out."""
+    comment and those after it. The generated lines are left out: those of the header in either
+    language, and an older wording's (a `# socialready plan` line and the indented lines under
+    it), so that a new wording replaces the old one instead of adding to it."""
     ours = {
         line
         for lang in questionnaire.LANGUAGES
@@ -146,13 +148,17 @@ def split_header(header: str) -> tuple[str, str]:
     }
     before: list[str] = []
     after: list[str] = []
-    seen = False
+    seen = in_block = False
     for line in header.splitlines(keepends=True):
-        if line in ours:
+        in_block = _HEADER_START.match(line) is not None or (in_block and line.startswith("#   "))
+        if line in ours or in_block:
             seen = True
         else:
             (after if seen else before).append(line)
     return "".join(before), "".join(after)
+
+
+_HEADER_START = re.compile(r"# socialready[ -]plan\b")
 
 
 def dumps(
