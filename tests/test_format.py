@@ -217,3 +217,13 @@ def test_a_bad_review_is_refused_naming_it(isolated: Path, review: str, message:
         assert result.returncode == 2, result.stderr
         assert message in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_review_entry_is_checked_as_plan_reads_it() -> None:
+    from socialready.errors import BadInput
+    from socialready.planfile import shape
+
+    entry = {"date": "2026-04-06", "published": {"instagram": 6}, "reply_time": "same_day"}
+    assert str(shape.check_review(entry, "review")["date"]) == "2026-04-06"
+    with pytest.raises(BadInput, match=r"review: reviews\[3\].hours_spent: must be a number"):
+        shape.check_review({"date": "2026-04-06", "hours_spent": -2}, "review", 3)

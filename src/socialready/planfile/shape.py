@@ -381,6 +381,18 @@ def _plan_shape() -> Record:
     return plan_shape()
 
 
+def check_review(entry: Any, source: str, number: int = 1) -> dict[str, Any]:
+    """One review entry, checked as `plan` will read it (for a command that adds one)."""
+    run = Check(source, deep=True, language="en")
+    checked: dict[str, Any] = _review_shape().check(entry, f"reviews[{number}]", run, "")
+    return checked
+
+
+@functools.cache
+def _review_shape() -> Node:
+    return _review()
+
+
 def json_schema() -> JSON:
     defs: JSON = {}
     body = plan_shape().schema(defs)
