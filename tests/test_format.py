@@ -88,6 +88,20 @@ def test_status_words_in_either_language_are_stored_as_ids(
     assert run_cli("plan", "--check", str(path)).returncode == 0
 
 
+def test_yes_no_and_status_words_are_layout_not_changes(isolated: Path) -> None:
+    """`ja` and `klaar` mean true and done: `plan --check` passes, `plan` stores true and done."""
+    path = _assess(isolated / "bakery.yaml", "--lang", "nl")
+    text = path.read_text("utf-8")
+    edited = text.replace("weekend_cover: true", "weekend_cover: Ja").replace(
+        "status: todo", "status: klaar", 1
+    )
+    path.write_text(edited, "utf-8")
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 0 and "formatting only" in check.stderr, check.stderr
+    assert run_cli("plan", str(path)).returncode == 0
+    assert path.read_text("utf-8") == text.replace("status: todo", "status: done", 1)
+
+
 def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
     path.write_text(path.read_text("utf-8").replace("status: todo", "status: half", 1))

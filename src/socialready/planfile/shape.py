@@ -94,6 +94,9 @@ class Answers(Node):
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         qs = questionnaire.load()
         given = answers_mod.from_nested(qs, value, f"{run.source}: {key}")
+        for answer, stored in given.items():  # as stored: `ja` is true, choices in their order
+            part, _, name = answer.partition(".")
+            value[part][name] = stored
         filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, run.language))
         if missing:
             raise run.fail(
