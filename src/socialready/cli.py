@@ -19,14 +19,30 @@ SETTINGS: dict[str, Any] = {
     "help": "Should our organisation start on social media, where, and how do we keep it up?",
     "add_completion": False,
     "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
 }
 app = typer.Typer(**SETTINGS)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"socialready {version('socialready')}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and stop."
+        ),
+    ] = False,
+) -> None:
     """A callback keeps `socialready CMD` a command group even with one command loaded."""
 
 
@@ -35,9 +51,25 @@ class Lang(str, Enum):
     en = "en"
 
 
+def _session(lang: Lang | None) -> str | None:
+    """The language asked for on the command line becomes the language of every message."""
+    if lang is None:
+        return None
+    from socialready import ui
+
+    ui.use_language(lang.value)
+    return lang.value
+
+
 class ShowFormat(str, Enum):
     text = "text"
     markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class OverviewFormat(str, Enum):
+    text = "text"
     json = "json"
 
 
@@ -71,7 +103,9 @@ def assess(
     answers: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--answers", help="Take answers from this YAML file; ask only what is missing."
+            "--answers",
+            help="Take answers from this YAML file (- reads standard input); ask only what is "
+            "missing.",
         ),
     ] = None,
     sets: SetOption = None,
@@ -97,7 +131,7 @@ def assess(
         use_defaults=defaults,
         resume_session=resume,
         force=force,
-        lang=lang.value if lang else None,
+        lang=_session(lang),
     )
 
 
@@ -119,9 +153,7 @@ def plan_command(
     """Recompute plans from the answers stored in them, keep what you own, show what changes."""
     from socialready.commands import plan as update
 
-    code = update.run(
-        plans, sets=sets or [], check=check, force=force, lang=lang.value if lang else None
-    )
+    code = update.run(plans, sets=sets or [], check=check, force=force, lang=_session(lang))
     raise typer.Exit(code)
 
 
@@ -129,7 +161,12 @@ def plan_command(
 def show(
     plan: Annotated[Path, typer.Argument(readable=False, metavar="PLAN", help="The plan file.")],
     fmt: Annotated[
-        ShowFormat, typer.Option("--format", help="text (rich), markdown (a report) or json.")
+        ShowFormat,
+        typer.Option(
+            "--format",
+            help="text (rich, through a pager when taller than the terminal), markdown "
+            "(a report), html (a printable page) or json.",
+        ),
     ] = ShowFormat.text,
 ) -> None:
     """Show a plan: verdict, scores, channels, the 8 steps and progress."""
@@ -141,10 +178,14 @@ def show(
         sys.stdout.write(report.to_json(document))
     elif fmt is ShowFormat.markdown:
         sys.stdout.write(report.markdown(document))
+    elif fmt is ShowFormat.html:
+        from socialready.output import html
+
+        sys.stdout.write(html.page(document))
     else:
         from socialready.output import terminal as render
 
-        render.plan(document)
+        render.paged(render.plan, document)
 
 
 @app.command("diff")
@@ -157,10 +198,13 @@ def diff_command(
             help="OLD NEW, or the 7 arguments git gives an external diff tool.",
         ),
     ],
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ, 0 when not.")
+    ] = False,
 ) -> None:
     """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
     from socialready.commands import common as workflow
-    from socialready.errors import BadInput
+    from socialready.errors import BadInput, msg
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
@@ -172,12 +216,23 @@ def diff_command(
         old, new = paths
         label = f"{old} → {new}"
     else:
-        raise BadInput("diff takes two plans: socialready diff OLD NEW")
+        raise BadInput(msg("plan.diff_args"))
 
     def load(path: Path) -> dict[str, Any] | None:
         return None if str(path) == "/dev/null" else workflow.load_document(path)
 
-    render.changes(label, diff.compare(load(old), load(new)))
+    before, after = load(old), load(new)
+    lang = (after or before or {}).get("language") or _language()
+    found = diff.compare(before, after, lang)
+    render.changes(label, found, lang)
+    if exit_code and found:
+        raise typer.Exit(int(ExitCode.CHANGES))
+
+
+def _language() -> str:
+    from socialready import ui
+
+    return ui.language()
 
 
 @app.command()
@@ -192,7 +247,7 @@ def questions(
     from socialready import questionnaire, ui
     from socialready.wizard import template
 
-    language = ui.resolve_language(lang.value if lang else None)
+    language = _session(lang) or ui.resolve_language(None)
     if fmt is QuestionsFormat.yaml:
         sys.stdout.write(template.answers_template(questionnaire.load(), language))
     else:
@@ -206,12 +261,24 @@ def overview(
     folder: Annotated[
         Path, typer.Argument(readable=False, metavar="[FOLDER]", help="A folder of plans.")
     ] = Path("plans"),
+    fmt: Annotated[
+        OverviewFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = OverviewFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress and next due date."""
     from socialready.commands import common as workflow
+
+    language = _session(lang) or _language()
+    rows = workflow.overview(folder)
+    if fmt is OverviewFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
     from socialready.output import terminal as render
 
-    render.overview(workflow.overview(folder))
+    render.overview(rows, language)
 
 
 @app.command()
@@ -243,8 +310,10 @@ def _app_for(argv: list[str]) -> typer.Typer:
 def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
+    # Typer 0.28 carries its own copy of Click; older releases use Click itself.
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     try:
-        _app_for(sys.argv)()
+        code = _app_for(sys.argv)(standalone_mode=False)
     except Interrupted as exc:
         from socialready.output import terminal as render
 
@@ -255,3 +324,14 @@ def main() -> None:
 
         render.error(exc.message)
         sys.exit(int(exc.exit_code))
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        # Click's own "Aborted!" is English and says nothing of what was kept.
+        from socialready import ui
+        from socialready.output import terminal as render
+
+        render.message(ui.message("aborted", ui.language()), style="yellow")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except usage_error as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

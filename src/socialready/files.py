@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from socialready.errors import FileProblem
+from socialready.errors import FileProblem, Msg, msg
 
 MAX_BYTES = 1024 * 1024
 DATA = Path(__file__).parent / "data"
@@ -31,27 +31,21 @@ def read_text(path: Path) -> str:
     """The file's text, or a FileProblem that says what is wrong with it and what to do."""
     try:
         if path.is_dir():
-            raise FileProblem(path, "is a folder, not a file; name a .yaml file in it")
+            raise FileProblem(path, msg("file.is_folder"))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise FileProblem(path, "no such file; check the path") from None
+        raise FileProblem(path, msg("file.missing")) from None
     except PermissionError:
-        raise FileProblem(
-            path, "cannot be read (permission denied); check its permissions"
-        ) from None
+        raise FileProblem(path, msg("file.read_denied")) from None
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+        raise FileProblem(path, msg("file.unreadable", reason=exc.strerror)) from None
     if len(data) > MAX_BYTES:
-        raise FileProblem(
-            path, "is over 1 MiB, too large for an answers or plan file; check the file name"
-        )
+        raise FileProblem(path, msg("file.too_large"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark: Notepad's "Unicode"
-        raise FileProblem(path, "is UTF-16 text; save it as UTF-8 and try again")
+        raise FileProblem(path, msg("file.utf16"))
     if b"\0" in data:
-        raise FileProblem(
-            path, "is a binary file, not YAML text; name the .yaml answers or plan file"
-        )
+        raise FileProblem(path, msg("file.binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -59,15 +53,12 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _not_utf8(data: bytes, start: int) -> str:
+def _not_utf8(data: bytes, start: int) -> Msg:
     """Where the first non-UTF-8 byte is, by line and column, so that an editor can find it."""
     line_start = data.rfind(b"\n", 0, start) + 1
     line = data.count(b"\n", 0, start) + 1
     column = len(data[line_start:start].decode("utf-8", "replace")) + 1
-    return (
-        f"line {line}, column {column}: is not UTF-8 text "
-        f"(byte 0x{data[start]:02x}); save the file as UTF-8 and try again"
-    )
+    return msg("file.not_utf8", line=line, column=column, byte=f"{data[start]:02x}")
 
 
 def write_text(path: Path, text: str) -> None:
@@ -76,9 +67,9 @@ def write_text(path: Path, text: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileProblem(folder, f"cannot create the folder ({exc.strerror})") from None
+        raise FileProblem(folder, msg("file.mkdir", reason=exc.strerror)) from None
     if path.is_dir():
-        raise FileProblem(path, "is a folder; name a .yaml file to write the plan to")
+        raise FileProblem(path, msg("file.write_to_folder"))
     fd = -1
     tmp = ""
     try:
@@ -98,17 +89,11 @@ def write_text(path: Path, text: str) -> None:
         os.replace(tmp, path)
         tmp = ""
     except PermissionError:
-        raise FileProblem(
-            path, "cannot be written (permission denied); check the folder's permissions"
-        ) from None
+        raise FileProblem(path, msg("file.write_denied")) from None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise FileProblem(
-                path, "the disk is full; free some space and run again (the old file is unchanged)"
-            ) from None
-        raise FileProblem(
-            path, f"cannot be written ({exc.strerror}); the old file is unchanged"
-        ) from None
+            raise FileProblem(path, msg("file.disk_full")) from None
+        raise FileProblem(path, msg("file.unwritable", reason=exc.strerror)) from None
     finally:
         if fd >= 0:
             os.close(fd)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready.errors import BadInput, HandEdited
+from socialready.errors import BadInput, FileProblem, HandEdited, msg
 from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
@@ -22,25 +22,18 @@ class Update(NamedTuple):
     changed: bool  # the old text is not kept: an update may cross a process boundary
     changes: list[Change]
     moved_to_notes: list[str]
+    language: str  # of the plan: its changes are told in it
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     """Refuse to overwrite hand edits to generated fields, or with --force move them to notes."""
     edited = plan_mod.hand_edits(plan)
     if edited and not force:
-        raise HandEdited(
-            f"{source}: generated fields were edited by hand: {', '.join(edited)}. "
-            "`socialready plan` rewrites them from the answers. Put your own text in a step's "
-            "`notes` (always kept), change `answers:` instead, or run again with --force to "
-            "move the edited text into notes"
-        )
+        problem = msg("plan.hand_edited", fields=", ".join(edited))
+        raise HandEdited(msg("where", where=source, problem=problem))
     if plan.comments and not force:
         lines = ", ".join(str(number) for number, _ in plan.comments)
-        raise HandEdited(
-            f"{source}: has comments on line(s) {lines} that rewriting the file would drop. "
-            "Comments at the very top of the file are kept; move the others into a step's "
-            "`notes`, or run again with --force to move them into the notes of step 3"
-        )
+        raise HandEdited(msg("where", where=source, problem=msg("plan.comments", lines=lines)))
     moved = edited + (["comments"] if plan.comments else [])
     if moved:
         plan_mod.keep_edits_in_notes(plan, edited)
@@ -64,8 +57,8 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if changed:
         from socialready.planfile import diff
 
-        changes = diff.compare(plan.document, document)
-    return Update(path, new_text, changed, changes, moved)
+        changes = diff.compare(plan.document, document, document["language"])
+    return Update(path, new_text, changed, changes, moved, plan.language)
 
 
 def plan_paths(paths: list[Path]) -> list[Path]:
@@ -91,7 +84,7 @@ def load_document(path: Path) -> dict[str, Any]:
 def overview(folder: Path) -> list[dict[str, Any]]:
     """One row per plan in a folder: organisation, verdict, score, progress, next due."""
     if not folder.is_dir():
-        raise BadInput(f"{folder}: not a folder; name a folder of plans")
+        raise FileProblem(folder, msg("plan.not_folder"))
     rows: list[dict[str, Any]] = []
     for path in plan_paths([folder]):
         try:
@@ -110,7 +103,8 @@ def overview(folder: Path) -> list[dict[str, Any]]:
                 "verdict": document["readiness"]["verdict"],
                 "score": document["readiness"]["score"],
                 "done": state["done"],
-                "next_due": f"{nxt['due']} (step {nxt['step']})" if nxt else None,
+                "next_due": nxt["due"] if nxt else None,
+                "next_due_step": nxt["step"] if nxt else None,
             }
         )
     return rows

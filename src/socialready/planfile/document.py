@@ -13,7 +13,7 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
-from socialready.errors import BadInput
+from socialready.errors import BadInput, Text, msg
 from socialready.planfile import yamlio
 
 FORMAT = 1
@@ -137,39 +137,33 @@ def from_text(text: str, source: str) -> Plan:
 def parse(data: Any, source: str) -> Plan:
     """A plan from its loaded YAML; the document is kept as read."""
 
-    def fail(key: str, problem: str) -> BadInput:
-        return BadInput(f"{source}: {key}: {problem}")
+    def fail(key: str, problem: Text) -> BadInput:
+        return BadInput(msg("where", where=f"{source}: {key}", problem=problem))
 
     if not isinstance(data, dict) or "socialready" not in data:
-        raise BadInput(
-            f"{source}: not a socialready plan (it has no `socialready:` format version); "
-            "make one with `socialready assess`"
-        )
+        raise BadInput(msg("where", where=source, problem=msg("plan.not_a_plan")))
     version = data["socialready"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise fail("socialready", f"format version must be a whole number, got {version!r}")
+        raise fail("socialready", msg("plan.format_whole", value=repr(version)))
     if version > FORMAT:
         raise fail(
             "socialready",
-            f"this plan has format {version}, newer than this socialready reads ({FORMAT}); "
-            "upgrade with `pip install -U socialready`",
+            msg("plan.format_newer", version=version, supported=FORMAT),
         )
     for key in data:
         if key not in TOP_KEYS:
-            raise fail(str(key), f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}")
+            raise fail(str(key), msg("plan.not_a_key", keys=", ".join(TOP_KEYS)))
     language = data.get("language")
     if language not in questionnaire.LANGUAGES:
-        raise fail("language", f"must be one of: {', '.join(questionnaire.LANGUAGES)}")
+        raise fail("language", msg("plan.one_of", values=", ".join(questionnaire.LANGUAGES)))
     qs = questionnaire.load()
     given = answers_mod.from_nested(qs, data.get("answers"), source + ": answers")
     filled, missing = answers_mod.complete(qs, given)
     if missing:
-        raise fail("answers", f"{', '.join(missing)} missing; add them or run `socialready assess`")
+        raise fail("answers", msg("plan.answers_missing", keys=", ".join(missing)))
     for key in ("readiness", "channels"):
         if not isinstance(data.get(key), dict):
-            raise fail(
-                key, "is missing or not a mapping; restore it from git or run `socialready plan`"
-            )
+            raise fail(key, msg("plan.not_mapping"))
     owned = _owned_fields(data.get("steps"), fail)
     return Plan(answers=filled, language=language, owned=owned, document=data)
 
@@ -178,37 +172,38 @@ def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(steps, list) or [
         s.get("id") if isinstance(s, dict) else None for s in steps
     ] != list(rules.STEP_IDS):
-        raise fail("steps", f"must be the 8 steps in order: {', '.join(rules.STEP_IDS)}")
+        raise fail("steps", msg("plan.steps_order", ids=", ".join(rules.STEP_IDS)))
     owned: dict[str, dict[str, Any]] = {}
     for step in steps:
         where = f"steps[{step['id']}]"
         for key in step:
             if key not in ("id", *GENERATED_STEP, *OWNED):
-                raise fail(f"{where}.{key}", "is not a step field; put your own text in `notes`")
+                raise fail(f"{where}.{key}", msg("plan.not_step_field"))
         if not isinstance(step.get("title"), str) or not isinstance(step.get("why"), str):
-            raise fail(where, "title and why must be text")
+            raise fail(where, msg("plan.title_why"))
         actions = step.get("actions")
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
-            raise fail(f"{where}.actions", "must be a list of text")
+            raise fail(f"{where}.actions", msg("plan.text_list"))
         status = step.get("status", "todo")
         if status not in STATUSES:
-            raise fail(f"{where}.status", f"{status!r} is not one of: {', '.join(STATUSES)}")
+            raise fail(
+                f"{where}.status",
+                msg("answer.not_one_of", value=repr(status), values=", ".join(STATUSES)),
+            )
         due = step.get("due")
         if isinstance(due, str):
             try:
                 due = dt.date.fromisoformat(due)
             except ValueError:
-                raise fail(
-                    f"{where}.due", f"{due!r} is not a date; write it as 2026-03-31"
-                ) from None
+                raise fail(f"{where}.due", msg("plan.not_date", value=repr(due))) from None
         if due is not None and not isinstance(due, dt.date):
-            raise fail(f"{where}.due", "must be a date like 2026-03-31, or empty")
+            raise fail(f"{where}.due", msg("plan.date"))
         if isinstance(due, dt.datetime):
             due = due.date()
         for key in ("owner", "notes"):
             value = step.get(key)
             if value is not None and not isinstance(value, str):
-                raise fail(f"{where}.{key}", "must be text; put it in quotes")
+                raise fail(f"{where}.{key}", msg("plan.text"))
         owned[step["id"]] = {
             "owner": step.get("owner"),
             "status": status,
@@ -225,11 +220,10 @@ def check_generated(document: dict[str, Any], source: str) -> None:
     """
     channel_ids = catalog_mod.load().channels
 
-    def need(ok: bool, key: str, what: str) -> None:
+    def need(ok: bool, key: str, what: Text) -> None:
         if not ok:
-            raise BadInput(
-                f"{source}: {key}: {what}; restore it from git, or run `socialready plan --force`"
-            )
+            where = f"{source}: {key}"
+            raise BadInput(msg("where", where=where, problem=msg("plan.generated", what=what)))
 
     def text(value: Any) -> bool:
         return isinstance(value, str)
@@ -241,20 +235,24 @@ def check_generated(document: dict[str, Any], source: str) -> None:
     need(
         readiness.get("verdict") in rules.VERDICTS,
         "readiness.verdict",
-        f"must be one of: {', '.join(rules.VERDICTS)}",
+        msg("plan.one_of", values=", ".join(rules.VERDICTS)),
     )
     score = readiness.get("score")
-    need(number(score) and 0 <= score <= 100, "readiness.score", "must be a number from 0 to 100")
-    need(text(readiness.get("summary")), "readiness.summary", "must be text")
+    need(number(score) and 0 <= score <= 100, "readiness.score", msg("plan.score"))
+    need(text(readiness.get("summary")), "readiness.summary", msg("plan.must_be_text"))
     dimensions = readiness.get("dimensions")
     need(
         isinstance(dimensions, dict) and list(dimensions) == list(rules.DIMENSIONS),
         "readiness.dimensions",
-        f"must be: {', '.join(rules.DIMENSIONS)}",
+        msg("plan.must_be", values=", ".join(rules.DIMENSIONS)),
     )
     for name, dimension in dimensions.items():
         key = f"readiness.dimensions.{name}"
-        need(isinstance(dimension, dict) and number(dimension.get("score")), key, "needs a score")
+        need(
+            isinstance(dimension, dict) and number(dimension.get("score")),
+            key,
+            msg("plan.needs_score"),
+        )
         findings = dimension.get("findings")
         need(
             isinstance(findings, list)
@@ -263,7 +261,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
                 for f in findings
             ),
             f"{key}.findings",
-            "must be a list of rule, says and do",
+            msg("plan.findings"),
         )
     workload = channels.get("workload")
     need(
@@ -271,11 +269,11 @@ def check_generated(document: dict[str, Any], source: str) -> None:
         and number(workload.get("hours_needed"))
         and number(workload.get("hours_available")),
         "channels.workload",
-        "needs hours_needed and hours_available",
+        msg("plan.workload"),
     )
     for part, fields in (("recommended", ("cadence", "why")), ("not_now", ("why",))):
         items = channels.get(part)
-        need(isinstance(items, list), f"channels.{part}", "must be a list")
+        need(isinstance(items, list), f"channels.{part}", msg("plan.list"))
         for item in items:
             ok = (
                 isinstance(item, dict)
@@ -285,8 +283,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
             need(
                 ok and (part == "not_now" or number(item.get("hours_per_week"))),
                 f"channels.{part}",
-                "each needs a known channel"
-                + (", cadence, hours_per_week and why" if part == "recommended" else " and why"),
+                msg(f"plan.{part}"),
             )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready.errors import Interrupted, MissingAnswers
+from socialready.errors import Interrupted, MissingAnswers, msg
 from socialready.questionnaire import Questionnaire
 
 
@@ -53,16 +53,12 @@ def run(
                     shown = True
                 try:
                     answered[key] = prompts.ask(question, default, lang)
-                except KeyboardInterrupt:
+                except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at an empty answer
                     raise Stopped(answered) from None
             elif key in saved or (use_defaults and question.default is not None):
                 answered[key] = answers_mod.validate(question, default)
             else:
                 missing.append(key)
     if missing:
-        raise MissingAnswers(
-            f"no terminal to ask {len(missing)} missing answer(s): {', '.join(missing)}. "
-            "Give them with --answers FILE or --set KEY=VALUE, or add --defaults to take "
-            "the defaults (`socialready questions --format yaml` writes an answers template)"
-        )
+        raise MissingAnswers(msg("answers.missing", n=len(missing), keys=", ".join(missing)))
     return answered
