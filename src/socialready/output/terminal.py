@@ -41,9 +41,9 @@ def _score_style(score: int) -> str:
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
     """One bullet: its wrapped lines stay under its text, not under the mark, at any width."""
-    grid = Table.grid(expand=True)
+    grid = Table.grid()
     grid.add_column(no_wrap=True, width=indent + Text(str(mark)).cell_len + 1)
-    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(overflow="fold")
     grid.add_row(Text.assemble(" " * indent, mark), text)
     out.print(grid)
 
