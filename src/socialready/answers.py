@@ -7,9 +7,10 @@ from typing import Any
 from socialready.errors import AnswerError, Text, msg
 from socialready.questionnaire import Question, Questionnaire
 
+FROM_LOCALE = "from_locale"
 Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
-_YES = {"yes", "y", "true", "ja", "j", "1"}
-_NO = {"no", "n", "false", "nee", "0"}
+YES = frozenset({"yes", "y", "true", "ja", "j", "1"})  # typed, or text for a yes/no answer
+NO = frozenset({"no", "n", "false", "nee", "0"})
 
 
 def validate(question: Question, value: Any, source: str = "") -> Any:
@@ -18,8 +19,6 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
 
     def fail(problem: Text) -> AnswerError:
         return AnswerError(key, problem, source)
-
-    values = ", ".join(question.values)
 
     if kind == "text":
         if value is None:
@@ -31,23 +30,27 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail(msg("answer.required"))
         if len(value) > question.max_length:
             raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
             raise fail(msg("answer.control"))
         return value
     if kind == "one":
         if isinstance(value, bool) and ("yes" if value else "no") in question.values:
             value = "yes" if value else "no"  # YAML reads a bare yes as true
         if value not in question.values:
-            raise fail(msg("answer.not_one_of", value=repr(value), values=values))
+            raise fail(
+                msg("answer.not_one_of", value=repr(value), values=", ".join(question.values))
+            )
         return value
     if kind == "many":
         if value is None:
             value = []
         if not isinstance(value, list):
-            raise fail(msg("answer.list_of", values=values))
+            raise fail(msg("answer.list_of", values=", ".join(question.values)))
         for item in value:
             if item not in question.values:
-                raise fail(msg("answer.not_one_of", value=repr(item), values=values))
+                raise fail(
+                    msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
+                )
         if len(value) < question.min_selected:
             raise fail(msg("answer.at_least", n=question.min_selected))
         chosen = set(value)
@@ -64,6 +67,8 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail(msg("answer.whole"))
         return int(value) if kind == "integer" else number(value)
     if kind == "yesno":
+        if isinstance(value, str) and value.isascii() and value.lower() in YES | NO:
+            return value.lower() in YES  # YAML 1.2 reads a bare yes as text
         if not isinstance(value, bool):
             raise fail(msg("answer.yes_no"))
         return value
@@ -105,9 +110,9 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
             ) from None
         return validate(question, number, source)
     if question.kind == "yesno":
-        if text.lower() in _YES:
+        if text.lower() in YES:
             return True
-        if text.lower() in _NO:
+        if text.lower() in NO:
             return False
         raise AnswerError(question.key, msg("answer.not_yes_no", value=repr(text)), source)
     return validate(question, text, source)
@@ -159,7 +164,8 @@ def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[
 
 
 def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in the value of each question that does not apply; return the missing keys too."""
+    """Fill in each question that does not apply and each optional one left out; return the
+    missing keys too."""
     filled: Answers = {}
     missing: list[str] = []
     for question in questionnaire.questions:
@@ -167,12 +173,33 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
             filled[question.key] = question.if_skipped
         elif question.key in answers:
             filled[question.key] = answers[question.key]
+        elif not question.required and question.kind == "text":  # optional: may be absent
+            filled[question.key] = validate(question, question.default)
         else:
             missing.append(question.key)
     return filled, missing
 
 
-def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
+def default(question: Question, lang: str) -> Any:
+    """A question's default; `from_locale` (the country) follows the locale and the language."""
+    if question.default == FROM_LOCALE:
+        from socialready import ui
+
+        return ui.default_country(lang)
+    return question.default
+
+
+def upgrade(answers: Answers, lang: str) -> Answers:
+    """Answers of a plan made before `organisation.country` existed: the country from its language.
+
+    Not from the locale: the same plan must give the same bytes on every machine.
+    """
+    if "organisation.country" in answers or "organisation.name" not in answers:
+        return answers
+    return {**answers, "organisation.country": "NL" if lang == "nl" else "other"}
+
+
+def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "en") -> Answers:
     """Every question answered: given answers first, then each question's default."""
     filled: Answers = {}
     for question in questionnaire.questions:
@@ -181,7 +208,7 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
         elif question.key in answers:
             filled[question.key] = validate(question, answers[question.key])
         elif question.default is not None:
-            filled[question.key] = validate(question, question.default)
+            filled[question.key] = validate(question, default(question, lang))
         else:
             raise AnswerError(question.key, msg("answer.no_default"))
     return filled

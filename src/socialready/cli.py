@@ -4,6 +4,8 @@ Imports stay light here so that `--help` is instant: YAML, rich and questionary 
 the commands that need them.
 """
 
+import errno
+import os
 import signal
 import sys
 from enum import Enum
@@ -13,6 +15,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from socialready.errors import ExitCode, Interrupted, SocialreadyError
+from socialready.output import streams
 
 SETTINGS: dict[str, Any] = {
     "name": "socialready",
@@ -120,6 +123,14 @@ def assess(
         bool, typer.Option("--force", help="Move hand edits of generated fields into notes.")
     ] = False,
     lang: LangOption = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The day the plan starts (default today); kept once the plan has started.",
+        ),
+    ] = None,
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
@@ -132,6 +143,7 @@ def assess(
         resume_session=resume,
         force=force,
         lang=_session(lang),
+        date=date,
     )
 
 
@@ -173,11 +185,12 @@ def show(
     from socialready.commands import common as workflow
     from socialready.output import report
 
+    if fmt is ShowFormat.markdown:
+        sys.stdout.write(_report_or_raw(plan))
+        return
     document = workflow.load_document(plan)
     if fmt is ShowFormat.json:
-        sys.stdout.write(report.to_json(document))
-    elif fmt is ShowFormat.markdown:
-        sys.stdout.write(report.markdown(document))
+        sys.stdout.write(report.to_json(document, ascii_only=not streams.utf8(sys.stdout)))
     elif fmt is ShowFormat.html:
         from socialready.output import html
 
@@ -188,6 +201,32 @@ def show(
         render.paged(render.plan, document)
 
 
+def _report_or_raw(path: Path) -> str:
+    """The markdown report; as git's textconv it must never fail, so a plan it cannot render
+    (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
+    from socialready import files, ui
+    from socialready.commands import common as workflow
+    from socialready.errors import FileProblem
+    from socialready.output import report
+
+    try:
+        return report.markdown(workflow.load_document(path))
+    except FileProblem as exc:
+        if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
+            raise
+        problem = exc.message
+    except SocialreadyError as exc:
+        problem = exc.message
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
+    try:
+        lang = ui.resolve_language(None)
+    except SocialreadyError:
+        lang = "en"
+    return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)
+
+
 @app.command("diff")
 def diff_command(
     paths: Annotated[
@@ -195,7 +234,7 @@ def diff_command(
         typer.Argument(
             readable=False,
             metavar="OLD NEW",
-            help="OLD NEW, or the 7 arguments git gives an external diff tool.",
+            help="OLD NEW, or the arguments git gives an external diff tool (7, or 9 on a rename).",
         ),
     ],
     exit_code: Annotated[
@@ -208,10 +247,17 @@ def diff_command(
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
-    if (
-        len(paths) == 7
-    ):  # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
+    by_git = "GIT_DIFF_PATH_TOTAL" in os.environ  # git sets it for an external diff tool
+    # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
+    if len(paths) == 7:
         label, old, new = str(paths[0]), paths[1], paths[4]
+    elif len(paths) == 9:  # a rename or copy: ... new-mode new-path "similarity index ..."
+        label, old, new = f"{paths[0]} → {paths[7]}", paths[1], paths[4]
+    elif len(paths) == 1 and by_git:  # an unmerged path: git gives only its name
+        lang = _language()
+        note = diff.Change("plan", ui_message("diff.unmerged", lang))
+        render.changes(str(paths[0]), [note], lang)
+        return
     elif len(paths) == 2:
         old, new = paths
         label = f"{old} → {new}"
@@ -221,8 +267,17 @@ def diff_command(
     def load(path: Path) -> dict[str, Any] | None:
         return None if str(path) == "/dev/null" else workflow.load_document(path)
 
-    before, after = load(old), load(new)
-    lang = (after or before or {}).get("language") or _language()
+    lang = _language()
+    try:
+        before, after = load(old), load(new)
+    except SocialreadyError as exc:
+        if not by_git:
+            raise
+        problem = exc.message.removeprefix(f"{old}: ").removeprefix(f"{new}: ")
+        note = diff.Change("plan", ui_message("diff.cannot_compare", lang, problem=problem))
+        render.changes(label, [note], lang)
+        return  # git stops at a failing diff tool; this one says why and lets it go on
+    lang = (after or before or {}).get("language") or lang
     found = diff.compare(before, after, lang)
     render.changes(label, found, lang)
     if exit_code and found:
@@ -233,6 +288,12 @@ def _language() -> str:
     from socialready import ui
 
     return ui.language()
+
+
+def ui_message(id: str, lang: str, **params: Any) -> str:
+    from socialready import ui
+
+    return ui.message(id, lang, **params)
 
 
 @app.command()
@@ -264,9 +325,15 @@ def overview(
     fmt: Annotated[
         OverviewFormat, typer.Option("--format", help="text (a table) or json.")
     ] = OverviewFormat.text,
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due", help="Exit 1 when a step or review is overdue (for a scheduled job)."
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Many plans at once: organisation, verdict, score, progress and next due date."""
+    """Many plans at once: organisation, verdict, score, progress, next due date and review."""
     from socialready.commands import common as workflow
 
     language = _session(lang) or _language()
@@ -274,11 +341,14 @@ def overview(
     if fmt is OverviewFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    from socialready.output import terminal as render
+        sys.stdout.write(json.dumps(rows, ensure_ascii=not streams.utf8(sys.stdout), indent=2))
+        sys.stdout.write("\n")
+    else:
+        from socialready.output import terminal as render
 
-    render.overview(rows, language)
+        render.overview(rows, language)
+    if due and workflow.anything_overdue(rows):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -292,6 +362,13 @@ def schema() -> None:
 def _terminate(signum: int, frame: object) -> NoReturn:
     """SIGTERM unwinds like an error, so a write in progress removes its temporary file."""
     raise SystemExit(128 + signum)
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
+    from socialready import ui
+
+    raise Interrupted(ui.word("interrupted", ui.language()))
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -310,10 +387,20 @@ def _app_for(argv: list[str]) -> typer.Typer:
 def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
+    if not streams.ready():
+        sys.exit(int(ExitCode.BAD_INPUT))
     # Typer 0.28 carries its own copy of Click; older releases use Click itself.
     usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     try:
-        code = _app_for(sys.argv)(standalone_mode=False)
+        try:
+            code = _app_for(sys.argv)(standalone_mode=False)
+        finally:
+            sys.stdout.flush()
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's answer to a broken pipe
+            sys.exit(streams.failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
+        raise
     except Interrupted as exc:
         from socialready.output import terminal as render
 
@@ -334,4 +421,8 @@ def main() -> None:
     except usage_error as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        if exc.errno not in streams.OUTPUT_ERRORS:
+            raise
+        sys.exit(streams.failed(exc))
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -18,7 +19,13 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.output.report import channel_name, progress_line
+from socialready.output.report import (
+    channel_name,
+    inert,
+    overdue_mark,
+    progress_line,
+    workload_line,
+)
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
 from socialready.ui import language, word
@@ -29,10 +36,27 @@ NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A reader that stopped (`| head`): the command's one place for output errors
+        says so (rich would exit 1, which `plan --check` uses for "would change")."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
-    """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all."""
+    """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all.
+    Text is never read as rich markup or :emoji: codes: what a plan says is shown as it is."""
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-    return Console(stderr=stderr, width=width, record=record, highlight=False, color_system=colours)
+    return _Console(
+        stderr=stderr,
+        width=width,
+        record=record,
+        highlight=False,
+        color_system=colours,
+        markup=False,
+        emoji=False,
+    )
 
 
 def _score_style(score: int) -> str:
@@ -78,6 +102,7 @@ def _heading(document: dict[str, Any], out: Console) -> None:
 def plan(document: dict[str, Any], out: Console | None = None) -> None:
     """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
     out = out or console()
+    document = inert(document)  # once, here: every text below comes from this copy
     lang = document["language"]
     readiness = document["readiness"]
     narrow = out.width < NARROW
@@ -113,14 +138,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     channels = document["channels"]
     workload = channels["workload"]
     out.print(Text(word("channels", lang), style="bold underline"))
-    out.print(
-        word(
-            "workload",
-            lang,
-            needed=decimal(workload["hours_needed"], lang),
-            available=decimal(workload["hours_available"], lang),
-        )
-    )
+    out.print(workload_line(workload, lang))
     if channels["recommended"] and out.width < NARROW:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
@@ -150,17 +168,22 @@ def _channels(document: dict[str, Any], out: Console) -> None:
 
 
 def _steps(document: dict[str, Any], out: Console) -> None:
+    from socialready.planfile import schedule
+
     lang = document["language"]
+    today = schedule.today()
     out.print(Text(word("steps", lang), style="bold underline"))
     marks = {"todo": "○", "doing": "◐", "done": "●", "skipped": "–"}
     for number, step in enumerate(document["steps"], start=1):
         status = step.get("status") or "todo"
+        late = schedule.is_overdue(step, today)
         title = Text.assemble(
             (f"{marks[status]} {number}. ", "bold"),
             (step["title"], "bold"),
             (f"  [{word('statuses/' + status, lang)}", "dim"),
             (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
             (f" · {word('due', lang)}: {step['due']}" if step.get("due") else "", "dim"),
+            (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
         out.print(title)
@@ -174,6 +197,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
 def summary(document: dict[str, Any], path: Path, out: Console | None = None) -> None:
     """The end of the wizard: what matters first, short enough for a 40-row terminal."""
     out = out or console()
+    document = inert(document)
     lang = document["language"]
     out.print()
     _heading(document, out)
@@ -252,6 +276,8 @@ def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, A
 def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:
     """The changes to one plan, grouped by area, signed + - ~."""
     out = out or console()
+    label = inert(label)
+    found = [Change(c.area, inert(c.text), c.sign) for c in found]
     out.print(Text(label, style="bold"), soft_wrap=True)
     if not found:
         out.print(ui_message("diff.none", lang))
@@ -268,6 +294,7 @@ def changes(label: str, found: list[Change], lang: str, out: Console | None = No
 def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) -> None:
     """Many plans at once, for a consultant or a municipality with many departments."""
     out = out or console()
+    rows = inert(rows)
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     for name, justify in (
         ("organisation", "left"),
@@ -275,24 +302,33 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         ("score", "right"),
         ("done_column", "right"),
         ("next_due_column", "left"),
+        ("next_review_column", "left"),
         ("file", "left"),
     ):
         table.add_column(word(name, lang), justify=justify)  # type: ignore[arg-type]
     for row in rows:
         if "error" in row:
             unreadable = Text(word("unreadable", lang), style="red")
-            table.add_row(unreadable, "", "", "", row["error"], row["file"])
+            table.add_row(unreadable, "", "", "", row["error"], "", row["file"])
             continue
         verdict = row["verdict"]
-        due = "—"
+        late = overdue_mark(lang)
+        next_due = Text("—")
         if row["next_due"]:
-            due = f"{row['next_due']} ({word('step_n', lang, n=row['next_due_step'])})"
+            next_due = Text(f"{row['next_due']} ({word('step_n', lang, n=row['next_due_step'])})")
+        if row["overdue"]:
+            next_due.append(f" · {len(row['overdue'])} {late}", style="bold red")
+        review = row["next_review"]
+        next_review = Text(review["date"] if review else "—")
+        if review and review["overdue"]:
+            next_review.append(f" {late}", style="bold red")
         table.add_row(
             row["organisation"],
             Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict]),
             str(row["score"]),
             f"{row['done']}/8",
-            due,
+            next_due,
+            next_review,
             row["file"],
         )
     out.print(table)
@@ -317,16 +353,19 @@ def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
 
 
 def message(text: str, *, style: str = "") -> None:
-    console(stderr=True).print(Text(text, style=style), soft_wrap=True)
+    console(stderr=True).print(Text(inert(text), style=style), soft_wrap=True)
 
 
 def error(text: str) -> None:
     prefix = ui_message("error", language())
-    console(stderr=True).print(Text.assemble((prefix, "bold red"), text), soft_wrap=True)
+    line = Text.assemble((prefix, "bold red"), inert(text))
+    console(stderr=True).print(line, soft_wrap=True)
 
 
 def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
     """A picture of the rendered plan, as the terminal shows it."""
-    out = Console(file=io.StringIO(), width=width, record=True, force_terminal=True)
+    out = Console(
+        file=io.StringIO(), width=width, record=True, force_terminal=True, markup=False, emoji=False
+    )
     plan(document, out)
     out.save_svg(str(path), title="socialready show")

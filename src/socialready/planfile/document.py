@@ -14,22 +14,26 @@ from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
 from socialready.errors import BadInput, Text, msg
+from socialready.planfile import owned as owned_mod
 from socialready.planfile import yamlio
+from socialready.planfile.owned import STATUSES
 
-FORMAT = 1
-STATUSES = ("todo", "doing", "done", "skipped")
-OWNED = ("owner", "status", "due", "notes")
+FORMAT = 2  # 2: status, owner, due, notes under each step's title; started; reviews
+OWNED = owned_mod.STEP_FIELDS
 GENERATED_STEP = ("title", "why", "actions")
 TOP_KEYS = (
     "socialready",
     "organisation",
     "language",
+    "started",
     "rules",
     "answers",
     "readiness",
     "channels",
     "steps",
+    "reviews",
 )
+__all__ = ["FORMAT", "OWNED", "STATUSES", "TOP_KEYS", "Plan"]
 
 
 class Plan:
@@ -41,13 +45,24 @@ class Plan:
         language: str,
         owned: dict[str, dict[str, Any]] | None = None,
         document: dict[str, Any] | None = None,
+        *,
+        started: dt.date | None = None,
+        reviews: list[dict[str, Any]] | None = None,
     ) -> None:
         self.answers = answers
         self.language = language
-        self.owned = owned if owned is not None else {}  # step id -> owner, status, due, notes
+        self.owned = owned if owned is not None else {}  # step id -> status, owner, due, notes
         self.document = document if document is not None else {}  # as read or as built
-        self.header = ""  # comment lines the file starts with, kept on every rewrite
+        self.started = started  # set once by the first `assess`; the user's from then on
+        self.reviews = reviews if reviews is not None else []  # the user's, kept as read
+        # The user's own comment lines at the top of the file, before and after the generated
+        # header comment: kept on every rewrite.
+        self.header = ""
+        self.header_after = ""
         self.comments: list[tuple[int, str]] = []  # other comments, as read
+        self.crlf = False  # the file's line ends are CRLF
+        self.bom = False  # the file starts with a UTF-8 byte-order mark
+        self.digest: str | None = None  # of the file as read, to notice a change before writing
 
     @property
     def organisation(self) -> str:
@@ -93,44 +108,107 @@ def build(plan: Plan) -> dict[str, Any]:
         owned = plan.owned.get(step["id"], {})
         steps.append(
             {
-                **step,
-                "owner": owned.get("owner", generated["owners"][step["id"]]),
+                "id": step["id"],
+                "title": step["title"],
                 "status": owned.get("status", "todo"),
+                "owner": owned.get("owner", generated["owners"][step["id"]]),
                 "due": owned.get("due"),
                 "notes": owned.get("notes"),
+                "why": step["why"],
+                "actions": step["actions"],
             }
         )
     document: dict[str, Any] = {
         "socialready": FORMAT,
         "organisation": plan.organisation,
         "language": plan.language,
+        "started": plan.started,
         "rules": {"version": catalog.version, "fingerprint": ""},
         "answers": answers_mod.to_nested(qs, plan.answers),
         "readiness": generated["readiness"],
         "channels": generated["channels"],
         "steps": steps,
+        "reviews": plan.reviews,
     }
     document["rules"]["fingerprint"] = fingerprint(document)
     return document
 
 
-def dumps(document: dict[str, Any], header: str = "") -> str:
-    return header + yamlio.dumps(document)
+def header_comment(language: str) -> str:
+    """The comment the plan starts with: what the user may edit, and the values allowed."""
+    from socialready.ui import word
+
+    statuses = ", ".join(word(f"statuses/{status}", language) for status in STATUSES)
+    other = "; ".join(
+        ", ".join(word(f"statuses/{status}", lang) for status in STATUSES)
+        for lang in questionnaire.LANGUAGES
+        if lang != language
+    )
+    text = word("plan_header", language, statuses=statuses, other=other)
+    return "".join(f"# {line}".rstrip() + "\n" for line in text.split("\n"))
 
 
-def write(path: Path, document: dict[str, Any], header: str = "") -> None:
-    files.write_text(path, dumps(document, header))
+def split_header(header: str) -> tuple[str, str]:
+    """The user's own comment lines from a file's header, those before the generated header
+    comment (in either language) and those after it; the generated lines are left out."""
+    ours = {
+        line
+        for lang in questionnaire.LANGUAGES
+        for line in header_comment(lang).splitlines(keepends=True)
+    }
+    before: list[str] = []
+    after: list[str] = []
+    seen = False
+    for line in header.splitlines(keepends=True):
+        if line in ours:
+            seen = True
+        else:
+            (after if seen else before).append(line)
+    return "".join(before), "".join(after)
+
+
+def dumps(
+    document: dict[str, Any], header: str = "", after: str = "", *, crlf: bool = False
+) -> str:
+    """The file: the user's header lines, the generated header comment, then the plan; with
+    CRLF line ends for a plan that had them (a Windows checkout)."""
+    language = document.get("language")
+    generated = header_comment(language if language in questionnaire.LANGUAGES else "en")
+    text = header + generated + after + yamlio.dumps(document)
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+def write(
+    path: Path,
+    document: dict[str, Any],
+    header: str = "",
+    after: str = "",
+    *,
+    like: Plan | None = None,
+) -> None:
+    """Write the plan; over the plan `like` was read from: only if that file is unchanged
+    since, and with its line ends and byte-order mark."""
+    if like is None:
+        files.write_text(path, dumps(document, header, after))
+        return
+    text = dumps(document, header, after, crlf=like.crlf)
+    files.write_text(path, text, expect=like.digest, bom=like.bom)
 
 
 def read(path: Path) -> Plan:
     """A plan file, checked field by field; any problem names the file and the key."""
-    return from_text(files.read_text(path), str(path))
+    contents = files.read(path)
+    plan = from_text(contents.text, str(path))
+    plan.digest, plan.bom = contents.digest, contents.bom
+    return plan
 
 
 def from_text(text: str, source: str) -> Plan:
-    plan = parse(yamlio.loads(text, source), source)
-    plan.header = yamlio.header(text)
-    plan.comments = yamlio.comments(text)
+    loaded = yamlio.load_with_comments(text, source)
+    plan = parse(loaded.data, source)
+    plan.header, plan.header_after = split_header(loaded.header)
+    plan.comments = loaded.comments
+    plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
     return plan
 
 
@@ -158,14 +236,19 @@ def parse(data: Any, source: str) -> Plan:
         raise fail("language", msg("plan.one_of", values=", ".join(questionnaire.LANGUAGES)))
     qs = questionnaire.load()
     given = answers_mod.from_nested(qs, data.get("answers"), source + ": answers")
-    filled, missing = answers_mod.complete(qs, given)
+    filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, language))
     if missing:
         raise fail("answers", msg("plan.answers_missing", keys=", ".join(missing)))
     for key in ("readiness", "channels"):
         if not isinstance(data.get(key), dict):
             raise fail(key, msg("plan.not_mapping"))
     owned = _owned_fields(data.get("steps"), fail)
-    return Plan(answers=filled, language=language, owned=owned, document=data)
+    started = owned_mod.read_date(data.get("started"), "started", fail)
+    reviews = owned_mod.read_reviews(data.get("reviews"), fail)
+    for step in data["steps"]:  # as the commands read them: a status by its id, dates as dates
+        step.update(owned[step["id"]])
+    data["started"], data["reviews"] = started, reviews
+    return Plan(filled, language, owned, data, started=started, reviews=reviews)
 
 
 def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
@@ -184,32 +267,7 @@ def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
         actions = step.get("actions")
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise fail(f"{where}.actions", msg("plan.text_list"))
-        status = step.get("status", "todo")
-        if status not in STATUSES:
-            raise fail(
-                f"{where}.status",
-                msg("answer.not_one_of", value=repr(status), values=", ".join(STATUSES)),
-            )
-        due = step.get("due")
-        if isinstance(due, str):
-            try:
-                due = dt.date.fromisoformat(due)
-            except ValueError:
-                raise fail(f"{where}.due", msg("plan.not_date", value=repr(due))) from None
-        if due is not None and not isinstance(due, dt.date):
-            raise fail(f"{where}.due", msg("plan.date"))
-        if isinstance(due, dt.datetime):
-            due = due.date()
-        for key in ("owner", "notes"):
-            value = step.get(key)
-            if value is not None and not isinstance(value, str):
-                raise fail(f"{where}.{key}", msg("plan.text"))
-        owned[step["id"]] = {
-            "owner": step.get("owner"),
-            "status": status,
-            "due": due,
-            "notes": step.get("notes"),
-        }
+        owned[step["id"]] = owned_mod.read_step(step, where, fail)
     return owned
 
 
@@ -231,6 +289,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
     def number(value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
 
+    need(text(document.get("organisation")), "organisation", msg("plan.name_text"))
     readiness, channels = document["readiness"], document["channels"]
     need(
         readiness.get("verdict") in rules.VERDICTS,
@@ -277,7 +336,8 @@ def check_generated(document: dict[str, Any], source: str) -> None:
         for item in items:
             ok = (
                 isinstance(item, dict)
-                and item.get("channel") in channel_ids
+                and isinstance(item.get("channel"), str)
+                and item["channel"] in channel_ids
                 and all(text(item.get(k)) for k in fields)
             )
             need(

@@ -16,7 +16,41 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {"timestamp": "date", "int": "whole_number", "float": "number", "bool": "yes_no"}
+_TYPE_NAMES = {  # message ids of data/messages.yaml: yaml.type.*
+    "timestamp": "date",
+    "int": "whole_number",
+    "float": "number",
+    "bool": "yes_no",
+    "null": "empty",
+}
+# Plans and answers are read as YAML 1.2 reads them (its core schema), as the editors and
+# validators that check them against the JSON Schema do: `yes`, `on`, `1_000`, `1:30` are text.
+# Written text is quoted where YAML 1.1 or 1.2 would read it as something else, so a file
+# reads the same in either. (tag, pattern, first characters)
+_DIGITS = list("-+0123456789")
+YAML_12 = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", _DIGITS),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        [*_DIGITS, "."],
+    ),
+)
+# Kept from YAML 1.1: dates (a due date is a date) and the merge key (refused by name).
+_KEPT = (
+    (
+        "timestamp",
+        r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+        r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+        r"(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
+        list("0123456789"),
+    ),
+    ("merge", r"^(?:<<)$", ["<"]),
+)
 
 
 class _PyYAML(NamedTuple):
@@ -66,12 +100,7 @@ def _pyyaml() -> _PyYAML:
             raise Refused(
                 None,
                 None,
-                msg(
-                    "yaml.not_a",
-                    value=shown,
-                    kind=msg(f"yaml.type.{_TYPE_NAMES[short]}") if short in _TYPE_NAMES else short,
-                    detail=detail,
-                ),
+                msg("yaml.not_a", value=shown, kind=_type_name(short), detail=detail),
                 node.start_mark,
             ) from None
 
@@ -85,6 +114,15 @@ def _pyyaml() -> _PyYAML:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise Refused(None, None, msg("yaml.key_not_text"), key_node.start_mark)
             key = key_node.value
+            if key_node.tag != "tag:yaml.org,2002:str":  # 1:, yes:, 2026-01-01: are not words
+                tag = str(key_node.tag).rsplit(":", 1)[-1]
+                kind = msg(f"yaml.a_type.{_TYPE_NAMES.get(tag, 'value')}")
+                raise Refused(
+                    None,
+                    None,
+                    msg("yaml.key_read_as", key=repr(key), kind=kind),
+                    key_node.start_mark,
+                )
             if key in seen:
                 raise Refused(None, None, msg("yaml.key_twice", key=repr(key)), key_node.start_mark)
             seen.add(key)
@@ -102,14 +140,29 @@ def _pyyaml() -> _PyYAML:
     def represent_none(dumper: Any, _: None) -> yaml.Node:
         return dumper.represent_scalar("tag:yaml.org,2002:null", "null")  # type: ignore[no-any-return]
 
+    def construct_int(self: Any, node: yaml.ScalarNode) -> int:
+        """YAML 1.2: 017 is seventeen, 0o17 octal, 0x1F hexadecimal."""
+        text = str(self.construct_scalar(node))
+        sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+        if digits.startswith(("0o", "0x")):
+            return sign * int(digits[2:], 8 if digits[1] == "o" else 16)
+        return sign * int(digits)
+
     def loader(base: type[Any]) -> Any:
         methods = {"construct_object": construct_object, "construct_mapping": construct_mapping}
-        return type("StrictLoader", (base,), methods)
+        cls: Any = type("StrictLoader", (base,), methods)
+        cls.yaml_implicit_resolvers = {}  # YAML 1.2's core schema, as editors' validators read
+        for tag, pattern, first in (*YAML_12, *_KEPT):
+            cls.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
+        cls.add_constructor("tag:yaml.org,2002:int", construct_int)
+        return cls
 
     def dumper(base: type[Any]) -> Any:
         cls: Any = type("BlockDumper", (base,), {"needs_pure_python": False})
         cls.add_representer(str, represent_str)
         cls.add_representer(type(None), represent_none)
+        for tag, pattern, first in YAML_12:  # beside YAML 1.1's own: quoted if either reads it
+            cls.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
         return cls
 
     loaders = {"python": loader(yaml.SafeLoader)}
@@ -120,13 +173,19 @@ def _pyyaml() -> _PyYAML:
     return _PyYAML(yaml, Refused, loaders, dumpers)
 
 
-def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
-    """Parse one YAML document; any problem becomes a BadInput naming `source`, line and column."""
+def _check_text(text: str, source: str) -> None:
+    """What no YAML reader should be left to explain: conflict markers, an empty file."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(_CONFLICT_MARKERS):
             raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
     if not text.strip():
         raise FileProblem(source, msg("yaml.empty"))
+
+
+def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
+    """Parse one YAML document; any problem becomes a BadInput naming `source`, line and column."""
+    text = _lf(text)
+    _check_text(text, source)
     if engine == "auto":
         try:
             return canonical.read(text)
@@ -149,7 +208,28 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
         raise FileProblem(source, msg("yaml.not_unicode")) from None
     if data is None:
         raise FileProblem(source, msg("yaml.empty"))
+    _check_depth(data, source)
     return data
+
+
+MAX_DEPTH = 32  # a plan nests 6 deep; far deeper is a mistake, and would exhaust the stack later
+
+
+def _check_depth(data: Any, source: str) -> None:
+    """Refuse lists and mappings nested beyond MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FileProblem(source, msg("yaml.too_deep"))
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+
+
+def _type_name(tag: str) -> Text:
+    return msg(f"yaml.type.{_TYPE_NAMES[tag]}") if tag in _TYPE_NAMES else tag
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text:
@@ -238,41 +318,91 @@ def inline(value: Any) -> str:
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
+class Loaded(NamedTuple):
+    """A document with the comments a rewrite would drop: `header`, the comment lines the file
+    starts with (kept on rewrite), and `comments`, every other one as (line number, text)."""
+
+    data: Any
+    header: str
+    comments: list[tuple[int, str]]
+
+
+def load_with_comments(text: str, source: str) -> Loaded:
+    """`loads`, and the file's comments. In the plan's own shape only the leading lines can be
+    comments; anything else is asked of PyYAML's scanner, never guessed from the lines."""
+    text = _lf(text)
+    _check_text(text, source)
+    try:
+        return Loaded(canonical.read(text), header(text), [])
+    except canonical.Unsupported:
+        pass
+    data = loads(text, source, engine="libyaml")
+    found = _comments(text)
+    lines = text.split("\n")
+    leading = 0
+    for index, (_, number, comment) in enumerate(found):
+        if number != index + 1 or lines[index].rstrip(" \t") != comment:
+            break
+        leading = index + 1
+    top = "".join(line + "\n" for line in lines[:leading])
+    return Loaded(data, top, [(number, comment) for _, number, comment in found[leading:]])
+
+
 def header(text: str) -> str:
-    """The comment lines a file starts with (an editor modeline, a note): kept on rewrite."""
+    """The comment lines a file in the plan's own shape starts with (an editor modeline)."""
     lines = []
-    for line in text.splitlines(keepends=True):
+    for line in _lf(text).splitlines(keepends=True):
         if not line.startswith("#"):
             break
         lines.append(line if line.endswith("\n") else line + "\n")
     return "".join(lines)
 
 
-def comments(text: str) -> list[tuple[int, str]]:
-    """Comments after the header, as (line number, comment): a rewrite would drop them."""
+_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # where YAML (1.1, as PyYAML reads it) ends a line
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    found = _BREAK.search(text, start, end)
+    return found.start() if found else end
+
+
+def _comments(text: str) -> list[tuple[int, int, str]]:
+    """Every comment in valid YAML, as (index, line number, text): a `#` outside all of the
+    scanner's tokens, or after a block scalar's `|` or `>` on its first line."""
+    lib = _pyyaml()
+    loader = (lib.loaders.get("libyaml") or lib.loaders["python"])(text)
+    spans: list[tuple[int, int]] = []  # stretches of text that hold no token
+    position = 0
+    try:
+        while (token := loader.get_token()) is not None:
+            start, end = token.start_mark.index, token.end_mark.index
+            if start > position:
+                spans.append((position, start))
+            if getattr(token, "style", None) in ("|", ">"):  # the header line: `|-  # note`
+                line_end = _line_end(text, start, end)
+                hash_at = text.find("#", start, line_end)
+                if hash_at >= 0:
+                    spans.append((hash_at, line_end))
+            position = max(position, end)
+    except lib.yaml.YAMLError:  # loads() read it, so this is not expected; keep what was found
+        pass
+    finally:
+        loader.dispose()
+    if position < len(text):
+        spans.append((position, len(text)))
     found = []
-    in_header = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_header and line.startswith("#"):
-            continue
-        in_header = False
-        comment = _comment_in(line) if "#" in line else ""
-        if comment:
-            found.append((number, comment))
+    for start, end in spans:
+        at = text.find("#", start, end)
+        while at >= 0:
+            stop = _line_end(text, at, end)
+            line = len(_BREAK.findall(text, 0, at)) + 1  # as YAML counts lines (after _lf)
+            found.append((at, line, text[at:stop].rstrip(" \t")))
+            at = text.find("#", stop, end)
     return found
 
 
-def _comment_in(line: str) -> str:
-    """The comment on one line, if any: a # at the start or after a space, outside quotes."""
-    quote = ""
-    previous = " "
-    for index, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"" and previous in " :-[{,":
-            quote = ch
-        elif ch == "#" and previous in " \t":
-            return line[index:].strip()
-        previous = ch
-    return ""
+def _lf(text: str) -> str:
+    """CRLF line ends as LF: YAML reads them alike, and the plan's shape is written with LF."""
+    if "\r" in text and text.count("\r") == text.count("\r\n"):
+        return text.replace("\r\n", "\n")
+    return text

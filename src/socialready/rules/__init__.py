@@ -26,10 +26,15 @@ def generate(
     ctx = Context(answers, catalog, questionnaire, lang)
     choice = channels.choose(ctx)
     fired = scoring.findings(ctx, choice)
+    readiness = scoring.readiness(ctx, fired)
+    if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
+        choice = channels.choose(ctx, new_at_most=1)
+        fired = scoring.findings(ctx, choice)
+        readiness = scoring.readiness(ctx, fired, best="start_small")
     rule_ids = {rule for rule, _ in fired}
     return {
-        "readiness": scoring.readiness(ctx, fired),
+        "readiness": readiness,
         "channels": channels.describe(ctx, choice),
-        "steps": steps.steps(ctx, choice, rule_ids),
+        "steps": steps.steps(ctx, choice, rule_ids, readiness["verdict"]),
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
