@@ -229,7 +229,7 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     check = _dutch("plan", "--check", str(folder))
     assert check.returncode == 1
     assert "a.yaml: zou veranderen" in check.stdout
-    assert "1 plan(nen) zouden veranderen, 1 actueel." in check.stderr
+    assert "1 plan(nen) zouden veranderen, 1 plan(nen) actueel." in check.stderr
     written = _dutch("plan", str(folder))
     assert written.returncode == 0, written.stderr
     assert "a.yaml: bijgewerkt" in written.stdout and "4,5" in written.stdout

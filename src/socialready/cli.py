@@ -277,7 +277,6 @@ def diff_command(
         note = diff.Change("plan", ui_message("diff.cannot_compare", lang, problem=problem))
         render.changes(label, [note], lang)
         return  # git stops at a failing diff tool; this one says why and lets it go on
-    lang = (after or before or {}).get("language") or lang
     found = diff.compare(before, after, lang)
     render.changes(label, found, lang)
     if exit_code and found:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
+from socialready import files, questionnaire, ui
 from socialready.errors import BadInput, FileProblem, HandEdited, msg
 from socialready.planfile import document as plan_mod
 
@@ -28,7 +28,6 @@ class Update(NamedTuple):
     formatting: str  # what differs when only the layout does ("" when nothing does)
     digest: str
     bom: bool
-    language: str  # of the plan: its changes are told in it
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
@@ -70,7 +69,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if changed:
         from socialready.planfile import diff
 
-        changes = diff.compare(plan.document, document, plan.language)
+        changes = diff.compare(plan.document, document, ui.language())
     return Update(
         path,
         new_text,
@@ -80,7 +79,6 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         formatting,
         contents.digest,
         contents.bom,
-        plan.language,
     )
 
 

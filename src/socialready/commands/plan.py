@@ -124,7 +124,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
 
         said = ui.language()
         label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
-        render.changes(label, update.changes, update.language)
+        render.changes(label, update.changes, said)
         if update.moved_to_notes:
             fields = ", ".join(update.moved_to_notes)
             render.message(
@@ -132,12 +132,17 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             )
         if check:
             code = max(code, ExitCode.CHANGES)
-    said = ui.language()
-    if check:
-        summary = ui.message("plan.summary_check", said, changed=changed, current=unchanged)
-    else:
-        summary = ui.message("plan.summary_written", said, updated=changed, current=unchanged)
-    if failed:
-        summary += " " + ui.message("plan.summary_failed", said, failed=failed)
-    sys.stderr.write(summary + "\n")
+    sys.stderr.write(_summary(check, changed, unchanged, failed) + "\n")
     return int(code)
+
+
+def _summary(check: bool, changed: int, current: int, failed: int) -> str:
+    """One line, the parts that are not zero: "3 plans updated, 5 already up to date"."""
+    said = ui.language()
+    counts = (
+        ("would_change" if check else "updated", changed),
+        ("up_to_date" if check else "already_up_to_date", current),
+        ("unreadable", failed),
+    )
+    parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
+    return ", ".join(parts) + "."
