@@ -105,8 +105,8 @@ def test_the_dutch_wizard_in_a_real_terminal(isolated: Path) -> None:
     flat = answers_mod.from_nested(qs, yamlio.loads(BAKERY.read_text("utf-8"), "b"), "b")
     flat["capacity.people"] = 2
     flat["audience.interests"] = "brood van de dag"
-    asked = ("organisation.name", "goals.objectives", "capacity.hours_per_week")
-    asked += ("capacity.weekend_cover",)
+    asked = {"organisation.name", "goals.objectives", "capacity.hours_per_week"}
+    asked.add("capacity.weekend_cover")
     answers = isolated / "antwoorden.yaml"
     kept = {key: value for key, value in flat.items() if key not in asked}
     answers.write_text(yamlio.dumps(answers_mod.to_nested(qs, kept)), "utf-8")
