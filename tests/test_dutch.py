@@ -268,3 +268,11 @@ def test_h_and_version() -> None:
     assert version.returncode == 0 and re.fullmatch(
         r"socialready \d+\.\d+\.\d+\S*\n", version.stdout
     )
+
+
+def test_shell_completion_completes_commands_and_choices() -> None:
+    env = {"_SOCIALREADY_COMPLETE": "complete_bash", "COMP_CWORD": "1"}
+    command = run_cli(env={**env, "COMP_WORDS": "socialready ov"})
+    assert command.returncode == 0 and command.stdout.split() == ["overview"]
+    formats = run_cli(env={**env, "COMP_WORDS": "socialready show --format ", "COMP_CWORD": "3"})
+    assert formats.stdout.split() == ["text", "markdown", "html", "json"]

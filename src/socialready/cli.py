@@ -20,7 +20,7 @@ from socialready.output import streams
 SETTINGS: dict[str, Any] = {
     "name": "socialready",
     "help": "Should our organisation start on social media, where, and how do we keep it up?",
-    "add_completion": False,
+    "add_completion": True,  # costs no start-up time: Typer loads its completion code anyway
     "no_args_is_help": True,
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
