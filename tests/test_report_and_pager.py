@@ -61,7 +61,7 @@ def _plan(isolated: Path, lang: str) -> Path:
     first = document["steps"][0]
     first["due"] = "2026-01-15"
     first["owner"] = "<b>Anna</b>"
-    first["notes"] = '<img src=x onerror="alert(1)"> [klik](javascript:alert(1))'
+    first["notes"] = '<img src=x onerror="alert(1)"> [klik](javascript:alert(1))\nr2 <br>'
     path.write_text(yamlio.dumps(document), "utf-8")
     return path
 
@@ -81,6 +81,7 @@ def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     assert page.title == f"Socialmediaplan voor {NAME}"  # escaped, so it reads as typed
     text = "".join(page.text)
     assert NAME in text and "<b>Anna</b>" in text and '<img src=x onerror="alert(1)">' in text
+    assert page.tags.count("br") == 1 and "r2 <br>" in text  # a line break, and <br> as typed
     assert "Antwoorden" in text and "Voortgang" in text and "te laat" in text
     assert "@media print" in result.stdout and "http" not in result.stdout.split("<body>")[0]
 

@@ -6,6 +6,7 @@ the report (and so in anything a user typed) is shown as text, never passed thro
 
 from __future__ import annotations
 
+import contextlib
 import html
 from typing import Any
 
@@ -38,6 +39,11 @@ def page(document: dict[str, Any]) -> str:
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    # Keep "&lt;" typed by the user apart from the report's own <br> (markdown-it-py 3+).
+    with contextlib.suppress(KeyError, ValueError):
+        renderer.disable("text_join")
+    renderer.add_render_rule("text", _text)
+    renderer.add_render_rule("text_special", _text_special)
     body = renderer.render(report.markdown(document))
     lang = document["language"]
     title = html.escape(word("plan_for", lang, name=document["organisation"]))
@@ -48,3 +54,15 @@ def page(document: dict[str, Any]) -> str:
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )
+
+
+def _text(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """Plain text, escaped; the <br> the report puts for a line break in a note is one."""
+    return "<br>\n".join(
+        html.escape(part, quote=False) for part in tokens[idx].content.split("<br>")
+    )
+
+
+def _text_special(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """An entity or escaped character the user typed (&lt;br&gt; stays text)."""
+    return html.escape(tokens[idx].content, quote=False)

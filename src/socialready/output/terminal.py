@@ -143,7 +143,8 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
             hours = decimal(item["hours_per_week"], lang)
-            _bullet(out, "✓", Text.assemble((name, "bold"), f": {item['cadence']}, {hours} h"))
+            line = f": {item['cadence']}, {hours} {word('hours', lang)}"
+            _bullet(out, "✓", Text.assemble((name, "bold"), line))
             out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
     elif channels["recommended"]:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
@@ -178,7 +179,6 @@ def _steps(document: dict[str, Any], out: Console) -> None:
         status = step.get("status") or "todo"
         late = schedule.is_overdue(step, today)
         title = Text.assemble(
-            (f"{marks[status]} {number}. ", "bold"),
             (step["title"], "bold"),
             (f"  [{word('statuses/' + status, lang)}", "dim"),
             (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
@@ -186,7 +186,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
             (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
-        out.print(title)
+        _bullet(out, Text(f"{marks[status]} {number}.", style="bold"), title, indent=0)
         for action in step["actions"]:
             _bullet(out, "•", action, indent=4)
         if step.get("notes"):
@@ -267,6 +267,8 @@ def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, A
 
     env = {**os.environ}
     env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no clearing
+    if (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
+        env.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever locales are installed
     try:
         subprocess.run(pager, shell=True, input=text, text=True, env=env, check=False)
     except OSError:
