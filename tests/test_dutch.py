@@ -242,6 +242,9 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     assert same.returncode == 0 and "geen veranderingen" in same.stdout
     overview = _dutch("overview", str(folder), COLUMNS="120")
     assert "Oordeel" in overview.stdout and "Begin klein" in overview.stdout
+    narrow = _dutch("overview", str(folder), COLUMNS="40")
+    assert "  Oordeel: Begin klein" in narrow.stdout and "…" not in narrow.stdout
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 40
     missing = _dutch("show", "nergens.yaml")
     assert missing.returncode == 2
     assert (
@@ -251,7 +254,7 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     assert "'veel' is geen getal; geef 0 tot en met 80" in bad.stderr
     template = _dutch("questions", "--format", "yaml")
     assert "#   business_b2c: Bedrijf" in template.stdout
-    for result in (check, written, diff, same, overview, missing, bad):
+    for result in (check, written, diff, same, overview, narrow, missing, bad):
         assert english_on(result.stdout + result.stderr) == [], result.stdout + result.stderr
 
 

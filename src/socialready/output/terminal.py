@@ -308,9 +308,14 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         ("file", "left"),
     ):
         table.add_column(word(name, lang), justify=justify)  # type: ignore[arg-type]
+    narrow = out.width < NARROW  # seven columns do not fit: one short block per plan
     for row in rows:
         if "error" in row:
             unreadable = Text(word("unreadable", lang), style="red")
+            if narrow:
+                out.print(Text.assemble((row["file"], "bold"), " ", unreadable))
+                _bullet(out, "", row["error"], indent=1)
+                continue
             table.add_row(unreadable, "", "", "", row["error"], "", row["file"])
             continue
         verdict = row["verdict"]
@@ -324,16 +329,32 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         next_review = Text(review["date"] if review else "—")
         if review and review["overdue"]:
             next_review.append(f" {late}", style="bold red")
+        said = Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict])
+        if narrow:
+            out.print(Text(row["organisation"], style="bold"))
+            heading = (word("verdict", lang), word("score", lang), word("done_column", lang))
+            lines = (
+                (heading[0], said),
+                (heading[1], Text(str(row["score"]))),
+                (heading[2], Text(f"{row['done']}/8")),
+                (word("next_due_column", lang), next_due),
+                (word("next_review_column", lang), next_review),
+                (word("file", lang), Text(row["file"])),
+            )
+            for label, value in lines:
+                _bullet(out, "", Text.assemble(f"{label}: ", value), indent=1)
+            continue
         table.add_row(
             row["organisation"],
-            Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict]),
+            said,
             str(row["score"]),
             f"{row['done']}/8",
             next_due,
             next_review,
             row["file"],
         )
-    out.print(table)
+    if not narrow:
+        out.print(table)
 
 
 def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
