@@ -86,6 +86,12 @@ def test_every_message_the_code_names_exists() -> None:
         "wizard.no",
         "wizard.yes_no_default_yes",
         "wizard.yes_no_default_no",
+        *(f"plan.summary.{part}" for part in ("updated", "already_up_to_date", "unreadable")),
+        *(f"plan.summary.{part}" for part in ("would_change", "up_to_date")),
+        "layout.line_endings",
+        "layout.other",
+        *(f"yaml.type.{kind}" for kind in ("date", "whole_number", "number", "yes_no", "empty")),
+        *(f"yaml.a_type.{kind}" for kind in ("date", "whole_number", "number", "yes_no", "value")),
     ):
         assert prefix in messages
 
