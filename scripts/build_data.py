@@ -13,7 +13,7 @@ from pathlib import Path
 from socialready.planfile import yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
-NAMES = ("questions", "rules", "facts", "ui")
+NAMES = ("questions", "rules", "facts", "ui", "review")
 
 
 def main() -> int:

@@ -229,3 +229,58 @@ def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
     out = Console(file=io.StringIO(), width=width, record=True, force_terminal=True)
     plan(document, out)
     out.save_svg(str(path), title="socialready show")
+
+
+def review(
+    title: str, lines: list[str], findings: list[dict[str, str]], out: Console | None = None
+) -> None:
+    """A review: the figures against the promise, then what the rules make of them."""
+    out = out or console()
+    out.print(Text(title, style="bold underline"))
+    for line in lines:
+        out.print(Text(f"  {line}"))
+    out.print()
+    for finding in findings:
+        out.print(
+            Text.assemble(
+                "  ",
+                f"{finding['says']} ",
+                (f"→ {finding['do']}", "cyan"),
+                (f" [{finding['rule']}]", "dim"),
+            )
+        )
+    out.print()
+
+
+def calendar(
+    title: str,
+    weeks: list[tuple[str, list[list[str]], str]],
+    headers: list[str],
+    out: Console | None = None,
+) -> None:
+    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal)."""
+    out = out or console()
+    out.print(Text(title, style="bold"), soft_wrap=True)
+    for heading, rows, empty in weeks:
+        out.print()
+        out.print(Text(heading, style="bold underline"))
+        if not rows:
+            out.print(Text(f"  {empty}", style="dim"))
+            continue
+        if out.width < NARROW:
+            for day, channel, theme, owner in rows:
+                what = f"{channel}: {theme}" if channel else theme
+                out.print(Text.assemble(f"  {day}  ", (what, "bold" if channel else "yellow")))
+                out.print(Text(f"      {owner}", style="dim"))
+            continue
+        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+        for number, header in enumerate(headers):
+            table.add_column(header, ratio=(1, 1, 3, 1)[number], no_wrap=number == 0)
+        for day, channel, theme, owner in rows:
+            table.add_row(
+                day,
+                Text(channel, style="bold"),
+                Text(theme, style="" if channel else "yellow"),
+                Text(owner, style="dim"),
+            )
+        out.print(table)
