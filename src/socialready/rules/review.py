@@ -225,3 +225,32 @@ def apply_to_readiness(
         "summary": summary,
         "dimensions": dimensions,
     }
+
+
+def latest(
+    reviews: list[dict[str, Any]],
+    started: dt.date | None,
+    recommended: list[dict[str, Any]],
+    answers: dict[str, Any],
+) -> ReviewOutcome | None:
+    """The latest review judged over its period (since the review before it, or the start),
+    against `recommended`: the channels of the plan as it stood before that review."""
+    if not reviews:
+        return None
+    ordered = sorted(reviews, key=lambda review: review["date"])
+    since = ordered[-2]["date"] if len(ordered) > 1 else started
+    if since is None or ordered[-1]["date"] <= since:
+        return judge({}, recommended, 0, answers)
+    return judge(ordered[-1], recommended, period_weeks(since, ordered[-1]["date"]), answers)
+
+
+def schedule_action(scheduled: list[tuple[dt.date, bool]], lang: str) -> str | None:
+    """Step 8's line with the review dates, those done marked so."""
+    if not scheduled:
+        return None
+    catalog = catalog_mod.load()
+    dates = ", ".join(
+        catalog.text("review/done", lang, date=date.isoformat()) if done else date.isoformat()
+        for date, done in scheduled
+    )
+    return catalog.text("review/schedule", lang, dates=dates)
