@@ -62,7 +62,7 @@ def test_next_monday() -> None:
     assert calendar.next_monday(dt.date(2026, 1, 11)) == dt.date(2026, 1, 12)
 
 
-def _events(path: Path) -> list[icalendar.Event]:
+def _events(path: Path) -> list[icalendar.Component]:
     parsed = icalendar.Calendar.from_ical(path.read_bytes())
     return list(parsed.walk("VEVENT"))
 

@@ -101,6 +101,7 @@ def run(
     if resume_session:
         resume.clear_review()
     _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
+    render_changes(str(target), plan.document, document)
     from socialready.output import terminal as render
 
     render.message(
@@ -177,7 +178,6 @@ def _show(
     from socialready import catalog, questionnaire
     from socialready.answers import decimal
     from socialready.output import terminal as render
-    from socialready.planfile import diff
 
     channels = catalog.load().channels
     response = questionnaire.load().question("capacity.response_time")
@@ -219,4 +219,11 @@ def _show(
         "words/period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
     )
     render.review(title, lines, review_rules.texts(outcome.findings, lang))
-    render.changes("", diff.compare(old, new))
+
+
+def render_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """What the review changed in the plan, in plan terms."""
+    from socialready.output import terminal as render
+    from socialready.planfile import diff
+
+    render.changes(label, diff.compare(old, new))

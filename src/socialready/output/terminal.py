@@ -273,9 +273,9 @@ def calendar(
                 out.print(Text.assemble(f"  {day}  ", (what, "bold" if channel else "yellow")))
                 out.print(Text(f"      {owner}", style="dim"))
             continue
-        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         for number, header in enumerate(headers):
-            table.add_column(header, ratio=(1, 1, 3, 1)[number], no_wrap=number == 0)
+            table.add_column(header, no_wrap=number < 2)
         for day, channel, theme, owner in rows:
             table.add_row(
                 day,
