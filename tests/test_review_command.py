@@ -145,12 +145,22 @@ def test_unknown_ids_and_early_dates_are_refused(software: Path) -> None:
         _review(software, use_defaults=True, date="soon")
 
 
-def test_the_same_review_twice_gives_the_same_plan(software: Path) -> None:
-    sets = ["review.published.linkedin=9", "review.hours_spent=4"]
-    _review(software, sets=sets, use_defaults=True)
-    first = software.read_bytes()
-    _review(software, sets=sets, use_defaults=True)
-    assert software.read_bytes() == first
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(linkedin=st.integers(0, 60), hours=st.integers(0, 20))
+def test_the_same_review_twice_gives_the_same_plan(
+    software: Path, linkedin: int, hours: int
+) -> None:
+    text = software.read_bytes()
+    sets = [f"review.published.linkedin={linkedin}", f"review.hours_spent={hours}"]
+    try:
+        _review(software, sets=sets, use_defaults=True)
+        first = software.read_bytes()
+        _review(software, sets=sets, use_defaults=True)
+        assert software.read_bytes() == first
+    finally:
+        software.write_bytes(text)
 
 
 def test_a_later_review_covers_the_period_since_the_one_before(software: Path) -> None:
