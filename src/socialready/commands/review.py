@@ -135,7 +135,12 @@ def _file_date(data: Any) -> Any:
 def _since(plan: Any, earlier: list[dict[str, Any]], when: dt.date, source: str) -> dt.date:
     """The start of the period: the last review before `when`, else the plan's start."""
     before = [r["date"] for r in earlier if r["date"] < when]
-    since: dt.date = max(before) if before else plan.started
+    since: dt.date | None = max(before) if before else plan.started
+    if since is None:
+        raise BadInput(
+            f"{source}: started: the plan has no start date, so the period to review is unknown; "
+            "add `started: YYYY-MM-DD` (the day you began) and run again"
+        )
     if when <= since:
         what = "the last review" if before else "the plan's start (`started`)"
         raise BadInput(
