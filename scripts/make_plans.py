@@ -24,6 +24,7 @@ LANGUAGE = {
     "software": "en",
     "school": "en",
 }
+STARTED = "2026-01-05"  # the day the example plans start, so that their review dates stay put
 
 
 def main() -> int:
@@ -34,7 +35,7 @@ def main() -> int:
     for answers in sorted(ANSWERS.glob("*.yaml")):
         target = PLANS / answers.name
         command = [socialready, "assess", str(target), "--answers", str(answers)]
-        command += ["--lang", LANGUAGE.get(answers.stem, "en")]
+        command += ["--lang", LANGUAGE.get(answers.stem, "en"), "--date", STARTED]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         print(f"wrote {target.relative_to(ROOT)}")
     return 0

@@ -134,7 +134,7 @@ ANSWERS_ONLY: list[tuple[str, Mutation]] = [
     ),
 ]
 PLAN_ONLY: list[tuple[str, Mutation]] = [
-    ("newer-format", _edit("socialready: 1", "socialready: 99", "format 99", "pip install")),
+    ("newer-format", _edit("socialready: 2", "socialready: 99", "format 99", "pip install")),
     ("unknown-key", _edit("language: en", "language: en\ncolour: red", "colour: is not a plan")),
     ("missing-answer", _edit("people: 1", "", "answers: capacity.people missing", "assess")),
     ("bad-status", _edit("status: todo", "{i}status: finished", "steps[audience].status")),

@@ -23,11 +23,13 @@ def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> Non
         "socialready",
         "organisation",
         "language",
+        "started",
         "rules",
         "answers",
         "readiness",
         "channels",
         "steps",
+        "reviews",
     ]
     assert document["organisation"] == "Het Erasmus College"
     assert len(document["steps"]) == 8

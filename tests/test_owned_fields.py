@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from socialready import rules
 from socialready.commands import common as workflow
 from socialready.planfile import document as plan
+from socialready.planfile import owned as owned_mod
 from socialready.planfile import yamlio
 from tests.strategies import languages, valid_answers
 
@@ -53,3 +54,42 @@ def test_plan_keeps_owned_fields_and_is_idempotent(
     result = yamlio.loads(first.new_text, "p.yaml")
     for step, expected in zip(result["steps"], owned, strict=True):
         assert {key: step[key] for key in plan.OWNED} == expected
+
+
+def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """The same plan as format 1 wrote it: owned fields last in each step, no started, reviews."""
+    old = {key: value for key, value in document.items() if key not in ("started", "reviews")}
+    old["socialready"] = 1
+    order = ("id", "title", "why", "actions", "owner", "status", "due", "notes")
+    old["steps"] = [{key: step[key] for key in order} for step in document["steps"]]
+    return old
+
+
+SPELLINGS = st.sampled_from(sorted(owned_mod.status_words().items()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(valid_answers(), languages, st.lists(OWNED, min_size=8, max_size=8), st.data())
+def test_a_version_1_plan_upgrades_with_every_owned_field_kept(
+    answers: dict[str, Any], lang: str, owned: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    owned_by_step = dict(zip(rules.STEP_IDS, owned, strict=True))
+    old = _as_version_1(plan.build(plan.Plan(answers, lang, owned_by_step)))
+    expected = []
+    for step in old["steps"]:
+        expected.append({key: step[key] for key in plan.OWNED})
+        if data.draw(st.booleans()):  # a status as the user may type it, in either language
+            spelling, expected[-1]["status"] = data.draw(SPELLINGS)
+            step["status"] = data.draw(st.sampled_from([spelling, spelling.title()]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_text(yamlio.dumps(old), "utf-8")
+        first = workflow.update(path, {}, None, force=False)
+        assert first.changed
+        path.write_text(first.new_text, "utf-8")
+        assert not workflow.update(path, {}, None, force=False).changed
+    result = yamlio.loads(first.new_text, "p.yaml")
+    assert result["socialready"] == plan.FORMAT and result["started"] is None
+    assert result["answers"] == old["answers"]
+    for step, want in zip(result["steps"], expected, strict=True):
+        assert {key: step[key] for key in plan.OWNED} == want

@@ -304,8 +304,9 @@ def test_plan_files_round_trip_and_dump_to_the_same_bytes(
     assert plan.dumps(document) == text
     loaded = yamlio.loads(text, "p.yaml")
     assert loaded == document
-    assert yamlio.dumps(loaded, engine="python") == text
-    assert yamlio.dumps(loaded, engine="libyaml") == text
+    body = text.removeprefix(plan.header_comment(lang))  # the comment that lists what is yours
+    assert yamlio.dumps(loaded, engine="python") == body
+    assert yamlio.dumps(loaded, engine="libyaml") == body
     again = plan.parse(loaded, "p.yaml")
     assert again.answers == given_answers
     assert plan.hand_edits(again) == []

@@ -86,6 +86,14 @@ def assess(
         bool, typer.Option("--force", help="Move hand edits of generated fields into notes.")
     ] = False,
     lang: LangOption = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The day the plan starts (default today); kept once the plan has started.",
+        ),
+    ] = None,
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
@@ -98,6 +106,7 @@ def assess(
         resume_session=resume,
         force=force,
         lang=lang.value if lang else None,
+        date=date,
     )
 
 

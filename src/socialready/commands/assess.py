@@ -6,6 +6,7 @@ question appears sooner.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,10 +30,16 @@ def run(
     resume_session: bool,
     force: bool,
     lang: str | None,
+    date: str | None = None,
 ) -> dict[str, Any]:
     """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
-    answers are the defaults offered. Returns the plan document written."""
+    answers are the defaults offered. Returns the plan document written.
+
+    `date` (YYYY-MM-DD, else today) is the day the plan starts, if it has not started yet."""
     qs = questionnaire.load()
+    from socialready.planfile import schedule
+
+    started = schedule.parse_date(date, "--date") if date else None
     given: dict[str, Any] = {}
     session_lang = None
     if resume_session:
@@ -70,7 +77,7 @@ def run(
         where = _keep(kept, target, language)
         raise Interrupted(ui.word("stopped", language, n=len(kept), path=where)) from None
     try:
-        target, document = _write(answered, language, target, existing, force)
+        target, document = _write(answered, language, target, existing, force, started)
     except SocialreadyError as exc:
         where = _keep(answered, target, language)
         exc.message += (
@@ -111,17 +118,26 @@ def _write(
     target: Path | None,
     existing: Plan | None,
     force: bool,
+    started: dt.date | None,
 ) -> tuple[Path, dict[str, Any]]:
-    """Build the plan, keeping what the user owns in the plan it replaces, and write it."""
+    """Build the plan, keeping what the user owns in the plan it replaces, and write it.
+
+    A plan starts once: on the first assessment (or the first after an upgrade from a plan
+    that had no start date); later ones keep the date."""
     from socialready.planfile import document as plan
+    from socialready.planfile import schedule
 
     if target is None:
         target, existing = _own_plan(answered["organisation.name"], force)
     elif existing is None and target.exists():
         existing = _read_checked(target, force)
-    owned, header = (existing.owned, existing.header) if existing else ({}, "")
-    document = plan.build(plan.Plan(answered, language, owned))
-    plan.write(target, document, header)
+    new = plan.Plan(answered, language)
+    if existing:
+        new.owned, new.reviews, new.started = existing.owned, existing.reviews, existing.started
+        new.header, new.header_after = existing.header, existing.header_after
+    new.started = new.started or started or schedule.today()
+    document = plan.build(new)
+    plan.write(target, document, new.header, new.header_after)
     return target, document
 
 

@@ -58,7 +58,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)
-    new_text = plan_mod.dumps(document, plan.header)
+    new_text = plan_mod.dumps(document, plan.header, plan.header_after)
     changed = old_text != new_text
     changes: list[Change] = []
     if changed:

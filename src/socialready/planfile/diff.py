@@ -41,9 +41,12 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Chan
         if before != after:
             changes.append(Change(area, f"{label}: {_show(before)} → {_show(after)}"))
 
+    changed("plan", "format", old.get("socialready"), new.get("socialready"))
     changed("plan", "organisation", old.get("organisation"), new.get("organisation"))
     changed("plan", "language", old.get("language"), new.get("language"))
+    changed("plan", "started", old.get("started"), new.get("started"))
     changed("plan", "rules version", _get(old, "rules", "version"), _get(new, "rules", "version"))
+    changed("plan", "reviews", len(old.get("reviews") or []), len(new.get("reviews") or []))
     old_r, new_r = old["readiness"], new["readiness"]
     changed("verdict", "verdict", old_r.get("verdict"), new_r.get("verdict"))
     changed("scores", "score", old_r.get("score"), new_r.get("score"))

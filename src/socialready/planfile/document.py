@@ -14,22 +14,26 @@ from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
 from socialready.errors import BadInput
+from socialready.planfile import owned as owned_mod
 from socialready.planfile import yamlio
+from socialready.planfile.owned import STATUSES
 
-FORMAT = 1
-STATUSES = ("todo", "doing", "done", "skipped")
-OWNED = ("owner", "status", "due", "notes")
+FORMAT = 2  # 2: status, owner, due, notes under each step's title; started; reviews
+OWNED = owned_mod.STEP_FIELDS
 GENERATED_STEP = ("title", "why", "actions")
 TOP_KEYS = (
     "socialready",
     "organisation",
     "language",
+    "started",
     "rules",
     "answers",
     "readiness",
     "channels",
     "steps",
+    "reviews",
 )
+__all__ = ["FORMAT", "OWNED", "STATUSES", "TOP_KEYS", "Plan"]
 
 
 class Plan:
@@ -41,12 +45,20 @@ class Plan:
         language: str,
         owned: dict[str, dict[str, Any]] | None = None,
         document: dict[str, Any] | None = None,
+        *,
+        started: dt.date | None = None,
+        reviews: list[dict[str, Any]] | None = None,
     ) -> None:
         self.answers = answers
         self.language = language
-        self.owned = owned if owned is not None else {}  # step id -> owner, status, due, notes
+        self.owned = owned if owned is not None else {}  # step id -> status, owner, due, notes
         self.document = document if document is not None else {}  # as read or as built
-        self.header = ""  # comment lines the file starts with, kept on every rewrite
+        self.started = started  # set once by the first `assess`; the user's from then on
+        self.reviews = reviews if reviews is not None else []  # the user's, kept as read
+        # The user's own comment lines at the top of the file, before and after the generated
+        # header comment: kept on every rewrite.
+        self.header = ""
+        self.header_after = ""
         self.comments: list[tuple[int, str]] = []  # other comments, as read
 
     @property
@@ -93,33 +105,74 @@ def build(plan: Plan) -> dict[str, Any]:
         owned = plan.owned.get(step["id"], {})
         steps.append(
             {
-                **step,
-                "owner": owned.get("owner", generated["owners"][step["id"]]),
+                "id": step["id"],
+                "title": step["title"],
                 "status": owned.get("status", "todo"),
+                "owner": owned.get("owner", generated["owners"][step["id"]]),
                 "due": owned.get("due"),
                 "notes": owned.get("notes"),
+                "why": step["why"],
+                "actions": step["actions"],
             }
         )
     document: dict[str, Any] = {
         "socialready": FORMAT,
         "organisation": plan.organisation,
         "language": plan.language,
+        "started": plan.started,
         "rules": {"version": catalog.version, "fingerprint": ""},
         "answers": answers_mod.to_nested(qs, plan.answers),
         "readiness": generated["readiness"],
         "channels": generated["channels"],
         "steps": steps,
+        "reviews": plan.reviews,
     }
     document["rules"]["fingerprint"] = fingerprint(document)
     return document
 
 
-def dumps(document: dict[str, Any], header: str = "") -> str:
-    return header + yamlio.dumps(document)
+def header_comment(language: str) -> str:
+    """The comment the plan starts with: what the user may edit, and the values allowed."""
+    from socialready.ui import word
+
+    statuses = ", ".join(word(f"statuses/{status}", language) for status in STATUSES)
+    other = "; ".join(
+        ", ".join(word(f"statuses/{status}", lang) for status in STATUSES)
+        for lang in questionnaire.LANGUAGES
+        if lang != language
+    )
+    text = word("plan_header", language, statuses=statuses, other=other)
+    return "".join(f"# {line}".rstrip() + "\n" for line in text.split("\n"))
 
 
-def write(path: Path, document: dict[str, Any], header: str = "") -> None:
-    files.write_text(path, dumps(document, header))
+def split_header(header: str) -> tuple[str, str]:
+    """The user's own comment lines from a file's header, those before the generated header
+    comment (in either language) and those after it; the generated lines are left out."""
+    ours = {
+        line
+        for lang in questionnaire.LANGUAGES
+        for line in header_comment(lang).splitlines(keepends=True)
+    }
+    before: list[str] = []
+    after: list[str] = []
+    seen = False
+    for line in header.splitlines(keepends=True):
+        if line in ours:
+            seen = True
+        else:
+            (after if seen else before).append(line)
+    return "".join(before), "".join(after)
+
+
+def dumps(document: dict[str, Any], header: str = "", after: str = "") -> str:
+    """The file: the user's header lines, the generated header comment, then the plan."""
+    language = document.get("language")
+    generated = header_comment(language if language in questionnaire.LANGUAGES else "en")
+    return header + generated + after + yamlio.dumps(document)
+
+
+def write(path: Path, document: dict[str, Any], header: str = "", after: str = "") -> None:
+    files.write_text(path, dumps(document, header, after))
 
 
 def read(path: Path) -> Plan:
@@ -129,7 +182,7 @@ def read(path: Path) -> Plan:
 
 def from_text(text: str, source: str) -> Plan:
     plan = parse(yamlio.loads(text, source), source)
-    plan.header = yamlio.header(text)
+    plan.header, plan.header_after = split_header(yamlio.header(text))
     plan.comments = yamlio.comments(text)
     return plan
 
@@ -171,7 +224,12 @@ def parse(data: Any, source: str) -> Plan:
                 key, "is missing or not a mapping; restore it from git or run `socialready plan`"
             )
     owned = _owned_fields(data.get("steps"), fail)
-    return Plan(answers=filled, language=language, owned=owned, document=data)
+    started = owned_mod.read_date(data.get("started"), "started", fail)
+    reviews = owned_mod.read_reviews(data.get("reviews"), fail)
+    for step in data["steps"]:  # as the commands read them: a status by its id, dates as dates
+        step.update(owned[step["id"]])
+    data["started"], data["reviews"] = started, reviews
+    return Plan(filled, language, owned, data, started=started, reviews=reviews)
 
 
 def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
@@ -190,31 +248,7 @@ def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
         actions = step.get("actions")
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise fail(f"{where}.actions", "must be a list of text")
-        status = step.get("status", "todo")
-        if status not in STATUSES:
-            raise fail(f"{where}.status", f"{status!r} is not one of: {', '.join(STATUSES)}")
-        due = step.get("due")
-        if isinstance(due, str):
-            try:
-                due = dt.date.fromisoformat(due)
-            except ValueError:
-                raise fail(
-                    f"{where}.due", f"{due!r} is not a date; write it as 2026-03-31"
-                ) from None
-        if due is not None and not isinstance(due, dt.date):
-            raise fail(f"{where}.due", "must be a date like 2026-03-31, or empty")
-        if isinstance(due, dt.datetime):
-            due = due.date()
-        for key in ("owner", "notes"):
-            value = step.get(key)
-            if value is not None and not isinstance(value, str):
-                raise fail(f"{where}.{key}", "must be text; put it in quotes")
-        owned[step["id"]] = {
-            "owner": step.get("owner"),
-            "status": status,
-            "due": due,
-            "notes": step.get("notes"),
-        }
+        owned[step["id"]] = owned_mod.read_step(step, where, fail)
     return owned
 
 

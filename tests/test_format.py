@@ -1,0 +1,208 @@
+"""Plan format 2: version-1 plans upgrade with everything owned kept, status words in either
+language, the header comment beside the user's own, `started` set once, reviews kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from socialready.planfile import document as plan
+from socialready.planfile import yamlio
+from tests.conftest import ORGANISATIONS, run_cli
+
+V1 = Path(__file__).parent / "fixtures" / "v1-software.yaml"
+MODELINE = "# yaml-language-server: $schema=../plan.schema.json\n"
+OWNED = ("status", "owner", "due", "notes")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return yamlio.loads(path.read_text("utf-8"), str(path))  # type: ignore[no-any-return]
+
+
+def _assess(target: Path, *extra: str, org: str = "bakery", today: str = "2026-01-05") -> Path:
+    result = run_cli(
+        "assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra,
+        env={"SOCIALREADY_TODAY": today},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path) -> None:
+    path = isolated / "software.yaml"
+    shutil.copy(V1, path)
+    before = _load(path)
+    assert before["socialready"] == 1 and "started" not in before
+
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 1 and "format: 1 → 2" in check.stdout, check.stdout
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+
+    text = path.read_text("utf-8")
+    assert text.startswith(MODELINE + plan.header_comment("en") + "socialready: 2\n")
+    after = _load(path)
+    assert list(after) == list(plan.TOP_KEYS)
+    assert after["started"] is None  # unknown: set by the user, or by the next `assess`
+    assert after["reviews"] == []
+    assert after["answers"] == before["answers"]
+    for old, new in zip(before["steps"], after["steps"], strict=True):
+        assert list(new) == ["id", "title", *OWNED, "why", "actions"]
+        assert {key: new[key] for key in OWNED} == {key: old[key] for key in OWNED}
+    note = "Start with LinkedIn.\nAsk Joost for the 'Quadrant' logo files."
+    assert after["steps"][3]["notes"] == note
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+def test_assess_on_an_upgraded_plan_sets_started(isolated: Path) -> None:
+    path = isolated / "software.yaml"
+    shutil.copy(V1, path)
+    assert run_cli("plan", str(path)).returncode == 0
+    _assess(path, "--date", "2026-02-02", org="software")
+    assert str(_load(path)["started"]) == "2026-02-02"
+    assert _load(path)["steps"][0]["owner"] == "Marieke (marketing)"
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("klaar", "done"), ("Klaar", "done"), ("bezig", "doing"), ("te doen", "todo"),
+        ("'Te Doen'", "todo"), ("overgeslagen", "skipped"), ("done", "done"), ("DOING", "doing"),
+        ("to do", "todo"), ("skipped", "skipped"), ("todo", "todo"), ("gedaan", "done"),
+    ],
+)  # fmt: skip
+def test_status_words_in_either_language_are_stored_as_ids(
+    isolated: Path, written: str, stored: str
+) -> None:
+    path = _assess(isolated / "bakery.yaml", "--lang", "nl")
+    path.write_text(path.read_text("utf-8").replace("status: todo", f"status: {written}", 1))
+    shown = run_cli("show", str(path))
+    assert shown.returncode == 0, shown.stderr
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+    assert _load(path)["steps"][0]["status"] == stored
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
+    path = _assess(isolated / "bakery.yaml", "--lang", "nl")
+    path.write_text(path.read_text("utf-8").replace("status: todo", "status: half", 1))
+    result = run_cli("plan", str(path))
+    assert result.returncode == 2
+    assert "steps[audience].status: 'half' is not one of: todo, doing, done, skipped" in (
+        result.stderr
+    )
+    assert "klaar" in result.stderr and "to do" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_header_lists_the_allowed_values_in_the_plans_language(
+    isolated: Path, lang: str
+) -> None:
+    text = _assess(isolated / "p.yaml", "--lang", lang).read_text("utf-8")
+    header = plan.header_comment(lang)
+    assert text.startswith(header + "socialready: 2\n")
+    words = {"nl": ("te doen", "bezig", "klaar", "overgeslagen", "JJJJ-MM-DD")}
+    for word in (*words.get(lang, ("to do", "doing", "done", "skipped", "YYYY-MM-DD")), "owner"):
+        assert word in header
+    assert all(line.startswith("#") for line in header.splitlines())
+
+
+def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml", "--lang", "en")
+    generated = plan.header_comment("en")
+    text = path.read_text("utf-8")
+    mine = "# Kept by Anna; ask her first\n"
+    path.write_text(MODELINE + text.replace(generated, generated + mine, 1))
+    expected = path.read_text("utf-8")
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+    # Another language: the generated header changes language, the user's lines stay put.
+    assert run_cli("plan", "--lang", "nl", str(path)).returncode == 0
+    dutch = path.read_text("utf-8")
+    assert dutch.startswith(MODELINE + plan.header_comment("nl") + mine + "socialready: 2\n")
+    assert run_cli("plan", "--lang", "en", str(path)).returncode == 0
+    assert path.read_text("utf-8") == expected
+
+
+def test_started_is_set_once_and_kept(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml", today="2026-03-02")
+    assert str(_load(path)["started"]) == "2026-03-02"
+    assert run_cli("plan", str(path), "--set", "capacity.people=2").returncode == 0
+    _assess(path, "--date", "2027-01-01", today="2027-05-05")
+    assert str(_load(path)["started"]) == "2026-03-02"
+    path.write_text(path.read_text("utf-8").replace("started: 2026-03-02", "started: 2026-02-01"))
+    assert run_cli("plan", str(path)).returncode == 0
+    assert str(_load(path)["started"]) == "2026-02-01"  # the user's to change
+
+
+def test_a_new_plan_starts_on_the_date_given(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml", "--date", "2025-12-24", today="2026-03-02")
+    assert str(_load(path)["started"]) == "2025-12-24"
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    bad = run_cli("assess", "q.yaml", "--answers", answers, "--date", "2025-13-01")
+    assert bad.returncode == 2 and "--date: '2025-13-01' is not a date" in bad.stderr
+
+
+REVIEWS = """\
+reviews:
+- date: 2026-04-06
+  published:
+    facebook: 30
+  reply_time: same_day
+  hours_spent: 2.5
+  measures:
+    awareness: 120 followers
+    leads_sales: 4
+  notes: |-
+    Photos of the bread did best.
+    Order 42 came through Facebook.
+- date: 2026-07-06
+  published: {facebook: 12}
+  reply_time: within_days
+  hours_spent: 1
+"""
+
+
+def test_reviews_are_kept_by_plan(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml")
+    text = path.read_text("utf-8")
+    assert text.endswith("reviews: []\n")
+    canonical = REVIEWS.replace("  published: {facebook: 12}\n", "  published:\n    facebook: 12\n")
+    path.write_text(text.removesuffix("reviews: []\n") + canonical)
+    assert run_cli("plan", "--check", str(path)).returncode == 0  # kept byte for byte
+    assert run_cli("plan", str(path), "--set", "capacity.hours_per_week=5").returncode == 0
+    assert path.read_text("utf-8").endswith(canonical)
+    # In another style (flow), kept value for value.
+    path.write_text(text.removesuffix("reviews: []\n") + REVIEWS)
+    before = _load(path)["reviews"]
+    assert run_cli("plan", str(path)).returncode == 0
+    assert _load(path)["reviews"] == before and len(before) == 2
+    assert path.read_text("utf-8").endswith(canonical)
+
+
+@pytest.mark.parametrize(
+    ("review", "message"),
+    [
+        ("- date: soon\n", "reviews[1].date: 'soon' is not a date"),
+        ("- published: {facebook: 3}\n", "reviews[1].date: is required"),
+        ("- date: 2026-04-06\n  reply_time: fast\n", "reviews[1].reply_time: 'fast' is not"),
+        ("- date: 2026-04-06\n  published: {myspace: 3}\n", "published.myspace: is not a channel"),
+        ("- date: 2026-04-06\n  published: {facebook: -1}\n", "whole number of posts"),
+        ("- date: 2026-04-06\n  hours_spent: lots\n", "reviews[1].hours_spent: must be a number"),
+        ("- date: 2026-04-06\n  measures: {fame: 3}\n", "measures.fame: is not an objective"),
+        ("- date: 2026-04-06\n  mood: good\n", "reviews[1].mood: is not a review field"),
+        ("  date: 2026-04-06\n", "reviews: must be a list"),
+    ],
+)
+def test_a_bad_review_is_refused_naming_it(isolated: Path, review: str, message: str) -> None:
+    path = _assess(isolated / "p.yaml")
+    path.write_text(path.read_text("utf-8").removesuffix(" []\n") + "\n" + review)
+    before = path.read_bytes()
+    for args in (["plan"], ["show"]):
+        result = run_cli(*args, str(path))
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == before
