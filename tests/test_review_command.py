@@ -59,7 +59,7 @@ PROMPTED = [
     BACK * 2 + "9" + ENTER,  # published.linkedin: 9 of 24
     ENTER,  # published.youtube: 6
     DOWN * 2 + ENTER,  # reply_time: within_hours -> within_days
-    BACK * 3 + "5" + ENTER,  # hours_spent
+    BACK + "5" + ENTER,  # hours_spent: the planned 6, written as 6 (not 6.0)
     "12 hires" + ENTER,  # measures.recruitment
     ENTER,  # measures.knowledge_sharing: empty
     ENTER,  # measures.leads_sales: empty

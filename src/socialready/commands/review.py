@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from socialready import files
+from socialready.answers import number
 from socialready.errors import BadInput, Interrupted
 from socialready.rules import review as review_rules
 from socialready.wizard import flow as wizard
@@ -65,7 +66,7 @@ def run(
         entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
         for entry in recommended
     }
-    planned = sum(float(entry["hours_per_week"]) for entry in recommended)
+    planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
     reply = plan.answers.get("capacity.response_time")
     defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
     qs = questions.build(
