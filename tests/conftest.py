@@ -18,6 +18,7 @@ ORGANISATIONS = Path(__file__).parent / "organisations"
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 SPACE = " "
 CTRL_C = "\x03"
 
@@ -35,6 +36,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("SOCIALREADY_LANG", "en")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the locale decides the default country
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     return tmp_path
 

@@ -16,7 +16,7 @@ DESIGN = Path(__file__).resolve().parents[2] / "shared" / "DESIGN.md"
 
 def test_questionnaire_has_every_key_of_the_contract_in_nl_and_en() -> None:
     keys = [q.key for q in QS.questions]
-    assert len(keys) == 24 == len(set(keys))
+    assert len(keys) == 25 == len(set(keys))
     if DESIGN.exists():  # the contract sits beside the project in development and CI
         table = [line for line in DESIGN.read_text("utf-8").splitlines() if line.startswith("| `")]
         ids = [line.split("`")[1] for line in table]

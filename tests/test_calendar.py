@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialready.commands import calendar
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ START = "2026-01-05"  # a Monday
 
 @pytest.fixture
 def software(isolated: Path) -> Path:
-    """The B2B software firm's plan (blog 0.5, LinkedIn 2, YouTube 0.5 posts a week)."""
+    """The B2B software firm's plan (LinkedIn, a blog and YouTube)."""
     result = run_cli(
         "assess",
         "software.yaml",
@@ -82,7 +83,9 @@ def test_the_ics_has_the_cadence_and_is_the_same_every_run(software: Path, isola
         assert event.get("UID") and event.get("DTSTAMP")
         assert start <= event.decoded("DTSTART") < end
         assert event.decoded("DTSTAMP") == dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
-    per_channel = {"blog": 0.5, "linkedin": 2, "youtube": 0.5}
+    recommended = yamlio.loads(software.read_text("utf-8"), "x")["channels"]["recommended"]
+    per_channel = {entry["channel"]: entry["posts_per_week"] for entry in recommended}
+    assert set(per_channel) == {"blog", "linkedin", "youtube"}
     for channel, per_week in per_channel.items():
         count = sum(1 for uid in uids if uid.startswith(f"quadrant-software-b-v-{channel}-"))
         assert abs(count - per_week * 8) <= 1, (channel, count)

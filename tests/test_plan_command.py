@@ -59,7 +59,7 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
 
     result = run_cli("plan", str(path))
     assert result.returncode == 0, result.stderr
-    assert "channels" in result.stdout and "+ Instagram" in result.stdout
+    assert "channels" in result.stdout and "~ Instagram cadence" in result.stdout
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     first, fourth = document["steps"][0], document["steps"][3]
     assert (first["owner"], first["status"], str(first["due"])) == ("Anna", "done", "2026-12-01")

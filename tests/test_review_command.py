@@ -55,11 +55,11 @@ def _review(path: Path | None, **options: Any) -> dict[str, Any]:
 
 # One keystroke string per question, in order, for the software plan over 12 weeks.
 PROMPTED = [
+    BACK * 2 + "30" + ENTER,  # published.linkedin: 30 of 54
     ENTER,  # published.blog: the promise, 6
-    BACK * 2 + "9" + ENTER,  # published.linkedin: 9 of 24
     ENTER,  # published.youtube: 6
     DOWN * 2 + ENTER,  # reply_time: within_hours -> within_days
-    BACK + "5" + ENTER,  # hours_spent: the planned 6, written as 6 (not 6.0)
+    BACK * 4 + "9" + ENTER,  # hours_spent: the planned 8.15
     "12 hires" + ENTER,  # measures.recruitment
     ENTER,  # measures.knowledge_sharing: empty
     ENTER,  # measures.leads_sales: empty
@@ -73,15 +73,15 @@ def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
     [entry] = document["reviews"]
     assert entry == {
         "date": dt.date(2026, 3, 30),
-        "published": {"blog": 6, "linkedin": 9, "youtube": 6},
+        "published": {"linkedin": 30, "blog": 6, "youtube": 6},
         "reply_time": "within_days",
-        "hours_spent": 5,
+        "hours_spent": 9,
         "measures": {"recruitment": "12 hires"},
         "notes": "LinkedIn took longer than planned",
     }
     capacity = document["readiness"]["dimensions"]["capacity"]["findings"]
     said = {finding["rule"]: finding["says"] for finding in capacity}
-    assert said.get("review.under-delivered") == "LinkedIn: 9 of 24 promised posts in 12 weeks."
+    assert said.get("review.under-delivered") == "LinkedIn: 30 of 54 promised posts in 12 weeks."
     assert "review.reply-slower" in said
     assert plan_mod.read(software).reviews == [entry]
 
@@ -97,7 +97,7 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(keys: Keys, softwa
     document = _review(None, resume_session=True, date=None)
     [entry] = document["reviews"]
     assert entry["date"] == dt.date(2026, 3, 30)  # the date of the interrupted review
-    assert entry["published"]["linkedin"] == 9
+    assert entry["published"]["linkedin"] == 30
     assert not resume.review_state_file().exists()
 
 
@@ -106,9 +106,9 @@ def test_a_review_from_an_answers_file(software: Path, isolated: Path) -> None:
     answers.write_text(
         "review:\n"
         "  date: 2026-03-30\n"
-        "  published: {blog: 6, linkedin: 24, youtube: 6}\n"
+        "  published: {blog: 6, linkedin: 54, youtube: 6}\n"
         "  reply_time: within_hours\n"
-        "  hours_spent: 6\n"
+        "  hours_spent: 8\n"
         "  measures: {leads_sales: 14}\n",
         "utf-8",
     )
@@ -131,7 +131,7 @@ def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> 
 def test_defaults_record_the_plan_as_promised(software: Path) -> None:
     document = _review(software, use_defaults=True)
     [entry] = document["reviews"]
-    assert entry["published"] == {"blog": 6, "linkedin": 24, "youtube": 6}
+    assert entry["published"] == {"linkedin": 54, "blog": 6, "youtube": 6}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
 
@@ -173,7 +173,7 @@ def test_a_later_review_covers_the_period_since_the_one_before(software: Path) -
         dt.date(2026, 6, 22),
     ]
     said = [f["says"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
-    assert any(text.startswith("LinkedIn: 8 of 24 promised posts in 12 weeks") for text in said)
+    assert any(text.startswith("LinkedIn: 8 of 54 promised posts in 12 weeks") for text in said)
 
 
 reviews = st.fixed_dictionaries(

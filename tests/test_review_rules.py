@@ -109,8 +109,7 @@ def test_no_figures_or_too_short_a_period_is_no_data() -> None:
 def test_posts_per_week_from_the_entry_else_from_the_catalogue() -> None:
     assert review.posts_per_week({"channel": "instagram", "posts_per_week": 3}, ANSWERS) == 3
     assert review.posts_per_week({"channel": "instagram"}, ANSWERS) == 2
-    monthly = {**ANSWERS, "capacity.publish_frequency": "monthly"}
-    assert review.posts_per_week({"channel": "blog"}, monthly) == 0.25
+    assert review.posts_per_week({"channel": "blog", "tier": "minimum"}, ANSWERS) == 0.25
 
 
 def test_a_review_of_half_a_period_promises_half() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -43,6 +44,10 @@ def not_now(result: dict[str, Any]) -> dict[str, str]:
     return {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
 
 
+def why(result: dict[str, Any], channel: str) -> str:
+    return str(next(c["why"] for c in result["channels"]["recommended"] if c["channel"] == channel))
+
+
 def actions(result: dict[str, Any], step_id: str) -> str:
     step = next(step for step in result["steps"] if step["id"] == step_id)
     return "\n".join(step["actions"])
@@ -51,27 +56,30 @@ def actions(result: dict[str, Any], step_id: str) -> str:
 # --- Six organisations, each judged as the source text would argue ---------------------------
 
 
-def test_one_person_bakery_starts_where_its_local_customers_are() -> None:
+def test_one_person_bakery_keeps_facebook_and_adds_instagram_lightly() -> None:
     result = organisation("bakery")
     assert result["readiness"]["verdict"] == "ready"
-    assert recommended(result) == ["facebook"]  # local community and adults, 3 hours a week
-    assert "Needs 2.5 hours a week" in not_now(result)["instagram"]  # considered, does not fit
+    tiers = {c["channel"]: c["tier"] for c in result["channels"]["recommended"]}
+    assert tiers == {"facebook": "standard", "instagram": "minimum"}  # 3 hours: both, lighter
+    assert "keep it" in why(result, "facebook") and "Newcom, 2025" in why(result, "facebook")
+    assert "US adults" not in str(result["channels"])  # a Dutch bakery gets Dutch figures
+    assert "capacity.cadence-lowered" in rule_ids(result)
     assert "goals.not-measurable" in rule_ids(result)
     organise = actions(result, "organise")
-    assert "Set a measurable goal for Awareness" in organise
-    assert "Set a measurable goal for Sales" in organise or "Leads" in organise
+    assert "Set a measurable goal for Awareness" in organise and "baseline" in organise
+    assert "Keep Facebook going" in actions(result, "be_active")
 
 
-def test_municipality_must_reply_faster_and_audit_dormant_accounts() -> None:
+def test_municipality_keeps_its_accounts_at_a_lighter_cadence_and_archives_them() -> None:
     result = organisation("municipality")
     ids = rule_ids(result)
-    assert result["readiness"]["verdict"] == "ready"
-    assert {"facebook", "whatsapp_channel"} <= set(recommended(result))
-    assert "capacity.slow-response" in ids
-    assert "capacity.dormant-accounts" in ids
-    assert "Audit" in actions(result, "be_active")
+    assert result["readiness"]["verdict"] == "start_small"  # replies take days
+    assert {"facebook", "x", "linkedin", "whatsapp_channel"} <= set(recommended(result))
+    assert "capacity.slow-response" in ids and "capacity.dormant-accounts" not in ids
+    assert {"kind.government-archiving", "kind.government-accessibility"} <= set(ids)
     workload = result["channels"]["workload"]
     assert workload["hours_needed"] <= workload["hours_available"] == 12
+    assert "minimum cadence" in workload["summary"]
 
 
 def test_b2b_software_firm_is_ready_on_linkedin_and_a_blog() -> None:
@@ -79,7 +87,8 @@ def test_b2b_software_firm_is_ready_on_linkedin_and_a_blog() -> None:
     assert result["readiness"]["verdict"] == "ready"
     assert result["readiness"]["score"] >= 90
     assert {"linkedin", "blog"} <= set(recommended(result))
-    assert "Set a measurable goal" not in actions(result, "organise")  # it has KPIs already
+    organise = actions(result, "organise")
+    assert "Set a measurable goal" not in organise and "baseline" in organise  # KPIs: check them
     linkedin = next(c for c in result["channels"]["recommended"] if c["channel"] == "linkedin")
     assert "van der Blom, 2022" in linkedin["cadence"]
 
@@ -91,36 +100,41 @@ def test_hospital_with_management_against_is_not_yet() -> None:
     assert recommended(result) == []
     assert set(not_now(result).values()) == {"Start once management wants it."}
     assert "willingness.management-against" in ids and "willingness.access-blocked" in ids
+    assert "kind.health-confidentiality" in ids
     organise = actions(result, "organise")
     assert "productivity and creativity" in organise and "guidelines instead of a ban" in organise
+    assert "Replace the block" in organise
+    assert "Start on" not in actions(result, "be_active")  # nothing live while not_yet
 
 
-def test_school_with_reluctant_staff_starts_small_without_a_blog() -> None:
+def test_school_with_reluctant_staff_starts_internally_with_volunteers() -> None:
     result = organisation("school")
     ids = rule_ids(result)
     assert result["readiness"]["verdict"] == "start_small"
-    assert "monthly at the least" in not_now(result)["blog"]
+    assert "blog" not in recommended(result) and "blog" not in not_now(result)  # nobody asked
     assert {"capacity.unmonitored", "willingness.staff-reluctant", "goals.audience-unknown"} <= set(
         ids
     )
-    assert "internal_network" in recommended(result)
-    assert "internal network" in actions(result, "be_active")
+    assert "kind.minors-photo-consent" in ids
+    assert recommended(result)[0] == "internal_network"
+    be_active = actions(result, "be_active")
+    assert "internal network" in be_active and "volunteers only" in be_active
     assert "Research your audience" in actions(result, "audience")
     assert "Find out where" in actions(result, "media")
-    assert "persistence.short-horizon" in ids
     assert "Review at 3, 6 and 12 months" in actions(result, "persevere")
 
 
-def test_sports_club_that_only_broadcasts_starts_small_on_one_way_channels() -> None:
+def test_sports_club_that_only_broadcasts_keeps_facebook_and_answers_in_private() -> None:
     result = organisation("sports-club")
     ids = rule_ids(result)
     assert result["readiness"]["verdict"] == "start_small"
-    assert "dialogue.broadcast-only" in ids
+    assert "dialogue.broadcast-only" in ids and "kind.minors-photo-consent" in ids
     assert result["readiness"]["dimensions"]["dialogue"]["score"] <= 40
-    conversational = {c.id for c in CATALOG.channels.values() if c.conversational}
-    assert recommended(result) and not set(recommended(result)) & conversational
-    assert "capacity.blog-monthly" in ids  # monthly: a blog, with a warning
-    assert "Move from broadcasting to dialogue" in actions(result, "share")
+    assert recommended(result) == ["facebook"]  # 1 hour: the page they have, at its minimum
+    assert "not known to be active here" in not_now(result)["x"]
+    for step in ("share", "monitor"):
+        assert "in public" not in actions(result, step)
+    assert "private message" in actions(result, "monitor")
 
 
 # --- Each rule of the contract ----------------------------------------------------------------
@@ -137,13 +151,33 @@ def test_q1_unanswered_means_research_in_steps_1_and_2() -> None:
 def test_blog_cadence_rules() -> None:
     rare = generate(capacity__publish_frequency="less_than_monthly", channels__considering=["blog"])
     assert "blog" not in recommended(rare) and "monthly at the least" in not_now(rare)["blog"]
+    assert "capacity.blog-too-rare" in rule_ids(rare)
     monthly = generate(
         capacity__publish_frequency="monthly",
-        capacity__hours_per_week=1,
+        capacity__hours_per_week=10,
         audience__segments=["professionals"],
         channels__considering=["blog"],
     )
-    assert "blog" in recommended(monthly) and "capacity.blog-monthly" in rule_ids(monthly)
+    blog = next(c for c in monthly["channels"]["recommended"] if c["channel"] == "blog")
+    assert blog["tier"] == "minimum" and "capacity.blog-monthly" in rule_ids(monthly)
+    weekly = generate(
+        capacity__hours_per_week=10,
+        audience__segments=["professionals"],
+        channels__considering=["blog"],
+        capacity__publish_frequency="weekly",
+    )
+    assert "capacity.blog-monthly" not in rule_ids(weekly)
+
+
+def test_a_blog_is_never_pushed_on_someone_who_did_not_ask() -> None:
+    result = generate(
+        audience__segments=["professionals", "adults", "seniors"],
+        capacity__hours_per_week=40,
+        capacity__people=5,
+        capacity__publish_frequency="less_than_monthly",
+    )
+    assert "blog" not in recommended(result) and "blog" not in not_now(result)
+    assert "capacity.blog-too-rare" not in rule_ids(result)
 
 
 def test_unmonitored_conversation_caps_the_verdict() -> None:
@@ -175,7 +209,7 @@ def test_management_against_is_not_yet() -> None:
     assert recommended(result) == []
 
 
-def test_management_for_staff_reluctant_starts_small() -> None:
+def test_management_for_staff_reluctant_starts_small_with_volunteers() -> None:
     result = generate(
         organisation__size="medium",
         willingness__management="committed",
@@ -183,9 +217,19 @@ def test_management_for_staff_reluctant_starts_small() -> None:
     )
     assert "willingness.staff-reluctant" in rule_ids(result)
     assert result["readiness"]["verdict"] != "ready"
-    assert "pilot" in actions(result, "be_active") or "internal network" in actions(
-        result, "be_active"
+    assert "volunteers only" in actions(result, "be_active")
+    assert "colleagues" not in actions(result, "co_create")  # nobody asked to share who won't
+
+
+def test_reluctant_staff_and_an_internal_network_start_there_first() -> None:
+    result = generate(
+        organisation__size="medium",
+        willingness__staff="reluctant",
+        willingness__internal_network="available",
+        channels__current=["facebook"],
+        capacity__hours_per_week=6,
     )
+    assert recommended(result)[:2] == ["internal_network", "facebook"]
 
 
 def test_blocked_at_work_says_replace_the_ban_with_guidelines() -> None:
@@ -196,25 +240,45 @@ def test_blocked_at_work_says_replace_the_ban_with_guidelines() -> None:
         if f["rule"] == "willingness.access-blocked"
     )
     assert "slows" in finding["says"] and "guidelines" in finding["do"]
+    assert "Replace the block on social media at work" in actions(result, "organise")
 
 
-def test_broadcast_only_caps_and_lowers_dialogue() -> None:
-    result = generate(willingness__dialogue="broadcast_only", capacity__hours_per_week=10)
+def test_broadcast_only_caps_lowers_dialogue_and_drops_public_answering() -> None:
+    result = generate(
+        willingness__dialogue="broadcast_only",
+        capacity__hours_per_week=10,
+        audience__segments=["adults", "local_community"],
+        organisation__country="NL",
+    )
     assert result["readiness"]["dimensions"]["dialogue"]["score"] <= 40
     assert result["readiness"]["verdict"] != "ready"
+    conversational = {c.id for c in CATALOG.channels.values() if c.conversational}
+    assert recommended(result) and not set(recommended(result)) & conversational
+    for step in ("share", "monitor", "co_create"):
+        assert "in public" not in actions(result, step)
+        assert "answer every reaction" not in actions(result, step)
 
 
 def test_channels_only_where_the_audience_is_and_within_the_hours() -> None:
     result = generate(
         audience__segments=["young_adults"],
         channels__considering=["linkedin", "tiktok"],
-        capacity__hours_per_week=3,
+        capacity__hours_per_week=1,
         capacity__people=2,
     )
     assert "linkedin" not in recommended(result)
     assert "not known to be active here" in not_now(result)["linkedin"]
-    assert "Needs 5.5 hours a week" in not_now(result)["tiktok"]
-    assert result["channels"]["workload"]["hours_needed"] <= 3
+    assert "Needs 2 h a week at its lightest cadence" in not_now(result)["tiktok"]
+    assert result["channels"]["workload"]["hours_needed"] <= 1
+
+
+def test_nobody_assigned_is_not_yet_and_pauses_what_runs() -> None:
+    result = generate(
+        capacity__people=0, channels__current=["facebook"], capacity__hours_per_week=5
+    )
+    assert result["readiness"]["verdict"] == "not_yet"
+    assert recommended(result) == [] and "capacity.no-people" in rule_ids(result)
+    assert "pause it" in not_now(result)["facebook"]
 
 
 def test_too_few_hours_for_any_channel_is_not_yet() -> None:
@@ -223,17 +287,173 @@ def test_too_few_hours_for_any_channel_is_not_yet() -> None:
     assert "capacity.hours-too-few" in rule_ids(result)
 
 
+def test_very_few_hours_are_at_most_start_small() -> None:
+    few = CATALOG.thresholds["few_hours"]
+    below = generate(
+        organisation__country="NL",
+        audience__segments=["professionals"],
+        channels__current=["linkedin"],
+        capacity__hours_per_week=few - 1,
+    )
+    assert recommended(below) == ["linkedin"]
+    assert "capacity.few-hours" in rule_ids(below) and below["readiness"]["verdict"] != "ready"
+    at = generate(
+        organisation__country="NL",
+        audience__segments=["professionals"],
+        channels__current=["linkedin"],
+        capacity__hours_per_week=few,
+    )
+    assert "capacity.few-hours" not in rule_ids(at)
+
+
+def test_replies_that_take_days_are_at_most_start_small() -> None:
+    result = generate(capacity__response_time="within_days", channels__current=["facebook"])
+    assert "capacity.slow-response" in rule_ids(result)
+    assert result["readiness"]["verdict"] != "ready"
+
+
+def test_not_yet_steps_describe_what_comes_after_the_conditions() -> None:
+    result = generate(
+        capacity__people=0, channels__current=["facebook"], capacity__hours_per_week=5
+    )
+    later = " ".join(
+        actions(result, step) for step in ("be_active", "share", "monitor", "co_create")
+    )
+    assert "Start on" not in later and "Keep Facebook going" not in later
+    assert "end one post a week with a question" not in later
+    assert "Before you start" in later
+
+
+def test_a_current_channel_is_kept_not_started() -> None:
+    result = generate(channels__current=["facebook"], capacity__hours_per_week=4)
+    assert "Keep Facebook going" in actions(result, "be_active")
+    assert "Start on Facebook" not in actions(result, "be_active")
+
+
+def test_step_2_separates_own_research_from_the_suggestions() -> None:
+    result = generate(
+        organisation__country="NL",
+        audience__whereabouts="researched",
+        audience__segments=["adults", "young_adults"],
+        channels__current=["facebook"],
+        capacity__hours_per_week=20,
+        capacity__people=2,
+    )
+    media = actions(result, "media")
+    assert "Your own research points to Facebook" in media
+    suggested = [c["channel"] for c in result["channels"]["recommended"] if "Suggested" in c["why"]]
+    assert suggested and "not on your own research" in media
+
+
+def test_suggestions_only_on_evidence_and_after_what_the_user_mentioned() -> None:
+    result = generate(
+        organisation__country="NL",
+        audience__segments=["adults"],
+        channels__considering=["newsletter"],
+        capacity__hours_per_week=30,
+        capacity__people=2,
+    )
+    assert recommended(result)[0] == "newsletter"
+    for item in result["channels"]["recommended"][1:]:
+        assert "Suggested on figures" in item["why"] and "(Newcom, 2025)" in item["why"]
+
+
+def test_whatsapp_channel_is_never_for_customer_service() -> None:
+    result = generate(
+        organisation__country="NL",
+        goals__objectives=["customer_service"],
+        audience__segments=["adults", "local_community"],
+        capacity__hours_per_week=10,
+    )
+    assert "whatsapp_channel" not in recommended(result)
+    asked = generate(
+        organisation__country="NL",
+        goals__objectives=["customer_service"],
+        channels__considering=["whatsapp_channel"],
+        capacity__hours_per_week=10,
+    )
+    channel = next(
+        c for c in asked["channels"]["recommended"] if c["channel"] == "whatsapp_channel"
+    )
+    assert "not for customer service" in channel["why"] and "WhatsApp Business" in channel["why"]
+
+
+def test_reply_time_grows_with_the_service_load() -> None:
+    def reply(**overrides: Any) -> float:
+        result = generate(channels__current=["facebook"], capacity__hours_per_week=40, **overrides)
+        return float(result["channels"]["recommended"][0]["hours_per_week"])
+
+    small = reply(organisation__size="micro")
+    assert reply(organisation__size="large") > small
+    assert reply(organisation__size="micro", goals__objectives=["customer_service"]) > small
+
+
+def test_kind_specific_findings_name_their_source() -> None:
+    cases = {
+        "kind.minors-photo-consent": generate(organisation__kind="education"),
+        "kind.health-confidentiality": generate(organisation__kind="healthcare"),
+        "kind.government-archiving": generate(organisation__kind="government"),
+        "kind.government-accessibility": generate(organisation__kind="government"),
+        "kind.no-political-ads": generate(
+            organisation__kind="nonprofit", organisation__country="NL", capacity__budget="small"
+        ),
+    }
+    for rule, result in cases.items():
+        finding = next(
+            f
+            for d in result["readiness"]["dimensions"].values()
+            for f in d["findings"]
+            if f["rule"] == rule
+        )
+        assert re.search(r"\(.+, 20\d\d\)", finding["says"]), finding["says"]
+    assert "kind.no-political-ads" not in rule_ids(
+        generate(organisation__kind="nonprofit", organisation__country="other")
+    )
+    ngo = cases["kind.no-political-ads"]
+    assert "promotion;" not in actions(ngo, "organise")
+    assert "not for promoting posts on politics" in actions(ngo, "organise")
+
+
+def test_dutch_organisations_get_dutch_figures_about_their_segment() -> None:
+    young = generate(
+        organisation__country="NL",
+        audience__segments=["young_adults"],
+        channels__considering=["instagram"],
+        capacity__hours_per_week=5,
+    )
+    instagram = young["channels"]["recommended"][0]
+    assert "15–19-year-olds" in instagram["why"] and "Newcom, 2025" in instagram["why"]
+    adults = generate(
+        organisation__country="NL",
+        audience__segments=["adults"],
+        channels__considering=["instagram"],
+        capacity__hours_per_week=5,
+    )
+    assert "18–29" not in adults["channels"]["recommended"][0]["why"]  # not the wrong people
+    elsewhere = generate(
+        organisation__country="other",
+        audience__segments=["adults"],
+        channels__considering=["facebook"],
+        capacity__hours_per_week=5,
+    )
+    assert "Pew Research Center, 2025" in elsewhere["channels"]["recommended"][0]["why"]
+
+
 def test_no_measurable_goals_ties_step_3_to_the_objectives() -> None:
     result = generate(goals__measurable="none", goals__objectives=["recruitment", "community"])
     organise = actions(result, "organise")
     assert "Set a measurable goal for Recruitment: applications" in organise
-    assert "active members" in organise
+    assert "active members" in organise and "baseline" in organise and "date" in organise
 
 
 def test_short_horizon_gets_reviews_at_3_6_and_12_months() -> None:
     result = generate(persistence__horizon="under_3_months")
     assert "persistence.short-horizon" in rule_ids(result)
     assert "Review at 3, 6 and 12 months" in actions(result, "persevere")
+
+
+def test_thresholds_are_data() -> None:
+    assert CATALOG.thresholds == {"ready_from": 70, "start_small_from": 40, "few_hours": 2}
 
 
 def test_every_figure_has_a_source_and_year_or_says_assumption() -> None:
@@ -245,12 +465,23 @@ def test_every_figure_has_a_source_and_year_or_says_assumption() -> None:
             or fact.source == {"en": "the source text", "nl": "de brontekst"}
         )
     for channel in CATALOG.channels.values():
-        for fact_id in (*channel.reach_facts, channel.cadence_fact, channel.effort_fact):
-            assert fact_id in CATALOG.facts
-    tiktok = generate(audience__segments=["young_adults"], capacity__hours_per_week=20)
+        facts = [tier.fact for tier in channel.tiers] + [channel.effort_fact]
+        facts += [f for segments in channel.reach.values() for f in segments.values()]
+        facts += list(channel.caveat.values())
+        assert all(fact_id in CATALOG.facts for fact_id in facts)
+    tiktok = generate(
+        audience__segments=["young_adults"],
+        channels__considering=["tiktok"],
+        capacity__hours_per_week=20,
+    )
     cadence = {c["channel"]: c["cadence"] for c in tiktok["channels"]["recommended"]}
     assert cadence["tiktok"].endswith("(assumption)")
-    nl = generate("nl", audience__segments=["young_adults"], capacity__hours_per_week=20)
+    nl = generate(
+        "nl",
+        audience__segments=["young_adults"],
+        channels__considering=["tiktok"],
+        capacity__hours_per_week=20,
+    )
     assert any(c["cadence"].endswith("(aanname)") for c in nl["channels"]["recommended"])
 
 

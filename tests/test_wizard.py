@@ -11,7 +11,7 @@ from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
 from socialready.planfile import yamlio
 from socialready.wizard import resume
-from tests.conftest import CTRL_C, DOWN, ENTER, SPACE
+from tests.conftest import CTRL_C, DOWN, ENTER, SPACE, UP
 
 Keys = Callable[[str], None]
 
@@ -19,6 +19,7 @@ Keys = Callable[[str], None]
 WHOLE_RUN = [
     "Acme Advies" + ENTER,  # organisation.name
     DOWN + ENTER,  # kind: business_b2b
+    UP * 2 + ENTER,  # country: NL (the default, from an English locale, is other)
     DOWN + ENTER,  # size: small
     DOWN * 4 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
@@ -68,6 +69,7 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
     assert answers["organisation"] == {
         "name": "Acme Advies",
         "kind": "business_b2b",
+        "country": "NL",
         "size": "small",
     }
     assert answers["goals"]["objectives"] == ["awareness", "leads_sales"]
@@ -81,7 +83,7 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
 
 
 def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -> None:
-    keys("".join(WHOLE_RUN[:5]) + CTRL_C)
+    keys("".join(WHOLE_RUN[:6]) + CTRL_C)
     with pytest.raises(Interrupted) as caught:
         _assess()
     assert caught.value.exit_code == 130
@@ -92,7 +94,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
     assert "audience.segments" not in kept.answers
     assert not (isolated / "plans").exists()
 
-    keys("".join(WHOLE_RUN[5:]))  # only the questions not yet answered are asked
+    keys("".join(WHOLE_RUN[6:]))  # only the questions not yet answered are asked
     document = _assess(resume_session=True)
     assert document["answers"]["organisation"]["kind"] == "business_b2b"  # type: ignore[index]
     assert (isolated / "plans" / "acme-advies.yaml").exists()
@@ -140,7 +142,8 @@ def test_without_a_terminal_missing_answers_name_the_options(isolated: Path) -> 
 def test_defaults_without_a_terminal(isolated: Path) -> None:
     document = _assess(sets=["organisation.name=Solo"], use_defaults=True)
     assert (isolated / "plans" / "solo.yaml").exists()
-    # The defaults describe a cautious one-person start: 2 hours, a post a month.
+    # The defaults describe a cautious one-person start: 2 hours for adults, nothing run yet,
+    # so one channel with evidence for adults and room for dialogue; no blog nobody asked for.
     assert document["readiness"]["verdict"] == "ready"  # type: ignore[index]
     recommended = document["channels"]["recommended"]  # type: ignore[index]
-    assert [item["channel"] for item in recommended] == ["blog", "newsletter"]
+    assert [item["channel"] for item in recommended] == ["facebook"]

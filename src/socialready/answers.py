@@ -7,6 +7,7 @@ from typing import Any
 from socialready.errors import AnswerError
 from socialready.questionnaire import Question, Questionnaire
 
+FROM_LOCALE = "from_locale"
 Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
 _YES = {"yes", "y", "true", "ja", "j", "1"}
 _NO = {"no", "n", "false", "nee", "0"}
@@ -173,7 +174,26 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
     return filled, missing
 
 
-def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
+def default(question: Question, lang: str) -> Any:
+    """A question's default; `from_locale` (the country) follows the locale and the language."""
+    if question.default == FROM_LOCALE:
+        from socialready import ui
+
+        return ui.default_country(lang)
+    return question.default
+
+
+def upgrade(answers: Answers, lang: str) -> Answers:
+    """Answers of a plan made before `organisation.country` existed: the country from its language.
+
+    Not from the locale: the same plan must give the same bytes on every machine.
+    """
+    if "organisation.country" in answers or "organisation.name" not in answers:
+        return answers
+    return {**answers, "organisation.country": "NL" if lang == "nl" else "other"}
+
+
+def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "en") -> Answers:
     """Every question answered: given answers first, then each question's default."""
     filled: Answers = {}
     for question in questionnaire.questions:
@@ -182,7 +202,7 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers) -> Answers:
         elif question.key in answers:
             filled[question.key] = validate(question, answers[question.key])
         elif question.default is not None:
-            filled[question.key] = validate(question, question.default)
+            filled[question.key] = validate(question, default(question, lang))
         else:
             raise AnswerError(question.key, "has no default; give it with --set or --answers")
     return filled

@@ -1,4 +1,5 @@
-"""The data the rules work from: channel facts with sources, and every generated sentence."""
+"""The data the rules work from: facts with sources, channels with their reach and cadence tiers,
+the thresholds of the verdict, and every generated sentence."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any, NamedTuple
 from socialready import files
 
 Text = dict[str, str]
+TIERS = ("minimum", "standard", "ambitious")  # lightest first
+ANY_COUNTRY = "any"  # reach that holds in every country (mostly an assumption)
 
 
 class Fact(NamedTuple):
@@ -21,43 +24,92 @@ class Fact(NamedTuple):
         return self.source == "assumption"
 
     def cite(self, lang: str, assumption: str) -> str:
-        """'Pew Research Center, 2025', or the word for assumption where there is no source."""
+        """'Newcom, 2025', or the word for assumption where there is no source."""
         if self.assumed:
             return assumption
         source = self.source if isinstance(self.source, str) else self.source[lang]
         return f"{source}, {self.year}" if self.year else source
 
 
+class Tier(NamedTuple):
+    """One cadence of a channel: minimum keeps the account alive, ambitious is what brands do."""
+
+    name: str
+    posts_per_week: float
+    cadence: Text
+    fact: str
+
+
 class Channel(NamedTuple):
     id: str
     name: Text
-    segments: tuple[str, ...]
-    reach_facts: tuple[str, ...]
     objectives: tuple[str, ...]
     conversational: bool
-    posts_per_week: float
-    cadence: Text
-    cadence_fact: str
     hours_per_post: float
     effort_fact: str
+    reach: dict[str, dict[str, str]]  # country (or `any`) -> audience segment -> fact id
+    tiers: tuple[Tier, ...]  # in TIERS order
+    caveat: dict[str, str]  # country -> fact id worth knowing before investing (e.g. shrinking)
+    follows_publishing: bool  # its cadence is capped by capacity.publish_frequency (a blog)
+
+    def tier(self, name: str) -> Tier:
+        return self.tiers[TIERS.index(name)]
+
+    def segment_facts(self, country: str) -> dict[str, str]:
+        """Audience segment -> the fact that says this channel reaches it, in that country."""
+        return {**self.reach.get(ANY_COUNTRY, {}), **self.reach.get(country, {})}
+
+
+class ReplyLoad(NamedTuple):
+    """Hours a week to read and answer reactions on one conversational channel."""
+
+    base: float
+    customer_service: float  # added when customer service is an objective
+    size_factor: dict[str, float]  # by organisation.size
+    fact: str
 
 
 class Catalog(NamedTuple):
-    """Facts, channels and texts, as shipped; `version` is the rules version written into plans."""
+    """Facts, channels, thresholds and texts, as shipped; `version` is written into plans."""
 
     version: int
     facts: dict[str, Fact]
     channels: dict[str, Channel]
-    reply_hours: float
+    reply: ReplyLoad
+    channels_per_person: int
+    thresholds: dict[str, float]
     texts: dict[str, Any]
 
     def text(self, path: str, lang: str, /, **params: Any) -> str:
-        """The sentence at a dotted path (`findings.goals.x.says` is written `findings`, ...)."""
+        """The sentence at a slash path (`findings/goals.x/says`)."""
         node: Any = self.texts
         for part in path.split("/"):
             node = node[part]
         template: str = node[lang]
         return template.format(**params) if params else template
+
+
+def _channel(key: str, raw: dict[str, Any]) -> Channel:
+    return Channel(
+        id=key,
+        name=raw["name"],
+        objectives=tuple(raw["objectives"]),
+        conversational=raw["conversational"],
+        hours_per_post=raw["hours_per_post"],
+        effort_fact=raw["effort_fact"],
+        reach={country: dict(segments) for country, segments in raw["reach"].items()},
+        tiers=tuple(
+            Tier(
+                name,
+                raw["tiers"][name]["posts_per_week"],
+                raw["tiers"][name]["cadence"],
+                raw["tiers"][name]["fact"],
+            )
+            for name in TIERS
+        ),
+        caveat=dict(raw.get("caveat", {})),
+        follows_publishing=raw.get("follows_publishing", False),
+    )
 
 
 @cache
@@ -69,20 +121,14 @@ def load() -> Catalog:
         key: Fact(key, {"en": v["en"], "nl": v["nl"]}, v["source"], v["year"])
         for key, v in facts_raw["facts"].items()
     }
-    channels = {
-        key: Channel(
-            id=key,
-            name=v["name"],
-            segments=tuple(v["segments"]),
-            reach_facts=tuple(v["reach_facts"]),
-            objectives=tuple(v["objectives"]),
-            conversational=v["conversational"],
-            posts_per_week=v["posts_per_week"],
-            cadence=v["cadence"],
-            cadence_fact=v["cadence_fact"],
-            hours_per_post=v["hours_per_post"],
-            effort_fact=v["effort_fact"],
-        )
-        for key, v in facts_raw["channels"].items()
-    }
-    return Catalog(rules_raw["rules_version"], facts, channels, facts_raw["reply_hours"], rules_raw)
+    channels = {key: _channel(key, v) for key, v in facts_raw["channels"].items()}
+    reply = facts_raw["reply_hours"]
+    return Catalog(
+        rules_raw["rules_version"],
+        facts,
+        channels,
+        ReplyLoad(reply["base"], reply["customer_service"], reply["size_factor"], reply["fact"]),
+        facts_raw["channels_per_person"],
+        rules_raw["thresholds"],
+        rules_raw,
+    )

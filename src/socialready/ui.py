@@ -29,6 +29,21 @@ def resolve_language(option: str | None) -> str:
     return "en"
 
 
+def default_country(lang: str) -> str:
+    """The country the locale names (nl_BE is Belgium, nl_NL or nl the Netherlands), else by
+    language: a Dutch session is most likely a Dutch organisation."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            locale = value.split(".")[0].replace("-", "_").lower()
+            if locale.endswith("_be"):
+                return "BE"
+            if locale.startswith("nl"):
+                return "NL"
+            break
+    return "NL" if lang == "nl" else "other"
+
+
 @cache
 def _words() -> dict[str, Any]:
     words: dict[str, Any] = files.load_data("ui")

@@ -61,7 +61,15 @@ def run(
     earlier = [r for r in plan.reviews if r["date"] != when]
     since = _since(plan, earlier, when, str(target))
     weeks = review_rules.period_weeks(since, when)
-    recommended = plan.document["channels"]["recommended"]
+    # The channels promised over the period: the plan as it stood before this review.
+    in_force = plan_mod.Plan(
+        plan.answers,
+        plan.language,
+        plan.owned,
+        started=plan.started,
+        reviews=[review for review in earlier if review["date"] < when],
+    )
+    recommended = plan_mod.build(in_force)["channels"]["recommended"]
     promised = {
         entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
         for entry in recommended

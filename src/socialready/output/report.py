@@ -44,6 +44,17 @@ def channel_name(document: dict[str, Any], channel_id: str) -> str:
     return channel.name[document["language"]] if channel else channel_id
 
 
+def workload_line(workload: dict[str, Any], lang: str) -> str:
+    """The plan's own sentence on hours used and left; plans made before it had one get this."""
+    summary = workload.get("summary")
+    if isinstance(summary, str):
+        return summary
+    needed = decimal(workload["hours_needed"], lang)
+    return word(
+        "workload", lang, needed=needed, available=decimal(workload["hours_available"], lang)
+    )
+
+
 def markdown(document: dict[str, Any]) -> str:
     """A report for management: verdict first, then scores, channels and the 8 steps."""
     lang = document["language"]
@@ -78,12 +89,7 @@ def markdown(document: dict[str, Any]) -> str:
         "",
         f"## {word('channels', lang)}",
         "",
-        word(
-            "workload",
-            lang,
-            needed=decimal(workload["hours_needed"], lang),
-            available=decimal(workload["hours_available"], lang),
-        ),
+        workload_line(workload, lang),
         "",
     ]
     if channels["recommended"]:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.output.report import channel_name, progress_line
+from socialready.output.report import channel_name, progress_line, workload_line
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
 from socialready.ui import word
@@ -93,14 +93,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     channels = document["channels"]
     workload = channels["workload"]
     out.print(Text(word("channels", lang), style="bold underline"))
-    out.print(
-        word(
-            "workload",
-            lang,
-            needed=decimal(workload["hours_needed"], lang),
-            available=decimal(workload["hours_available"], lang),
-        )
-    )
+    out.print(workload_line(workload, lang))
     if channels["recommended"] and out.width < NARROW:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])

@@ -235,7 +235,7 @@ def parse(data: Any, source: str) -> Plan:
         raise fail("language", f"must be one of: {', '.join(questionnaire.LANGUAGES)}")
     qs = questionnaire.load()
     given = answers_mod.from_nested(qs, data.get("answers"), source + ": answers")
-    filled, missing = answers_mod.complete(qs, given)
+    filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, language))
     if missing:
         raise fail("answers", f"{', '.join(missing)} missing; add them or run `socialready assess`")
     for key in ("readiness", "channels"):

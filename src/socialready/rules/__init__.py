@@ -44,15 +44,13 @@ def generate(
             answers, catalog, questionnaire, lang, reviews=ordered[:-1], started=started
         )
         outcome = review.latest(ordered, started, before["channels"]["recommended"], answers)
-    choice = channels.choose(ctx)  # to take outcome.tier_cap and outcome.paused once it has tiers
+    choice = channels.choose(ctx, outcome)
     fired = scoring.findings(ctx, choice)
     rule_ids = {rule for rule, _ in fired}
     readiness = scoring.readiness(ctx, fired)
     if outcome is not None:
-        readiness = review.apply_to_readiness(
-            readiness, outcome, lang, scoring.READY_FROM, scoring.START_SMALL_FROM
-        )
-    generated_steps = steps.steps(ctx, choice, rule_ids)
+        readiness = review.apply_to_readiness(readiness, outcome, lang, catalog.thresholds)
+    generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"])
     dates = review.schedule_action(list(scheduled), lang)
     if dates:
         generated_steps[-1]["actions"].append(dates)

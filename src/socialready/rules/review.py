@@ -11,8 +11,10 @@ from typing import Any, NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready import questionnaire
+from socialready.catalog import TIERS
 
-TIERS = ("minimum", "standard", "ambitious")  # lightest first
+__all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
+
 DEFAULT_TIER = "standard"
 RESPONSE_TIMES = ("within_hours", "same_day", "within_days", "unmonitored")  # fastest first
 VERDICT_ORDER = ("not_yet", "start_small", "ready")  # worst first, as in rules.scoring
@@ -32,29 +34,19 @@ class ReviewOutcome(NamedTuple):
 
 def posts_per_week(entry: dict[str, Any], answers: dict[str, Any]) -> float:
     """Posts a week promised for one recommended channel: the plan entry's own figure, else
-    the catalogue's cadence for that channel (plans written before entries carried it)."""
+    the catalogue's for the entry's tier (plans written before entries carried it)."""
     if isinstance(entry.get("posts_per_week"), (int, float)):
         return float(entry["posts_per_week"])
-    from socialready.rules import channels
-    from socialready.rules.context import Context
-
-    catalog = catalog_mod.load()
-    ctx = Context(answers, catalog, questionnaire.load(), "en")
-    return float(channels.posts_per_week(ctx, catalog.channels[entry["channel"]]))
+    channel = catalog_mod.load().channels[entry["channel"]]
+    return float(channel.tier(current_tier(entry)).posts_per_week)
 
 
 def tier_rates(entry: dict[str, Any], answers: dict[str, Any]) -> dict[str, float]:
-    """Posts a week of each tier the catalogue gives for the channel; where it gives none,
-    only the entry's own tier is known."""
+    """Posts a week of each of the channel's tiers, the entry's own figure for its tier."""
     channel = catalog_mod.load().channels.get(entry["channel"])
-    tiers = getattr(channel, "tiers", None)
-    if isinstance(tiers, dict) and tiers:
-        return {
-            tier: float(tiers[tier]["posts_per_week"])
-            for tier in TIERS
-            if isinstance(tiers.get(tier), dict) and "posts_per_week" in tiers[tier]
-        }
-    return {current_tier(entry): posts_per_week(entry, answers)}
+    rates = {tier.name: float(tier.posts_per_week) for tier in channel.tiers} if channel else {}
+    rates[current_tier(entry)] = posts_per_week(entry, answers)
+    return rates
 
 
 def current_tier(entry: dict[str, Any]) -> str:
@@ -198,7 +190,7 @@ def texts(findings: list[Finding], lang: str) -> list[dict[str, str]]:
 
 
 def apply_to_readiness(
-    readiness: dict[str, Any], outcome: ReviewOutcome, lang: str, ready_from: int, small_from: int
+    readiness: dict[str, Any], outcome: ReviewOutcome, lang: str, thresholds: dict[str, Any]
 ) -> dict[str, Any]:
     """The readiness section with the review's findings in capacity, its score and the verdict
     following what really happened. A review only lowers: the verdict before it already holds
@@ -208,6 +200,7 @@ def apply_to_readiness(
     capacity["score"] = max(0, capacity["score"] - outcome.capacity_penalty)
     capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
     score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
+    ready_from, small_from = thresholds["ready_from"], thresholds["start_small_from"]
     verdict = (
         "ready" if score >= ready_from else "start_small" if score >= small_from else "not_yet"
     )

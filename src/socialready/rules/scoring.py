@@ -9,8 +9,6 @@ from socialready.rules.context import Context
 
 DIMENSIONS = ("goals_audience", "capacity", "willingness", "dialogue", "persistence")
 VERDICTS = ("not_yet", "start_small", "ready")  # worst first
-READY_FROM = 70
-START_SMALL_FROM = 40
 
 Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
 
@@ -39,36 +37,40 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("goals.rough-measures")
 
     # Can you?
-    talk = ctx.channel_names(choice.conversational)
-    if ctx["willingness.management"] != "against" and choice.candidates and not choice.recommended:
-        fire(
-            "capacity.hours-too-few",
-            hours=ctx["capacity.hours_per_week"],
-            needed=choice.lightest_needed,
-        )
-    if ctx["capacity.people"] == 0:
+    # Reply time is judged on the conversation channels that reach the audience, planned or not:
+    # more hours must never make the verdict worse.
+    talk = ctx.channel_names(choice.talking)
+    people = ctx["capacity.people"]
+    hours = ctx["capacity.hours_per_week"]
+    if people == 0:
         fire("capacity.no-people")
-    blog = ctx.catalog.channels["blog"]
+    elif (
+        ctx["willingness.management"] != "against" and choice.candidates and not choice.recommended
+    ):
+        fire("capacity.hours-too-few", hours=hours, needed=choice.lightest_needed)
+    elif choice.recommended and hours < ctx.catalog.thresholds["few_hours"]:
+        fire("capacity.few-hours", hours=hours, few=ctx.catalog.thresholds["few_hours"])
     blog_wanted = "blog" in ctx["channels.current"] or "blog" in ctx["channels.considering"]
-    blog_reaches = bool(set(blog.segments) & set(ctx["audience.segments"]))
-    if ctx["capacity.publish_frequency"] == "less_than_monthly" and (blog_wanted or blog_reaches):
+    if ctx["capacity.publish_frequency"] == "less_than_monthly" and blog_wanted:
         fire("capacity.blog-too-rare")
-    if ctx["capacity.publish_frequency"] == "monthly" and any(
-        channel.id == "blog" for channel, _ in choice.recommended
+    if any(p.channel.id == "blog" and p.tier == "minimum" for p in choice.recommended) and (
+        ctx["capacity.publish_frequency"] == "monthly"
     ):
         fire("capacity.blog-monthly")
-    if choice.conversational:
+    if choice.talking:
         if ctx["capacity.response_time"] == "unmonitored":
             fire("capacity.unmonitored", channels=talk)
         elif ctx["capacity.response_time"] == "within_days":
             fire("capacity.slow-response")
-        if ctx["capacity.people"] > 0 and not ctx["capacity.weekend_cover"]:
+        if people > 0 and not ctx["capacity.weekend_cover"]:
             fire("capacity.no-weekend-cover")
     if ctx["capacity.budget"] == "none":
         fire("capacity.no-budget")
+    if choice.lowered:
+        fire("capacity.cadence-lowered", channels=ctx.channel_names(choice.lowered))
     if choice.over_hours and choice.recommended:
         fire("capacity.channels-over-hours", channels=ctx.channel_names(choice.over_hours))
-    recommended_ids = {channel.id for channel, _ in choice.recommended}
+    recommended_ids = {channel.id for channel in choice.channels()}
     dormant = [
         channel
         for channel in ctx.catalog.channels.values()
@@ -101,14 +103,39 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("dialogue.broadcast-only")
     elif ctx["willingness.dialogue"] == "cautious":
         fire("dialogue.cautious")
-    if choice.conversational and ctx["willingness.guidelines"] != "yes":
+    if choice.talking and ctx["willingness.guidelines"] != "yes":
         fire("dialogue.crisis-plan", channels=talk)
+
+    # What the kind of organisation brings with it.
+    for rule in kind_rules(ctx):
+        fact = ctx.catalog.texts["findings"][rule]["source"]
+        fire(rule, fact=ctx.catalog.facts[fact].text[ctx.lang], source=ctx.cite(fact))
 
     # Persistence.
     if ctx["persistence.horizon"] == "under_3_months":
         fire("persistence.short-horizon")
     if ctx["persistence.monitoring"] == "none":
         fire("persistence.no-monitoring")
+    return fired
+
+
+EU = ("NL", "BE")
+
+
+def kind_rules(ctx: Context) -> list[str]:
+    """Law and practice that come with the kind of organisation, each with its source."""
+    kind = ctx["organisation.kind"]
+    fired = []
+    youth = "young_adults" in ctx["audience.segments"] and kind in ("nonprofit", "other")
+    if kind == "education" or youth:
+        fired.append("kind.minors-photo-consent")
+    if kind == "healthcare":
+        fired.append("kind.health-confidentiality")
+    if kind == "government":
+        fired += ["kind.government-archiving", "kind.government-accessibility"]
+    promotes = ctx["capacity.budget"] != "none"  # a budget that could go to promoted posts
+    if kind in ("nonprofit", "government") and ctx["organisation.country"] in EU and promotes:
+        fired.append("kind.no-political-ads")
     return fired
 
 
@@ -133,11 +160,12 @@ def readiness(ctx: Context, fired: Fired) -> dict[str, Any]:
         if rule.get("cap"):
             caps.append(rule["cap"])
     score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
+    thresholds = ctx.catalog.thresholds
     verdict = (
         "ready"
-        if score >= READY_FROM
+        if score >= thresholds["ready_from"]
         else "start_small"
-        if score >= START_SMALL_FROM
+        if score >= thresholds["start_small_from"]
         else "not_yet"
     )
     for cap in caps:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready.answers import number
-from socialready.rules.channels import ChannelChoice, cadence
+from socialready.rules.channels import ChannelChoice, cadence, hours
 from socialready.rules.context import Context
 
 STEP_IDS = (
@@ -20,8 +20,11 @@ STEP_IDS = (
 )
 
 
-def steps(ctx: Context, choice: ChannelChoice, rule_ids: set[str]) -> list[dict[str, Any]]:
-    """Generated fields of the 8 steps, in the source's order."""
+def steps(
+    ctx: Context, choice: ChannelChoice, rule_ids: set[str], verdict: str
+) -> list[dict[str, Any]]:
+    """Generated fields of the 8 steps, in the source's order, agreeing with the verdict."""
+    plan = Facts(ctx, choice, rule_ids, verdict)
     builders = {
         "audience": _audience,
         "media": _media,
@@ -37,160 +40,222 @@ def steps(ctx: Context, choice: ChannelChoice, rule_ids: set[str]) -> list[dict[
             "id": step_id,
             "title": ctx.text(f"steps/{step_id}/title"),
             "why": ctx.text(f"steps/{step_id}/why"),
-            "actions": builders[step_id](ctx, choice, rule_ids),
+            "actions": builders[step_id](plan),
         }
         for step_id in STEP_IDS
     ]
 
 
+class Facts:
+    """What the step builders read: the answers, the channel choice, the findings, the verdict."""
+
+    __slots__ = ("choice", "ctx", "later", "rules", "verdict")
+
+    def __init__(self, ctx: Context, choice: ChannelChoice, rules: set[str], verdict: str) -> None:
+        self.ctx = ctx
+        self.choice = choice
+        self.rules = rules
+        self.verdict = verdict
+        self.later = verdict == "not_yet"  # steps 4-7 describe what comes after the conditions
+
+    def a(self, name: str, **params: Any) -> str:
+        return self.ctx.text(f"actions/{name}", **params)
+
+
 def default_owner(ctx: Context, step_id: str) -> str:
-    """A first owner from the answers; the user's to change, and kept once changed."""
-    if step_id == "organise" or ctx["capacity.people"] == 0:
-        key = "management" if step_id == "organise" else "unassigned"
-    else:
-        key = "team" if ctx["capacity.people"] > 1 else "lead"
-    return ctx.text(f"owners/{key}")
-
-
-def _a(ctx: Context, name: str, **params: Any) -> str:
-    return ctx.text(f"actions/{name}", **params)
+    """A first owner from the answers, no role invented; the user's to change, and kept."""
+    people = ctx["capacity.people"]
+    if step_id == "organise" and ctx["organisation.size"] != "micro" and people != 1:
+        return ctx.text("owners/management")
+    if people == 0:
+        return ctx.text("owners/unassigned")
+    if people == 1:
+        return ctx.text("owners/you")
+    return ctx.text("owners/to_agree", n=people)
 
 
 def _segments(ctx: Context) -> str:
     return ctx.labels("audience.segments", ctx["audience.segments"])
 
 
-def _audience(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
+def _audience(p: Facts) -> list[str]:
+    ctx = p.ctx
     actions = []
-    if "goals.audience-unknown" in rules:
-        actions.append(_a(ctx, "audience.research"))
-    actions.append(_a(ctx, "audience.segments", segments=_segments(ctx)))
+    if "goals.audience-unknown" in p.rules:
+        actions.append(p.a("audience.research"))
+    actions.append(p.a("audience.segments", segments=_segments(ctx)))
     if ctx["audience.interests"]:
-        actions.append(_a(ctx, "audience.interests", interests=ctx["audience.interests"]))
+        actions.append(p.a("audience.interests", interests=ctx["audience.interests"]))
     else:
-        actions.append(_a(ctx, "audience.ask-interests"))
+        actions.append(p.a("audience.ask-interests"))
     objectives = ctx.labels("goals.objectives", ctx["goals.objectives"])
-    actions.append(_a(ctx, "audience.objectives", objectives=objectives))
+    actions.append(p.a("audience.objectives", objectives=objectives))
     return actions
 
 
-def _media(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
-    names = ctx.channel_names([channel for channel, _ in choice.recommended])
+def _media(p: Facts) -> list[str]:
+    """What the user found or assumes, apart from what the tool adds on figures."""
+    ctx = p.ctx
     whereabouts = ctx["audience.whereabouts"]
     actions = []
     if whereabouts == "unknown":
-        actions.append(_a(ctx, "media.research", segments=_segments(ctx)))
-    if not choice.recommended:
-        actions.append(_a(ctx, "media.none"))
-    elif whereabouts == "researched":
-        actions.append(_a(ctx, "media.confirmed", channels=names))
-    else:
-        actions.append(_a(ctx, "media.verify", segments=_segments(ctx), channels=names))
+        actions.append(p.a("media.research", segments=_segments(ctx)))
+    if not p.choice.recommended:
+        actions.append(p.a("media.none"))
+        return actions
+    yours = [pick.channel for pick in p.choice.recommended if pick.origin != "suggested"]
+    added = [pick.channel for pick in p.choice.recommended if pick.origin == "suggested"]
+    if yours and whereabouts == "researched":
+        actions.append(p.a("media.yours-researched", channels=ctx.channel_names(yours)))
+    elif yours:
+        actions.append(
+            p.a("media.yours-assumed", segments=_segments(ctx), channels=ctx.channel_names(yours))
+        )
+    if added:
+        actions.append(p.a("media.suggested", channels=ctx.channel_names(added)))
     return actions
 
 
-def _organise(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
+def _organise(p: Facts) -> list[str]:
+    ctx = p.ctx
     actions = []
-    if "willingness.management-against" in rules:
-        actions.append(_a(ctx, "organise.management"))
+    if "willingness.management-against" in p.rules:
+        actions.append(p.a("organise.management"))
+    if "willingness.access-blocked" in p.rules:
+        actions.append(p.a("organise.replace-block"))
     people = ctx["capacity.people"]
     if people:
         who = ctx.text("person") if people == 1 else ctx.text("people", n=people)
-        actions.append(_a(ctx, "organise.who", people=who, hours=ctx["capacity.hours_per_week"]))
+        actions.append(p.a("organise.who", people=who, hours=ctx["capacity.hours_per_week"]))
     else:
-        actions.append(_a(ctx, "organise.nobody"))
-    if choice.recommended:
+        actions.append(p.a("organise.nobody"))
+    if p.choice.recommended:
         cadences = "; ".join(
-            f"{channel.name[ctx.lang]}: {cadence(ctx, channel)}"
-            for channel, _ in choice.recommended
+            f"{pick.channel.name[ctx.lang]}: {cadence(ctx, pick)}" for pick in p.choice.recommended
         )
-        actions.append(_a(ctx, "organise.content", cadences=cadences))
+        actions.append(p.a("organise.content", cadences=cadences))
     budget = ctx.text(f"budget/{ctx['capacity.budget']}")
-    actions.append(_a(ctx, "organise.budget", budget=budget))
-    if ctx["goals.measurable"] != "kpis":
+    no_ads = "kind.no-political-ads" in p.rules
+    actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
+    if ctx["goals.measurable"] == "kpis":
+        objectives = ctx.labels("goals.objectives", ctx["goals.objectives"])
+        actions.append(p.a("organise.kpis", objectives=objectives))
+    else:
         for objective in ctx["goals.objectives"]:
             actions.append(
-                _a(
-                    ctx,
+                p.a(
                     "organise.goal",
                     objective=ctx.labels("goals.objectives", [objective]),
                     metric=ctx.text(f"metrics/{objective}"),
                 )
             )
-    actions.append(_a(ctx, "organise.measure"))
+    actions.append(p.a("organise.measure"))
     if ctx["willingness.guidelines"] != "yes":
-        actions.append(_a(ctx, "organise.guidelines"))
-    if "dialogue.crisis-plan" in rules:
-        actions.append(_a(ctx, "organise.crisis"))
-    actions.append(_a(ctx, "organise.long-term"))
+        actions.append(p.a("organise.guidelines"))
+    if "dialogue.crisis-plan" in p.rules:
+        actions.append(p.a("organise.crisis"))
+    actions.append(p.a("organise.long-term"))
     return actions
 
 
-def _be_active(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
+def _be_active(p: Facts) -> list[str]:
+    ctx = p.ctx
+    recommended = {pick.channel.id for pick in p.choice.recommended}
+    paused = {
+        channel.id: reason
+        for channel, reason, _ in p.choice.not_now
+        if channel.id in ctx["channels.current"]
+    }
+    if p.later:
+        actions = [p.a("be_active.not-yet")]
+        for channel in ctx.catalog.channels.values():
+            if channel.id in ctx["channels.current"]:
+                actions.append(p.a("be_active.hold", channel=channel.name[ctx.lang]))
+        if p.choice.recommended:
+            names = ctx.channel_names(p.choice.channels())
+            actions.append(p.a("be_active.later", channels=names))
+        return actions
     actions = []
-    if not choice.recommended:
-        actions.append(_a(ctx, "be_active.nothing"))
-    recommended = [channel.id for channel, _ in choice.recommended]
-    if "internal_network" in recommended and ctx["willingness.staff"] == "reluctant":
-        actions.append(_a(ctx, "be_active.internal-first"))
-    elif "willingness.staff-reluctant" in rules or "willingness.management-sceptical" in rules:
-        actions.append(_a(ctx, "be_active.pilot"))
-    for channel, hours in choice.recommended:
+    if not p.choice.recommended:
+        actions.append(p.a("be_active.nothing"))
+    if "internal_network" in recommended and any(
+        pick.origin == "internal_first" for pick in p.choice.recommended
+    ):
+        actions.append(p.a("be_active.internal-first"))
+    if "willingness.staff-reluctant" in p.rules:
+        actions.append(p.a("be_active.volunteers"))
+    elif "willingness.management-sceptical" in p.rules:
+        actions.append(p.a("be_active.pilot"))
+    for pick in p.choice.recommended:
+        if pick.origin == "current":
+            name = (
+                "be_active.keep-lighter" if pick.channel in p.choice.lowered else "be_active.keep"
+            )
+        else:
+            name = "be_active.channel"
         actions.append(
-            _a(
-                ctx,
-                "be_active.channel",
-                channel=channel.name[ctx.lang],
-                cadence=cadence(ctx, channel),
-                hours=number(hours),
+            p.a(
+                name,
+                channel=pick.channel.name[ctx.lang],
+                cadence=cadence(ctx, pick),
+                hours=number(hours(ctx, pick.channel, pick.tier)),
             )
         )
-    if "capacity.blog-monthly" in rules:
-        actions.append(_a(ctx, "be_active.blog-monthly"))
+    if "capacity.blog-monthly" in p.rules:
+        actions.append(p.a("be_active.blog-monthly"))
     for channel in ctx.catalog.channels.values():
-        if channel.id in ctx["channels.current"] and channel.id not in recommended:
-            actions.append(_a(ctx, "be_active.dormant", channel=channel.name[ctx.lang]))
+        if channel.id in paused and channel.id not in recommended:
+            reason = paused[channel.id]
+            why = "audience" if reason == "audience-elsewhere" else "capacity"
+            actions.append(p.a(f"be_active.pause-{why}", channel=channel.name[ctx.lang]))
     return actions
 
 
-def _share(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
-    actions = [_a(ctx, "share.knowledge")]
-    if ctx["willingness.dialogue"] == "broadcast_only":
-        actions.append(_a(ctx, "share.broadcast"))
-    actions.append(_a(ctx, "share.ask"))
-    return actions
-
-
-def _monitor(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
-    target = ctx.text(f"response_targets/{ctx['capacity.response_time']}")
-    actions = [_a(ctx, "monitor.respond", target=target)]
-    if ctx["persistence.monitoring"] == "manual":
-        actions.append(_a(ctx, "monitor.manual"))
+def _share(p: Facts) -> list[str]:
+    if p.later:
+        return [p.a("share.prepare")]
+    actions = [p.a("share.knowledge")]
+    if p.ctx["willingness.dialogue"] == "broadcast_only":
+        actions += [p.a("share.broadcast"), p.a("share.ask-privately")]
     else:
-        actions.append(_a(ctx, "monitor.tool"))
-    actions.append(_a(ctx, "monitor.followers"))
+        actions.append(p.a("share.ask"))
     return actions
 
 
-def _co_create(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
-    actions = [_a(ctx, "co_create.share-again")]
+def _monitor(p: Facts) -> list[str]:
+    ctx = p.ctx
+    if p.later:
+        return [p.a("monitor.listen")]
+    target = ctx.text(f"response_targets/{ctx['capacity.response_time']}")
+    if ctx["willingness.dialogue"] == "broadcast_only":
+        actions = [p.a("monitor.respond-privately", target=target)]
+    else:
+        actions = [p.a("monitor.respond", target=target)]
+    if ctx["persistence.monitoring"] == "manual":
+        actions.append(p.a("monitor.manual"))
+    else:
+        actions.append(p.a("monitor.tool"))
+    actions.append(p.a("monitor.followers"))
+    return actions
+
+
+def _co_create(p: Facts) -> list[str]:
+    ctx = p.ctx
+    if p.later:
+        return [p.a("co_create.prepare")]
+    actions = [p.a("co_create.share-again")]
     ideas = ctx.catalog.texts["co_create_ideas"]
     for objective in ctx["goals.objectives"]:
         if objective in ideas:
             actions.append(
-                _a(ctx, "co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
+                p.a("co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
             )
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
-        actions.append(_a(ctx, "co_create.ambassadors"))
+        actions.append(p.a("co_create.ambassadors"))
     return actions
 
 
-def _persevere(ctx: Context, choice: ChannelChoice, rules: set[str]) -> list[str]:
-    if (
-        ctx["persistence.horizon"] == "under_3_months"
-        or ctx["persistence.horizon"] == "3_to_12_months"
-    ):
-        review = "persevere.reviews"
-    else:
-        review = "persevere.review-yearly"
-    return [_a(ctx, review), _a(ctx, "persevere.give")]
+def _persevere(p: Facts) -> list[str]:
+    horizon = p.ctx["persistence.horizon"]
+    review = "persevere.review-yearly" if horizon == "over_12_months" else "persevere.reviews"
+    return [p.a(review), p.a("persevere.give")]

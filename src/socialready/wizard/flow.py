@@ -44,7 +44,7 @@ def run(
             if key in given:
                 answered[key] = given[key]
                 continue
-            default = saved.get(key, question.default)
+            default = saved.get(key, answers_mod.default(question, lang))
             if interactive:
                 from socialready.wizard import prompts
 

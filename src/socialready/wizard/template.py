@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from socialready import answers as answers_mod
 from socialready.planfile import yamlio
 from socialready.questionnaire import Question, Questionnaire
 
@@ -43,6 +44,6 @@ def answers_template(questionnaire: Questionnaire, lang: str) -> str:
             part = section
             out.append(f"{section}:")
         out += [f"  {line}" for line in _describe(question, lang)]
-        default = question.default if question.default is not None else ""
+        default = answers_mod.default(question, lang) if question.default is not None else ""
         out.append(f"  {name}: {yamlio.inline(default)}")
     return "\n".join(out) + "\n"
