@@ -5,15 +5,18 @@ Run: python scripts/make_docs.py
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from socialready.commands import common as workflow
 from socialready.output import terminal as render
 
 ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-03-02"  # the picture shows the plan as on this day (tests/conftest.py: the same)
 
 
 def main() -> int:
+    os.environ["SOCIALREADY_TODAY"] = TODAY
     document = workflow.load_document(ROOT / "plans" / "software.yaml")
     target = ROOT / "docs" / "plan.svg"
     target.parent.mkdir(exist_ok=True)

@@ -21,6 +21,7 @@ DOWN = "\x1b[B"
 UP = "\x1b[A"
 SPACE = " "
 CTRL_C = "\x03"
+TODAY = "2026-03-02"  # "today" in every test (SOCIALREADY_TODAY), and in scripts/make_docs.py
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def keys() -> Iterator[Callable[[str], None]]:
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test in its own folder, with its own resume state and a fixed language."""
+    """Each test in its own folder, with its own resume state, a fixed language and day."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("SOCIALREADY_LANG", "en")
@@ -40,6 +41,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("SOCIALREADY_TODAY", TODAY)  # overdue marks and start dates stay put
     return tmp_path
 
 

@@ -123,8 +123,12 @@ def test_bad_options_are_exit_2(software: Path) -> None:
     assert result.returncode == 2 and "--start" in result.stderr
 
 
-def test_an_example_plan_without_a_start_still_has_a_calendar(isolated: Path) -> None:
+def test_an_example_plan_has_a_calendar(isolated: Path) -> None:
+    from socialready import catalog
+
     shutil.copy(ROOT / "plans" / "school.yaml", isolated / "school.yaml")
     result = run_cli("calendar", "school.yaml", "--start", START)
     assert result.returncode == 0, result.stderr
-    assert "Instagram" in result.stdout
+    document = yamlio.loads((isolated / "school.yaml").read_text("utf-8"), "school.yaml")
+    for entry in document["channels"]["recommended"]:
+        assert catalog.load().channels[entry["channel"]].name["en"] in result.stdout

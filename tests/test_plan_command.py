@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from socialready import catalog
 from socialready.planfile import document as plan
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
@@ -180,7 +181,10 @@ def test_show_formats_and_progress(isolated: Path) -> None:
             "id": "organise",
             "title": "Organise it internally",
             "due": "2027-01-10",
+            "overdue": False,
         },
+        "overdue": [],
+        "next_review": {"date": "2026-06-02", "overdue": False},  # started today, 2026-03-02
     }
 
 
@@ -289,3 +293,23 @@ def test_comments_inside_a_plan_are_not_dropped_silently(isolated: Path) -> None
     assert forced.returncode == 0, forced.stderr
     organise = yamlio.loads(path.read_text("utf-8"), str(path))["steps"][2]
     assert "# Anna, until March" in organise["notes"]
+
+
+def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
+    isolated: Path,
+) -> None:
+    """Rules version 1 knew no country and dropped or pushed channels; `plan` brings it up to
+    date, keeps the owner and status the user set, and says what moved."""
+    path = isolated / "bakery.yaml"
+    shutil.copy(Path(__file__).parent / "fixtures" / "bakery-rules-1.yaml", path)
+    assert run_cli("plan", "--check", str(path)).returncode == 1
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Instagram" in result.stdout and "findings" in result.stdout
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["rules"]["version"] == catalog.load().version
+    assert document["answers"]["organisation"]["country"] == "NL"  # a Dutch plan: Dutch figures
+    first = document["steps"][0]
+    assert (first["owner"], first["status"]) == ("Anna", "done")
+    assert "Newcom" in str(document["channels"]) and "Pew" not in str(document["channels"])
+    assert run_cli("plan", "--check", str(path)).returncode == 0

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialready import answers, catalog, questionnaire, rules
 from socialready.planfile import document as plan
@@ -198,6 +199,7 @@ def test_unmonitored_conversation_caps_the_verdict() -> None:
     assert "capacity.unmonitored" in rule_ids(result)
     assert result["readiness"]["score"] >= 70  # would be ready on score alone
     assert result["readiness"]["verdict"] == "start_small"
+    assert "answer the people who already react" in not_now(result)["facebook"]  # replies first
     assert "directly or indirectly" in " ".join(
         f["do"] for f in result["readiness"]["dimensions"]["capacity"]["findings"]
     )
@@ -550,3 +552,75 @@ def test_plan_files_round_trip_and_dump_to_the_same_bytes(
 def test_dutch_plans_are_in_dutch(name: str) -> None:
     result = organisation(name, "nl")
     assert result["steps"][0]["title"] != organisation(name, "en")["steps"][0]["title"]
+
+
+# --- What a strategist relies on, for every answer set ----------------------------------------
+
+
+def _verdict_rank(result: dict[str, Any]) -> int:
+    return list(rules.VERDICTS).index(result["readiness"]["verdict"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_answers(), st.floats(0.25, 40).map(lambda x: round(x, 2)))
+def test_more_hours_never_give_fewer_channels_or_a_worse_verdict(
+    given_answers: dict[str, Any], extra: float
+) -> None:
+    more = {**given_answers}
+    more["capacity.hours_per_week"] = min(80, given_answers["capacity.hours_per_week"] + extra)
+    before = rules.generate(given_answers, CATALOG, QS, "en")
+    after = rules.generate(more, CATALOG, QS, "en")
+    assert len(recommended(after)) >= len(recommended(before))
+    assert _verdict_rank(after) >= _verdict_rank(before)
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_answers())
+def test_a_current_channel_that_reaches_the_audience_is_kept_while_the_hours_allow(
+    given_answers: dict[str, Any],
+) -> None:
+    from socialready.rules import channels
+    from socialready.rules.context import Context
+
+    ctx = Context(given_answers, CATALOG, QS, "en")
+    reaching = [
+        CATALOG.channels[c]
+        for c in given_answers["channels.current"]
+        if channels.reached(ctx, CATALOG.channels[c])
+        and not (
+            CATALOG.channels[c].follows_publishing
+            and given_answers["capacity.publish_frequency"] == "less_than_monthly"
+        )
+    ]
+    lightest = sum(channels.hours(ctx, channel, "minimum") for channel in reaching)
+    fits = lightest <= given_answers["capacity.hours_per_week"] and len(reaching) <= (
+        given_answers["capacity.people"] * CATALOG.channels_per_person
+    )
+    result = rules.generate(given_answers, CATALOG, QS, "en")
+    if fits and given_answers["willingness.management"] != "against":
+        assert {c.id for c in reaching} <= set(recommended(result))
+    for channel in reaching:  # and a current channel that is not kept says why
+        if channel.id not in recommended(result):
+            assert channel.id in not_now(result)
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_answers(), languages)
+def test_every_figure_in_a_plan_names_its_source_and_year_or_says_assumption(
+    given_answers: dict[str, Any], lang: str
+) -> None:
+    result = rules.generate(given_answers, CATALOG, QS, lang)
+    text = str(result)
+    assumption = CATALOG.text("assumption", lang)
+    for fact in CATALOG.facts.values():
+        sentence = fact.text[lang]
+        if isinstance(fact.source, dict):  # the source text's own advice, quoted in rules too
+            continue
+        if sentence in text:
+            assert f"{sentence} ({fact.cite(lang, assumption)})" in text
+    assert "US adults" not in text or given_answers["organisation.country"] == "other"
+    assert "Newcom" not in text or given_answers["organisation.country"] == "NL"
+    for item in result["channels"]["recommended"]:
+        assert re.search(
+            r"\((.+, \d{4}|" + assumption + r"|[^()]*brontekst|the source text)\)$", item["cadence"]
+        ), item["cadence"]

@@ -215,12 +215,21 @@ def overview(
     folder: Annotated[
         Path, typer.Argument(readable=False, metavar="[FOLDER]", help="A folder of plans.")
     ] = Path("plans"),
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due", help="Exit 1 when a step or review is overdue (for a scheduled job)."
+        ),
+    ] = False,
 ) -> None:
-    """Many plans at once: organisation, verdict, score, progress and next due date."""
+    """Many plans at once: organisation, verdict, score, progress, next due date and review."""
     from socialready.commands import common as workflow
     from socialready.output import terminal as render
 
-    render.overview(workflow.overview(folder))
+    rows = workflow.overview(folder)
+    render.overview(rows)
+    if due and workflow.anything_overdue(rows):
+        raise typer.Exit(1)
 
 
 @app.command()

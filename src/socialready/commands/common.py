@@ -89,7 +89,8 @@ def load_document(path: Path) -> dict[str, Any]:
 
 
 def overview(folder: Path) -> list[dict[str, Any]]:
-    """One row per plan in a folder: organisation, verdict, score, progress, next due."""
+    """One row per plan in a folder: organisation, verdict, score, progress, next due date,
+    overdue steps and the next review."""
     if not folder.is_dir():
         raise BadInput(f"{folder}: not a folder; name a folder of plans")
     rows: list[dict[str, Any]] = []
@@ -111,6 +112,13 @@ def overview(folder: Path) -> list[dict[str, Any]]:
                 "score": document["readiness"]["score"],
                 "done": state["done"],
                 "next_due": f"{nxt['due']} (step {nxt['step']})" if nxt else None,
+                "overdue": state["overdue"],
+                "next_review": state["next_review"],
             }
         )
     return rows
+
+
+def anything_overdue(rows: list[dict[str, Any]]) -> bool:
+    """Whether a plan in the overview has a step or a review past its date."""
+    return any(row.get("overdue") or (row.get("next_review") or {}).get("overdue") for row in rows)

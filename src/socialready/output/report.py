@@ -10,8 +10,12 @@ from socialready.answers import decimal
 from socialready.ui import word
 
 
-def progress(document: dict[str, Any]) -> dict[str, Any]:
-    """Steps done of 8 (skipped counts as settled) and the next open step with a due date."""
+def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+    """Steps done of 8 (skipped counts as settled), the next open step with a due date, the
+    steps overdue on `today` (default: SOCIALREADY_TODAY, else today) and the next review."""
+    from socialready.planfile import schedule
+
+    today = today or schedule.today()
     steps = document["steps"]
     done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
     open_due = [
@@ -22,19 +26,51 @@ def progress(document: dict[str, Any]) -> dict[str, Any]:
     next_due = None
     if open_due:
         due, number, step = min(open_due, key=lambda item: (item[0], item[1]))
-        next_due = {"step": number, "id": step["id"], "title": step["title"], "due": due}
-    return {"done": done, "total": len(steps), "next_due": next_due}
+        next_due = {
+            "step": number,
+            "id": step["id"],
+            "title": step["title"],
+            "due": due,
+            "overdue": schedule.is_overdue(step, today),
+        }
+    return {
+        "done": done,
+        "total": len(steps),
+        "next_due": next_due,
+        "overdue": schedule.overdue_steps(document, today),
+        "next_review": schedule.next_review(document, today),
+    }
 
 
-def progress_line(document: dict[str, Any], lang: str) -> str:
-    state = progress(document)
-    line = word("progress", lang, done=state["done"])
+def overdue_mark(lang: str) -> str:
+    return word("overdue", lang)
+
+
+def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = None) -> str:
+    """Steps done, the next due date, steps overdue and the next review, on one line."""
+    state = progress(document, today)
+    parts = [word("progress", lang, done=state["done"])]
     nxt = state["next_due"]
     if nxt:
-        return f"{line} · " + word(
-            "next_due", lang, n=nxt["step"], title=nxt["title"], due=nxt["due"]
-        )
-    return f"{line} · {word('no_due', lang)}"
+        due = f"{nxt['due']}, {overdue_mark(lang)}" if nxt["overdue"] else nxt["due"]
+        parts.append(word("next_due", lang, n=nxt["step"], title=nxt["title"], due=due))
+    else:
+        parts.append(word("no_due", lang))
+    late = state["overdue"]
+    if len(late) > 1 or (late and not (nxt and nxt["step"] == late[0]["step"])):
+        parts.append(word("overdue_steps", lang, steps=", ".join(str(s["step"]) for s in late)))
+    parts.append(review_text(state["next_review"], document, lang))
+    return " · ".join(parts)
+
+
+def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], lang: str) -> str:
+    """`Next review: 2026-04-05`, marked when overdue; or why there is none."""
+    if next_review is None:
+        return word("reviews_done" if document.get("started") else "no_review", lang)
+    date = next_review["date"]
+    if next_review["overdue"]:
+        date = f"{date} ({overdue_mark(lang)})"
+    return word("next_review", lang, date=date)
 
 
 def channel_name(document: dict[str, Any], channel_id: str) -> str:
@@ -57,7 +93,10 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
 
 def markdown(document: dict[str, Any]) -> str:
     """A report for management: verdict first, then scores, channels and the 8 steps."""
+    from socialready.planfile import schedule
+
     lang = document["language"]
+    today = schedule.today()
     readiness = document["readiness"]
     out = [f"# {word('plan_for', lang, name=document['organisation'])}", ""]
     verdict = word(f"verdicts/{readiness['verdict']}", lang)
@@ -66,7 +105,7 @@ def markdown(document: dict[str, Any]) -> str:
         "",
         readiness["summary"],
         "",
-        progress_line(document, lang),
+        progress_line(document, lang, today),
         "",
         f"## {word('findings', lang)}",
         "",
@@ -114,7 +153,8 @@ def markdown(document: dict[str, Any]) -> str:
             f"{word('status', lang)}: {word('statuses/' + step.get('status', 'todo'), lang)}",
         ]
         if step.get("due"):
-            meta.append(f"{word('due', lang)}: {step['due']}")
+            late = f" (**{overdue_mark(lang)}**)" if schedule.is_overdue(step, today) else ""
+            meta.append(f"{word('due', lang)}: {step['due']}{late}")
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
             out += [f"{word('notes', lang)}: {step['notes']}", ""]

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.output.report import channel_name, progress_line, workload_line
+from socialready.output.report import channel_name, overdue_mark, progress_line, workload_line
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
 from socialready.ui import word
@@ -126,17 +126,22 @@ def _channels(document: dict[str, Any], out: Console) -> None:
 
 
 def _steps(document: dict[str, Any], out: Console) -> None:
+    from socialready.planfile import schedule
+
     lang = document["language"]
+    today = schedule.today()
     out.print(Text(word("steps", lang), style="bold underline"))
     marks = {"todo": "○", "doing": "◐", "done": "●", "skipped": "–"}
     for number, step in enumerate(document["steps"], start=1):
         status = step.get("status") or "todo"
+        late = schedule.is_overdue(step, today)
         title = Text.assemble(
             (f"{marks[status]} {number}. ", "bold"),
             (step["title"], "bold"),
             (f"  [{word('statuses/' + status, lang)}", "dim"),
             (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
             (f" · {word('due', lang)}: {step['due']}" if step.get("due") else "", "dim"),
+            (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
         out.print(title)
@@ -172,20 +177,32 @@ def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:
         ("Score", "right"),
         ("Done", "right"),
         ("Next due", "left"),
+        ("Next review", "left"),
         ("File", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         if "error" in row:
-            table.add_row(Text("(unreadable)", style="red"), "", "", "", row["error"], row["file"])
+            table.add_row(
+                Text("(unreadable)", style="red"), "", "", "", row["error"], "", row["file"]
+            )
             continue
         verdict = row["verdict"]
+        late = overdue_mark("en")
+        next_due = Text(row["next_due"] or "—")
+        if row["overdue"]:
+            next_due.append(f" · {len(row['overdue'])} {late}", style="bold red")
+        review = row["next_review"]
+        next_review = Text(review["date"] if review else "—")
+        if review and review["overdue"]:
+            next_review.append(f" {late}", style="bold red")
         table.add_row(
             row["organisation"],
             Text(verdict, style=VERDICT_STYLE[verdict]),
             str(row["score"]),
             f"{row['done']}/8",
-            row["next_due"] or "—",
+            next_due,
+            next_review,
             row["file"],
         )
     out.print(table)

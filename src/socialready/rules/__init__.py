@@ -44,12 +44,15 @@ def generate(
             answers, catalog, questionnaire, lang, reviews=ordered[:-1], started=started
         )
         outcome = review.latest(ordered, started, before["channels"]["recommended"], answers)
-    choice = channels.choose(ctx, outcome)
+    choice = channels.choose(ctx, review=outcome)
     fired = scoring.findings(ctx, choice)
+    readiness = _judged(scoring.readiness(ctx, fired), outcome, lang, catalog)
+    if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
+        choice = channels.choose(ctx, new_at_most=1, review=outcome)
+        fired = scoring.findings(ctx, choice)
+        readiness = scoring.readiness(ctx, fired, best="start_small")
+        readiness = _judged(readiness, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    readiness = scoring.readiness(ctx, fired)
-    if outcome is not None:
-        readiness = review.apply_to_readiness(readiness, outcome, lang, catalog.thresholds)
     generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"])
     dates = review.schedule_action(list(scheduled), lang)
     if dates:
@@ -60,3 +63,12 @@ def generate(
         "steps": generated_steps,
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
+
+
+def _judged(
+    readiness: dict[str, Any], outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
+) -> dict[str, Any]:
+    """The readiness with the latest review's findings, score and verdict cap, if there is one."""
+    if outcome is None:
+        return readiness
+    return review.apply_to_readiness(readiness, outcome, lang, catalog.thresholds)

@@ -42,6 +42,7 @@ class ChannelChoice:
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
         self.lowered: list[Channel] = []  # kept below their standard cadence for want of hours
         self.talking: list[Channel] = []  # conversational channels that reach the audience
+        self.talking_named: list[Channel] = []  # those of them the organisation named
         self.lightest_needed = 0.0
         self.candidates = 0
 
@@ -90,6 +91,11 @@ def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
         for segment, fact in reached(ctx, channel).items()
         if not ctx.catalog.facts[fact].assumed
     }
+
+
+def replies_first(ctx: Context) -> bool:
+    """Replies that take days, or nobody watching: no new channel where people talk back."""
+    return bool(ctx["capacity.response_time"] in ("within_days", "unmonitored"))
 
 
 def internal_first(ctx: Context) -> bool:
@@ -172,13 +178,17 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
     return bool(evidence(ctx, channel)) and bool(serves)
 
 
-def choose(ctx: Context, review: ReviewOutcome | None = None) -> ChannelChoice:
+def choose(
+    ctx: Context, new_at_most: int | None = None, review: ReviewOutcome | None = None
+) -> ChannelChoice:
     """Keep, then add, then raise cadence: every step only as far as hours and people allow.
 
     Channels the organisation runs come first; channels it considers only when every one it runs
     is kept; channels nobody mentioned only when every mentioned one is kept at its standard
     cadence. Within each group as many channels as fit, the best-ranked first; so more hours
-    never give fewer channels. After a review, its figures pause channels and cap their tiers.
+    never give fewer channels. `new_at_most` limits the channels started anew (a start_small
+    plan begins with one, and at no more than the standard cadence); the ones it holds back say
+    so. After a `review`, its figures pause channels and cap their tiers.
     """
     choice = ChannelChoice()
     kept, suggested, elsewhere = _ordered(ctx)
@@ -206,6 +216,7 @@ def choose(ctx: Context, review: ReviewOutcome | None = None) -> ChannelChoice:
     candidates = [channel for channel, _ in kept] + suggested
     choice.candidates = len(candidates)
     choice.talking = [channel for channel in candidates if channel.conversational]
+    choice.talking_named = [channel for channel, _ in kept if channel.conversational]
     if candidates:
         choice.lightest_needed = min(hours(ctx, channel, "minimum") for channel in candidates)
     if ctx["willingness.management"] == "against":
@@ -224,7 +235,14 @@ def choose(ctx: Context, review: ReviewOutcome | None = None) -> ChannelChoice:
         """Add as many of the group as fit; True when all of it did."""
         nonlocal left
         channels = [channel for channel, _ in group]
-        chosen = _most_that_fit(ctx, channels, left, most - len(choice.recommended))
+        room = most - len(choice.recommended)
+        if new_at_most is not None:
+            started = sum(pick.origin != "current" for pick in choice.recommended)
+            fresh = [channel for channel, origin in group if origin != "current"]
+            if len(fresh) > new_at_most - started:
+                waiting.update((channel.id, "start-small") for channel in fresh)
+                room = min(room, len(group) - len(fresh) + max(0, new_at_most - started))
+        chosen = _most_that_fit(ctx, channels, left, room)
         for channel, origin in group:
             if channel in chosen:
                 choice.recommended.append(Pick(channel, origin, "minimum"))
@@ -244,6 +262,10 @@ def choose(ctx: Context, review: ReviewOutcome | None = None) -> ChannelChoice:
     current = [item for item in kept if item[1] != "considering"]
     considering = [item for item in kept if item[1] == "considering"]
     waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
+    if replies_first(ctx):  # answer the people you have before inviting more reactions
+        waiting.update((c.id, "replies-first") for c, _ in considering if c.conversational)
+        considering = [item for item in considering if not item[0].conversational]
+        suggested = [channel for channel in suggested if not channel.conversational]
     if fill(current):
         all_kept = fill(considering)
     else:
@@ -259,14 +281,17 @@ def choose(ctx: Context, review: ReviewOutcome | None = None) -> ChannelChoice:
         raise_all("standard", choice.recommended[len(mentioned) :])
     else:
         waiting.update((channel.id, "after-mentioned") for channel in suggested)
-    if ctx["capacity.people"] > 1:  # the ambitious cadence is what a team keeps up
-        raise_all("ambitious", choice.recommended)
+    if ctx["capacity.people"] > 1 and new_at_most is None:  # what a team keeps up, not a start
+        raise_all("ambitious", mentioned)
+        if all(pick.tier == ceiling(pick.channel) for pick in mentioned):
+            raise_all("ambitious", choice.recommended[len(mentioned) :])
 
     picked = {channel.id for channel in choice.channels()}
     full = len(picked) >= most
     for channel, _ in kept:
         if channel.id not in picked:
-            choice.over_hours.append(channel)
+            if channel.id not in waiting:
+                choice.over_hours.append(channel)
             choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))
     for channel in [channel for channel in suggested if channel.id not in picked][:NEXT_IN_LINE]:
         choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))

@@ -39,14 +39,18 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     # Can you?
     # Reply time is judged on the conversation channels that reach the audience, planned or not:
     # more hours must never make the verdict worse.
-    talk = ctx.channel_names(choice.talking)
+    named = choice.talking_named + [
+        channel
+        for channel in choice.channels()
+        if channel.conversational and channel not in choice.talking_named
+    ]
+    talk = ctx.channel_names(named) if named else ctx.text("talking_channels")
     people = ctx["capacity.people"]
     hours = ctx["capacity.hours_per_week"]
+    management_against = ctx["willingness.management"] == "against"
     if people == 0:
         fire("capacity.no-people")
-    elif (
-        ctx["willingness.management"] != "against" and choice.candidates and not choice.recommended
-    ):
+    elif choice.candidates and choice.lightest_needed > hours and not management_against:
         fire("capacity.hours-too-few", hours=hours, needed=choice.lightest_needed)
     elif choice.recommended and hours < ctx.catalog.thresholds["few_hours"]:
         fire("capacity.few-hours", hours=hours, few=ctx.catalog.thresholds["few_hours"])
@@ -139,8 +143,8 @@ def kind_rules(ctx: Context) -> list[str]:
     return fired
 
 
-def readiness(ctx: Context, fired: Fired) -> dict[str, Any]:
-    """The `readiness` section: verdict, overall score and each dimension with its findings."""
+def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]:
+    """The `readiness` section: verdict (at best `best`), score and each dimension's findings."""
     rules = ctx.catalog.texts["findings"]
     dimensions: dict[str, dict[str, Any]] = {
         name: {"score": 100, "findings": []} for name in DIMENSIONS
@@ -168,7 +172,7 @@ def readiness(ctx: Context, fired: Fired) -> dict[str, Any]:
         if score >= thresholds["start_small_from"]
         else "not_yet"
     )
-    for cap in caps:
+    for cap in (*caps, best):
         verdict = min(verdict, cap, key=VERDICTS.index)
     return {
         "verdict": verdict,

@@ -245,7 +245,10 @@ def _co_create(p: Facts) -> list[str]:
         return [p.a("co_create.prepare")]
     actions = [p.a("co_create.share-again")]
     ideas = ctx.catalog.texts["co_create_ideas"]
+    reluctant = ctx["willingness.staff"] == "reluctant"
     for objective in ctx["goals.objectives"]:
+        if objective == "recruitment" and reluctant:
+            continue  # the idea asks employees to tell their story: not of those who won't
         if objective in ideas:
             actions.append(
                 p.a("co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
