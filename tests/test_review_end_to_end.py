@@ -69,3 +69,26 @@ def test_the_calendar_follows_the_lower_cadence(
         result = run_cli("calendar", str(path), "--start", TWELVE_WEEKS, "--weeks", "8", "-o", name)
         assert result.returncode == 0, result.stderr
     assert _linkedin_slots(isolated / "after.ics") < _linkedin_slots(isolated / "before.ics")
+
+
+def test_show_marks_the_next_review_due_then_overdue_until_it_is_held(isolated: Path) -> None:
+    plan = isolated / "software.yaml"
+    made = run_cli(
+        "assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), "--date", START
+    )
+    assert made.returncode == 0, made.stderr
+
+    def line(today: str) -> str:
+        shown = run_cli("show", str(plan), env={"SOCIALREADY_TODAY": today, "COLUMNS": "200"})
+        assert shown.returncode == 0, shown.stderr
+        found = next(text for text in shown.stdout.splitlines() if "Next review" in text)
+        return found.strip("│ ")
+
+    assert line("2026-03-01").endswith("Next review: 2026-04-05")
+    assert "Next review: 2026-04-05 (due: run socialready review)" in line("2026-03-25")
+    assert "Next review: 2026-04-05 (overdue)" in line("2026-04-10")
+    held = run_cli("review", str(plan), "--date", "2026-04-10", "--defaults")
+    assert held.returncode == 0, held.stderr
+    assert "Next review: 2026-07-05" in line("2026-04-10")
+    overview = run_cli("overview", str(isolated), env={"SOCIALREADY_TODAY": "2026-06-25"})
+    assert "2026-07-05 due" in overview.stdout

@@ -196,6 +196,8 @@ def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:
         next_review = Text(review["date"] if review else "—")
         if review and review["overdue"]:
             next_review.append(f" {late}", style="bold red")
+        elif review and review.get("due"):
+            next_review.append(f" {word('due_soon', 'en')}", style="bold yellow")
         table.add_row(
             row["organisation"],
             Text(verdict, style=VERDICT_STYLE[verdict]),
