@@ -212,3 +212,21 @@ def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict
         assert len(after.reviews) == 1
     finally:
         software.write_bytes(text)
+
+
+def test_a_reviewed_plan_is_valid_against_the_schema(software: Path) -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from socialready.planfile import yamlio
+    from tests.test_examples import _json_ready
+
+    _review(software, use_defaults=True, sets=["review.measures.leads_sales=14", "review.notes=ok"])
+    schema = json.loads(
+        resources.files("socialready").joinpath("data/plan.schema.json").read_text()
+    )
+    document = yamlio.loads(software.read_text("utf-8"), str(software))
+    assert document["reviews"][0]["measures"] == {"leads_sales": "14"}
+    jsonschema.validate(_json_ready(document), schema)
