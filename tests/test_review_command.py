@@ -230,3 +230,18 @@ def test_a_reviewed_plan_is_valid_against_the_schema(software: Path) -> None:
     document = yamlio.loads(software.read_text("utf-8"), str(software))
     assert document["reviews"][0]["measures"] == {"leads_sales": "14"}
     jsonschema.validate(_json_ready(document), schema)
+
+
+def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
+    from tests.conftest import run_cli
+
+    cases = [
+        ((), "Error: name the plan to review: socialready review PLAN"),
+        (("--resume",), "Error: nothing to resume: no interrupted `socialready review`"),
+        ((str(software), "--date", TWELVE_WEEKS), "add --defaults to take the defaults (what"),
+        ((str(software), "--answers", str(software)), "must hold one mapping, `review:`"),
+    ]
+    for args, said in cases:
+        result = run_cli("review", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1

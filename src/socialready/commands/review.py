@@ -96,6 +96,7 @@ def run(
             saved,
             interactive=prompts.can_prompt(),
             use_defaults=use_defaults,
+            defaults_are="what the plan promised for the period",
         )
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers, "review.date": when.isoformat()}

@@ -25,6 +25,7 @@ def run(
     *,
     interactive: bool,
     use_defaults: bool,
+    defaults_are: str = "`socialready questions --format yaml` writes an answers template",
 ) -> dict[str, Any]:
     """Every answer: given ones as they are, the rest asked, or taken from defaults.
 
@@ -63,6 +64,6 @@ def run(
         raise MissingAnswers(
             f"no terminal to ask {len(missing)} missing answer(s): {', '.join(missing)}. "
             "Give them with --answers FILE or --set KEY=VALUE, or add --defaults to take "
-            "the defaults (`socialready questions --format yaml` writes an answers template)"
+            f"the defaults ({defaults_are})"
         )
     return answered
