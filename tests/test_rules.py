@@ -624,3 +624,34 @@ def test_every_figure_in_a_plan_names_its_source_and_year_or_says_assumption(
         assert re.search(
             r"\((.+, \d{4}|" + assumption + r"|[^()]*brontekst|the source text)\)$", item["cadence"]
         ), item["cadence"]
+
+
+def test_no_channel_that_reaches_the_audience_is_not_yet_with_research_first() -> None:
+    result = generate(
+        audience__segments=["members_partners"],
+        channels__current=["tiktok"],
+        capacity__hours_per_week=5,
+    )
+    assert "goals.no-channel-fits" in rule_ids(result)
+    assert result["readiness"]["verdict"] == "not_yet" and recommended(result) == []
+    assert "goals.no-channel-fits" not in rule_ids(
+        generate(
+            capacity__publish_frequency="less_than_monthly",
+            channels__considering=["blog"],
+            audience__segments=["professionals"],
+        )
+    )
+
+
+def test_an_internal_network_in_use_counts_as_a_channel_you_run() -> None:
+    result = generate(
+        audience__segments=["employees"],
+        goals__objectives=["internal_collaboration"],
+        willingness__internal_network="in_use",
+        organisation__size="medium",
+        capacity__hours_per_week=4,
+    )
+    assert recommended(result) == ["internal_network"]
+    assert "Keep Internal social network going" in actions(result, "be_active")
+    other = generate(willingness__internal_network="in_use", audience__segments=["adults"])
+    assert "internal_network" not in not_now(other)  # not public media: never told to pause it

@@ -41,6 +41,7 @@ class ChannelChoice:
         self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
         self.lowered: list[Channel] = []  # kept below their standard cadence for want of hours
+        self.nothing_reaches = False  # no channel named or on figures reaches the audience
         self.talking: list[Channel] = []  # conversational channels that reach the audience
         self.talking_named: list[Channel] = []  # those of them the organisation named
         self.lightest_needed = 0.0
@@ -134,7 +135,11 @@ def _ordered(ctx: Context) -> tuple[list[tuple[Channel, str]], list[Channel], li
     """(mentioned channels that reach the audience with their origin, in the order they are
     kept; suggestions nobody mentioned, best evidence first; mentioned ones that do not reach)."""
     catalog = list(ctx.catalog.channels.values())
-    current, considering = ctx["channels.current"], ctx["channels.considering"]
+    current, considering = list(ctx["channels.current"]), list(ctx["channels.considering"])
+    network = ctx["willingness.internal_network"]  # an internal network in use is one you run
+    if "internal_network" not in current + considering and network != "none":
+        (current if network == "in_use" else considering).append("internal_network")
+    named = set(ctx["channels.current"]) | set(ctx["channels.considering"])
     groups: dict[str, list[tuple[tuple[int, ...], Channel]]] = {
         "internal_first": [],
         "current": [],
@@ -143,9 +148,8 @@ def _ordered(ctx: Context) -> tuple[list[tuple[Channel, str]], list[Channel], li
     }
     elsewhere: list[Channel] = []
     for order, channel in enumerate(catalog):
-        mentioned = channel.id in current or channel.id in considering
         if not _reaches(ctx, channel):
-            if mentioned:
+            if channel.id in named:
                 elsewhere.append(channel)
             continue
         if channel.id == "internal_network" and internal_first(ctx):
@@ -192,6 +196,7 @@ def choose(
     """
     choice = ChannelChoice()
     kept, suggested, elsewhere = _ordered(ctx)
+    choice.nothing_reaches = not kept and not suggested
     caps = review.tier_cap if review else {}
     if review and review.paused:
         choice.not_now.extend(
@@ -453,5 +458,6 @@ def _workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availa
             channels=ctx.channel_names(choice.lowered),
         )
     if unused >= 0.5:
-        return ctx.text("workload/room", needed=needed, available=available, unused=unused)
+        room = "workload/room-more" if choice.not_now else "workload/room"
+        return ctx.text(room, needed=needed, available=available, unused=unused)
     return ctx.text("workload/full", needed=needed, available=available)

@@ -31,6 +31,9 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("goals.audience-assumed")
     if not ctx["audience.interests"]:
         fire("goals.interests-missing")
+    if choice.nothing_reaches and ctx["willingness.management"] != "against":
+        segments = ctx.labels("audience.segments", ctx["audience.segments"])
+        fire("goals.no-channel-fits", segments=segments)
     if ctx["goals.measurable"] == "none":
         fire("goals.not-measurable")
     elif ctx["goals.measurable"] == "rough":

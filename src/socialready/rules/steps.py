@@ -124,8 +124,10 @@ def _organise(p: Facts) -> list[str]:
     if "willingness.access-blocked" in p.rules:
         actions.append(p.a("organise.replace-block"))
     people = ctx["capacity.people"]
-    if people:
-        who = ctx.text("person") if people == 1 else ctx.text("people", n=people)
+    if people == 1:
+        actions.append(p.a("organise.alone", hours=ctx["capacity.hours_per_week"]))
+    elif people:
+        who = ctx.text("people", n=people)
         actions.append(p.a("organise.who", people=who, hours=ctx["capacity.hours_per_week"]))
     else:
         actions.append(p.a("organise.nobody"))
