@@ -9,8 +9,8 @@ from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
 Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
-_YES = {"yes", "y", "true", "ja", "j", "1"}
-_NO = {"no", "n", "false", "nee", "0"}
+YES = frozenset({"yes", "y", "true", "ja", "j", "1"})  # typed, or text for a yes/no answer
+NO = frozenset({"no", "n", "false", "nee", "0"})
 
 
 def validate(question: Question, value: Any, source: str = "") -> Any:
@@ -62,8 +62,10 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail("must be a whole number")
         return int(value) if kind == "integer" else number(value)
     if kind == "yesno":
+        if isinstance(value, str) and value.isascii() and value.lower() in YES | NO:
+            return value.lower() in YES  # YAML 1.2 reads a bare yes as text
         if not isinstance(value, bool):
-            raise fail("must be yes or no")
+            raise fail("must be yes or no (true or false)")
         return value
     raise fail(f"unknown question kind {kind!r}")
 
@@ -98,9 +100,9 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
             ) from None
         return validate(question, number, source)
     if question.kind == "yesno":
-        if text.lower() in _YES:
+        if text.lower() in YES:
             return True
-        if text.lower() in _NO:
+        if text.lower() in NO:
             return False
         raise AnswerError(question.key, f"{text!r} is not yes or no", source)
     return validate(question, text, source)

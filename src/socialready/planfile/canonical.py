@@ -33,8 +33,8 @@ _BOOL = frozenset(
 )
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * are documented too
-_NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNtTzZ \t")  # all _number() takes
-_MARKS = frozenset(".:x-+")
+_NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNoOtTzZ \t")  # all _number() takes
+_MARKS = frozenset(".:x-+eE")
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 
 
@@ -46,9 +46,12 @@ def _special() -> re.Pattern[str]:
 
 @functools.cache
 def _number() -> re.Pattern[str]:
-    """PyYAML's float, int and timestamp patterns, compiled only when text starts like one."""
+    """PyYAML's float, int and timestamp patterns (YAML 1.1), with YAML 1.2's ints and floats
+    (yamlio reads plans as 1.2 does): compiled only when text starts like one."""
     return re.compile(
-        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        r"""^(?:[-+]?[0-9]+|0o[0-7]+
+        |[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
         |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
         |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
         |[-+]?\.(?:inf|Inf|INF)
@@ -68,13 +71,16 @@ def _number() -> re.Pattern[str]:
 
 
 def _reads_as_other(text: str) -> bool:
-    """Whether PyYAML would read this text, written plain, as something other than text."""
+    """Whether YAML 1.1 or 1.2 would read this text, written plain, as something other than
+    text: PyYAML's dumper in yamlio quotes it then."""
     if text in _BOOL or text in _NULL or text in _OTHER:
         return True
     if text[0] not in "-+0123456789." or not _NUMBER_CHARACTERS.issuperset(text):
         return False  # most text: no need for the patterns
     digits = text.lstrip("-+")
-    if not (digits.replace("_", "").isdigit() or digits.startswith("0b") or _MARKS & set(text)):
+    if not (
+        digits.replace("_", "").isdigit() or digits.startswith(("0b", "0o")) or _MARKS & set(text)
+    ):
         return False  # every pattern but those of plain digits needs one of these (a hex digest)
     return _number().match(text) is not None
 
@@ -340,7 +346,7 @@ def _plain(text: str) -> Any:
     if text[0] in "-0123456789" and text.isascii():
         digits = text[1:] if text[0] == "-" else text
         try:
-            if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is text, 07 octal
+            if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is written '09'
                 return int(text)
             if len(text) == 10 and text[4] == text[7] == "-":
                 return dt.date.fromisoformat(text)

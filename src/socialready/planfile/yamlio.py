@@ -17,6 +17,34 @@ Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without Py
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
 _TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
+# Plans and answers are read as YAML 1.2 reads them (its core schema), as the editors and
+# validators that check them against the JSON Schema do: `yes`, `on`, `1_000`, `1:30` are text.
+# Written text is quoted where YAML 1.1 or 1.2 would read it as something else, so a file
+# reads the same in either. (tag, pattern, first characters)
+_DIGITS = list("-+0123456789")
+YAML_12 = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", _DIGITS),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        [*_DIGITS, "."],
+    ),
+)
+# Kept from YAML 1.1: dates (a due date is a date) and the merge key (refused by name).
+_KEPT = (
+    (
+        "timestamp",
+        r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+        r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+        r"(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
+        list("0123456789"),
+    ),
+    ("merge", r"^(?:<<)$", ["<"]),
+)
 
 
 class _PyYAML(NamedTuple):
@@ -96,14 +124,29 @@ def _pyyaml() -> _PyYAML:
     def represent_none(dumper: Any, _: None) -> yaml.Node:
         return dumper.represent_scalar("tag:yaml.org,2002:null", "null")  # type: ignore[no-any-return]
 
+    def construct_int(self: Any, node: yaml.ScalarNode) -> int:
+        """YAML 1.2: 017 is seventeen, 0o17 octal, 0x1F hexadecimal."""
+        text = str(self.construct_scalar(node))
+        sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+        if digits.startswith(("0o", "0x")):
+            return sign * int(digits[2:], 8 if digits[1] == "o" else 16)
+        return sign * int(digits)
+
     def loader(base: type[Any]) -> Any:
         methods = {"construct_object": construct_object, "construct_mapping": construct_mapping}
-        return type("StrictLoader", (base,), methods)
+        cls: Any = type("StrictLoader", (base,), methods)
+        cls.yaml_implicit_resolvers = {}  # YAML 1.2's core schema, as editors' validators read
+        for tag, pattern, first in (*YAML_12, *_KEPT):
+            cls.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
+        cls.add_constructor("tag:yaml.org,2002:int", construct_int)
+        return cls
 
     def dumper(base: type[Any]) -> Any:
         cls: Any = type("BlockDumper", (base,), {"needs_pure_python": False})
         cls.add_representer(str, represent_str)
         cls.add_representer(type(None), represent_none)
+        for tag, pattern, first in YAML_12:  # beside YAML 1.1's own: quoted if either reads it
+            cls.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
         return cls
 
     loaders = {"python": loader(yaml.SafeLoader)}
