@@ -132,3 +132,11 @@ def test_an_example_plan_has_a_calendar(isolated: Path) -> None:
     document = yamlio.loads((isolated / "school.yaml").read_text("utf-8"), "school.yaml")
     for entry in document["channels"]["recommended"]:
         assert catalog.load().channels[entry["channel"]].name["en"] in result.stdout
+
+
+def test_a_narrow_terminal_gets_a_list_no_wider_than_it(software: Path) -> None:
+    args = ("calendar", str(software), "--start", START, "--weeks", "3", "--lang", "nl")
+    result = run_cli(*args, env={"COLUMNS": "40"})
+    assert result.returncode == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    assert "LinkedIn:" in result.stdout

@@ -272,7 +272,7 @@ def calendar(
 ) -> None:
     """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal)."""
     out = out or console()
-    out.print(Text(title, style="bold"), soft_wrap=True)
+    out.print(Text(title, style="bold"))
     for heading, rows, empty in weeks:
         out.print()
         out.print(Text(heading, style="bold underline"))
@@ -282,8 +282,9 @@ def calendar(
         if out.width < NARROW:
             for day, channel, theme, owner in rows:
                 what = f"{channel}: {theme}" if channel else theme
-                out.print(Text.assemble(f"  {day}  ", (what, "bold" if channel else "yellow")))
-                out.print(Text(f"      {owner}", style="dim"))
+                out.print(Text(f"  {day}"))
+                out.print(Padding(Text(what, style="bold" if channel else "yellow"), (0, 0, 0, 4)))
+                out.print(Padding(Text(owner, style="dim"), (0, 0, 0, 4)))
             continue
         table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         for number, header in enumerate(headers):
