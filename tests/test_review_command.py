@@ -245,3 +245,19 @@ def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
         result = run_cli("review", *args)
         assert result.returncode == 2, (args, result.stderr)
         assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_users_own_header_lines_are_kept(software: Path) -> None:
+    text = software.read_text("utf-8")
+    body = text.index("socialready: 2\n")
+    software.write_text(
+        "# Quadrant's plan, kept by Anna\n"
+        + text[:body]
+        + "# reviewed each quarter\n"
+        + text[body:],
+        "utf-8",
+    )
+    _review(software, use_defaults=True)
+    kept = software.read_text("utf-8")
+    assert kept.startswith("# Quadrant's plan, kept by Anna\n# socialready plan.")
+    assert "# reviewed each quarter\nsocialready: 2\n" in kept

@@ -8,7 +8,7 @@ from typing import Any
 
 from socialready import files
 from socialready.answers import number
-from socialready.errors import BadInput, Interrupted
+from socialready.errors import BadInput, Interrupted, SocialreadyError
 from socialready.rules import review as review_rules
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
@@ -31,6 +31,7 @@ def run(
     the plan promised is the default. Returns the plan document written."""
     from socialready.commands import common as workflow
     from socialready.planfile import document as plan_mod
+    from socialready.planfile import schedule
     from socialready.wizard import resume
 
     raw: dict[str, Any] = {}
@@ -56,7 +57,7 @@ def run(
         or _given_date(set_pairs)
         or _file_date(file_answers)
         or raw.get("review.date")
-        or dt.date.today().isoformat()
+        or schedule.today()
     )
     earlier = [r for r in plan.reviews if r["date"] != when]
     since = _since(plan, earlier, when, str(target))
@@ -107,7 +108,16 @@ def run(
     entry = _entry(when, answered, promised)
     plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
     document = plan_mod.build(plan)
-    plan_mod.write(target, document, plan.header)
+    try:
+        plan_mod.write(target, document, plan.header, plan.header_after)
+    except SocialreadyError as exc:
+        kept = {**answered, "review.date": when.isoformat()}
+        where = resume.save_review(resume.Session(kept, target, language))
+        exc.message += (
+            f". Your review answers are kept in {where}: once that is fixed, "
+            "`socialready review --resume` records the review without asking again"
+        )
+        raise
     if resume_session:
         resume.clear_review()
     _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
