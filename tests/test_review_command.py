@@ -239,7 +239,8 @@ def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
         ((), "Error: name the plan to review: socialready review PLAN"),
         (("--resume",), "Error: nothing to resume: no interrupted `socialready review`"),
         ((str(software), "--date", TWELVE_WEEKS), "add --defaults to take the defaults (what"),
-        ((str(software), "--answers", str(software)), "must hold one mapping, `review:`"),
+        ((str(software), "--answers", str(software), "--date", TWELVE_WEEKS), "one mapping"),
+        ((str(software),), "is not after 2026-01-05, the plan's start (`started`)"),
     ]
     for args, said in cases:
         result = run_cli("review", *args)
