@@ -96,8 +96,12 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
         per_week = review_rules.posts_per_week(entry, plan.answers)
         if per_week <= 0:
             continue
+        # Channels posting less than weekly take turns in the weeks; single posts in a week
+        # fall on different days for different channels.
+        phase = order if per_week < 1 else 0
         for week in range(weeks + 1):
-            days = weekdays(posts_in_week(per_week, week)) if per_week else []
+            count = posts_in_week(per_week, week + phase)
+            days = [(2 + order) % WORKING_DAYS] if count == 1 else weekdays(count)
             for day in days:
                 date = monday + dt.timedelta(weeks=week, days=day)
                 if start <= date < end:
