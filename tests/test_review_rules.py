@@ -106,6 +106,13 @@ def test_no_figures_or_too_short_a_period_is_no_data() -> None:
     assert outcome.tier_cap == {} and outcome.capacity_penalty == 0
 
 
+def test_without_channels_a_review_does_not_say_the_plan_works() -> None:
+    outcome = review.judge(_review(0, 0), [], 12, ANSWERS)
+    assert outcome.findings == [] and outcome.verdict_cap is None
+    slow = review.judge(_review(0, 0, reply_time="within_days"), [], 12, ANSWERS)
+    assert [rule for rule, _ in slow.findings] == ["review.reply-slower"]
+
+
 def test_posts_per_week_from_the_entry_else_from_the_catalogue() -> None:
     assert review.posts_per_week({"channel": "instagram", "posts_per_week": 3}, ANSWERS) == 3
     assert review.posts_per_week({"channel": "instagram"}, ANSWERS) == 2

@@ -96,6 +96,7 @@ def judge(
     weeks = round(period_weeks)
     published: dict[str, Any] = latest_review.get("published") or {}
     judged = 0
+    channels_judged = 0
     trouble = False
     if period_weeks >= limits["min_weeks"]:
         for entry in recommended:
@@ -105,6 +106,7 @@ def judge(
             if not isinstance(got, int) or isinstance(got, bool) or per_week <= 0:
                 continue
             judged += 1
+            channels_judged += 1
             expected = per_week * period_weeks
             promised = max(1, round(expected))
             current = current_tier(entry)
@@ -148,7 +150,7 @@ def judge(
                 trouble = True
     if not judged:
         findings = [("review.no-data", {"weeks": weeks})]
-    elif not trouble:
+    elif not trouble and channels_judged:  # without a channel there is no promise kept to show
         findings.append(("review.plan-works", {}))
     penalty = sum(int(rules[rule]["points"]) for rule, _ in findings)
     caps = [rules[rule]["cap"] for rule, _ in findings if rules[rule].get("cap")]
