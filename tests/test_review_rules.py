@@ -148,3 +148,58 @@ def test_judging_is_a_function_of_its_inputs(first: int, second: int, period: fl
     assert review.judge(entry, RECOMMENDED, period, ANSWERS) == review.judge(
         entry, RECOMMENDED, period, ANSWERS
     )
+
+
+def _software() -> dict[str, Any]:
+    from socialready import answers, questionnaire
+    from socialready.planfile import yamlio
+    from tests.conftest import ORGANISATIONS
+
+    qs = questionnaire.load()
+    path = ORGANISATIONS / "software.yaml"
+    given_ = answers.from_nested(qs, yamlio.loads(path.read_text("utf-8"), str(path)), "x")
+    return answers.complete(qs, given_)[0]
+
+
+SOFTWARE = _software()
+
+
+def _plan_after(linkedin: int) -> dict[str, Any]:
+    import datetime as dt
+
+    from socialready import catalog, questionnaire, rules
+
+    entry = {
+        "date": dt.date(2026, 3, 30),
+        "published": {"linkedin": linkedin, "blog": 6, "youtube": 6},
+        "reply_time": "within_hours",
+        "hours_spent": 8,
+    }
+    generated: dict[str, Any] = rules.generate(
+        SOFTWARE,
+        catalog.load(),
+        questionnaire.load(),
+        "en",
+        reviews=[entry],
+        started=dt.date(2026, 1, 5),
+    )
+    return generated
+
+
+@given(low=st.integers(0, 60), more=st.integers(0, 60))
+def test_in_the_plan_more_posts_never_lower_capacity_score_or_cadence(low: int, more: int) -> None:
+    before, after = _plan_after(low), _plan_after(low + more)
+    capacity = [plan["readiness"]["dimensions"]["capacity"]["score"] for plan in (before, after)]
+    assert capacity[1] >= capacity[0]
+    order = ("not_yet", "start_small", "ready")
+    verdicts = [order.index(plan["readiness"]["verdict"]) for plan in (before, after)]
+    assert verdicts[1] >= verdicts[0]
+
+    def posts(plan: dict[str, Any]) -> float:
+        return sum(
+            float(entry["posts_per_week"])
+            for entry in plan["channels"]["recommended"]
+            if entry["channel"] == "linkedin"
+        )
+
+    assert posts(after) >= posts(before)
