@@ -265,7 +265,10 @@ def review(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the review that was interrupted.")
     ] = False,
-    lang: LangOption = None,
+    lang: Annotated[
+        Optional[Lang],  # noqa: UP045
+        typer.Option("--lang", help="Language of the questions and output; default the plan's."),
+    ] = None,
 ) -> None:
     """Record how the period since the last review went; the plan follows the real figures."""
     from socialready.commands import review as review_mod
@@ -293,7 +296,10 @@ def calendar(
         Optional[Path],  # noqa: UP045
         typer.Option("-o", "--output", metavar="FILE.ics", help="Write an iCalendar file."),
     ] = None,
-    lang: LangOption = None,
+    lang: Annotated[
+        Optional[Lang],  # noqa: UP045
+        typer.Option("--lang", help="Language of the calendar; default the plan's."),
+    ] = None,
 ) -> None:
     """Publishing slots per channel, themes, owners, reviews and due dates for the next weeks."""
     from socialready.commands import calendar as calendar_mod
