@@ -22,7 +22,11 @@ def _value(question: Question) -> st.SearchStrategy[Any]:
             if question.required
             else st.text(max_size=200)
             .map(str.strip)
-            .filter(lambda text: all(ord(ch) >= 32 or ch in "\n\t" for ch in text))
+            .filter(
+                lambda text: all(
+                    ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) for ch in text
+                )
+            )
         )
     if question.kind == "one":
         return st.sampled_from(question.values)
@@ -49,3 +53,42 @@ def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
 
 
 languages = st.sampled_from(questionnaire.LANGUAGES)
+
+
+# Text a person types into owned fields, full of what YAML reads specially: comment signs,
+# quotes (a Dutch place name), `: `, control characters (notes and owners may hold them, as
+# escapes), and the line separators YAML 1.1 breaks lines at.
+TRICKY_PIECES = [
+    "#", " #", "# ", "#42", "order #42", "'", "''", '"', "'s-Hertogenbosch",
+    "Gemeente 's-Hertogenbosch",
+    ": ", "a: b", "- ", "? ", "|", ">", "&a", "*a", "!x", "%", "@", "`", "{", "}", "[", "]", ",",
+    "\n", "\n\n", " \n", "\t", "yes", "null", "~", "1:30", "2026-02-30", "...", "---", "é", "🍞",
+]  # fmt: skip
+CONTROLS = [
+    "\x1b[2J",
+    "\x07",
+    "\x1b]52;c;aGk=\x07",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\x7f",
+    "\x9b",
+]
+PLAIN_TEXT = st.lists(st.sampled_from(TRICKY_PIECES) | st.text(max_size=6), max_size=8).map("".join)
+OWNED_TEXT = st.lists(
+    st.sampled_from(TRICKY_PIECES + CONTROLS) | st.text(max_size=6), min_size=1, max_size=8
+).map("".join)
+
+
+def answer_text(question: Question) -> st.SearchStrategy[str]:
+    """Tricky text a text answer accepts (no control characters), stored as validated."""
+
+    def valid(text: str) -> bool:
+        try:
+            answers.validate(question, text)
+        except Exception:
+            return False
+        return True
+
+    return PLAIN_TEXT.filter(valid).map(lambda text: answers.validate(question, text))

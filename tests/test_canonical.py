@@ -27,7 +27,9 @@ WORDS = st.sampled_from(
      "1.5", ".5", "1e5", "1.0e+5", ".inf", "-.Inf", ".nan", "2026-11-27", "2026-1-2",
      "2026-02-30", "<<", "=",
      "---", "...", "- x", "? x", ": x", "a: b", "a:", "a #b", "a#b", " a", "a ", "\na", "a\n",
-     "a\n\n", "a\nb", "a \nb", "a\n b", "\u2028", "\ufeff", "🍞", "'q'", '"q"', "#", "|", "@a"]
+     "a\n\n", "a\nb", "a \nb", "a\n b", "\u2028", "\ufeff", "🍞", "'q'", '"q"', "#", "|", "@a",
+     "Gemeente 's-Hertogenbosch # eerst Piet bellen", "order #42", "a: b # c", "x\n# y", "\x1b[2J",
+     "\x1b]52;c;aGk=\x07", "\r\n", "\x7f", "\x9b", "\u2029", "\u202e"]
 )  # fmt: skip
 TEXT = WORDS | st.text(ALPHABET, max_size=12) | st.text(max_size=12)
 KEYS = (
@@ -54,7 +56,7 @@ SHAPED_TEXT = (WORDS | st.text(ALPHABET, max_size=12)).filter(
     lambda text: (
         not text.endswith(("\n", " "))
         and " \n" not in text
-        and not any(ch in text for ch in "\t\r\x85\u2028\ufeff🍞")
+        and not any(ch in text for ch in "\t\r\x85\u2028\u2029\ufeff🍞\x1b\x07\x7f\x9b")
     )  # PyYAML quotes these
 )
 SHAPED_KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(

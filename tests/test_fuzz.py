@@ -6,19 +6,28 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from socialready import answers, files, questionnaire, rules
+from socialready.commands import common as workflow
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
 from socialready.planfile import yamlio
-from tests.strategies import languages, valid_answers
+from tests.strategies import (
+    OWNED_TEXT,
+    PLAIN_TEXT,
+    answer_text,
+    languages,
+    valid_answers,
+)
 
 QS = questionnaire.load()
 T = TypeVar("T")
@@ -151,6 +160,26 @@ def _load_answers(text: str, source: str) -> None:
             assert answers.validate(QS.by_key[key], value) == value
 
 
+def _shown(source: str) -> None:
+    """Every way a plan is shown: a result or one clear message; the git textconv (markdown)
+    always a result, and nothing that acts on a terminal."""
+    import io
+
+    from rich.console import Console
+
+    from socialready import cli
+    from socialready.output import report, terminal
+
+    report_text = cli._report_or_raw(Path(source))  # never fails: the report, or raw text
+    assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
+    document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
+    out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
+    terminal.overview(workflow.overview(Path(source).parent), out)
+    if document is not None:
+        report.to_json(document)
+        terminal.plan(document, out)
+
+
 def _load_plan(text: str, source: str) -> None:
     loaded = _outcome(lambda: plan.from_text(text, source), "p.yaml")
     if loaded is not None:
@@ -161,6 +190,10 @@ def _load_plan(text: str, source: str) -> None:
             assert owned["status"] in plan.STATUSES
             assert owned["due"] is None or type(owned["due"]) is dt.date
         _outcome(lambda: plan.hand_edits(loaded), "p.yaml")  # what `plan` does next
+        for force in (False, True):  # `plan`, and `plan --check` / `--force`: compare, move
+            _outcome(
+                functools.partial(workflow.update, Path(source), {}, None, force=force), "p.yaml"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +217,7 @@ def test_mutated_plan_files(
 ) -> None:
     tree = data.draw(mutated_tree(plan.build(plan.Plan(valid, lang))))
     source, text = _through_file(scratch, "p.yaml", data.draw(mutated_bytes(plan.dumps(tree))))
+    _shown(source)
     if text is not None:
         _load_plan(text, source)
 
@@ -193,5 +227,148 @@ def test_mutated_plan_files(
 def test_arbitrary_bytes(scratch: Path, data: bytes) -> None:
     for name, load in (("a.yaml", _load_answers), ("p.yaml", _load_plan)):
         source, text = _through_file(scratch, name, data)
+        if name == "p.yaml":
+            _shown(source)
         if text is not None:
             load(text, source)
+
+
+# Owned text in every style PyYAML writes: `plan` finds no comment in it, keeps it exactly,
+# and a second `plan` changes nothing.
+STYLES = [None, "'", '"', "|", ">"]
+
+
+class _Styled(str):
+    """Text to be written in a given style (PyYAML falls back where that style cannot hold it)."""
+
+    style: str | None = None
+
+
+def _styled(text: str, style: str | None) -> _Styled:
+    value = _Styled(text)
+    value.style = style
+    return value
+
+
+class _StyleDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+_StyleDumper.add_representer(
+    _Styled,
+    lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), value.style),
+)
+
+
+@st.composite
+def owned_plans(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, dict[str, Any]], str]:
+    """A plan with tricky owned text, written in the styles drawn, as a person or tool might."""
+    valid = draw(valid_answers())
+    valid["organisation.name"] = draw(answer_text(QS.by_key["organisation.name"]))
+    valid["audience.interests"] = draw(answer_text(QS.by_key["audience.interests"]))
+    owned = {
+        step: {
+            "owner": draw(st.none() | OWNED_TEXT),
+            "status": draw(st.sampled_from(plan.STATUSES)),
+            "due": None,
+            "notes": draw(st.none() | OWNED_TEXT),
+        }
+        for step in rules.STEP_IDS
+    }
+    document = plan.build(plan.Plan(valid, draw(languages), owned))
+    styled = copy.deepcopy(document)
+    organisation = styled["answers"]["organisation"]
+    organisation["name"] = _styled(organisation["name"], draw(st.sampled_from(STYLES)))
+    audience = styled["answers"]["audience"]
+    audience["interests"] = _styled(audience["interests"], draw(st.sampled_from(STYLES)))
+    for step in styled["steps"]:
+        for key in ("owner", "notes"):
+            if isinstance(step[key], str):
+                step[key] = _styled(step[key], draw(st.sampled_from(STYLES)))
+    text = yaml.dump(
+        styled, Dumper=_StyleDumper, allow_unicode=True, sort_keys=False, width=10**6,
+        default_flow_style=False, indent=draw(st.sampled_from([2, 4])),
+    )  # fmt: skip
+    return document, owned, text
+
+
+def _owned_in(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": document["answers"]["organisation"]["name"],
+        "interests": document["answers"]["audience"]["interests"],
+        "steps": [{key: step[key] for key in plan.OWNED} for step in document["steps"]],
+    }
+
+
+@settings(BASE, max_examples=120)
+@given(owned_plans())
+def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
+    scratch: Path, drawn: tuple[dict[str, Any], dict[str, dict[str, Any]], str]
+) -> None:
+    document, _, text = drawn
+    assume(yaml.safe_load(text) == document)  # PyYAML loses a NEL it writes single-quoted
+    read = plan.from_text(text, "p.yaml")
+    assert read.comments == [] and read.header == ""
+    path = scratch / "p.yaml"
+    path.write_text(text, "utf-8")
+    first = workflow.update(path, {}, None, force=False)
+    assert not first.changed  # the same plan, perhaps laid out otherwise
+    written = first.new_text if first.formatting else text
+    assert _owned_in(yaml.safe_load(written)) == _owned_in(document)
+    path.write_text(written, "utf-8")
+    second = workflow.update(path, {}, None, force=False)
+    assert not second.changed and second.new_text == written  # plan twice: a no-op
+
+
+@settings(BASE, max_examples=60)
+@given(owned_plans(), st.data())
+def test_a_real_comment_next_to_owned_text_is_always_found(
+    drawn: tuple[dict[str, Any], dict[str, dict[str, Any]], str], data: st.DataObject
+) -> None:
+    """A comment line anywhere between the plan's keys is found, with its line number."""
+    _, _, text = drawn
+    lines = text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line[:1].isalpha()]  # a top-level key
+    at = data.draw(st.sampled_from(starts[1:]))
+    comment = "# " + data.draw(
+        PLAIN_TEXT.map(lambda t: t.replace("\n", " ")).filter(str.isprintable)
+    )
+    lines.insert(at, comment)
+    expected = [(at + 1, comment.rstrip(" \t"))]
+    document, _, _ = drawn
+    name = next(n for n, line in enumerate(lines) if line.startswith("organisation: "))
+    if _one_line(lines[name]) == {"organisation": document["organisation"]}:
+        lines[name] += " # eerst Piet bellen"  # after the name as written, on its own line
+        expected.append((name + 1, "# eerst Piet bellen"))
+    read = plan.from_text("\n".join(lines), "p.yaml")
+    assert sorted(read.comments) == sorted(expected)
+
+
+@settings(BASE, max_examples=200)
+@given(st.data(), valid_answers(), languages)
+def test_mutated_resume_files(
+    scratch: Path, data: st.DataObject, valid: dict[str, Any], lang: str
+) -> None:
+    """`assess --resume` on a resume file edited by hand: a session or one clear message."""
+    import os
+
+    from socialready.wizard import resume
+
+    tree = {"target": "plans/x.yaml", "language": lang, "answers": answers.to_nested(QS, valid)}
+    tree = data.draw(mutated_tree(tree))
+    os.environ["XDG_STATE_HOME"] = str(scratch / "state")
+    path = resume.state_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.draw(mutated_bytes(yamlio.dumps(tree) if tree else "")))
+    session = _outcome(resume.load, "resume.yaml")
+    if session is not None:
+        assert session.language in questionnaire.LANGUAGES
+        assert session.target is None or isinstance(session.target, Path)
+
+
+def _one_line(line: str) -> Any:
+    """The line read as YAML on its own, or None when the value goes on below it."""
+    try:
+        return yaml.safe_load(line)
+    except yaml.YAMLError:
+        return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -317,3 +319,152 @@ def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
     assert (first["owner"], first["status"]) == ("Anna", "done")
     assert "Newcom" in str(document["channels"]) and "Pew" not in str(document["channels"])
     assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+def _step_line(path: Path, key: str, value: str, step: int = 1) -> None:
+    """Set one owned field of step N to exactly `value` (as it is written in the file)."""
+    lines = path.read_text("utf-8").split("\n")
+    seen = 0
+    for number, line in enumerate(lines):
+        if line.startswith("- id: "):
+            seen += 1
+        if seen == step and line.startswith(f"  {key}:"):
+            lines[number] = f"  {key}: {value}"
+            break
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def test_a_comment_after_a_dutch_place_name_is_found(isolated: Path) -> None:
+    """`'s-Hertogenbosch` opens no quote: the comment after it is a comment."""
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    _step_line(path, "owner", "Gemeente 's-Hertogenbosch # eerst Piet bellen")
+    before = path.read_bytes()
+    line = (
+        before.decode().split("\n").index("  owner: Gemeente 's-Hertogenbosch # eerst Piet bellen")
+    )
+    refused = run_cli("plan", str(path))
+    assert refused.returncode == 2 and f"comments on line(s) {line + 1} " in refused.stderr
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 1 and "would be moved into notes: comments" in check.stderr
+    assert path.read_bytes() == before
+    forced = run_cli("plan", "--force", str(path))
+    assert forced.returncode == 0, forced.stderr
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["steps"][0]["owner"] == "Gemeente 's-Hertogenbosch"
+    assert "# eerst Piet bellen" in document["steps"][2]["notes"]
+
+
+def test_a_note_with_a_hash_sign_is_no_comment_and_never_snowballs(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    _step_line(path, "notes", "|-\n    Call the printer about order #42\n    and 'the rest': later")
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert run_cli("plan", str(path)).returncode == 0
+    text = path.read_text("utf-8")
+    for _ in range(3):
+        assert run_cli("plan", "--force", str(path)).returncode == 0
+    assert path.read_text("utf-8") == text  # no "Comments from the file" note, ever
+    notes = yamlio.loads(text, str(path))["steps"][0]["notes"]
+    assert notes == "Call the printer about order #42\nand 'the rest': later"
+
+
+def test_a_windows_checkout_with_crlf_is_up_to_date_and_stays_crlf(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "would change" not in check.stdout and "1 of 1 plan(s) up to date" in check.stderr
+    path.write_bytes(path.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
+    assert run_cli("plan", str(path)).returncode == 0
+    data = path.read_bytes()
+    assert b"hours_available: 8\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+
+
+def test_formatting_only_differences_pass_check_and_say_what_they_are(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("language: en", 'language: "en"'), "utf-8")  # other quoting
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "formatting only: layout" in check.stderr and "would be rewritten" in check.stderr
+    path.write_bytes(text.encode().replace(b"\n", b"\r\n", 5))  # a mix of CRLF and LF
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 0 and "formatting only: line endings" in check.stderr
+    written = run_cli("plan", str(path))
+    assert written.returncode == 0 and "formatting only: line endings" in written.stderr
+    assert b"\r" not in path.read_bytes()  # one style now: that of most lines (LF)
+
+
+def test_a_byte_order_mark_is_kept(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert run_cli("plan", "--check", str(path)).returncode == 0
+    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+    assert run_cli("plan", str(path)).returncode == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# socialready plan") and data.count(b"\xef\xbb\xbf") == 1
+
+
+def test_a_symlinked_plan_is_written_through_the_link(isolated: Path) -> None:
+    target = _assess("bakery", isolated / "shared" / "bakery.yaml", "--lang", "en")
+    link = isolated / "plans" / "bakery.yaml"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "shared" / "bakery.yaml")
+    _edit(target, "hours_per_week: 3", "hours_per_week: 8")
+    result = run_cli("plan", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert "hours_available: 8" in target.read_text("utf-8")
+    assert not list(isolated.rglob(".*.tmp"))
+    assert run_cli("plan", "--check", str(link)).returncode == 0
+
+
+def test_a_plan_that_plan_writes_is_one_every_command_reads(isolated: Path) -> None:
+    """A long note full of tabs grows when written (each tab as \\t): still readable."""
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    note = ("x\t\t\t\t" * 20 + "\n") * 6700  # about 700 KB, four in five characters tabs
+    text = path.read_text("utf-8").replace(
+        "  notes: null", "  notes: |-\n    " + note.rstrip("\n").replace("\n", "\n    "), 1
+    )
+    text = text.replace("hours_per_week: 3", "hours_per_week: 8")
+    path.write_text(text, "utf-8")
+    assert 650_000 < path.stat().st_size < 1024 * 1024
+    result = run_cli("plan", str(path))
+    assert result.returncode == 0, result.stderr
+    assert path.stat().st_size > 1024 * 1024  # grew past the old 1 MiB limit
+    for args in (["plan", "--check"], ["show"], ["show", "--format", "json"], ["diff", str(path)]):
+        again = run_cli(*args, str(path))
+        assert again.returncode == 0, (args, again.stderr)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.replace("- rule: ", "- rule: [x]\n        was: ", 1),
+        lambda t: t.replace("      findings: []", "      findings: some text", 1),
+        lambda t: t.replace("  verdict: ", "  1: one\n  verdict: ", 1),
+        lambda t: re.sub(r"\n  why: [^\n]*", "\n  why: [a, b]", t, count=1),
+        lambda t: re.sub(r"\n  actions:\n(  - [^\n]*\n)+", "\n  actions: one\n", t, count=1),
+        lambda t: re.sub(r"\n  recommended:\n", "\n  recommended: 7\n  old:\n", t, count=1),
+        lambda t: t.replace("readiness:\n", "readiness:\n  deep: " + "[" * 900 + "]" * 900 + "\n"),
+    ],
+    ids=["rule-as-list", "findings-as-text", "number-as-key", "why-as-list", "actions-as-text",
+         "channels-as-number", "nested-900-deep"],
+)  # fmt: skip
+def test_a_hand_edit_of_any_shape_is_one_message_or_moved(
+    isolated: Path, change: Callable[[str], str]
+) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+    before = path.read_bytes()
+    for args in (["plan"], ["plan", "--check"], ["show"], ["diff", str(path)]):
+        result = run_cli(*args, str(path))
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        assert result.returncode in (1, 2), (args, result.stderr)
+        if result.returncode == 2:
+            errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+            assert len(errors) == 1 and str(path) in errors[0], result.stderr
+    assert path.read_bytes() == before
+    forced = run_cli("plan", "--force", str(path))
+    assert "Traceback" not in forced.stderr
+    assert forced.returncode in (0, 2), forced.stderr

@@ -30,7 +30,7 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail("is required; give a name")
         if len(value) > question.max_length:
             raise fail(f"is {len(value)} characters; keep it to {question.max_length}")
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
             raise fail("contains control characters; use plain text")
         return value
     if kind == "one":
@@ -163,7 +163,8 @@ def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[
 
 
 def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in the value of each question that does not apply; return the missing keys too."""
+    """Fill in each question that does not apply and each optional one left out; return the
+    missing keys too."""
     filled: Answers = {}
     missing: list[str] = []
     for question in questionnaire.questions:
@@ -171,6 +172,8 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
             filled[question.key] = question.if_skipped
         elif question.key in answers:
             filled[question.key] = answers[question.key]
+        elif not question.required and question.kind == "text":  # optional: may be absent
+            filled[question.key] = validate(question, question.default)
         else:
             missing.append(question.key)
     return filled, missing

@@ -4,6 +4,9 @@ Imports stay light here so that `--help` is instant: YAML, rich and questionary 
 the commands that need them.
 """
 
+import contextlib
+import errno
+import os
 import signal
 import sys
 from enum import Enum
@@ -145,15 +148,42 @@ def show(
     from socialready.commands import common as workflow
     from socialready.output import report
 
+    if fmt is ShowFormat.markdown:
+        sys.stdout.write(_report_or_raw(plan))
+        return
     document = workflow.load_document(plan)
     if fmt is ShowFormat.json:
-        sys.stdout.write(report.to_json(document))
-    elif fmt is ShowFormat.markdown:
-        sys.stdout.write(report.markdown(document))
+        sys.stdout.write(report.to_json(document, ascii_only=not _utf8(sys.stdout)))
     else:
         from socialready.output import terminal as render
 
         render.plan(document)
+
+
+def _report_or_raw(path: Path) -> str:
+    """The markdown report; as git's textconv it must never fail, so a plan it cannot render
+    (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
+    from socialready import files, ui
+    from socialready.commands import common as workflow
+    from socialready.errors import FileProblem
+    from socialready.output import report
+
+    try:
+        return report.markdown(workflow.load_document(path))
+    except FileProblem as exc:
+        if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
+            raise
+        problem = exc.message
+    except SocialreadyError as exc:
+        problem = exc.message
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
+    try:
+        lang = ui.resolve_language(None)
+    except SocialreadyError:
+        lang = "en"
+    return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)
 
 
 @app.command("diff")
@@ -163,7 +193,7 @@ def diff_command(
         typer.Argument(
             readable=False,
             metavar="OLD NEW",
-            help="OLD NEW, or the 7 arguments git gives an external diff tool.",
+            help="OLD NEW, or the arguments git gives an external diff tool (7, or 9 on a rename).",
         ),
     ],
 ) -> None:
@@ -173,10 +203,16 @@ def diff_command(
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
-    if (
-        len(paths) == 7
-    ):  # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
+    by_git = "GIT_DIFF_PATH_TOTAL" in os.environ  # git sets it for an external diff tool
+    # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
+    if len(paths) == 7:
         label, old, new = str(paths[0]), paths[1], paths[4]
+    elif len(paths) == 9:  # a rename or copy: ... new-mode new-path "similarity index ..."
+        label, old, new = f"{paths[0]} → {paths[7]}", paths[1], paths[4]
+    elif len(paths) == 1 and by_git:  # an unmerged path: git gives only its name
+        note = diff.Change("plan", "unmerged: resolve the conflict to compare it in plan terms")
+        render.changes(str(paths[0]), [note])
+        return
     elif len(paths) == 2:
         old, new = paths
         label = f"{old} → {new}"
@@ -186,7 +222,16 @@ def diff_command(
     def load(path: Path) -> dict[str, Any] | None:
         return None if str(path) == "/dev/null" else workflow.load_document(path)
 
-    render.changes(label, diff.compare(load(old), load(new)))
+    try:
+        changes = diff.compare(load(old), load(new))
+    except SocialreadyError as exc:
+        if not by_git:
+            raise
+        problem = exc.message.removeprefix(f"{old}: ").removeprefix(f"{new}: ")
+        note = diff.Change("plan", f"cannot compare in plan terms: {problem}")
+        render.changes(label, [note])
+        return  # git stops at a failing diff tool; this one says why and lets it go on
+    render.changes(label, changes)
 
 
 @app.command()
@@ -322,6 +367,58 @@ def _terminate(signum: int, frame: object) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
+    from socialready import ui
+
+    try:
+        lang = ui.resolve_language(None)
+    except SocialreadyError:
+        lang = "en"
+    raise Interrupted(ui.word("interrupted", lang))
+
+
+def _utf8(stream: Any) -> bool:
+    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def _output_ready() -> bool:
+    """Standard output can take what the commands print, or say why not. Where the encoding
+    cannot hold a character (PYTHONIOENCODING=ascii), a plain one stands in for it."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
+    if sys.stdout is None:
+        sys.stderr.write(
+            "Error: standard output is closed; give the command somewhere to write "
+            "(a terminal, a file or /dev/null)\n"
+        )
+        return False
+    for stream in (sys.stdout, sys.stderr):
+        if not _utf8(stream) and hasattr(stream, "reconfigure"):
+            from socialready.output import plain_text
+
+            plain_text.register()
+            stream.reconfigure(errors=plain_text.HANDLER)
+    return True
+
+
+def _output_failed(exc: OSError) -> int:
+    """Output that cannot be written (> /dev/full, a closed pipe): one message, exit 2."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # what is still buffered
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # goes nowhere
+    if exc.errno != errno.EPIPE:  # a reader that stopped (| head) needs no message
+        try:
+            sys.stderr.write(f"Error: cannot write the output ({exc.strerror})\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+    return int(ExitCode.BAD_INPUT)
+
+
+_OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
+
+
 def _app_for(argv: list[str]) -> typer.Typer:
     """The app with only the command asked for: Typer builds each command it holds at every
     start (about 1 ms each). `--help`, no command or an unknown one get the whole app."""
@@ -338,8 +435,18 @@ def _app_for(argv: list[str]) -> typer.Typer:
 def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
+    if not _output_ready():
+        sys.exit(int(ExitCode.BAD_INPUT))
     try:
-        _app_for(sys.argv)()
+        try:
+            _app_for(sys.argv)()
+        finally:
+            sys.stdout.flush()
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's answer to a broken pipe
+            sys.exit(_output_failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
+        raise
     except Interrupted as exc:
         from socialready.output import terminal as render
 
@@ -350,3 +457,7 @@ def main() -> None:
 
         render.error(exc.message)
         sys.exit(int(exc.exit_code))
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        sys.exit(_output_failed(exc))

@@ -6,14 +6,19 @@ import contextlib
 import errno
 import json
 import os
+import re
 import signal
+import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from socialready.errors import FileProblem
 
-MAX_BYTES = 1024 * 1024
+MIB = 1024 * 1024
+MAX_BYTES = 4 * MIB  # the most any command reads, and so the most any command writes
+LIMIT = "4 MiB"
 DATA = Path(__file__).parent / "data"
 
 
@@ -27,24 +32,30 @@ def load_data(name: str) -> Any:
     return json.loads(read_data(f"{name}.json"))
 
 
+class Contents(NamedTuple):
+    """A file as read: its text, a digest of its bytes (to notice a change before it is
+    replaced) and whether it started with a UTF-8 byte-order mark (kept when it is rewritten)."""
+
+    text: str
+    digest: str
+    bom: bool
+
+
+NOT_REGULAR = "is not a regular file (a pipe, device or socket); name a .yaml file"
+
+
 def read_text(path: Path) -> str:
     """The file's text, or a FileProblem that says what is wrong with it and what to do."""
-    try:
-        if path.is_dir():
-            raise FileProblem(path, "is a folder, not a file; name a .yaml file in it")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileProblem(path, "no such file; check the path") from None
-    except PermissionError:
-        raise FileProblem(
-            path, "cannot be read (permission denied); check its permissions"
-        ) from None
-    except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    return read(path).text
+
+
+def read(path: Path) -> Contents:
+    """The file's text and digest, or a FileProblem that says what is wrong and what to do."""
+    data = read_bytes(path)
     if len(data) > MAX_BYTES:
         raise FileProblem(
-            path, "is over 1 MiB, too large for an answers or plan file; check the file name"
+            path,
+            f"is over {LIMIT}, too large for an answers or plan file; check the file name",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark: Notepad's "Unicode"
         raise FileProblem(path, "is UTF-16 text; save it as UTF-8 and try again")
@@ -56,7 +67,48 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileProblem(path, _not_utf8(data, exc.start)) from None
-    return text.removeprefix("\ufeff")
+    return Contents(text.removeprefix("\ufeff"), digest(data), text.startswith("\ufeff"))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's first MAX_BYTES + 1 bytes. A pipe or device is refused before it is opened,
+    so nothing waits forever for a writer that never comes."""
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileProblem(path, "is a folder, not a file; name a .yaml file in it")
+        if not stat.S_ISREG(mode):
+            raise FileProblem(path, NOT_REGULAR)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
+                raise FileProblem(path, NOT_REGULAR)
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file; check the path") from None
+    except PermissionError:
+        raise FileProblem(
+            path, "cannot be read (permission denied); check its permissions"
+        ) from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+
+
+def digest(data: bytes) -> str:
+    """Enough to notice that a file changed (an edit), not to resist an attacker."""
+    return f"{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _current_digest(path: Path) -> str:
+    """The digest of the file as it is now; "" when there is none."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return ""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return "not a regular file"
+        return digest(handle.read())
 
 
 def _not_utf8(data: bytes, start: int) -> str:
@@ -70,32 +122,47 @@ def _not_utf8(data: bytes, start: int) -> str:
     )
 
 
-def write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: a reader sees the old file or the new, never half."""
-    folder = path.parent
+def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = False) -> None:
+    """Replace `path` with `text` in one step: a reader sees the old file or the new, never half.
+
+    `expect` is the digest of the file as it was read ("" for none): when the file changed
+    since (an edit while socialready worked), it is left as it is. A symbolic link is written
+    through, to the file it names; a pipe or device is never written to."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FileProblem(folder, f"cannot create the folder ({exc.strerror})") from None
-    if path.is_dir():
+    try:
+        current = os.stat(target)
+    except FileNotFoundError:
+        current = None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be written ({exc.strerror})") from None
+    if current is not None and stat.S_ISDIR(current.st_mode):
         raise FileProblem(path, "is a folder; name a .yaml file to write the plan to")
-    fd = -1
+    if current is not None and not stat.S_ISREG(current.st_mode):
+        raise FileProblem(path, NOT_REGULAR + " to write to")
+    data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise FileProblem(
+            path,
+            f"would be {len(data) / MIB:.1f} MiB, over the {LIMIT} that socialready reads; "
+            "shorten the notes (the old file is unchanged)",
+        )
+    mode = current.st_mode & 0o777 if current else 0o666 & ~_umask()
     tmp = ""
     try:
-        import tempfile
-
         with _sigterm_deferred():  # until the temporary file's name is known to the cleanup
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            fd = -1
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+            tmp = _temporary(folder, target.name, data, mode)
+        if expect is not None and _current_digest(target) != expect:
+            raise FileProblem(
+                path,
+                "changed while socialready was working on it, so it is left as it is "
+                "(with that change); run the command again for this file",
+            )
+        os.replace(tmp, target)
         tmp = ""
     except PermissionError:
         raise FileProblem(
@@ -110,10 +177,71 @@ def write_text(path: Path, text: str) -> None:
             path, f"cannot be written ({exc.strerror}); the old file is unchanged"
         ) from None
     finally:
-        if fd >= 0:
-            os.close(fd)
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _temporary(folder: Path, name: str, data: bytes, mode: int) -> str:
+    """A complete copy of `data` under a temporary name in `folder`, flushed to disk. The
+    name holds the process id, so that one left by a killed process (kill -9) can be told
+    from one still being written, and removed."""
+    import tempfile
+
+    _remove_stale(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+    try:
+        _write_all(fd, data, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
+    return tmp
+
+
+_STALE = re.compile(r"\..+\.(\d+)\.\w{8}\.tmp")
+_CLEARED: set[Path] = set()
+
+
+def _remove_stale(folder: Path, pid: int | None = None) -> None:
+    """Remove temporary files that a killed socialready left in `folder` (once a run), or
+    with `pid`, those of that process."""
+    if pid is None and folder in _CLEARED:
+        return
+    _CLEARED.add(folder)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            found = _STALE.fullmatch(entry.name)
+            if not found or int(found[1]) == os.getpid():
+                continue
+            owner = int(found[1])
+            if owner == pid or (pid is None and not _alive(owner)):
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def remove_temporary_files(folders: set[Path], pid: int) -> None:
+    """What a process that is gone (`pid`) was writing in these folders: for the workers of
+    `plan`, which outlive a command killed with kill -9 by a moment."""
+    for folder in folders:
+        _remove_stale(folder, pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+def _write_all(fd: int, data: bytes, mode: int) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fchmod(fd, mode)
+    os.fsync(fd)
 
 
 def _umask() -> int:
@@ -124,11 +252,11 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def _sigterm_deferred() -> Iterator[None]:
-    """Hold SIGTERM back for a moment, where the platform can (POSIX)."""
+    """Hold SIGTERM and SIGINT back for a moment, where the platform can (POSIX)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     try:
         yield
     finally:

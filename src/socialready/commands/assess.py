@@ -137,7 +137,7 @@ def _write(
         new.header, new.header_after = existing.header, existing.header_after
     new.started = new.started or started or schedule.today()
     document = plan.build(new)
-    plan.write(target, document, new.header, new.header_after)
+    plan.write(target, document, new.header, new.header_after, like=existing)
     return target, document
 
 

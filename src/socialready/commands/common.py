@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,9 +21,13 @@ class Update(NamedTuple):
 
     path: Path
     new_text: str
-    changed: bool  # the old text is not kept: an update may cross a process boundary
+    changed: bool  # the plan's content changes (the old text is not kept: an update may
+    # cross a process boundary; `digest` tells whether the file is still as it was read)
     changes: list[Change]
     moved_to_notes: list[str]
+    formatting: str  # what differs when only the layout does ("" when nothing does)
+    digest: str
+    bom: bool
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
@@ -48,8 +54,12 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
 
 
 def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
-    """Recompute a plan from its answers (and --set), keeping everything the user owns."""
-    old_text = files.read_text(path)
+    """Recompute a plan from its answers (and --set), keeping everything the user owns.
+
+    Line ends (CRLF from a Windows checkout) and a byte-order mark are kept as they are; a
+    file that differs from what `plan` writes only in its layout is not a change."""
+    contents = files.read(path)
+    old_text = contents.text
     plan = plan_mod.from_text(old_text, str(path))
     moved = refresh(plan, str(path), force=force)
     if sets:
@@ -58,14 +68,42 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)
-    new_text = plan_mod.dumps(document, plan.header, plan.header_after)
-    changed = old_text != new_text
+    new_text = plan_mod.dumps(document, plan.header, plan.header_after, crlf=plan.crlf)
     changes: list[Change] = []
+    formatting = ""
+    changed = old_text != new_text
+    if changed and not moved and _same(plan.document, document):
+        changed, formatting = False, _layout(old_text, new_text)
     if changed:
         from socialready.planfile import diff
 
         changes = diff.compare(plan.document, document)
-    return Update(path, new_text, changed, changes, moved)
+    return Update(
+        path, new_text, changed, changes, moved, formatting, contents.digest, contents.bom
+    )
+
+
+def _same(old: Any, new: Any) -> bool:
+    """The same data, whatever the layout: keys in any order, 3 and 3.0 one number, a date
+    quoted or not one date; but true is not 1."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return old == new
+    if isinstance(old, (str, dt.date)) and isinstance(new, (str, dt.date)):
+        return str(old) == str(new)
+    return type(old) is type(new) and bool(old == new)
+
+
+def _layout(old: str, new: str) -> str:
+    """In a few words, how a file differs from the way `plan` writes it."""
+    if old.replace("\r\n", "\n") == new.replace("\r\n", "\n"):
+        return "line endings (a mix of CRLF and LF)"
+    return "layout (quoting, indentation or line breaks differ from how socialready writes it)"
 
 
 def plan_paths(paths: list[Path]) -> list[Path]:
@@ -78,7 +116,16 @@ def plan_paths(paths: list[Path]) -> list[Path]:
             )
         else:
             found.append(path)
-    return found
+    if len(paths) == 1:
+        return found
+    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
+    unique = []
+    for path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def load_document(path: Path) -> dict[str, Any]:

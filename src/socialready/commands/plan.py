@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,11 +36,49 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
         yield from map(_one, jobs)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and data
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        yield from pool.map(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
+    folders = {job[0].parent for job in jobs}
+    # Ctrl-C waits while the workers start (they ignore it from their first instruction on).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool = None
+    try:
+        pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders))
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
+            pool.terminate()
+            pool.join()
+
+
+def _worker(parent: int, folders: set[Path]) -> None:
+    """A worker ignores Ctrl-C (the command reports it, once) and is ended by the command.
+    When the command is gone (kill -9), it exits too, without a traceback, and removes the
+    temporary file the command may have been writing."""
+    from multiprocessing.util import Finalize
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
+
+    def orphaned() -> None:
+        deadline = time.monotonic() + 2  # the pipe can break a moment before the parent is gone
+        while os.getppid() == parent and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if os.getppid() != parent:
+            files.remove_temporary_files(folders, parent)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        orphaned()
+        os._exit(1)
+
+    Finalize(None, orphaned, exitpriority=10)  # a worker leaves its loop only when orphaned
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: str | None) -> int:
@@ -54,9 +95,9 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     unchanged = 0
     jobs = [(path, set_answers, lang, check or force) for path in plans]
     for path, update, error in _outcomes(jobs):
-        if update is not None and update.changed and not check:
+        if update is not None and (update.changed or update.formatting) and not check:
             try:
-                files.write_text(path, update.new_text)
+                files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
             except SocialreadyError as exc:
                 error = (exc.message, int(exc.exit_code))
         if error is not None or update is None:
@@ -68,6 +109,11 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             continue
         if not update.changed:
             unchanged += 1
+            if update.formatting:
+                from socialready.output import terminal as render
+
+                verb = "would be rewritten" if check else "rewritten"
+                render.message(f"{path}: formatting only: {update.formatting}; {verb}")
             continue
         from socialready.output import terminal as render
 

@@ -109,7 +109,7 @@ def run(
     plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
     document = plan_mod.build(plan)
     try:
-        plan_mod.write(target, document, plan.header, plan.header_after)
+        plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
         where = resume.save_review(resume.Session(kept, target, language))

@@ -4,10 +4,69 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from socialready.answers import decimal
 from socialready.ui import word
+
+# Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
+# those that reorder the text shown (bidi embeddings, overrides, isolates): a hostile plan
+# could clear the screen, hide text, write the clipboard (OSC 52) or fake a verdict with them.
+_ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ACTIVE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(value: Any) -> Any:
+    """Text from a plan made safe to print: each active character shown as an escape (\\x1b),
+    never sent to the terminal. Mappings and lists are copied with their text made inert."""
+    if isinstance(value, str):
+        return _ACTIVE.sub(_escape, value) if _ACTIVE.search(value) else value
+    if isinstance(value, dict):
+        return {key: inert(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [inert(item) for item in value]
+    return value
+
+
+# Markdown: characters that make emphasis, links, code, HTML, tables or strikethrough anywhere,
+# and those that start a heading, quote, list or rule at the start of a line.
+_INLINE = re.compile(r"[\\`*_\[\]|~!]")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+
+def md(value: Any) -> str:
+    """User text as markdown that shows as typed: no HTML, emphasis, links or broken tables.
+    Line breaks become <br>, so the text stays in its paragraph or table cell."""
+    text = _show(value)
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = _INLINE.sub(lambda m: "\\" + m.group(), line.strip())
+        line = "".join(_HTML.get(ch, ch) for ch in line)
+        line = _LINE_START.sub(
+            lambda m: (
+                m.group(1) + m.group(2) + "\\"
+                if m.group(2).isdigit()
+                else m.group(1) + "\\" + m.group(2)
+            ),
+            line,
+        )
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or "—"
+    return str(value)
 
 
 def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
@@ -94,20 +153,23 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
 
 
 def markdown(document: dict[str, Any]) -> str:
-    """A report for management: verdict first, then scores, channels and the 8 steps."""
+    """A report for management: verdict first, then scores, channels, the 8 steps and the
+    answers they come from. Every text from the plan shows as typed, never as markup."""
     from socialready.planfile import schedule
 
+    document = inert(document)
     lang = document["language"]
     today = schedule.today()
     readiness = document["readiness"]
-    out = [f"# {word('plan_for', lang, name=document['organisation'])}", ""]
+    out = [f"# {word('plan_for', lang, name=md(document['organisation']))}", ""]
     verdict = word(f"verdicts/{readiness['verdict']}", lang)
+    titled = {**document, "steps": [{**s, "title": md(s["title"])} for s in document["steps"]]}
     out += [
         f"**{word('verdict', lang)}: {verdict}** · {word('score', lang)} {readiness['score']}/100",
         "",
-        readiness["summary"],
+        md(readiness["summary"]),
         "",
-        progress_line(document, lang, today),
+        progress_line(titled, lang, today),
         "",
         f"## {word('findings', lang)}",
         "",
@@ -122,49 +184,84 @@ def markdown(document: dict[str, Any]) -> str:
     out.append("")
     for key, dimension in readiness["dimensions"].items():
         for finding in dimension["findings"]:
-            says, do, rule = finding["says"], finding["do"], finding["rule"]
-            out.append(f"- **{names[key][lang]}** — {says} *{do}* (`{rule}`)")
+            says, do, rule = md(finding["says"]), md(finding["do"]), finding["rule"]
+            rule = f"`{rule}`" if re.fullmatch(r"[\w.-]+", rule) else md(rule)
+            out.append(f"- **{names[key][lang]}** — {says} *{do}* ({rule})")
     channels = document["channels"]
     workload = channels["workload"]
     out += [
         "",
         f"## {word('channels', lang)}",
         "",
-        workload_line(workload, lang),
+        md(workload_line(workload, lang)),
         "",
     ]
     if channels["recommended"]:
         heads = [word(key, lang) for key in ("channel", "cadence", "hours", "why")]
         out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- |"]
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = md(channel_name(document, item["channel"]))
             hours = decimal(item["hours_per_week"], lang)
-            out.append(f"| {name} | {item['cadence']} | {hours} | {item['why']} |")
+            out.append(f"| {name} | {md(item['cadence'])} | {hours} | {md(item['why'])} |")
         out.append("")
     if channels["not_now"]:
         out += [f"### {word('not_now', lang)}", ""]
         for item in channels["not_now"]:
-            out.append(f"- **{channel_name(document, item['channel'])}** — {item['why']}")
+            name = md(channel_name(document, item["channel"]))
+            out.append(f"- **{name}** — {md(item['why'])}")
         out.append("")
     out += [f"## {word('steps', lang)}", ""]
     for number, step in enumerate(document["steps"], start=1):
-        out += [f"### {number}. {step['title']}", "", f"*{step['why']}*", ""]
-        out += [f"- {action}" for action in step["actions"]]
+        out += [f"### {number}. {md(step['title'])}", "", f"*{md(step['why'])}*", ""]
+        out += [f"- {md(action)}" for action in step["actions"]]
         meta = [
-            f"{word('owner', lang)}: {step.get('owner') or '—'}",
+            f"{word('owner', lang)}: {md(step.get('owner'))}",
             f"{word('status', lang)}: {word('statuses/' + step.get('status', 'todo'), lang)}",
         ]
         if step.get("due"):
             late = f" (**{overdue_mark(lang)}**)" if schedule.is_overdue(step, today) else ""
-            meta.append(f"{word('due', lang)}: {step['due']}{late}")
+            meta.append(f"{word('due', lang)}: {md(step['due'])}{late}")
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
-            out += [f"{word('notes', lang)}: {step['notes']}", ""]
+            out += [f"{word('notes', lang)}: {md(step['notes'])}", ""]
+    out += _answers_md(document, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def to_json(document: dict[str, Any]) -> str:
-    """The plan as JSON, dates as ISO text, with its progress added."""
+def _answers_md(document: dict[str, Any], lang: str) -> list[str]:
+    """The answers, one line each: a hand edit of an answer shows in a diff of the report."""
+    from socialready import questionnaire
+
+    given = document.get("answers") or {}
+    out = [f"## {word('answers', lang)}", ""]
+    for question in questionnaire.load().questions:
+        part, _, name = question.key.partition(".")
+        value = (given.get(part) or {}).get(name)
+        labels = {choice.value: choice.label[lang] for choice in question.choices}
+        if question.kind == "many":
+            shown = ", ".join(labels.get(v, str(v)) for v in value or []) or word("none", lang)
+        elif question.kind == "one":
+            shown = labels.get(str(value), str(value))
+        elif question.kind == "yesno":
+            shown = word("yes" if value else "no", lang)
+        elif question.kind in ("number", "integer") and isinstance(value, (int, float)):
+            shown = decimal(value, lang)
+        else:
+            shown = str(value) if value not in (None, "") else "—"
+        out.append(f"- {md(question.prompt[lang])} **{md(shown)}** (`{question.key}`)")
+    return out
+
+
+def raw(text: str, problem: str, lang: str) -> str:
+    """A plan that cannot be shown as a report, as its text, after a one-line notice: what
+    git shows for a revision the report cannot render (a conflict, a newer format)."""
+    notice = word("raw_notice", lang, problem=problem)
+    return f"{inert(notice)}\n\n{inert(text).rstrip(chr(10))}\n"
+
+
+def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:
+    """The plan as JSON, dates as ISO text, with its progress added; characters that act on
+    a terminal are written as \\u escapes, as JSON allows, so the data stays the same."""
 
     def default(value: Any) -> str:
         if isinstance(value, dt.date):
@@ -172,4 +269,5 @@ def to_json(document: dict[str, Any]) -> str:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
     data = {**document, "progress": progress(document)}
-    return json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default)
+    return _ACTIVE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

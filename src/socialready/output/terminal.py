@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 from pathlib import Path
@@ -16,7 +17,13 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.output.report import channel_name, overdue_mark, progress_line, workload_line
+from socialready.output.report import (
+    channel_name,
+    inert,
+    overdue_mark,
+    progress_line,
+    workload_line,
+)
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
 from socialready.ui import word
@@ -26,10 +33,27 @@ NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A reader that stopped (`| head`): the command's one place for output errors
+        says so (rich would exit 1, which `plan --check` uses for "would change")."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
-    """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all."""
+    """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all.
+    Text is never read as rich markup or :emoji: codes: what a plan says is shown as it is."""
     colours: Literal["auto"] | None = None if os.environ.get("NO_COLOR") else "auto"
-    return Console(stderr=stderr, width=width, record=record, highlight=False, color_system=colours)
+    return _Console(
+        stderr=stderr,
+        width=width,
+        record=record,
+        highlight=False,
+        color_system=colours,
+        markup=False,
+        emoji=False,
+    )
 
 
 def _score_style(score: int) -> str:
@@ -39,6 +63,7 @@ def _score_style(score: int) -> str:
 def plan(document: dict[str, Any], out: Console | None = None) -> None:
     """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
     out = out or console()
+    document = inert(document)  # once, here: every text below comes from this copy
     lang = document["language"]
     readiness = document["readiness"]
     verdict = readiness["verdict"]
@@ -154,6 +179,8 @@ def _steps(document: dict[str, Any], out: Console) -> None:
 def changes(label: str, found: list[Change], out: Console | None = None) -> None:
     """The changes to one plan, grouped by area, signed + - ~."""
     out = out or console()
+    label = inert(label)
+    found = [Change(c.area, inert(c.text), c.sign) for c in found]
     out.print(Text(label, style="bold"), soft_wrap=True)
     if not found:
         out.print("  no changes")
@@ -170,6 +197,7 @@ def changes(label: str, found: list[Change], out: Console | None = None) -> None
 def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:
     """Many plans at once, for a consultant or a municipality with many departments."""
     out = out or console()
+    rows = inert(rows)
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     for name, justify in (
         ("Organisation", "left"),
@@ -229,16 +257,19 @@ def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
 
 
 def message(text: str, *, style: str = "") -> None:
-    console(stderr=True).print(Text(text, style=style), soft_wrap=True)
+    console(stderr=True).print(Text(inert(text), style=style), soft_wrap=True)
 
 
 def error(text: str) -> None:
-    console(stderr=True).print(Text.assemble(("Error: ", "bold red"), text), soft_wrap=True)
+    line = Text.assemble(("Error: ", "bold red"), inert(text))
+    console(stderr=True).print(line, soft_wrap=True)
 
 
 def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
     """A picture of the rendered plan, as the terminal shows it."""
-    out = Console(file=io.StringIO(), width=width, record=True, force_terminal=True)
+    out = Console(
+        file=io.StringIO(), width=width, record=True, force_terminal=True, markup=False, emoji=False
+    )
     plan(document, out)
     out.save_svg(str(path), title="socialready show")
 

@@ -1,4 +1,8 @@
-"""What changed between two plans, in plan terms: verdict, scores, channels, steps, progress."""
+"""What changed between two plans, in plan terms: verdict, scores, channels, steps, progress.
+
+Either plan may hold hand edits of any shape (a list where text belongs, text where a list
+does): each part is read for what it is, and a shape it cannot hold counts as nothing there.
+"""
 
 from __future__ import annotations
 
@@ -25,16 +29,34 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _dict(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _key(value: Any) -> str:
+    """A value as a key to match on: text as it is, anything else as it would be shown."""
+    return value if isinstance(value, str) else _show(value)
+
+
+def _by(items: Any, key: str) -> dict[str, dict[Any, Any]]:
+    """The mappings in a list, by one of their fields."""
+    return {_key(item.get(key)): item for item in _list(items) if isinstance(item, dict)}
+
+
 def compare(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]:
     """Every difference that matters to a reader of the plan, in reading order."""
     if old is None and new is None:
         return []
     if old is None or new is None:
-        doc = new or old
-        assert doc is not None
+        doc = _dict(new if old is None else old)
         sign = "+" if old is None else "-"
-        verdict = doc["readiness"]["verdict"]
-        return [Change("plan", f"plan for {doc['organisation']} (verdict {verdict})", sign)]
+        verdict = _dict(doc.get("readiness")).get("verdict")
+        text = f"plan for {_show(doc.get('organisation'))} (verdict {_show(verdict)})"
+        return [Change("plan", text, sign)]
     changes: list[Change] = []
 
     def changed(area: str, label: str, before: Any, after: Any) -> None:
@@ -46,23 +68,25 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Chan
     changed("plan", "language", old.get("language"), new.get("language"))
     changed("plan", "started", old.get("started"), new.get("started"))
     changed("plan", "rules version", _get(old, "rules", "version"), _get(new, "rules", "version"))
-    changed("plan", "reviews", len(old.get("reviews") or []), len(new.get("reviews") or []))
-    old_r, new_r = old["readiness"], new["readiness"]
+    changed("plan", "reviews", len(_list(old.get("reviews"))), len(_list(new.get("reviews"))))
+    old_r, new_r = _dict(old.get("readiness")), _dict(new.get("readiness"))
     changed("verdict", "verdict", old_r.get("verdict"), new_r.get("verdict"))
     changed("scores", "score", old_r.get("score"), new_r.get("score"))
-    old_dims, new_dims = old_r.get("dimensions") or {}, new_r.get("dimensions") or {}
+    old_dims, new_dims = _dict(old_r.get("dimensions")), _dict(new_r.get("dimensions"))
     for name in dict.fromkeys([*old_dims, *new_dims]):
-        before, after = old_dims.get(name) or {}, new_dims.get(name) or {}
+        before, after = _dict(old_dims.get(name)), _dict(new_dims.get(name))
         changed("scores", f"{name} score", before.get("score"), after.get("score"))
-        old_rules = {f["rule"]: f for f in before.get("findings") or []}
-        new_rules = {f["rule"]: f for f in after.get("findings") or []}
+        old_rules = _by(before.get("findings"), "rule")
+        new_rules = _by(after.get("findings"), "rule")
         for rule in new_rules.keys() - old_rules.keys():
-            changes.append(Change("findings", f"{rule}: {new_rules[rule]['says']}", "+"))
+            says = _show(new_rules[rule].get("says"))
+            changes.append(Change("findings", f"{rule}: {says}", "+"))
         for rule in old_rules.keys() - new_rules.keys():
-            changes.append(Change("findings", f"{rule}: {old_rules[rule]['says']}", "-"))
-    _answers(changes, old.get("answers") or {}, new.get("answers") or {})
+            says = _show(old_rules[rule].get("says"))
+            changes.append(Change("findings", f"{rule}: {says}", "-"))
+    _answers(changes, _dict(old.get("answers")), _dict(new.get("answers")))
     _channels(changes, old, new)
-    _steps(changes, old.get("steps") or [], new.get("steps") or [])
+    _steps(changes, _list(old.get("steps")), _list(new.get("steps")))
     return changes
 
 
@@ -73,22 +97,32 @@ def _get(doc: dict[str, Any], *keys: str) -> Any:
     return node
 
 
-def _answers(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -> None:
+def _answers(changes: list[Change], old: dict[Any, Any], new: dict[Any, Any]) -> None:
     for part in dict.fromkeys([*old, *new]):
-        before, after = old.get(part) or {}, new.get(part) or {}
+        before, after = _dict(old.get(part)), _dict(new.get(part))
+        if not before and not after and old.get(part) != new.get(part):
+            text = f"{part}: {_show(old.get(part))} → {_show(new.get(part))}"
+            changes.append(Change("answers", text))
         for name in dict.fromkeys([*before, *after]):
             if before.get(name) != after.get(name):
                 text = f"{part}.{name}: {_show(before.get(name))} → {_show(after.get(name))}"
                 changes.append(Change("answers", text))
 
 
+def _name(document: dict[str, Any], channel: str) -> str:
+    return channel_name(document, channel) if document.get("language") in ("nl", "en") else channel
+
+
 def _channels(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -> None:
-    before = {c["channel"]: c for c in old["channels"].get("recommended") or []}
-    after = {c["channel"]: c for c in new["channels"].get("recommended") or []}
+    old_c, new_c = _dict(old.get("channels")), _dict(new.get("channels"))
+    before = _by(old_c.get("recommended"), "channel")
+    after = _by(new_c.get("recommended"), "channel")
     for channel, item in after.items():
-        name = channel_name(new, channel)
+        name = _name(new, channel)
         if channel not in before:
-            text = f"{name}: {item['cadence']}, {item['hours_per_week']} h/week"
+            text = (
+                f"{name}: {_show(item.get('cadence'))}, {_show(item.get('hours_per_week'))} h/week"
+            )
             changes.append(Change("channels", text, "+"))
         else:
             old_item = before[channel]
@@ -96,13 +130,14 @@ def _channels(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -
                 if old_item.get(key) != item.get(key):
                     text = f"{name} {key}: {_show(old_item.get(key))} → {_show(item.get(key))}"
                     changes.append(Change("channels", text))
-    not_now = {c["channel"]: c["why"] for c in new["channels"].get("not_now") or []}
+    not_now = {
+        key: _show(item.get("why")) for key, item in _by(new_c.get("not_now"), "channel").items()
+    }
     for channel in before.keys() - after.keys():
         reason = not_now.get(channel, "")
-        text = f"{channel_name(old, channel)}" + (f": {reason}" if reason else "")
+        text = _name(old, channel) + (f": {reason}" if reason else "")
         changes.append(Change("channels", text, "-"))
-    old_w = old["channels"].get("workload") or {}
-    new_w = new["channels"].get("workload") or {}
+    old_w, new_w = _dict(old_c.get("workload")), _dict(new_c.get("workload"))
     for key in ("hours_needed", "hours_available"):
         if old_w.get(key) != new_w.get(key):
             label = key.replace("_", " ")
@@ -112,19 +147,19 @@ def _channels(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -
 
 
 def _steps(changes: list[Change], old: list[Any], new: list[Any]) -> None:
-    before = {s.get("id"): s for s in old if isinstance(s, dict)}
+    before = {_key(s.get("id")): s for s in old if isinstance(s, dict)}
     for number, step in enumerate(new, start=1):
         if not isinstance(step, dict):
             continue
-        prev = before.get(step.get("id"), {})
-        label = f"step {number} ({step.get('id')})"
-        old_actions, new_actions = prev.get("actions") or [], step.get("actions") or []
+        prev = before.get(_key(step.get("id")), {})
+        label = f"step {number} ({_show(step.get('id'))})"
+        old_actions, new_actions = _list(prev.get("actions")), _list(step.get("actions"))
         for action in new_actions:
             if action not in old_actions:
-                changes.append(Change("steps", f"{label}: {action}", "+"))
+                changes.append(Change("steps", f"{label}: {_show(action)}", "+"))
         for action in old_actions:
             if action not in new_actions:
-                changes.append(Change("steps", f"{label}: {action}", "-"))
+                changes.append(Change("steps", f"{label}: {_show(action)}", "-"))
         for key in ("title", "owner", "status", "due", "notes"):
             if prev.get(key) != step.get(key):
                 text = f"{label} {key}: {_show(prev.get(key))} → {_show(step.get(key))}"

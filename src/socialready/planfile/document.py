@@ -60,6 +60,9 @@ class Plan:
         self.header = ""
         self.header_after = ""
         self.comments: list[tuple[int, str]] = []  # other comments, as read
+        self.crlf = False  # the file's line ends are CRLF
+        self.bom = False  # the file starts with a UTF-8 byte-order mark
+        self.digest: str | None = None  # of the file as read, to notice a change before writing
 
     @property
     def organisation(self) -> str:
@@ -184,26 +187,48 @@ def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[
     return [(planned, held is not None) for planned, held in schedule.review_schedule(shape)]
 
 
-def dumps(document: dict[str, Any], header: str = "", after: str = "") -> str:
-    """The file: the user's header lines, the generated header comment, then the plan."""
+def dumps(
+    document: dict[str, Any], header: str = "", after: str = "", *, crlf: bool = False
+) -> str:
+    """The file: the user's header lines, the generated header comment, then the plan; with
+    CRLF line ends for a plan that had them (a Windows checkout)."""
     language = document.get("language")
     generated = header_comment(language if language in questionnaire.LANGUAGES else "en")
-    return header + generated + after + yamlio.dumps(document)
+    text = header + generated + after + yamlio.dumps(document)
+    return text.replace("\n", "\r\n") if crlf else text
 
 
-def write(path: Path, document: dict[str, Any], header: str = "", after: str = "") -> None:
-    files.write_text(path, dumps(document, header, after))
+def write(
+    path: Path,
+    document: dict[str, Any],
+    header: str = "",
+    after: str = "",
+    *,
+    like: Plan | None = None,
+) -> None:
+    """Write the plan; over the plan `like` was read from: only if that file is unchanged
+    since, and with its line ends and byte-order mark."""
+    if like is None:
+        files.write_text(path, dumps(document, header, after))
+        return
+    text = dumps(document, header, after, crlf=like.crlf)
+    files.write_text(path, text, expect=like.digest, bom=like.bom)
 
 
 def read(path: Path) -> Plan:
     """A plan file, checked field by field; any problem names the file and the key."""
-    return from_text(files.read_text(path), str(path))
+    contents = files.read(path)
+    plan = from_text(contents.text, str(path))
+    plan.digest, plan.bom = contents.digest, contents.bom
+    return plan
 
 
 def from_text(text: str, source: str) -> Plan:
-    plan = parse(yamlio.loads(text, source), source)
-    plan.header, plan.header_after = split_header(yamlio.header(text))
-    plan.comments = yamlio.comments(text)
+    loaded = yamlio.load_with_comments(text, source)
+    plan = parse(loaded.data, source)
+    plan.header, plan.header_after = split_header(loaded.header)
+    plan.comments = loaded.comments
+    plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
     return plan
 
 
@@ -291,6 +316,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
     def number(value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
 
+    need(text(document.get("organisation")), "organisation", "must be text, the name")
     readiness, channels = document["readiness"], document["channels"]
     need(
         readiness.get("verdict") in rules.VERDICTS,
@@ -333,7 +359,8 @@ def check_generated(document: dict[str, Any], source: str) -> None:
         for item in items:
             ok = (
                 isinstance(item, dict)
-                and item.get("channel") in channel_ids
+                and isinstance(item.get("channel"), str)
+                and item["channel"] in channel_ids
                 and all(text(item.get(k)) for k in fields)
             )
             need(

@@ -16,7 +16,13 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no"}
+_TYPE_NAMES = {
+    "timestamp": "date",
+    "int": "whole number",
+    "float": "number",
+    "bool": "yes/no",
+    "null": "empty value",
+}
 # Plans and answers are read as YAML 1.2 reads them (its core schema), as the editors and
 # validators that check them against the JSON Schema do: `yes`, `on`, `1_000`, `1:30` are text.
 # Written text is quoted where YAML 1.1 or 1.2 would read it as something else, so a file
@@ -105,6 +111,16 @@ def _pyyaml() -> _PyYAML:
                     None, None, "has a key that is not text; use a plain word", key_node.start_mark
                 )
             key = key_node.value
+            if key_node.tag != "tag:yaml.org,2002:str":  # 1:, yes:, 2026-01-01: are not words
+                kind = _TYPE_NAMES.get(str(key_node.tag).rsplit(":", 1)[-1], "value")
+                kind = ("an " if kind[0] in "aeiou" else "a ") + kind
+                raise Refused(
+                    None,
+                    None,
+                    f"has the key {key!r}, which YAML reads as {kind}, not text; "
+                    "use a word, or put the key in quotes",
+                    key_node.start_mark,
+                )
             if key in seen:
                 raise Refused(
                     None, None, f"has the key {key!r} twice; keep one", key_node.start_mark
@@ -157,8 +173,8 @@ def _pyyaml() -> _PyYAML:
     return _PyYAML(yaml, Refused, loaders, dumpers)
 
 
-def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
-    """Parse one YAML document; any problem becomes a BadInput naming `source`, line and column."""
+def _check_text(text: str, source: str) -> None:
+    """What no YAML reader should be left to explain: conflict markers, an empty file."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(_CONFLICT_MARKERS):
             raise BadInput(
@@ -167,6 +183,12 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
             )
     if not text.strip():
         raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
+
+
+def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
+    """Parse one YAML document; any problem becomes a BadInput naming `source`, line and column."""
+    text = _lf(text)
+    _check_text(text, source)
     if engine == "auto":
         try:
             return canonical.read(text)
@@ -189,7 +211,24 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
         raise BadInput(f"{source}: is not valid Unicode text; save it as UTF-8") from None
     if data is None:
         raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
+    _check_depth(data, source)
     return data
+
+
+MAX_DEPTH = 32  # a plan nests 6 deep; far deeper is a mistake, and would exhaust the stack later
+
+
+def _check_depth(data: Any, source: str) -> None:
+    """Refuse lists and mappings nested beyond MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BadInput(f"{source}: nested too deeply to be an answers or plan file")
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> str:
@@ -268,41 +307,91 @@ def inline(value: Any) -> str:
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
+class Loaded(NamedTuple):
+    """A document with the comments a rewrite would drop: `header`, the comment lines the file
+    starts with (kept on rewrite), and `comments`, every other one as (line number, text)."""
+
+    data: Any
+    header: str
+    comments: list[tuple[int, str]]
+
+
+def load_with_comments(text: str, source: str) -> Loaded:
+    """`loads`, and the file's comments. In the plan's own shape only the leading lines can be
+    comments; anything else is asked of PyYAML's scanner, never guessed from the lines."""
+    text = _lf(text)
+    _check_text(text, source)
+    try:
+        return Loaded(canonical.read(text), header(text), [])
+    except canonical.Unsupported:
+        pass
+    data = loads(text, source, engine="libyaml")
+    found = _comments(text)
+    lines = text.split("\n")
+    leading = 0
+    for index, (_, number, comment) in enumerate(found):
+        if number != index + 1 or lines[index].rstrip(" \t") != comment:
+            break
+        leading = index + 1
+    top = "".join(line + "\n" for line in lines[:leading])
+    return Loaded(data, top, [(number, comment) for _, number, comment in found[leading:]])
+
+
 def header(text: str) -> str:
-    """The comment lines a file starts with (an editor modeline, a note): kept on rewrite."""
+    """The comment lines a file in the plan's own shape starts with (an editor modeline)."""
     lines = []
-    for line in text.splitlines(keepends=True):
+    for line in _lf(text).splitlines(keepends=True):
         if not line.startswith("#"):
             break
         lines.append(line if line.endswith("\n") else line + "\n")
     return "".join(lines)
 
 
-def comments(text: str) -> list[tuple[int, str]]:
-    """Comments after the header, as (line number, comment): a rewrite would drop them."""
+_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # where YAML (1.1, as PyYAML reads it) ends a line
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    found = _BREAK.search(text, start, end)
+    return found.start() if found else end
+
+
+def _comments(text: str) -> list[tuple[int, int, str]]:
+    """Every comment in valid YAML, as (index, line number, text): a `#` outside all of the
+    scanner's tokens, or after a block scalar's `|` or `>` on its first line."""
+    lib = _pyyaml()
+    loader = (lib.loaders.get("libyaml") or lib.loaders["python"])(text)
+    spans: list[tuple[int, int]] = []  # stretches of text that hold no token
+    position = 0
+    try:
+        while (token := loader.get_token()) is not None:
+            start, end = token.start_mark.index, token.end_mark.index
+            if start > position:
+                spans.append((position, start))
+            if getattr(token, "style", None) in ("|", ">"):  # the header line: `|-  # note`
+                line_end = _line_end(text, start, end)
+                hash_at = text.find("#", start, line_end)
+                if hash_at >= 0:
+                    spans.append((hash_at, line_end))
+            position = max(position, end)
+    except lib.yaml.YAMLError:  # loads() read it, so this is not expected; keep what was found
+        pass
+    finally:
+        loader.dispose()
+    if position < len(text):
+        spans.append((position, len(text)))
     found = []
-    in_header = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_header and line.startswith("#"):
-            continue
-        in_header = False
-        comment = _comment_in(line) if "#" in line else ""
-        if comment:
-            found.append((number, comment))
+    for start, end in spans:
+        at = text.find("#", start, end)
+        while at >= 0:
+            stop = _line_end(text, at, end)
+            line = text.count("\n", 0, at) + 1
+            found.append((at, line, text[at:stop].rstrip(" \t")))
+            at = text.find("#", stop, end)
     return found
 
 
-def _comment_in(line: str) -> str:
-    """The comment on one line, if any: a # at the start or after a space, outside quotes."""
-    quote = ""
-    previous = " "
-    for index, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"" and previous in " :-[{,":
-            quote = ch
-        elif ch == "#" and previous in " \t":
-            return line[index:].strip()
-        previous = ch
-    return ""
+def _lf(text: str) -> str:
+    """CRLF line ends as LF: YAML reads them alike, and the plan's shape is written with LF."""
+    if "\r" in text and text.count("\r") == text.count("\r\n"):
+        return text.replace("\r\n", "\n")
+    return text

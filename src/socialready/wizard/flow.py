@@ -49,15 +49,17 @@ def run(
             if interactive:
                 from socialready.wizard import prompts
 
-                if not shown:
-                    prompts.section(section, number, total, lang)
-                    shown = True
                 try:
+                    if not shown:
+                        prompts.section(section, number, total, lang)
+                        shown = True
                     answered[key] = prompts.ask(question, default, lang)
-                except KeyboardInterrupt:
+                except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
                     raise Stopped(answered) from None
             elif key in saved or (use_defaults and question.default is not None):
                 answered[key] = answers_mod.validate(question, default)
+            elif not question.required and question.kind == "text":  # optional: may be absent
+                answered[key] = answers_mod.validate(question, question.default)
             else:
                 missing.append(key)
     if missing:

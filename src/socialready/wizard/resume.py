@@ -46,6 +46,11 @@ def load() -> Session:
         raise BadInput(f"{path}: not a resume file; delete it and run `socialready assess`")
     given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
     target = data.get("target")
+    if target is not None and (not isinstance(target, str) or not target.strip()):
+        raise BadInput(
+            f"{path}: target: must be the path of a plan file, or empty; delete the "
+            "resume file and run `socialready assess`"
+        )
     return Session(given, Path(target) if target else None, data["language"])
 
 

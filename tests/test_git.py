@@ -1,0 +1,175 @@
+"""Plans in git, with the real tools: the textconv never makes git fail, the external diff
+takes what git gives it (renames too), a hand edit of an answer shows, and the shipped
+pre-commit hook passes a Windows checkout that is up to date."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ORGANISATIONS, command, run_cli
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+ROOT = Path(__file__).resolve().parent.parent
+NOTICE = "socialready cannot show this version of the plan as a report"
+
+
+def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_COLOR": "1", "GIT_PAGER": "cat", "SOCIALREADY_LANG": "en"},
+    )  # fmt: skip
+    if check:
+        assert result.returncode == 0, (args, result.stderr)
+    return result
+
+
+@pytest.fixture
+def repo(isolated: Path) -> Path:
+    """A repository set up as the README says, with one committed plan."""
+    root = isolated / "repo"
+    root.mkdir()
+    _git(root, "init", "-q")
+    socialready = command()[0]
+    _git(root, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
+    (root / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
+    made = run_cli(
+        "assess", str(root / "plans" / "bakery.yaml"), "--answers",
+        str(ORGANISATIONS / "bakery.yaml"), "--lang", "en",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "A plan")
+    return root
+
+
+def _commit(repo: Path, text: str, message: str) -> None:
+    (repo / "plans" / "bakery.yaml").write_text(text, "utf-8")
+    _git(repo, "commit", "-qam", message)
+
+
+def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
+    plan = repo / "plans" / "bakery.yaml"
+    good = plan.read_text("utf-8")
+    broken = {
+        "conflict": good.replace("  people: 1\n", "<<<<<<< HEAD\n  people: 1\n=======\n"
+                                 "  people: 2\n>>>>>>> theirs\n"),
+        "hand-broken": good.replace("verdict: ready", "verdict: maybe"),
+        "newer-format": re.sub(r"(?m)^socialready: \d+$", "socialready: 99", good),
+        "not-yaml": good.replace("  people: 1", "  people: [1"),
+        "escape-codes": good.replace("  people: 1", "  people: \x1b[2J"),
+    }  # fmt: skip
+    for name, text in broken.items():
+        _commit(repo, text, name)
+    _commit(repo, good, "Fixed")
+    log = _git(repo, "log", "-p", "--", "plans/bakery.yaml")
+    assert "fatal" not in log.stderr and "Traceback" not in log.stderr
+    assert log.stdout.count(NOTICE) >= len(broken)
+    assert "\x1b" not in log.stdout
+    for revision in ("HEAD", "HEAD~1", "HEAD~3"):
+        shown = _git(repo, "show", revision)
+        assert shown.returncode == 0 and "fatal" not in shown.stderr
+    diff = _git(repo, "diff", "HEAD~2", "HEAD")
+    assert "+**Verdict: Ready**" in diff.stdout and NOTICE in diff.stdout
+
+
+def test_the_notice_names_no_temporary_file(repo: Path) -> None:
+    """git passes a new temporary file each time: the notice must not differ because of it."""
+    plan = repo / "plans" / "bakery.yaml"
+    (repo / "x.yaml").write_text(
+        re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan.read_text())
+    )
+    result = run_cli("show", "--format", "markdown", str(repo / "x.yaml"))
+    assert result.returncode == 0
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(NOTICE) and "x.yaml" not in first and "format 99" in first
+
+
+def test_a_hand_edit_of_an_answer_shows_in_git_diff(repo: Path) -> None:
+    plan = repo / "plans" / "bakery.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("hours_per_week: 3", "hours_per_week: 8"))
+    diff = _git(repo, "diff")
+    assert "-- How many hours a week can you spend on social media? **3**" in diff.stdout
+    assert "+- How many hours a week can you spend on social media? **8**" in diff.stdout
+
+
+def _external(repo: Path) -> None:
+    _git(repo, "config", "diff.socialready.command", f"{command()[0]} diff")
+
+
+def test_the_external_diff_takes_a_rename(repo: Path) -> None:
+    _external(repo)
+    plan = repo / "plans" / "bakery.yaml"
+    _git(repo, "mv", "plans/bakery.yaml", "plans/korenschoof.yaml")
+    moved = repo / "plans" / "korenschoof.yaml"
+    moved.write_text(moved.read_text("utf-8").replace("  status: todo", "  status: doing", 1))
+    _git(repo, "add", "-A")
+    result = _git(repo, "diff", "--cached", "--ext-diff", "-M")
+    assert "plans/bakery.yaml → plans/korenschoof.yaml" in result.stdout
+    assert "status: todo → doing" in result.stdout
+    assert not plan.exists()
+    _git(repo, "commit", "-qm", "Renamed")
+    shown = _git(repo, "show", "--ext-diff", "-M", "HEAD")
+    assert "plans/bakery.yaml → plans/korenschoof.yaml" in shown.stdout
+
+
+def test_the_external_diff_on_a_conflict_and_a_broken_plan(repo: Path) -> None:
+    _external(repo)
+    plan = repo / "plans" / "bakery.yaml"
+    good = plan.read_text("utf-8")
+    _git(repo, "checkout", "-qb", "other")
+    _commit(repo, good.replace("  people: 1", "  people: 2"), "Two people")
+    _git(repo, "checkout", "-q", "-")
+    _commit(repo, good.replace("  people: 1", "  people: 3"), "Three people")
+    merged = _git(repo, "merge", "other", check=False)
+    assert merged.returncode != 0  # a conflict
+    result = _git(repo, "diff", "--ext-diff", "HEAD")  # HEAD against the file with markers
+    assert result.returncode == 0, result.stderr
+    assert "plans/bakery.yaml" in result.stdout
+    assert "cannot compare in plan terms: line " in result.stdout and "conflict" in result.stdout
+    assert "Traceback" not in result.stderr
+    one = run_cli("diff", "plans/bakery.yaml", env={"GIT_DIFF_PATH_TOTAL": "1"})
+    assert one.returncode == 0 and "unmerged" in one.stdout  # how git names an unmerged path
+    assert run_cli("diff", "plans/bakery.yaml").returncode == 2  # not from git: a usage error
+
+
+def test_the_shipped_pre_commit_hook(repo: Path) -> None:
+    """The hook as .pre-commit-hooks.yaml declares it, run by pre-commit itself (as a local
+    hook on the installed command, so that nothing is installed): an up-to-date plan passes,
+    with CRLF line ends too; a stale one fails, naming what would change."""
+    pre_commit = shutil.which("pre-commit", path=str(Path(command()[0]).parent))
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install pre-commit)")
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    hook.update(language="system", entry=hook["entry"].replace("socialready", command()[0], 1))
+    config = {"repos": [{"repo": "local", "hooks": [hook]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), "utf-8")
+
+    def run() -> subprocess.CompletedProcess[str]:
+        _git(repo, "add", "-A")  # pre-commit checks what is staged
+        return subprocess.run(
+            [pre_commit, "run", "--all-files"], cwd=repo, capture_output=True, text=True,
+            timeout=300, env={**os.environ, "PRE_COMMIT_HOME": str(repo.parent / ".pc")},
+        )  # fmt: skip
+
+    plan = repo / "plans" / "bakery.yaml"
+    first = run()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "socialready plans are up to date" in first.stdout and "Passed" in first.stdout
+    plan.write_bytes(plan.read_bytes().replace(b"\n", b"\r\n"))
+    crlf = run()
+    assert crlf.returncode == 0, crlf.stdout + crlf.stderr
+    staged = subprocess.run(["git", "cat-file", "blob", ":plans/bakery.yaml"], cwd=repo,
+                            capture_output=True, check=True).stdout  # fmt: skip
+    assert staged.count(b"\r\n") == staged.count(b"\n")  # the hook saw the CRLF file
+    plan.write_bytes(plan.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
+    stale = run()
+    assert stale.returncode == 1 and "would change" in stale.stdout, stale.stdout

@@ -1,0 +1,344 @@
+"""What reaches the screen, end to end: text from a plan never acts on the terminal or turns
+into markup; output that cannot be written is one message; Ctrl-D at a question is Ctrl-C;
+pipes and devices are refused; optional answers may be left out. The installed command in a
+subprocess (a pseudo-terminal where a person would type)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from socialready.planfile import yamlio
+from tests.conftest import ORGANISATIONS, command, run_cli
+
+BAKERY = ORGANISATIONS / "bakery.yaml"
+HOSTILE = {
+    "clear-screen": "\x1b[2J\x1b[H",
+    "hidden-text": "\x1b[8mhidden\x1b[0m",
+    "osc-52-clipboard": "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "carriage-return": "Verdict: Not yet\rVerdict: Ready  ",
+    "c1-csi": "\x9b2J",
+    "delete": "a\x7fb",
+    "bell": "\x07",
+    "right-to-left-override": "\u202eydaeR",
+}
+
+
+@pytest.fixture(scope="module")
+def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
+    made = run_cli("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    return path.read_text("utf-8")
+
+
+def _hostile_plan(path: Path, plan_text: str, attack: str) -> None:
+    """Escape codes in the organisation name, an owner and notes: as a hostile plan has them."""
+    document = yamlio.loads(plan_text, "p")
+    document["organisation"] = "Bakery" + attack  # the answer refuses controls; this is shown
+    document["steps"][0]["owner"] = "Anna" + attack
+    document["steps"][0]["notes"] = "Note" + attack + "\nsecond line"
+    path.write_text(yamlio.dumps(document), "utf-8")
+
+
+def _active(text: str) -> list[str]:
+    """Characters that act on a terminal (C0 but tab and line break, DEL, C1, bidi controls)."""
+    return [
+        ch for ch in text
+        if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F
+        or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("attack", HOSTILE.values(), ids=HOSTILE.keys())
+def test_escape_codes_in_a_plan_never_reach_the_terminal(
+    isolated: Path, plan_text: str, attack: str
+) -> None:
+    _hostile_plan(isolated / "p.yaml", plan_text, attack)
+    (isolated / "old.yaml").write_text(plan_text, "utf-8")
+    (isolated / "plans").mkdir()
+    (isolated / "plans" / "p.yaml").write_bytes((isolated / "p.yaml").read_bytes())
+    runs = [
+        ["show", "p.yaml"],
+        ["show", "--format", "markdown", "p.yaml"],
+        ["show", "--format", "json", "p.yaml"],
+        ["diff", "old.yaml", "p.yaml"],
+        ["overview", "plans"],
+        ["plan", "--check", "--force", "p.yaml"],
+    ]
+    for args in runs:
+        result = run_cli(*args, env={"COLUMNS": "200"})
+        assert result.returncode in (0, 1), (args, result.stderr)
+        assert not _active(result.stdout + result.stderr), (args, result.stdout)
+    shown = run_cli("show", "p.yaml", env={"COLUMNS": "200"}).stdout
+    assert "Bakery" in shown and ("\\x1b" in shown or "\\x9b" in shown or "\\x" in shown
+                                  or "\\u202e" in shown)  # fmt: skip
+    import json
+
+    data = json.loads(run_cli("show", "--format", "json", "p.yaml").stdout)
+    assert data["organisation"] == "Bakery" + attack  # JSON keeps the data, escaped
+
+
+def test_escape_codes_in_a_real_terminal(isolated: Path, plan_text: str) -> None:
+    """In a pseudo-terminal, with colour on: rich's own styling, and nothing of the plan's."""
+    _hostile_plan(isolated / "p.yaml", plan_text, HOSTILE["osc-52-clipboard"])
+    code, output = _in_terminal(["show", "p.yaml"], env={"TERM": "xterm-256color"})
+    assert code == 0
+    assert "\x1b]52" not in output and "\x07" not in output and "Verdict" in output
+
+
+def _rendered(markdown: str) -> tuple[str, list[str]]:
+    """The HTML markdown-it makes of the report, and the kinds of token it found."""
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    kinds = [token.type for token in parser.parse(markdown)]
+    return parser.render(markdown), kinds
+
+
+def test_markdown_shows_user_text_as_typed(isolated: Path, plan_text: str) -> None:
+    name = "A|B *bold* _em_ <script>alert(1)</script> [x](javascript:y) `c` ~~s~~ &amp;"
+    document = yamlio.loads(plan_text, "p")
+    document["organisation"] = document["answers"]["organisation"]["name"] = name
+    document["answers"]["audience"]["interests"] = "# not a heading\n- not a list | cell"
+    document["steps"][0]["owner"] = "<img src=x onerror=alert(1)>"
+    document["steps"][0]["notes"] = "1. not a list\n> not a quote\n---\n    not code\n| a | b |"
+    document["channels"]["recommended"][0]["why"] = "a | b | c\nnext <b>line</b>"
+    (isolated / "p.yaml").write_text(yamlio.dumps(document), "utf-8")
+    result = run_cli("show", "--format", "markdown", "p.yaml")
+    assert result.returncode == 0, result.stderr
+    html, kinds = _rendered(result.stdout)
+    assert "<script" not in html and "<img" not in html and "<b>line" not in html
+    assert 'href="javascript' not in html and "<em>bold" not in html and "<del>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "A|B *bold* _em_" in html
+    assert kinds.count("heading_open") == result.stdout.count("\n#") + 1  # only the report's
+    assert kinds.count("blockquote_open") == 0 and kinds.count("code_block") == 0
+    assert kinds.count("hr") == 0 and kinds.count("ordered_list_open") == 0
+    for table in html.split("<table>")[1:]:  # every row keeps its columns
+        rows = table.split("</table>")[0].split("<tr>")[1:]
+        assert len({row.count("<td") + row.count("<th") for row in rows}) == 1, table
+
+
+def test_the_markdown_report_lists_the_answers(isolated: Path, plan_text: str) -> None:
+    (isolated / "p.yaml").write_text(plan_text, "utf-8")
+    for lang, heading, hours in (("en", "## Answers", "**3**"), ("nl", "## Antwoorden", "**3**")):
+        result = run_cli("plan", "p.yaml", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        report = run_cli("show", "--format", "markdown", "p.yaml").stdout
+        assert heading in report
+        line = next(line for line in report.splitlines() if "capacity.hours_per_week" in line)
+        assert hours in line
+        assert "(`audience.interests`)" in report
+
+
+SHOWN = [["show"], ["show", "--format", "markdown"], ["show", "--format", "json"], ["overview"]]
+
+
+@pytest.mark.parametrize("args", SHOWN, ids=" ".join)
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_ascii_terminal_gets_plain_stand_ins(
+    isolated: Path, plan_text: str, args: list[str], encoding: str
+) -> None:
+    (isolated / "plans").mkdir()
+    (isolated / "plans" / "p.yaml").write_text(
+        plan_text.replace("Bakkerij", "Bäckerei 🍞"), "utf-8"
+    )
+    target = "plans" if args == ["overview"] else "plans/p.yaml"
+    result = subprocess.run(
+        [*command(), *args, target], capture_output=True, timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1", "COLUMNS": "120"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    result.stdout.decode(encoding)  # nothing the encoding cannot hold
+    if args[-1] == "json":
+        import json
+
+        assert json.loads(result.stdout)["organisation"].startswith("Bäckerei 🍞")
+
+
+def test_output_to_a_full_device_is_one_message(isolated: Path, plan_text: str) -> None:
+    (isolated / "p.yaml").write_text(plan_text, "utf-8")
+    for args in (["show", "p.yaml"], ["show", "--format", "markdown", "p.yaml"], ["schema"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [*command(), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr == "Error: cannot write the output (No space left on device)\n"
+
+
+def test_a_closed_stdout_is_one_message(isolated: Path, plan_text: str) -> None:
+    (isolated / "p.yaml").write_text(plan_text, "utf-8")
+    result = subprocess.run(
+        [*command(), "show", "p.yaml"], stderr=subprocess.PIPE, text=True, timeout=60,
+        preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: standard output is closed")
+    assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+
+
+def test_a_reader_that_stops_early_is_no_error(isolated: Path, plan_text: str) -> None:
+    (isolated / "p.yaml").write_text(plan_text, "utf-8")
+    for fmt in ("text", "markdown", "json"):
+        shell = (
+            f"'{command()[0]}' show --format {fmt} p.yaml | (head -c 10; sleep 0.2) >/dev/null;"
+            " echo ${PIPESTATUS[0]}"
+        )
+        result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+        assert result.stderr == ""  # no traceback, no "Exception ignored", no message
+        assert result.stdout.strip() in ("0", "2"), result.stdout  # never 1: "would change"
+
+
+@pytest.mark.parametrize("where", ["plan", "answers", "resume", "assess-target"])
+def test_a_fifo_is_refused_without_waiting(isolated: Path, where: str) -> None:
+    fifo = isolated / "x.yaml"
+    os.mkfifo(fifo)
+    args = {
+        "plan": ["plan", "x.yaml"],
+        "answers": ["assess", "--answers", "x.yaml"],
+        "resume": ["assess", "--resume"],
+        "assess-target": ["assess", "x.yaml", "--answers", str(BAKERY)],
+    }[where]
+    if where == "resume":
+        state = isolated / "state" / "socialready"
+        state.mkdir(parents=True)
+        os.mkfifo(state / "resume.yaml")
+    start = time.monotonic()
+    result = run_cli(*args)
+    assert time.monotonic() - start < 30
+    assert result.returncode == 2, result.stderr
+    assert "is not a regular file (a pipe, device or socket)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/stdin", "/dev/zero"])
+def test_a_device_is_never_read_as_a_plan_or_replaced(isolated: Path, device: str) -> None:
+    for args in (["plan", device], ["show", device], ["assess", "--answers", device]):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert f"{device}: is not a regular file" in result.stderr
+    assert Path(device).exists() and not Path(device).is_file()
+
+
+def _in_terminal(
+    args: list[str], *, env: dict[str, str], keys: list[tuple[str, str]] | None = None
+) -> tuple[int, str]:
+    """Run in a pseudo-terminal; each (wait_for, send) sends keys once the output shows."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*command(), *args], stdin=follower, stdout=follower, stderr=follower,
+        env={**os.environ, "COLUMNS": "100", **env},
+    )  # fmt: skip
+    os.close(follower)
+    output = b""
+    pending = list(keys or [])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        if pending and pending[0][0].encode() in output:
+            os.write(leader, pending.pop(0)[1].encode())
+            output += b"\n<<sent>>\n"
+        if process.poll() is not None and not ready:
+            break
+    code = process.wait(timeout=10)
+    os.close(leader)
+    return code, output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    ("keys", "kept"),
+    [
+        ([("called?", "Bakery Ctrl-D\r"), ("kind of", "\x04")], 1),  # at a choice
+        ([("called?", "\x04")], 0),  # at an empty text prompt
+    ],
+    ids=["at-a-choice", "at-a-text-prompt"],
+)
+def test_ctrl_d_at_a_question_keeps_the_answers_like_ctrl_c(
+    isolated: Path, keys: list[tuple[str, str]], kept: int
+) -> None:
+    env = {"XDG_STATE_HOME": str(isolated / "state"), "SOCIALREADY_LANG": "en"}
+    code, output = _in_terminal(["assess"], env=env, keys=keys)
+    assert code == 130, output
+    assert "Aborted" not in output and "Traceback" not in output
+    assert f"Your {kept} answer(s) so far are kept in" in output and "--resume" in output
+    state = isolated / "state" / "socialready" / "resume.yaml"
+    saved = yamlio.loads(state.read_text("utf-8"), "resume.yaml")
+    if kept:
+        assert saved["answers"]["organisation"]["name"] == "Bakery Ctrl-D"
+
+
+def test_an_optional_answer_may_be_left_out_without_a_terminal(isolated: Path) -> None:
+    text = BAKERY.read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.strip().startswith("interests:")]
+    (isolated / "answers.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    result = run_cli("assess", "--answers", "answers.yaml")
+    assert result.returncode == 0, result.stderr
+    plan = next((isolated / "plans").glob("*.yaml"))
+    assert yamlio.loads(plan.read_text("utf-8"), "p")["answers"]["audience"]["interests"] == ""
+    edited = plan.read_text("utf-8").replace("    interests: ''\n", "")
+    plan.write_text(edited, "utf-8")  # left out of a plan, too
+    check = run_cli("plan", "--check", str(plan))
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+
+
+def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None:
+    state = isolated / "state" / "socialready"
+    state.mkdir(parents=True)
+    for target in ("[a, b]", "{x: 1}", "7"):
+        (state / "resume.yaml").write_text(f"target: {target}\nlanguage: en\nanswers: {{}}\n")
+        result = run_cli("assess", "--resume")
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "resume.yaml: target: must be the path of a plan file" in result.stderr
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(list("\\`*_[]()<>&|~!#+-=.:>'\" \n\t1aZ")) | st.sampled_from(
+            ["<script>", "</b>", "&amp;", "&#x41;", "[x](y)", "![i](u)", "**", "~~", "---",
+             "1.", "1)", "    code", "> q", "# h", "| a | b |", "http://x.nl", "<http://x>"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_markdown_escaping_gives_back_the_text_as_typed(text: str) -> None:
+    """Whatever the text, markdown-it reads our escaped form as that text: plain characters
+    and our own line breaks, nothing else (no HTML, emphasis, links, code or entities)."""
+    from socialready.output.report import md
+
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    tokens = parser.parse(md(text))
+    inline = [token for token in tokens if token.type == "inline"]
+    assert [token.type for token in tokens if token.type != "inline"] in (
+        [],
+        ["paragraph_open", "paragraph_close"],
+    ), tokens
+    shown = ""
+    for child in inline[0].children or [] if inline else []:
+        if child.type == "html_inline":
+            assert child.content == "<br>"
+            shown += "\n"
+        elif child.type in ("softbreak", "hardbreak"):
+            shown += "\n"
+        else:
+            assert child.type == "text", child
+            shown += child.content
+    expected = "\n".join(line.strip() for line in text.splitlines()) if text else "—"
+    assert shown.strip() == expected.strip()

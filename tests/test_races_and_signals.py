@@ -1,0 +1,197 @@
+"""A folder of plans under real pressure: edits while `plan` runs, Ctrl-C, kill -9, SIGTERM.
+Each runs the installed command in a subprocess, as a user or CI would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ORGANISATIONS, command, run_cli
+
+PLANS = 160  # above commands/plan.PARALLEL_FROM: spread over worker processes
+MANY_CORES = len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else False
+
+
+@pytest.fixture(scope="module")
+def stale_plan(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A plan whose answers were edited by hand: `plan` rewrites it."""
+    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
+    made = run_cli("assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"))
+    assert made.returncode == 0, made.stderr
+    return path.read_text("utf-8").replace("hours_per_week: 3", "hours_per_week: 8")
+
+
+def _folder(root: Path, text: str, count: int = PLANS) -> Path:
+    folder = root / "plans"
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"p{number:03}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def _replace(path: Path, text: str) -> None:
+    """An editor's save: a whole new file in one step."""
+    tmp = path.with_name(path.name + ".editor")
+    tmp.write_text(text, "utf-8")
+    os.replace(tmp, path)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def test_edits_made_while_plan_runs_are_never_overwritten(isolated: Path, stale_plan: str) -> None:
+    """Notes are edited in every plan, again and again, while `plan plans/` rewrites them:
+    each file ends with the last edit made to it, or `plan` said it left that file alone."""
+    folder = _folder(isolated, stale_plan)
+    paths = sorted(folder.iterdir(), reverse=True)  # the last plans are written last
+    process = subprocess.Popen(
+        [*command(), "plan", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    last: dict[Path, str] = {}
+    rounds = 0
+    while process.poll() is None and rounds < 200:
+        rounds += 1
+        for path in paths:
+            text = path.read_text("utf-8")
+            mark = f"edit {rounds} of {path.name}"
+            if "  notes: null\n" in text:
+                text = text.replace("  notes: null\n", f"  notes: {mark}\n", 1)
+            else:
+                text = text.replace(f"  notes: edit {rounds - 1} of {path.name}\n",
+                                    f"  notes: {mark}\n", 1)  # fmt: skip
+            if mark in text:
+                _replace(path, text)
+                last[path] = mark
+    _, stderr = process.communicate(timeout=120)
+    assert "Traceback" not in stderr
+    lost = [path.name for path, mark in last.items() if mark not in path.read_text("utf-8")]
+    assert not lost, f"edits lost in {len(lost)} of {len(last)} plans: {lost[:5]}"
+    left = [line for line in stderr.splitlines() if "changed while socialready" in line]
+    assert process.returncode == (2 if left else 0), stderr
+    for line in left:
+        assert line.startswith("Error: ") and "left as it is" in line
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_plan: str) -> None:
+    """The same, made certain: the file changes between reading and writing."""
+    from socialready import files
+    from socialready.errors import FileProblem
+
+    path = isolated / "p.yaml"
+    path.write_text(stale_plan, "utf-8")
+    read = files.read(path)
+    _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        files.write_text(path, "socialready: 1\n", expect=read.digest)
+    assert "notes: mine" in path.read_text("utf-8")
+    files.write_text(path, "socialready: 1\n", expect=files.read(path).digest)
+    assert path.read_text("utf-8") == "socialready: 1\n"
+
+
+def _start_folder_run(folder: Path) -> subprocess.Popen[str]:
+    """`plan plans/` in its own process group, as a shell runs it; returns once workers run."""
+    process = subprocess.Popen(
+        [*command(), "plan", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, start_new_session=True, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return process
+
+
+@pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
+def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan: str) -> None:
+    folder = _folder(isolated, stale_plan, 1500)
+    process = _start_folder_run(folder)
+    workers = _children(process.pid)
+    assert workers, "no worker processes were started"
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert sum("Stopped (Ctrl-C)" in line for line in stderr.splitlines()) == 1, stderr
+    time.sleep(0.5)
+    assert not [pid for pid in workers if _running(pid)]
+    assert not list(folder.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
+def test_kill_9_during_a_folder_run_leaves_no_workers_and_no_temporary_file(
+    isolated: Path, stale_plan: str
+) -> None:
+    folder = _folder(isolated, stale_plan, 600)
+    process = _start_folder_run(folder)
+    workers = _children(process.pid)
+    assert workers, "no worker processes were started"
+    process.kill()
+    _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    deadline = time.monotonic() + 5
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _running(pid)], "workers outlived the command"
+    assert not list(folder.glob(".*.tmp"))
+    again = run_cli("plan", "--check", str(folder))  # every plan whole: old or new
+    assert again.returncode in (0, 1), again.stderr
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
+    isolated: Path, stale_plan: str
+) -> None:
+    folder = _folder(isolated, stale_plan, 2)
+    orphan = folder / f".p000.yaml.{2**22 + 7}.abcd_123.tmp"  # no such process id
+    orphan.write_text(stale_plan, "utf-8")
+    result = run_cli("plan", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert not orphan.exists()
+
+
+def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`assess PLAN` reads the plan, asks for minutes, then writes: an edit made meanwhile
+    is kept, and the answers wait in the resume file."""
+    from socialready.commands import assess
+    from socialready.errors import FileProblem
+    from socialready.planfile import document as plan
+    from socialready.wizard import resume
+
+    path = isolated / "p.yaml"
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    existing = plan.read(path)
+    _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        assess._write(existing.answers, "en", path, existing, False, None)
+    assert "notes: mine" in path.read_text("utf-8")
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    again = plan.read(path)
+    assess._write(again.answers, "en", path, again, False, None)
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
+    assert not resume.state_file().exists()
