@@ -262,3 +262,11 @@ def test_the_users_own_header_lines_are_kept(software: Path) -> None:
     kept = software.read_text("utf-8")
     assert kept.startswith("# Quadrant's plan, kept by Anna\n# socialready plan.")
     assert "# reviewed each quarter\nsocialready: 2\n" in kept
+
+
+def test_a_plan_with_windows_line_ends_keeps_them(software: Path) -> None:
+    software.write_bytes(software.read_bytes().replace(b"\n", b"\r\n"))
+    _review(software, use_defaults=True)
+    data = software.read_bytes()
+    assert b"reviews:\r\n- date: 2026-03-30\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
