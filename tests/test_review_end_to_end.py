@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -19,9 +20,15 @@ def _linkedin_slots(path: Path) -> int:
     return sum(1 for event in calendar.walk("VEVENT") if "-linkedin-" in str(event["UID"]))
 
 
-@pytest.fixture
-def reviewed(isolated: Path) -> tuple[Path, dict[str, object], dict[str, object]]:
-    """The software firm's plan before and after a review with LinkedIn far behind."""
+Reviewed = tuple[Path, dict[str, Any], dict[str, Any], str]
+TIERS = ("minimum", "standard", "ambitious")
+
+
+@pytest.fixture(params=[(4, "review.channel-paused"), (30, "review.under-delivered")])
+def reviewed(isolated: Path, request: pytest.FixtureRequest) -> Reviewed:
+    """The software firm's plan before and after a review with LinkedIn behind its promise of
+    54 posts in 12 weeks: far behind (paused) or somewhat (a lower tier)."""
+    published, rule = request.param
     env = {"SOCIALREADY_TODAY": START}
     plan = isolated / "software.yaml"
     made = run_cli("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=env)
@@ -33,36 +40,46 @@ def reviewed(isolated: Path) -> tuple[Path, dict[str, object], dict[str, object]
         "--date",
         TWELVE_WEEKS,
         "--set",
-        "review.published.linkedin=4",
+        f"review.published.linkedin={published}",
         "--defaults",
         env=env,
     )
     assert result.returncode == 0, result.stderr
-    assert "LinkedIn: 4 of 54 promised posts in 12 weeks" in result.stdout
+    assert f"LinkedIn: {published} of 54 promised posts in 12 weeks" in result.stdout
     after = yamlio.loads(plan.read_text("utf-8"), str(plan))
-    return plan, before, after
+    return plan, before, after, rule
 
 
-def test_a_review_changes_the_score_as_the_rules_say_and_the_plan_stays_current(
-    reviewed: tuple[Path, dict[str, object], dict[str, object]],
+def _linkedin(document: dict[str, Any]) -> dict[str, Any] | None:
+    found = [e for e in document["channels"]["recommended"] if e["channel"] == "linkedin"]
+    return found[0] if found else None
+
+
+def test_a_review_changes_the_plan_as_the_rules_say_and_the_plan_stays_current(
+    reviewed: Reviewed,
 ) -> None:
-    plan, before, after = reviewed
-    capacity = after["readiness"]["dimensions"]["capacity"]  # type: ignore[index]
-    rules = [finding["rule"] for finding in capacity["findings"]]
-    assert "review.channel-paused" in rules
-    assert after["readiness"]["score"] < before["readiness"]["score"]  # type: ignore[index]
+    plan, before, after, rule = reviewed
+    capacity = after["readiness"]["dimensions"]["capacity"]
+    assert rule in [finding["rule"] for finding in capacity["findings"]]
+    assert after["readiness"]["score"] < before["readiness"]["score"]
     assert after["answers"] == before["answers"]
-    assert [review["date"].isoformat() for review in after["reviews"]] == [TWELVE_WEEKS]  # type: ignore[attr-defined]
+    assert [review["date"].isoformat() for review in after["reviews"]] == [TWELVE_WEEKS]
+    was, now = _linkedin(before), _linkedin(after)
+    assert was is not None and was["tier"] == "ambitious"
+    if rule == "review.channel-paused":
+        assert now is None
+        assert "linkedin" in [item["channel"] for item in after["channels"]["not_now"]]
+    else:
+        assert now is not None and TIERS.index(now["tier"]) < TIERS.index(was["tier"])
+        assert now["posts_per_week"] < was["posts_per_week"]
     check = run_cli("plan", "--check", str(plan), env={"SOCIALREADY_TODAY": TWELVE_WEEKS})
     assert check.returncode == 0, check.stdout + check.stderr
-    persevere = after["steps"][-1]["actions"]  # type: ignore[index]
+    persevere = after["steps"][-1]["actions"]
     assert any("2026-04-05 (done)" in action for action in persevere)
 
 
-def test_the_calendar_follows_the_lower_cadence(
-    reviewed: tuple[Path, dict[str, object], dict[str, object]], isolated: Path
-) -> None:
-    plan, before, _after = reviewed
+def test_the_calendar_follows_the_lower_cadence(reviewed: Reviewed, isolated: Path) -> None:
+    plan, before, _after, _rule = reviewed
     old = isolated / "before.yaml"
     old.write_text(yamlio.dumps(before), "utf-8")
     for path, name in ((old, "before.ics"), (plan, "after.ics")):
