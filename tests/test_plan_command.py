@@ -437,6 +437,21 @@ def test_a_plan_that_plan_writes_is_one_every_command_reads(isolated: Path) -> N
         assert again.returncode == 0, (args, again.stderr)
 
 
+def test_a_plan_that_would_grow_past_what_is_read_is_refused_unchanged(isolated: Path) -> None:
+    path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
+    note = ("x\t\t\t\t" * 20 + "\n") * 24_000  # 2.4 MB, written with each tab as \t
+    text = path.read_text("utf-8").replace(
+        "  notes: null", "  notes: |-\n    " + note.rstrip("\n").replace("\n", "\n    "), 1
+    )
+    path.write_text(text.replace("hours_per_week: 3", "hours_per_week: 8"), "utf-8")
+    before = path.read_bytes()
+    assert len(before) < 4 * 1024 * 1024
+    result = run_cli("plan", str(path))
+    assert result.returncode == 2, result.stderr
+    assert "MiB, over the 4 MiB that socialready reads; shorten the notes" in result.stderr
+    assert path.read_bytes() == before and not list(isolated.glob(".*.tmp"))
+
+
 @pytest.mark.parametrize(
     "change",
     [

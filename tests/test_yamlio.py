@@ -68,3 +68,41 @@ def test_inline_writes_one_line() -> None:
     assert yamlio.inline(["awareness", "community"]) == "[awareness, community]"
     assert yamlio.inline("yes") == "'yes'"
     assert yamlio.inline(2.5) == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("text", "comments"),
+    [
+        ("owner: Gemeente 's-Hertogenbosch # eerst Piet bellen\n", [(1, "# eerst Piet bellen")]),
+        ("notes: |-\n  Call the printer about order #42\n  # not a comment either\n", []),
+        ("notes: |-  # about the notes\n  text\n", [(1, "# about the notes")]),
+        ("notes: >\n  folded # text\n# after\n", [(3, "# after")]),
+        ("a: 'x # y' # z\n", [(1, "# z")]),
+        ('a: "x # y" # z\n', [(1, "# z")]),
+        ("a: x#y\n", []),
+        ("a: [1, # one\n  2]\n", [(1, "# one")]),
+        ("a: {b: 1, # b\n  c: 2}\n", [(1, "# b")]),
+        ("--- # start\na: 1\n... # end\n", [(1, "# start"), (3, "# end")]),
+        ("a: 1\n  # indented\nb: 2\n", [(2, "# indented")]),
+        ("a: 1\t# after a tab\n", [(1, "# after a tab")]),
+        ("a: 'it''s # fine'\n", []),
+        ("a: 'x: y # z'\n", []),
+        ("a:\n- b # c\n- 'd #' # e\n", [(2, "# c"), (3, "# e")]),
+        ("a: 1\r\nb: 2 # on line 2\r\n", [(2, "# on line 2")]),
+    ],
+)
+def test_comments_are_what_the_scanner_leaves_outside_its_tokens(
+    text: str, comments: list[tuple[int, str]]
+) -> None:
+    loaded = yamlio.load_with_comments(text, "x.yaml")
+    assert loaded.comments == comments
+    assert loaded.data == yaml.load(text, Loader=yaml.CSafeLoader)  # as the loader read it
+
+
+def test_comment_lines_at_the_top_are_the_header() -> None:
+    text = "# one\n# two\na: 1 # three\n# four\n"
+    loaded = yamlio.load_with_comments(text, "x.yaml")
+    assert loaded.header == "# one\n# two\n"
+    assert loaded.comments == [(3, "# three"), (4, "# four")]
+    fast = yamlio.load_with_comments("# one\n# two\na: 1\n", "x.yaml")  # no PyYAML needed
+    assert fast == yamlio.Loaded({"a": 1}, "# one\n# two\n", [])

@@ -4,7 +4,6 @@ Imports stay light here so that `--help` is instant: YAML, rich and questionary 
 the commands that need them.
 """
 
-import contextlib
 import errno
 import os
 import signal
@@ -16,6 +15,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from socialready.errors import ExitCode, Interrupted, SocialreadyError
+from socialready.output import streams
 
 SETTINGS: dict[str, Any] = {
     "name": "socialready",
@@ -153,7 +153,7 @@ def show(
         return
     document = workflow.load_document(plan)
     if fmt is ShowFormat.json:
-        sys.stdout.write(report.to_json(document, ascii_only=not _utf8(sys.stdout)))
+        sys.stdout.write(report.to_json(document, ascii_only=not streams.utf8(sys.stdout)))
     else:
         from socialready.output import terminal as render
 
@@ -378,47 +378,6 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     raise Interrupted(ui.word("interrupted", lang))
 
 
-def _utf8(stream: Any) -> bool:
-    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
-    return encoding in ("utf8", "utf8sig")
-
-
-def _output_ready() -> bool:
-    """Standard output can take what the commands print, or say why not. Where the encoding
-    cannot hold a character (PYTHONIOENCODING=ascii), a plain one stands in for it."""
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
-    if sys.stdout is None:
-        sys.stderr.write(
-            "Error: standard output is closed; give the command somewhere to write "
-            "(a terminal, a file or /dev/null)\n"
-        )
-        return False
-    for stream in (sys.stdout, sys.stderr):
-        if not _utf8(stream) and hasattr(stream, "reconfigure"):
-            from socialready.output import plain_text
-
-            plain_text.register()
-            stream.reconfigure(errors=plain_text.HANDLER)
-    return True
-
-
-def _output_failed(exc: OSError) -> int:
-    """Output that cannot be written (> /dev/full, a closed pipe): one message, exit 2."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):  # what is still buffered
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # goes nowhere
-    if exc.errno != errno.EPIPE:  # a reader that stopped (| head) needs no message
-        try:
-            sys.stderr.write(f"Error: cannot write the output ({exc.strerror})\n")
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-    return int(ExitCode.BAD_INPUT)
-
-
-_OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
-
-
 def _app_for(argv: list[str]) -> typer.Typer:
     """The app with only the command asked for: Typer builds each command it holds at every
     start (about 1 ms each). `--help`, no command or an unknown one get the whole app."""
@@ -436,7 +395,7 @@ def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _interrupt)
-    if not _output_ready():
+    if not streams.ready():
         sys.exit(int(ExitCode.BAD_INPUT))
     try:
         try:
@@ -445,7 +404,7 @@ def main() -> None:
             sys.stdout.flush()
     except SystemExit:
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's answer to a broken pipe
-            sys.exit(_output_failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
+            sys.exit(streams.failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
         raise
     except Interrupted as exc:
         from socialready.output import terminal as render
@@ -458,6 +417,6 @@ def main() -> None:
         render.error(exc.message)
         sys.exit(int(exc.exit_code))
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS:
+        if exc.errno not in streams.OUTPUT_ERRORS:
             raise
-        sys.exit(_output_failed(exc))
+        sys.exit(streams.failed(exc))

@@ -384,7 +384,7 @@ def _comments(text: str) -> list[tuple[int, int, str]]:
         at = text.find("#", start, end)
         while at >= 0:
             stop = _line_end(text, at, end)
-            line = text.count("\n", 0, at) + 1
+            line = len(_BREAK.findall(text, 0, at)) + 1  # as YAML counts lines (after _lf)
             found.append((at, line, text[at:stop].rstrip(" \t")))
             at = text.find("#", stop, end)
     return found
