@@ -1,4 +1,5 @@
-"""Write the JSON copies of the data files that the program reads at start.
+"""Write the JSON copies of the data files that the program reads at start, and the plan's
+JSON Schema (data/plan.schema.json) from its declaration in socialready/planfile/shape.py.
 
 The YAML files in src/socialready/data/ are the ones to edit (comments, readable diffs); reading
 JSON at start is about 30 times faster, so each command starts sooner. A test checks the two
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from socialready.planfile import yamlio
+from socialready.planfile import shape, yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
 NAMES = ("questions", "rules", "facts", "ui", "review")
@@ -23,7 +24,13 @@ def main() -> int:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         (DATA / f"{name}.json").write_text(text, "utf-8")
         print(f"wrote {name}.json")
+    (DATA / "plan.schema.json").write_text(schema_text(), "utf-8")
+    print("wrote plan.schema.json")
     return 0
+
+
+def schema_text() -> str:
+    return json.dumps(shape.json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 if __name__ == "__main__":

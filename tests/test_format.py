@@ -128,6 +128,16 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
     assert path.read_text("utf-8") == expected
 
 
+def test_an_older_wording_of_the_header_is_replaced_not_added_to(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml", "--lang", "en")
+    text = path.read_text("utf-8")
+    generated = plan.header_comment("en")
+    older = generated.replace("any text", "free text").replace("the deadline", "due date")
+    path.write_text(MODELINE + text.replace(generated, older + "# mine\n", 1))
+    assert run_cli("plan", str(path)).returncode == 0
+    assert path.read_text("utf-8") == MODELINE + text.replace(generated, generated + "# mine\n")
+
+
 def test_started_is_set_once_and_kept(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", today="2026-03-02")
     assert str(_load(path)["started"]) == "2026-03-02"
@@ -190,10 +200,10 @@ def test_reviews_are_kept_by_plan(isolated: Path) -> None:
     ("review", "message"),
     [
         ("- date: soon\n", "reviews[1].date: 'soon' is not a date"),
-        ("- published: {facebook: 3}\n", "reviews[1].date: is required"),
+        ("- published: {facebook: 3}\n", "reviews[1].date: is missing"),
         ("- date: 2026-04-06\n  reply_time: fast\n", "reviews[1].reply_time: 'fast' is not"),
         ("- date: 2026-04-06\n  published: {myspace: 3}\n", "published.myspace: is not a channel"),
-        ("- date: 2026-04-06\n  published: {facebook: -1}\n", "whole number of posts"),
+        ("- date: 2026-04-06\n  published: {facebook: -1}\n", "facebook: must be a whole number"),
         ("- date: 2026-04-06\n  hours_spent: lots\n", "reviews[1].hours_spent: must be a number"),
         ("- date: 2026-04-06\n  measures: {fame: 3}\n", "measures.fame: is not an objective"),
         ("- date: 2026-04-06\n  mood: good\n", "reviews[1].mood: is not a review field"),

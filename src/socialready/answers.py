@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from socialready.errors import AnswerError
@@ -11,6 +12,7 @@ FROM_LOCALE = "from_locale"
 Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
 YES = frozenset({"yes", "y", "true", "ja", "j", "1"})  # typed, or text for a yes/no answer
 NO = frozenset({"no", "n", "false", "nee", "0"})
+BOOLEAN_CHOICES = {True: "yes", False: "no"}  # a yes/no value given for a choice of these words
 
 
 def validate(question: Question, value: Any, source: str = "") -> Any:
@@ -23,6 +25,8 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     if kind == "text":
         if value is None:
             value = ""
+        if isinstance(value, dt.date):
+            value = value.isoformat()  # YAML 1.2 reads 2026-01-05 as text
         if not isinstance(value, str):
             raise fail(f"must be text, got {value!r}; put it in quotes")
         value = value.strip()
@@ -34,8 +38,8 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail("contains control characters; use plain text")
         return value
     if kind == "one":
-        if isinstance(value, bool) and ("yes" if value else "no") in question.values:
-            value = "yes" if value else "no"  # YAML reads a bare yes as true
+        if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
+            value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
         if value not in question.values:
             raise fail(f"{value!r} is not one of: {', '.join(question.values)}")
         return value

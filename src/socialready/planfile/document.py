@@ -13,26 +13,14 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
-from socialready.errors import BadInput
 from socialready.planfile import owned as owned_mod
-from socialready.planfile import yamlio
+from socialready.planfile import shape, yamlio
 from socialready.planfile.owned import STATUSES
 
-FORMAT = 2  # 2: status, owner, due, notes under each step's title; started; reviews
+FORMAT = shape.FORMAT
+TOP_KEYS = shape.TOP_KEYS
 OWNED = owned_mod.STEP_FIELDS
 GENERATED_STEP = ("title", "why", "actions")
-TOP_KEYS = (
-    "socialready",
-    "organisation",
-    "language",
-    "started",
-    "rules",
-    "answers",
-    "readiness",
-    "channels",
-    "steps",
-    "reviews",
-)
 __all__ = ["FORMAT", "OWNED", "STATUSES", "TOP_KEYS", "Plan"]
 
 
@@ -158,7 +146,9 @@ def header_comment(language: str) -> str:
 
 def split_header(header: str) -> tuple[str, str]:
     """The user's own comment lines from a file's header, those before the generated header
-    comment (in either language) and those after it; the generated lines are left out."""
+    comment and those after it. The generated lines are left out: those of the header in either
+    language, and an older wording's (a `# socialready plan` line and the indented lines under
+    it), so that a new wording replaces the old one instead of adding to it."""
     ours = {
         line
         for lang in questionnaire.LANGUAGES
@@ -166,9 +156,10 @@ def split_header(header: str) -> tuple[str, str]:
     }
     before: list[str] = []
     after: list[str] = []
-    seen = False
+    seen = in_block = False
     for line in header.splitlines(keepends=True):
-        if line in ours:
+        in_block = _HEADER_START.match(line) is not None or (in_block and line.startswith("#   "))
+        if line in ours or in_block:
             seen = True
         else:
             (after if seen else before).append(line)
@@ -185,6 +176,9 @@ def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[
         "reviews": plan.reviews,
     }
     return [(planned, held is not None) for planned, held in schedule.review_schedule(shape)]
+
+
+_HEADER_START = re.compile(r"# socialready[ -]plan\b")
 
 
 def dumps(
@@ -232,69 +226,30 @@ def from_text(text: str, source: str) -> Plan:
     return plan
 
 
-def parse(data: Any, source: str) -> Plan:
-    """A plan from its loaded YAML; the document is kept as read."""
-
-    def fail(key: str, problem: str) -> BadInput:
-        return BadInput(f"{source}: {key}: {problem}")
-
-    if not isinstance(data, dict) or "socialready" not in data:
-        raise BadInput(
-            f"{source}: not a socialready plan (it has no `socialready:` format version); "
-            "make one with `socialready assess`"
-        )
-    version = data["socialready"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise fail("socialready", f"format version must be a whole number, got {version!r}")
-    if version > FORMAT:
-        raise fail(
-            "socialready",
-            f"this plan has format {version}, newer than this socialready reads ({FORMAT}); "
-            "upgrade with `pip install -U socialready`",
-        )
-    for key in data:
-        if key not in TOP_KEYS:
-            raise fail(str(key), f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}")
-    language = data.get("language")
-    if language not in questionnaire.LANGUAGES:
-        raise fail("language", f"must be one of: {', '.join(questionnaire.LANGUAGES)}")
-    qs = questionnaire.load()
-    given = answers_mod.from_nested(qs, data.get("answers"), source + ": answers")
-    filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, language))
-    if missing:
-        raise fail("answers", f"{', '.join(missing)} missing; add them or run `socialready assess`")
-    for key in ("readiness", "channels"):
-        if not isinstance(data.get(key), dict):
-            raise fail(
-                key, "is missing or not a mapping; restore it from git or run `socialready plan`"
-            )
-    owned = _owned_fields(data.get("steps"), fail)
-    started = owned_mod.read_date(data.get("started"), "started", fail)
-    reviews = owned_mod.read_reviews(data.get("reviews"), fail)
-    for step in data["steps"]:  # as the commands read them: a status by its id, dates as dates
+def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
+    """A plan from its loaded YAML, checked against its declared shape (planfile/shape.py);
+    `deep` checks the generated sections too, as the commands that show a plan need. The
+    document is kept as read, with each owned value in its stored form (statuses by id)."""
+    document, filled = shape.check_plan(data, source, deep=deep)
+    owned = {
+        step["id"]: {
+            **{key: step.get(key) for key in OWNED},
+            "status": step.get("status") or "todo",
+        }
+        for step in document["steps"]
+    }
+    for step in document["steps"]:
         step.update(owned[step["id"]])
-    data["started"], data["reviews"] = started, reviews
-    return Plan(filled, language, owned, data, started=started, reviews=reviews)
-
-
-def _owned_fields(steps: Any, fail: Any) -> dict[str, dict[str, Any]]:
-    if not isinstance(steps, list) or [
-        s.get("id") if isinstance(s, dict) else None for s in steps
-    ] != list(rules.STEP_IDS):
-        raise fail("steps", f"must be the 8 steps in order: {', '.join(rules.STEP_IDS)}")
-    owned: dict[str, dict[str, Any]] = {}
-    for step in steps:
-        where = f"steps[{step['id']}]"
-        for key in step:
-            if key not in ("id", *GENERATED_STEP, *OWNED):
-                raise fail(f"{where}.{key}", "is not a step field; put your own text in `notes`")
-        if not isinstance(step.get("title"), str) or not isinstance(step.get("why"), str):
-            raise fail(where, "title and why must be text")
-        actions = step.get("actions")
-        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
-            raise fail(f"{where}.actions", "must be a list of text")
-        owned[step["id"]] = owned_mod.read_step(step, where, fail)
-    return owned
+    document["started"] = document.get("started")
+    document["reviews"] = document.get("reviews") or []
+    return Plan(
+        filled,
+        document["language"],
+        owned,
+        document,
+        started=document["started"],
+        reviews=document["reviews"],
+    )
 
 
 def check_generated(document: dict[str, Any], source: str) -> None:
@@ -302,73 +257,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
 
     `plan` does not need this: it rebuilds these sections (and guards hand edits) anyway.
     """
-    channel_ids = catalog_mod.load().channels
-
-    def need(ok: bool, key: str, what: str) -> None:
-        if not ok:
-            raise BadInput(
-                f"{source}: {key}: {what}; restore it from git, or run `socialready plan --force`"
-            )
-
-    def text(value: Any) -> bool:
-        return isinstance(value, str)
-
-    def number(value: Any) -> bool:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-    need(text(document.get("organisation")), "organisation", "must be text, the name")
-    readiness, channels = document["readiness"], document["channels"]
-    need(
-        readiness.get("verdict") in rules.VERDICTS,
-        "readiness.verdict",
-        f"must be one of: {', '.join(rules.VERDICTS)}",
-    )
-    score = readiness.get("score")
-    need(number(score) and 0 <= score <= 100, "readiness.score", "must be a number from 0 to 100")
-    need(text(readiness.get("summary")), "readiness.summary", "must be text")
-    dimensions = readiness.get("dimensions")
-    need(
-        isinstance(dimensions, dict) and list(dimensions) == list(rules.DIMENSIONS),
-        "readiness.dimensions",
-        f"must be: {', '.join(rules.DIMENSIONS)}",
-    )
-    for name, dimension in dimensions.items():
-        key = f"readiness.dimensions.{name}"
-        need(isinstance(dimension, dict) and number(dimension.get("score")), key, "needs a score")
-        findings = dimension.get("findings")
-        need(
-            isinstance(findings, list)
-            and all(
-                isinstance(f, dict) and all(text(f.get(k)) for k in ("rule", "says", "do"))
-                for f in findings
-            ),
-            f"{key}.findings",
-            "must be a list of rule, says and do",
-        )
-    workload = channels.get("workload")
-    need(
-        isinstance(workload, dict)
-        and number(workload.get("hours_needed"))
-        and number(workload.get("hours_available")),
-        "channels.workload",
-        "needs hours_needed and hours_available",
-    )
-    for part, fields in (("recommended", ("cadence", "why")), ("not_now", ("why",))):
-        items = channels.get(part)
-        need(isinstance(items, list), f"channels.{part}", "must be a list")
-        for item in items:
-            ok = (
-                isinstance(item, dict)
-                and isinstance(item.get("channel"), str)
-                and item["channel"] in channel_ids
-                and all(text(item.get(k)) for k in fields)
-            )
-            need(
-                ok and (part == "not_now" or number(item.get("hours_per_week"))),
-                f"channels.{part}",
-                "each needs a known channel"
-                + (", cadence, hours_per_week and why" if part == "recommended" else " and why"),
-            )
+    shape.check_plan(document, source, deep=True)
 
 
 def hand_edits(plan: Plan) -> list[str]:

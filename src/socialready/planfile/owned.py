@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from socialready import catalog as catalog_mod
 from socialready import questionnaire
 from socialready.errors import BadInput
 from socialready.ui import word
@@ -70,86 +69,3 @@ def read_date(value: Any, key: str, fail: Fail) -> dt.date | None:
     if not isinstance(value, dt.date):
         raise fail(key, "must be a date like 2026-03-31, or empty")
     return value
-
-
-def read_text(value: Any, key: str, fail: Fail) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise fail(key, "must be text; put it in quotes")
-    return value
-
-
-def read_step(step: dict[str, Any], where: str, fail: Fail) -> dict[str, Any]:
-    """A step's owned fields: status as its id, due as a date."""
-    return {
-        "status": read_status(step.get("status"), f"{where}.status", fail),
-        "owner": read_text(step.get("owner"), f"{where}.owner", fail),
-        "due": read_date(step.get("due"), f"{where}.due", fail),
-        "notes": read_text(step.get("notes"), f"{where}.notes", fail),
-    }
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
-
-
-def read_reviews(value: Any, fail: Fail) -> list[dict[str, Any]]:
-    """The reviews as recorded, checked; kept as they are apart from dates read as dates."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise fail("reviews", "must be a list of reviews, each with its `date:`")
-    qs = questionnaire.load()
-    channels = catalog_mod.load().channels
-    reply_times = qs.by_key["capacity.response_time"].values
-    objectives = qs.by_key["goals.objectives"].values
-    hours = qs.by_key["capacity.hours_per_week"]
-    reviews = []
-    for number, entry in enumerate(value, start=1):
-        where = f"reviews[{number}]"
-        if not isinstance(entry, dict):
-            raise fail(where, "must be a mapping with date:, published:, reply_time:, ...")
-        for key in entry:
-            if key not in REVIEW_FIELDS:
-                raise fail(
-                    f"{where}.{key}",
-                    f"is not a review field; the fields are: {', '.join(REVIEW_FIELDS)}",
-                )
-        day = read_date(entry.get("date"), f"{where}.date", fail)
-        if day is None:
-            raise fail(f"{where}.date", "is required: the day of the review, like 2026-03-31")
-        published = entry.get("published")
-        if published is not None:
-            if not isinstance(published, dict):
-                raise fail(f"{where}.published", "must map each channel to a number of posts")
-            for channel, count in published.items():
-                if channel not in channels:
-                    raise fail(
-                        f"{where}.published.{channel}",
-                        f"is not a channel; the channels are: {', '.join(channels)}",
-                    )
-                if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                    raise fail(f"{where}.published.{channel}", "must be a whole number of posts")
-        reply = entry.get("reply_time")
-        if reply is not None and reply not in reply_times:
-            raise fail(f"{where}.reply_time", f"{reply!r} is not one of: {', '.join(reply_times)}")
-        spent = entry.get("hours_spent")
-        if spent is not None and not (_number(spent) and hours.minimum <= spent <= hours.maximum):
-            raise fail(
-                f"{where}.hours_spent",
-                f"must be a number of hours a week from {hours.minimum:g} to {hours.maximum:g}",
-            )
-        measures = entry.get("measures")
-        if measures is not None:
-            if not isinstance(measures, dict):
-                raise fail(f"{where}.measures", "must map each objective to a figure or text")
-            for objective, figure in measures.items():
-                if objective not in objectives:
-                    raise fail(
-                        f"{where}.measures.{objective}",
-                        f"is not an objective; the objectives are: {', '.join(objectives)}",
-                    )
-                if not (_number(figure) or isinstance(figure, str) or figure is None):
-                    raise fail(f"{where}.measures.{objective}", "must be a number or text")
-        read_text(entry.get("notes"), f"{where}.notes", fail)
-        reviews.append({**entry, "date": day})
-    return reviews

@@ -1,0 +1,329 @@
+"""The kinds of value a plan holds, each giving its JSON Schema and the check that reads it:
+planfile/shape.py declares the plan with them, so that the schema and the tool agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from socialready.errors import BadInput
+from socialready.planfile import owned
+
+GENERATED = "restore it from git, or run `socialready plan --force`"
+JSON = dict[str, Any]
+
+
+class Check:
+    """One reading of a plan: the file's name, how deep to look, and the flat answers found."""
+
+    def __init__(self, source: str, *, deep: bool, language: str) -> None:
+        self.source = source
+        self.deep = deep  # also the generated sections, as show, diff and overview read them
+        self.language = language
+        self.answers: dict[str, Any] = {}
+
+    def fail(self, key: str, problem: str, hint: str = "") -> BadInput:
+        return BadInput(f"{self.source}: {key}: {problem}" + (f"; {hint}" if hint else ""))
+
+
+class Node:
+    """A value in the plan: its JSON Schema, and the check that reads it (normalised)."""
+
+    nullable = False
+    name = ""  # a named node is written once under $defs and referred to
+    description = ""
+
+    def body(self, defs: JSON) -> JSON:
+        raise NotImplementedError
+
+    def schema(self, defs: JSON) -> JSON:
+        if self.name:
+            if self.name not in defs:
+                defs[self.name] = {}  # first, so that a recursive reference finds it
+                defs[self.name] = self._full(defs)
+            return {"$ref": f"#/$defs/{self.name}"}
+        return self._full(defs)
+
+    def _full(self, defs: JSON) -> JSON:
+        body = self.body(defs)
+        if self.nullable:
+            body = _or_null(body)
+        if self.description:
+            body = {"description": self.description, **body}
+        return body
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        raise NotImplementedError
+
+
+def _or_null(body: JSON) -> JSON:
+    kind = body.get("type")
+    if isinstance(kind, str) and set(body) <= {"type", "minimum", "maximum", "maxLength", "items"}:
+        return {**body, "type": [kind, "null"]}
+    if "enum" in body and len(body) == 1:
+        return {"enum": [*body["enum"], None]}
+    return {"anyOf": [body, {"type": "null"}]}
+
+
+def named(node: Node, name: str = "", description: str = "", *, nullable: bool = False) -> Node:
+    node.name, node.description, node.nullable = name, description, nullable
+    return node
+
+
+class Text(Node):
+    def __init__(self, *, min_length: int = 0, max_length: int = 0) -> None:
+        self.min_length, self.max_length = min_length, max_length
+
+    def body(self, defs: JSON) -> JSON:
+        body: JSON = {"type": "string"}
+        if self.min_length:
+            body["minLength"] = self.min_length
+        if self.max_length:
+            body["maxLength"] = self.max_length
+        return body
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if isinstance(value, dt.date):
+            value = value.isoformat()  # text to a YAML 1.2 validator, and kept as such
+        if not isinstance(value, str):
+            raise run.fail(key, "must be text; put it in quotes", hint)
+        if len(value) < self.min_length:
+            raise run.fail(key, "must not be empty", hint)
+        if self.max_length and len(value) > self.max_length:
+            raise run.fail(key, f"is {len(value)} characters; keep it to {self.max_length}", hint)
+        return value
+
+
+class Number(Node):
+    def __init__(
+        self, minimum: float | None = None, maximum: float | None = None, *, whole: bool = False
+    ) -> None:
+        self.minimum, self.maximum, self.whole = minimum, maximum, whole
+
+    def body(self, defs: JSON) -> JSON:
+        body: JSON = {"type": "integer" if self.whole else "number"}
+        if self.minimum is not None:
+            body["minimum"] = self.minimum
+        if self.maximum is not None:
+            body["maximum"] = self.maximum
+        return body
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        low = "" if self.minimum is None else f"{self.minimum:g}"
+        high = "" if self.maximum is None else f"{self.maximum:g}"
+        span = f" from {low} to {high}" if low and high else f" of at least {low}" if low else ""
+        kind = "a whole number" if self.whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise run.fail(key, f"must be {kind}{span}", hint)
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            raise run.fail(key, f"must be {kind}{span}", hint)
+        if self.whole and value != int(value):
+            raise run.fail(key, f"must be {kind}{span}", hint)
+        return value
+
+
+class Choice(Node):
+    def __init__(self, values: Sequence[Any]) -> None:
+        self.values = tuple(values)
+
+    def body(self, defs: JSON) -> JSON:
+        return {"const": self.values[0]} if len(self.values) == 1 else {"enum": list(self.values)}
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if isinstance(value, bool) or not any(
+            type(value) is type(choice) and value == choice for choice in self.values
+        ):
+            shown = f"{value!r} is not one of" if isinstance(value, str) else "must be one of"
+            raise run.fail(key, f"{shown}: {', '.join(map(str, self.values))}", hint)
+        return value
+
+
+class Date(Node):
+    """YAML reads 2026-03-31 as a date, a YAML 1.2 validator as text in the date format."""
+
+    def body(self, defs: JSON) -> JSON:
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint))
+        if day is None and not self.nullable:
+            raise run.fail(key, "is required: a date like 2026-03-31", hint)
+        return day
+
+
+class Status(Node):
+    """A step's status: its id, or a word shown for it in either language, any case."""
+
+    def body(self, defs: JSON) -> JSON:
+        spellings = sorted(set(owned.status_words()) - set(owned.STATUSES))
+        return {
+            "anyOf": [
+                {"enum": list(owned.STATUSES)},
+                {"type": "string", "pattern": any_case(spellings)},
+            ]
+        }
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        return owned.read_status(value, key, lambda k, p: run.fail(k, p, hint))
+
+
+def any_case(words: Sequence[str]) -> str:
+    """A pattern for these ASCII words in any case (JSON Schema patterns have no flags)."""
+
+    def letters(word: str) -> str:
+        return "".join(
+            f"[{ch}{ch.upper()}]" if ch.isalpha() else "\\" + ch if ch in ".+*?()[]{}|^$\\" else ch
+            for ch in word
+        )
+
+    return "^ *(?:" + "|".join(letters(word) for word in words) + ") *$"
+
+
+class Field:
+    """A key of a mapping. `generated`: made by the rules (an error says how to restore it);
+    `deep_only`: read only by the commands that show a plan (`plan` rebuilds it anyway)."""
+
+    def __init__(
+        self,
+        name: str,
+        node: Node,
+        *,
+        required: bool = False,
+        generated: bool = False,
+        deep_only: bool = False,
+    ) -> None:
+        self.key, self.node, self.required = name, node, required
+        self.generated, self.deep_only = generated, deep_only
+
+
+class Record(Node):
+    """A mapping with known fields; any other key is refused with `unknown` as the message."""
+
+    def __init__(self, fields: Sequence[Field], unknown: str = "") -> None:
+        self.fields = {field.key: field for field in fields}
+        self.unknown = unknown
+
+    def body(self, defs: JSON) -> JSON:
+        body: JSON = {"type": "object"}
+        required = [field.key for field in self.fields.values() if field.required]
+        if required:
+            body["required"] = required
+        body["additionalProperties"] = False
+        body["properties"] = {field.key: field.node.schema(defs) for field in self.fields.values()}
+        return body
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        prefix = f"{key}." if key else ""
+        if not isinstance(value, dict):
+            raise run.fail(key, "must be a mapping of " + ", ".join(self.fields), hint)
+        for name in value:
+            if name not in self.fields:
+                fields = ", ".join(self.fields)
+                raise run.fail(
+                    f"{prefix}{name}",
+                    self.unknown or f"is not a field here; the fields are: {fields}",
+                )
+        for field in self.fields.values():
+            if field.deep_only and not run.deep:
+                continue
+            inner = GENERATED if field.generated else hint
+            if field.key not in value:
+                if field.required:
+                    raise run.fail(f"{prefix}{field.key}", "is missing", inner)
+                continue
+            value[field.key] = field.node.check(value[field.key], prefix + field.key, run, inner)
+        return value
+
+
+class ListOf(Node):
+    def __init__(self, item: Node, *, label: Callable[[int, Any], str] | None = None) -> None:
+        self.item = item
+        self.label = label or (lambda number, _: str(number))
+
+    def body(self, defs: JSON) -> JSON:
+        return {"type": "array", "items": self.item.schema(defs)}
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return []
+        if not isinstance(value, list):
+            raise run.fail(key, "must be a list", hint)
+        return [
+            self.item.check(item, f"{key}[{self.label(number, item)}]", run, hint)
+            for number, item in enumerate(value, start=1)
+        ]
+
+
+class MapOf(Node):
+    """A mapping from known ids (channels, objectives) to values of one kind."""
+
+    def __init__(self, keys: Callable[[], Sequence[str]], what: str, value: Node) -> None:
+        self.keys, self.what, self.value = keys, what, value
+
+    def body(self, defs: JSON) -> JSON:
+        return {
+            "type": "object",
+            "propertyNames": {"enum": list(self.keys())},
+            "additionalProperties": self.value.schema(defs),
+        }
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, dict):
+            raise run.fail(key, f"must map each {self.what} to its value", hint)
+        known = self.keys()
+        article = "an" if self.what[0] in "aeiou" else "a"
+        for name, item in value.items():
+            if name not in known:
+                raise run.fail(
+                    f"{key}.{name}",
+                    f"is not {article} {self.what}; the {self.what}s are: {', '.join(known)}",
+                )
+            value[name] = self.value.check(item, f"{key}.{name}", run, hint)
+        return value
+
+
+class TextOrNumber(Node):
+    def body(self, defs: JSON) -> JSON:
+        return {"type": ["string", "number"]}
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        ok = isinstance(value, str) or (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+        )
+        if not ok:
+            raise run.fail(key, "must be a number or text", hint)
+        return value
+
+
+class Shallow(Node):
+    """Only the kind of value: how `plan` reads a section it rebuilds anyway."""
+
+    def __init__(self, deep: Node, problem: str) -> None:
+        self.deep, self.problem = deep, problem
+
+    def body(self, defs: JSON) -> JSON:
+        return self.deep.schema(defs)
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if run.deep:
+            return self.deep.check(value, key, run, hint)
+        if not isinstance(value, dict):
+            raise run.fail(key, self.problem)
+        return value
