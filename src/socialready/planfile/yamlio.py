@@ -342,6 +342,7 @@ def header(text: str) -> str:
 
 
 _BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # where YAML (1.1, as PyYAML reads it) ends a line
+_EDITOR_BREAK = re.compile("\r\n?|\n")  # where editors end one: not at U+2028 or NEL in a note
 
 
 def _line_end(text: str, start: int, end: int) -> int:
@@ -378,7 +379,7 @@ def _comments(text: str) -> list[tuple[int, int, str]]:
         at = text.find("#", start, end)
         while at >= 0:
             stop = _line_end(text, at, end)
-            line = len(_BREAK.findall(text, 0, at)) + 1  # as YAML counts lines (after _lf)
+            line = len(_EDITOR_BREAK.findall(text, 0, at)) + 1  # as an editor numbers lines
             found.append((at, line, text[at:stop].rstrip(" \t")))
             at = text.find("#", stop, end)
     return found
