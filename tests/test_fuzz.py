@@ -127,7 +127,8 @@ def mutated_bytes(draw: st.DrawFn, text: str) -> bytes:
         elif action == "truncate":
             text = text[:position]
         else:
-            text = text[:position] + draw(st.characters()) + text[position + 1 :]
+            changed = draw(st.characters(blacklist_categories=["Cs"]))  # no lone surrogate
+            text = text[:position] + changed + text[position + 1 :]
     data = bytearray(text.encode("utf-8"))
     for _ in range(draw(st.integers(0, 2))):
         if data:
@@ -174,7 +175,7 @@ def _shown(source: str) -> None:
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
     document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
-    terminal.overview(workflow.overview(Path(source).parent), out)
+    terminal.overview(workflow.overview(Path(source).parent), "en", out)
     if document is not None:
         report.to_json(document)
         terminal.plan(document, out)

@@ -97,7 +97,7 @@ def run(
             saved,
             interactive=prompts.can_prompt(),
             use_defaults=use_defaults,
-            defaults_are="what the plan promised for the period",
+            missing_id="review.missing",
         )
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers, "review.date": when.isoformat()}
@@ -113,15 +113,15 @@ def run(
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
         where = resume.save_review(resume.Session(kept, target, language))
-        exc.message += (
-            f". Your review answers are kept in {where}: once that is fixed, "
+        exc.add(
+            f"Your review answers are kept in {where}: once that is fixed, "
             "`socialready review --resume` records the review without asking again"
         )
         raise
     if resume_session:
         resume.clear_review()
     _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
-    render_changes(str(target), plan.document, document)
+    render_changes(str(target), plan.document, document, language)
     from socialready.output import terminal as render
 
     render.message(
@@ -246,9 +246,9 @@ def _show(
     render.review(title, lines, review_rules.texts(outcome.findings, lang))
 
 
-def render_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+def render_changes(label: str, old: dict[str, Any], new: dict[str, Any], lang: str) -> None:
     """What the review changed in the plan, in plan terms."""
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
-    render.changes(label, diff.compare(old, new))
+    render.changes(label, diff.compare(old, new), lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready.errors import Interrupted, MissingAnswers
+from socialready.errors import Interrupted, MissingAnswers, msg
 from socialready.questionnaire import Questionnaire
 
 
@@ -25,7 +25,7 @@ def run(
     *,
     interactive: bool,
     use_defaults: bool,
-    defaults_are: str = "`socialready questions --format yaml` writes an answers template",
+    missing_id: str = "answers.missing",
 ) -> dict[str, Any]:
     """Every answer: given ones as they are, the rest asked, or taken from defaults.
 
@@ -63,9 +63,5 @@ def run(
             else:
                 missing.append(key)
     if missing:
-        raise MissingAnswers(
-            f"no terminal to ask {len(missing)} missing answer(s): {', '.join(missing)}. "
-            "Give them with --answers FILE or --set KEY=VALUE, or add --defaults to take "
-            f"the defaults ({defaults_are})"
-        )
+        raise MissingAnswers(msg(missing_id, n=len(missing), keys=", ".join(missing)))
     return answered
