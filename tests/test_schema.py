@@ -136,6 +136,7 @@ EDITS = [
     ("socialready: 2", "socialready: 1", True),
     ("socialready: 2", "socialready: 2.0", True),  # 2.0 is 2, to JSON Schema too
     ("language: en", "language: fr", False),
+    ("answers:\n", "answers:\n  colours: {}\n", False),  # a part that does not exist, empty
     ("  score: ", "  score: 101\n  x_score: ", False),
     ("  tier: ", "  tier: huge\n  x_tier: ", False),
 ]

@@ -145,9 +145,15 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
     if "socialready" in data:
         raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
+    parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
+        if not fields and part not in parts:  # an empty part that does not exist: say so too
+            known = ", ".join(parts)
+            raise AnswerError(
+                str(part), f"is not a part of the answers; the parts are: {known}", source
+            )
         for name, value in fields.items():
             key = f"{part}.{name}"
             question = questionnaire.by_key.get(key)
