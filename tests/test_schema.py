@@ -95,6 +95,7 @@ def test_both_refuse_the_bad_input_catalogue(
 
 
 # Hand edits a person makes: (old, new, accepted by both)
+INTERESTS = "interests: daily bread specials, seasonal cakes, opening hours"
 EDITS = [
     ("verdict: ready", "verdict: maybe", False),
     ("  weekend_cover: true", "  weekend_cover: yes", True),  # YAML 1.2: the text yes
@@ -104,6 +105,9 @@ EDITS = [
     ("  guidelines: none", "  guidelines: yes", True),
     ("  guidelines: none", "  guidelines: 'on'", False),
     ("  guidelines: none", "  guidelines: true", True),  # a bool for a choice with `yes`
+    (f"\n    {INTERESTS}", "", True),  # optional text: left out, it is empty
+    (INTERESTS, "interests: null", True),
+    (INTERESTS, "interests: 7", False),
     ("  people: 1", "  people: 1.0", True),
     ("  people: 1", "  people: 1.5", False),
     ("  people: 1", "  people: 0o1", True),  # YAML 1.2 octal

@@ -173,6 +173,11 @@ def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[
     return nested
 
 
+def may_be_left_out(question: Question) -> bool:
+    """An optional text answer may be absent (from an answers file or a plan): it is its default."""
+    return not question.required and question.kind == "text"
+
+
 def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
     """Fill in each question that does not apply and each optional one left out; return the
     missing keys too."""
@@ -183,7 +188,7 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
             filled[question.key] = question.if_skipped
         elif question.key in answers:
             filled[question.key] = answers[question.key]
-        elif not question.required and question.kind == "text":  # optional: may be absent
+        elif may_be_left_out(question):
             filled[question.key] = validate(question, question.default)
         else:
             missing.append(question.key)

@@ -101,7 +101,8 @@ class Answers(Node):
 
 
 def answers_schema() -> JSON:
-    """Each part a mapping of its questions; what the tool requires, the schema requires."""
+    """Each part a mapping of its questions; what the tool requires, the schema requires (not an
+    optional text answer, which the tool reads as its default when it is left out)."""
     qs = questionnaire.load()
     filled_on_upgrade = set(answers_mod.upgrade({"organisation.name": "x"}, "en")) - {
         "organisation.name"
@@ -114,7 +115,7 @@ def answers_schema() -> JSON:
             part, {"type": "object", "additionalProperties": False, "properties": {}}
         )
         body["properties"][name] = _question_schema(question)
-        if question.key in filled_on_upgrade:
+        if question.key in filled_on_upgrade or answers_mod.may_be_left_out(question):
             continue
         if question.ask_if is None:
             body.setdefault("required", []).append(name)
