@@ -16,7 +16,7 @@ def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> Non
     assert result.returncode == 0, result.stderr
     path = isolated / "plans" / "het-erasmus-college.yaml"
     assert path.exists()
-    assert "Plan written to plans/het-erasmus-college.yaml" in result.stderr
+    assert "Plan written to plans/het-erasmus-college.yaml" in result.stdout
     assert "Verdict: Start small" in result.stdout
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert list(document) == [
@@ -52,7 +52,7 @@ def test_set_overrides_the_answers_file(isolated: Path) -> None:
 
 def test_the_answers_template_is_a_valid_answers_file(isolated: Path) -> None:
     template = run_cli("questions", "--format", "yaml").stdout
-    assert "# one of: micro, small, medium, large" in template
+    assert "# one of:\n  #   micro: Micro (1–9 people)\n" in template
     filled = template.replace("  name: ''", "  name: Test BV")
     qs = questionnaire.load()
     parsed = answers.from_nested(qs, yamlio.loads(filled, "t.yaml"), "t.yaml")

@@ -175,7 +175,7 @@ def _shown(source: str) -> None:
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
     document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
-    terminal.overview(workflow.overview(Path(source).parent), out)
+    terminal.overview(workflow.overview(Path(source).parent), "en", out)
     if document is not None:
         report.to_json(document)
         terminal.plan(document, out)

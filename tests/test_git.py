@@ -112,7 +112,7 @@ def test_the_external_diff_takes_a_rename(repo: Path) -> None:
     _git(repo, "add", "-A")
     result = _git(repo, "diff", "--cached", "--ext-diff", "-M")
     assert "plans/bakery.yaml → plans/korenschoof.yaml" in result.stdout
-    assert "status: todo → doing" in result.stdout
+    assert "status: to do → doing" in result.stdout  # the words the reader sees, not ids
     assert not plan.exists()
     _git(repo, "commit", "-qm", "Renamed")
     shown = _git(repo, "show", "--ext-diff", "-M", "HEAD")

@@ -87,7 +87,7 @@ def test_set_and_lang_on_plan(isolated: Path) -> None:
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert document["language"] == "nl"
     assert document["readiness"]["verdict"] == "not_yet"
-    assert "verdict: ready → not_yet" in result.stdout
+    assert "oordeel: Klaar om te starten → Nog niet" in result.stdout  # told in the plan's language
 
 
 def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated: Path) -> None:
@@ -152,7 +152,7 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     assert result.returncode == 1
     assert (
         "school.yaml: would change" in result.stdout
-        and "2 of 3 plan(s) up to date" in result.stderr
+        and "1 plan(s) would change, 2 plan(s) up to date." in result.stderr
     )
     (folder / "broken.yaml").write_text("a: [", "utf-8")
     result = run_cli("plan", "--check", str(folder))
@@ -200,8 +200,8 @@ def test_overview_of_many_plans(isolated: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     software = next(line for line in lines if "Quadrant" in line)
-    assert "ready" in software and "1/8" in software and "2027-03-01 (step 2)" in software
-    assert "not_yet" in next(line for line in lines if "Rivierenland" in line)
+    assert "Ready" in software and "1/8" in software and "2027-03-01 (step 2)" in software
+    assert "Not yet" in next(line for line in lines if "Rivierenland" in line)
 
 
 def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
@@ -211,11 +211,11 @@ def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
     assert run_cli("plan", str(new), "--set", "willingness.management=against").returncode == 0
     result = run_cli("diff", str(old), str(new))
     assert result.returncode == 0
-    assert "verdict: ready → not_yet" in result.stdout
+    assert "verdict: Ready → Not yet" in result.stdout
     assert "- Facebook" in result.stdout
     assert "+ willingness.management-against" in result.stdout
     seven = run_cli("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
-    assert "plans/x.yaml" in seven.stdout and "verdict: ready → not_yet" in seven.stdout
+    assert "plans/x.yaml" in seven.stdout and "verdict: Ready → Not yet" in seven.stdout
     added = run_cli("diff", "/dev/null", str(new))
     assert "+ plan for Bakkerij De Korenschoof" in added.stdout
 
@@ -368,7 +368,7 @@ def test_a_windows_checkout_with_crlf_is_up_to_date_and_stays_crlf(isolated: Pat
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     check = run_cli("plan", "--check", str(path))
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "would change" not in check.stdout and "1 of 1 plan(s) up to date" in check.stderr
+    assert "would change" not in check.stdout and "1 plan(s) up to date." in check.stderr
     path.write_bytes(path.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
     assert run_cli("plan", str(path)).returncode == 0
     data = path.read_bytes()

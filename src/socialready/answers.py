@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from socialready.errors import AnswerError
+from socialready.errors import AnswerError, Text, msg
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
@@ -19,7 +19,7 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     """The value in its canonical form, or an AnswerError naming the key and what to do."""
     key, kind = question.key, question.kind
 
-    def fail(problem: str) -> AnswerError:
+    def fail(problem: Text) -> AnswerError:
         return AnswerError(key, problem, source)
 
     if kind == "text":
@@ -28,50 +28,55 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
         if isinstance(value, dt.date):
             value = value.isoformat()  # YAML 1.2 reads 2026-01-05 as text
         if not isinstance(value, str):
-            raise fail(f"must be text, got {value!r}; put it in quotes")
+            raise fail(msg("answer.text_type", value=repr(value)))
         value = value.strip()
         if question.required and not value:
-            raise fail("is required; give a name")
+            raise fail(msg("answer.required"))
         if len(value) > question.max_length:
-            raise fail(f"is {len(value)} characters; keep it to {question.max_length}")
+            raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
         if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
-            raise fail("contains control characters; use plain text")
+            raise fail(msg("answer.control"))
         return value
     if kind == "one":
         if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
             value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
         if value not in question.values:
-            raise fail(f"{value!r} is not one of: {', '.join(question.values)}")
+            raise fail(
+                msg("answer.not_one_of", value=repr(value), values=", ".join(question.values))
+            )
         return value
     if kind == "many":
         if value is None:
             value = []
         if not isinstance(value, list):
-            raise fail(f"must be a list of: {', '.join(question.values)}")
+            raise fail(msg("answer.list_of", values=", ".join(question.values)))
         for item in value:
             if item not in question.values:
-                raise fail(f"{item!r} is not one of: {', '.join(question.values)}")
+                raise fail(
+                    msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
+                )
         if len(value) < question.min_selected:
-            raise fail(f"choose at least {question.min_selected}")
+            raise fail(msg("answer.at_least", n=question.min_selected))
         chosen = set(value)
         return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
     if kind in ("number", "integer"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise fail(f"must be a number from {question.minimum:g} to {question.maximum:g}")
-        limits = f"give {question.minimum:g} to {question.maximum:g}"
+            raise fail(msg("answer.number", min=question.minimum, max=question.maximum))
         if value != value or not question.minimum <= value <= question.maximum:  # NaN != NaN
-            shown = f"{value:g}" if abs(value) < 1e15 else "the number"  # 10**400 has no float
-            raise fail(f"{shown} is out of range; {limits}")
+            shown = float(value) if abs(value) < 1e15 else "…"  # 10**400 has no float
+            raise fail(
+                msg("answer.out_of_range", value=shown, min=question.minimum, max=question.maximum)
+            )
         if kind == "integer" and value != int(value):
-            raise fail("must be a whole number")
+            raise fail(msg("answer.whole"))
         return int(value) if kind == "integer" else number(value)
     if kind == "yesno":
         if isinstance(value, str) and value.isascii() and value.lower() in YES | NO:
             return value.lower() in YES  # YAML 1.2 reads a bare yes as text
         if not isinstance(value, bool):
-            raise fail("must be yes or no (true or false)")
+            raise fail(msg("answer.yes_no"))
         return value
-    raise fail(f"unknown question kind {kind!r}")
+    raise fail(msg("answer.kind", kind=repr(kind)))
 
 
 def number(value: float) -> float | int:
@@ -99,7 +104,12 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
         except ValueError:
             raise AnswerError(
                 question.key,
-                f"{text!r} is not a number; give {question.minimum:g} to {question.maximum:g}",
+                msg(
+                    "answer.not_number",
+                    value=repr(text),
+                    min=question.minimum,
+                    max=question.maximum,
+                ),
                 source,
             ) from None
         return validate(question, number, source)
@@ -108,7 +118,7 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
             return True
         if text.lower() in NO:
             return False
-        raise AnswerError(question.key, f"{text!r} is not yes or no", source)
+        raise AnswerError(question.key, msg("answer.not_yes_no", value=repr(text)), source)
     return validate(question, text, source)
 
 
@@ -119,9 +129,9 @@ def parse_sets(questionnaire: Questionnaire, pairs: list[str]) -> Answers:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
-            raise AnswerError(key or pair, "--set needs KEY=VALUE, e.g. --set capacity.people=2")
+            raise AnswerError(key or pair, msg("answer.set_syntax"))
         if key not in questionnaire.by_key:
-            raise AnswerError(key, "is not a question; `socialready questions` lists them", "--set")
+            raise AnswerError(key, msg("answer.not_question"), "--set")
         answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
     return answers
 
@@ -131,33 +141,21 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise AnswerError(
-            "answers", "must be a mapping of parts (organisation:, goals:, ...)", source
-        )
+        raise AnswerError("answers", msg("answer.parts"), source)
     if "socialready" in data:
-        raise AnswerError(
-            "socialready",
-            "this is a plan, not an answers file; update it with `socialready plan FILE`, "
-            "or ask again with `socialready assess FILE`",
-            source,
-        )
+        raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
     parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
     for part, fields in data.items():
         if not isinstance(fields, dict):
-            raise AnswerError(str(part), "must be a mapping of questions", source)
+            raise AnswerError(str(part), msg("answer.part"), source)
         if not fields and part not in parts:  # an empty part that does not exist: say so too
-            known = ", ".join(parts)
-            raise AnswerError(
-                str(part), f"is not a part of the answers; the parts are: {known}", source
-            )
+            raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
         for name, value in fields.items():
             key = f"{part}.{name}"
             question = questionnaire.by_key.get(key)
             if question is None:
-                raise AnswerError(
-                    key, "is not a question; `socialready questions` lists them", source
-                )
+                raise AnswerError(key, msg("answer.not_question"), source)
             answers[key] = validate(question, value, source)
     return answers
 
@@ -219,5 +217,5 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "e
         elif question.default is not None:
             filled[question.key] = validate(question, default(question, lang))
         else:
-            raise AnswerError(question.key, "has no default; give it with --set or --answers")
+            raise AnswerError(question.key, msg("answer.no_default"))
     return filled

@@ -20,16 +20,32 @@ from socialready.output import streams
 SETTINGS: dict[str, Any] = {
     "name": "socialready",
     "help": "Should our organisation start on social media, where, and how do we keep it up?",
-    "add_completion": False,
+    "add_completion": True,  # costs no start-up time: Typer loads its completion code anyway
     "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
 }
 app = typer.Typer(**SETTINGS)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"socialready {version('socialready')}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and stop."
+        ),
+    ] = False,
+) -> None:
     """A callback keeps `socialready CMD` a command group even with one command loaded."""
 
 
@@ -38,9 +54,25 @@ class Lang(str, Enum):
     en = "en"
 
 
+def _session(lang: Lang | None) -> str | None:
+    """The language asked for on the command line becomes the language of every message."""
+    if lang is None:
+        return None
+    from socialready import ui
+
+    ui.use_language(lang.value)
+    return lang.value
+
+
 class ShowFormat(str, Enum):
     text = "text"
     markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class OverviewFormat(str, Enum):
+    text = "text"
     json = "json"
 
 
@@ -74,7 +106,9 @@ def assess(
     answers: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--answers", help="Take answers from this YAML file; ask only what is missing."
+            "--answers",
+            help="Take answers from this YAML file (- reads standard input); ask only what is "
+            "missing.",
         ),
     ] = None,
     sets: SetOption = None,
@@ -108,7 +142,7 @@ def assess(
         use_defaults=defaults,
         resume_session=resume,
         force=force,
-        lang=lang.value if lang else None,
+        lang=_session(lang),
         date=date,
     )
 
@@ -131,9 +165,7 @@ def plan_command(
     """Recompute plans from the answers stored in them, keep what you own, show what changes."""
     from socialready.commands import plan as update
 
-    code = update.run(
-        plans, sets=sets or [], check=check, force=force, lang=lang.value if lang else None
-    )
+    code = update.run(plans, sets=sets or [], check=check, force=force, lang=_session(lang))
     raise typer.Exit(code)
 
 
@@ -141,7 +173,12 @@ def plan_command(
 def show(
     plan: Annotated[Path, typer.Argument(readable=False, metavar="PLAN", help="The plan file.")],
     fmt: Annotated[
-        ShowFormat, typer.Option("--format", help="text (rich), markdown (a report) or json.")
+        ShowFormat,
+        typer.Option(
+            "--format",
+            help="text (rich, through a pager when taller than the terminal), markdown "
+            "(a report), html (a printable page) or json.",
+        ),
     ] = ShowFormat.text,
 ) -> None:
     """Show a plan: verdict, scores, channels, the 8 steps and progress."""
@@ -154,10 +191,14 @@ def show(
     document = workflow.load_document(plan)
     if fmt is ShowFormat.json:
         sys.stdout.write(report.to_json(document, ascii_only=not streams.utf8(sys.stdout)))
+    elif fmt is ShowFormat.html:
+        from socialready.output import html
+
+        sys.stdout.write(html.page(document))
     else:
         from socialready.output import terminal as render
 
-        render.plan(document)
+        render.paged(render.plan, document)
 
 
 def _report_or_raw(path: Path) -> str:
@@ -196,10 +237,13 @@ def diff_command(
             help="OLD NEW, or the arguments git gives an external diff tool (7, or 9 on a rename).",
         ),
     ],
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ, 0 when not.")
+    ] = False,
 ) -> None:
     """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
     from socialready.commands import common as workflow
-    from socialready.errors import BadInput
+    from socialready.errors import BadInput, msg
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
@@ -210,28 +254,45 @@ def diff_command(
     elif len(paths) == 9:  # a rename or copy: ... new-mode new-path "similarity index ..."
         label, old, new = f"{paths[0]} → {paths[7]}", paths[1], paths[4]
     elif len(paths) == 1 and by_git:  # an unmerged path: git gives only its name
-        note = diff.Change("plan", "unmerged: resolve the conflict to compare it in plan terms")
-        render.changes(str(paths[0]), [note])
+        lang = _language()
+        note = diff.Change("plan", ui_message("diff.unmerged", lang))
+        render.changes(str(paths[0]), [note], lang)
         return
     elif len(paths) == 2:
         old, new = paths
         label = f"{old} → {new}"
     else:
-        raise BadInput("diff takes two plans: socialready diff OLD NEW")
+        raise BadInput(msg("plan.diff_args"))
 
     def load(path: Path) -> dict[str, Any] | None:
         return None if str(path) == "/dev/null" else workflow.load_document(path)
 
+    lang = _language()
     try:
-        changes = diff.compare(load(old), load(new))
+        before, after = load(old), load(new)
     except SocialreadyError as exc:
         if not by_git:
             raise
         problem = exc.message.removeprefix(f"{old}: ").removeprefix(f"{new}: ")
-        note = diff.Change("plan", f"cannot compare in plan terms: {problem}")
-        render.changes(label, [note])
+        note = diff.Change("plan", ui_message("diff.cannot_compare", lang, problem=problem))
+        render.changes(label, [note], lang)
         return  # git stops at a failing diff tool; this one says why and lets it go on
-    render.changes(label, changes)
+    found = diff.compare(before, after, lang)
+    render.changes(label, found, lang)
+    if exit_code and found:
+        raise typer.Exit(int(ExitCode.CHANGES))
+
+
+def _language() -> str:
+    from socialready import ui
+
+    return ui.language()
+
+
+def ui_message(id: str, lang: str, **params: Any) -> str:
+    from socialready import ui
+
+    return ui.message(id, lang, **params)
 
 
 @app.command()
@@ -246,7 +307,7 @@ def questions(
     from socialready import questionnaire, ui
     from socialready.wizard import template
 
-    language = ui.resolve_language(lang.value if lang else None)
+    language = _session(lang) or ui.resolve_language(None)
     if fmt is QuestionsFormat.yaml:
         sys.stdout.write(template.answers_template(questionnaire.load(), language))
     else:
@@ -260,19 +321,31 @@ def overview(
     folder: Annotated[
         Path, typer.Argument(readable=False, metavar="[FOLDER]", help="A folder of plans.")
     ] = Path("plans"),
+    fmt: Annotated[
+        OverviewFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = OverviewFormat.text,
     due: Annotated[
         bool,
         typer.Option(
             "--due", help="Exit 1 when a step or review is overdue (for a scheduled job)."
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress, next due date and review."""
     from socialready.commands import common as workflow
-    from socialready.output import terminal as render
 
+    language = _session(lang) or _language()
     rows = workflow.overview(folder)
-    render.overview(rows)
+    if fmt is OverviewFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(rows, ensure_ascii=not streams.utf8(sys.stdout), indent=2))
+        sys.stdout.write("\n")
+    else:
+        from socialready.output import terminal as render
+
+        render.overview(rows, language)
     if due and workflow.anything_overdue(rows):
         raise typer.Exit(1)
 
@@ -294,11 +367,7 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
     from socialready import ui
 
-    try:
-        lang = ui.resolve_language(None)
-    except SocialreadyError:
-        lang = "en"
-    raise Interrupted(ui.word("interrupted", lang))
+    raise Interrupted(ui.word("interrupted", ui.language()))
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -320,9 +389,11 @@ def main() -> None:
     signal.signal(signal.SIGINT, _interrupt)
     if not streams.ready():
         sys.exit(int(ExitCode.BAD_INPUT))
+    # Typer 0.28 carries its own copy of Click; older releases use Click itself.
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     try:
         try:
-            _app_for(sys.argv)()
+            code = _app_for(sys.argv)(standalone_mode=False)
         finally:
             sys.stdout.flush()
     except SystemExit:
@@ -339,7 +410,18 @@ def main() -> None:
 
         render.error(exc.message)
         sys.exit(int(exc.exit_code))
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        # Click's own "Aborted!" is English and says nothing of what was kept.
+        from socialready import ui
+        from socialready.output import terminal as render
+
+        render.message(ui.message("aborted", ui.language()), style="yellow")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except usage_error as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except OSError as exc:
         if exc.errno not in streams.OUTPUT_ERRORS:
             raise
         sys.exit(streams.failed(exc))
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,8 +1,13 @@
-"""One error root: every failure a user can cause carries its own message and exit code."""
+"""One error root: every failure a user can cause carries its own message and exit code.
+
+A message is an id in data/messages.yaml with its parameters (`Msg`), rendered in the session's
+language only when it is shown: the place that raises need not know who reads it.
+"""
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -14,15 +19,78 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class Msg:
+    """A message id of data/messages.yaml and its parameters; a parameter may be a Msg too.
+    (A plain class: the dataclasses module costs start-up time.)"""
+
+    __slots__ = ("id", "params")
+
+    def __init__(self, id: str, params: dict[str, Any]) -> None:
+        self.id = id
+        self.params = params
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.id, self.params) == (other.id, other.params)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Msg({self.id!r}, {self.params!r})"
+
+    def render(self, lang: str) -> str:
+        from socialready import ui
+
+        return ui.message(self.id, lang, **{k: _shown(v, lang) for k, v in self.params.items()})
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """A nested message in the same language; a float as its readers write it (2,5 in Dutch)."""
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "nl" else text
+    return value
+
+
+def msg(id: str, /, **params: Any) -> Msg:
+    """msg('file.missing', path=p): a message to render later in the reader's language."""
+    return Msg(id, params)
+
+
+Text = str | Msg
+
+
+def render(text: Text, lang: str) -> str:
+    return text.render(lang) if isinstance(text, Msg) else text
+
+
 class SocialreadyError(Exception):
     """A failure the user can act on: `message` says what and what to do."""
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str) -> None:
-        message = _one_line(message)
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Text) -> None:
+        super().__init__(text)
+        self.parts: list[Text] = [text]
+
+    def add(self, text: Text) -> None:
+        """Add a sentence: what happened to the user's work, what to do next."""
+        self.parts.append(text)
+
+    def render(self, lang: str) -> str:
+        """The message in `lang`, on one line."""
+        return _one_line(". ".join(render(part, lang) for part in self.parts))
+
+    @property
+    def message(self) -> str:
+        """The message in the session's language."""
+        from socialready import ui
+
+        return self.render(ui.language())
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _one_line(text: str) -> str:
@@ -40,18 +108,19 @@ class BadInput(SocialreadyError):
 class FileProblem(BadInput):
     """A file cannot be read or written; names the path."""
 
-    def __init__(self, path: object, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, path: object, problem: Text) -> None:
+        super().__init__(msg("where", where=str(path), problem=problem))
         self.path = path
 
 
 class AnswerError(BadInput):
     """An answer is of the wrong kind, out of range or unknown; names the key."""
 
-    def __init__(self, key: str, problem: str, source: str = "") -> None:
-        where = f"{source}: " if source else ""
-        super().__init__(f"{where}{key}: {problem}")
+    def __init__(self, key: str, problem: Text, source: str = "") -> None:
+        where = f"{source}: {key}" if source else key
+        super().__init__(msg("where", where=where, problem=problem))
         self.key = key
+        self.problem = problem
 
 
 class MissingAnswers(BadInput):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from socialready.errors import FileProblem
+from socialready.errors import FileProblem, Msg, msg
 
 MIB = 1024 * 1024
 MAX_BYTES = 4 * MIB  # the most any command reads, and so the most any command writes
@@ -41,9 +41,6 @@ class Contents(NamedTuple):
     bom: bool
 
 
-NOT_REGULAR = "is not a regular file (a pipe, device or socket); name a .yaml file"
-
-
 def read_text(path: Path) -> str:
     """The file's text, or a FileProblem that says what is wrong with it and what to do."""
     return read(path).text
@@ -53,16 +50,11 @@ def read(path: Path) -> Contents:
     """The file's text and digest, or a FileProblem that says what is wrong and what to do."""
     data = read_bytes(path)
     if len(data) > MAX_BYTES:
-        raise FileProblem(
-            path,
-            f"is over {LIMIT}, too large for an answers or plan file; check the file name",
-        )
+        raise FileProblem(path, msg("file.too_large", limit=LIMIT))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark: Notepad's "Unicode"
-        raise FileProblem(path, "is UTF-16 text; save it as UTF-8 and try again")
+        raise FileProblem(path, msg("file.utf16"))
     if b"\0" in data:
-        raise FileProblem(
-            path, "is a binary file, not YAML text; name the .yaml answers or plan file"
-        )
+        raise FileProblem(path, msg("file.binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -76,22 +68,20 @@ def read_bytes(path: Path) -> bytes:
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
-            raise FileProblem(path, "is a folder, not a file; name a .yaml file in it")
+            raise FileProblem(path, msg("file.is_folder"))
         if not stat.S_ISREG(mode):
-            raise FileProblem(path, NOT_REGULAR)
+            raise FileProblem(path, msg("file.not_regular"))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
-                raise FileProblem(path, NOT_REGULAR)
+                raise FileProblem(path, msg("file.not_regular"))
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise FileProblem(path, "no such file; check the path") from None
+        raise FileProblem(path, msg("file.missing")) from None
     except PermissionError:
-        raise FileProblem(
-            path, "cannot be read (permission denied); check its permissions"
-        ) from None
+        raise FileProblem(path, msg("file.read_denied")) from None
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+        raise FileProblem(path, msg("file.unreadable", reason=exc.strerror)) from None
 
 
 def digest(data: bytes) -> str:
@@ -111,15 +101,12 @@ def _current_digest(path: Path) -> str:
         return digest(handle.read())
 
 
-def _not_utf8(data: bytes, start: int) -> str:
+def _not_utf8(data: bytes, start: int) -> Msg:
     """Where the first non-UTF-8 byte is, by line and column, so that an editor can find it."""
     line_start = data.rfind(b"\n", 0, start) + 1
     line = data.count(b"\n", 0, start) + 1
     column = len(data[line_start:start].decode("utf-8", "replace")) + 1
-    return (
-        f"line {line}, column {column}: is not UTF-8 text "
-        f"(byte 0x{data[start]:02x}); save the file as UTF-8 and try again"
-    )
+    return msg("file.not_utf8", line=line, column=column, byte=f"{data[start]:02x}")
 
 
 def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = False) -> None:
@@ -133,23 +120,22 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileProblem(folder, f"cannot create the folder ({exc.strerror})") from None
+        raise FileProblem(folder, msg("file.mkdir", reason=exc.strerror)) from None
     try:
         current = os.stat(target)
     except FileNotFoundError:
         current = None
     except OSError as exc:
-        raise FileProblem(path, f"cannot be written ({exc.strerror})") from None
+        raise FileProblem(path, msg("file.cannot_write", reason=exc.strerror)) from None
     if current is not None and stat.S_ISDIR(current.st_mode):
-        raise FileProblem(path, "is a folder; name a .yaml file to write the plan to")
+        raise FileProblem(path, msg("file.write_to_folder"))
     if current is not None and not stat.S_ISREG(current.st_mode):
-        raise FileProblem(path, NOT_REGULAR + " to write to")
+        raise FileProblem(path, msg("file.not_regular_write"))
     data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
     if len(data) > MAX_BYTES:
         raise FileProblem(
             path,
-            f"would be {len(data) / MIB:.1f} MiB, over the {LIMIT} that socialready reads; "
-            "shorten the notes (the old file is unchanged)",
+            msg("file.would_be_too_large", size=round(len(data) / MIB, 1), limit=LIMIT),
         )
     mode = current.st_mode & 0o777 if current else 0o666 & ~_umask()
     tmp = ""
@@ -159,23 +145,16 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
         if expect is not None and _current_digest(target) != expect:
             raise FileProblem(
                 path,
-                "changed while socialready was working on it, so it is left as it is "
-                "(with that change); run the command again for this file",
+                msg("file.changed_meanwhile"),
             )
         os.replace(tmp, target)
         tmp = ""
     except PermissionError:
-        raise FileProblem(
-            path, "cannot be written (permission denied); check the folder's permissions"
-        ) from None
+        raise FileProblem(path, msg("file.write_denied")) from None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise FileProblem(
-                path, "the disk is full; free some space and run again (the old file is unchanged)"
-            ) from None
-        raise FileProblem(
-            path, f"cannot be written ({exc.strerror}); the old file is unchanged"
-        ) from None
+            raise FileProblem(path, msg("file.disk_full")) from None
+        raise FileProblem(path, msg("file.unwritable", reason=exc.strerror)) from None
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)

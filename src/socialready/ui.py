@@ -1,4 +1,4 @@
-"""Interface words in the user's language, and how that language is chosen."""
+"""Interface words and messages in the user's language, and how that language is chosen."""
 
 from __future__ import annotations
 
@@ -7,26 +7,54 @@ from functools import cache
 from typing import Any
 
 from socialready import files
-from socialready.errors import BadInput
+from socialready.errors import BadInput, msg
 from socialready.questionnaire import LANGUAGES
+
+_session: list[str] = []  # the language chosen for this run, once a command knows it
 
 
 def resolve_language(option: str | None) -> str:
     """--lang, else SOCIALREADY_LANG, else the locale (nl* is Dutch), else English."""
     if option:
         if option not in LANGUAGES:
-            raise BadInput(f"--lang: {option!r} is not one of: {', '.join(LANGUAGES)}")
+            raise BadInput(
+                msg("not_one_of", where="--lang", value=repr(option), values=", ".join(LANGUAGES))
+            )
         return option
     env = os.environ.get("SOCIALREADY_LANG", "").strip()
     if env:
         if env not in LANGUAGES:
-            raise BadInput(f"SOCIALREADY_LANG: {env!r} is not one of: {', '.join(LANGUAGES)}")
+            raise BadInput(
+                msg(
+                    "not_one_of",
+                    where="SOCIALREADY_LANG",
+                    value=repr(env),
+                    values=", ".join(LANGUAGES),
+                )
+            )
         return env
+    return _locale_language()
+
+
+def _locale_language() -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
             return "nl" if value.lower().startswith("nl") else "en"
     return "en"
+
+
+def use_language(lang: str) -> None:
+    """The language of this run's messages: --lang, or the plan's or session's language."""
+    _session[:] = [lang]
+
+
+def language() -> str:
+    """This run's language: as chosen by the command, else SOCIALREADY_LANG or the locale."""
+    if _session:
+        return _session[0]
+    env = os.environ.get("SOCIALREADY_LANG", "").strip()
+    return env if env in LANGUAGES else _locale_language()
 
 
 def default_country(lang: str) -> str:
@@ -50,10 +78,22 @@ def _words() -> dict[str, Any]:
     return words
 
 
+@cache
+def _messages() -> dict[str, dict[str, str]]:
+    messages: dict[str, dict[str, str]] = files.load_data("messages")
+    return messages
+
+
 def word(path: str, lang: str, /, **params: Any) -> str:
     """The interface word at a slash path, e.g. word('verdicts/ready', 'nl')."""
     node: Any = _words()
     for part in path.split("/"):
         node = node[part]
     template: str = node[lang]
+    return template.format(**params) if params else template
+
+
+def message(id: str, lang: str, /, **params: Any) -> str:
+    """The sentence `id` of data/messages.yaml in `lang`, its {placeholders} filled in."""
+    template = _messages()[id][lang]
     return template.format(**params) if params else template

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
-from socialready.errors import Interrupted, SocialreadyError
+from socialready.errors import Interrupted, SocialreadyError, msg
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
 
@@ -51,10 +51,17 @@ def run(
         session_lang = session.language
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
+    if lang:
+        ui.use_language(lang)
     if answers_file:
         from socialready.planfile import yamlio
 
-        data = yamlio.loads(files.read_text(answers_file), str(answers_file))
+        if str(answers_file) == "-":
+            import sys
+
+            data = yamlio.loads(sys.stdin.read(), "<stdin>")
+        else:
+            data = yamlio.loads(files.read_text(answers_file), str(answers_file))
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
     given.update(answers_mod.parse_sets(qs, sets))
     language = (
@@ -63,6 +70,7 @@ def run(
         or (existing.language if existing else None)
         or ui.resolve_language(None)
     )
+    ui.use_language(language)
     try:
         answered = wizard.run(
             qs,
@@ -75,15 +83,12 @@ def run(
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers}
         where = _keep(kept, target, language)
-        raise Interrupted(ui.word("stopped", language, n=len(kept), path=where)) from None
+        raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
     try:
         target, document = _write(answered, language, target, existing, force, started)
     except SocialreadyError as exc:
         where = _keep(answered, target, language)
-        exc.message += (
-            f". Your answers are kept in {where}: once that is fixed, "
-            "`socialready assess --resume` writes the plan without asking again"
-        )
+        exc.add(msg("wizard.kept", path=str(where)))
         raise
     if resume_session:
         from socialready.wizard import resume
@@ -91,8 +96,7 @@ def run(
         resume.clear()
     from socialready.output import terminal as render
 
-    render.plan(document)
-    render.message(ui.word("written", language, path=str(target)), style="green")
+    render.summary(document, target)
     return document
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
-from socialready.errors import BadInput, HandEdited
+from socialready import files, questionnaire, ui
+from socialready.errors import BadInput, FileProblem, HandEdited, msg
 from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
@@ -34,19 +34,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     """Refuse to overwrite hand edits to generated fields, or with --force move them to notes."""
     edited = plan_mod.hand_edits(plan)
     if edited and not force:
-        raise HandEdited(
-            f"{source}: generated fields were edited by hand: {', '.join(edited)}. "
-            "`socialready plan` rewrites them from the answers. Put your own text in a step's "
-            "`notes` (always kept), change `answers:` instead, or run again with --force to "
-            "move the edited text into notes"
-        )
+        problem = msg("plan.hand_edited", fields=", ".join(edited))
+        raise HandEdited(msg("where", where=source, problem=problem))
     if plan.comments and not force:
         lines = ", ".join(str(number) for number, _ in plan.comments)
-        raise HandEdited(
-            f"{source}: has comments on line(s) {lines} that rewriting the file would drop. "
-            "Comments at the very top of the file are kept; move the others into a step's "
-            "`notes`, or run again with --force to move them into the notes of step 3"
-        )
+        raise HandEdited(msg("where", where=source, problem=msg("plan.comments", lines=lines)))
     moved = edited + (["comments"] if plan.comments else [])
     if moved:
         plan_mod.keep_edits_in_notes(plan, edited)
@@ -77,9 +69,16 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if changed:
         from socialready.planfile import diff
 
-        changes = diff.compare(plan.document, document)
+        changes = diff.compare(plan.document, document, ui.language())
     return Update(
-        path, new_text, changed, changes, moved, formatting, contents.digest, contents.bom
+        path,
+        new_text,
+        changed,
+        changes,
+        moved,
+        formatting,
+        contents.digest,
+        contents.bom,
     )
 
 
@@ -102,8 +101,8 @@ def _same(old: Any, new: Any) -> bool:
 def _layout(old: str, new: str) -> str:
     """In a few words, how a file differs from the way `plan` writes it."""
     if old.replace("\r\n", "\n") == new.replace("\r\n", "\n"):
-        return "line endings (a mix of CRLF and LF)"
-    return "layout (quoting, indentation or line breaks differ from how socialready writes it)"
+        return "line_endings"  # an id of data/messages.yaml: layout.line_endings
+    return "other"
 
 
 def plan_paths(paths: list[Path]) -> list[Path]:
@@ -139,7 +138,7 @@ def overview(folder: Path) -> list[dict[str, Any]]:
     """One row per plan in a folder: organisation, verdict, score, progress, next due date,
     overdue steps and the next review."""
     if not folder.is_dir():
-        raise BadInput(f"{folder}: not a folder; name a folder of plans")
+        raise FileProblem(folder, msg("plan.not_folder"))
     rows: list[dict[str, Any]] = []
     for path in plan_paths([folder]):
         try:
@@ -158,7 +157,8 @@ def overview(folder: Path) -> list[dict[str, Any]]:
                 "verdict": document["readiness"]["verdict"],
                 "score": document["readiness"]["score"],
                 "done": state["done"],
-                "next_due": f"{nxt['due']} (step {nxt['step']})" if nxt else None,
+                "next_due": nxt["due"] if nxt else None,
+                "next_due_step": nxt["step"] if nxt else None,
                 "overdue": state["overdue"],
                 "next_review": state["next_review"],
             }

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
+from socialready import files, questionnaire, ui
 from socialready.commands import common as workflow
-from socialready.errors import BadInput, ExitCode, SocialreadyError
+from socialready.errors import BadInput, ExitCode, FileProblem, SocialreadyError, msg
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 
@@ -87,12 +87,12 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     set_answers = answers_mod.parse_sets(qs, sets)
     plans = workflow.plan_paths(paths)
     if not plans:
-        raise BadInput(f"no plans (.yaml files) in {', '.join(map(str, paths))}")
+        raise BadInput(msg("plan.no_plans", paths=", ".join(map(str, paths))))
     from socialready import catalog
 
     catalog.load()  # read once here, so that worker processes inherit it
     code = ExitCode.OK
-    unchanged = 0
+    unchanged = changed = failed = 0
     jobs = [(path, set_answers, lang, check or force) for path in plans]
     for path, update, error in _outcomes(jobs):
         if update is not None and (update.changed or update.formatting) and not check:
@@ -103,26 +103,46 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
         if error is not None or update is None:
             from socialready.output import terminal as render
 
-            message, exit_code = error or (f"{path}: not recomputed", ExitCode.BAD_INPUT)
+            not_done = FileProblem(path, msg("plan.not_recomputed"))
+            message, exit_code = error or (not_done.message, ExitCode.BAD_INPUT)
             render.error(message)
             code = max(code, ExitCode(exit_code))
+            failed += 1
             continue
         if not update.changed:
             unchanged += 1
             if update.formatting:
                 from socialready.output import terminal as render
 
-                verb = "would be rewritten" if check else "rewritten"
-                render.message(f"{path}: formatting only: {update.formatting}; {verb}")
+                said = ui.language()
+                which = "plan.formatting_check" if check else "plan.formatting"
+                what = ui.message(f"layout.{update.formatting}", said)
+                render.message(ui.message(which, said, path=path, what=what))
             continue
+        changed += 1
         from socialready.output import terminal as render
 
-        verb = "would change" if check else "updated"
-        render.changes(f"{path}: {verb}", update.changes)
+        said = ui.language()
+        label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
+        render.changes(label, update.changes, said)
         if update.moved_to_notes:
-            verb = "would be moved" if check else "moved"
-            render.message(f"  hand edits {verb} into notes: {', '.join(update.moved_to_notes)}")
+            fields = ", ".join(update.moved_to_notes)
+            render.message(
+                ui.message("plan.would_move" if check else "plan.moved", said, fields=fields)
+            )
         if check:
             code = max(code, ExitCode.CHANGES)
-    sys.stderr.write(f"{unchanged} of {len(plans)} plan(s) up to date.\n")
+    sys.stderr.write(_summary(check, changed, unchanged, failed) + "\n")
     return int(code)
+
+
+def _summary(check: bool, changed: int, current: int, failed: int) -> str:
+    """One line, the parts that are not zero: "3 plans updated, 5 already up to date"."""
+    said = ui.language()
+    counts = (
+        ("would_change" if check else "updated", changed),
+        ("up_to_date" if check else "already_up_to_date", current),
+        ("unreadable", failed),
+    )
+    parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
+    return ", ".join(parts) + "."

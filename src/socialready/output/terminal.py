@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import io
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +28,8 @@ from socialready.output.report import (
 )
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
-from socialready.ui import word
+from socialready.ui import language, word
+from socialready.ui import message as ui_message
 
 VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
 NARROW = 70  # columns; below this, tables become lists
@@ -60,10 +63,17 @@ def _score_style(score: int) -> str:
     return "green" if score >= 70 else "yellow" if score >= 40 else "red"
 
 
-def plan(document: dict[str, Any], out: Console | None = None) -> None:
-    """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
-    out = out or console()
-    document = inert(document)  # once, here: every text below comes from this copy
+def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
+    """One bullet: its wrapped lines stay under its text, not under the mark, at any width."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True, width=indent + Text(str(mark)).cell_len + 1)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text.assemble(" " * indent, mark), text)
+    out.print(grid)
+
+
+def _heading(document: dict[str, Any], out: Console) -> None:
+    """The verdict, the score, what it means, and progress: in a panel, first."""
     lang = document["language"]
     readiness = document["readiness"]
     verdict = readiness["verdict"]
@@ -87,6 +97,16 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
             border_style=VERDICT_STYLE[verdict].split()[-1],
         )
     )
+
+
+def plan(document: dict[str, Any], out: Console | None = None) -> None:
+    """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
+    out = out or console()
+    document = inert(document)  # once, here: every text below comes from this copy
+    lang = document["language"]
+    readiness = document["readiness"]
+    narrow = out.width < NARROW
+    _heading(document, out)
     names = catalog.load().texts["dimensions"]
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column(word("dimension", lang), ratio=1, no_wrap=False)
@@ -123,7 +143,8 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
             hours = decimal(item["hours_per_week"], lang)
-            out.print(Text.assemble("  ✓ ", (name, "bold"), f": {item['cadence']}, {hours} h"))
+            line = f": {item['cadence']}, {hours} {word('hours', lang)}"
+            _bullet(out, "✓", Text.assemble((name, "bold"), line))
             out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
     elif channels["recommended"]:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
@@ -142,11 +163,8 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     if channels["not_now"]:
         out.print(Text(word("not_now", lang), style="bold"))
         for item in channels["not_now"]:
-            out.print(
-                Text.assemble(
-                    "  ✗ ", (channel_name(document, item["channel"]), "bold"), f": {item['why']}"
-                )
-            )
+            name = channel_name(document, item["channel"])
+            _bullet(out, "✗", Text.assemble((name, "bold"), f": {item['why']}"))
     out.print()
 
 
@@ -161,7 +179,6 @@ def _steps(document: dict[str, Any], out: Console) -> None:
         status = step.get("status") or "todo"
         late = schedule.is_overdue(step, today)
         title = Text.assemble(
-            (f"{marks[status]} {number}. ", "bold"),
             (step["title"], "bold"),
             (f"  [{word('statuses/' + status, lang)}", "dim"),
             (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
@@ -169,71 +186,175 @@ def _steps(document: dict[str, Any], out: Console) -> None:
             (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
-        out.print(title)
+        _bullet(out, Text(f"{marks[status]} {number}.", style="bold"), title, indent=0)
         for action in step["actions"]:
-            out.print(Text(f"    • {action}"))
+            _bullet(out, "•", action, indent=4)
         if step.get("notes"):
-            out.print(Text(f"    {word('notes', lang)}: {step['notes']}", style="italic"))
+            notes = Text(f"{word('notes', lang)}: {step['notes']}", style="italic")
+            out.print(Padding(notes, (0, 0, 0, 4)))
 
 
-def changes(label: str, found: list[Change], out: Console | None = None) -> None:
+def summary(document: dict[str, Any], path: Path, out: Console | None = None) -> None:
+    """The end of the wizard: what matters first, short enough for a 40-row terminal."""
+    out = out or console()
+    document = inert(document)
+    lang = document["language"]
+    out.print()
+    _heading(document, out)
+    channels = document["channels"]
+    if channels["recommended"]:
+        out.print(Text(word("channels", lang), style="bold underline"))
+        for item in channels["recommended"]:
+            name = channel_name(document, item["channel"])
+            hours = decimal(item["hours_per_week"], lang)
+            line = Text.assemble(
+                (name, "bold"), f": {item['cadence']} ({hours} {word('hours', lang)})"
+            )
+            _bullet(out, "✓", line)
+    if channels["not_now"]:
+        names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
+        _bullet(out, "✗", Text.assemble((f"{word('not_now', lang)}: ", "bold"), names))
+    actions = next_actions(document, 3)
+    if actions:
+        out.print(Text(word("next_actions", lang), style="bold underline"))
+        for number, (step, action) in enumerate(actions, start=1):
+            _bullet(
+                out,
+                f"{number}.",
+                Text.assemble(action, (f" ({word('step_n', lang, n=step)})", "dim")),
+            )
+    out.print()
+    out.print(Text(word("written", lang, path=str(path)), style="green"), soft_wrap=True)
+    out.print(
+        Text(ui_message("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True
+    )
+
+
+def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
+    """The first actions of the steps not yet done or skipped, with their step's number."""
+    found: list[tuple[int, str]] = []
+    for number, step in enumerate(document["steps"], start=1):
+        if step.get("status") in ("done", "skipped"):
+            continue
+        found += [(number, action) for action in step["actions"]]
+        if len(found) >= count:
+            break
+    return found[:count]
+
+
+def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:
+    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe).
+    SOCIALREADY_PAGER, else PAGER, else `less -FRX`; an empty one or `cat` means no pager."""
+    out = console()
+    if not out.is_terminal:
+        draw(document, out)
+        return
+    buffer = Console(
+        file=io.StringIO(),
+        width=out.width,
+        force_terminal=True,
+        color_system=out.color_system and "auto",  # type: ignore[arg-type]
+        highlight=False,
+    )
+    draw(document, buffer)
+    text = buffer.file.getvalue()  # type: ignore[attr-defined]
+    pager = os.environ.get("SOCIALREADY_PAGER", os.environ.get("PAGER", "less -FRX")).strip()
+    dumb = os.environ.get("TERM") == "dumb"  # less cannot work there
+    if text.count("\n") < out.height or pager in ("", "cat") or dumb:
+        sys.stdout.write(text)
+        return
+    import subprocess
+
+    env = {**os.environ}
+    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no clearing
+    if (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
+        env.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever locales are installed
+    try:
+        subprocess.run(pager, shell=True, input=text, text=True, env=env, check=False)
+    except OSError:
+        sys.stdout.write(text)
+
+
+def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:
     """The changes to one plan, grouped by area, signed + - ~."""
     out = out or console()
     label = inert(label)
     found = [Change(c.area, inert(c.text), c.sign) for c in found]
     out.print(Text(label, style="bold"), soft_wrap=True)
     if not found:
-        out.print("  no changes")
+        out.print(ui_message("diff.none", lang))
         return
     area = ""
     for change in found:
         if change.area != area:
             area = change.area
-            out.print(Text(f"  {area}", style="bold"))
+            out.print(Text(f"  {word('areas/' + area, lang)}", style="bold"))
         line = Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign]))
         out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
 
 
-def overview(rows: list[dict[str, Any]], out: Console | None = None) -> None:
+def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) -> None:
     """Many plans at once, for a consultant or a municipality with many departments."""
     out = out or console()
     rows = inert(rows)
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     for name, justify in (
-        ("Organisation", "left"),
-        ("Verdict", "left"),
-        ("Score", "right"),
-        ("Done", "right"),
-        ("Next due", "left"),
-        ("Next review", "left"),
-        ("File", "left"),
+        ("organisation", "left"),
+        ("verdict", "left"),
+        ("score", "right"),
+        ("done_column", "right"),
+        ("next_due_column", "left"),
+        ("next_review_column", "left"),
+        ("file", "left"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(word(name, lang), justify=justify)  # type: ignore[arg-type]
+    narrow = out.width < NARROW  # seven columns do not fit: one short block per plan
     for row in rows:
         if "error" in row:
-            table.add_row(
-                Text("(unreadable)", style="red"), "", "", "", row["error"], "", row["file"]
-            )
+            unreadable = Text(word("unreadable", lang), style="red")
+            if narrow:
+                out.print(Text.assemble((row["file"], "bold"), " ", unreadable))
+                _bullet(out, "", row["error"], indent=1)
+                continue
+            table.add_row(unreadable, "", "", "", row["error"], "", row["file"])
             continue
         verdict = row["verdict"]
-        late = overdue_mark("en")
-        next_due = Text(row["next_due"] or "—")
+        late = overdue_mark(lang)
+        next_due = Text("—")
+        if row["next_due"]:
+            next_due = Text(f"{row['next_due']} ({word('step_n', lang, n=row['next_due_step'])})")
         if row["overdue"]:
             next_due.append(f" · {len(row['overdue'])} {late}", style="bold red")
         review = row["next_review"]
         next_review = Text(review["date"] if review else "—")
         if review and review["overdue"]:
             next_review.append(f" {late}", style="bold red")
+        said = Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict])
+        if narrow:
+            out.print(Text(row["organisation"], style="bold"))
+            heading = (word("verdict", lang), word("score", lang), word("done_column", lang))
+            lines = (
+                (heading[0], said),
+                (heading[1], Text(str(row["score"]))),
+                (heading[2], Text(f"{row['done']}/8")),
+                (word("next_due_column", lang), next_due),
+                (word("next_review_column", lang), next_review),
+                (word("file", lang), Text(row["file"])),
+            )
+            for label, value in lines:
+                _bullet(out, "", Text.assemble(f"{label}: ", value), indent=1)
+            continue
         table.add_row(
             row["organisation"],
-            Text(verdict, style=VERDICT_STYLE[verdict]),
+            said,
             str(row["score"]),
             f"{row['done']}/8",
             next_due,
             next_review,
             row["file"],
         )
-    out.print(table)
+    if not narrow:
+        out.print(table)
 
 
 def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
@@ -259,7 +380,8 @@ def message(text: str, *, style: str = "") -> None:
 
 
 def error(text: str) -> None:
-    line = Text.assemble(("Error: ", "bold red"), inert(text))
+    prefix = ui_message("error", language())
+    line = Text.assemble((prefix, "bold red"), inert(text))
     console(stderr=True).print(line, soft_wrap=True)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from socialready.errors import BadInput
+from socialready.errors import BadInput, Msg, msg
 from socialready.planfile import owned
 
 GENERATED = "restore it from git, or run `socialready plan --force`"
@@ -23,8 +23,13 @@ class Check:
         self.language = language
         self.answers: dict[str, Any] = {}
 
-    def fail(self, key: str, problem: str, hint: str = "") -> BadInput:
-        return BadInput(f"{self.source}: {key}: {problem}" + (f"; {hint}" if hint else ""))
+    def fail(self, key: str, problem: str | Msg, hint: str = "") -> BadInput:
+        where = f"{self.source}: {key}"
+        if hint == GENERATED:
+            problem = msg("plan.generated", what=problem)
+        elif hint:
+            problem = msg("with_hint", problem=problem, hint=hint)
+        return BadInput(msg("where", where=where, problem=problem))
 
 
 class Node:
@@ -89,11 +94,13 @@ class Text(Node):
         if isinstance(value, dt.date):
             value = value.isoformat()  # text to a YAML 1.2 validator, and kept as such
         if not isinstance(value, str):
-            raise run.fail(key, "must be text; put it in quotes", hint)
+            raise run.fail(key, msg("plan.text"), hint)
         if len(value) < self.min_length:
-            raise run.fail(key, "must not be empty", hint)
+            raise run.fail(key, msg("plan.not_empty"), hint)
         if self.max_length and len(value) > self.max_length:
-            raise run.fail(key, f"is {len(value)} characters; keep it to {self.max_length}", hint)
+            raise run.fail(
+                key, msg("answer.too_long", length=len(value), max=self.max_length), hint
+            )
         return value
 
 
@@ -156,7 +163,7 @@ class Date(Node):
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint))
         if day is None and not self.nullable:
-            raise run.fail(key, "is required: a date like 2026-03-31", hint)
+            raise run.fail(key, msg("plan.date_required"), hint)
         return day
 
 
@@ -240,7 +247,7 @@ class Record(Node):
             inner = GENERATED if field.generated else hint
             if field.key not in value:
                 if field.required:
-                    raise run.fail(f"{prefix}{field.key}", "is missing", inner)
+                    raise run.fail(f"{prefix}{field.key}", msg("plan.missing"), inner)
                 continue
             value[field.key] = field.node.check(value[field.key], prefix + field.key, run, inner)
         return value
@@ -258,7 +265,7 @@ class ListOf(Node):
         if value is None and self.nullable:
             return []
         if not isinstance(value, list):
-            raise run.fail(key, "must be a list", hint)
+            raise run.fail(key, msg("plan.list"), hint)
         return [
             self.item.check(item, f"{key}[{self.label(number, item)}]", run, hint)
             for number, item in enumerate(value, start=1)

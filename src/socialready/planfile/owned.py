@@ -10,14 +10,14 @@ from functools import cache
 from typing import Any
 
 from socialready import questionnaire
-from socialready.errors import BadInput
+from socialready.errors import BadInput, Text, msg
 from socialready.ui import word
 
 STATUSES = ("todo", "doing", "done", "skipped")
 STEP_FIELDS = ("status", "owner", "due", "notes")  # in the order of the file
 REVIEW_FIELDS = ("date", "published", "reply_time", "hours_spent", "measures", "notes")
 
-Fail = Callable[[str, str], BadInput]
+Fail = Callable[[str, Text], BadInput]
 
 
 @cache
@@ -52,7 +52,8 @@ def read_status(value: Any, key: str, fail: Fail) -> str:
             word(f"statuses/{status}", lang) for lang in questionnaire.LANGUAGES
             for status in STATUSES
         )  # fmt: skip
-        raise fail(key, f"{value!r} is not one of: {', '.join(STATUSES)} (or {shown})")
+        values = f"{', '.join(STATUSES)} ({shown})"
+        raise fail(key, msg("answer.not_one_of", value=repr(value), values=values))
     return found
 
 
@@ -64,9 +65,9 @@ def read_date(value: Any, key: str, fail: Fail) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise fail(key, f"{value!r} is not a date; write it as 2026-03-31") from None
+            raise fail(key, msg("plan.not_date", value=repr(value))) from None
     if isinstance(value, dt.datetime):
-        raise fail(key, "must be a date like 2026-03-31, without a time")
+        raise fail(key, msg("plan.date_no_time"))
     if not isinstance(value, dt.date):
-        raise fail(key, "must be a date like 2026-03-31, or empty")
+        raise fail(key, msg("plan.date"))
     return value

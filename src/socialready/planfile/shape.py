@@ -18,7 +18,7 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import questionnaire, rules
-from socialready.errors import BadInput
+from socialready.errors import BadInput, msg
 from socialready.planfile import owned
 from socialready.planfile.kinds import (
     JSON,
@@ -63,7 +63,7 @@ class Steps(Node):
         steps = value if isinstance(value, list) else []
         ids = [step.get("id") if isinstance(step, dict) else None for step in steps]
         if ids != list(rules.STEP_IDS):
-            raise run.fail(key, f"must be the 8 steps in order: {', '.join(rules.STEP_IDS)}")
+            raise run.fail(key, msg("plan.steps_order", ids=", ".join(rules.STEP_IDS)))
         return [self.step.check(step, f"{key}[{step['id']}]", run, hint) for step in value]
 
 
@@ -75,13 +75,9 @@ class Format(Node):
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # 2.0 is 2, as JSON Schema has it
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise run.fail(key, f"format version must be a whole number, got {value!r}")
+            raise run.fail(key, msg("plan.format_whole", value=repr(value)))
         if value > FORMAT:
-            raise run.fail(
-                key,
-                f"this plan has format {value}, newer than this socialready reads ({FORMAT}); "
-                "upgrade with `pip install -U socialready`",
-            )
+            raise run.fail(key, msg("plan.format_newer", version=value, supported=FORMAT))
         return value
 
 
@@ -99,9 +95,7 @@ class Answers(Node):
             value[part][name] = stored
         filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, run.language))
         if missing:
-            raise run.fail(
-                key, f"{', '.join(missing)} missing; add them or run `socialready assess`"
-            )
+            raise run.fail(key, msg("plan.answers_missing", keys=", ".join(missing)))
         run.answers = filled
         return value
 
@@ -367,10 +361,7 @@ def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], d
     """The plan as read, checked (deep: the generated sections too), with each owned value in
     its stored form (a status by its id, dates as dates); and its answers, flat and complete."""
     if not isinstance(data, dict) or "socialready" not in data:
-        raise BadInput(
-            f"{source}: not a socialready plan (it has no `socialready:` format version); "
-            "make one with `socialready assess`"
-        )
+        raise BadInput(msg("where", where=source, problem=msg("plan.not_a_plan")))
     language = data.get("language")
     run = Check(source, deep=deep, language=language if isinstance(language, str) else "en")
     Format().check(data["socialready"], "socialready", run, "")  # a newer plan: say so first

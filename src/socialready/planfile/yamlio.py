@@ -7,7 +7,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from socialready.errors import BadInput
+from socialready.errors import FileProblem, Msg, Text, msg
 from socialready.planfile import canonical
 
 if TYPE_CHECKING:
@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {
+_TYPE_NAMES = {  # message ids of data/messages.yaml: yaml.type.*
     "timestamp": "date",
-    "int": "whole number",
+    "int": "whole_number",
     "float": "number",
-    "bool": "yes/no",
-    "null": "empty value",
+    "bool": "yes_no",
+    "null": "empty",
 }
 # Plans and answers are read as YAML 1.2 reads them (its core schema), as the editors and
 # validators that check them against the JSON Schema do: `yes`, `on`, `1_000`, `1:30` are text.
@@ -68,26 +68,33 @@ def _pyyaml() -> _PyYAML:
     class Refused(yaml.constructor.ConstructorError):
         """Refused on purpose: the message already says what to do, so no hint is added."""
 
+        def __init__(self, _context: None, _mark: None, problem: Msg, mark: Any) -> None:
+            super().__init__(None, None, None, mark)
+            self.problem = problem  # type: ignore[assignment]  # said in the reader's language
+
     def construct_object(self: Any, node: yaml.Node, deep: bool = False) -> Any:
         """Aliases are refused; a value its tag cannot hold (2026-02-30) is a marked error."""
         if node in self.constructed_objects or node in self.recursive_objects:
             raise Refused(
                 None,
                 None,
-                "uses a YAML alias (*name); write the value out in full",
+                msg("yaml.alias"),
                 node.start_mark,
             )
         try:
             return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
         except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
             short = str(node.tag).rsplit(":", 1)[-1]
-            shown = repr(node.value)[:60] if isinstance(node, yaml.ScalarNode) else "this value"
+            shown = (
+                repr(node.value)[:60]
+                if isinstance(node, yaml.ScalarNode)
+                else msg("yaml.this_value")
+            )
             detail = f" ({exc})" if isinstance(exc, ValueError) else ""
             raise Refused(
                 None,
                 None,
-                f"{shown} is not a valid {_TYPE_NAMES.get(short, short)}{detail}; "
-                "correct it, or put it in quotes to keep it as text",
+                msg("yaml.not_a", value=shown, kind=_type_name(short), detail=detail),
                 node.start_mark,
             ) from None
 
@@ -97,28 +104,21 @@ def _pyyaml() -> _PyYAML:
         seen: set[str] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise Refused(
-                    None, None, "uses a merge key (<<); write the values out", key_node.start_mark
-                )
+                raise Refused(None, None, msg("yaml.merge_key"), key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise Refused(
-                    None, None, "has a key that is not text; use a plain word", key_node.start_mark
-                )
+                raise Refused(None, None, msg("yaml.key_not_text"), key_node.start_mark)
             key = key_node.value
             if key_node.tag != "tag:yaml.org,2002:str":  # 1:, yes:, 2026-01-01: are not words
-                kind = _TYPE_NAMES.get(str(key_node.tag).rsplit(":", 1)[-1], "value")
-                kind = ("an " if kind[0] in "aeiou" else "a ") + kind
+                tag = str(key_node.tag).rsplit(":", 1)[-1]
+                kind = msg(f"yaml.a_type.{_TYPE_NAMES.get(tag, 'value')}")
                 raise Refused(
                     None,
                     None,
-                    f"has the key {key!r}, which YAML reads as {kind}, not text; "
-                    "use a word, or put the key in quotes",
+                    msg("yaml.key_read_as", key=repr(key), kind=kind),
                     key_node.start_mark,
                 )
             if key in seen:
-                raise Refused(
-                    None, None, f"has the key {key!r} twice; keep one", key_node.start_mark
-                )
+                raise Refused(None, None, msg("yaml.key_twice", key=repr(key)), key_node.start_mark)
             seen.add(key)
         return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
 
@@ -171,12 +171,9 @@ def _check_text(text: str, source: str) -> None:
     """What no YAML reader should be left to explain: conflict markers, an empty file."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(_CONFLICT_MARKERS):
-            raise BadInput(
-                f"{source}: line {number} has a git conflict marker ({line[:7]}); "
-                "resolve the conflict, keep one version, and run again"
-            )
+            raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
     if not text.strip():
-        raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
+        raise FileProblem(source, msg("yaml.empty"))
 
 
 def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
@@ -194,17 +191,17 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        raise BadInput(f"{source}: {_marked_problem(exc, lib.refused)}") from None
+        raise FileProblem(source, _marked_problem(exc, lib.refused)) from None
     except yaml.reader.ReaderError as exc:
-        raise BadInput(f"{source}: {_reader_problem(text, exc)}") from None
+        raise FileProblem(source, _reader_problem(text, exc)) from None
     except yaml.YAMLError as exc:
-        raise BadInput(f"{source}: not valid YAML ({exc})") from None
+        raise FileProblem(source, msg("yaml.not_valid", detail=str(exc))) from None
     except RecursionError:
-        raise BadInput(f"{source}: nested too deeply to be an answers or plan file") from None
+        raise FileProblem(source, msg("yaml.too_deep")) from None
     except UnicodeEncodeError:
-        raise BadInput(f"{source}: is not valid Unicode text; save it as UTF-8") from None
+        raise FileProblem(source, msg("yaml.not_unicode")) from None
     if data is None:
-        raise BadInput(f"{source}: the file is empty; fill it in, or restore it from git")
+        raise FileProblem(source, msg("yaml.empty"))
     _check_depth(data, source)
     return data
 
@@ -218,40 +215,54 @@ def _check_depth(data: Any, source: str) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise BadInput(f"{source}: nested too deeply to be an answers or plan file")
+            raise FileProblem(source, msg("yaml.too_deep"))
         if isinstance(node, dict):
             stack.extend((value, depth + 1) for value in node.values())
         elif isinstance(node, list):
             stack.extend((value, depth + 1) for value in node)
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> str:
-    """Where and what, where a construct started if that is elsewhere, and the next step."""
+def _type_name(tag: str) -> Text:
+    return msg(f"yaml.type.{_TYPE_NAMES[tag]}") if tag in _TYPE_NAMES else tag
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text:
+    """Where and what, where a construct started if that is elsewhere, and the next step.
+    PyYAML's own description of the problem stays as it says it (in English)."""
     mark = exc.problem_mark or exc.context_mark
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-    problem = exc.problem or exc.context or "is not valid YAML"
-    if "could not determine a constructor" in problem:
-        return f"{where}unsupported tag {problem.split('tag ')[-1]}; plain values only"
+
+    def at(problem: Text) -> Text:
+        if not mark:
+            return problem
+        return msg("at_line", line=mark.line + 1, column=mark.column + 1, problem=problem)
+
+    problem: Text = exc.problem or exc.context or msg("yaml.invalid")
+    if isinstance(problem, str) and "could not determine a constructor" in problem:
+        return at(msg("yaml.tag", tag=problem.split("tag ")[-1]))
     if isinstance(exc, refused):
-        return f"{where}{problem}"
+        return at(problem)
     start = exc.context_mark
     if exc.context and start and mark and start.line != mark.line:
-        problem += f" ({exc.context} from line {start.line + 1}, column {start.column + 1})"
-    return f"{where}{problem}; fix the YAML there (indentation, quotes, brackets) and run again"
+        problem = msg(
+            "yaml.started_at",
+            problem=problem,
+            context=exc.context,
+            line=start.line + 1,
+            column=start.column + 1,
+        )
+    return at(msg("yaml.fix", problem=problem))
 
 
-def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> str:
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> Text:
     """A character YAML refuses, found by line and column (libyaml counts bytes, not them)."""
     code = int(exc.character)
     index = text.find(chr(code))
-    where = ""
-    if index >= 0:
-        line = text.count("\n", 0, index) + 1
-        where = f"line {line}, column {index - text.rfind(chr(10), 0, index)}: "
-    return (
-        f"{where}has the character U+{code:04X}, which YAML does not allow; "
-        "delete it, or write it as an escape in double quotes"
-    )
+    problem = msg("yaml.character", code=f"{code:04X}")
+    if index < 0:
+        return problem
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind(chr(10), 0, index)
+    return msg("at_line", line=line, column=column, problem=problem)
 
 
 def dumps(data: Any, *, engine: Engine = "auto") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready.errors import Interrupted, MissingAnswers
+from socialready.errors import Interrupted, MissingAnswers, msg
 from socialready.questionnaire import Questionnaire
 
 
@@ -62,9 +62,5 @@ def run(
             else:
                 missing.append(key)
     if missing:
-        raise MissingAnswers(
-            f"no terminal to ask {len(missing)} missing answer(s): {', '.join(missing)}. "
-            "Give them with --answers FILE or --set KEY=VALUE, or add --defaults to take "
-            "the defaults (`socialready questions --format yaml` writes an answers template)"
-        )
+        raise MissingAnswers(msg("answers.missing", n=len(missing), keys=", ".join(missing)))
     return answered

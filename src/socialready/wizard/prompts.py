@@ -9,8 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready.errors import SocialreadyError
+from socialready.errors import AnswerError, SocialreadyError, render
 from socialready.questionnaire import Question, Section
+from socialready.ui import message as ui_message
 from socialready.ui import word
 
 if TYPE_CHECKING:
@@ -59,28 +60,173 @@ def ask(question: Question, default: Any, lang: str) -> Any:
             for c in question.choices
         ]
         values = _run(
-            questionary.checkbox(
+            _checkbox(
                 message,
-                choices=choices,
-                instruction=instruction,
-                validate=lambda picked: _reason(answers_mod.validate, question, list(picked)),
+                choices,
+                instruction or "",
+                lang,
+                lambda picked: _reason(answers_mod.validate, question, list(picked), lang),
             )
         )
         return answers_mod.validate(question, values)
     if question.kind == "yesno":
-        return _run(questionary.confirm(message, default=bool(default)))
+        return _run(_confirm(message, bool(default), lang))
     text = "" if default is None else str(default)
+    if isinstance(default, float):
+        text = answers_mod.decimal(default, lang)
     if instruction:
         message = f"{message} ({instruction})"
     typed = _run(
         questionary.text(
             message,
             default=text,
-            validate=lambda typed: _reason(answers_mod.parse_text, question, typed),
+            validate=lambda typed: _reason(answers_mod.parse_text, question, typed, lang),
         ),
         choice=False,
     )
     return answers_mod.parse_text(question, typed)
+
+
+def _checkbox(
+    message: str,
+    choices: list[questionary.Choice],
+    instruction: str,
+    lang: str,
+    validate: Callable[[list[Any]], bool | str],
+) -> questionary.Question:
+    """questionary's checkbox, with the answer said in `lang`: its own says "done (3
+    selections)" in English whatever the language, and takes no text for it."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary import Question as Asked
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+    from questionary.prompts import common
+    from questionary.styles import merge_styles_default
+
+    control = common.InquirerControl(choices, None)
+
+    def values() -> list[Any]:
+        return [choice.value for choice in control.get_selected_values()]
+
+    def tokens() -> list[tuple[str, str]]:
+        out = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
+        if not control.is_answered:
+            return [*out, ("class:instruction", instruction)]
+        titles = [str(choice.title) for choice in control.get_selected_values()]
+        if len(titles) <= 2:
+            answer = ", ".join(titles) or "—"
+        else:
+            answer = ui_message("wizard.selected", lang, n=len(titles))
+        return [*out, ("class:answer", answer)]
+
+    def valid() -> bool:
+        verdict = validate(values())
+        if verdict is True:
+            control.error_message = None
+            return True
+        if control.submission_attempted:
+            error = FormattedText([("class:validation-toolbar", str(verdict))])
+            control.error_message = error  # type: ignore[assignment]
+        return False
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.ControlC, eager=True)
+    @keys.add(Keys.ControlQ, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @keys.add(" ", eager=True)
+    def _toggle(event: Any) -> None:
+        value = control.get_pointed_at().value
+        if value in control.selected_options:
+            control.selected_options.remove(value)
+        else:
+            control.selected_options.append(value)
+        valid()
+
+    @keys.add(Keys.Down, eager=True)
+    @keys.add(Keys.ControlN, eager=True)
+    def _down(event: Any) -> None:
+        control.select_next()
+
+    @keys.add(Keys.Up, eager=True)
+    @keys.add(Keys.ControlP, eager=True)
+    def _up(event: Any) -> None:
+        control.select_previous()
+
+    @keys.add(Keys.ControlM, eager=True)
+    def _done(event: Any) -> None:
+        control.submission_attempted = True
+        if valid():
+            control.is_answered = True
+            event.app.exit(result=values())
+
+    @keys.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    layout = common.create_inquirer_layout(control, tokens)
+    return Asked(Application(layout=layout, key_bindings=keys, style=merge_styles_default([])))
+
+
+def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
+    """A yes/no question that answers to j/n in Dutch and y/n in English, and says Ja/Nee."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from prompt_toolkit.shortcuts import PromptSession
+    from questionary import Question as Asked
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+    from questionary.styles import merge_styles_default
+
+    state: dict[str, bool | None] = {"answer": None, "done": False}
+    hint = ui_message("wizard.yes_no_default_" + ("yes" if default else "no"), lang)
+
+    def tokens() -> list[tuple[str, str]]:
+        out = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
+        if not state["done"]:
+            out.append(("class:instruction", f"{hint} "))
+        if state["answer"] is not None:
+            out.append(("class:answer", ui_message(f"wizard.{_yes_no(state['answer'])}", lang)))
+        return out
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.ControlC, eager=True)
+    @keys.add(Keys.ControlQ, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer(value: bool) -> Callable[[Any], None]:
+        def handler(event: Any) -> None:
+            state["answer"], state["done"] = value, True
+            event.app.exit(result=value)
+
+        return handler
+
+    yes = {"nl": "jJyY", "en": "yY"}.get(lang, "yY")  # y works in Dutch too: it is no other answer
+    for key in yes:
+        keys.add(key)(answer(True))
+    for key in "nN":
+        keys.add(key)(answer(False))
+    keys.add(Keys.ControlM, eager=True)(answer(default))
+
+    @keys.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    session: PromptSession[bool] = PromptSession(
+        tokens,  # type: ignore[arg-type]  # a callable is formatted text to prompt_toolkit
+        key_bindings=keys,
+        style=merge_styles_default([]),
+    )
+    return Asked(session.app)
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _run(question: questionary.Question, *, choice: bool = True) -> Any:
@@ -100,10 +246,14 @@ def _run(question: questionary.Question, *, choice: bool = True) -> Any:
     return answer
 
 
-def _reason(check: Callable[[Question, Any], Any], question: Question, value: Any) -> bool | str:
-    """True when the value is fine, else the reason, shown under the prompt until it is."""
+def _reason(
+    check: Callable[[Question, Any], Any], question: Question, value: Any, lang: str
+) -> bool | str:
+    """True when the value is fine, else the reason in `lang`, shown under the prompt."""
     try:
         check(question, value)
+    except AnswerError as exc:
+        return render(exc.problem, lang)
     except SocialreadyError as exc:
-        return exc.message.split(": ", 1)[-1]
+        return exc.render(lang)
     return True

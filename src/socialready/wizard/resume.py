@@ -9,7 +9,7 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready.errors import BadInput
+from socialready.errors import BadInput, FileProblem, msg
 from socialready.planfile import yamlio
 
 
@@ -40,10 +40,10 @@ def save(session: Session) -> Path:
 def load() -> Session:
     path = state_file()
     if not path.exists():
-        raise BadInput("nothing to resume: no interrupted `socialready assess` was found")
+        raise BadInput(msg("resume.nothing"))
     data = yamlio.loads(files.read_text(path), str(path))
     if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
-        raise BadInput(f"{path}: not a resume file; delete it and run `socialready assess`")
+        raise FileProblem(path, msg("resume.not_resume_file"))
     given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
     target = data.get("target")
     if target is not None and (not isinstance(target, str) or not target.strip()):

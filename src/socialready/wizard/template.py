@@ -3,40 +3,50 @@
 from __future__ import annotations
 
 from socialready import answers as answers_mod
+from socialready.answers import decimal
 from socialready.planfile import yamlio
 from socialready.questionnaire import Question, Questionnaire
+from socialready.ui import message
 
 
 def _describe(question: Question, lang: str) -> list[str]:
-    lines = [f"# {question.prompt[lang]}"]
+    lines = [question.prompt[lang]]
     if question.help:
-        lines.append(f"# {question.help[lang]}")
+        lines.append(question.help[lang])
+    choices = [f"  {choice.value}: {choice.label[lang]}" for choice in question.choices]
     if question.kind == "one":
-        lines.append(f"# one of: {', '.join(question.values)}")
+        lines += [message("template.one_of", lang), *choices]
     elif question.kind == "many":
-        least = f"at least {question.min_selected}" if question.min_selected else "may be empty"
-        lines.append(f"# list ({least}) of: {', '.join(question.values)}")
+        if question.min_selected:
+            lines.append(message("template.list_at_least", lang, n=question.min_selected))
+        else:
+            lines.append(message("template.list_may_be_empty", lang))
+        lines += choices
     elif question.kind in ("number", "integer"):
-        whole = "whole number" if question.kind == "integer" else "number"
-        lines.append(f"# {whole} from {question.minimum:g} to {question.maximum:g}")
+        which = "template.whole_number" if question.kind == "integer" else "template.number"
+        low, high = decimal(question.minimum, lang), decimal(question.maximum, lang)
+        lines.append(message(which, lang, min=low, max=high))
     elif question.kind == "yesno":
-        lines.append("# true or false")
+        lines.append(message("template.yes_no", lang))
     elif question.required:
-        lines.append(f"# required, at most {question.max_length} characters")
+        lines.append(message("template.required", lang, n=question.max_length))
     if question.ask_if:
         condition = question.ask_if
         lines.append(
-            f"# asked only when {condition.key} {condition.op} {yamlio.inline(condition.value)}"
+            message(
+                "template.asked_when",
+                lang,
+                key=condition.key,
+                op=condition.op,
+                value=yamlio.inline(condition.value),
+            )
         )
-    return lines
+    return [f"# {line}" for line in lines]
 
 
 def answers_template(questionnaire: Questionnaire, lang: str) -> str:
     """YAML to fill in and pass to `socialready assess --answers FILE`."""
-    out = [
-        "# socialready answers: fill in, then run `socialready assess --answers this-file.yaml`.",
-        "# Leave a key out to be asked for it; every value below is the default.",
-    ]
+    out = message("template.head", lang).splitlines()
     part = ""
     for question in questionnaire.questions:
         section, _, name = question.key.partition(".")

@@ -1,0 +1,68 @@
+"""The plan as one printable web page: the markdown report rendered, with its own stylesheet.
+
+markdown-it-py comes with rich; it is imported here only, for `show --format html`. Raw HTML in
+the report (and so in anything a user typed) is shown as text, never passed through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from typing import Any
+
+from socialready.output import report
+from socialready.ui import word
+
+STYLE = """
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: #1b1b1b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; border-bottom: 2px solid #1b1b1b; padding-bottom: .3rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
+th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td:nth-child(n+2):not(:last-child) { white-space: nowrap; }
+code { font-size: .9em; background: #f4f4f4; padding: 0 .2em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2, h3 { break-after: avoid; }
+  table, li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  @page { margin: 1.6cm; }
+}
+"""
+
+
+def page(document: dict[str, Any]) -> str:
+    """A whole HTML document, nothing loaded from elsewhere, no script."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    # Keep "&lt;" typed by the user apart from the report's own <br> (markdown-it-py 3+).
+    with contextlib.suppress(KeyError, ValueError):
+        renderer.disable("text_join")
+    renderer.add_render_rule("text", _text)
+    renderer.add_render_rule("text_special", _text_special)
+    body = renderer.render(report.markdown(document))
+    lang = document["language"]
+    title = html.escape(word("plan_for", lang, name=document["organisation"]))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"{body}</body>\n</html>\n"
+    )
+
+
+def _text(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """Plain text, escaped; the <br> the report puts for a line break in a note is one."""
+    return "<br>\n".join(
+        html.escape(part, quote=False) for part in tokens[idx].content.split("<br>")
+    )
+
+
+def _text_special(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """An entity or escaped character the user typed (&lt;br&gt; stays text)."""
+    return html.escape(tokens[idx].content, quote=False)
