@@ -65,7 +65,7 @@ def test_schema_rejects_a_bad_status() -> None:
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     names = [command.name or command.callback.__name__ for command in cli.app.registered_commands]  # type: ignore[union-attr]
-    assert len(names) == 7
+    assert len(names) == 9
     for name in names:
         result = run_cli(name, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
@@ -89,7 +89,7 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["questions", "rules", "facts", "ui", "messages"])
+@pytest.mark.parametrize("name", ["questions", "rules", "facts", "ui", "messages", "review"])
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"
     source = yamlio.loads((data / f"{name}.yaml").read_text("utf-8"), name)

@@ -186,7 +186,11 @@ def test_show_formats_and_progress(isolated: Path) -> None:
             "overdue": False,
         },
         "overdue": [],
-        "next_review": {"date": "2026-06-02", "overdue": False},  # started today, 2026-03-02
+        "next_review": {
+            "date": "2026-06-02",
+            "overdue": False,
+            "due": False,
+        },  # started today, 2026-03-02
     }
 
 

@@ -50,10 +50,18 @@ def test_review_dates_follow_from_started_and_the_horizon() -> None:
 def test_a_review_held_covers_the_next_planned_date() -> None:
     early = [{"date": D(2026, 3, 1)}]  # before the 3-month date: it counts for it
     plan = _plan("2026-01-05", reviews=early)
-    assert schedule.next_review(plan, D(2026, 5, 1)) == {"date": "2026-07-05", "overdue": False}
+    assert schedule.next_review(plan, D(2026, 5, 1)) == {
+        "date": "2026-07-05",
+        "overdue": False,
+        "due": False,
+    }
     late = [{"date": D(2026, 5, 20)}]  # after the 3-month date: late, but held
     plan = _plan("2026-01-05", reviews=late)
-    assert schedule.next_review(plan, D(2026, 8, 1)) == {"date": "2026-07-05", "overdue": True}
+    assert schedule.next_review(plan, D(2026, 8, 1)) == {
+        "date": "2026-07-05",
+        "overdue": True,
+        "due": False,
+    }
     every = [{"date": D(2026, 4, 5)}, {"date": D(2026, 7, 5)}, {"date": D(2027, 1, 6)}]
     assert schedule.next_review(_plan("2026-01-05", reviews=every), D(2027, 2, 1)) is None
     assert schedule.next_review(_plan(None), D(2027, 2, 1)) is None
@@ -108,7 +116,7 @@ def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
     progress = json.loads(run_cli("show", "--format", "json", str(late_plan)).stdout)["progress"]
     assert progress["overdue"] == [{"step": 1, "id": "audience", "due": "2026-02-01"}]
     assert progress["next_due"]["overdue"] is True
-    assert progress["next_review"] == {"date": "2026-04-05", "overdue": False}
+    assert progress["next_review"] == {"date": "2026-04-05", "overdue": False, "due": False}
     _own(late_plan, "  status: todo\n", "  status: klaar\n")  # done: no longer late
     done = run_cli("show", "--format", "markdown", str(late_plan)).stdout
     assert "te laat" not in done

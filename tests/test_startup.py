@@ -13,7 +13,7 @@ import pytest
 from socialready import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "pydantic", "dataclasses")
+HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "pydantic", "dataclasses", "icalendar")
 PROBE = """\
 import json, sys
 sys.argv = ["socialready", *json.loads(sys.argv[1])]
@@ -65,7 +65,17 @@ def test_a_plan_in_another_shape_goes_through_pyyaml(
     assert code == expected  # read all the same
 
 
-COMMANDS = ["assess", "plan", "show", "diff", "questions", "overview", "schema"]
+COMMANDS = [
+    "assess",
+    "plan",
+    "show",
+    "diff",
+    "questions",
+    "overview",
+    "schema",
+    "review",
+    "calendar",
+]
 RUN = "import sys; sys.argv[0] = 'socialready'; from socialready.cli import {}; {}()"
 
 
@@ -90,3 +100,12 @@ def test_a_command_loaded_alone_behaves_as_in_the_whole_app(tmp_path: Path, name
         )
     loaded = cli._app_for(["socialready", name]).registered_commands
     assert [info.name or getattr(info.callback, "__name__", "") for info in loaded] == [name]
+
+
+def test_icalendar_loads_only_to_write_an_ics_file(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "plans" / "school.yaml", tmp_path / "school.yaml")
+    code, modules = loaded(["calendar", "school.yaml", "--start", "2026-01-05"], tmp_path)
+    assert code == 0 and "icalendar" not in modules
+    args = ["calendar", "school.yaml", "--start", "2026-01-05", "-o", "school.ics"]
+    code, modules = loaded(args, tmp_path)
+    assert code == 0 and "icalendar" in modules

@@ -351,6 +351,83 @@ def overview(
 
 
 @app.command()
+def review(
+    plan: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            readable=False, metavar="PLAN", help="The plan to review (with --resume: optional)."
+        ),
+    ] = None,
+    answers: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--answers", help="Take review answers from this YAML file (review: ...)."),
+    ] = None,
+    sets: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Answer one review question, e.g. review.published.instagram=6.",
+        ),
+    ] = None,
+    defaults: Annotated[
+        bool,
+        typer.Option(
+            "--defaults", help="Without a terminal, take what the plan promised for the rest."
+        ),
+    ] = False,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the review; default today."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the review that was interrupted.")
+    ] = False,
+    lang: Annotated[
+        Optional[Lang],  # noqa: UP045
+        typer.Option("--lang", help="Language of the questions and output; default the plan's."),
+    ] = None,
+) -> None:
+    """Record how the period since the last review went; the plan follows the real figures."""
+    from socialready.commands import review as review_mod
+
+    review_mod.run(
+        plan,
+        answers_file=answers,
+        sets=sets or [],
+        use_defaults=defaults,
+        resume_session=resume,
+        date=date,
+        lang=lang.value if lang else None,
+    )
+
+
+@app.command()
+def calendar(
+    plan: Annotated[Path, typer.Argument(readable=False, metavar="PLAN", help="The plan file.")],
+    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks to plan.")] = 8,
+    start: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--start", metavar="YYYY-MM-DD", help="First day; default the next Monday."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("-o", "--output", metavar="FILE.ics", help="Write an iCalendar file."),
+    ] = None,
+    lang: Annotated[
+        Optional[Lang],  # noqa: UP045
+        typer.Option("--lang", help="Language of the calendar; default the plan's."),
+    ] = None,
+) -> None:
+    """Publishing slots per channel, themes, owners, reviews and due dates for the next weeks."""
+    from socialready.commands import calendar as calendar_mod
+
+    calendar_mod.run(
+        plan, weeks=weeks, start=start, output=output, lang=lang.value if lang else None
+    )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan file, for editors that validate YAML."""
     from socialready import files

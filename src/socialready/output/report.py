@@ -129,6 +129,8 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     date = next_review["date"]
     if next_review["overdue"]:
         date = f"{date} ({overdue_mark(lang)})"
+    elif next_review.get("due"):
+        date = f"{date} ({word('review_due', lang)})"
     return word("next_review", lang, date=date)
 
 

@@ -329,6 +329,8 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         next_review = Text(review["date"] if review else "—")
         if review and review["overdue"]:
             next_review.append(f" {late}", style="bold red")
+        elif review and review.get("due"):
+            next_review.append(f" {word('due_soon', lang)}", style="bold yellow")
         said = Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict])
         if narrow:
             out.print(Text(row["organisation"], style="bold"))
@@ -392,3 +394,59 @@ def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
     )
     plan(document, out)
     out.save_svg(str(path), title="socialready show")
+
+
+def review(
+    title: str, lines: list[str], findings: list[dict[str, str]], out: Console | None = None
+) -> None:
+    """A review: the figures against the promise, then what the rules make of them."""
+    out = out or console()
+    out.print(Text(title, style="bold underline"))
+    for line in lines:
+        out.print(Text(f"  {line}"))
+    out.print()
+    for finding in findings:
+        out.print(
+            Text.assemble(
+                "  ",
+                f"{finding['says']} ",
+                (f"→ {finding['do']}", "cyan"),
+                (f" [{finding['rule']}]", "dim"),
+            )
+        )
+    out.print()
+
+
+def calendar(
+    title: str,
+    weeks: list[tuple[str, list[list[str]], str]],
+    headers: list[str],
+    out: Console | None = None,
+) -> None:
+    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal)."""
+    out = out or console()
+    out.print(Text(title, style="bold"))
+    for heading, rows, empty in weeks:
+        out.print()
+        out.print(Text(heading, style="bold underline"))
+        if not rows:
+            out.print(Text(f"  {empty}", style="dim"))
+            continue
+        if out.width < NARROW:
+            for day, channel, theme, owner in rows:
+                what = f"{channel}: {theme}" if channel else theme
+                out.print(Text(f"  {day}"))
+                out.print(Padding(Text(what, style="bold" if channel else "yellow"), (0, 0, 0, 4)))
+                out.print(Padding(Text(owner, style="dim"), (0, 0, 0, 4)))
+            continue
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+        for number, header in enumerate(headers):
+            table.add_column(header, no_wrap=number < 2)
+        for day, channel, theme, owner in rows:
+            table.add_row(
+                day,
+                Text(channel, style="bold"),
+                Text(theme, style="" if channel else "yellow"),
+                Text(owner, style="dim"),
+            )
+        out.print(table)

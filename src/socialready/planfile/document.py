@@ -92,7 +92,15 @@ def build(plan: Plan) -> dict[str, Any]:
     """The whole plan document from its answers, language and owned fields."""
     catalog = catalog_mod.load()
     qs = questionnaire.load()
-    generated = rules.generate(plan.answers, catalog, qs, plan.language)
+    generated = rules.generate(
+        plan.answers,
+        catalog,
+        qs,
+        plan.language,
+        reviews=plan.reviews,
+        started=plan.started,
+        scheduled=_review_schedule(plan, qs),
+    )
     steps = []
     for step in generated["steps"]:
         owned = plan.owned.get(step["id"], {})
@@ -158,6 +166,18 @@ def split_header(header: str) -> tuple[str, str]:
         else:
             (after if seen else before).append(line)
     return "".join(before), "".join(after)
+
+
+def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[dt.date, bool]]:
+    """The plan's review dates, each with whether a review was recorded for it (step 8)."""
+    from socialready.planfile import schedule
+
+    shape = {
+        "started": plan.started,
+        "answers": answers_mod.to_nested(qs, plan.answers),
+        "reviews": plan.reviews,
+    }
+    return [(planned, held is not None) for planned, held in schedule.review_schedule(shape)]
 
 
 _HEADER_START = re.compile(r"# socialready[ -]plan\b")
@@ -250,7 +270,9 @@ def hand_edits(plan: Plan) -> list[str]:
     digest = fingerprint(document)
     if stored in (digest, digest.replace("-", "")):  # plans written before the dash have none
         return []
-    fresh = build(Plan(plan.answers, plan.language, plan.owned))
+    fresh = build(
+        Plan(plan.answers, plan.language, plan.owned, started=plan.started, reviews=plan.reviews)
+    )
     edited = [
         key for key in ("organisation", "readiness", "channels") if document.get(key) != fresh[key]
     ]

@@ -16,6 +16,7 @@ REVIEW_MONTHS = {
     "over_12_months": (3, 6, 12, 18, 24),
 }
 SETTLED = ("done", "skipped")
+DUE_WITHIN_DAYS = 14  # a review this close is marked due: time to gather the figures
 
 
 def today() -> dt.date:
@@ -102,11 +103,13 @@ def review_schedule(document: dict[str, Any]) -> list[tuple[dt.date, dt.date | N
 
 
 def next_review(document: dict[str, Any], on: dt.date | None = None) -> dict[str, Any] | None:
-    """The first planned review not yet held: its date and whether it is overdue on `on`."""
+    """The first planned review not yet held: its date, whether it is overdue on `on`, and
+    whether it is due (within DUE_WITHIN_DAYS)."""
     day = on or today()
     for planned, held in review_schedule(document):
         if held is None:
-            return {"date": planned.isoformat(), "overdue": planned < day}
+            soon = day <= planned <= day + dt.timedelta(days=DUE_WITHIN_DAYS)
+            return {"date": planned.isoformat(), "overdue": planned < day, "due": soon}
     return None
 
 

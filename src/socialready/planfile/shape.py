@@ -302,27 +302,42 @@ def _review() -> Node:
     return _named(
         Record(
             [
-                Field("date", Date(), required=True),
+                Field(
+                    "date",
+                    _named(Date(), "", "review.date: the day of the review; the period runs "
+                           "from the review before it, or from `started`."),
+                    required=True,
+                ),
                 Field(
                     "published",
-                    _named(MapOf(_channels, "channel", Number(0, whole=True)), nullable=True),
+                    _named(MapOf(_channels, "channel", Number(0, whole=True)), "",
+                           "review.published.<channel>: posts published in the period, per "
+                           "recommended channel.", nullable=True),
                 ),
-                Field("reply_time", _named(Choice(reply.values), nullable=True)),
-                Field("hours_spent", _named(Number(hours.minimum, hours.maximum), nullable=True)),
+                Field("reply_time", _named(Choice(reply.values), "", "review.reply_time: the "
+                      "usual reply time reached (the choices of capacity.response_time).",
+                      nullable=True)),
+                Field("hours_spent", _named(Number(hours.minimum, hours.maximum), "",
+                      "review.hours_spent: hours really spent a week.", nullable=True)),
                 Field(
                     "measures",
                     _named(
                         MapOf(_objectives, "objective", _named(TextOrNumber(), nullable=True)),
+                        "",
+                        "review.measures.<objective>: the measured figure per objective, "
+                        "against the goal of step 3.",
                         nullable=True,
                     ),
                 ),
-                Field("notes", _named(Text(), nullable=True)),
+                Field("notes", _named(Text(), "", "review.notes: what went well and what "
+                      "did not.", nullable=True)),
             ],
             unknown=f"is not a review field; the fields are: {fields}",
         ),
         "review",
-        "Yours: one review of the period since the one before (or since `started`).",
-    )
+        "Yours: one review of the period since the one before (or since `started`), written by "
+        "`socialready review`; the rules judge the latest one against the plan before it.",
+    )  # fmt: skip
 
 
 def plan_shape() -> Record:

@@ -5,11 +5,13 @@ No I/O, no prompts: the same answers, data and language always give the same res
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from socialready.catalog import Catalog
 from socialready.questionnaire import Questionnaire
-from socialready.rules import channels, scoring, steps
+from socialready.rules import channels, review, scoring, steps
 from socialready.rules.context import Context
 from socialready.rules.scoring import DIMENSIONS, VERDICTS
 from socialready.rules.steps import STEP_IDS
@@ -20,21 +22,53 @@ Generated = dict[str, Any]  # readiness, channels, steps (generated fields), own
 
 
 def generate(
-    answers: dict[str, Any], catalog: Catalog, questionnaire: Questionnaire, lang: str
+    answers: dict[str, Any],
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    lang: str,
+    *,
+    reviews: Sequence[dict[str, Any]] = (),
+    started: dt.date | None = None,
+    scheduled: Sequence[tuple[dt.date, bool]] = (),
 ) -> Generated:
-    """Score the answers and write the plan's generated sections in `lang`."""
+    """Score the answers and write the plan's generated sections in `lang`.
+
+    `reviews` (oldest first) are the figures recorded since `started`; the latest one is judged
+    against the plan as it stood before it. `scheduled` are the review dates, done or not.
+    """
     ctx = Context(answers, catalog, questionnaire, lang)
-    choice = channels.choose(ctx)
+    outcome = None
+    if reviews:
+        ordered = sorted(reviews, key=lambda entry: entry["date"])
+        before = generate(
+            answers, catalog, questionnaire, lang, reviews=ordered[:-1], started=started
+        )
+        outcome = review.latest(ordered, started, before["channels"]["recommended"], answers)
+    choice = channels.choose(ctx, review=outcome)
     fired = scoring.findings(ctx, choice)
-    readiness = scoring.readiness(ctx, fired)
+    readiness = _judged(scoring.readiness(ctx, fired), outcome, lang, catalog)
     if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
-        choice = channels.choose(ctx, new_at_most=1)
+        choice = channels.choose(ctx, new_at_most=1, review=outcome)
         fired = scoring.findings(ctx, choice)
         readiness = scoring.readiness(ctx, fired, best="start_small")
+        readiness = _judged(readiness, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
+    generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"])
+    dates = review.schedule_action(list(scheduled), lang)
+    if dates:
+        generated_steps[-1]["actions"].append(dates)
     return {
         "readiness": readiness,
         "channels": channels.describe(ctx, choice),
-        "steps": steps.steps(ctx, choice, rule_ids, readiness["verdict"]),
+        "steps": generated_steps,
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
+
+
+def _judged(
+    readiness: dict[str, Any], outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
+) -> dict[str, Any]:
+    """The readiness with the latest review's findings, score and verdict cap, if there is one."""
+    if outcome is None:
+        return readiness
+    return review.apply_to_readiness(readiness, outcome, lang, catalog.thresholds)

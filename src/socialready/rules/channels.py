@@ -8,11 +8,14 @@ filled by lowering cadence tiers before any channel is dropped.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready.answers import number
 from socialready.catalog import TIERS, Channel
 from socialready.rules.context import Context
+
+if TYPE_CHECKING:
+    from socialready.rules.review import ReviewOutcome
 
 MANAGEMENT_FOR = ("committed", "supportive")
 NEXT_IN_LINE = 2  # evidence-backed channels nobody mentioned, listed under not_now when they miss
@@ -179,7 +182,9 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
     return bool(evidence(ctx, channel)) and bool(serves)
 
 
-def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
+def choose(
+    ctx: Context, new_at_most: int | None = None, review: ReviewOutcome | None = None
+) -> ChannelChoice:
     """Keep, then add, then raise cadence: every step only as far as hours and people allow.
 
     Channels the organisation runs come first; channels it considers only when every one it runs
@@ -187,11 +192,24 @@ def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
     cadence. Within each group as many channels as fit, the best-ranked first; so more hours
     never give fewer channels. `new_at_most` limits the channels started anew (a start_small
     plan begins with one, and at no more than the standard cadence); the ones it holds back say
-    so.
+    so. After a `review`, its figures pause channels and cap their tiers.
     """
     choice = ChannelChoice()
     kept, suggested, elsewhere = _ordered(ctx)
     choice.nothing_reaches = not kept and not suggested
+    caps = review.tier_cap if review else {}
+    if review and review.paused:
+        choice.not_now.extend(
+            (channel, "review-paused", {}) for channel, _ in kept if channel.id in review.paused
+        )
+        kept = [item for item in kept if item[0].id not in review.paused]
+        suggested = [channel for channel in suggested if channel.id not in review.paused]
+
+    def ceiling(channel: Channel) -> str:
+        """The highest tier: what publishing allows, and no more than a review's figures show."""
+        highest = highest_tier(ctx, channel)
+        return min(highest, caps.get(channel.id, highest), key=TIERS.index)
+
     segments = ctx.labels("audience.segments", ctx["audience.segments"])
     for channel in elsewhere:
         choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
@@ -239,7 +257,7 @@ def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
     def raise_all(tier: str, picks: list[Pick]) -> None:
         nonlocal left
         for pick in picks:
-            if TIERS.index(tier) > TIERS.index(highest_tier(ctx, pick.channel)):
+            if TIERS.index(tier) > TIERS.index(ceiling(pick.channel)):
                 continue
             extra = hours(ctx, pick.channel, tier) - hours(ctx, pick.channel, pick.tier)
             if TIERS.index(tier) > TIERS.index(pick.tier) and extra <= left + EPSILON:
@@ -261,8 +279,7 @@ def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
     raise_all("standard", choice.recommended)
     mentioned = list(choice.recommended)
     at_standard = all(
-        TIERS.index(pick.tier) >= min(1, TIERS.index(highest_tier(ctx, pick.channel)))
-        for pick in mentioned
+        TIERS.index(pick.tier) >= min(1, TIERS.index(ceiling(pick.channel))) for pick in mentioned
     )
     if all_kept and at_standard:
         fill([(channel, "suggested") for channel in suggested])
@@ -271,7 +288,7 @@ def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
         waiting.update((channel.id, "after-mentioned") for channel in suggested)
     if ctx["capacity.people"] > 1 and new_at_most is None:  # what a team keeps up, not a start
         raise_all("ambitious", mentioned)
-        if all(pick.tier == highest_tier(ctx, pick.channel) for pick in mentioned):
+        if all(pick.tier == ceiling(pick.channel) for pick in mentioned):
             raise_all("ambitious", choice.recommended[len(mentioned) :])
 
     picked = {channel.id for channel in choice.channels()}
@@ -286,7 +303,7 @@ def choose(ctx: Context, new_at_most: int | None = None) -> ChannelChoice:
     choice.lowered = [
         pick.channel
         for pick in mentioned
-        if pick.tier == "minimum" and highest_tier(ctx, pick.channel) != "minimum"
+        if pick.tier == "minimum" and ceiling(pick.channel) != "minimum"
     ]
     return choice
 

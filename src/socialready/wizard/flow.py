@@ -25,6 +25,7 @@ def run(
     *,
     interactive: bool,
     use_defaults: bool,
+    missing_id: str = "answers.missing",
 ) -> dict[str, Any]:
     """Every answer: given ones as they are, the rest asked, or taken from defaults.
 
@@ -62,5 +63,5 @@ def run(
             else:
                 missing.append(key)
     if missing:
-        raise MissingAnswers(msg("answers.missing", n=len(missing), keys=", ".join(missing)))
+        raise MissingAnswers(msg(missing_id, n=len(missing), keys=", ".join(missing)))
     return answered

@@ -56,3 +56,39 @@ def load() -> Session:
 
 def clear() -> None:
     state_file().unlink(missing_ok=True)
+
+
+def review_state_file() -> Path:
+    """A review interrupted is kept apart from an assessment: both can wait at once."""
+    return state_file().with_name("review-resume.yaml")
+
+
+def save_review(session: Session) -> Path:
+    """The review answers as given (flat ids); `review --resume` checks them against the plan."""
+    path = review_state_file()
+    data = {
+        "target": str(session.target) if session.target else None,
+        "language": session.language,
+        "answers": dict(session.answers),
+    }
+    files.write_text(path, yamlio.dumps(data))
+    return path
+
+
+def load_review() -> Session:
+    path = review_state_file()
+    if not path.exists():
+        raise BadInput("nothing to resume: no interrupted `socialready review` was found")
+    data = yamlio.loads(files.read_text(path), str(path))
+    if (
+        not isinstance(data, dict)
+        or data.get("language") not in questionnaire.LANGUAGES
+        or not isinstance(data.get("answers") or {}, dict)
+        or not data.get("target")
+    ):
+        raise BadInput(f"{path}: not a review resume file; delete it and run `socialready review`")
+    return Session(dict(data.get("answers") or {}), Path(data["target"]), data["language"])
+
+
+def clear_review() -> None:
+    review_state_file().unlink(missing_ok=True)

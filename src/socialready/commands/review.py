@@ -1,0 +1,254 @@
+"""`socialready review`: ask how the period went, add the review to the plan, recompute it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from socialready import files
+from socialready.answers import number
+from socialready.errors import BadInput, Interrupted, SocialreadyError
+from socialready.rules import review as review_rules
+from socialready.wizard import flow as wizard
+from socialready.wizard import prompts
+from socialready.wizard import review as questions
+
+OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
+
+
+def run(
+    target: Path | None,
+    *,
+    answers_file: Path | None,
+    sets: list[str],
+    use_defaults: bool,
+    resume_session: bool,
+    date: str | None,
+    lang: str | None,
+) -> dict[str, Any]:
+    """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
+    the plan promised is the default. Returns the plan document written."""
+    from socialready.commands import common as workflow
+    from socialready.planfile import document as plan_mod
+    from socialready.planfile import schedule
+    from socialready.wizard import resume
+
+    raw: dict[str, Any] = {}
+    session_lang = None
+    if resume_session:
+        session = resume.load_review()
+        raw.update(session.answers)
+        target = target or session.target
+        session_lang = session.language
+    if target is None:
+        raise BadInput("name the plan to review: socialready review PLAN")
+    plan = plan_mod.read(target)
+    workflow.refresh(plan, str(target), force=False)
+    language = lang or session_lang or plan.language
+    file_answers: dict[str, Any] = {}
+    if answers_file:
+        from socialready.planfile import yamlio
+
+        file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
+    set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
+    when = _date(
+        date
+        or _given_date(set_pairs)
+        or _file_date(file_answers)
+        or raw.get("review.date")
+        or schedule.today()
+    )
+    earlier = [r for r in plan.reviews if r["date"] != when]
+    since = _since(plan, earlier, when, str(target))
+    weeks = review_rules.period_weeks(since, when)
+    # The channels promised over the period: the plan as it stood before this review.
+    in_force = plan_mod.Plan(
+        plan.answers,
+        plan.language,
+        plan.owned,
+        started=plan.started,
+        reviews=[review for review in earlier if review["date"] < when],
+    )
+    recommended = plan_mod.build(in_force)["channels"]["recommended"]
+    promised = {
+        entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
+        for entry in recommended
+    }
+    planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
+    reply = plan.answers.get("capacity.response_time")
+    defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
+    qs = questions.build(
+        promised, plan.answers["goals.objectives"], reply, planned, round(weeks), defaults
+    )
+    given: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in qs.by_key:
+            given[key] = questions.validate(qs, key, value, str(resume.review_state_file()))
+    given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
+    given.update(questions.parse_sets(qs, sets))
+    given.pop("review.date", None)
+    saved = {key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")}
+    try:
+        answered = wizard.run(
+            qs,
+            language,
+            given,
+            saved,
+            interactive=prompts.can_prompt(),
+            use_defaults=use_defaults,
+            missing_id="review.missing",
+        )
+    except wizard.Stopped as stop:
+        kept = {**given, **stop.answers, "review.date": when.isoformat()}
+        where = resume.save_review(resume.Session(kept, target, language))
+        raise Interrupted(
+            questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
+        ) from None
+    entry = _entry(when, answered, promised)
+    plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
+    document = plan_mod.build(plan)
+    try:
+        plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+    except SocialreadyError as exc:
+        kept = {**answered, "review.date": when.isoformat()}
+        where = resume.save_review(resume.Session(kept, target, language))
+        exc.add(
+            f"Your review answers are kept in {where}: once that is fixed, "
+            "`socialready review --resume` records the review without asking again"
+        )
+        raise
+    if resume_session:
+        resume.clear_review()
+    _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
+    render_changes(str(target), plan.document, document, language)
+    from socialready.output import terminal as render
+
+    render.message(
+        questions.word("words/recorded", language, date=when.isoformat(), path=str(target)),
+        style="green",
+    )
+    return document
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BadInput(f"review.date: {value!r} is not a date; write it as 2026-03-31") from None
+
+
+def _given_date(pairs: list[str]) -> str | None:
+    return pairs[-1].partition("=")[2].strip() if pairs else None
+
+
+def _file_date(data: Any) -> Any:
+    if isinstance(data, dict) and isinstance(data.get("review"), dict):
+        return data["review"].get("date")
+    return None
+
+
+def _since(plan: Any, earlier: list[dict[str, Any]], when: dt.date, source: str) -> dt.date:
+    """The start of the period: the last review before `when`, else the plan's start."""
+    before = [r["date"] for r in earlier if r["date"] < when]
+    since: dt.date | None = max(before) if before else plan.started
+    if since is None:
+        raise BadInput(
+            f"{source}: started: the plan has no start date, so the period to review is unknown; "
+            "add `started: YYYY-MM-DD` (the day you began) and run again"
+        )
+    if when <= since:
+        what = "the last review" if before else "the plan's start (`started`)"
+        raise BadInput(
+            f"{source}: review.date: {when} is not after {since}, {what}; give a later --date"
+        )
+    return since
+
+
+def _entry(when: dt.date, answered: dict[str, Any], promised: dict[str, int]) -> dict[str, Any]:
+    """The review as the plan keeps it, keys in a fixed order; empty optional answers left out."""
+    entry: dict[str, Any] = {
+        "date": when,
+        "published": {channel: answered[f"review.published.{channel}"] for channel in promised},
+        "reply_time": answered["review.reply_time"],
+        "hours_spent": answered["review.hours_spent"],
+    }
+    measures = {
+        key.removeprefix("review.measures."): value
+        for key, value in answered.items()
+        if key.startswith("review.measures.") and value not in ("", None)
+    }
+    if measures:
+        entry["measures"] = measures
+    if answered.get("review.notes"):
+        entry["notes"] = answered["review.notes"]
+    return entry
+
+
+def _show(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    entry: dict[str, Any],
+    recommended: list[dict[str, Any]],
+    answers: dict[str, Any],
+    since: dt.date,
+    weeks: float,
+    lang: str,
+) -> None:
+    """The figures against the promise, what the rules make of them, and what changed."""
+    from socialready import catalog, questionnaire
+    from socialready.answers import decimal
+    from socialready.output import terminal as render
+
+    channels = catalog.load().channels
+    response = questionnaire.load().question("capacity.response_time")
+    whole = round(weeks)
+    lines = []
+    for item in recommended:
+        channel = item["channel"]
+        promised = round(review_rules.posts_per_week(item, answers) * weeks)
+        lines.append(
+            questions.word(
+                "words/published",
+                lang,
+                channel=channels[channel].name[lang],
+                published=entry["published"].get(channel, 0),
+                promised=promised,
+                weeks=whole,
+            )
+        )
+    reply = answers.get("capacity.response_time") or "unmonitored"
+    lines.append(
+        questions.word(
+            "words/reply",
+            lang,
+            reached=response.label(entry["reply_time"], lang).lower(),
+            promised=response.label(reply, lang).lower(),
+        )
+    )
+    planned = sum(float(item["hours_per_week"]) for item in recommended)
+    lines.append(
+        questions.word(
+            "words/hours",
+            lang,
+            spent=decimal(entry["hours_spent"], lang),
+            planned=decimal(planned, lang),
+        )
+    )
+    outcome = review_rules.judge(entry, recommended, weeks, answers)
+    title = questions.word(
+        "words/period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
+    )
+    render.review(title, lines, review_rules.texts(outcome.findings, lang))
+
+
+def render_changes(label: str, old: dict[str, Any], new: dict[str, Any], lang: str) -> None:
+    """What the review changed in the plan, in plan terms."""
+    from socialready.output import terminal as render
+    from socialready.planfile import diff
+
+    render.changes(label, diff.compare(old, new), lang)

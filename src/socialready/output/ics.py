@@ -1,0 +1,40 @@
+"""The one module that talks to icalendar: calendar events as an .ics file to import.
+
+All-day events with stable UIDs and a DTSTAMP from the plan: Outlook, Google Calendar and Apple
+Calendar update an event with a known UID instead of adding it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import icalendar
+
+if TYPE_CHECKING:
+    from socialready.commands.calendar import Event
+
+PRODID = "-//socialready//socialready calendar//EN"
+
+
+def calendar(events: list[Event], name: str, stamp: dt.datetime) -> str:
+    """The iCalendar text (CRLF line ends, as the standard asks) of `events`."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    for event in events:
+        item = icalendar.Event()
+        item.add("uid", event.uid)
+        item.add("dtstamp", stamp)
+        item.add("dtstart", event.date)
+        item.add("dtend", event.date + dt.timedelta(days=1))
+        item.add("summary", event.summary)
+        item.add("description", event.description)
+        item.add("categories", [event.kind])
+        item.add("transp", "TRANSPARENT")  # a slot to publish in, not a busy day
+        cal.add_component(item)
+    text: str = cal.to_ical().decode("utf-8")
+    return text

@@ -1,0 +1,251 @@
+"""What a review's figures say: promised against published, reply time, hours spent.
+
+Pure functions, no I/O: the latest review is read against the channels the plan recommended
+during its period. The outcome caps cadence tiers, pauses channels, and costs capacity points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from socialready import catalog as catalog_mod
+from socialready import questionnaire
+from socialready.catalog import TIERS
+
+__all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
+
+DEFAULT_TIER = "standard"
+RESPONSE_TIMES = ("within_hours", "same_day", "within_days", "unmonitored")  # fastest first
+VERDICT_ORDER = ("not_yet", "start_small", "ready")  # worst first, as in rules.scoring
+
+Finding = tuple[str, dict[str, Any]]  # rule id, language-neutral parameters
+
+
+class ReviewOutcome(NamedTuple):
+    """What the latest review means for the plan: the rules downstream apply it."""
+
+    findings: list[Finding]
+    tier_cap: dict[str, str]  # channel id -> the highest tier the figures support
+    paused: set[str]  # channel ids to pause because the figures say so
+    capacity_penalty: int  # points off the capacity score
+    verdict_cap: str | None  # the best verdict possible after this review, or None
+
+
+def posts_per_week(entry: dict[str, Any], answers: dict[str, Any]) -> float:
+    """Posts a week promised for one recommended channel: the plan entry's own figure, else
+    the catalogue's for the entry's tier (plans written before entries carried it)."""
+    if isinstance(entry.get("posts_per_week"), (int, float)):
+        return float(entry["posts_per_week"])
+    channel = catalog_mod.load().channels[entry["channel"]]
+    return float(channel.tier(current_tier(entry)).posts_per_week)
+
+
+def tier_rates(entry: dict[str, Any], answers: dict[str, Any]) -> dict[str, float]:
+    """Posts a week of each of the channel's tiers, the entry's own figure for its tier."""
+    channel = catalog_mod.load().channels.get(entry["channel"])
+    rates = {tier.name: float(tier.posts_per_week) for tier in channel.tiers} if channel else {}
+    rates[current_tier(entry)] = posts_per_week(entry, answers)
+    return rates
+
+
+def current_tier(entry: dict[str, Any]) -> str:
+    tier = entry.get("tier")
+    return tier if tier in TIERS else DEFAULT_TIER
+
+
+def period_weeks(since: dt.date, until: dt.date) -> float:
+    return round((until - since).days / 7, 2)
+
+
+def _step(tier: str, by: int) -> str:
+    return TIERS[min(len(TIERS) - 1, max(0, TIERS.index(tier) + by))]
+
+
+def _thresholds() -> dict[str, float]:
+    thresholds: dict[str, float] = catalog_mod.load().texts["review"]["thresholds"]
+    return thresholds
+
+
+def _supported(rates: dict[str, float], current: str, published: int, weeks: float) -> str:
+    """The highest tier whose promise the published posts keep up (at the `kept` share)."""
+    kept = _thresholds()["kept"]
+    if len(rates) > 1 or current not in rates:
+        held = [tier for tier in TIERS if tier in rates and published >= kept * rates[tier] * weeks]
+        return held[-1] if held else TIERS[0]
+    ratio = published / (rates[current] * weeks)
+    if ratio < kept:
+        return _step(current, -1)
+    if ratio > _thresholds()["over"]:
+        return _step(current, +1)
+    return current
+
+
+def judge(
+    latest_review: dict[str, Any],
+    recommended: list[dict[str, Any]],
+    period_weeks: float,
+    answers: dict[str, Any],
+) -> ReviewOutcome:
+    """The findings of one review against the channels recommended during its period."""
+    limits = _thresholds()
+    rules = catalog_mod.load().texts["review"]["findings"]
+    findings: list[Finding] = []
+    tier_cap: dict[str, str] = {}
+    paused: set[str] = set()
+    weeks = round(period_weeks)
+    published: dict[str, Any] = latest_review.get("published") or {}
+    judged = 0
+    channels_judged = 0
+    trouble = False
+    if period_weeks >= limits["min_weeks"]:
+        for entry in recommended:
+            channel = entry["channel"]
+            got = published.get(channel)
+            per_week = posts_per_week(entry, answers)
+            if not isinstance(got, int) or isinstance(got, bool) or per_week <= 0:
+                continue
+            judged += 1
+            channels_judged += 1
+            expected = per_week * period_weeks
+            promised = max(1, round(expected))
+            current = current_tier(entry)
+            supported = _supported(tier_rates(entry, answers), current, got, period_weeks)
+            ratio = got / expected
+            params = {"channel": channel, "published": got, "promised": promised, "weeks": weeks}
+            if ratio < limits["pause_below"]:
+                paused.add(channel)
+                tier_cap[channel] = TIERS[0]
+                findings.append(("review.channel-paused", params))
+                trouble = True
+            elif ratio < limits["kept"]:
+                tier_cap[channel] = min(supported, current, key=TIERS.index)
+                findings.append(("review.under-delivered", {**params, "tier": tier_cap[channel]}))
+                trouble = True
+            elif ratio > limits["over"]:
+                tier_cap[channel] = max(supported, current, key=TIERS.index)
+                findings.append(("review.over-delivered", {**params, "tier": tier_cap[channel]}))
+            else:
+                tier_cap[channel] = max(supported, current, key=TIERS.index)
+        promised_reply = answers.get("capacity.response_time")
+        reached = latest_review.get("reply_time")
+        if reached in RESPONSE_TIMES and promised_reply in RESPONSE_TIMES:
+            judged += 1
+            if RESPONSE_TIMES.index(reached) > RESPONSE_TIMES.index(promised_reply):
+                rule = (
+                    "review.replies-missed" if reached == "unmonitored" else "review.reply-slower"
+                )
+                findings.append((rule, {"reached": reached, "promised": promised_reply}))
+                trouble = True
+        spent = latest_review.get("hours_spent")
+        planned = round(sum(float(entry.get("hours_per_week") or 0) for entry in recommended), 2)
+        if isinstance(spent, (int, float)) and not isinstance(spent, bool) and planned > 0:
+            judged += 1
+            hours = {"spent": spent, "planned": planned}
+            if spent > planned * limits["hours_over"]:
+                findings.append(("review.hours-over", hours))
+                trouble = True
+            elif spent < planned * limits["hours_under"]:
+                findings.append(("review.hours-under", hours))
+                trouble = True
+    if not judged:
+        findings = [("review.no-data", {"weeks": weeks})]
+    elif not trouble and channels_judged:  # without a channel there is no promise kept to show
+        findings.append(("review.plan-works", {}))
+    penalty = sum(int(rules[rule]["points"]) for rule, _ in findings)
+    caps = [rules[rule]["cap"] for rule, _ in findings if rules[rule].get("cap")]
+    if recommended and len(paused) == len(recommended):
+        caps.append("start_small")  # nothing was kept up: start again, small
+    verdict_cap = min(caps, key=VERDICT_ORDER.index) if caps else None
+    return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
+
+
+def texts(findings: list[Finding], lang: str) -> list[dict[str, str]]:
+    """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`."""
+    catalog = catalog_mod.load()
+    response = questionnaire.load().question("capacity.response_time")
+    tiers = catalog.texts["review"]["tiers"]
+    out = []
+    for rule, params in findings:
+        shown = dict(params)
+        if "channel" in shown:
+            channel = catalog.channels.get(shown["channel"])
+            shown["channel"] = channel.name[lang] if channel else shown["channel"]
+        if "tier" in shown:
+            shown["tier"] = tiers[shown["tier"]][lang]
+        for key in ("reached", "promised"):
+            if isinstance(shown.get(key), str):
+                shown[key] = response.label(shown[key], lang).lower()
+        for key in ("spent", "planned"):
+            if key in shown:
+                from socialready.answers import decimal
+
+                shown[key] = decimal(shown[key], lang)
+        out.append(
+            {
+                "rule": rule,
+                "says": catalog.text(f"review/findings/{rule}/says", lang, **shown),
+                "do": catalog.text(f"review/findings/{rule}/do", lang, **shown),
+            }
+        )
+    return out
+
+
+def apply_to_readiness(
+    readiness: dict[str, Any], outcome: ReviewOutcome, lang: str, thresholds: dict[str, Any]
+) -> dict[str, Any]:
+    """The readiness section with the review's findings in capacity, its score and the verdict
+    following what really happened. A review only lowers: the verdict before it already holds
+    every other cap."""
+    dimensions = {name: dict(dimension) for name, dimension in readiness["dimensions"].items()}
+    capacity = dimensions["capacity"]
+    capacity["score"] = max(0, capacity["score"] - outcome.capacity_penalty)
+    capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
+    score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
+    ready_from, small_from = thresholds["ready_from"], thresholds["start_small_from"]
+    verdict = (
+        "ready" if score >= ready_from else "start_small" if score >= small_from else "not_yet"
+    )
+    candidates = [verdict, readiness["verdict"]]
+    if outcome.verdict_cap:
+        candidates.append(outcome.verdict_cap)
+    verdict = min(candidates, key=VERDICT_ORDER.index)
+    summary = readiness["summary"]
+    if verdict != readiness["verdict"]:
+        summary = catalog_mod.load().text(f"verdicts/{verdict}", lang)
+    return {
+        **readiness,
+        "verdict": verdict,
+        "score": score,
+        "summary": summary,
+        "dimensions": dimensions,
+    }
+
+
+def latest(
+    reviews: list[dict[str, Any]],
+    started: dt.date | None,
+    recommended: list[dict[str, Any]],
+    answers: dict[str, Any],
+) -> ReviewOutcome | None:
+    """The latest review judged over its period (since the review before it, or the start),
+    against `recommended`: the channels of the plan as it stood before that review."""
+    if not reviews:
+        return None
+    ordered = sorted(reviews, key=lambda review: review["date"])
+    since = ordered[-2]["date"] if len(ordered) > 1 else started
+    if since is None or ordered[-1]["date"] <= since:
+        return judge({}, recommended, 0, answers)
+    return judge(ordered[-1], recommended, period_weeks(since, ordered[-1]["date"]), answers)
+
+
+def schedule_action(scheduled: list[tuple[dt.date, bool]], lang: str) -> str | None:
+    """Step 8's line with the review dates, those done marked so."""
+    if not scheduled:
+        return None
+    catalog = catalog_mod.load()
+    dates = ", ".join(
+        catalog.text("review/done", lang, date=date.isoformat()) if done else date.isoformat()
+        for date, done in scheduled
+    )
+    return catalog.text("review/schedule", lang, dates=dates)

@@ -1,0 +1,184 @@
+"""The review's questions for one plan: data/review.yaml, one question per channel and objective."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from socialready import answers as answers_mod
+from socialready import catalog as catalog_mod
+from socialready import files, questionnaire
+from socialready.errors import AnswerError
+from socialready.questionnaire import Choice, Question, Questionnaire, Section
+
+LANGS = questionnaire.LANGUAGES
+
+
+@cache
+def data() -> dict[str, Any]:
+    raw: dict[str, Any] = files.load_data("review")
+    return raw
+
+
+def word(path: str, lang: str, /, **params: Any) -> str:
+    """A review or calendar word at a slash path, e.g. word('words/recorded', 'nl')."""
+    node: Any = data()
+    for part in path.split("/"):
+        node = node[part]
+    template: str = node[lang]
+    return template.format(**params) if params else template
+
+
+def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    if text is None:
+        return None
+    return {lang: text[lang].format(**{k: v[lang] for k, v in params.items()}) for lang in LANGS}
+
+
+def _same(value: Any) -> dict[str, str]:
+    return {lang: str(value) for lang in LANGS}
+
+
+def build(
+    promised: dict[str, int],
+    objectives: list[str],
+    reply_promised: str | None,
+    hours_planned: float,
+    weeks: int,
+    defaults: dict[str, Any],
+) -> Questionnaire:
+    """The review questionnaire: `promised` posts per recommended channel id, in plan order.
+
+    `defaults` (by answer id) are what the plan promised, so `--defaults` records "as planned".
+    """
+    catalog = catalog_mod.load()
+    qs = questionnaire.load()
+    response = qs.question("capacity.response_time")
+    objective_q = qs.question("goals.objectives")
+    metrics = catalog.texts["metrics"]
+    common = {
+        "weeks": _same(weeks),
+        "promised": {lang: answers_mod.decimal(hours_planned, lang) for lang in LANGS},
+    }
+    sections = []
+    for raw_section in data()["sections"]:
+        questions: list[Question] = []
+        for raw in raw_section["questions"]:
+            per = raw.get("per")
+            items: list[tuple[str, dict[str, dict[str, str]], int | None]]
+            if per == "channel":
+                items = [
+                    (
+                        channel,
+                        {
+                            "channel": catalog.channels[channel].name,
+                            "promised": _same(count),
+                        },
+                        count,
+                    )
+                    for channel, count in promised.items()
+                ]
+            elif per == "objective":
+                items = [
+                    (
+                        objective,
+                        {
+                            "objective": {
+                                lang: objective_q.label(objective, lang) for lang in LANGS
+                            },
+                            "metric": metrics.get(objective, _same("")),
+                        },
+                        None,
+                    )
+                    for objective in objectives
+                ]
+            else:
+                items = [("", {}, None)]
+            for item, params, count in items:
+                key = raw["key"].format(channel=item, objective=item)
+                filled = {**common, **params}
+                if key == "review.reply_time" and reply_promised:
+                    filled["promised"] = {
+                        lang: response.label(reply_promised, lang).lower() for lang in LANGS
+                    }
+                choices: tuple[Choice, ...] = ()
+                if raw.get("choices_from"):
+                    choices = qs.question(raw["choices_from"]).choices
+                questions.append(
+                    Question(
+                        key=key,
+                        kind=raw["kind"],
+                        prompt=_fill(raw["prompt"], filled) or {},
+                        help=_fill(raw.get("help"), filled),
+                        default=defaults.get(key, count),
+                        max_length=raw.get("max_length", 0),
+                        minimum=raw.get("min", 0),
+                        maximum=raw.get("max", 0),
+                        choices=choices,
+                    )
+                )
+        title = raw_section["title"]
+        why = _fill(raw_section["why"], common) or {}
+        sections.append(Section(raw_section["id"], title, why, tuple(questions)))
+    return Questionnaire(tuple(sections))
+
+
+def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
+    """Review answers from a file: `review: {published: {instagram: 6}, ...}`, nested or with
+    dotted keys; unknown keys are errors. A measure may be a number or text."""
+    if data is None:
+        return {}
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"review"}
+        or not isinstance(data["review"], dict)
+    ):
+        raise AnswerError("review", "the file must hold one mapping, `review:`", source)
+    flat: dict[str, Any] = {}
+
+    def walk(prefix: str, node: dict[Any, Any]) -> None:
+        for name, value in node.items():
+            key = f"{prefix}.{name}"
+            if key in qs.by_key or key == "review.date":
+                flat[key] = value
+            elif isinstance(value, dict) and any(k.startswith(key + ".") for k in qs.by_key):
+                walk(key, value)
+            else:
+                raise AnswerError(
+                    key,
+                    "is not a review question for this plan; see `socialready review --help`",
+                    source,
+                )
+
+    walk("review", data["review"])
+    return {key: validate(qs, key, value, source) for key, value in flat.items()}
+
+
+def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
+    if key == "review.date":
+        return value  # checked by the command, which knows the period
+    if key.startswith("review.measures.") and isinstance(value, (int, float)):
+        if isinstance(value, bool):
+            raise AnswerError(key, "must be text or a number", source)
+        return answers_mod.number(value)
+    return answers_mod.validate(qs.by_key[key], value, source)
+
+
+def parse_sets(qs: Questionnaire, pairs: list[str]) -> dict[str, Any]:
+    """`--set review.KEY=VALUE` options as review answers."""
+    given: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep:
+            raise AnswerError(key or pair, "--set needs KEY=VALUE, e.g. --set review.hours_spent=3")
+        if key == "review.date":
+            given[key] = text.strip()
+        elif key in qs.by_key:
+            given[key] = answers_mod.parse_text(qs.by_key[key], text, "--set")
+        else:
+            known = ", ".join(["review.date", *qs.by_key])
+            raise AnswerError(
+                key, f"is not a review question for this plan; the ids are: {known}", "--set"
+            )
+    return given

@@ -1,0 +1,272 @@
+"""`socialready review`: real prompts, answers files, --set, Ctrl-C and what the plan keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialready.commands import assess
+from socialready.commands import review as review_cmd
+from socialready.errors import BadInput, Interrupted, MissingAnswers
+from socialready.planfile import document as plan_mod
+from socialready.wizard import resume
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
+
+Keys = Callable[[str], None]
+STARTED = "2026-01-05"  # a Monday
+TWELVE_WEEKS = "2026-03-30"
+BACK = "\x7f"
+
+
+@pytest.fixture
+def software(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The B2B software firm's plan (blog, LinkedIn, YouTube), started on STARTED."""
+    monkeypatch.setenv("SOCIALREADY_TODAY", STARTED)
+    assess.run(
+        isolated / "software.yaml",
+        answers_file=ORGANISATIONS / "software.yaml",
+        sets=[],
+        use_defaults=False,
+        resume_session=False,
+        force=False,
+        lang="en",
+    )
+    return isolated / "software.yaml"
+
+
+def _review(path: Path | None, **options: Any) -> dict[str, Any]:
+    settings_: dict[str, Any] = {
+        "answers_file": None,
+        "sets": [],
+        "use_defaults": False,
+        "resume_session": False,
+        "date": TWELVE_WEEKS,
+        "lang": None,
+    }
+    settings_.update(options)
+    return review_cmd.run(path, **settings_)
+
+
+# One keystroke string per question, in order, for the software plan over 12 weeks.
+PROMPTED = [
+    BACK * 2 + "30" + ENTER,  # published.linkedin: 30 of 54
+    ENTER,  # published.blog: the promise, 6
+    ENTER,  # published.youtube: 6
+    DOWN * 2 + ENTER,  # reply_time: within_hours -> within_days
+    BACK * 4 + "9" + ENTER,  # hours_spent: the planned 8.15
+    "12 hires" + ENTER,  # measures.recruitment
+    ENTER,  # measures.knowledge_sharing: empty
+    ENTER,  # measures.leads_sales: empty
+    "LinkedIn took longer than planned" + ENTER,  # notes
+]
+
+
+def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
+    keys("".join(PROMPTED))
+    document = _review(software)
+    [entry] = document["reviews"]
+    assert entry == {
+        "date": dt.date(2026, 3, 30),
+        "published": {"linkedin": 30, "blog": 6, "youtube": 6},
+        "reply_time": "within_days",
+        "hours_spent": 9,
+        "measures": {"recruitment": "12 hires"},
+        "notes": "LinkedIn took longer than planned",
+    }
+    capacity = document["readiness"]["dimensions"]["capacity"]["findings"]
+    said = {finding["rule"]: finding["says"] for finding in capacity}
+    assert said.get("review.under-delivered") == "LinkedIn: 30 of 54 promised posts in 12 weeks."
+    assert "review.reply-slower" in said
+    assert plan_mod.read(software).reviews == [entry]
+
+
+def test_ctrl_c_keeps_the_review_answers_and_resume_continues(keys: Keys, software: Path) -> None:
+    keys("".join(PROMPTED[:3]) + CTRL_C)
+    with pytest.raises(Interrupted) as caught:
+        _review(software)
+    assert caught.value.exit_code == 130
+    assert "review --resume" in caught.value.message
+    assert "reviews" not in plan_mod.read(software).document or not plan_mod.read(software).reviews
+    keys("".join(PROMPTED[3:]))
+    document = _review(None, resume_session=True, date=None)
+    [entry] = document["reviews"]
+    assert entry["date"] == dt.date(2026, 3, 30)  # the date of the interrupted review
+    assert entry["published"]["linkedin"] == 30
+    assert not resume.review_state_file().exists()
+
+
+def test_a_review_from_an_answers_file(software: Path, isolated: Path) -> None:
+    answers = isolated / "review.yaml"
+    answers.write_text(
+        "review:\n"
+        "  date: 2026-03-30\n"
+        "  published: {blog: 6, linkedin: 54, youtube: 6}\n"
+        "  reply_time: within_hours\n"
+        "  hours_spent: 8\n"
+        "  measures: {leads_sales: 14}\n",
+        "utf-8",
+    )
+    document = _review(software, answers_file=answers, date=None)
+    [entry] = document["reviews"]
+    assert entry["measures"] == {"leads_sales": 14}
+    rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
+    assert "review.plan-works" in rules
+
+
+def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> None:
+    with pytest.raises(MissingAnswers) as caught:
+        _review(software, sets=["review.published.blog=3"])
+    message = caught.value.message
+    assert "review.published.linkedin" in message and "review.hours_spent" in message
+    assert "review.published.blog," not in message
+    assert "review.notes" not in message  # optional
+
+
+def test_defaults_record_the_plan_as_promised(software: Path) -> None:
+    document = _review(software, use_defaults=True)
+    [entry] = document["reviews"]
+    assert entry["published"] == {"linkedin": 54, "blog": 6, "youtube": 6}
+    rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
+    assert "review.plan-works" in rules
+
+
+def test_unknown_ids_and_early_dates_are_refused(software: Path) -> None:
+    with pytest.raises(BadInput, match=r"review\.published\.tiktok: is not a review question"):
+        _review(software, sets=["review.published.tiktok=3"], use_defaults=True)
+    with pytest.raises(BadInput, match="is not after 2026-01-05"):
+        _review(software, use_defaults=True, date="2026-01-01")
+    with pytest.raises(BadInput, match="'soon' is not a date"):
+        _review(software, use_defaults=True, date="soon")
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(linkedin=st.integers(0, 60), hours=st.integers(0, 20))
+def test_the_same_review_twice_gives_the_same_plan(
+    software: Path, linkedin: int, hours: int
+) -> None:
+    text = software.read_bytes()
+    sets = [f"review.published.linkedin={linkedin}", f"review.hours_spent={hours}"]
+    try:
+        _review(software, sets=sets, use_defaults=True)
+        first = software.read_bytes()
+        _review(software, sets=sets, use_defaults=True)
+        assert software.read_bytes() == first
+    finally:
+        software.write_bytes(text)
+
+
+def test_a_later_review_covers_the_period_since_the_one_before(software: Path) -> None:
+    _review(software, use_defaults=True)
+    document = _review(
+        software, use_defaults=True, date="2026-06-22", sets=["review.published.linkedin=8"]
+    )
+    assert [entry["date"] for entry in document["reviews"]] == [
+        dt.date(2026, 3, 30),
+        dt.date(2026, 6, 22),
+    ]
+    said = [f["says"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
+    assert any(text.startswith("LinkedIn: 8 of 54 promised posts in 12 weeks") for text in said)
+
+
+reviews = st.fixed_dictionaries(
+    {
+        "blog": st.integers(0, 30),
+        "linkedin": st.integers(0, 60),
+        "reply": st.sampled_from(["within_hours", "same_day", "within_days", "unmonitored"]),
+        "hours": st.integers(0, 80),
+    }
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(figures=reviews)
+def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict[str, Any]) -> None:
+    before = plan_mod.read(software)
+    text = software.read_bytes()
+    try:
+        _review(
+            software,
+            use_defaults=True,
+            sets=[
+                f"review.published.blog={figures['blog']}",
+                f"review.published.linkedin={figures['linkedin']}",
+                f"review.reply_time={figures['reply']}",
+                f"review.hours_spent={figures['hours']}",
+            ],
+        )
+        after = plan_mod.read(software)
+        assert after.answers == before.answers
+        assert after.owned == before.owned
+        assert after.started == before.started
+        assert after.language == before.language
+        assert len(after.reviews) == 1
+    finally:
+        software.write_bytes(text)
+
+
+def test_a_reviewed_plan_is_valid_against_the_schema(software: Path) -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from socialready.planfile import yamlio
+    from tests.test_examples import _json_ready
+
+    _review(software, use_defaults=True, sets=["review.measures.leads_sales=14", "review.notes=ok"])
+    schema = json.loads(
+        resources.files("socialready").joinpath("data/plan.schema.json").read_text()
+    )
+    document = yamlio.loads(software.read_text("utf-8"), str(software))
+    assert document["reviews"][0]["measures"] == {"leads_sales": "14"}
+    jsonschema.validate(_json_ready(document), schema)
+
+
+def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
+    from tests.conftest import run_cli
+
+    cases = [
+        ((), "Error: name the plan to review: socialready review PLAN"),
+        (("--resume",), "Error: nothing to resume: no interrupted `socialready review`"),
+        ((str(software), "--date", TWELVE_WEEKS), "add --defaults to take the defaults (what"),
+        ((str(software), "--answers", str(software), "--date", TWELVE_WEEKS), "one mapping"),
+        ((str(software),), "is not after 2026-01-05, the plan's start (`started`)"),
+    ]
+    for args, said in cases:
+        result = run_cli("review", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_users_own_header_lines_are_kept(software: Path) -> None:
+    text = software.read_text("utf-8")
+    body = text.index("socialready: 2\n")
+    software.write_text(
+        "# Quadrant's plan, kept by Anna\n"
+        + text[:body]
+        + "# reviewed each quarter\n"
+        + text[body:],
+        "utf-8",
+    )
+    _review(software, use_defaults=True)
+    kept = software.read_text("utf-8")
+    assert kept.startswith("# Quadrant's plan, kept by Anna\n# socialready plan.")
+    assert "# reviewed each quarter\nsocialready: 2\n" in kept
+
+
+def test_a_plan_with_windows_line_ends_keeps_them(software: Path) -> None:
+    software.write_bytes(software.read_bytes().replace(b"\n", b"\r\n"))
+    _review(software, use_defaults=True)
+    data = software.read_bytes()
+    assert b"reviews:\r\n- date: 2026-03-30\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
