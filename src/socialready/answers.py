@@ -150,10 +150,7 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
         if not fields and part not in parts:  # an empty part that does not exist: say so too
-            known = ", ".join(parts)
-            raise AnswerError(
-                str(part), f"is not a part of the answers; the parts are: {known}", source
-            )
+            raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
         for name, value in fields.items():
             key = f"{part}.{name}"
             question = questionnaire.by_key.get(key)
