@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import files
+from socialready import files, ui
 
 Text = dict[str, str]
 TIERS = ("minimum", "standard", "ambitious")  # lightest first
@@ -82,11 +82,7 @@ class Catalog(NamedTuple):
 
     def text(self, path: str, lang: str, /, **params: Any) -> str:
         """The sentence at a slash path (`findings/goals.x/says`)."""
-        node: Any = self.texts
-        for part in path.split("/"):
-            node = node[part]
-        template: str = node[lang]
-        return template.format(**params) if params else template
+        return ui.text_at(self.texts, path, lang, params)
 
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:

@@ -84,13 +84,18 @@ def _messages() -> dict[str, dict[str, str]]:
     return messages
 
 
-def word(path: str, lang: str, /, **params: Any) -> str:
-    """The interface word at a slash path, e.g. word('verdicts/ready', 'nl')."""
-    node: Any = _words()
+def text_at(tree: Any, path: str, lang: str, params: dict[str, Any]) -> str:
+    """The text at a slash path of a data tree (`a/b`), in `lang`, with its blanks filled."""
+    node: Any = tree
     for part in path.split("/"):
         node = node[part]
     template: str = node[lang]
     return template.format(**params) if params else template
+
+
+def word(path: str, lang: str, /, **params: Any) -> str:
+    """The interface word at a slash path, e.g. word('verdicts/ready', 'nl')."""
+    return text_at(_words(), path, lang, params)
 
 
 def message(id: str, lang: str, /, **params: Any) -> str:

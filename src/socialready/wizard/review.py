@@ -7,7 +7,7 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import files, questionnaire
+from socialready import files, questionnaire, ui
 from socialready.errors import AnswerError
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 
@@ -22,11 +22,7 @@ def data() -> dict[str, Any]:
 
 def word(path: str, lang: str, /, **params: Any) -> str:
     """A review or calendar word at a slash path, e.g. word('words/recorded', 'nl')."""
-    node: Any = data()
-    for part in path.split("/"):
-        node = node[part]
-    template: str = node[lang]
-    return template.format(**params) if params else template
+    return ui.text_at(data(), path, lang, params)
 
 
 def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dict[str, str] | None:
