@@ -340,5 +340,5 @@ def test_markdown_escaping_gives_back_the_text_as_typed(text: str) -> None:
         else:
             assert child.type == "text", child
             shown += child.content
-    expected = "\n".join(line.strip() for line in text.splitlines()) if text else "—"
+    expected = "\n".join(line.strip() for line in text.splitlines()).strip() or "—"
     assert shown.strip() == expected.strip()

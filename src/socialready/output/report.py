@@ -58,7 +58,11 @@ def md(value: Any) -> str:
             line,
         )
         lines.append(line)
-    return "<br>".join(lines)
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)  # a lone <br> on a line would be read as an HTML block
+    return "<br>".join(lines) or "—"
 
 
 def _show(value: Any) -> str:
