@@ -16,6 +16,7 @@ from socialready.ui import word
 
 if TYPE_CHECKING:
     import questionary
+    from prompt_toolkit.key_binding import KeyBindings
 
 
 def can_prompt() -> bool:
@@ -98,7 +99,6 @@ def _checkbox(
     selections)" in English whatever the language, and takes no text for it."""
     from prompt_toolkit.application import Application
     from prompt_toolkit.formatted_text import FormattedText
-    from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
     from questionary import Question as Asked
     from questionary.constants import DEFAULT_QUESTION_PREFIX
@@ -131,12 +131,7 @@ def _checkbox(
             control.error_message = error  # type: ignore[assignment]
         return False
 
-    keys = KeyBindings()
-
-    @keys.add(Keys.ControlC, eager=True)
-    @keys.add(Keys.ControlQ, eager=True)
-    def _stop(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+    keys = _stop_keys()
 
     @keys.add(" ", eager=True)
     def _toggle(event: Any) -> None:
@@ -174,7 +169,6 @@ def _checkbox(
 
 def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
     """A yes/no question that answers to j/n in Dutch and y/n in English, and says Ja/Nee."""
-    from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
     from prompt_toolkit.shortcuts import PromptSession
     from questionary import Question as Asked
@@ -192,12 +186,7 @@ def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
             out.append(("class:answer", ui_message(f"wizard.{_yes_no(state['answer'])}", lang)))
         return out
 
-    keys = KeyBindings()
-
-    @keys.add(Keys.ControlC, eager=True)
-    @keys.add(Keys.ControlQ, eager=True)
-    def _stop(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+    keys = _stop_keys()
 
     def answer(value: bool) -> Callable[[Any], None]:
         def handler(event: Any) -> None:
@@ -257,3 +246,18 @@ def _reason(
     except SocialreadyError as exc:
         return exc.render(lang)
     return True
+
+
+def _stop_keys() -> KeyBindings:
+    """Ctrl-C and Ctrl-Q stop the question as an interrupt: the answers so far are kept."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.ControlC, eager=True)
+    @keys.add(Keys.ControlQ, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    return keys
