@@ -88,6 +88,20 @@ def test_status_words_in_either_language_are_stored_as_ids(
     assert run_cli("plan", "--check", str(path)).returncode == 0
 
 
+def test_yes_no_and_status_words_are_layout_not_changes(isolated: Path) -> None:
+    """`ja` and `klaar` mean true and done: `plan --check` passes, `plan` stores true and done."""
+    path = _assess(isolated / "bakery.yaml", "--lang", "nl")
+    text = path.read_text("utf-8")
+    edited = text.replace("weekend_cover: true", "weekend_cover: Ja").replace(
+        "status: todo", "status: klaar", 1
+    )
+    path.write_text(edited, "utf-8")
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 0 and "formatting only" in check.stderr, check.stderr
+    assert run_cli("plan", str(path)).returncode == 0
+    assert path.read_text("utf-8") == text.replace("status: todo", "status: done", 1)
+
+
 def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
     path.write_text(path.read_text("utf-8").replace("status: todo", "status: half", 1))
@@ -217,3 +231,13 @@ def test_a_bad_review_is_refused_naming_it(isolated: Path, review: str, message:
         assert result.returncode == 2, result.stderr
         assert message in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_review_entry_is_checked_as_plan_reads_it() -> None:
+    from socialready.errors import BadInput
+    from socialready.planfile import shape
+
+    entry = {"date": "2026-04-06", "published": {"instagram": 6}, "reply_time": "same_day"}
+    assert str(shape.check_review(entry, "review")["date"]) == "2026-04-06"
+    with pytest.raises(BadInput, match=r"review: reviews\[3\].hours_spent: must be a number"):
+        shape.check_review({"date": "2026-04-06", "hours_spent": -2}, "review", 3)

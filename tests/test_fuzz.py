@@ -127,7 +127,8 @@ def mutated_bytes(draw: st.DrawFn, text: str) -> bytes:
         elif action == "truncate":
             text = text[:position]
         else:
-            text = text[:position] + draw(st.characters()) + text[position + 1 :]
+            changed = draw(st.characters(blacklist_categories=["Cs"]))  # no lone surrogate
+            text = text[:position] + changed + text[position + 1 :]
     data = bytearray(text.encode("utf-8"))
     for _ in range(draw(st.integers(0, 2))):
         if data:

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from socialready import files
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
-from socialready.planfile import shape, yamlio
+from socialready.planfile import owned, shape, yamlio
 from tests import test_bad_input as catalogue
 from tests.conftest import run_cli
 from tests.strategies import languages, valid_answers
@@ -111,6 +111,9 @@ EDITS = [
     ("  status: todo", "  status: Klaar", True),
     ("  status: todo", "  status: ' te doen'", True),
     ("  status: todo", "  status: null", True),
+    ("  status: todo", "  status: DONE", True),
+    ("  status: todo", "  status: ' Skipped '", True),
+    ("  status: todo", "  status: 'klaar!'", False),
     ("  status: todo", "  status: finished", False),
     ("  status: todo", "  status: 1", False),
     ("  due: null", "  due: 2026-04-01", True),
@@ -186,3 +189,38 @@ def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     assert made.returncode == 0, made.stderr
     shutil.copy(path, folder / "copy.yaml")
     return path.read_text("utf-8")
+
+
+SPELLINGS = st.sampled_from(sorted(owned.status_words())).flatmap(
+    lambda word: st.sampled_from([word, word.upper(), word.title(), f" {word} ", f"{word}."])
+)
+VALUES = (
+    SPELLINGS
+    | st.sampled_from(["yes", "No", "JA", "nee", "on", "true", "2026-04-01", "2026-4-1", "", " "])
+    | st.text(max_size=12)
+    | st.integers(-3, 100)
+    | st.floats(-1, 100, allow_nan=False)
+    | st.booleans()
+    | st.none()
+)
+LINES = [
+    *("  status: todo", "  owner: ", "  due: null", "  notes: null", "started: 2026-03-02"),
+    *("  weekend_cover: true", "  guidelines: none", "  people: 1", "  measurable: none"),
+]
+
+
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(LINES), VALUES)
+def test_both_agree_on_any_value_of_an_owned_field(
+    tmp_path_factory: pytest.TempPathFactory, plan_text: str, line: str, value: object
+) -> None:
+    """Each value written as JSON, which YAML reads the same way (a double-quoted string)."""
+    header = plan.header_comment("en")
+    body = plan_text.removeprefix(header)
+    start = body.index(line)
+    end = body.index("\n", start)
+    key = line.split(":")[0]
+    written = json.dumps(value, ensure_ascii=False)
+    edited = (header + body[:start] + f"{key}: {written}" + body[end:]).encode()
+    folder = tmp_path_factory.mktemp("value")
+    assert tool_accepts(edited, folder) == schema_accepts(edited), (line, value)

@@ -178,7 +178,7 @@ class Status(Node):
     """A step's status: its id, or a word shown for it in either language, any case."""
 
     def body(self, defs: JSON) -> JSON:
-        spellings = sorted(set(owned.status_words()) - set(owned.STATUSES))
+        spellings = sorted(owned.status_words())  # the ids too, in any case
         return {
             "anyOf": [
                 {"enum": list(owned.STATUSES)},

@@ -1,5 +1,6 @@
-"""What the user owns in a plan, read strictly: each step's status, owner, due date and notes,
-the date the plan started, and the reviews. Any problem names the field and what to write."""
+"""What the user owns in a plan and how it is spelled: a step's status (its id, or a word shown
+for it in either language) and dates. Any problem names the field and what to write; the rest of
+the plan's shape is declared in planfile/shape.py."""
 
 from __future__ import annotations
 
@@ -27,18 +28,18 @@ def status_words() -> dict[str, str]:
     for status in STATUSES:
         for lang in questionnaire.LANGUAGES:
             words[word(f"statuses/{status}", lang).lower()] = status
-        for extra in word_list(f"status_also/{status}"):
+        for extra in _words_also(status):
             words[extra.lower()] = status
     return words
 
 
-def word_list(path: str) -> list[str]:
+def _words_also(status: str) -> list[str]:
+    """More spellings of a status, from data/ui.yaml (`status_also`)."""
     from socialready import ui
 
-    node: Any = ui._words()
-    for part in path.split("/"):
-        node = node.get(part, {}) if isinstance(node, dict) else {}
-    return list(node) if isinstance(node, list) else []
+    also: Any = ui._words().get("status_also", {})
+    found = also.get(status, []) if isinstance(also, dict) else []
+    return [str(item) for item in found] if isinstance(found, list) else []
 
 
 def read_status(value: Any, key: str, fail: Fail) -> str:

@@ -90,6 +90,9 @@ class Answers(Node):
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         qs = questionnaire.load()
         given = answers_mod.from_nested(qs, value, f"{run.source}: {key}")
+        for answer, stored in given.items():  # as stored: `ja` is true, choices in their order
+            part, _, name = answer.partition(".")
+            value[part][name] = stored
         filled, missing = answers_mod.complete(qs, answers_mod.upgrade(given, run.language))
         if missing:
             raise run.fail(key, msg("plan.answers_missing", keys=", ".join(missing)))
@@ -370,6 +373,18 @@ def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], d
 @functools.cache
 def _plan_shape() -> Record:
     return plan_shape()
+
+
+def check_review(entry: Any, source: str, number: int = 1) -> dict[str, Any]:
+    """One review entry, checked as `plan` will read it (for a command that adds one)."""
+    run = Check(source, deep=True, language="en")
+    checked: dict[str, Any] = _review_shape().check(entry, f"reviews[{number}]", run, "")
+    return checked
+
+
+@functools.cache
+def _review_shape() -> Node:
+    return _review()
 
 
 def json_schema() -> JSON:
