@@ -88,6 +88,7 @@ def test_every_message_the_code_names_exists() -> None:
         "wizard.yes_no_default_no",
         *(f"plan.summary.{part}" for part in ("updated", "already_up_to_date", "unreadable")),
         *(f"plan.summary.{part}" for part in ("would_change", "up_to_date")),
+        *(f"kind.{k}{r}" for k in ("number", "whole_number") for r in ("", "_range", "_at_least")),
         "layout.line_endings",
         "layout.other",
         *(f"yaml.type.{kind}" for kind in ("date", "whole_number", "number", "yes_no", "empty")),

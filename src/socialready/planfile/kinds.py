@@ -121,18 +121,21 @@ class Number(Node):
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         if value is None and self.nullable:
             return None
-        low = "" if self.minimum is None else f"{self.minimum:g}"
-        high = "" if self.maximum is None else f"{self.maximum:g}"
-        span = f" from {low} to {high}" if low and high else f" of at least {low}" if low else ""
-        kind = "a whole number" if self.whole else "a number"
+        kind = "whole_number" if self.whole else "number"
+        if self.minimum is not None and self.maximum is not None:
+            wrong = msg(f"kind.{kind}_range", min=float(self.minimum), max=float(self.maximum))
+        elif self.minimum is not None:
+            wrong = msg(f"kind.{kind}_at_least", min=float(self.minimum))
+        else:
+            wrong = msg(f"kind.{kind}")
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            raise run.fail(key, f"must be {kind}{span}", hint)
+            raise run.fail(key, wrong, hint)
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
         ):
-            raise run.fail(key, f"must be {kind}{span}", hint)
+            raise run.fail(key, wrong, hint)
         if self.whole and value != int(value):
-            raise run.fail(key, f"must be {kind}{span}", hint)
+            raise run.fail(key, wrong, hint)
         return value
 
 
@@ -149,8 +152,12 @@ class Choice(Node):
         if isinstance(value, bool) or not any(
             type(value) is type(choice) and value == choice for choice in self.values
         ):
-            shown = f"{value!r} is not one of" if isinstance(value, str) else "must be one of"
-            raise run.fail(key, f"{shown}: {', '.join(map(str, self.values))}", hint)
+            values = ", ".join(map(str, self.values))
+            if isinstance(value, str):
+                wrong = msg("answer.not_one_of", value=repr(value), values=values)
+            else:
+                wrong = msg("plan.one_of", values=values)
+            raise run.fail(key, wrong, hint)
         return value
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from typing import Any
 
-from socialready.errors import BadInput
+from socialready.errors import BadInput, msg
 
 TODAY_VARIABLE = "SOCIALREADY_TODAY"
 # Months after `started` at which the plan is reviewed, by how long results are expected to take.
@@ -27,9 +27,8 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise BadInput(
-            f"{TODAY_VARIABLE}: {text!r} is not a date; write it as 2026-03-31, or unset it"
-        ) from None
+        problem = msg("schedule.today", value=repr(text))
+        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=problem)) from None
 
 
 def parse_date(text: str, source: str) -> dt.date:
@@ -37,7 +36,8 @@ def parse_date(text: str, source: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInput(f"{source}: {text!r} is not a date; write it as 2026-03-31") from None
+        problem = msg("plan.not_date", value=repr(text))
+        raise BadInput(msg("where", where=source, problem=problem)) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
