@@ -8,7 +8,7 @@ from typing import Any
 
 from socialready import files
 from socialready.answers import number
-from socialready.errors import BadInput, Interrupted, SocialreadyError
+from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
 from socialready.rules import review as review_rules
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
@@ -42,7 +42,7 @@ def run(
         target = target or session.target
         session_lang = session.language
     if target is None:
-        raise BadInput("name the plan to review: socialready review PLAN")
+        raise BadInput(msg("review.no_plan"))
     plan = plan_mod.read(target)
     workflow.refresh(plan, str(target), force=False)
     language = lang or session_lang or plan.language

@@ -78,7 +78,7 @@ def save_review(session: Session) -> Path:
 def load_review() -> Session:
     path = review_state_file()
     if not path.exists():
-        raise BadInput("nothing to resume: no interrupted `socialready review` was found")
+        raise BadInput(msg("resume.nothing_review"))
     data = yamlio.loads(files.read_text(path), str(path))
     if (
         not isinstance(data, dict)
@@ -86,7 +86,7 @@ def load_review() -> Session:
         or not isinstance(data.get("answers") or {}, dict)
         or not data.get("target")
     ):
-        raise BadInput(f"{path}: not a review resume file; delete it and run `socialready review`")
+        raise FileProblem(path, msg("resume.not_review_resume_file"))
     return Session(dict(data.get("answers") or {}), Path(data["target"]), data["language"])
 
 
