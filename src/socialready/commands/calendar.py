@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready.errors import BadInput
+from socialready.errors import BadInput, msg
 from socialready.rules import review as review_rules
 from socialready.wizard.review import word
 
@@ -42,10 +42,9 @@ def next_monday(today: dt.date) -> dt.date:
 def parse_start(text: str | None, today: dt.date) -> dt.date:
     if text is None:
         return next_monday(today)
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInput(f"--start: {text!r} is not a date; write it as 2026-03-02") from None
+    from socialready.planfile import schedule
+
+    return schedule.parse_date(text, "--start")
 
 
 def posts_in_week(per_week: float, week: int) -> int:
@@ -195,7 +194,8 @@ def run(
     from socialready.planfile import document as plan_mod
 
     if not 1 <= weeks <= MAX_WEEKS:
-        raise BadInput(f"--weeks: {weeks} is out of range; give 1 to {MAX_WEEKS}")
+        problem = msg("answer.out_of_range", value=weeks, min=1, max=MAX_WEEKS)
+        raise BadInput(msg("where", where="--weeks", problem=problem))
     plan = plan_mod.read(path)
     plan_mod.check_generated(plan.document, str(path))
     language = lang or plan.language

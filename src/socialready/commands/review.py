@@ -136,10 +136,9 @@ def _date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise BadInput(f"review.date: {value!r} is not a date; write it as 2026-03-31") from None
+    from socialready.planfile import schedule
+
+    return schedule.parse_date(str(value), "review.date")
 
 
 def _given_date(pairs: list[str]) -> str | None:
