@@ -8,7 +8,7 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, ui
-from socialready.errors import AnswerError
+from socialready.errors import AnswerError, msg
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 
 LANGS = questionnaire.LANGUAGES
@@ -129,7 +129,7 @@ def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
         or set(data) != {"review"}
         or not isinstance(data["review"], dict)
     ):
-        raise AnswerError("review", "the file must hold one mapping, `review:`", source)
+        raise AnswerError("review", msg("review.one_mapping"), source)
     flat: dict[str, Any] = {}
 
     def walk(prefix: str, node: dict[Any, Any]) -> None:
@@ -155,7 +155,7 @@ def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
         return value  # checked by the command, which knows the period
     if key.startswith("review.measures.") and isinstance(value, (int, float)):
         if isinstance(value, bool):
-            raise AnswerError(key, "must be text or a number", source)
+            raise AnswerError(key, msg("review.text_or_number"), source)
         return answers_mod.number(value)
     return answers_mod.validate(qs.by_key[key], value, source)
 
@@ -167,7 +167,7 @@ def parse_sets(qs: Questionnaire, pairs: list[str]) -> dict[str, Any]:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
-            raise AnswerError(key or pair, "--set needs KEY=VALUE, e.g. --set review.hours_spent=3")
+            raise AnswerError(key or pair, msg("review.set_syntax"))
         if key == "review.date":
             given[key] = text.strip()
         elif key in qs.by_key:
