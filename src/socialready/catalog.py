@@ -18,6 +18,8 @@ class Fact(NamedTuple):
     text: Text
     source: str | Text  # a name, or a description in each language
     year: int | None
+    country: str | None = None  # the country a usage figure is about (ISO code); None: any
+    segments: tuple[str, ...] = ()  # the audience segments a usage figure may be cited for
 
     @property
     def assumed(self) -> bool:
@@ -51,6 +53,9 @@ class Channel(NamedTuple):
     tiers: tuple[Tier, ...]  # in TIERS order
     caveat: dict[str, str]  # country -> fact id worth knowing before investing (e.g. shrinking)
     follows_publishing: bool  # its cadence is capped by capacity.publish_frequency (a blog)
+    content: bool  # each post is a substantial piece: publish_frequency sets its cadence
+    unit: dict[str, Text]  # lang -> {one, many, a}: what one post is called ("video", "issue")
+    sane: tuple[float, float]  # posts a week: below is not kept up, above is absurd
 
     def tier(self, name: str) -> Tier:
         return self.tiers[TIERS.index(name)]
@@ -79,6 +84,10 @@ class Catalog(NamedTuple):
     channels_per_person: int
     thresholds: dict[str, float]
     texts: dict[str, Any]
+    figures_for: tuple[str, ...] = ()  # countries the data holds usage figures for
+
+    def has_figures(self, country: str) -> bool:
+        return country in self.figures_for
 
     def text(self, path: str, lang: str, /, **params: Any) -> str:
         """The sentence at a slash path (`findings/goals.x/says`)."""
@@ -105,6 +114,9 @@ def _channel(key: str, raw: dict[str, Any]) -> Channel:
         ),
         caveat=dict(raw.get("caveat", {})),
         follows_publishing=raw.get("follows_publishing", False),
+        content=raw.get("content", False) or raw.get("follows_publishing", False),
+        unit=raw["unit"],
+        sane=(float(raw["sane"][0]), float(raw["sane"][1])),
     )
 
 
@@ -114,7 +126,14 @@ def load() -> Catalog:
     facts_raw = files.load_data("facts")
     rules_raw = files.load_data("rules")
     facts = {
-        key: Fact(key, {"en": v["en"], "nl": v["nl"]}, v["source"], v["year"])
+        key: Fact(
+            key,
+            {"en": v["en"], "nl": v["nl"]},
+            v["source"],
+            v["year"],
+            v.get("country"),
+            tuple(v.get("segments", ())),
+        )
         for key, v in facts_raw["facts"].items()
     }
     channels = {key: _channel(key, v) for key, v in facts_raw["channels"].items()}
@@ -127,4 +146,5 @@ def load() -> Catalog:
         facts_raw["channels_per_person"],
         rules_raw["thresholds"],
         rules_raw,
+        tuple(facts_raw["figures_for"]),
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from socialready.catalog import Catalog
 from socialready.questionnaire import Questionnaire
-from socialready.rules import channels, review, scoring, steps
+from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
 from socialready.rules.context import Context
 from socialready.rules.scoring import DIMENSIONS, VERDICTS
 from socialready.rules.steps import STEP_IDS
@@ -53,16 +53,22 @@ def generate(
         readiness = scoring.readiness(ctx, fired, best="start_small")
         readiness = _judged(readiness, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"])
+    new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
+    summary = scoring.summary_key(readiness["verdict"], new_channels)
+    readiness["summary"] = ctx.text(f"verdicts/{summary}")
+    used: list[str] = []
+    generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"], used)
     dates = review.schedule_action(list(scheduled), lang)
     if dates:
         generated_steps[-1]["actions"].append(dates)
-    return {
+    generated = {
         "readiness": readiness,
-        "channels": channels.describe(ctx, choice),
+        "channels": channel_text.describe(ctx, choice),
         "steps": generated_steps,
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
+    selfcheck.check(ctx, choice, fired, generated, used, summary)
+    return generated
 
 
 def _judged(

@@ -1,16 +1,19 @@
-"""Which channels, at which cadence: where the audience is, keeping what works, within the hours.
+"""Which channels, at which cadence: keep what works at the rhythm that works, then add.
 
-The order a strategist would take: channels the organisation already runs and that reach its
-audience first (kept, at a lighter cadence if hours are short), then the ones it is considering,
-then, only on evidence for these segments in this country, channels nobody mentioned. Hours are
-filled by lowering cadence tiers before any channel is dropped.
+The order a strategist would take. Channels the organisation runs and that work come first, at
+its own rhythm: a rhythm people rely on (the organisation informs them there) is never cut, any
+other is cut only to what the hours carry, and the plan says both figures. Then the other current
+channels, the ones it considers, dormant accounts worth reviving, and last, only on evidence for
+these segments in this country, channels nobody mentioned. A new channel waits while a working one
+runs below its rhythm. New channels get a cadence tier that follows the answers (what the
+organisation can publish, how many people share the work), never one raised because hours are left.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import math
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from socialready.answers import number
 from socialready.catalog import TIERS, Channel
 from socialready.rules.context import Context
 
@@ -18,19 +21,71 @@ if TYPE_CHECKING:
     from socialready.rules.review import ReviewOutcome
 
 MANAGEMENT_FOR = ("committed", "supportive")
+WORKS = ("well", "so_so")  # a current channel that works: kept at its own rhythm
+NEW = ("considering", "suggested", "revived")  # origins of a channel the plan starts anew
 NEXT_IN_LINE = 2  # evidence-backed channels nobody mentioned, listed under not_now when they miss
 EPSILON = 1e-9
 
 
+class Current(NamedTuple):
+    """A channel the organisation runs now: how often it posts (None: unknown) and how it works."""
+
+    posts: float | None
+    works: str
+
+
+def current_channels(ctx: Context) -> dict[str, Current]:
+    """`channels.current` as a mapping, whether the answers give a mapping (format 3) or a list."""
+    raw = ctx["channels.current"]
+    if isinstance(raw, dict):
+        found = {}
+        for channel_id, entry in raw.items():
+            entry = entry if isinstance(entry, dict) else {}
+            posts = entry.get("posts_per_week")
+            found[channel_id] = Current(
+                None if posts is None else float(posts), entry.get("works") or "unknown"
+            )
+        return found
+    return {channel_id: Current(None, "unknown") for channel_id in raw}
+
+
 class Pick:
-    """A recommended channel: where it came from and the cadence tier it runs at."""
+    """A recommended channel: where it came from, how often it posts and the hours it gets.
 
-    __slots__ = ("channel", "origin", "tier")
+    `own` is the organisation's own rhythm (None for a new channel or an unknown cadence); `posts`
+    is what the plan keeps, `estimate` the hours that takes by our figures, `hours` the hours it
+    gets (below the estimate only for a rhythm people rely on when hours are short).
+    """
 
-    def __init__(self, channel: Channel, origin: str, tier: str) -> None:
+    __slots__ = (
+        "channel",
+        "estimate",
+        "hours",
+        "origin",
+        "own",
+        "posts",
+        "relied",
+        "tier",
+        "works",
+    )
+
+    def __init__(self, channel: Channel, origin: str, tier: str, posts: float) -> None:
         self.channel = channel
-        self.origin = origin  # current | considering | suggested | internal_first
+        self.origin = origin  # current | considering | suggested | internal_first | revived
         self.tier = tier
+        self.posts = posts
+        self.own: float | None = None
+        self.relied = False
+        self.works = ""  # how a current channel works now, by the organisation's account
+        self.estimate = 0.0
+        self.hours = 0.0
+
+    @property
+    def short(self) -> bool:
+        """Kept below its own rhythm, or given fewer hours than that rhythm takes."""
+        return self.own is not None and (
+            self.posts + EPSILON < self.own or self.hours + EPSILON < self.estimate
+        )
 
 
 class ChannelChoice:
@@ -40,15 +95,21 @@ class ChannelChoice:
         self.recommended: list[Pick] = []
         self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
-        self.lowered: list[Channel] = []  # kept below their standard cadence for want of hours
+        self.lowered: list[Channel] = []  # new channels below the cadence the answers allow
+        self.dormant: list[Channel] = []  # dormant accounts not revived: close or hand over
+        self.badly: list[Channel] = []  # current channels that work badly
         self.nothing_reaches = False  # no channel named or on figures reaches the audience
         self.talking: list[Channel] = []  # conversational channels that reach the audience
         self.talking_named: list[Channel] = []  # those of them the organisation named
         self.lightest_needed = 0.0
         self.candidates = 0
+        self.works_kept = False  # a working current channel is kept, whatever the hours
 
     def channels(self) -> list[Channel]:
         return [pick.channel for pick in self.recommended]
+
+    def short(self) -> list[Pick]:
+        return [pick for pick in self.recommended if pick.short]
 
 
 def reply_hours(ctx: Context, channel: Channel) -> float:
@@ -62,21 +123,36 @@ def reply_hours(ctx: Context, channel: Channel) -> float:
     return round(base * load.size_factor[ctx["organisation.size"]], 2)
 
 
-def hours(ctx: Context, channel: Channel, tier: str) -> float:
-    """Hours a week for a channel at a tier: its posts, plus replies where people talk back."""
-    total = channel.tier(tier).posts_per_week * channel.hours_per_post
+def cost(ctx: Context, channel: Channel, posts: float) -> float:
+    """Hours a week for a channel at `posts` a week: its posts, plus replies where people talk."""
+    total = posts * channel.hours_per_post
     if channel.conversational:
         total += reply_hours(ctx, channel)
     return round(total, 2)
 
 
+def hours(ctx: Context, channel: Channel, tier: str) -> float:
+    """Hours a week for a channel at a cadence tier."""
+    return cost(ctx, channel, channel.tier(tier).posts_per_week)
+
+
 def highest_tier(ctx: Context, channel: Channel) -> str:
-    """A blog follows what you can publish: monthly is its minimum, every two weeks its standard."""
-    if not channel.follows_publishing:
-        return TIERS[-1]
-    return {"weekly": "ambitious", "biweekly": "standard"}.get(
-        ctx["capacity.publish_frequency"], "minimum"
-    )
+    """The cadence the answers allow a new channel. A channel of substantial pieces (blog,
+    newsletter, video) follows what the organisation can publish; weekly is its ambitious tier,
+    and only when more than one person shares the work. Any other channel goes no higher than its
+    standard tier, and only for who can publish every week; never higher for spare hours."""
+    frequency = ctx["capacity.publish_frequency"]
+    if channel.content:
+        if frequency == "weekly":
+            return "ambitious" if ctx["capacity.people"] > 1 else "standard"
+        return "standard" if frequency == "biweekly" else "minimum"
+    return "standard" if frequency == "weekly" else "minimum"
+
+
+def tier_of(channel: Channel, posts: float) -> str:
+    """The highest tier a rhythm reaches (minimum below it)."""
+    reached_tiers = [t.name for t in channel.tiers if t.posts_per_week <= posts + EPSILON]
+    return reached_tiers[-1] if reached_tiers else TIERS[0]
 
 
 def reached(ctx: Context, channel: Channel) -> dict[str, str]:
@@ -108,6 +184,20 @@ def internal_first(ctx: Context) -> bool:
     )
 
 
+def relied_on(ctx: Context, entry: Current) -> bool:
+    """A working rhythm people rely on: the organisation informs them there (news, services,
+    notices, a service streamed each week). It is kept whatever the hours say."""
+    return entry.works in WORKS and "inform" in ctx["goals.objectives"]
+
+
+def serves_nothing(ctx: Context, channel: Channel) -> bool:
+    """A WhatsApp channel is one-way broadcast: without an objective it serves, it has no job
+    (customer service is WhatsApp Business)."""
+    return channel.id == "whatsapp_channel" and not (
+        set(channel.objectives) & set(ctx["goals.objectives"])
+    )
+
+
 def _reaches(ctx: Context, channel: Channel) -> bool:
     if channel.id == "internal_network" and (
         "internal_collaboration" in ctx["goals.objectives"] or internal_first(ctx)
@@ -131,50 +221,73 @@ def _rank(ctx: Context, channel: Channel, order: int) -> tuple[int, ...]:
     )
 
 
-def _ordered(ctx: Context) -> tuple[list[tuple[Channel, str]], list[Channel], list[Channel]]:
-    """(mentioned channels that reach the audience with their origin, in the order they are
-    kept; suggestions nobody mentioned, best evidence first; mentioned ones that do not reach)."""
-    catalog = list(ctx.catalog.channels.values())
-    current, considering = list(ctx["channels.current"]), list(ctx["channels.considering"])
+class Groups(NamedTuple):
+    """The channels that reach the audience, by where they come from, each in rank order."""
+
+    working: list[Channel]  # current, rhythm known (not dormant)
+    internal: list[Channel]  # the internal network, first when staff are reluctant
+    current: list[Channel]  # current, rhythm or result unknown, or working badly
+    considering: list[Channel]
+    dormant: list[Channel]  # current but dormant: revived only on reach and hours
+    suggested: list[Channel]  # nobody mentioned them; evidence only
+    elsewhere: list[Channel]  # mentioned, but the audience is not known to be there
+    pointless: list[Channel]  # mentioned, but it serves none of the objectives
+
+
+def is_dormant(channel: Channel, entry: Current) -> bool:
+    return entry.works == "dormant" or (
+        entry.posts == 0 and channel.tier("minimum").posts_per_week > 0
+    )
+
+
+def _groups(ctx: Context) -> Groups:
+    current = current_channels(ctx)
+    considering = list(ctx["channels.considering"])
     network = ctx["willingness.internal_network"]  # an internal network in use is one you run
-    if "internal_network" not in current + considering and network != "none":
-        (current if network == "in_use" else considering).append("internal_network")
-    named = set(ctx["channels.current"]) | set(ctx["channels.considering"])
-    groups: dict[str, list[tuple[tuple[int, ...], Channel]]] = {
-        "internal_first": [],
-        "current": [],
-        "considering": [],
-        "suggested": [],
-    }
-    elsewhere: list[Channel] = []
-    for order, channel in enumerate(catalog):
+    in_use = False
+    if "internal_network" not in [*current, *considering] and network != "none":
+        if network == "in_use":
+            in_use = True
+        else:
+            considering.append("internal_network")
+    named = set(current) | set(ctx["channels.considering"])
+    found: dict[str, list[tuple[tuple[int, ...], Channel]]] = {name: [] for name in Groups._fields}
+    for order, channel in enumerate(ctx.catalog.channels.values()):
+        rank = _rank(ctx, channel, order)
+        entry = current.get(channel.id)
+        if channel.id in named and serves_nothing(ctx, channel):
+            found["pointless"].append((rank, channel))
+            continue
         if not _reaches(ctx, channel):
             if channel.id in named:
-                elsewhere.append(channel)
+                found["elsewhere"].append((rank, channel))
             continue
         if channel.id == "internal_network" and internal_first(ctx):
-            origin = "internal_first"
-        elif channel.id in current:
-            origin = "current"
+            group = "internal"
+        elif entry is not None and is_dormant(channel, entry):
+            group = "dormant"
+        elif entry is not None and entry.posts is not None:
+            group = "working"  # its own rhythm is known: kept (a badly working one at its lightest)
+        elif entry is not None or (channel.id == "internal_network" and in_use):
+            group = "current"
         elif channel.id in considering:
-            origin = "considering"
+            group = "considering"
         elif _may_suggest(ctx, channel):
-            origin = "suggested"
+            group = "suggested"
         else:
             continue
-        groups[origin].append((_rank(ctx, channel, order), channel))
-    kept = [
-        (channel, origin)
-        for origin in ("internal_first", "current", "considering")
-        for _, channel in sorted(groups[origin], key=lambda item: item[0])
-    ]
-    suggested = [channel for _, channel in sorted(groups["suggested"], key=lambda item: item[0])]
-    return kept, suggested, elsewhere
+        found[group].append((rank, channel))
+    return Groups(
+        *(
+            [channel for _, channel in sorted(found[name], key=lambda item: item[0])]
+            for name in Groups._fields
+        )
+    )
 
 
 def _may_suggest(ctx: Context, channel: Channel) -> bool:
     """Only on evidence, only for what the organisation wants, never a blog nobody asked for."""
-    if channel.follows_publishing or channel.id == "internal_network":
+    if channel.follows_publishing or channel.id in ("internal_network", "whatsapp_channel"):
         return False
     if ctx["willingness.dialogue"] == "broadcast_only" and channel.conversational:
         return False
@@ -182,162 +295,250 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
     return bool(evidence(ctx, channel)) and bool(serves)
 
 
+def _floor_posts(posts: float) -> float:
+    """A rhythm the hours carry, in steps a person can keep: whole posts a week, else every two
+    weeks or monthly."""
+    if posts >= 1:
+        return float(math.floor(posts + EPSILON))
+    if posts >= 0.5:
+        return 0.5
+    return 0.25 if posts >= 0.25 else 0.0
+
+
+def _floor_hours(value: float) -> float:
+    return math.floor(value * 100 + EPSILON) / 100
+
+
 def choose(
     ctx: Context, new_at_most: int | None = None, review: ReviewOutcome | None = None
 ) -> ChannelChoice:
-    """Keep, then add, then raise cadence: every step only as far as hours and people allow.
+    """Keep, then add: every step only as far as hours and people allow.
 
-    Channels the organisation runs come first; channels it considers only when every one it runs
-    is kept; channels nobody mentioned only when every mentioned one is kept at its standard
-    cadence. Within each group as many channels as fit, the best-ranked first; so more hours
-    never give fewer channels. `new_at_most` limits the channels started anew (a start_small
-    plan begins with one, and at no more than the standard cadence); the ones it holds back say
-    so. After a `review`, its figures pause channels and cap their tiers.
+    `new_at_most` limits the channels started anew (a start_small plan begins with one); the
+    ones it holds back say so. After a `review`, its figures pause channels and cap their tiers.
     """
     choice = ChannelChoice()
-    kept, suggested, elsewhere = _ordered(ctx)
-    choice.nothing_reaches = not kept and not suggested
+    groups = _groups(ctx)
+    current = current_channels(ctx)
     caps = review.tier_cap if review else {}
-    if review and review.paused:
-        choice.not_now.extend(
-            (channel, "review-paused", {}) for channel, _ in kept if channel.id in review.paused
-        )
-        kept = [item for item in kept if item[0].id not in review.paused]
-        suggested = [channel for channel in suggested if channel.id not in review.paused]
-
-    def ceiling(channel: Channel) -> str:
-        """The highest tier: what publishing allows, and no more than a review's figures show."""
-        highest = highest_tier(ctx, channel)
-        return min(highest, caps.get(channel.id, highest), key=TIERS.index)
-
+    paused = set(review.paused) if review else set()
+    for group in groups[:6]:
+        for channel in [c for c in group if c.id in paused]:
+            choice.not_now.append((channel, "review-paused", {}))
+            group.remove(channel)
     segments = ctx.labels("audience.segments", ctx["audience.segments"])
-    for channel in elsewhere:
-        choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
+    for channel in groups.elsewhere:
+        entry = current.get(channel.id)
+        if entry is not None and is_dormant(channel, entry):
+            choice.dormant.append(channel)
+            choice.not_now.append((channel, "dormant-close", {}))
+        else:
+            choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
+    for channel in groups.pointless:
+        choice.not_now.append((channel, "broadcast-no-objective", {}))
     if ctx["capacity.publish_frequency"] == "less_than_monthly":
-        for channel, _ in [item for item in kept if item[0].follows_publishing]:
-            choice.not_now.append((channel, "blog-too-rare", {}))
-        kept = [item for item in kept if not item[0].follows_publishing]
-    suggested = _worth_suggesting(ctx, [channel for channel, _ in kept], suggested)
-    candidates = [channel for channel, _ in kept] + suggested
+        for group in groups[:6]:
+            for channel in [c for c in group if c.follows_publishing]:
+                choice.not_now.append((channel, "blog-too-rare", {}))
+                group.remove(channel)
+    suggested = _worth_suggesting(
+        ctx, [*groups.working, *groups.current, *groups.considering], groups.suggested
+    )
+    mentioned = [
+        *groups.working,
+        *groups.internal,
+        *groups.current,
+        *groups.considering,
+        *groups.dormant,
+    ]
+    candidates = mentioned + suggested
     choice.candidates = len(candidates)
     choice.talking = [channel for channel in candidates if channel.conversational]
-    choice.talking_named = [channel for channel, _ in kept if channel.conversational]
+    choice.talking_named = [channel for channel in mentioned if channel.conversational]
     if candidates:
         choice.lightest_needed = min(hours(ctx, channel, "minimum") for channel in candidates)
     if ctx["willingness.management"] == "against":
-        choice.not_now.extend((channel, "management-first", {}) for channel, _ in kept)
+        choice.not_now.extend((channel, "management-first", {}) for channel in mentioned)
         return choice
     if ctx["capacity.people"] == 0:
         choice.not_now.extend(
-            (channel, "no-people-current" if origin == "current" else "no-people", {})
-            for channel, origin in kept
+            (channel, "no-people-current" if channel.id in current else "no-people", {})
+            for channel in mentioned
         )
         return choice
-    most = ctx["capacity.people"] * ctx.catalog.channels_per_person
-    left = float(ctx["capacity.hours_per_week"])
-
-    def fill(group: list[tuple[Channel, str]]) -> bool:
-        """Add as many of the group as fit; True when all of it did."""
-        nonlocal left
-        channels = [channel for channel, _ in group]
-        room = most - len(choice.recommended)
-        if new_at_most is not None:
-            started = sum(pick.origin != "current" for pick in choice.recommended)
-            fresh = [channel for channel, origin in group if origin != "current"]
-            if len(fresh) > new_at_most - started:
-                waiting.update((channel.id, "start-small") for channel in fresh)
-                room = min(room, len(group) - len(fresh) + max(0, new_at_most - started))
-        chosen = _most_that_fit(ctx, channels, left, room)
-        for channel, origin in group:
-            if channel in chosen:
-                choice.recommended.append(Pick(channel, origin, "minimum"))
-                left = round(left - hours(ctx, channel, "minimum"), 2)
-        return len(chosen) == len(channels)
-
-    def raise_all(tier: str, picks: list[Pick]) -> None:
-        nonlocal left
-        for pick in picks:
-            if TIERS.index(tier) > TIERS.index(ceiling(pick.channel)):
-                continue
-            extra = hours(ctx, pick.channel, tier) - hours(ctx, pick.channel, pick.tier)
-            if TIERS.index(tier) > TIERS.index(pick.tier) and extra <= left + EPSILON:
-                pick.tier = tier
-                left = round(left - extra, 2)
-
-    current = [item for item in kept if item[1] != "considering"]
-    considering = [item for item in kept if item[1] == "considering"]
-    waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
+    allocation = _Allocation(ctx, choice, caps, new_at_most)
+    allocation.keep_working(groups.working, current)
+    waiting = allocation.waiting
     if replies_first(ctx):  # answer the people you have before inviting more reactions
-        waiting.update((c.id, "replies-first") for c, _ in considering if c.conversational)
-        considering = [item for item in considering if not item[0].conversational]
-        suggested = [channel for channel in suggested if not channel.conversational]
-    if fill(current):
-        all_kept = fill(considering)
-    else:
-        all_kept = False
-        waiting.update((channel.id, "after-current") for channel, _ in considering)
-    raise_all("standard", choice.recommended)
-    mentioned = list(choice.recommended)
-    at_standard = all(
-        TIERS.index(pick.tier) >= min(1, TIERS.index(ceiling(pick.channel))) for pick in mentioned
+        for group in (groups.considering, groups.dormant, suggested):
+            waiting.update((c.id, "replies-first") for c in group if c.conversational)
+    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
+    allocation.add(groups.internal, "internal_first")
+    allocation.add(groups.current, "current")
+    if cut:  # no new channel while a working one runs below its own rhythm
+        for group in (groups.considering, groups.dormant, suggested):
+            waiting.update((c.id, "after-current") for c in group if c.id not in waiting)
+    allocation.add(groups.considering, "considering")
+    allocation.add(groups.dormant, "revived")
+    at_ceiling = all(
+        pick.own is not None or pick.tier == allocation.ceiling(pick.channel)
+        for pick in choice.recommended
     )
-    if all_kept and at_standard:
-        fill([(channel, "suggested") for channel in suggested])
-        raise_all("standard", choice.recommended[len(mentioned) :])
-    else:
-        waiting.update((channel.id, "after-mentioned") for channel in suggested)
-    if ctx["capacity.people"] > 1 and new_at_most is None:  # what a team keeps up, not a start
-        raise_all("ambitious", mentioned)
-        if all(pick.tier == ceiling(pick.channel) for pick in mentioned):
-            raise_all("ambitious", choice.recommended[len(mentioned) :])
+    picked = {channel.id for channel in choice.channels()}
+    left_out = [c for c in mentioned if c.id not in picked and c.id not in waiting]
+    if left_out:  # never a channel nobody mentioned ahead of one they did
+        suggested = []
+    elif not at_ceiling:
+        waiting.update((c.id, "after-mentioned") for c in suggested if c.id not in waiting)
+    allocation.add(suggested, "suggested")
 
     picked = {channel.id for channel in choice.channels()}
-    full = len(picked) >= most
-    for channel, _ in kept:
+    for channel in groups.dormant:
+        if channel.id not in picked:
+            choice.dormant.append(channel)
+            choice.not_now.append((channel, "dormant-close", {}))
+    for channel in [*groups.working, *groups.internal, *groups.current, *groups.considering]:
         if channel.id not in picked:
             if channel.id not in waiting:
                 choice.over_hours.append(channel)
-            choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))
+            choice.not_now.append(allocation.miss(channel))
     for channel in [channel for channel in suggested if channel.id not in picked][:NEXT_IN_LINE]:
-        choice.not_now.append(_miss(ctx, channel, waiting, full, most, left))
+        choice.not_now.append(allocation.miss(channel))
     choice.lowered = [
         pick.channel
-        for pick in mentioned
-        if pick.tier == "minimum" and ceiling(pick.channel) != "minimum"
+        for pick in choice.recommended
+        if pick.own is None
+        and pick.tier == "minimum"
+        and allocation.ceiling(pick.channel) != "minimum"
     ]
+    choice.badly = [
+        choice_pick.channel
+        for choice_pick in choice.recommended
+        if current.get(choice_pick.channel.id, Current(None, "")).works == "badly"
+    ]
+    # Show the internal network first when it comes first; hours went to working channels first.
+    choice.recommended.sort(key=lambda pick: pick.origin != "internal_first")
     return choice
 
 
-def _miss(
-    ctx: Context, channel: Channel, waiting: dict[str, str], full: bool, most: int, left: float
-) -> tuple[Channel, str, dict[str, Any]]:
-    """Why a channel that reaches the audience is not in the plan now."""
-    if channel.id in waiting:
-        return (channel, waiting[channel.id], {})
-    if full:
-        return (channel, "focus", {"most": most})
-    needed = number(hours(ctx, channel, "minimum"))
-    return (channel, "over-hours", {"needed": needed, "left": number(left)})
+class _Allocation:
+    """Hours and people handed out channel by channel, in the order `choose` calls."""
 
+    def __init__(
+        self,
+        ctx: Context,
+        choice: ChannelChoice,
+        caps: dict[str, str],
+        new_at_most: int | None,
+    ) -> None:
+        self.ctx = ctx
+        self.choice = choice
+        self.caps = caps
+        self.new_at_most = new_at_most
+        self.left = float(ctx["capacity.hours_per_week"])
+        self.most = ctx["capacity.people"] * ctx.catalog.channels_per_person
+        self.waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
 
-def _most_that_fit(ctx: Context, channels: list[Channel], left: float, room: int) -> list[Channel]:
-    """The largest number of channels whose minimum cadence fits, the best-ranked among them."""
-    costs = [hours(ctx, channel, "minimum") for channel in channels]
-    size, total = 0, 0.0
-    for cost in sorted(costs):
-        if size >= room or total + cost > left + EPSILON:
-            break
-        size, total = size + 1, total + cost
-    chosen: list[Channel] = []
-    spent = 0.0
-    for index, channel in enumerate(channels):
-        if len(chosen) == size:
-            break
-        rest = sorted(costs[index + 1 :])[: size - len(chosen) - 1]
-        if spent + costs[index] + sum(rest) <= left + EPSILON:
-            chosen.append(channel)
-            spent += costs[index]
-    return chosen
+    def ceiling(self, channel: Channel) -> str:
+        """The highest tier: what the answers allow, and no more than a review's figures show."""
+        highest = highest_tier(self.ctx, channel)
+        entry = current_channels(self.ctx).get(channel.id)
+        if entry is not None and entry.works == "badly":
+            highest = "minimum"
+        return min(highest, self.caps.get(channel.id, highest), key=TIERS.index)
+
+    def keep_working(self, channels: list[Channel], current: dict[str, Current]) -> None:
+        """Working channels at their own rhythm (within the channel's sane range, and a review's
+        cap). A rhythm people rely on keeps its posts even when the hours fall short; any other is
+        cut to what the hours carry, never below its lightest; the plan says both figures."""
+        ctx = self.ctx
+        picks = []
+        for channel in channels[: self.most]:
+            entry = current[channel.id]
+            low, high = channel.sane
+            own = min(max(float(entry.posts or 0), low), high)
+            if entry.works == "badly":  # no more of what does not work: its lightest, at most
+                own = min(own, float(channel.tier("minimum").posts_per_week))
+            if channel.id in self.caps:
+                own = min(own, float(channel.tier(self.caps[channel.id]).posts_per_week))
+            lightest = float(channel.tier("minimum").posts_per_week)
+            floor = own if relied_on(ctx, entry) else min(own, lightest)
+            pick = Pick(channel, "current", tier_of(channel, floor), floor)
+            pick.own, pick.relied, pick.works = own, relied_on(ctx, entry), entry.works
+            pick.estimate = pick.hours = cost(ctx, channel, floor)
+            picks.append(pick)
+        needed = sum(pick.estimate for pick in picks)
+        if needed > self.left + EPSILON:  # even the lightest rhythms do not fit: share the hours
+            share = self.left / needed
+            for pick in picks:
+                pick.hours = _floor_hours(pick.estimate * share)
+            self.left = 0.0
+        else:
+            self.left = round(self.left - needed, 2)
+            for pick in picks:
+                if pick.own is None or pick.posts >= pick.own:
+                    continue
+                room = self.left / pick.channel.hours_per_post if pick.channel.hours_per_post else 0
+                posts = min(pick.own, _floor_posts(pick.posts + room))
+                extra = cost(ctx, pick.channel, posts) - pick.estimate
+                if posts > pick.posts and extra <= self.left + EPSILON:
+                    self.left = round(self.left - extra, 2)
+                    pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
+                    pick.estimate = pick.hours = cost(ctx, pick.channel, posts)
+        for pick in picks:
+            if pick.short:
+                pick.estimate = cost(ctx, pick.channel, pick.own or 0)
+        self.choice.recommended.extend(picks)
+        self.choice.works_kept = any(pick.works in WORKS for pick in picks)
+
+    def _new_allowed(self) -> bool:
+        if self.new_at_most is None:
+            return True
+        started = sum(pick.origin in NEW for pick in self.choice.recommended)
+        return started < self.new_at_most
+
+    def add(self, channels: list[Channel], origin: str) -> None:
+        """Each channel in rank order: in at its lightest tier if hours and people allow, then up
+        to the cadence the answers allow while the hours hold, before the next one starts."""
+        ctx = self.ctx
+        for channel in channels:
+            if channel.id in self.waiting:
+                continue
+            if len(self.choice.recommended) >= self.most:
+                continue
+            new = origin in NEW
+            if new and not self._new_allowed():
+                self.waiting[channel.id] = "start-small"
+                continue
+            needed = hours(ctx, channel, "minimum")
+            if needed > self.left + EPSILON:
+                continue
+            pick = Pick(channel, origin, "minimum", channel.tier("minimum").posts_per_week)
+            self.left = round(self.left - needed, 2)
+            top = TIERS.index(self.ceiling(channel))
+            if self.new_at_most is not None and new:
+                top = min(top, TIERS.index("standard"))
+            for tier in TIERS[1 : top + 1]:
+                extra = hours(ctx, channel, tier) - hours(ctx, channel, pick.tier)
+                if extra > self.left + EPSILON:
+                    break
+                self.left = round(self.left - extra, 2)
+                pick.tier, pick.posts = tier, channel.tier(tier).posts_per_week
+            pick.estimate = pick.hours = hours(ctx, channel, pick.tier)
+            self.choice.recommended.append(pick)
+
+    def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, Any]]:
+        """Why a channel that reaches the audience is not in the plan now."""
+        from socialready.answers import number
+
+        if channel.id in self.waiting:
+            return (channel, self.waiting[channel.id], {})
+        if len(self.choice.recommended) >= self.most:
+            return (channel, "focus", {"most": self.most})
+        needed = number(hours(self.ctx, channel, "minimum"))
+        if not self.choice.recommended:
+            return (channel, "over-hours-alone", {"needed": needed, "left": number(self.left)})
+        return (channel, "over-hours", {"needed": needed, "left": number(self.left)})
 
 
 def _worth_suggesting(
@@ -359,105 +560,3 @@ def _worth_suggesting(
             covered |= set(evidence(ctx, channel))
             served |= set(channel.objectives)
     return worth
-
-
-def cadence(ctx: Context, pick: Pick) -> str:
-    """'2 feed posts a week (Mosseri, 2021)'; '(assumption)' where no source was found."""
-    tier = pick.channel.tier(pick.tier)
-    return ctx.text("cadence_source", cadence=tier.cadence[ctx.lang], source=ctx.cite(tier.fact))
-
-
-def _why(ctx: Context, pick: Pick) -> str:
-    channel = pick.channel
-    parts = [ctx.text(f"channel_origin/{pick.origin}")]
-    if pick.origin == "current" and pick.tier == "minimum" != highest_tier(ctx, channel):
-        parts.append(ctx.text("channel_lighter"))
-    by_fact: dict[str, list[str]] = {}
-    for segment, fact in reached(ctx, channel).items():
-        by_fact.setdefault(fact, []).append(segment)
-    for fact, segments in by_fact.items():
-        names = ctx.labels("audience.segments", segments)
-        if ctx.catalog.facts[fact].assumed:
-            parts.append(ctx.text("channel_reach_assumed", segments=names, source=ctx.assumption))
-        else:
-            parts.append(
-                ctx.text(
-                    "channel_reach",
-                    segments=names,
-                    fact=ctx.catalog.facts[fact].text[ctx.lang],
-                    source=ctx.cite(fact),
-                )
-            )
-    caveat = channel.caveat.get(ctx["organisation.country"])
-    if caveat:
-        parts.append(
-            ctx.text(
-                "channel_caveat",
-                fact=ctx.catalog.facts[caveat].text[ctx.lang],
-                source=ctx.cite(caveat),
-            )
-        )
-    serves = [o for o in ctx["goals.objectives"] if o in channel.objectives]
-    if serves:
-        parts.append(ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves)))
-    if channel.id == "whatsapp_channel" and "customer_service" in ctx["goals.objectives"]:
-        parts.append(ctx.text("channel_broadcast_only"))
-    if channel.conversational:
-        parts.append(
-            ctx.text(
-                "channel_replies",
-                hours=reply_hours(ctx, channel),
-                source=ctx.cite(ctx.catalog.reply.fact),
-            )
-        )
-    return " ".join(parts)
-
-
-def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
-    """The `channels` section of the plan."""
-    recommended = [
-        {
-            "channel": pick.channel.id,
-            "tier": pick.tier,
-            "cadence": cadence(ctx, pick),
-            "posts_per_week": number(pick.channel.tier(pick.tier).posts_per_week),
-            "hours_per_week": number(hours(ctx, pick.channel, pick.tier)),
-            "why": _why(ctx, pick),
-        }
-        for pick in choice.recommended
-    ]
-    order = list(ctx.catalog.channels)
-    not_now = [
-        {"channel": channel.id, "why": ctx.text(f"not_now/{reason}", **params)}
-        for channel, reason, params in sorted(
-            choice.not_now, key=lambda item: order.index(item[0].id)
-        )
-    ]
-    needed = round(sum(hours(ctx, p.channel, p.tier) for p in choice.recommended), 2)
-    available = ctx["capacity.hours_per_week"]
-    return {
-        "workload": {
-            "hours_needed": number(needed),
-            "hours_available": available,
-            "summary": _workload_summary(ctx, choice, needed, float(available)),
-        },
-        "recommended": recommended,
-        "not_now": not_now,
-    }
-
-
-def _workload_summary(ctx: Context, choice: ChannelChoice, needed: float, available: float) -> str:
-    unused = round(available - needed, 2)
-    if not choice.recommended:
-        return ctx.text("workload/none", available=available)
-    if choice.lowered:
-        return ctx.text(
-            "workload/short",
-            needed=needed,
-            available=available,
-            channels=ctx.channel_names(choice.lowered),
-        )
-    if unused >= 0.5:
-        room = "workload/room-more" if choice.not_now else "workload/room"
-        return ctx.text(room, needed=needed, available=available, unused=unused)
-    return ctx.text("workload/full", needed=needed, available=available)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready.catalog import Channel
+from socialready.rules import channel_text
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
 from socialready.rules.context import Context
 
@@ -20,6 +22,10 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     def fire(rule: str, **params: Any) -> None:
         fired.append((rule, params))
 
+    def fire_about(rule: str, channels: list[Channel], **params: Any) -> None:
+        """A finding about channels, its verbs agreeing with how many there are."""
+        fire(rule, channels=ctx.channel_names(channels), count=len(channels), **params)
+
     # Question 1: whom and what do you want to reach, and where are they?
     if (
         not ctx["goals.objectives"]
@@ -34,6 +40,9 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     if choice.nothing_reaches and ctx["willingness.management"] != "against":
         segments = ctx.labels("audience.segments", ctx["audience.segments"])
         fire("goals.no-channel-fits", segments=segments)
+    country = ctx["organisation.country"]
+    if not ctx.catalog.has_figures(country):
+        fire("goals.no-country-figures", country=country_name(ctx, country))
     if ctx["goals.measurable"] == "none":
         fire("goals.not-measurable")
     elif ctx["goals.measurable"] == "rough":
@@ -47,13 +56,18 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         for channel in choice.channels()
         if channel.conversational and channel not in choice.talking_named
     ]
-    talk = ctx.channel_names(named) if named else ctx.text("talking_channels")
+    in_plan = [channel for channel in choice.channels() if channel.conversational]
     people = ctx["capacity.people"]
     hours = ctx["capacity.hours_per_week"]
     management_against = ctx["willingness.management"] == "against"
     if people == 0:
         fire("capacity.no-people")
-    elif choice.candidates and choice.lightest_needed > hours and not management_against:
+    elif (
+        choice.candidates
+        and choice.lightest_needed > hours
+        and not management_against
+        and not choice.works_kept  # a working channel is kept at the lightest rhythm hours carry
+    ):
         fire("capacity.hours-too-few", hours=hours, needed=choice.lightest_needed)
     elif choice.recommended and hours < ctx.catalog.thresholds["few_hours"]:
         fire("capacity.few-hours", hours=hours, few=ctx.catalog.thresholds["few_hours"])
@@ -66,25 +80,38 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("capacity.blog-monthly")
     if choice.talking:
         if ctx["capacity.response_time"] == "unmonitored":
-            fire("capacity.unmonitored", channels=talk)
+            fire_about("capacity.unmonitored", named or choice.talking)
         elif ctx["capacity.response_time"] == "within_days":
             fire("capacity.slow-response")
         if people > 0 and not ctx["capacity.weekend_cover"]:
             fire("capacity.no-weekend-cover")
     if ctx["capacity.budget"] == "none":
         fire("capacity.no-budget")
+    short = choice.short()
+    if short:
+        fire("capacity.rhythm-short", **channel_text.rhythm_short(ctx, short))
     if choice.lowered:
-        fire("capacity.cadence-lowered", channels=ctx.channel_names(choice.lowered))
+        fire_about("capacity.cadence-lowered", choice.lowered)
+    if choice.badly:
+        fire_about("capacity.works-badly", choice.badly)
     if choice.over_hours and choice.recommended:
-        fire("capacity.channels-over-hours", channels=ctx.channel_names(choice.over_hours))
+        fire_about("capacity.channels-over-hours", choice.over_hours)
     recommended_ids = {channel.id for channel in choice.channels()}
-    dormant = [
+    dormant = [channel for channel in ctx.catalog.channels.values() if channel in choice.dormant]
+    if dormant:
+        pointer = ""
+        if choice.recommended:
+            pointer = ctx.text("dormant_pointer", channels=ctx.channel_names(choice.channels()))
+        fire_about("capacity.dormant-accounts", dormant, pointer=pointer)
+    dropped = [
         channel
         for channel in ctx.catalog.channels.values()
-        if channel.id in ctx["channels.current"] and channel.id not in recommended_ids
+        if channel.id in ctx["channels.current"]
+        and channel.id not in recommended_ids
+        and channel not in choice.dormant
     ]
-    if dormant:
-        fire("capacity.dormant-accounts", channels=ctx.channel_names(dormant))
+    if dropped:
+        fire_about("capacity.current-dropped", dropped)
 
     # Do you want it?
     management = ctx["willingness.management"]
@@ -110,8 +137,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("dialogue.broadcast-only")
     elif ctx["willingness.dialogue"] == "cautious":
         fire("dialogue.cautious")
-    if choice.talking and ctx["willingness.guidelines"] != "yes":
-        fire("dialogue.crisis-plan", channels=talk)
+    if in_plan and ctx["willingness.guidelines"] != "yes":  # only channels in the plan
+        fire("dialogue.crisis-plan", channels=ctx.channel_names(in_plan))
 
     # What the kind of organisation brings with it.
     for rule in kind_rules(ctx):
@@ -160,8 +187,8 @@ def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]
         dimension["findings"].append(
             {
                 "rule": rule_id,
-                "says": ctx.text(f"findings/{rule_id}/says", **params),
-                "do": ctx.text(f"findings/{rule_id}/do", **params),
+                "says": _finding_text(ctx, rule, rule_id, "says", params),
+                "do": _finding_text(ctx, rule, rule_id, "do", params),
             }
         )
         if rule.get("cap"):
@@ -183,3 +210,31 @@ def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]
         "summary": ctx.text(f"verdicts/{verdict}"),
         "dimensions": dimensions,
     }
+
+
+def summary_key(verdict: str, new_channels: int) -> str:
+    """The verdict's summary that matches the plan: a start_small plan that starts nothing new
+    says to keep what works, not to 'start with one channel'."""
+    if verdict == "start_small" and new_channels == 0:
+        return "start_small_keep"
+    return verdict
+
+
+def _finding_text(
+    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, Any]
+) -> str:
+    """A finding's sentence; where it has one and many forms, the one that agrees in number."""
+    path = f"findings/{rule_id}/{part}"
+    if "one" in rule[part]:
+        path += "/one" if params.get("count", 1) == 1 else "/many"
+    return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
+
+
+def country_name(ctx: Context, country: str) -> str:
+    """The country as the questionnaire names it, or its code; 'your country' when unknown."""
+    if country == "other":
+        return ctx.text("your_country")
+    question = ctx.questionnaire.question("organisation.country")
+    if country in question.values:
+        return question.label(country, ctx.lang)
+    return country

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from socialready.answers import number
-from socialready.rules.channels import ChannelChoice, cadence, hours
+from socialready.rules.channel_text import cadence
+from socialready.rules.channels import ChannelChoice
 from socialready.rules.context import Context
+from socialready.rules.selfcheck import SENSITIVE_SECTORS
 
 STEP_IDS = (
     "audience",
@@ -21,10 +23,15 @@ STEP_IDS = (
 
 
 def steps(
-    ctx: Context, choice: ChannelChoice, rule_ids: set[str], verdict: str
+    ctx: Context,
+    choice: ChannelChoice,
+    rule_ids: set[str],
+    verdict: str,
+    used: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Generated fields of the 8 steps, in the source's order, agreeing with the verdict."""
-    plan = Facts(ctx, choice, rule_ids, verdict)
+    """Generated fields of the 8 steps, in the source's order, agreeing with the verdict; the ids
+    of the actions written are added to `used`, for the plan's self-check."""
+    plan = Facts(ctx, choice, rule_ids, verdict, used if used is not None else [])
     builders = {
         "audience": _audience,
         "media": _media,
@@ -49,9 +56,12 @@ def steps(
 class Facts:
     """What the step builders read: the answers, the channel choice, the findings, the verdict."""
 
-    __slots__ = ("choice", "ctx", "later", "rules", "verdict")
+    __slots__ = ("choice", "ctx", "later", "rules", "used", "verdict")
 
-    def __init__(self, ctx: Context, choice: ChannelChoice, rules: set[str], verdict: str) -> None:
+    def __init__(
+        self, ctx: Context, choice: ChannelChoice, rules: set[str], verdict: str, used: list[str]
+    ) -> None:
+        self.used = used
         self.ctx = ctx
         self.choice = choice
         self.rules = rules
@@ -59,6 +69,7 @@ class Facts:
         self.later = verdict == "not_yet"  # steps 4-7 describe what comes after the conditions
 
     def a(self, name: str, **params: Any) -> str:
+        self.used.append(name)
         return self.ctx.text(f"actions/{name}", **params)
 
 
@@ -103,7 +114,11 @@ def _media(p: Facts) -> list[str]:
     if not p.choice.recommended:
         actions.append(p.a("media.none"))
         return actions
-    yours = [pick.channel for pick in p.choice.recommended if pick.origin != "suggested"]
+    yours = [  # the internal network reaches staff, not the audience of this step
+        pick.channel
+        for pick in p.choice.recommended
+        if pick.origin != "suggested" and pick.channel.id != "internal_network"
+    ]
     added = [pick.channel for pick in p.choice.recommended if pick.origin == "suggested"]
     if yours and whereabouts == "researched":
         actions.append(p.a("media.yours-researched", channels=ctx.channel_names(yours)))
@@ -190,9 +205,9 @@ def _be_active(p: Facts) -> list[str]:
         actions.append(p.a("be_active.pilot"))
     for pick in p.choice.recommended:
         if pick.origin == "current":
-            name = (
-                "be_active.keep-lighter" if pick.channel in p.choice.lowered else "be_active.keep"
-            )
+            name = "be_active.keep-lighter" if pick.short else "be_active.keep"
+        elif pick.origin == "revived":
+            name = "be_active.revive"
         else:
             name = "be_active.channel"
         actions.append(
@@ -200,7 +215,7 @@ def _be_active(p: Facts) -> list[str]:
                 name,
                 channel=pick.channel.name[ctx.lang],
                 cadence=cadence(ctx, pick),
-                hours=number(hours(ctx, pick.channel, pick.tier)),
+                hours=number(pick.hours),
             )
         )
     if "capacity.blog-monthly" in p.rules:
@@ -208,7 +223,9 @@ def _be_active(p: Facts) -> list[str]:
     for channel in ctx.catalog.channels.values():
         if channel.id in paused and channel.id not in recommended:
             reason = paused[channel.id]
-            why = "audience" if reason == "audience-elsewhere" else "capacity"
+            why = {"audience-elsewhere": "audience", "dormant-close": "close"}.get(
+                reason, "capacity"
+            )
             actions.append(p.a(f"be_active.pause-{why}", channel=channel.name[ctx.lang]))
     return actions
 
@@ -219,6 +236,8 @@ def _share(p: Facts) -> list[str]:
     actions = [p.a("share.knowledge")]
     if p.ctx["willingness.dialogue"] == "broadcast_only":
         actions += [p.a("share.broadcast"), p.a("share.ask-privately")]
+    elif p.ctx.answers.get("organisation.sector") in SENSITIVE_SECTORS:
+        actions.append(p.a("share.ask-privately"))  # no questions under a death notice
     else:
         actions.append(p.a("share.ask"))
     return actions
@@ -245,16 +264,21 @@ def _co_create(p: Facts) -> list[str]:
     ctx = p.ctx
     if p.later:
         return [p.a("co_create.prepare")]
-    actions = [p.a("co_create.share-again")]
+    broadcast_only = ctx["willingness.dialogue"] == "broadcast_only"
+    sensitive = ctx.answers.get("organisation.sector") in SENSITIVE_SECTORS
+    actions = [p.a("co_create.broadcast" if broadcast_only else "co_create.share-again")]
     ideas = ctx.catalog.texts["co_create_ideas"]
     reluctant = ctx["willingness.staff"] == "reluctant"
-    for objective in ctx["goals.objectives"]:
+    for objective in [] if broadcast_only else ctx["goals.objectives"]:
         if objective == "recruitment" and reluctant:
             continue  # the idea asks employees to tell their story: not of those who won't
+        if objective == "community" and sensitive:
+            continue  # no call to post stories and pictures on a page of the grieving or ill
         if objective in ideas:
             actions.append(
                 p.a("co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
             )
+            p.used.append(f"idea:{objective}")
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
         actions.append(p.a("co_create.ambassadors"))
     return actions

@@ -1,0 +1,214 @@
+"""The `channels` section of the plan in words: cadences, why each channel, the workload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from socialready.answers import decimal, number
+from socialready.catalog import Channel
+from socialready.rules.channels import (
+    ChannelChoice,
+    Pick,
+    current_channels,
+    hours,
+    reached,
+    reply_hours,
+)
+from socialready.rules.context import Context
+
+WAITING = ("start-small", "after-current", "after-mentioned", "replies-first")
+
+
+def rhythm(ctx: Context, channel: Channel, posts: float) -> str:
+    """'3 posts a week', 'a video every two weeks', 'elke dag een bericht', in the plan's words."""
+    unit = channel.unit[ctx.lang]
+    if posts >= 7 and float(posts / 7).is_integer():
+        per_day = int(posts / 7)
+        if per_day == 1:
+            return ctx.text("rhythm/day_one", a=unit["a"])
+        return ctx.text("rhythm/day", n=per_day, unit=unit["many"])
+    if posts >= 1:
+        word = unit["one"] if posts == 1 else unit["many"]
+        return ctx.text("rhythm/week", n=decimal(posts, ctx.lang), unit=word)
+    if posts >= 0.5:
+        return ctx.text("rhythm/fortnight", a=unit["a"])
+    return ctx.text("rhythm/month", a=unit["a"])
+
+
+def cadence(ctx: Context, pick: Pick) -> str:
+    """'2 feed posts a week (Mosseri, 2021)'; the organisation's own rhythm says so."""
+    channel = pick.channel
+    if pick.own is not None and pick.posts == 0:  # answering messages, no posts
+        tier = channel.tier(pick.tier)
+        return ctx.text("cadence_own", cadence=tier.cadence[ctx.lang])
+    if pick.own is not None:
+        shown = rhythm(ctx, channel, pick.posts)
+        if pick.posts + 1e-9 < pick.own:
+            return ctx.text("cadence_carried", cadence=shown, own=rhythm(ctx, channel, pick.own))
+        return ctx.text("cadence_own", cadence=shown)
+    tier = channel.tier(pick.tier)
+    return ctx.text("cadence_source", cadence=tier.cadence[ctx.lang], source=ctx.cite(tier.fact))
+
+
+def why(ctx: Context, pick: Pick) -> str:
+    channel = pick.channel
+    origin = pick.origin
+    if origin == "current" and pick.own is not None:
+        if pick.relied:
+            origin = "relied"
+        elif pick.works in ("well", "so_so"):
+            origin = "working"
+        else:
+            origin = "current-badly" if pick.works == "badly" else "current-known"
+    parts = [ctx.text(f"channel_origin/{origin}")]
+    if pick.own is None and pick.tier == "ambitious":
+        parts.append(ctx.text("channel_ambitious", people=ctx["capacity.people"]))
+    if channel.id != "internal_network":
+        by_fact: dict[str, list[str]] = {}
+        for segment, fact in reached(ctx, channel).items():
+            by_fact.setdefault(fact, []).append(segment)
+        for fact, segments in by_fact.items():
+            names = ctx.labels("audience.segments", segments)
+            if ctx.catalog.facts[fact].assumed:
+                parts.append(ctx.text("channel_reach_assumed", segments=names))
+            else:
+                parts.append(
+                    ctx.text(
+                        "channel_reach",
+                        segments=names,
+                        fact=ctx.catalog.facts[fact].text[ctx.lang],
+                        source=ctx.cite(fact),
+                    )
+                )
+    else:
+        parts.append(ctx.text("channel_staff_only"))
+    caveat = channel.caveat.get(ctx["organisation.country"])
+    if caveat:
+        parts.append(
+            ctx.text(
+                "channel_caveat",
+                fact=ctx.catalog.facts[caveat].text[ctx.lang],
+                source=ctx.cite(caveat),
+            )
+        )
+    serves = [o for o in ctx["goals.objectives"] if o in channel.objectives]
+    if serves:
+        parts.append(ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves)))
+    if channel.id == "whatsapp_channel":
+        parts.append(ctx.text("channel_broadcast_only"))
+    if channel.conversational:
+        parts.append(ctx.text("channel_replies", hours=reply_hours(ctx, channel)))
+    return " ".join(parts)
+
+
+def figures_cited(ctx: Context, pick: Pick) -> list[tuple[str, str]]:
+    """(segment, fact id) for every sourced figure a channel's reason cites."""
+    return [
+        (segment, fact)
+        for segment, fact in reached(ctx, pick.channel).items()
+        if not ctx.catalog.facts[fact].assumed
+    ]
+
+
+def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
+    """The `channels` section of the plan."""
+    recommended = [
+        {
+            "channel": pick.channel.id,
+            "tier": pick.tier,
+            "cadence": cadence(ctx, pick),
+            "posts_per_week": number(pick.posts),
+            "hours_per_week": number(pick.hours),
+            "why": why(ctx, pick),
+        }
+        for pick in choice.recommended
+    ]
+    order = list(ctx.catalog.channels)
+    not_now = [
+        {"channel": channel.id, "why": ctx.text(f"not_now/{reason}", **params)}
+        for channel, reason, params in sorted(
+            choice.not_now, key=lambda item: order.index(item[0].id)
+        )
+    ]
+    needed = round(sum(pick.hours for pick in choice.recommended), 2)
+    available = ctx["capacity.hours_per_week"]
+    return {
+        "workload": {
+            "hours_needed": number(needed),
+            "hours_available": available,
+            "summary": workload_summary(ctx, choice, needed, float(available)),
+        },
+        "recommended": recommended,
+        "not_now": not_now,
+    }
+
+
+def workload_summary(ctx: Context, choice: ChannelChoice, needed: float, available: float) -> str:
+    """Hours used against hours available; what the hours left are for; the reply assumption."""
+    unused = round(available - needed, 2)
+    if not choice.recommended:
+        return ctx.text("workload/none", available=available)
+    parts = []
+    if choice.short():
+        parts.append(ctx.text("workload/short", needed=needed, available=available))
+    elif unused >= 0.25:
+        purposes = [ctx.text("workload/for-replies"), ctx.text("workload/for-monitoring")]
+        if "crisis" in ctx["goals.objectives"]:
+            purposes.append(ctx.text("workload/for-crisis"))
+        if ctx["willingness.dialogue"] != "broadcast_only":
+            purposes.append(ctx.text("workload/for-co-creation"))
+        later = [  # a channel that waits for a reason other than hours, and fits in them
+            channel
+            for channel, reason, _ in choice.not_now
+            if reason in WAITING and hours(ctx, channel, "minimum") <= unused
+        ]
+        if later:
+            purposes.append(ctx.text("workload/for-next", channel=later[0].name[ctx.lang]))
+        parts.append(
+            ctx.text(
+                "workload/room",
+                needed=needed,
+                available=available,
+                unused=unused,
+                purposes=ctx.join(purposes),
+            )
+        )
+    else:
+        parts.append(ctx.text("workload/full", needed=needed, available=available))
+    if any(pick.channel.conversational for pick in choice.recommended):
+        parts.append(ctx.text("workload/reply-assumption", source=ctx.cite(ctx.catalog.reply.fact)))
+    return " ".join(parts)
+
+
+def own_rhythm(ctx: Context, channel: Channel) -> float | None:
+    """The organisation's own posts a week on a current channel, if it said."""
+    entry = current_channels(ctx).get(channel.id)
+    return None if entry is None else entry.posts
+
+
+def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
+    """The figures of each working channel the hours do not carry: its rhythm now, the hours that
+    takes by our estimate, the hours the plan has, and what those carry."""
+    details = []
+    for pick in picks:
+        channel = pick.channel
+        own = rhythm(ctx, channel, pick.own or 0)
+        params = {
+            "channel": channel.name[ctx.lang],
+            "own": own,
+            "needed": pick.estimate,
+            "hours": pick.hours,
+        }
+        if pick.posts + 1e-9 < (pick.own or 0):
+            posts = rhythm(ctx, channel, pick.posts)
+            details.append(ctx.text("rhythm_short/cut", posts=posts, **params))
+        else:
+            details.append(ctx.text("rhythm_short/kept", **params))
+    relied = [pick.channel for pick in picks if pick.relied]
+    others = [pick.channel for pick in picks if not pick.relied]
+    advice = []
+    if others:
+        advice.append(ctx.text("rhythm_short/choose", channels=ctx.channel_names(others)))
+    if relied:
+        advice.append(ctx.text("rhythm_short/relied", channels=ctx.channel_names(relied)))
+    return {"details": " ".join(details), "advice": " ".join(advice)}
