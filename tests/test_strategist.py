@@ -508,7 +508,7 @@ TABLE = (
         must_not=("blog", "newsletter", "linkedin", "tiktok", "snapchat"),
         keep=("facebook",),
         rules=("goals.not-measurable",),
-        not_rules=("capacity.no-people", "capacity.hours-too-few", "capacity.dormant-accounts"),
+        not_rules=("capacity.no-people", "capacity.hours-too-few", "capacity.current-dropped"),
         checks=(baseline_target_date,),
     ),
     Expect(
@@ -517,7 +517,7 @@ TABLE = (
         must=("instagram",),
         must_not=("blog",),
         keep=("instagram",),
-        not_rules=("capacity.no-people", "capacity.hours-too-few", "capacity.dormant-accounts"),
+        not_rules=("capacity.no-people", "capacity.hours-too-few", "capacity.current-dropped"),
         kind_maybe=("kind.no-political-ads", "kind.minors-photo-consent"),  # family afternoons
     ),
     Expect(
@@ -527,7 +527,7 @@ TABLE = (
         must_not=("blog", "newsletter", "instagram", "facebook", "tiktok", "x", "youtube"),
         keep=("linkedin",),
         rules=("capacity.few-hours",),
-        not_rules=("capacity.hours-too-few", "capacity.no-people", "capacity.dormant-accounts"),
+        not_rules=("capacity.hours-too-few", "capacity.no-people", "capacity.current-dropped"),
     ),
     Expect(
         "primary-school",
@@ -535,7 +535,7 @@ TABLE = (
         must=("facebook",),
         must_not=("blog", "tiktok", "snapchat", "x"),
         keep=("facebook",),
-        not_rules=("capacity.dormant-accounts",),
+        not_rules=("capacity.current-dropped",),
         kind=("kind.minors-photo-consent",),
     ),
     Expect(
@@ -544,7 +544,7 @@ TABLE = (
         must=("newsletter", "facebook"),
         must_not=("tiktok", "snapchat", "blog"),
         keep=("newsletter", "facebook"),
-        not_rules=("capacity.dormant-accounts",),
+        not_rules=("capacity.current-dropped",),
     ),
     Expect(
         "municipality",
@@ -574,7 +574,7 @@ TABLE = (
         must=("instagram", "linkedin", "newsletter"),
         must_not=("blog",),
         keep=("instagram", "linkedin", "newsletter"),
-        not_rules=("capacity.dormant-accounts",),
+        not_rules=("capacity.current-dropped",),
         kind=("kind.no-political-ads",),
         kind_maybe=("kind.minors-photo-consent",),  # street actions with young people
         checks=(no_paid_promotion,),
@@ -621,7 +621,7 @@ TABLE = (
         must=("whatsapp_business", "instagram"),
         must_not=("whatsapp_channel", "blog"),
         keep=("instagram", "facebook"),
-        not_rules=("goals.not-measurable", "capacity.dormant-accounts"),
+        not_rules=("goals.not-measurable", "capacity.current-dropped"),
     ),
     Expect(
         "belgian-bakery",
@@ -629,7 +629,7 @@ TABLE = (
         must=("facebook",),
         must_not=("blog", "newsletter", "linkedin"),
         keep=("facebook", "instagram"),
-        not_rules=("capacity.dormant-accounts",),
+        not_rules=("capacity.current-dropped",),
     ),
     Expect(
         "us-saas",
@@ -637,7 +637,7 @@ TABLE = (
         must=("linkedin", "blog"),
         must_not=("tiktok", "snapchat", "whatsapp_channel"),
         keep=("linkedin", "blog"),
-        not_rules=("goals.not-measurable", "capacity.dormant-accounts"),
+        not_rules=("goals.not-measurable", "capacity.current-dropped"),
     ),
     Expect(
         "youth-festival",
@@ -653,7 +653,7 @@ TABLE = (
         must=("facebook", "instagram", "linkedin", "newsletter", "youtube", "tiktok"),
         must_not=("blog",),
         keep=("facebook", "instagram", "linkedin", "newsletter"),
-        not_rules=("capacity.dormant-accounts", "capacity.few-hours"),
+        not_rules=("capacity.current-dropped", "capacity.few-hours"),
         checks=(uses_hours(16),),
     ),
     Expect(
@@ -727,7 +727,7 @@ TABLE = (
         must=("linkedin",),
         must_not=("tiktok", "blog", "newsletter"),
         keep=("linkedin",),
-        rules=("capacity.dormant-accounts",),
+        rules=("capacity.current-dropped",),
         checks=(not_now_because("tiktok", "audience", "doelgroep"),),
     ),
 )

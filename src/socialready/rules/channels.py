@@ -140,8 +140,14 @@ def highest_tier(ctx: Context, channel: Channel) -> str:
     """The cadence the answers allow a new channel. A channel of substantial pieces (blog,
     newsletter, video) follows what the organisation can publish; weekly is its ambitious tier,
     and only when more than one person shares the work. Any other channel goes no higher than its
-    standard tier, and only for who can publish every week; never higher for spare hours."""
+    standard tier, and only for who can publish every week (or already runs it); never higher
+    for spare hours. A channel that works badly stays at its lightest."""
     frequency = ctx["capacity.publish_frequency"]
+    entry = current_channels(ctx).get(channel.id)
+    if entry is not None and entry.works == "badly":
+        return "minimum"
+    if entry is not None and not channel.content:  # one you run: its standard is no stretch
+        return "standard"
     if channel.content:
         if frequency == "weekly":
             return "ambitious" if ctx["capacity.people"] > 1 else "standard"
@@ -353,6 +359,7 @@ def choose(
     ]
     candidates = mentioned + suggested
     choice.candidates = len(candidates)
+    choice.nothing_reaches = not candidates
     choice.talking = [channel for channel in candidates if channel.conversational]
     choice.talking_named = [channel for channel in mentioned if channel.conversational]
     if candidates:
@@ -442,9 +449,6 @@ class _Allocation:
     def ceiling(self, channel: Channel) -> str:
         """The highest tier: what the answers allow, and no more than a review's figures show."""
         highest = highest_tier(self.ctx, channel)
-        entry = current_channels(self.ctx).get(channel.id)
-        if entry is not None and entry.works == "badly":
-            highest = "minimum"
         return min(highest, self.caps.get(channel.id, highest), key=TIERS.index)
 
     def keep_working(self, channels: list[Channel], current: dict[str, Current]) -> None:
@@ -498,34 +502,44 @@ class _Allocation:
         return started < self.new_at_most
 
     def add(self, channels: list[Channel], origin: str) -> None:
-        """Each channel in rank order: in at its lightest tier if hours and people allow, then up
-        to the cadence the answers allow while the hours hold, before the next one starts."""
-        ctx = self.ctx
+        """Each channel in rank order: in at its lightest tier if hours and people allow. A new
+        channel then goes up to the cadence the answers allow while the hours hold, before the
+        next one starts; channels the organisation runs are all kept before any is raised."""
+        new = origin in NEW
+        added = []
         for channel in channels:
-            if channel.id in self.waiting:
+            if channel.id in self.waiting or len(self.choice.recommended) >= self.most:
                 continue
-            if len(self.choice.recommended) >= self.most:
-                continue
-            new = origin in NEW
             if new and not self._new_allowed():
                 self.waiting[channel.id] = "start-small"
                 continue
-            needed = hours(ctx, channel, "minimum")
+            needed = hours(self.ctx, channel, "minimum")
             if needed > self.left + EPSILON:
                 continue
             pick = Pick(channel, origin, "minimum", channel.tier("minimum").posts_per_week)
             self.left = round(self.left - needed, 2)
-            top = TIERS.index(self.ceiling(channel))
-            if self.new_at_most is not None and new:
-                top = min(top, TIERS.index("standard"))
-            for tier in TIERS[1 : top + 1]:
-                extra = hours(ctx, channel, tier) - hours(ctx, channel, pick.tier)
-                if extra > self.left + EPSILON:
-                    break
-                self.left = round(self.left - extra, 2)
-                pick.tier, pick.posts = tier, channel.tier(tier).posts_per_week
-            pick.estimate = pick.hours = hours(ctx, channel, pick.tier)
+            pick.estimate = pick.hours = needed
             self.choice.recommended.append(pick)
+            if new:
+                self._raise(pick)
+            else:
+                added.append(pick)
+        for pick in added:
+            self._raise(pick)
+
+    def _raise(self, pick: Pick) -> None:
+        """Up to the cadence the answers allow, a tier at a time, while the hours hold."""
+        ctx, channel = self.ctx, pick.channel
+        top = TIERS.index(self.ceiling(channel))
+        if self.new_at_most is not None and pick.origin in NEW:
+            top = min(top, TIERS.index("standard"))
+        for tier in TIERS[1 : top + 1]:
+            extra = hours(ctx, channel, tier) - hours(ctx, channel, pick.tier)
+            if extra > self.left + EPSILON:
+                break
+            self.left = round(self.left - extra, 2)
+            pick.tier, pick.posts = tier, channel.tier(tier).posts_per_week
+        pick.estimate = pick.hours = hours(ctx, channel, pick.tier)
 
     def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, Any]]:
         """Why a channel that reaches the audience is not in the plan now."""

@@ -128,6 +128,8 @@ def _media(p: Facts) -> list[str]:
         )
     if added:
         actions.append(p.a("media.suggested", channels=ctx.channel_names(added)))
+    if not actions:  # only the internal network: it reaches colleagues, not this audience
+        actions.append(p.a("media.staff-only", segments=_segments(ctx)))
     return actions
 
 
