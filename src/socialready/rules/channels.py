@@ -268,12 +268,12 @@ def _groups(ctx: Context) -> Groups:
             if channel.id in named:
                 found["elsewhere"].append((rank, channel))
             continue
-        if channel.id == "internal_network" and internal_first(ctx):
+        if entry is not None and entry.posts is not None and not is_dormant(channel, entry):
+            group = "working"  # its own rhythm is known: kept (a badly working one at its lightest)
+        elif channel.id == "internal_network" and internal_first(ctx):
             group = "internal"
         elif entry is not None and is_dormant(channel, entry):
             group = "dormant"
-        elif entry is not None and entry.posts is not None:
-            group = "working"  # its own rhythm is known: kept (a badly working one at its lightest)
         elif entry is not None or (channel.id == "internal_network" and in_use):
             group = "current"
         elif channel.id in considering:
@@ -299,16 +299,6 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
         return False
     serves = set(channel.objectives) & set(ctx["goals.objectives"])
     return bool(evidence(ctx, channel)) and bool(serves)
-
-
-def _floor_posts(posts: float) -> float:
-    """A rhythm the hours carry, in steps a person can keep: whole posts a week, else every two
-    weeks or monthly."""
-    if posts >= 1:
-        return float(math.floor(posts + EPSILON))
-    if posts >= 0.5:
-        return 0.5
-    return 0.25 if posts >= 0.25 else 0.0
 
 
 def _floor_hours(value: float) -> float:
@@ -457,6 +447,8 @@ class _Allocation:
         cut to what the hours carry, never below its lightest; the plan says both figures."""
         ctx = self.ctx
         picks = []
+        order = {"well": 0, "so_so": 0, "unknown": 1}  # what works first, what works badly last
+        channels.sort(key=lambda channel: order.get(current[channel.id].works, 2))
         for channel in channels[: self.most]:
             entry = current[channel.id]
             low, high = channel.sane
@@ -482,8 +474,7 @@ class _Allocation:
             for pick in picks:
                 if pick.own is None or pick.posts >= pick.own:
                     continue
-                room = self.left / pick.channel.hours_per_post if pick.channel.hours_per_post else 0
-                posts = min(pick.own, _floor_posts(pick.posts + room))
+                posts = self._most_posts(pick)
                 extra = cost(ctx, pick.channel, posts) - pick.estimate
                 if posts > pick.posts and extra <= self.left + EPSILON:
                     self.left = round(self.left - extra, 2)
@@ -494,6 +485,19 @@ class _Allocation:
                 pick.estimate = cost(ctx, pick.channel, pick.own or 0)
         self.choice.recommended.extend(picks)
         self.choice.works_kept = any(pick.works in WORKS for pick in picks)
+
+    def _most_posts(self, pick: Pick) -> float:
+        """The most posts, up to its own rhythm, that the hours left carry: its own rhythm, else
+        whole posts a week, else every two weeks or monthly."""
+        own = pick.own or 0.0
+        steps = [own, *range(math.floor(own), 0, -1), 0.5, 0.25]
+        for posts in steps:
+            posts = float(posts)
+            if pick.posts < posts <= own and (
+                cost(self.ctx, pick.channel, posts) - pick.estimate <= self.left + EPSILON
+            ):
+                return posts
+        return pick.posts
 
     def _new_allowed(self) -> bool:
         if self.new_at_most is None:

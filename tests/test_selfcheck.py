@@ -1,0 +1,413 @@
+"""One plan, no contradictions; cadence that follows what works. Property tests over generated
+answers in both languages (the number of examples follows the hypothesis profile: quick by
+default, thousands under CI), and tests that the self-check does find each contradiction."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialready import catalog, questionnaire, rules
+from socialready.rules import channels, selfcheck
+from socialready.rules.context import Context
+from tests.strategies import languages, valid_answers
+
+QS = questionnaire.load()
+CATALOG = catalog.load()
+WORKS = ("well", "so_so", "badly", "dormant", "unknown")
+# Sources of usage figures, by the country they are about.
+SOURCES = {
+    "NL": r"\bNewcom\b|\bCBS\b",
+    "BE": r"imec|SMI-barometer",
+    "US": r"\bPew\b",
+    "DE": r"ARD/ZDF",
+}
+
+
+@st.composite
+def with_rhythms(
+    draw: st.DrawFn, countries: tuple[str, ...] = ("NL", "BE", "US", "DE", "SR")
+) -> dict[str, Any]:
+    """Valid answers whose current channels say how often they post and how well it works (the
+    format-3 mapping), in a country with figures or without."""
+    answers = dict(draw(valid_answers()))
+    current = answers["channels.current"]
+    ids = list(current)  # a list, or a mapping's keys
+    answers["channels.current"] = {
+        channel_id: {
+            "posts_per_week": draw(st.sampled_from([0, 0.25, 0.5, 1, 2, 3, 5, 7, 14, 40])),
+            "works": draw(st.sampled_from(WORKS)),
+        }
+        for channel_id in ids
+    }
+    answers["organisation.country"] = draw(st.sampled_from(countries))
+    objectives = set(answers["goals.objectives"])
+    if draw(st.booleans()):
+        objectives.add("inform")
+    answers["goals.objectives"] = sorted(objectives)
+    return answers
+
+
+def generate(answers: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+    return rules.generate(answers, CATALOG, QS, lang)
+
+
+def cadences(result: dict[str, Any]) -> dict[str, float]:
+    return {
+        item["channel"]: float(item["posts_per_week"]) for item in result["channels"]["recommended"]
+    }
+
+
+def working(answers: dict[str, Any]) -> dict[str, float]:
+    """Current channels that work, with the rhythm they keep."""
+    current = channels.current_channels(Context(answers, CATALOG, QS, "en"))
+    return {
+        channel_id: float(entry.posts or 0)
+        for channel_id, entry in current.items()
+        if entry.works in ("well", "so_so")
+        and not channels.is_dormant(CATALOG.channels[channel_id], entry)
+    }
+
+
+VERDICT_RANK = {"not_yet": 0, "start_small": 1, "ready": 2}
+
+
+# --- Properties ----------------------------------------------------------------------------------
+
+
+@given(with_rhythms(), languages)
+def test_every_plan_passes_its_own_check(answers: dict[str, Any], lang: str) -> None:
+    """generate() runs the self-check and raises Contradiction on any broken invariant."""
+    result = generate(answers, lang)
+    assert len(result["steps"]) == 8
+
+
+@given(valid_answers(), languages)
+def test_every_plan_from_list_answers_passes_its_own_check(
+    answers: dict[str, Any], lang: str
+) -> None:
+    generate(answers, lang)
+
+
+@given(with_rhythms(), st.floats(0.25, 40).map(lambda x: round(x, 2)))
+def test_more_hours_never_lower_a_working_channels_cadence_or_the_verdict(
+    answers: dict[str, Any], extra: float
+) -> None:
+    more = dict(
+        answers, **{"capacity.hours_per_week": min(80, answers["capacity.hours_per_week"] + extra)}
+    )
+    before, after = generate(answers), generate(more)
+    assert (
+        VERDICT_RANK[after["readiness"]["verdict"]] >= VERDICT_RANK[before["readiness"]["verdict"]]
+    )
+    was, now = cadences(before), cadences(after)
+    for channel_id in working(answers):
+        if channel_id in was:
+            assert channel_id in now, f"{channel_id} dropped with more hours"
+            assert now[channel_id] >= was[channel_id] - 1e-9, (channel_id, was, now)
+
+
+@given(with_rhythms())
+def test_a_working_channel_keeps_its_own_rhythm_while_the_hours_allow(
+    answers: dict[str, Any],
+) -> None:
+    ctx = Context(answers, CATALOG, QS, "en")
+    keep = {}
+    for channel_id, posts in working(answers).items():
+        channel = CATALOG.channels[channel_id]
+        if not channels.reached(ctx, channel) and not (
+            channel_id == "internal_network" and channels.internal_first(ctx)
+        ):
+            continue
+        if channels.serves_nothing(ctx, channel):
+            continue
+        if channel.follows_publishing and answers["capacity.publish_frequency"] == (
+            "less_than_monthly"
+        ):
+            continue
+        low, high = channel.sane
+        keep[channel_id] = min(max(posts, low), high)
+    needed = sum(channels.cost(ctx, CATALOG.channels[c], p) for c, p in keep.items())
+    allowed = (
+        needed <= answers["capacity.hours_per_week"]
+        and len(keep) <= answers["capacity.people"] * CATALOG.channels_per_person
+        and answers["willingness.management"] != "against"
+        and answers["capacity.people"] > 0
+    )
+    result = generate(answers)
+    planned = cadences(result)
+    if allowed:
+        for channel_id, posts in keep.items():
+            assert planned.get(channel_id) == pytest.approx(posts), (channel_id, planned)
+
+
+@given(with_rhythms(), languages)
+def test_no_channel_runs_above_its_own_rhythm_or_the_tier_the_answers_allow(
+    answers: dict[str, Any], lang: str
+) -> None:
+    result = generate(answers, lang)
+    own = {
+        channel_id: entry["posts_per_week"]
+        for channel_id, entry in answers["channels.current"].items()
+    }
+    for item in result["channels"]["recommended"]:
+        channel = CATALOG.channels[item["channel"]]
+        standard = channel.tier("standard").posts_per_week
+        ceiling = max(own.get(item["channel"]) or 0, standard)
+        if item["posts_per_week"] > ceiling + 1e-9:  # only a weekly piece shared by a team
+            assert channel.content and item["tier"] == "ambitious"
+            assert answers["capacity.publish_frequency"] == "weekly"
+            assert answers["capacity.people"] > 1
+        assert "Hootsuite" not in item["cadence"]  # a brand's daily posts are never the plan
+
+
+@given(with_rhythms(), languages)
+def test_no_figure_from_one_country_is_cited_for_another(
+    answers: dict[str, Any], lang: str
+) -> None:
+    result = generate(answers, lang)
+    country = answers["organisation.country"]
+    texts = [item["why"] for item in result["channels"]["recommended"]]
+    texts += [item["why"] for item in result["channels"]["not_now"]]
+    for other, pattern in SOURCES.items():
+        if other != country:
+            assert not [t for t in texts if re.search(pattern, t)], (country, other)
+    if country not in CATALOG.figures_for:
+        ids = [f["rule"] for d in result["readiness"]["dimensions"].values() for f in d["findings"]]
+        assert "goals.no-country-figures" in ids
+
+
+# --- Cadence cases a strategist named ------------------------------------------------------------
+
+
+def landlord(hours: float) -> dict[str, Any]:
+    """A housing corporation whose Facebook page works at 3 posts a week."""
+    answers = generate_answers(
+        **{
+            "organisation.size": "medium",
+            "goals.objectives": ["customer_service", "awareness", "community", "inform"],
+            "audience.segments": ["adults", "seniors", "local_community"],
+            "channels.current": {"facebook": {"posts_per_week": 3, "works": "well"}},
+            "channels.considering": ["whatsapp_business", "instagram"],
+            "capacity.hours_per_week": hours,
+            "capacity.people": 3,
+            "capacity.publish_frequency": "weekly",
+        }
+    )
+    return answers
+
+
+def generate_answers(**overrides: Any) -> dict[str, Any]:
+    from socialready import answers as answers_mod
+
+    base = answers_mod.with_defaults(
+        QS, {"organisation.name": "Test", "organisation.country": "NL"}
+    )
+    return {**base, **overrides}
+
+
+def test_cutting_hours_never_raises_facebook() -> None:
+    """16 h to 8 h once raised Facebook to daily; the rhythm that works stays at 3 a week."""
+    for hours in (16, 8, 4, 2, 1):
+        posts = cadences(generate(landlord(hours)))["facebook"]
+        assert posts == 3, (hours, posts)
+    assert "Hootsuite" not in str(generate(landlord(40))["channels"])
+
+
+def test_a_rhythm_people_rely_on_is_kept_and_the_plan_says_both_figures() -> None:
+    church = generate_answers(
+        **{
+            "goals.objectives": ["community", "inform"],
+            "audience.segments": ["members_partners", "seniors"],
+            "channels.current": {"youtube": {"posts_per_week": 1, "works": "well"}},
+            "capacity.hours_per_week": 2,
+            "capacity.people": 2,
+            "willingness.dialogue": "broadcast_only",
+        }
+    )
+    for lang in ("en", "nl"):
+        result = generate(church, lang)
+        assert cadences(result)["youtube"] == 1  # the Sunday livestream stays weekly
+        finding = next(
+            f
+            for d in result["readiness"]["dimensions"].values()
+            for f in d["findings"]
+            if f["rule"] == "capacity.rhythm-short"
+        )
+        assert re.search(r"4[.,]5", finding["says"]) and " 2 " in finding["says"]
+    assert result["channels"]["workload"]["hours_needed"] <= 2
+
+
+def test_a_working_rhythm_nobody_relies_on_is_cut_to_what_the_hours_carry_and_says_so() -> None:
+    shop = generate_answers(
+        **{
+            "goals.objectives": ["leads_sales"],
+            "audience.segments": ["adults"],
+            "channels.current": {"facebook": {"posts_per_week": 7, "works": "well"}},
+            "capacity.hours_per_week": 1.5,
+        }
+    )
+    result = generate(shop)
+    assert cadences(result)["facebook"] == 4  # 1.5 h less 0.5 h replies: 4 posts of 0.25 h
+    item = result["channels"]["recommended"][0]
+    assert "now a post a day" in item["cadence"]
+    says = str(result["readiness"])
+    assert "add hours to keep your rhythm, or accept the lower cadence" in says
+
+
+def test_a_dormant_account_is_never_called_active_and_is_closed_with_a_pointer() -> None:
+    answers = generate_answers(
+        **{
+            "audience.segments": ["adults", "local_community"],
+            "channels.current": {
+                "facebook": {"posts_per_week": 3, "works": "well"},
+                "x": {"posts_per_week": 0, "works": "dormant"},
+            },
+            "capacity.hours_per_week": 4,
+        }
+    )
+    for lang in ("en", "nl"):
+        result = generate(answers, lang)
+        assert "x" not in cadences(result)
+        text = str(result)
+        assert not re.search(r"active on X|actief op X", text)
+        finding = next(
+            f
+            for d in result["readiness"]["dimensions"].values()
+            for f in d["findings"]
+            if f["rule"] == "capacity.dormant-accounts"
+        )
+        assert "Facebook" in finding["do"]  # where to find you now
+
+
+def test_no_new_channel_while_a_working_one_runs_below_its_rhythm() -> None:
+    answers = generate_answers(
+        **{
+            "goals.objectives": ["leads_sales", "awareness"],
+            "audience.segments": ["adults", "young_adults"],
+            "channels.current": {"facebook": {"posts_per_week": 7, "works": "well"}},
+            "channels.considering": ["instagram"],
+            "capacity.hours_per_week": 1.5,  # carries 4 posts of the 7
+        }
+    )
+    result = generate(answers)
+    assert list(cadences(result)) == ["facebook"]
+    assert (
+        "keeps its own rhythm"
+        in {c["channel"]: c["why"] for c in result["channels"]["not_now"]}["instagram"]
+    )
+
+
+# --- The self-check finds what it must ------------------------------------------------------------
+
+
+def _parts(answers: dict[str, Any], lang: str = "en") -> tuple[Any, ...]:
+    """The pieces generate() hands to the self-check, made the same way."""
+    from socialready.rules import channel_text, scoring, steps
+
+    ctx = Context(answers, CATALOG, QS, lang)
+    choice = channels.choose(ctx)
+    fired = scoring.findings(ctx, choice)
+    readiness = scoring.readiness(ctx, fired)
+    used: list[str] = []
+    plan_steps = steps.steps(ctx, choice, {r for r, _ in fired}, readiness["verdict"], used)
+    plan = {
+        "readiness": readiness,
+        "channels": channel_text.describe(ctx, choice),
+        "steps": plan_steps,
+    }
+    new = sum(pick.origin in channels.NEW for pick in choice.recommended)
+    return ctx, choice, fired, plan, used, scoring.summary_key(readiness["verdict"], new)
+
+
+def bakery() -> dict[str, Any]:
+    return generate_answers(
+        **{
+            "goals.objectives": ["awareness", "leads_sales"],
+            "audience.segments": ["adults", "local_community"],
+            "channels.current": {"facebook": {"posts_per_week": 3, "works": "well"}},
+            "channels.considering": ["instagram"],
+            "capacity.hours_per_week": 6,
+            "capacity.people": 2,
+            "willingness.guidelines": "none",
+        }
+    )
+
+
+def test_a_sound_plan_has_no_problems() -> None:
+    assert selfcheck.problems_in(*_parts(bakery())) == []
+
+
+def test_the_check_finds_a_channel_both_kept_and_paused() -> None:
+    ctx, choice, fired, plan, used, summary = _parts(bakery())
+    choice.not_now.append((choice.recommended[0].channel, "over-hours", {}))
+    assert any(
+        "kept and not now" in p
+        for p in selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
+    )
+    with pytest.raises(selfcheck.Contradiction):
+        selfcheck.check(ctx, choice, fired, plan, used, summary)
+
+
+def test_the_check_finds_a_crisis_plan_about_a_channel_not_in_the_plan() -> None:
+    ctx, choice, fired, plan, used, summary = _parts(bakery())
+    fired = [
+        (
+            rule,
+            {**params, "channels": "Facebook and TikTok"}
+            if rule == "dialogue.crisis-plan"
+            else params,
+        )
+        for rule, params in fired
+    ]
+    assert any(
+        "crisis plan" in p for p in selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
+    )
+
+
+def test_the_check_finds_a_summary_that_does_not_match_the_new_channels() -> None:
+    ctx, choice, fired, plan, used, _summary = _parts(bakery())
+    plan["readiness"]["verdict"] = "start_small"
+    problems = selfcheck.problems_in(ctx, choice, fired, plan, used, "start_small_keep")
+    assert any("summary" in p for p in problems)
+
+
+def test_the_check_finds_public_answering_for_who_only_broadcasts() -> None:
+    answers = dict(bakery(), **{"willingness.dialogue": "broadcast_only"})
+    ctx, choice, fired, plan, used, summary = _parts(answers)
+    assert selfcheck.problems_in(ctx, choice, fired, plan, used, summary) == []
+    problems = selfcheck.problems_in(ctx, choice, fired, plan, [*used, "share.ask"], summary)
+    assert any("broadcast only" in p for p in problems)
+
+
+def test_the_check_finds_staff_stories_when_staff_are_reluctant() -> None:
+    answers = dict(bakery(), **{"willingness.staff": "reluctant"})
+    ctx, choice, fired, plan, used, summary = _parts(answers)
+    problems = selfcheck.problems_in(
+        ctx, choice, fired, plan, [*used, "co_create.ambassadors"], summary
+    )
+    assert any("reluctant" in p for p in problems)
+
+
+def test_the_check_finds_a_figure_from_another_country() -> None:
+    answers = dict(bakery(), **{"organisation.country": "BE"})
+    ctx, choice, fired, plan, used, summary = _parts(answers)
+    assert selfcheck.problems_in(ctx, choice, fired, plan, used, summary) == []
+    ctx.answers["organisation.country"] = "NL"  # the same plan read for another country
+    facebook = CATALOG.channels["facebook"]
+    wrong = facebook._replace(reach={"NL": {"adults": "digimeter2023_facebook"}})
+    choice.recommended[0].channel = wrong
+    problems = selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
+    assert any("digimeter2023_facebook (BE) cited for NL" in p for p in problems)
+
+
+def test_the_check_finds_more_hours_than_available() -> None:
+    ctx, choice, fired, plan, used, summary = _parts(bakery())
+    choice.recommended[0].hours = choice.recommended[0].estimate = 99
+    assert any(
+        "hours planned" in p for p in selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
+    )
