@@ -11,7 +11,7 @@ from typing import Any
 from socialready import files
 from socialready.answers import decimal
 
-FORMS = ("the", "a", "on")  # definite, indefinite, where you are ("op de blog")
+FORMS = ("the", "a", "on", "start")  # de blog, een blog, op de blog, (begin) een blog
 
 
 @cache
@@ -57,7 +57,7 @@ def channel(channel_id: str, name: str, lang: str, form: str = "the") -> str:
     words = _data()["channels"].get(channel_id)
     if words:
         return str(words[lang][form])
-    if form == "on":
+    if form in ("on", "start"):
         return f"{'op' if lang == 'nl' else 'on'} {name}"
     return name
 

@@ -28,6 +28,7 @@ from socialready.output.report import (
 )
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
+from socialready.rules import first
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
 
@@ -214,7 +215,7 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     if channels["not_now"]:
         names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
         _bullet(out, "✗", Text.assemble((f"{word('not_now', lang)}: ", "bold"), names))
-    actions = next_actions(document, 3)
+    actions = first.first_actions(document, catalog.load())
     if actions:
         out.print(Text(word("next_actions", lang), style="bold underline"))
         for number, (step, action) in enumerate(actions, start=1):
@@ -228,18 +229,6 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     out.print(
         Text(ui_message("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True
     )
-
-
-def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
-    """The first actions of the steps not yet done or skipped, with their step's number."""
-    found: list[tuple[int, str]] = []
-    for number, step in enumerate(document["steps"], start=1):
-        if step.get("status") in ("done", "skipped"):
-            continue
-        found += [(number, action) for action in step["actions"]]
-        if len(found) >= count:
-            break
-    return found[:count]
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:

@@ -399,7 +399,7 @@ def _why(ctx: Context, pick: Pick) -> str:
         )
     serves = [o for o in ctx["goals.objectives"] if o in channel.objectives]
     if serves:
-        parts.append(ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves)))
+        parts.append(ctx.text("channel_serves", objectives=ctx.in_text("goals.objectives", serves)))
     if channel.id == "whatsapp_channel" and "customer_service" in ctx["goals.objectives"]:
         parts.append(ctx.text("channel_broadcast_only"))
     if channel.conversational:

@@ -26,6 +26,19 @@ class Context:
     def __getitem__(self, key: str) -> Any:
         return self.answers[key]
 
+    @property
+    def sector(self) -> str:
+        """The finer kind (answers format 3); `other` where it was not given."""
+        return str(self.answers.get("organisation.sector") or "other")
+
+    def served(self, n: float = 2) -> str:
+        """Whom the organisation serves, in its own words: 'huurders', 'inwoners', 'nabestaanden'
+        (one: 'huurder'). The sector picks the noun; without one, the kind does."""
+        words = self.catalog.texts["served"]
+        kind = self.answers["organisation.kind"]
+        noun = words["sectors"].get(self.sector) or words["kinds"][kind]
+        return grammar.one_or_many(n, words["nouns"][noun][self.lang])
+
     def text(self, path: str, /, **params: Any) -> str:
         """A sentence in the plan's language; decimals written as its readers write them."""
         for key, value in params.items():
