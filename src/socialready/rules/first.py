@@ -30,7 +30,10 @@ def first_actions(
     verdict = document["readiness"]["verdict"]
     live = [] if verdict == "not_yet" else _live(document, open_steps)
     room = count - min(len(live), 1)
-    capping, costly = _pressing(document, catalog, open_steps)
+    now = dict(open_steps)
+    if verdict == "not_yet":  # steps 4–7 describe what comes after the conditions: not now
+        now = {step: number for step, number in open_steps.items() if not 4 <= number <= 7}
+    capping, costly = _pressing(document, catalog, now)
     calamity = _calamity(document, catalog, open_steps)
     found = (capping + calamity + costly)[:room] + live[:1]
     seen = {text for _, text in found}
