@@ -19,6 +19,7 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
+from socialready.output import sources
 from socialready.output.report import (
     channel_name,
     inert,
@@ -104,6 +105,7 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
     """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
     out = out or console()
     document = inert(document)  # once, here: every text below comes from this copy
+    document, notes = sources.numbered(document)
     lang = document["language"]
     readiness = document["readiness"]
     narrow = out.width < NARROW
@@ -132,6 +134,10 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
         out.print(table)
     _channels(document, out)
     _steps(document, out)
+    if notes:
+        out.print(Text(word("sources", lang), style="bold underline"))
+        for note in notes:
+            out.print(Text(note, style="dim"))
 
 
 def _channels(document: dict[str, Any], out: Console) -> None:
