@@ -98,7 +98,7 @@ def test_the_rules_context_speaks_the_same_grammar() -> None:
         "volwassenen (30–64) en ouderen (65+)"
     )
     assert ctx.in_text("goals.objectives", ["awareness", "community"]) == (
-        "naamsbekendheid en een community"
+        "naamsbekendheid en de community"
     )
     assert ctx.channels([channels["facebook"], channels["newsletter"]]) == (
         "Facebook en de nieuwsbrief"

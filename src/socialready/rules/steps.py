@@ -317,7 +317,8 @@ def calamity(p: Facts) -> str:
     """The calamity plan: who posts, where (only channels in the plan), how fast, and which
     official channel leads; the website is the one source every post points to."""
     ctx = p.ctx
-    planned = [c for c in p.choice.channels() if c.id != "internal_network"]
+    skip = ctx.catalog.texts["calamity_skip"]
+    planned = [c for c in p.choice.channels() if c.id not in skip]
     where = ctx.channels(planned, "on") if planned and not p.later else ctx.text("calamity_where")
     country = ctx.answers.get("organisation.country")
     official = ctx.text(f"calamity_official/{country if country in ('NL', 'BE') else 'other'}")
