@@ -452,11 +452,14 @@ def test_a_plan_that_would_grow_past_what_is_read_is_refused_unchanged(isolated:
     assert path.read_bytes() == before and not list(isolated.glob(".*.tmp"))
 
 
+FINDINGS = re.compile(r"\n {6}findings:\n(?: {6}[- ].*\n)+")  # a dimension's list of findings
+
+
 @pytest.mark.parametrize(
     "change",
     [
         lambda t: t.replace("- rule: ", "- rule: [x]\n        was: ", 1),
-        lambda t: t.replace("      findings: []", "      findings: some text", 1),
+        lambda t: FINDINGS.sub("\n      findings: x\n", t, count=1),
         lambda t: t.replace("  verdict: ", "  1: one\n  verdict: ", 1),
         lambda t: re.sub(r"\n  why: [^\n]*", "\n  why: [a, b]", t, count=1),
         lambda t: re.sub(r"\n  actions:\n(  - [^\n]*\n)+", "\n  actions: one\n", t, count=1),

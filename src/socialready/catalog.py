@@ -3,6 +3,7 @@ the thresholds of the verdict, and every generated sentence."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -25,12 +26,21 @@ class Fact(NamedTuple):
     def assumed(self) -> bool:
         return self.source == "assumption"
 
+    @property
+    def unsourced(self) -> bool:
+        """A duty of good practice: no law or study is claimed, so nothing is cited."""
+        return self.source == "none"
+
     def cite(self, lang: str, assumption: str) -> str:
         """'Newcom, 2025', or the word for assumption where there is no source."""
         if self.assumed:
             return assumption
+        if self.unsourced:
+            return ""
         source = self.source if isinstance(self.source, str) else self.source[lang]
-        return f"{source}, {self.year}" if self.year else source
+        if not self.year or re.search(rf"(?<![/\d]){self.year}(?![/\d])", source):
+            return source  # 'wet van 30 juli 2018' says its year already
+        return f"{source}, {self.year}"
 
 
 class Tier(NamedTuple):
@@ -84,6 +94,7 @@ class Catalog(NamedTuple):
     channels_per_person: int
     thresholds: dict[str, float]
     texts: dict[str, Any]
+    eu: frozenset[str] = frozenset()  # member states of the EU, for duties that hold there
     figures_for: tuple[str, ...] = ()  # countries the data holds usage figures for
 
     def has_figures(self, country: str) -> bool:
@@ -146,5 +157,6 @@ def load() -> Catalog:
         facts_raw["channels_per_person"],
         rules_raw["thresholds"],
         rules_raw,
+        frozenset(facts_raw["eu_member_states"]),
         tuple(facts_raw["figures_for"]),
     )

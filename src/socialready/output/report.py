@@ -159,9 +159,10 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
 def markdown(document: dict[str, Any]) -> str:
     """A report for management: verdict first, then scores, channels, the 8 steps and the
     answers they come from. Every text from the plan shows as typed, never as markup."""
+    from socialready.output import sources
     from socialready.planfile import schedule
 
-    document = inert(document)
+    document, notes = sources.numbered(inert(document))
     lang = document["language"]
     today = schedule.today()
     readiness = document["readiness"]
@@ -228,6 +229,10 @@ def markdown(document: dict[str, Any]) -> str:
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
             out += [f"{word('notes', lang)}: {md(step['notes'])}", ""]
+    if notes:
+        out += [f"## {word('sources', lang)}", ""]
+        out += [f"- {md(note)}" for note in notes]
+        out.append("")
     out += _answers_md(document, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 

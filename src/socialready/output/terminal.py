@@ -19,6 +19,7 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
+from socialready.output import sources
 from socialready.output.report import (
     channel_name,
     inert,
@@ -28,6 +29,7 @@ from socialready.output.report import (
 )
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
+from socialready.rules import first
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
 
@@ -103,6 +105,7 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
     """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
     out = out or console()
     document = inert(document)  # once, here: every text below comes from this copy
+    document, notes = sources.numbered(document)
     lang = document["language"]
     readiness = document["readiness"]
     narrow = out.width < NARROW
@@ -131,6 +134,10 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
         out.print(table)
     _channels(document, out)
     _steps(document, out)
+    if notes:
+        out.print(Text(word("sources", lang), style="bold underline"))
+        for note in notes:
+            out.print(Text(note, style="dim"))
 
 
 def _channels(document: dict[str, Any], out: Console) -> None:
@@ -214,7 +221,7 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     if channels["not_now"]:
         names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
         _bullet(out, "✗", Text.assemble((f"{word('not_now', lang)}: ", "bold"), names))
-    actions = next_actions(document, 3)
+    actions = first.first_actions(document, catalog.load())
     if actions:
         out.print(Text(word("next_actions", lang), style="bold underline"))
         for number, (step, action) in enumerate(actions, start=1):
@@ -228,18 +235,6 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     out.print(
         Text(ui_message("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True
     )
-
-
-def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
-    """The first actions of the steps not yet done or skipped, with their step's number."""
-    found: list[tuple[int, str]] = []
-    for number, step in enumerate(document["steps"], start=1):
-        if step.get("status") in ("done", "skipped"):
-            continue
-        found += [(number, action) for action in step["actions"]]
-        if len(found) >= count:
-            break
-    return found[:count]
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:

@@ -93,7 +93,7 @@ def why(ctx: Context, pick: Pick) -> str:
         )
     serves = [o for o in ctx["goals.objectives"] if o in channel.objectives]
     if serves:
-        parts.append(ctx.text("channel_serves", objectives=ctx.labels("goals.objectives", serves)))
+        parts.append(ctx.text("channel_serves", objectives=ctx.in_text("goals.objectives", serves)))
     if channel.id == "whatsapp_channel":
         parts.append(ctx.text("channel_broadcast_only"))
     if channel.conversational:

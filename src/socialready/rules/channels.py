@@ -442,27 +442,14 @@ class _Allocation:
         return min(highest, self.caps.get(channel.id, highest), key=TIERS.index)
 
     def keep_working(self, channels: list[Channel], current: dict[str, Current]) -> None:
-        """Working channels at their own rhythm (within the channel's sane range, and a review's
-        cap). A rhythm people rely on keeps its posts even when the hours fall short; any other is
-        cut to what the hours carry, never below its lightest; the plan says both figures."""
-        ctx = self.ctx
-        picks = []
-        order = {"well": 0, "so_so": 0, "unknown": 1}  # what works first, what works badly last
-        channels.sort(key=lambda channel: order.get(current[channel.id].works, 2))
-        for channel in channels[: self.most]:
-            entry = current[channel.id]
-            low, high = channel.sane
-            own = min(max(float(entry.posts or 0), low), high)
-            if entry.works == "badly":  # no more of what does not work: its lightest, at most
-                own = min(own, float(channel.tier("minimum").posts_per_week))
-            if channel.id in self.caps:
-                own = min(own, float(channel.tier(self.caps[channel.id]).posts_per_week))
-            lightest = float(channel.tier("minimum").posts_per_week)
-            floor = own if relied_on(ctx, entry) else min(own, lightest)
-            pick = Pick(channel, "current", tier_of(channel, floor), floor)
-            pick.own, pick.relied, pick.works = own, relied_on(ctx, entry), entry.works
-            pick.estimate = pick.hours = cost(ctx, channel, floor)
-            picks.append(pick)
+        """Current channels whose rhythm is known, at that rhythm (within the channel's sane
+        range, and a review's cap). Those that work come first and are never dropped: a rhythm
+        people rely on keeps its posts even when the hours fall short, any other is cut to what
+        the hours carry, never below its lightest; the plan says both figures. Those whose result
+        is unknown, or bad (at its lightest, at most), get what hours are left."""
+        works = [c for c in channels if current[c.id].works in WORKS][: self.most]
+        rest = [c for c in channels if current[c.id].works not in WORKS]
+        picks = [self._own(channel, current[channel.id]) for channel in works]
         needed = sum(pick.estimate for pick in picks)
         if needed > self.left + EPSILON:  # even the lightest rhythms do not fit: share the hours
             share = self.left / needed
@@ -472,19 +459,49 @@ class _Allocation:
         else:
             self.left = round(self.left - needed, 2)
             for pick in picks:
-                if pick.own is None or pick.posts >= pick.own:
-                    continue
-                posts = self._most_posts(pick)
-                extra = cost(ctx, pick.channel, posts) - pick.estimate
-                if posts > pick.posts and extra <= self.left + EPSILON:
-                    self.left = round(self.left - extra, 2)
-                    pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
-                    pick.estimate = pick.hours = cost(ctx, pick.channel, posts)
+                self._raise_to_own(pick)
         for pick in picks:
             if pick.short:
-                pick.estimate = cost(ctx, pick.channel, pick.own or 0)
+                pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
         self.choice.recommended.extend(picks)
-        self.choice.works_kept = any(pick.works in WORKS for pick in picks)
+        self.choice.works_kept = bool(picks)
+        for channel in rest:
+            if len(self.choice.recommended) >= self.most:
+                break
+            pick = self._own(channel, current[channel.id])
+            if pick.estimate > self.left + EPSILON:
+                continue
+            self.left = round(self.left - pick.estimate, 2)
+            self._raise_to_own(pick)
+            if pick.short:
+                pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
+            self.choice.recommended.append(pick)
+
+    def _own(self, channel: Channel, entry: Current) -> Pick:
+        """A current channel at the lightest rhythm it may run at, with its own rhythm noted."""
+        ctx = self.ctx
+        low, high = channel.sane
+        own = min(max(float(entry.posts or 0), low), high)
+        lightest = float(channel.tier("minimum").posts_per_week)
+        if entry.works == "badly":  # no more of what does not work: its lightest, at most
+            own = min(own, lightest)
+        if channel.id in self.caps:
+            own = min(own, float(channel.tier(self.caps[channel.id]).posts_per_week))
+        floor = own if relied_on(ctx, entry) else min(own, lightest)
+        pick = Pick(channel, "current", tier_of(channel, floor), floor)
+        pick.own, pick.relied, pick.works = own, relied_on(ctx, entry), entry.works
+        pick.estimate = pick.hours = cost(ctx, channel, floor)
+        return pick
+
+    def _raise_to_own(self, pick: Pick) -> None:
+        if pick.own is None or pick.posts >= pick.own:
+            return
+        posts = self._most_posts(pick)
+        extra = cost(self.ctx, pick.channel, posts) - pick.estimate
+        if posts > pick.posts and extra <= self.left + EPSILON:
+            self.left = round(self.left - extra, 2)
+            pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
+            pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
 
     def _most_posts(self, pick: Pick) -> float:
         """The most posts, up to its own rhythm, that the hours left carry: its own rhythm, else

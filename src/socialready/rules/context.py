@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready import grammar
 from socialready.answers import decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
@@ -25,6 +26,19 @@ class Context:
     def __getitem__(self, key: str) -> Any:
         return self.answers[key]
 
+    @property
+    def sector(self) -> str:
+        """The finer kind (answers format 3); `other` where it was not given."""
+        return str(self.answers.get("organisation.sector") or "other")
+
+    def served(self, n: float = 2) -> str:
+        """Whom the organisation serves, in its own words: 'huurders', 'inwoners', 'nabestaanden'
+        (one: 'huurder'). The sector picks the noun; without one, the kind does."""
+        words = self.catalog.texts["served"]
+        kind = self.answers["organisation.kind"]
+        noun = words["sectors"].get(self.sector) or words["kinds"][kind]
+        return grammar.one_or_many(n, words["nouns"][noun][self.lang])
+
     def text(self, path: str, /, **params: Any) -> str:
         """A sentence in the plan's language; decimals written as its readers write them."""
         for key, value in params.items():
@@ -38,13 +52,46 @@ class Context:
         names = [question.label(value, self.lang) for value in values]
         return self.join(names)
 
-    def join(self, names: list[str]) -> str:
-        if len(names) <= 1:
-            return "".join(names)
-        return ", ".join(names[:-1]) + self.text("list_and") + names[-1]
+    def join(self, names: list[str], word: str = "and") -> str:
+        """'A, B and C' / 'A, B en C'."""
+        return grammar.join(names, self.lang, word)
 
     def channel_names(self, channels: list[Channel]) -> str:
         return self.join([channel.name[self.lang] for channel in channels])
+
+    def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
+        """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
+        question = self.questionnaire.question(key)
+        return self.join(
+            [grammar.label(key, v, question.label(v, self.lang), self.lang) for v in values]
+        )
+
+    def channel(self, channel: Channel, form: str = "the") -> str:
+        """One channel in running text: 'de nieuwsbrief', 'een blog', 'Facebook'."""
+        return grammar.channel(channel.id, channel.name[self.lang], self.lang, form)
+
+    def channels(self, channels: list[Channel], form: str = "the") -> str:
+        """Channels in running text, each with its article: 'Facebook en de nieuwsbrief'."""
+        named = [(channel.id, channel.name[self.lang]) for channel in channels]
+        return grammar.channels(named, self.lang, form)
+
+    def count(self, n: float, noun: str) -> str:
+        """'1 bericht', '3 berichten', '2,5 uur'."""
+        return grammar.count(n, noun, self.lang)
+
+    def verb(self, name: str, n: float) -> str:
+        """A verb agreeing with `n` subjects: 'past' / 'passen'."""
+        return grammar.verb(name, n, self.lang)
+
+    def text_n(self, path: str, n: float, /, **params: Any) -> str:
+        """The sentence at `path` for one (`one`) or several (`other`) things, when the data
+        gives both; otherwise the one sentence there is."""
+        node: Any = self.catalog.texts
+        for part in path.split("/"):
+            node = node[part]
+        if "one" in node:
+            return self.text(f"{path}/{'one' if n == 1 else 'other'}", **params)
+        return self.text(path, **params)
 
     @property
     def assumption(self) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready import grammar
 from socialready.catalog import Channel
-from socialready.rules import channel_text
+from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
 from socialready.rules.context import Context
 
@@ -24,7 +25,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
 
     def fire_about(rule: str, channels: list[Channel], **params: Any) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
-        fire(rule, channels=ctx.channel_names(channels), count=len(channels), **params)
+        names = ctx.channels(channels)
+        fire(rule, channels=names, Channels=grammar.capital(names), count=len(channels), **params)
 
     # Question 1: whom and what do you want to reach, and where are they?
     if (
@@ -56,7 +58,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         for channel in choice.channels()
         if channel.conversational and channel not in choice.talking_named
     ]
-    in_plan = [channel for channel in choice.channels() if channel.conversational]
+    talk = ctx.channels(named) if named else ctx.text("talking_channels")
+    invite = ctx.verb("asks", len(named) if named else 2)
     people = ctx["capacity.people"]
     hours = ctx["capacity.hours_per_week"]
     management_against = ctx["willingness.management"] == "against"
@@ -80,11 +83,13 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("capacity.blog-monthly")
     if choice.talking:
         if ctx["capacity.response_time"] == "unmonitored":
-            fire_about("capacity.unmonitored", named or choice.talking)
+            few = ctx["capacity.hours_per_week"] < ctx.catalog.thresholds["few_hours"]
+            when = ctx.text(f"reply_when/{'fixed' if few else 'daily'}")
+            fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx["capacity.response_time"] == "within_days":
             fire("capacity.slow-response")
         if people > 0 and not ctx["capacity.weekend_cover"]:
-            fire("capacity.no-weekend-cover")
+            fire("capacity.no-weekend-cover", then=_weekend(ctx))
     if ctx["capacity.budget"] == "none":
         fire("capacity.no-budget")
     short = choice.short()
@@ -101,7 +106,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     if dormant:
         pointer = ""
         if choice.recommended:
-            pointer = ctx.text("dormant_pointer", channels=ctx.channel_names(choice.channels()))
+            pointer = ctx.text("dormant_pointer", channels=ctx.channels(choice.channels()))
         fire_about("capacity.dormant-accounts", dormant, pointer=pointer)
     dropped = [
         channel
@@ -116,7 +121,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     # Do you want it?
     management = ctx["willingness.management"]
     if management == "against":
-        fire("willingness.management-against")
+        fire("willingness.management-against", concern=_concern(ctx))
     elif management == "sceptical":
         fire("willingness.management-sceptical")
     if management in MANAGEMENT_FOR and ctx["willingness.staff"] == "reluctant":
@@ -137,13 +142,14 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("dialogue.broadcast-only")
     elif ctx["willingness.dialogue"] == "cautious":
         fire("dialogue.cautious")
-    if in_plan and ctx["willingness.guidelines"] != "yes":  # only channels in the plan
-        fire("dialogue.crisis-plan", channels=ctx.channel_names(in_plan))
+    if choice.talking and ctx["willingness.guidelines"] != "yes":
+        fire("dialogue.crisis-plan", channels=crisis_channels(ctx, choice))
 
-    # What the kind of organisation brings with it.
-    for rule in kind_rules(ctx):
-        fact = ctx.catalog.texts["findings"][rule]["source"]
-        fire(rule, fact=ctx.catalog.facts[fact].text[ctx.lang], source=ctx.cite(fact))
+    # The duties of the organisation's own sector and country.
+    words = {"served": ctx.served(), "served_one": ctx.served(1)}
+    words["Served"] = grammar.capital(words["served"])
+    for rule, params in duties.duties(ctx):
+        fire(rule, **words, **params)
 
     # Persistence.
     if ctx["persistence.horizon"] == "under_3_months":
@@ -153,24 +159,32 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     return fired
 
 
-EU = ("NL", "BE")
+def crisis_channels(ctx: Context, choice: ChannelChoice) -> str:
+    """The channels a crisis plan names: only those in the plan where people react, else the
+    words for them (never a channel under Not now)."""
+    planned = [channel for channel in choice.channels() if channel.conversational]
+    return ctx.channels(planned) if planned else ctx.text("talking_channels")
 
 
-def kind_rules(ctx: Context) -> list[str]:
-    """Law and practice that come with the kind of organisation, each with its source."""
-    kind = ctx["organisation.kind"]
-    fired = []
-    youth = "young_adults" in ctx["audience.segments"] and kind in ("nonprofit", "other")
-    if kind == "education" or youth:
-        fired.append("kind.minors-photo-consent")
-    if kind == "healthcare":
-        fired.append("kind.health-confidentiality")
-    if kind == "government":
-        fired += ["kind.government-archiving", "kind.government-accessibility"]
-    promotes = ctx["capacity.budget"] != "none"  # a budget that could go to promoted posts
-    if kind in ("nonprofit", "government") and ctx["organisation.country"] in EU and promotes:
-        fired.append("kind.no-political-ads")
-    return fired
+def _weekend(ctx: Context) -> str:
+    """Weekend advice that fits: a 24/7 phone line where the organisation has one, an automatic
+    reply for one-person and personal services, else someone who checks for urgent messages."""
+    if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
+        return ctx.text("weekend/urgent_line")
+    if ctx.sector in ("freelancer", "personal_services") or ctx["capacity.people"] == 1:
+        return ctx.text("weekend/auto_reply")
+    return ctx.text("weekend/watch")
+
+
+def _concern(ctx: Context) -> str:
+    """What a management against it most likely worries about, as the answers show it."""
+    if duties.human_care(ctx):
+        key = "care"
+    elif ctx["willingness.workplace_access"] == "blocked":
+        key = "blocked"
+    else:
+        key = "none"
+    return ctx.text(f"concerns/{key}", served=ctx.served())
 
 
 def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]:

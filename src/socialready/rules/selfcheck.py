@@ -25,10 +25,6 @@ from socialready.rules.context import Context
 PUBLIC_ANSWERING = frozenset({"share.ask", "monitor.respond", "co_create.share-again"})
 # Action ids that ask staff to post or tell their story.
 STAFF_STORIES = frozenset({"co_create.ambassadors", "idea:recruitment"})
-# Pages where people grieve or are ill: no engagement questions there.
-SENSITIVE_SECTORS = frozenset(
-    {"funeral", "hospital", "care", "youth_care", "medical_practice", "health_insurer"}
-)
 ENGAGEMENT = frozenset({"share.ask", "idea:community"})
 
 
@@ -104,7 +100,7 @@ def problems_in(
     # The crisis plan names only channels in the plan.
     if "dialogue.crisis-plan" in rules:
         named = _channels_named(ctx, rules["dialogue.crisis-plan"]["channels"])
-        if not named or not named <= set(ids):
+        if not named <= set(ids):
             problems.append(f"crisis plan names {sorted(named)}, the plan has {ids}")
 
     # The verdict's summary matches the number of new channels.
@@ -122,7 +118,8 @@ def problems_in(
         problems.append(f"broadcast only, yet {sorted(PUBLIC_ANSWERING & set(used))}")
     if ctx["willingness.staff"] == "reluctant" and STAFF_STORIES & set(used):
         problems.append(f"reluctant staff, yet {sorted(STAFF_STORIES & set(used))}")
-    if ctx.answers.get("organisation.sector") in SENSITIVE_SECTORS and ENGAGEMENT & set(used):
+    sensitive = ctx.catalog.texts["served"]["sensitive"]  # death notices, patients, clients
+    if ctx.sector in sensitive and ENGAGEMENT & set(used):
         problems.append(f"engagement prompts on a sensitive page: {sorted(ENGAGEMENT & set(used))}")
 
     # Every figure is about the country and the segment it is cited for.

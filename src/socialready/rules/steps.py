@@ -8,7 +8,6 @@ from socialready.answers import number
 from socialready.rules.channel_text import cadence
 from socialready.rules.channels import ChannelChoice
 from socialready.rules.context import Context
-from socialready.rules.selfcheck import SENSITIVE_SECTORS
 
 STEP_IDS = (
     "audience",
@@ -86,20 +85,27 @@ def default_owner(ctx: Context, step_id: str) -> str:
 
 
 def _segments(ctx: Context) -> str:
-    return ctx.labels("audience.segments", ctx["audience.segments"])
+    return ctx.in_text("audience.segments", ctx["audience.segments"])
+
+
+def sensitive(ctx: Context) -> bool:
+    """Pages where a question to the readers is out of place: death notices, patients."""
+    return ctx.sector in ctx.catalog.texts["served"]["sensitive"]
 
 
 def _audience(p: Facts) -> list[str]:
     ctx = p.ctx
     actions = []
     if "goals.audience-unknown" in p.rules:
-        actions.append(p.a("audience.research"))
+        hires = "recruitment" in ctx["goals.objectives"]
+        research = "audience.research-hires" if hires else "audience.research"
+        actions.append(p.a(research, served=ctx.served()))
     actions.append(p.a("audience.segments", segments=_segments(ctx)))
     if ctx["audience.interests"]:
         actions.append(p.a("audience.interests", interests=ctx["audience.interests"]))
     else:
         actions.append(p.a("audience.ask-interests"))
-    objectives = ctx.labels("goals.objectives", ctx["goals.objectives"])
+    objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
     actions.append(p.a("audience.objectives", objectives=objectives))
     return actions
 
@@ -114,22 +120,30 @@ def _media(p: Facts) -> list[str]:
     if not p.choice.recommended:
         actions.append(p.a("media.none"))
         return actions
-    yours = [  # the internal network reaches staff, not the audience of this step
-        pick.channel
-        for pick in p.choice.recommended
-        if pick.origin != "suggested" and pick.channel.id != "internal_network"
-    ]
-    added = [pick.channel for pick in p.choice.recommended if pick.origin == "suggested"]
-    if yours and whereabouts == "researched":
-        actions.append(p.a("media.yours-researched", channels=ctx.channel_names(yours)))
-    elif yours:
+    # The internal network reaches staff, never the audience: it is no answer to "where are they".
+    public = [pick for pick in p.choice.recommended if pick.channel.id != "internal_network"]
+    current = [pick.channel for pick in public if pick.origin == "current"]
+    considered = [pick.channel for pick in public if pick.origin == "considering"]
+    added = [pick.channel for pick in public if pick.origin == "suggested"]
+    if whereabouts == "researched":
+        if current:
+            actions.append(p.a("media.yours-researched", channels=ctx.channels(current)))
+        if considered:
+            actions.append(
+                p.a("media.considered", channels=ctx.channels(considered), served=ctx.served())
+            )
+    elif current or considered:
         actions.append(
-            p.a("media.yours-assumed", segments=_segments(ctx), channels=ctx.channel_names(yours))
+            p.a(
+                "media.yours-assumed",
+                segments=_segments(ctx),
+                channels=ctx.channels(current + considered),
+            )
         )
     if added:
-        actions.append(p.a("media.suggested", channels=ctx.channel_names(added)))
-    if not actions:  # only the internal network: it reaches colleagues, not this audience
-        actions.append(p.a("media.staff-only", segments=_segments(ctx)))
+        actions.append(p.a("media.suggested", channels=ctx.channels(added)))
+    if not public:
+        actions.append(p.a("media.internal-only", segments=_segments(ctx)))
     return actions
 
 
@@ -157,15 +171,15 @@ def _organise(p: Facts) -> list[str]:
     no_ads = "kind.no-political-ads" in p.rules
     actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
     if ctx["goals.measurable"] == "kpis":
-        objectives = ctx.labels("goals.objectives", ctx["goals.objectives"])
+        objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
         actions.append(p.a("organise.kpis", objectives=objectives))
     else:
         for objective in ctx["goals.objectives"]:
             actions.append(
                 p.a(
                     "organise.goal",
-                    objective=ctx.labels("goals.objectives", [objective]),
-                    metric=ctx.text(f"metrics/{objective}"),
+                    objective=ctx.in_text("goals.objectives", [objective]),
+                    metric=ctx.text(f"metrics/{objective}", served=ctx.served()),
                 )
             )
     actions.append(p.a("organise.measure"))
@@ -173,6 +187,8 @@ def _organise(p: Facts) -> list[str]:
         actions.append(p.a("organise.guidelines"))
     if "dialogue.crisis-plan" in p.rules:
         actions.append(p.a("organise.crisis"))
+    if "crisis" in ctx["goals.objectives"]:
+        actions.append(calamity(p))
     actions.append(p.a("organise.long-term"))
     return actions
 
@@ -189,9 +205,9 @@ def _be_active(p: Facts) -> list[str]:
         actions = [p.a("be_active.not-yet")]
         for channel in ctx.catalog.channels.values():
             if channel.id in ctx["channels.current"]:
-                actions.append(p.a("be_active.hold", channel=channel.name[ctx.lang]))
+                actions.append(p.a("be_active.hold", channel=ctx.channel(channel)))
         if p.choice.recommended:
-            names = ctx.channel_names(p.choice.channels())
+            names = ctx.channels(p.choice.channels())
             actions.append(p.a("be_active.later", channels=names))
         return actions
     actions = []
@@ -208,14 +224,17 @@ def _be_active(p: Facts) -> list[str]:
     for pick in p.choice.recommended:
         if pick.origin == "current":
             name = "be_active.keep-lighter" if pick.short else "be_active.keep"
+            said = ctx.channel(pick.channel)
         elif pick.origin == "revived":
             name = "be_active.revive"
+            said = ctx.channel(pick.channel)
         else:
             name = "be_active.channel"
+            said = ctx.channel(pick.channel, "start")
         actions.append(
             p.a(
                 name,
-                channel=pick.channel.name[ctx.lang],
+                channel=said,
                 cadence=cadence(ctx, pick),
                 hours=number(pick.hours),
             )
@@ -228,20 +247,32 @@ def _be_active(p: Facts) -> list[str]:
             why = {"audience-elsewhere": "audience", "dormant-close": "close"}.get(
                 reason, "capacity"
             )
-            actions.append(p.a(f"be_active.pause-{why}", channel=channel.name[ctx.lang]))
+            actions.append(p.a(f"be_active.pause-{why}", channel=ctx.channel(channel)))
     return actions
 
 
 def _share(p: Facts) -> list[str]:
+    """Share, and ask for input only where a question fits: never under death notices or posts
+    about patients, never in a calamity, and in public only when the organisation answers there."""
+    ctx = p.ctx
     if p.later:
         return [p.a("share.prepare")]
-    actions = [p.a("share.knowledge")]
-    if p.ctx["willingness.dialogue"] == "broadcast_only":
+    actions = [p.a("share.knowledge", served=ctx.served())]
+    if ctx.sector == "funeral":
+        actions.append(p.a("share.notices"))
+    dialogue = ctx["willingness.dialogue"]
+    if dialogue == "broadcast_only":
         actions += [p.a("share.broadcast"), p.a("share.ask-privately")]
-    elif p.ctx.answers.get("organisation.sector") in SENSITIVE_SECTORS:
-        actions.append(p.a("share.ask-privately"))  # no questions under a death notice
+    elif sensitive(ctx):
+        page = "funeral" if ctx.sector == "funeral" else "other"
+        pages = ctx.text(f"served/sensitive_pages/{page}", served=ctx.served())
+        actions.append(p.a("share.sensitive", pages=pages))
+    elif dialogue == "cautious":
+        actions.append(p.a("share.ask-cautious"))
     else:
         actions.append(p.a("share.ask"))
+    if "crisis" in ctx["goals.objectives"]:
+        actions.append(p.a("share.calamity"))
     return actions
 
 
@@ -254,10 +285,16 @@ def _monitor(p: Facts) -> list[str]:
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
         actions = [p.a("monitor.respond", target=target)]
-    if ctx["persistence.monitoring"] == "manual":
+    if ctx["willingness.dialogue"] == "broadcast_only":
+        actions.append(p.a("monitor.stats"))  # no keyword watch for who does not answer
+    elif ctx["persistence.monitoring"] == "manual":
         actions.append(p.a("monitor.manual"))
     else:
         actions.append(p.a("monitor.tool"))
+    if ctx.sector == "funeral":
+        actions.append(p.a("monitor.notices"))
+    if "crisis" in ctx["goals.objectives"]:
+        actions.append(p.a("monitor.rumours"))
     actions.append(p.a("monitor.followers"))
     return actions
 
@@ -266,24 +303,40 @@ def _co_create(p: Facts) -> list[str]:
     ctx = p.ctx
     if p.later:
         return [p.a("co_create.prepare")]
-    broadcast_only = ctx["willingness.dialogue"] == "broadcast_only"
-    sensitive = ctx.answers.get("organisation.sector") in SENSITIVE_SECTORS
-    actions = [p.a("co_create.broadcast" if broadcast_only else "co_create.share-again")]
-    ideas = ctx.catalog.texts["co_create_ideas"]
+    served = ctx.served()
     reluctant = ctx["willingness.staff"] == "reluctant"
-    for objective in [] if broadcast_only else ctx["goals.objectives"]:
+    if ctx["willingness.dialogue"] == "broadcast_only":
+        # Nothing that asks for public reactions; what people send is shared with consent.
+        actions = [p.a("co_create.broadcast", served=served)]
+        ideas: tuple[str, ...] = ("recruitment",)
+    elif sensitive(ctx):
+        actions = [p.a("co_create.sensitive", served=served)]
+        ideas = ("recruitment", "knowledge_sharing")
+    else:
+        actions = [p.a("co_create.share-again")]
+        ideas = tuple(ctx.catalog.texts["co_create_ideas"])
+    for objective in ctx["goals.objectives"]:
         if objective == "recruitment" and reluctant:
-            continue  # the idea asks employees to tell their story: not of those who won't
-        if objective == "community" and sensitive:
-            continue  # no call to post stories and pictures on a page of the grieving or ill
+            continue  # the idea asks colleagues to tell their story: not of those who won't
         if objective in ideas:
-            actions.append(
-                p.a("co_create.objective", idea=ctx.text(f"co_create_ideas/{objective}"))
-            )
+            idea = ctx.text(f"co_create_ideas/{objective}", served=served)
+            actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
         actions.append(p.a("co_create.ambassadors"))
     return actions
+
+
+def calamity(p: Facts) -> str:
+    """The calamity plan: who posts, where (only channels in the plan), how fast, and which
+    official channel leads; the website is the one source every post points to."""
+    ctx = p.ctx
+    skip = ctx.catalog.texts["calamity_skip"]
+    planned = [c for c in p.choice.channels() if c.id not in skip]
+    where = ctx.channels(planned, "on") if planned and not p.later else ctx.text("calamity_where")
+    country = ctx.answers.get("organisation.country")
+    official = ctx.text(f"calamity_official/{country if country in ('NL', 'BE') else 'other'}")
+    return p.a("organise.calamity", channels=where, official=official)
 
 
 def _persevere(p: Facts) -> list[str]:

@@ -1,0 +1,94 @@
+"""Words in running text as a native writes them: lists, counts that agree, channel names with
+their article, and the answers' labels in lower case. The words are data (data/grammar.yaml);
+these functions only choose a form, in the language they are given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from socialready import files
+from socialready.answers import decimal
+
+FORMS = ("the", "a", "on", "start")  # de blog, een blog, op de blog, (begin) een blog
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = files.load_data("grammar")
+    return data
+
+
+def join(items: Sequence[str], lang: str, word: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (Dutch: 'A, B en C'); `word` may be 'or'."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    conjunction: str = _data()["list"][word][lang]
+    return ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def one_or_many(n: float, forms: Sequence[str]) -> str:
+    """The first form for exactly one, the second for any other number (0, 2, 1,5)."""
+    return forms[0] if n == 1 else forms[1]
+
+
+def noun(name: str, n: float, lang: str) -> str:
+    """A counted noun without its number: 'post' or 'posts', 'bericht' or 'berichten'."""
+    return one_or_many(n, _data()["nouns"][name][lang])
+
+
+def count(n: float, name: str, lang: str) -> str:
+    """'1 post', '3 posts', '2,5 uur': the number as the language writes it, the noun agreeing."""
+    return f"{decimal(n, lang)} {noun(name, n, lang)}"
+
+
+def verb(name: str, n: float, lang: str) -> str:
+    """A verb (or pronoun) that agrees with `n` subjects: 'past' or 'passen'."""
+    return one_or_many(n, _data()["verbs"][name][lang])
+
+
+def channel(channel_id: str, name: str, lang: str, form: str = "the") -> str:
+    """A channel in running text: 'de nieuwsbrief', 'een blog', 'op Facebook'. `name` is the
+    catalogue's name, used as is for brands (no article)."""
+    if form not in FORMS:
+        raise ValueError(f"unknown form {form!r}")
+    words = _data()["channels"].get(channel_id)
+    if words:
+        return str(words[lang][form])
+    if form in ("on", "start"):
+        return f"{'op' if lang == 'nl' else 'on'} {name}"
+    return name
+
+
+def channels(named: Sequence[tuple[str, str]], lang: str, form: str = "the") -> str:
+    """Several channels, each with its article, joined: 'Facebook, Instagram en de nieuwsbrief'.
+    `named` holds (id, catalogue name) pairs; 'on' is said once: 'op Facebook en de blog'."""
+    if form == "on" and named:
+        first = channel(named[0][0], named[0][1], lang, "on")
+        rest = [channel(cid, name, lang, "the") for cid, name in named[1:]]
+        return join([first, *rest], lang)
+    return join([channel(cid, name, lang, form) for cid, name in named], lang)
+
+
+def label(key: str, value: str, shown: str, lang: str) -> str:
+    """An answer's label inside a sentence: from the data where lower case is not enough,
+    otherwise the label `shown` with its first letter lower case ('Ouderen (65+)' → 'ouderen')."""
+    words = _data()["labels"].get(key, {}).get(value)
+    if words:
+        return str(words[lang])
+    return lower_first(shown)
+
+
+def lower_first(text: str) -> str:
+    """'Volwassenen (30–64)' → 'volwassenen (30–64)'; 'KPI' and 'LinkedIn' stay as they are."""
+    first = text.split(" ", 1)[0]
+    if any(letter.isupper() for letter in first[1:]):
+        return text  # an abbreviation or a brand: KPI, LinkedIn
+    return text[:1].lower() + text[1:]
+
+
+def capital(text: str) -> str:
+    """The first letter upper case, for a phrase that opens a sentence: 'de blog' → 'De blog'."""
+    return text[:1].upper() + text[1:]
