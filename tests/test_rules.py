@@ -433,7 +433,11 @@ def test_kind_specific_findings_name_their_source() -> None:
         )
         assert re.search(r"\(.+, (1[89]|20)\d\d\)", finding["says"]), finding["says"]
     assert "kind.no-political-ads" not in rule_ids(
-        generate(organisation__kind="nonprofit", organisation__sector="political")
+        generate(
+            organisation__kind="nonprofit",
+            organisation__sector="political",
+            organisation__country="other",
+        )
     )  # outside the EU, or where the country is unknown
     assert "kind.no-political-ads" not in rule_ids(
         generate(
