@@ -208,7 +208,11 @@ def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
     others = [pick.channel for pick in picks if not pick.relied]
     advice = []
     if others:
-        advice.append(ctx.text("rhythm_short/choose", channels=ctx.channel_names(others)))
+        advice.append(ctx.text("rhythm_short/choose", channels=ctx.channels(others)))
     if relied:
-        advice.append(ctx.text("rhythm_short/relied", channels=ctx.channel_names(relied)))
+        video = any(channel.id == "youtube" for channel in relied)
+        lighter = ctx.text(f"rhythm_short/lighter/{'video' if video else 'other'}")
+        advice.append(
+            ctx.text("rhythm_short/relied", channels=ctx.channels(relied), lighter=lighter)
+        )
     return {"details": " ".join(details), "advice": " ".join(advice)}
