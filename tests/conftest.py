@@ -10,24 +10,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
-
-# Property tests that leave the number of examples to the profile: a quick run by default, the
-# full count in CI (CI=1, or HYPOTHESIS_PROFILE=ci).
-settings.register_profile(
-    "quick", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "ci", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "quick")
-)
 
 ENTER = "\r"
 DOWN = "\x1b[B"
