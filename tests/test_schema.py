@@ -22,7 +22,7 @@ from socialready.planfile import document as plan
 from socialready.planfile import owned, shape, yamlio
 from tests import test_bad_input as catalogue
 from tests.conftest import run_cli
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 from tests.test_fuzz import mutated_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +166,7 @@ def test_both_accept_the_example_plans_and_a_version_1_plan(isolated: Path) -> N
         assert tool_accepts(data, isolated) and schema_accepts(data), path
 
 
-@settings(deadline=None, max_examples=700, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(700), suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), valid_answers(), languages)
 def test_both_agree_on_generated_and_mutated_plans(
     tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, answers: Any, lang: str
@@ -214,7 +214,7 @@ LINES = [
 ]
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(LINES), VALUES)
 def test_both_agree_on_any_value_of_an_owned_field(
     tmp_path_factory: pytest.TempPathFactory, plan_text: str, line: str, value: object
