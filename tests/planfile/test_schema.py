@@ -20,17 +20,17 @@ from socialready import files
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
 from socialready.planfile import owned, shape, yamlio
-from tests import test_bad_input as catalogue
 from tests.conftest import run_cli
+from tests.e2e import test_bad_input as catalogue
 from tests.strategies import examples, languages, valid_answers
 from tests.test_fuzz import mutated_tree
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "src" / "socialready" / "data" / "plan.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
-V1 = Path(__file__).parent / "fixtures" / "v1-software.yaml"
+V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
 # What a schema of the data cannot say: the tool's limit on the size of the file.
 ONLY_THE_TOOL = {name for name, _ in catalogue.COMMON if name.startswith("over-")}
 

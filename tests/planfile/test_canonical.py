@@ -15,7 +15,7 @@ from socialready.planfile import canonical, yamlio
 from socialready.planfile import document as plan
 from tests.strategies import examples, languages, valid_answers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "plans").glob("*.yaml"))
 BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
