@@ -1,6 +1,6 @@
 """One plan, no contradictions; cadence that follows what works. Property tests over generated
-answers in both languages (the number of examples follows the hypothesis profile: quick by
-default, thousands under CI), and tests that the self-check does find each contradiction."""
+answers in both languages (a fifth of the examples by default, thousands with
+SOCIALREADY_TESTS=full as CI runs them), and tests that the self-check finds each contradiction."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialready import catalog, questionnaire, rules
 from socialready.rules import channels, selfcheck
 from socialready.rules.context import Context
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 
 QS = questionnaire.load()
 CATALOG = catalog.load()
@@ -74,11 +74,15 @@ def working(answers: dict[str, Any]) -> dict[str, float]:
 
 
 VERDICT_RANK = {"not_yet": 0, "start_small": 1, "ready": 2}
+MANY = settings(
+    max_examples=examples(2000), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 # --- Properties ----------------------------------------------------------------------------------
 
 
+@MANY
 @given(with_rhythms(), languages)
 def test_every_plan_passes_its_own_check(answers: dict[str, Any], lang: str) -> None:
     """generate() runs the self-check and raises Contradiction on any broken invariant."""
@@ -86,6 +90,7 @@ def test_every_plan_passes_its_own_check(answers: dict[str, Any], lang: str) -> 
     assert len(result["steps"]) == 8
 
 
+@MANY
 @given(valid_answers(), languages)
 def test_every_plan_from_list_answers_passes_its_own_check(
     answers: dict[str, Any], lang: str
@@ -93,6 +98,7 @@ def test_every_plan_from_list_answers_passes_its_own_check(
     generate(answers, lang)
 
 
+@MANY
 @given(with_rhythms(), st.floats(0.25, 40).map(lambda x: round(x, 2)))
 def test_more_hours_never_lower_a_working_channels_cadence_or_the_verdict(
     answers: dict[str, Any], extra: float
@@ -111,6 +117,7 @@ def test_more_hours_never_lower_a_working_channels_cadence_or_the_verdict(
             assert now[channel_id] >= was[channel_id] - 1e-9, (channel_id, was, now)
 
 
+@MANY
 @given(with_rhythms())
 def test_a_working_channel_keeps_its_own_rhythm_while_the_hours_allow(
     answers: dict[str, Any],
@@ -145,6 +152,7 @@ def test_a_working_channel_keeps_its_own_rhythm_while_the_hours_allow(
             assert planned.get(channel_id) == pytest.approx(posts), (channel_id, planned)
 
 
+@MANY
 @given(with_rhythms(), languages)
 def test_no_channel_runs_above_its_own_rhythm_or_the_tier_the_answers_allow(
     answers: dict[str, Any], lang: str
@@ -165,6 +173,7 @@ def test_no_channel_runs_above_its_own_rhythm_or_the_tier_the_answers_allow(
         assert "Hootsuite" not in item["cadence"]  # a brand's daily posts are never the plan
 
 
+@MANY
 @given(with_rhythms(), languages)
 def test_no_figure_from_one_country_is_cited_for_another(
     answers: dict[str, Any], lang: str
