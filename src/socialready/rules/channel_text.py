@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready import grammar
 from socialready.answers import decimal, number
 from socialready.catalog import Channel
 from socialready.rules.channels import (
@@ -68,7 +69,7 @@ def why(ctx: Context, pick: Pick) -> str:
         for segment, fact in reached(ctx, channel).items():
             by_fact.setdefault(fact, []).append(segment)
         for fact, segments in by_fact.items():
-            names = ctx.labels("audience.segments", segments)
+            names = grammar.capital(ctx.in_text("audience.segments", segments))
             if ctx.catalog.facts[fact].assumed:
                 parts.append(ctx.text("channel_reach_assumed", segments=names))
             else:

@@ -322,7 +322,7 @@ def choose(
         for channel in [c for c in group if c.id in paused]:
             choice.not_now.append((channel, "review-paused", {}))
             group.remove(channel)
-    segments = ctx.labels("audience.segments", ctx["audience.segments"])
+    segments = ctx.in_text("audience.segments", ctx["audience.segments"])
     for channel in groups.elsewhere:
         entry = current.get(channel.id)
         if entry is not None and is_dormant(channel, entry):

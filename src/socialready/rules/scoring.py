@@ -106,7 +106,9 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     if dormant:
         pointer = ""
         if choice.recommended:
-            pointer = ctx.text("dormant_pointer", channels=ctx.channels(choice.channels()))
+            kept = [p.channel for p in choice.recommended if p.origin == "current"]
+            where = kept or choice.channels()  # where people find you already, if anywhere
+            pointer = ctx.text("dormant_pointer", channels=ctx.channels(where))
         fire_about("capacity.dormant-accounts", dormant, pointer=pointer)
     dropped = [
         channel
