@@ -64,7 +64,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     hours = ctx["capacity.hours_per_week"]
     management_against = ctx["willingness.management"] == "against"
     if people == 0:
-        fire("capacity.no-people")
+        # one: accounts to pause until someone is assigned; many (count 0): none yet
+        fire("capacity.no-people", count=1 if ctx["channels.current"] else 0)
     elif (
         choice.candidates
         and choice.lightest_needed > hours

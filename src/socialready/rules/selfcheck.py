@@ -22,10 +22,12 @@ from socialready.rules.channels import (
 from socialready.rules.context import Context
 
 # Action ids that have the organisation answer or invite reactions in public.
-PUBLIC_ANSWERING = frozenset({"share.ask", "monitor.respond", "co_create.share-again"})
+PUBLIC_ANSWERING = frozenset(
+    {"share.ask", "share.ask-now-and-then", "monitor.respond", "co_create.share-again"}
+)
 # Action ids that ask staff to post or tell their story.
 STAFF_STORIES = frozenset({"co_create.ambassadors", "idea:recruitment"})
-ENGAGEMENT = frozenset({"share.ask", "idea:community"})
+ENGAGEMENT = frozenset({"share.ask", "share.ask-now-and-then", "idea:community"})
 
 
 class Contradiction(RuntimeError):
@@ -112,6 +114,9 @@ def problems_in(
         problems.append(f"summary {summary!r} does not match {new} new channels")
     if verdict == "not_yet" and {"be_active.channel", "be_active.keep"} & set(used):
         problems.append("not_yet, yet a live channel is started or kept in step 4")
+
+    if "share.ask" in used and sum(pick.posts for pick in picks) < 1:
+        problems.append("a question in one post a week, with fewer posts than one a week")
 
     # What the answers rule out.
     if ctx["willingness.dialogue"] == "broadcast_only" and PUBLIC_ANSWERING & set(used):

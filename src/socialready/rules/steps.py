@@ -269,6 +269,8 @@ def _share(p: Facts) -> list[str]:
         actions.append(p.a("share.sensitive", pages=pages))
     elif dialogue == "cautious":
         actions.append(p.a("share.ask-cautious"))
+    elif sum(pick.posts for pick in p.choice.recommended) < 1:  # fewer posts than one a week
+        actions.append(p.a("share.ask-now-and-then"))
     else:
         actions.append(p.a("share.ask"))
     if "crisis" in ctx["goals.objectives"]:
