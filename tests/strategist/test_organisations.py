@@ -504,6 +504,11 @@ def test_more_hours_or_people_never_give_fewer_channels_or_a_worse_verdict(row: 
         assert len(recommended(after)) >= len(recommended(before)), change
         kept = set(recommended(before)) & set(answers["channels.current"])
         assert kept <= set(recommended(after)), f"a current channel is dropped with {change}"
+        if "capacity.hours_per_week" in change:  # more hours never lower any channel's cadence
+            was = {c["channel"]: c["posts_per_week"] for c in before["channels"]["recommended"]}
+            now = {c["channel"]: c["posts_per_week"] for c in after["channels"]["recommended"]}
+            lower = {c: (p, now.get(c)) for c, p in was.items() if now.get(c, 0) < p}
+            assert not lower, f"cadence lowered with {change}: {lower}"
 
 
 @pytest.mark.parametrize("row", TABLE, ids=[row.slug for row in TABLE])
