@@ -100,7 +100,7 @@ def test_the_table_week_by_week_in_dutch(software: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Week van 2026-01-05" in result.stdout
     assert "Week van 2026-01-12" in result.stdout
-    assert "LinkedIn" in result.stdout and "di  6-01" in result.stdout
+    assert "LinkedIn" in result.stdout and "wo  7-01" in result.stdout
 
 
 def test_review_dates_and_due_steps_are_events(software: Path, isolated: Path) -> None:

@@ -56,7 +56,7 @@ def _review(path: Path | None, **options: Any) -> dict[str, Any]:
 
 # One keystroke string per question, in order, for the software plan over 12 weeks.
 PROMPTED = [
-    BACK * 2 + "10" + ENTER,  # published.linkedin: 10 of 24
+    BACK * 2 + "10" + ENTER,  # published.linkedin: 10 of 36
     ENTER,  # published.blog: the promise, 6
     ENTER,  # published.youtube: 6
     DOWN * 2 + ENTER,  # reply_time: within_hours -> within_days
@@ -82,7 +82,7 @@ def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
     }
     capacity = document["readiness"]["dimensions"]["capacity"]["findings"]
     said = {finding["rule"]: finding["says"] for finding in capacity}
-    assert said.get("review.under-delivered") == "LinkedIn: 10 of 24 promised posts in 12 weeks."
+    assert said.get("review.under-delivered") == "LinkedIn: 10 of 36 promised posts in 12 weeks."
     assert "review.reply-slower" in said
     assert plan_mod.read(software).reviews == [entry]
 
@@ -107,7 +107,7 @@ def test_a_review_from_an_answers_file(software: Path, isolated: Path) -> None:
     answers.write_text(
         "review:\n"
         "  date: 2026-03-30\n"
-        "  published: {blog: 6, linkedin: 24, youtube: 6}\n"
+        "  published: {blog: 6, linkedin: 36, youtube: 6}\n"
         "  reply_time: within_hours\n"
         "  hours_spent: 8\n"
         "  measures: {leads_sales: 14}\n",
@@ -132,7 +132,7 @@ def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> 
 def test_defaults_record_the_plan_as_promised(software: Path) -> None:
     document = _review(software, use_defaults=True)
     [entry] = document["reviews"]
-    assert entry["published"] == {"linkedin": 24, "blog": 6, "youtube": 6}
+    assert entry["published"] == {"linkedin": 36, "blog": 6, "youtube": 6}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
 
@@ -169,14 +169,14 @@ def test_the_same_review_twice_gives_the_same_plan(
 def test_a_later_review_covers_the_period_since_the_one_before(software: Path) -> None:
     _review(software, use_defaults=True)
     document = _review(
-        software, use_defaults=True, date="2026-06-22", sets=["review.published.linkedin=8"]
+        software, use_defaults=True, date="2026-06-22", sets=["review.published.linkedin=12"]
     )
     assert [entry["date"] for entry in document["reviews"]] == [
         dt.date(2026, 3, 30),
         dt.date(2026, 6, 22),
     ]
     said = [f["says"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
-    assert any(text.startswith("LinkedIn: 8 of 24 promised posts in 12 weeks") for text in said)
+    assert any(text.startswith("LinkedIn: 12 of 36 promised posts in 12 weeks") for text in said)
 
 
 reviews = st.fixed_dictionaries(

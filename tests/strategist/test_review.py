@@ -1,4 +1,4 @@
-"""The 14 organisations of the strategist review (tests/fixtures/strategist-review, answers format
+"""The 14 organisations of the strategist review (tests/fixtures/orgs3, answers format
 3): the verdict, channels to keep, add and avoid (expect.yaml), the cadence bounds and forbidden
 words derived from expectations.md and the judgment (cadence.yaml), in both languages.
 
@@ -16,7 +16,7 @@ import pytest
 
 from tests.strategist.reading import LANGS, advise, given, not_now, recommended
 
-REVIEW = Path(__file__).parent.parent / "fixtures" / "strategist-review"
+REVIEW = Path(__file__).parent.parent / "fixtures" / "orgs3"
 SLUGS = sorted(path.stem for path in REVIEW.glob("[0-9][0-9]-*.yaml"))
 
 

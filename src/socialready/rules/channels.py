@@ -485,8 +485,9 @@ class _Allocation:
         lightest = float(channel.tier("minimum").posts_per_week)
         if entry.works == "badly":  # no more of what does not work: its lightest, at most
             own = min(own, lightest)
-        if channel.id in self.caps:
-            own = min(own, float(channel.tier(self.caps[channel.id]).posts_per_week))
+        cap = self.caps.get(channel.id)  # a review that found fewer posts than this rhythm
+        if cap is not None and TIERS.index(cap) < TIERS.index(tier_of(channel, own)):
+            own = min(own, float(channel.tier(cap).posts_per_week))
         floor = own if relied_on(ctx, entry) else min(own, lightest)
         pick = Pick(channel, "current", tier_of(channel, floor), floor)
         pick.own, pick.relied, pick.works = own, relied_on(ctx, entry), entry.works
