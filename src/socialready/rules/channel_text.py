@@ -58,7 +58,7 @@ def why(ctx: Context, pick: Pick) -> str:
         if pick.relied:
             origin = "relied"
         elif pick.works in ("well", "so_so"):
-            origin = "working"
+            origin = "answering" if pick.posts == 0 else "working"
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
     parts = [ctx.text(f"channel_origin/{origin}")]
