@@ -62,6 +62,8 @@ def why(ctx: Context, pick: Pick) -> str:
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
     parts = [ctx.text(f"channel_origin/{origin}")]
+    if pick.origin == "current" and pick.own is None:
+        parts.append(ctx.text("channel_rhythm_unknown"))
     if pick.own is None and pick.tier == "ambitious":
         parts.append(ctx.text("channel_ambitious", people=ctx["capacity.people"]))
     if channel.id != "internal_network":
