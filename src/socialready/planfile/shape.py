@@ -333,7 +333,7 @@ def _review() -> Node:
                 Field("notes", _named(Text(), "", "review.notes: what went well and what "
                       "did not.", nullable=True)),
             ],
-            unknown=f"is not a review field; the fields are: {fields}",
+            unknown=msg("review.unknown_field", fields=fields),
         ),
         "review",
         "Yours: one review of the period since the one before (or since `started`), written by "
