@@ -81,6 +81,7 @@ def run(
         plan.owned,
         started=plan.started,
         reviews=[review for review in earlier if review["date"] < when],
+        owners=plan.owners,
     )
     recommended = plan_mod.build(in_force)["channels"]["recommended"]
     promised = {
