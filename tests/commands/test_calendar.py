@@ -434,17 +434,17 @@ def test_an_owner_of_an_unknown_channel_is_refused(software: Path) -> None:
     assert "owners.myspace: is not a channel; the channels are:" in result.stderr
 
 
+def _categories(path: Path) -> set[str]:
+    lines = path.read_text("utf-8").splitlines()
+    return {line.partition(":")[2] for line in lines if line.startswith("CATEGORIES:")}
+
+
 def test_categories_in_the_plans_language(software: Path, isolated: Path) -> None:
     text = software.read_text("utf-8").replace("due: null", "due: 2026-02-02", 1)
     software.write_text(text, "utf-8")
     out = isolated / "nl.ics"
     args = ("calendar", str(software), "--start", START, "--weeks", "20", "-o", str(out))
     assert run_cli(*args, "--lang", "nl").returncode == 0
-    categories = {str(event["CATEGORIES"].cats[0]) for event in _events(out)}
-    assert categories == {"Bericht", "Evaluatie", "Stap"}
+    assert _categories(out) == {"Bericht", "Evaluatie", "Stap"}
     assert run_cli(*args).returncode == 0
-    assert {str(event["CATEGORIES"].cats[0]) for event in _events(out)} == {
-        "Post",
-        "Review",
-        "Step",
-    }
+    assert _categories(out) == {"Post", "Review", "Step"}
