@@ -161,7 +161,8 @@ def _set_owners(plan: Path, owners: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["the plan", "a link to the plan", "another plan", "answers", "resume", "text"]
+    "kind",
+    ["the plan", "a link to the plan", "another plan", "answers", "resume", "text", "folder"],
 )
 def test_the_output_is_never_a_plan_or_answers_file(
     software: Path, isolated: Path, kind: str
@@ -181,10 +182,13 @@ def test_the_output_is_never_a_plan_or_answers_file(
         out = isolated / "state" / "socialready" / "resume.yaml"
         out.parent.mkdir(parents=True)
         out.write_text("target: software.yaml\nlanguage: en\nanswers: {}\n", "utf-8")
+    elif kind == "folder":
+        out = isolated / "calendar.ics"
+        out.mkdir()
     else:
         out = isolated / "notes.ics"
         out.write_text("my notes, not a calendar\n", "utf-8")
-    before = {path: path.read_bytes() for path in (software, out)}
+    before = {path: path.read_bytes() for path in (software, out) if path.is_file()}
     result = run_cli("calendar", str(software), "--start", START, "-o", str(out))
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
