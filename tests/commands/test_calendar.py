@@ -452,3 +452,14 @@ def test_categories_in_the_plans_language(software: Path, isolated: Path) -> Non
     assert _categories(out) == {"Bericht", "Evaluatie", "Stap"}
     assert run_cli(*args).returncode == 0
     assert _categories(out) == {"Post", "Review", "Step"}
+
+
+def test_diff_says_who_posts_changed(software: Path, isolated: Path) -> None:
+    old = isolated / "old.yaml"
+    shutil.copy(software, old)
+    _set_owners(software, "  linkedin: Sanne\n  blog: null\n  youtube: null\n")
+    result = run_cli("diff", str(old), str(software))
+    assert result.returncode == 0, result.stderr
+    assert "~ LinkedIn: who posts: — → Sanne" in result.stdout
+    dutch = run_cli("diff", str(old), str(software), env={"SOCIALREADY_LANG": "nl"})
+    assert "LinkedIn: wie plaatst:" in dutch.stdout and "Sanne" in dutch.stdout
