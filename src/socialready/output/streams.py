@@ -53,6 +53,12 @@ def _replace(error: UnicodeError) -> tuple[str, int]:
     return "".join(out), error.end
 
 
+def stand_ins(encoding: str) -> str:
+    """The error handler that writes `encoding`'s stand-ins for what it cannot hold."""
+    codecs.register_error(HANDLER, _replace)
+    return "strict" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else HANDLER
+
+
 def utf8(stream: Any) -> bool:
     encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
     return encoding in ("utf8", "utf8sig")

@@ -243,8 +243,8 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:
-    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe).
-    SOCIALREADY_PAGER, else PAGER, else `less -FRX`; an empty one or `cat` means no pager."""
+    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe):
+    the one output/pager.py chooses."""
     out = console()
     if not out.is_terminal:
         draw(document, out)
@@ -258,21 +258,14 @@ def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, A
     )
     draw(document, buffer)
     text = buffer.file.getvalue()  # type: ignore[attr-defined]
-    pager = os.environ.get("SOCIALREADY_PAGER", os.environ.get("PAGER", "less -FRX")).strip()
+    from socialready.output import pager
+
+    command = pager.choose()
     dumb = os.environ.get("TERM") == "dumb"  # less cannot work there
-    if text.count("\n") < out.height or pager in ("", "cat") or dumb:
+    if text.count("\n") < out.height or command is None or dumb:
         sys.stdout.write(text)
         return
-    import subprocess
-
-    env = {**os.environ}
-    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no clearing
-    if (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
-        env.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever locales are installed
-    try:
-        subprocess.run(pager, shell=True, input=text, text=True, env=env, check=False)
-    except OSError:
-        sys.stdout.write(text)
+    pager.page(command, text)
 
 
 def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:
