@@ -1,6 +1,6 @@
 """Measure how fast socialready starts and checks plans, against bare Typer where that is fair.
 
-Four figures, in one run:
+Five figures, in one run (--only takes some of them):
 
 1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.15x),
    and, like for like, against the same app set up as socialready's is (no rich help).
@@ -10,6 +10,7 @@ Four figures, in one run:
    wall time and cost per plan (target: 1,000 plans <= 5 s).
 4. Time until `socialready assess` shows its first question in a real pseudo-terminal
    (target <= 300 ms), beside the same for a Typer command that only asks that question.
+5. Which heavy libraries (PyYAML, rich, questionary, icalendar, ...) each quick command loads.
 
 Compared commands run interleaved (A B A B ...) after one warm-up run each; each time is the
 median of --runs runs, and each ratio the median of the ratios within a round. Runs are timed
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import itertools
+import json
 import os
 import random
 import re
@@ -404,6 +406,54 @@ def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
 # Running
 
 
+HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "icalendar", "holidays", "filelock")
+MODULES_PROBE = """\
+import json, sys
+sys.argv = ["socialready", *json.loads(sys.argv[1])]
+from socialready.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def measure_modules(work: Path, env: dict[str, str]) -> list[str]:
+    """Which heavy libraries each quick command loads: each should load only what it uses."""
+    plan = work / "modules-plan.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "plans" / "bakery.yaml", plan)
+    cases = {
+        "--help": ["--help"],
+        "plan --check PLAN": ["plan", "--check", str(plan)],
+        "show PLAN": ["show", str(plan)],
+        "calendar PLAN": ["calendar", str(plan)],
+    }
+    lines = []
+    for label, args in cases.items():
+        result = subprocess.run(
+            [sys.executable, "-c", MODULES_PROBE, json.dumps(args)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            modules = set(json.loads(result.stderr.strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            raise MeasurementError(f"{label}: no module list ({result.stderr[-200:]!r})") from None
+        heavy = ", ".join(sorted(modules & set(HEAVY))) or "none"
+        lines.append(f"modules loaded by {label}: {heavy}")
+    try:
+        import yaml
+
+        lines.append(f"PyYAML with libyaml: {'yes' if yaml.__with_libyaml__ else 'NO (slower)'}")
+    except ImportError:
+        lines.append("PyYAML: not installed")
+    return lines
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per figure (default 15)")
@@ -422,9 +472,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["help", "check", "folders", "prompt"],
+        choices=["help", "check", "folders", "prompt", "modules"],
         action="append",
-        help="take only this figure (repeatable; default all four)",
+        help="take only this figure (repeatable; default all)",
     )
     return parser.parse_args(argv)
 
@@ -457,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="socialready-bench-") as temp:
         work = Path(temp)
         env = base_env(work)
-        only = set(args.only or ["help", "check", "folders", "prompt"])
+        only = set(args.only or ["help", "check", "folders", "prompt", "modules"])
         if "help" in only:
             report(lambda: measure_help(work, env, runs))
         if "check" in only:
@@ -466,6 +516,8 @@ def main(argv: list[str] | None = None) -> int:
             report(lambda: measure_folders(work, env, runs, args.sizes, args.start_methods))
         if "prompt" in only:
             report(lambda: measure_prompt(work, env, runs))
+        if "modules" in only:
+            report(lambda: measure_modules(work, env))
     return 0
 
 
