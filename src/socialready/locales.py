@@ -18,7 +18,7 @@ _CODES = re.compile(
     r"(?:[-_](?P<script>[a-z]{4}))?"  # a script (BCP 47): zh-Hans-CN
     r"(?:[-_](?P<country>[a-z]{2}|\d{3}))?"  # ISO 3166 or a UN region: nl_BE, es-419
     r"(?:[-_@].*)?",  # variants and modifiers: ca-ES-valencia, sr_RS@latin
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 
