@@ -463,3 +463,11 @@ def test_diff_says_who_posts_changed(software: Path, isolated: Path) -> None:
     assert "~ LinkedIn: who posts: — → Sanne" in result.stdout
     dutch = run_cli("diff", str(old), str(software), env={"SOCIALREADY_LANG": "nl"})
     assert "LinkedIn: wie plaatst:" in dutch.stdout and "Sanne" in dutch.stdout
+
+
+@pytest.mark.parametrize("start", ["9999-01-04", "9999-12-27", "9997-12-25"])
+def test_a_start_near_the_year_9999_is_refused_not_a_traceback(software: Path, start: str) -> None:
+    result = run_cli("calendar", str(software), "--start", start, "--weeks", "104")
+    assert result.returncode == 2, result.stderr
+    assert "--start: " in result.stderr and "or earlier" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -23,6 +23,7 @@ from socialready.wizard.review import word
 
 WORKING_DAYS = 5  # Monday to Friday
 MAX_WEEKS = 104
+LAST_START = dt.date(9998, 1, 1)  # later, a calendar (and its holidays) would pass year 9999
 
 
 class Event(NamedTuple):
@@ -258,6 +259,10 @@ def run(
     from socialready.planfile import schedule
 
     first = parse_start(start, schedule.today())
+    latest = LAST_START - dt.timedelta(weeks=weeks)
+    if first > latest:  # every date the calendar works out stays before the year 10000
+        problem = msg("calendar.too_late", date=first.isoformat(), last=latest.isoformat())
+        raise BadInput(msg("where", where="--start", problem=problem))
     end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
     country = plan.answers.get("organisation.country")
     # A review moved past a holiday can fall a few days after the end: a year more is enough.
