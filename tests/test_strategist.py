@@ -555,7 +555,6 @@ TABLE = (
         kind=(
             "kind.government-archiving",
             "kind.government-accessibility",
-            "kind.no-political-ads",
         ),
         checks=(no_paid_promotion,),
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready.answers import number
+from socialready.rules import duties
 from socialready.rules.channels import ChannelChoice, cadence, hours
 from socialready.rules.context import Context
 
@@ -158,7 +159,10 @@ def _organise(p: Facts) -> list[str]:
         )
         actions.append(p.a("organise.content", cadences=cadences))
     budget = ctx.text(f"budget/{ctx['capacity.budget']}")
-    no_ads = "kind.no-political-ads" in p.rules
+    # A public body's promoted posts are about public issues: in the EU, Meta and Google take
+    # none since October 2025, so its budget goes to tools and images, as a campaign's does.
+    public_body = ctx["organisation.kind"] == "government" and duties.in_eu(ctx)
+    no_ads = "kind.no-political-ads" in p.rules or public_body
     actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
     if ctx["goals.measurable"] == "kpis":
         objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
