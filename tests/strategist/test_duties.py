@@ -422,3 +422,17 @@ def test_first_actions_skip_steps_that_are_done() -> None:
     result["steps"][2]["status"] = "done"
     found = _first(result, answers_given, "nl")
     assert all(step != 3 for step, _ in found)
+
+
+@pytest.mark.parametrize(("item", "lang"), CASES)
+def test_the_crisis_plan_names_only_public_channels_in_the_plan(item: Row, lang: str) -> None:
+    result = _plan(item.slug, lang)
+    planned = {entry["channel"] for entry in result["channels"]["recommended"]}
+    for dimension in result["readiness"]["dimensions"].values():
+        for finding in dimension["findings"]:
+            if finding["rule"] != "dialogue.crisis-plan":
+                continue
+            for channel in CATALOG.channels.values():
+                named = re.search(rf"(?<!\w){re.escape(channel.name[lang])}(?!\w)", finding["says"])
+                if named:
+                    assert channel.id in planned and channel.id != "internal_network", finding
