@@ -57,19 +57,26 @@ def language() -> str:
     return env if env in LANGUAGES else _locale_language()
 
 
+HOME_COUNTRIES = ("NL", "BE")  # where a locale is taken to say where the organisation works
+
+
 def default_country(lang: str) -> str:
-    """The country the locale names (nl_BE is Belgium, nl_NL or nl the Netherlands), else by
-    language: a Dutch session is most likely a Dutch organisation."""
+    """The country the locale names (nl_BE or fr_BE is Belgium, nl_NL or nl the Netherlands),
+    else by language: a Dutch session is most likely a Dutch organisation; else not known."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            locale = value.split(".")[0].replace("-", "_").lower()
-            if locale.endswith("_be"):
-                return "BE"
-            if locale.startswith("nl"):
-                return "NL"
-            break
+            return country_of_locale(value) or ("NL" if lang == "nl" else "other")
     return "NL" if lang == "nl" else "other"
+
+
+def country_of_locale(locale: str) -> str | None:
+    """`nl_BE.UTF-8` -> BE; `nl` -> NL; None for C, POSIX or another territory (en_GB is
+    English as written in Britain, not a British organisation)."""
+    language, _, territory = locale.split(".")[0].split("@")[0].replace("-", "_").partition("_")
+    if territory:
+        return territory.upper() if territory.upper() in HOME_COUNTRIES else None
+    return "NL" if language.lower() == "nl" else None
 
 
 @cache

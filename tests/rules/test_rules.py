@@ -22,9 +22,7 @@ CATALOG = catalog.load()
 def generate(lang: str = "en", **overrides: Any) -> dict[str, Any]:
     given_answers = {"organisation.name": "Test"}
     given_answers.update({key.replace("__", "."): value for key, value in overrides.items()})
-    filled = answers.with_defaults(QS, given_answers)
-    filled.update({key: value for key, value in given_answers.items() if key not in filled})
-    return rules.generate(filled, CATALOG, QS, lang)
+    return rules.generate(answers.with_defaults(QS, given_answers), CATALOG, QS, lang)
 
 
 def organisation(name: str, lang: str = "en") -> dict[str, Any]:
@@ -132,7 +130,7 @@ def test_sports_club_that_only_broadcasts_keeps_facebook_and_answers_in_private(
     ids = rule_ids(result)
     assert result["readiness"]["verdict"] == "start_small"
     assert "dialogue.broadcast-only" in ids
-    assert "kind.minors-photo-consent" not in ids  # a 15–29 segment is not children in posts
+    assert {"kind.minors-photo-consent", "kind.minors-followers"} <= set(ids)  # minors: both
     assert result["readiness"]["dimensions"]["dialogue"]["score"] <= 40
     assert recommended(result) == ["facebook"]  # 1 hour: the page they have, at its minimum
     assert "not known to be active here" in not_now(result)["x"]
@@ -396,7 +394,7 @@ def test_reply_time_grows_with_the_service_load() -> None:
 def test_kind_specific_findings_name_their_source() -> None:
     cases = {
         "kind.minors-photo-consent": generate(
-            organisation__kind="education", organisation__country="NL"
+            organisation__kind="education", organisation__country="NL", audience__minors="in_posts"
         ),
         "kind.health-confidentiality": generate(
             organisation__kind="healthcare", organisation__country="NL"

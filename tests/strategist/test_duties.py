@@ -18,14 +18,12 @@ from typing import Any
 import pytest
 
 from socialready import answers, catalog, questionnaire, rules
-from socialready.errors import AnswerError
 from socialready.planfile import yamlio
 from socialready.rules import first
 
 HERE = Path(__file__).parent / "duties"
 LANGS = ("en", "nl")
 HANDOVER = "kind.account-handover"  # every plan
-FORMAT_3 = {"organisation.country", "channels.current", "goals.objectives"}
 
 Result = dict[str, Any]
 
@@ -37,20 +35,9 @@ CATALOG = catalog.load()
 def _answers(slug: str) -> tuple[tuple[str, Any], ...]:
     path = HERE / f"{slug}.yaml"
     data = yamlio.loads(path.read_text("utf-8"), str(path))
-    flat = _flat(data)
-    try:
-        filled = answers.with_defaults(QS, flat)
-    except AnswerError:  # a questionnaire that does not know answers format 3 yet
-        filled = answers.with_defaults(QS, {k: v for k, v in flat.items() if k not in FORMAT_3})
-    filled.update(flat)
+    filled, missing = answers.complete(QS, answers.from_nested(QS, data, str(path)))
+    assert not missing, f"{path.name}: unanswered {missing}"
     return tuple(filled.items())
-
-
-def _flat(data: dict[str, Any]) -> dict[str, Any]:
-    """The nested answers file as flat keys (channels.current stays a mapping)."""
-    return {
-        f"{part}.{key}": value for part, section in data.items() for key, value in section.items()
-    }
 
 
 def given(slug: str, **overrides: Any) -> dict[str, Any]:

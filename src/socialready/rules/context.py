@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready import grammar
-from socialready.answers import decimal
+from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 
@@ -24,6 +24,8 @@ class Context:
         self.lang = lang
 
     def __getitem__(self, key: str) -> Any:
+        if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
+            return self.answers.get(ASSUMED, ())
         return self.answers[key]
 
     @property
@@ -51,6 +53,15 @@ class Context:
         question = self.questionnaire.question(key)
         names = [question.label(value, self.lang) for value in values]
         return self.join(names)
+
+    def assumed_answers(self) -> str:
+        """Each assumed answer by its name and the value assumed: 'sector: something else'."""
+        parts = []
+        for key in self["answers.assumed"]:
+            label = self.questionnaire.question(key).label(self[key], self.lang)
+            value = grammar.lower_first(label)
+            parts.append(f"{self.text(f'assumed_answers/{key}')}: {value}")
+        return "; ".join(parts)
 
     def join(self, names: list[str], word: str = "and") -> str:
         """'A, B and C' / 'A, B en C'."""
