@@ -423,3 +423,11 @@ def test_the_crisis_plan_names_only_public_channels_in_the_plan(item: Row, lang:
                 named = re.search(rf"(?<!\w){re.escape(channel.name[lang])}(?!\w)", finding["says"])
                 if named:
                     assert channel.id in planned and channel.id != "internal_network", finding
+
+
+def test_first_actions_of_a_ready_organisation_do_not_start_with_describing_its_audience() -> None:
+    answers_given = given("be-theatre-tickets")
+    result = advise(answers_given, "nl")
+    found = _first(result, answers_given, "nl")
+    assert len(found) == 3 and found[-1][0] == 4  # ends with the first live action
+    assert not any(action.startswith("Beschrijf je doelgroep") for _, action in found), found
