@@ -310,7 +310,9 @@ def _co_create(p: Facts) -> list[str]:
         if objective == "recruitment" and reluctant:
             continue  # the idea asks colleagues to tell their story: not of those who won't
         if objective in ideas:
-            idea = ctx.text(f"co_create_ideas/{objective}", served=served)
+            children = objective == "community" and duties.minors(ctx) != "none"
+            key = "community_children" if children else objective
+            idea = ctx.text(f"co_create_ideas/{key}", served=served)
             actions.append(p.a("co_create.objective", idea=idea))
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
         actions.append(p.a("co_create.ambassadors"))
