@@ -49,10 +49,12 @@ def test_questionnaire_has_every_key_of_the_contract_in_nl_and_en() -> None:
         ("capacity.weekend_cover", "maybe", "yes or no"),
     ],
 )
-def test_bad_values_name_the_key(key: str, value: object, problem: str) -> None:
+def test_bad_values_name_the_question_and_the_key(key: str, value: object, problem: str) -> None:
+    question = QS.question(key)
     with pytest.raises(AnswerError) as caught:
-        answers.validate(QS.question(key), value, "a.yaml")
-    assert caught.value.message.startswith(f"a.yaml: {key}: ")
+        answers.validate(question, value, "a.yaml")
+    assert caught.value.message.startswith(f"a.yaml: {question.prompt['en']} {key}: ")
+    assert caught.value.render("nl").startswith(f"a.yaml: {question.prompt['nl']} {key}: ")
     assert problem in caught.value.message
 
 
@@ -182,8 +184,21 @@ def test_bad_format_3_values_name_the_key(
 ) -> None:
     with pytest.raises(AnswerError) as caught:
         answers.validate(QS.question(key), value, "a.yaml")
-    assert caught.value.message.startswith(f"a.yaml: {where}: ")
+    assert f"? {where}: " in caught.value.message  # the question, then the key
     assert problem in caught.value.message
+
+
+def test_a_channels_answer_names_the_question_about_that_channel() -> None:
+    current = QS.question("channels.current")
+    with pytest.raises(AnswerError) as caught:
+        answers.validate(current, {"x": {"posts_per_week": -1}}, "a.yaml")
+    key = "channels.current.x.posts_per_week"
+    assert caught.value.render("nl").startswith(
+        f"a.yaml: Hoeveel berichten plaats je nu per week op X (Twitter)? {key}: -1 valt buiten"
+    )
+    assert caught.value.render("en").startswith(
+        f"a.yaml: How many posts a week do you publish on X (Twitter) now? {key}: -1 is out"
+    )
 
 
 def test_format_3_values_are_normalised() -> None:

@@ -31,7 +31,7 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     key, kind = question.key, question.kind
 
     def fail(problem: Text) -> AnswerError:
-        return AnswerError(key, problem, source)
+        return AnswerError(key, problem, source, question.prompt)
 
     if kind == "text":
         if value is None:
@@ -117,7 +117,7 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
     if isinstance(value, list):
         value = dict.fromkeys(value)
     if not isinstance(value, dict):
-        raise AnswerError(question.key, msg("answer.channels"), source)
+        raise AnswerError(question.key, msg("answer.channels"), source, question.prompt)
     works, posts = question.field("works"), question.field("posts_per_week")
     checked: dict[str, dict[str, Any]] = {}
     for channel, usage in value.items():
@@ -126,25 +126,35 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
                 question.key,
                 msg("answer.not_one_of", value=repr(channel), values=", ".join(question.values)),
                 source,
+                question.prompt,
             )
         where = f"{question.key}.{channel}"
         usage = {} if usage is None else usage
         if not isinstance(usage, dict):
-            raise AnswerError(where, msg("answer.channel_usage"), source)
+            raise AnswerError(where, msg("answer.channel_usage"), source, question.prompt)
         for name in usage:
             if name not in (posts.key, works.key):
-                raise AnswerError(f"{where}.{name}", msg("answer.channel_field"), source)
+                problem = msg("answer.channel_field")
+                raise AnswerError(f"{where}.{name}", problem, source, question.prompt)
+        about = {lang: question.label(channel, lang) for lang in question.prompt}
         checked[channel] = {
             posts.key: validate(
-                posts._replace(key=f"{where}.{posts.key}"), usage.get(posts.key), source
+                about_channel(posts, f"{where}.{posts.key}", about), usage.get(posts.key), source
             ),
             works.key: validate(
-                works._replace(key=f"{where}.{works.key}"),
+                about_channel(works, f"{where}.{works.key}", about),
                 usage.get(works.key, works.default),
                 source,
             ),
         }
     return {channel: checked[channel] for channel in question.values if channel in checked}
+
+
+def about_channel(field: Question, key: str, channel: dict[str, str]) -> Question:
+    """A per-channel question (posts a week, how well) about one channel: its name in the
+    prompt, its key the full path (channels.current.facebook.works)."""
+    prompt = {lang: text.format(channel=channel[lang]) for lang, text in field.prompt.items()}
+    return field._replace(key=key, prompt=prompt)
 
 
 def number(value: float) -> float | int:
@@ -170,7 +180,9 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
                 channel, *rest = (part.strip() for part in item.split(":"))
                 given: dict[str, Any] = {}
                 if rest and rest[0]:
-                    given[posts.key] = parse_text(posts._replace(key=question.key), rest[0], source)
+                    about = {lang: question.label(channel, lang) for lang in question.prompt}
+                    key = f"{question.key}.{channel}.{posts.key}"
+                    given[posts.key] = parse_text(about_channel(posts, key, about), rest[0], source)
                 if len(rest) > 1:
                     given[works.key] = rest[1]
                 usage[channel] = given
@@ -194,6 +206,7 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
                     max=question.maximum,
                 ),
                 source,
+                question.prompt,
             ) from None
         return validate(question, number, source)
     if question.kind == "yesno":
@@ -201,7 +214,8 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
             return True
         if text.lower() in NO:
             return False
-        raise AnswerError(question.key, msg("answer.not_yes_no", value=repr(text)), source)
+        problem = msg("answer.not_yes_no", value=repr(text))
+        raise AnswerError(question.key, problem, source, question.prompt)
     return validate(question, text, source)
 
 
@@ -332,5 +346,5 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "e
         elif question.default is not None:
             filled[question.key] = validate(question, default(question, lang))
         else:
-            raise AnswerError(question.key, msg("answer.no_default"))
+            raise AnswerError(question.key, msg("answer.no_default"), question=question.prompt)
     return _with_assumptions(filled, [])

@@ -44,9 +44,12 @@ class Msg:
 
 
 def _shown(value: Any, lang: str) -> Any:
-    """A nested message in the same language; a float as its readers write it (2,5 in Dutch)."""
+    """A nested message in the same language, or the text in it of a {nl: ..., en: ...} pair
+    (a question's prompt); a float as its readers write it (2,5 in Dutch)."""
     if isinstance(value, Msg):
         return value.render(lang)
+    if isinstance(value, dict) and lang in value:
+        return value[lang]
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "nl" else text
@@ -114,10 +117,17 @@ class FileProblem(BadInput):
 
 
 class AnswerError(BadInput):
-    """An answer is of the wrong kind, out of range or unknown; names the key."""
+    """An answer is of the wrong kind, out of range or unknown; names the question (its prompt
+    in the reader's language, when there is one) and the key after it."""
 
-    def __init__(self, key: str, problem: Text, source: str = "") -> None:
-        where = f"{source}: {key}" if source else key
+    def __init__(
+        self, key: str, problem: Text, source: str = "", question: dict[str, str] | None = None
+    ) -> None:
+        where: Text = f"{source}: {key}" if source else key
+        if question and source:
+            where = msg("answer.question_in", source=source, question=question, key=key)
+        elif question:
+            where = msg("answer.question", question=question, key=key)
         super().__init__(msg("where", where=where, problem=problem))
         self.key = key
         self.problem = problem
