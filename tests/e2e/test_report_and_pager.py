@@ -130,7 +130,7 @@ def test_the_dutch_wizard_in_a_real_terminal(isolated: Path) -> None:
 
 
 def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> None:
-    plans = Path(__file__).resolve().parent.parent / "plans"
+    plans = Path(__file__).resolve().parents[2] / "plans"
     dutch = run_cli("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
     assert (
         "**LinkedIn (2 berichten per week; Weet ik niet); Facebook (5 berichten per week; "
