@@ -18,14 +18,12 @@ from typing import Any
 import pytest
 
 from socialready import answers, catalog, questionnaire, rules
-from socialready.errors import AnswerError
 from socialready.planfile import yamlio
 from socialready.rules import first
 
 HERE = Path(__file__).parent / "duties"
 LANGS = ("en", "nl")
 HANDOVER = "kind.account-handover"  # every plan
-FORMAT_3 = {"organisation.country", "channels.current", "goals.objectives"}
 
 Result = dict[str, Any]
 
@@ -37,20 +35,9 @@ CATALOG = catalog.load()
 def _answers(slug: str) -> tuple[tuple[str, Any], ...]:
     path = HERE / f"{slug}.yaml"
     data = yamlio.loads(path.read_text("utf-8"), str(path))
-    flat = _flat(data)
-    try:
-        filled = answers.with_defaults(QS, flat)
-    except AnswerError:  # a questionnaire that does not know answers format 3 yet
-        filled = answers.with_defaults(QS, {k: v for k, v in flat.items() if k not in FORMAT_3})
-    filled.update(flat)
+    filled, missing = answers.complete(QS, answers.from_nested(QS, data, str(path)))
+    assert not missing, f"{path.name}: unanswered {missing}"
     return tuple(filled.items())
-
-
-def _flat(data: dict[str, Any]) -> dict[str, Any]:
-    """The nested answers file as flat keys (channels.current stays a mapping)."""
-    return {
-        f"{part}.{key}": value for part, section in data.items() for key, value in section.items()
-    }
 
 
 def given(slug: str, **overrides: Any) -> dict[str, Any]:
@@ -422,3 +409,25 @@ def test_first_actions_skip_steps_that_are_done() -> None:
     result["steps"][2]["status"] = "done"
     found = _first(result, answers_given, "nl")
     assert all(step != 3 for step, _ in found)
+
+
+@pytest.mark.parametrize(("item", "lang"), CASES)
+def test_the_crisis_plan_names_only_public_channels_in_the_plan(item: Row, lang: str) -> None:
+    result = _plan(item.slug, lang)
+    planned = {entry["channel"] for entry in result["channels"]["recommended"]}
+    for dimension in result["readiness"]["dimensions"].values():
+        for finding in dimension["findings"]:
+            if finding["rule"] != "dialogue.crisis-plan":
+                continue
+            for channel in CATALOG.channels.values():
+                named = re.search(rf"(?<!\w){re.escape(channel.name[lang])}(?!\w)", finding["says"])
+                if named:
+                    assert channel.id in planned and channel.id != "internal_network", finding
+
+
+def test_first_actions_of_a_ready_organisation_do_not_start_with_describing_its_audience() -> None:
+    answers_given = given("be-theatre-tickets")
+    result = advise(answers_given, "nl")
+    found = _first(result, answers_given, "nl")
+    assert len(found) == 3 and found[-1][0] == 4  # ends with the first live action
+    assert not any(action.startswith("Beschrijf je doelgroep") for _, action in found), found

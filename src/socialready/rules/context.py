@@ -55,11 +55,12 @@ class Context:
         return self.join(names)
 
     def assumed_answers(self) -> str:
-        """Each assumed answer by its name and the value assumed: 'sector: Something else'."""
+        """Each assumed answer by its name and the value assumed: 'sector: something else'."""
         parts = []
         for key in self["answers.assumed"]:
             label = self.questionnaire.question(key).label(self[key], self.lang)
-            parts.append(f"{self.text(f'assumed_answers/{key}')}: {label}")
+            value = grammar.lower_first(label)
+            parts.append(f"{self.text(f'assumed_answers/{key}')}: {value}")
         return "; ".join(parts)
 
     def join(self, names: list[str], word: str = "and") -> str:

@@ -35,17 +35,21 @@ def first_actions(
         now = {step: number for step, number in open_steps.items() if not 4 <= number <= 7}
     capping, costly = _pressing(document, catalog, now)
     calamity = _calamity(document, catalog, open_steps)
-    found = (capping + calamity + costly)[:room] + live[:1]
-    seen = {text for _, text in found}
-    for number, step in enumerate(document["steps"], start=1):  # fill up from the steps
-        if len(found) >= count:
+    found = (capping + calamity + costly)[:room]
+    seen = {text for _, text in found} | {text for _, text in live}
+    numbered = list(enumerate(document["steps"], start=1))
+    # Fill up from the steps, organising first: what the audience is and where it is active
+    # (steps 1 and 2) is known already unless a finding above says otherwise.
+    for number, step in numbered[2:] + numbered[:2]:
+        if len(found) >= room:
             break
         if step["id"] not in open_steps or (verdict == "not_yet" and 4 <= number <= 7):
             continue
         for action in step["actions"]:
-            if len(found) < count and action not in seen:
+            if len(found) < room and action not in seen:
                 found.append((number, action))
                 seen.add(action)
+    found += live[:1]  # the first live action comes last: it follows what has to be settled
     return found[:count]
 
 

@@ -167,7 +167,11 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
 def crisis_channels(ctx: Context, choice: ChannelChoice) -> str:
     """The channels a crisis plan names: only those in the plan where people react, else the
     words for them (never a channel under Not now)."""
-    planned = [channel for channel in choice.channels() if channel.conversational]
+    planned = [
+        channel
+        for channel in choice.channels()
+        if channel.conversational and channel.id != "internal_network"  # criticism is public
+    ]
     return ctx.channels(planned) if planned else ctx.text("talking_channels")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready.answers import number
+from socialready.rules import duties
 from socialready.rules.channel_text import cadence
 from socialready.rules.channels import ChannelChoice
 from socialready.rules.context import Context
@@ -168,7 +169,10 @@ def _organise(p: Facts) -> list[str]:
         )
         actions.append(p.a("organise.content", cadences=cadences))
     budget = ctx.text(f"budget/{ctx['capacity.budget']}")
-    no_ads = "kind.no-political-ads" in p.rules
+    # A public body's promoted posts are about public issues: in the EU, Meta and Google take
+    # none since October 2025, so its budget goes to tools and images, as a campaign's does.
+    public_body = ctx["organisation.kind"] == "government" and duties.in_eu(ctx)
+    no_ads = "kind.no-political-ads" in p.rules or public_body
     actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
     if ctx["goals.measurable"] == "kpis":
         objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
@@ -321,7 +325,9 @@ def _co_create(p: Facts) -> list[str]:
         if objective == "recruitment" and reluctant:
             continue  # the idea asks colleagues to tell their story: not of those who won't
         if objective in ideas:
-            idea = ctx.text(f"co_create_ideas/{objective}", served=served)
+            children = objective == "community" and duties.minors(ctx) != "none"
+            key = "community_children" if children else objective
+            idea = ctx.text(f"co_create_ideas/{key}", served=served)
             actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
