@@ -299,7 +299,7 @@ def test_ctrl_d_at_a_pre_filled_question_stops_like_ctrl_c(
     assert "review --resume" in caught.value.message
     assert not plan_mod.read(software).reviews
     [entry] = _review(None, resume_session=True, date=None)["reviews"]
-    assert entry["published"]["linkedin"] == 30  # the answer given before Ctrl-D was kept
+    assert entry["published"]["linkedin"] == 10  # the answer given before Ctrl-D was kept
 
 
 def _recorded(software: Path, *dates: str) -> None:

@@ -230,7 +230,7 @@ def _rank(ctx: Context, channel: Channel, order: int) -> tuple[int, ...]:
 class Groups(NamedTuple):
     """The channels that reach the audience, by where they come from, each in rank order."""
 
-    working: list[Channel]  # current, rhythm known (not dormant)
+    working: list[Channel]  # current, working or with a known rhythm (not dormant)
     internal: list[Channel]  # the internal network, first when staff are reluctant
     current: list[Channel]  # current, rhythm or result unknown, or working badly
     considering: list[Channel]
@@ -268,8 +268,12 @@ def _groups(ctx: Context) -> Groups:
             if channel.id in named:
                 found["elsewhere"].append((rank, channel))
             continue
-        if entry is not None and entry.posts is not None and not is_dormant(channel, entry):
-            group = "working"  # its own rhythm is known: kept (a badly working one at its lightest)
+        if (
+            entry is not None
+            and (entry.posts is not None or entry.works in WORKS)
+            and not is_dormant(channel, entry)
+        ):
+            group = "working"  # it works, or its rhythm is known: kept at that rhythm
         elif channel.id == "internal_network" and internal_first(ctx):
             group = "internal"
         elif entry is not None and is_dormant(channel, entry):
@@ -460,6 +464,9 @@ class _Allocation:
             self.left = round(self.left - needed, 2)
             for pick in picks:
                 self._raise_to_own(pick)
+            for pick in picks:
+                if pick.own is None:  # works, rhythm not given: the tier the answers allow
+                    self._raise(pick)
         for pick in picks:
             if pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
@@ -480,6 +487,13 @@ class _Allocation:
     def _own(self, channel: Channel, entry: Current) -> Pick:
         """A current channel at the lightest rhythm it may run at, with its own rhythm noted."""
         ctx = self.ctx
+        if entry.posts is None:  # it works, but how often you post is not known: a tier
+            lightest_tier = Pick(
+                channel, "current", "minimum", channel.tier("minimum").posts_per_week
+            )
+            lightest_tier.works = entry.works
+            lightest_tier.estimate = lightest_tier.hours = hours(ctx, channel, "minimum")
+            return lightest_tier
         low, high = channel.sane
         own = min(max(float(entry.posts or 0), low), high)
         lightest = float(channel.tier("minimum").posts_per_week)

@@ -118,6 +118,10 @@ def problems_in(
     if "share.ask" in used and sum(pick.posts for pick in picks) < 1:
         problems.append("a question in one post a week, with fewer posts than one a week")
 
+    empty = [step["id"] for step in plan["steps"] if not step["actions"]]
+    if empty:
+        problems.append(f"steps without actions: {empty}")
+
     # What the answers rule out.
     if ctx["willingness.dialogue"] == "broadcast_only" and PUBLIC_ANSWERING & set(used):
         problems.append(f"broadcast only, yet {sorted(PUBLIC_ANSWERING & set(used))}")

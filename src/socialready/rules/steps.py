@@ -123,7 +123,7 @@ def _media(p: Facts) -> list[str]:
         return actions
     # The internal network reaches staff, never the audience: it is no answer to "where are they".
     public = [pick for pick in p.choice.recommended if pick.channel.id != "internal_network"]
-    current = [pick.channel for pick in public if pick.origin == "current"]
+    current = [pick.channel for pick in public if pick.origin in ("current", "revived")]
     considered = [pick.channel for pick in public if pick.origin == "considering"]
     added = [pick.channel for pick in public if pick.origin == "suggested"]
     if whereabouts == "researched":
