@@ -58,13 +58,18 @@ def language() -> str:
     return env if env in LANGUAGES else _locale_language()
 
 
+HOME_COUNTRIES = ("NL", "BE")  # where a locale is taken to say where the organisation works
+
+
 def default_country(lang: str) -> str:
-    """The country the locale names, as an ISO code (nl_BE and Dutch_Belgium are BE, de_DE is
-    DE); when it names none, by language: a Dutch session is most likely a Dutch organisation."""
+    """The country the locale names when it is the Netherlands or Belgium, in any platform's
+    spelling (nl_BE, nl-BE and Dutch_Belgium are BE); else by language: a Dutch session is most
+    likely a Dutch organisation, another is not known (en_GB is English as written in Britain,
+    not a British organisation)."""
     from socialready import locales
 
     found = locales.current()
-    if found.country is not None:
+    if found.country in HOME_COUNTRIES:
         return found.country
     return "NL" if "nl" in (lang, locales.reads(found.language)) else "other"
 

@@ -1,6 +1,7 @@
 """The 14 organisations of the strategist review (tests/fixtures/orgs3, answers format
-3): the verdict, channels to keep, add and avoid (expect.yaml), the cadence bounds and forbidden
-words derived from expectations.md and the judgment (cadence.yaml), in both languages.
+3): the verdict, channels to keep, add and avoid (review/expect.yaml), the cadence bounds and
+forbidden words derived from expectations.md and the judgment (review/cadence.yaml), in both
+languages.
 
 Worked examples, not the target: tests/strategist/test_organisations.py and test_cadence.py hold
 organisations of our own, judged the same way.
@@ -17,6 +18,7 @@ import pytest
 from tests.strategist.reading import LANGS, advise, given, not_now, recommended
 
 REVIEW = Path(__file__).parent.parent / "fixtures" / "orgs3"
+EXPECT = Path(__file__).parent / "review"  # expect.yaml and cadence.yaml
 SLUGS = sorted(path.stem for path in REVIEW.glob("[0-9][0-9]-*.yaml"))
 
 
@@ -24,7 +26,7 @@ SLUGS = sorted(path.stem for path in REVIEW.glob("[0-9][0-9]-*.yaml"))
 def _data(name: str) -> dict[str, Any]:
     from socialready.planfile import yamlio
 
-    path = REVIEW / f"{name}.yaml"
+    path = EXPECT / f"{name}.yaml"
     data: dict[str, Any] = yamlio.loads(path.read_text("utf-8"), str(path))
     return data
 

@@ -146,10 +146,13 @@ def test_without_a_terminal_missing_answers_name_the_options(isolated: Path) -> 
 
 
 def test_defaults_without_a_terminal(isolated: Path) -> None:
-    document = _assess(sets=["organisation.name=Solo"], use_defaults=True)
+    document = _assess(
+        sets=["organisation.name=Solo", "organisation.country=NL"], use_defaults=True
+    )
     assert (isolated / "plans" / "solo.yaml").exists()
     # The defaults describe a cautious one-person start: 2 hours for adults, nothing run yet,
-    # so one channel with evidence for adults and room for dialogue; no blog nobody asked for.
+    # so one channel with evidence for adults in its country (figures for the Netherlands) and
+    # room for dialogue; no blog nobody asked for.
     assert document["readiness"]["verdict"] == "ready"  # type: ignore[index]
     recommended = document["channels"]["recommended"]  # type: ignore[index]
     assert [item["channel"] for item in recommended] == ["facebook"]
@@ -249,7 +252,7 @@ def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated
     findings = document["readiness"]["dimensions"]["goals_audience"]["findings"]
     said = next(f["says"] for f in findings if f["rule"] == "goals.answers-assumed")
     assert said == (
-        "Not answered, so this plan assumes: sector: Something else; country: Another country, "
-        "or not known; children under 16: No; what the budget is for: Products, services, "
+        "Not answered, so this plan assumes: sector: something else; country: another country, "
+        "or not known; children under 16: no; what the budget is for: products, services, "
         "tickets or vacancies."
     )
