@@ -37,11 +37,12 @@ def resolve_language(option: str | None) -> str:
 
 
 def _locale_language() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+    """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
+    else English."""
+    from socialready import locales
+
+    language = locales.reads(locales.current().language)
+    return language if language in LANGUAGES else "en"
 
 
 def use_language(lang: str) -> None:
@@ -57,26 +58,15 @@ def language() -> str:
     return env if env in LANGUAGES else _locale_language()
 
 
-HOME_COUNTRIES = ("NL", "BE")  # where a locale is taken to say where the organisation works
-
-
 def default_country(lang: str) -> str:
-    """The country the locale names (nl_BE or fr_BE is Belgium, nl_NL or nl the Netherlands),
-    else by language: a Dutch session is most likely a Dutch organisation; else not known."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return country_of_locale(value) or ("NL" if lang == "nl" else "other")
-    return "NL" if lang == "nl" else "other"
+    """The country the locale names, as an ISO code (nl_BE and Dutch_Belgium are BE, de_DE is
+    DE); when it names none, by language: a Dutch session is most likely a Dutch organisation."""
+    from socialready import locales
 
-
-def country_of_locale(locale: str) -> str | None:
-    """`nl_BE.UTF-8` -> BE; `nl` -> NL; None for C, POSIX or another territory (en_GB is
-    English as written in Britain, not a British organisation)."""
-    language, _, territory = locale.split(".")[0].split("@")[0].replace("-", "_").partition("_")
-    if territory:
-        return territory.upper() if territory.upper() in HOME_COUNTRIES else None
-    return "NL" if language.lower() == "nl" else None
+    found = locales.current()
+    if found.country is not None:
+        return found.country
+    return "NL" if "nl" in (lang, locales.reads(found.language)) else "other"
 
 
 @cache

@@ -13,7 +13,7 @@ from socialready.planfile import document as plan
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
-V1 = Path(__file__).parent / "fixtures" / "v1-software.yaml"
+V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
 MODELINE = "# yaml-language-server: $schema=../plan.schema.json\n"
 OWNED = ("status", "owner", "due", "notes")
 
@@ -248,7 +248,7 @@ def test_a_review_entry_is_checked_as_plan_reads_it() -> None:
         shape.check_review({"date": "2026-04-06", "hours_spent": -2}, "review", 3)
 
 
-V2 = Path(__file__).parent / "fixtures" / "v2-bakery.yaml"
+V2 = Path(__file__).parents[1] / "fixtures" / "v2-bakery.yaml"
 
 
 def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -> None:
@@ -287,7 +287,7 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
 
 
 def test_a_strategists_format_3_intake_makes_a_plan(isolated: Path) -> None:
-    answers = Path(__file__).parent / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
+    answers = Path(__file__).parents[1] / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
     result = run_cli("assess", "out.yaml", "--answers", str(answers), "--defaults")
     assert result.returncode == 0, result.stderr
     written = _load(isolated / "out.yaml")
