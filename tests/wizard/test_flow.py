@@ -21,7 +21,7 @@ WHOLE_RUN = [
     "Acme Advies" + ENTER,  # organisation.name
     DOWN + ENTER,  # kind: business_b2b
     DOWN * 2 + ENTER,  # sector: b2b_services, second of a B2B firm's (other is the default)
-    "Netherl" + ENTER,  # country: NL, found by typing (the default, from en_GB, is GB)
+    "Netherl" + ENTER,  # country: NL, found by typing (the default, with no locale, is other)
     DOWN + ENTER,  # size: small
     DOWN * 7 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
