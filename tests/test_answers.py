@@ -151,6 +151,7 @@ ORGS3 = Path(__file__).parent / "fixtures" / "orgs3"
         ("goals.objectives", ["crisis", "panic"], "goals.objectives", "'panic' is not one of"),
         ("capacity.paid_promotion", "ads", "capacity.paid_promotion", "is not one of"),
         ("channels.current", "facebook", "channels.current", "must be a mapping"),
+        ("channels.current", [{"facebook": 3}], "channels.current", "must be a mapping"),
         ("channels.current", {"myspace": {}}, "channels.current", "'myspace' is not one of"),
         (
             "channels.current",

@@ -116,9 +116,9 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
     format 2) names the channels only: how often and how well are then unknown."""
     if value is None:
         return {}
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
         value = dict.fromkeys(value)
-    if not isinstance(value, dict):
+    if not isinstance(value, dict):  # a list of mappings too: it cannot be read as channels
         raise AnswerError(question.key, msg("answer.channels"), source, question.prompt)
     works, posts = question.field("works"), question.field("posts_per_week")
     checked: dict[str, dict[str, Any]] = {}
