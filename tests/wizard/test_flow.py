@@ -253,3 +253,12 @@ def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated
         "or not known; children under 16: No; what the budget is for: Products, services, "
         "tickets or vacancies."
     )
+
+
+def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isolated: Path) -> None:
+    keys("".join(FLEMISH_RUN))
+    first: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    keys(ENTER * 40)  # Enter keeps every saved answer, 4,5 posts a week included
+    again: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    assert again["answers"] == first["answers"]
+    assert again["answers"]["channels"]["current"]["facebook"]["posts_per_week"] == 4.5
