@@ -139,7 +139,7 @@ PLAN_ONLY: list[tuple[str, Mutation]] = [
     ("newer-format", _edit("socialready: 2", "socialready: 99", "format 99", "pipx upgrade")),
     ("unknown-key", _edit("language: en", "language: en\ncolour: red", "colour: is not a plan")),
     ("missing-answer", _edit("people: 1", "", "answers: capacity.people missing", "assess")),
-    ("bad-status", _edit("status: todo", "{i}status: finished", "steps[audience].status")),
+    ("bad-status", _edit("status: to do", "{i}status: finished", "steps[audience].status")),
     ("impossible-date", _edit("due: null", "{i}due: 2026-02-30", "{line}, column", "valid date")),
     ("not-a-plan", _whole("organisation: x\n", "not a socialready plan", "socialready assess")),
 ]

@@ -229,7 +229,7 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     old.write_bytes((folder / "a.yaml").read_bytes())
     text = (folder / "a.yaml").read_text("utf-8")
     text = text.replace("hours_per_week: 3", "hours_per_week: 4.5").replace(
-        "status: todo", "status: done", 1
+        "status: te doen", "status: klaar", 1
     )
     (folder / "a.yaml").write_text(text, "utf-8")
 

@@ -168,10 +168,10 @@ def _shown(source: str) -> None:
 
     from rich.console import Console
 
-    from socialready import cli
+    from socialready.commands import show
     from socialready.output import report, terminal
 
-    report_text = cli._report_or_raw(Path(source))  # never fails: the report, or raw text
+    report_text = show.report_or_raw(Path(source))  # never fails: the report, or raw text
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
     document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)

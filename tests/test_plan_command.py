@@ -114,7 +114,7 @@ def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda t: t.replace("status: todo", "status: finished", 1), "steps[audience].status"),
+        (lambda t: t.replace("status: to do", "status: finished", 1), "steps[audience].status"),
         (lambda t: t.replace("socialready: 2", "socialready: 99"), "newer than this socialready"),
         (lambda t: t.replace("  people: 1", "  people: many"), "capacity.people"),
         (lambda t: t.replace("  size: micro", "  size: huge"), "organisation.size"),
