@@ -154,7 +154,8 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
     """No PLAN was named and the organisation has one: its answers are replaced only when the
     user says so in a terminal (or a new file is written); without one, refused."""
     if not prompts.can_prompt():
-        raise BadInput(msg("where", where=str(path), problem=msg("assess.plan_exists", path=str(path))))
+        problem = msg("assess.plan_exists", path=str(path))
+        raise BadInput(msg("where", where=str(path), problem=problem))
     fresh = _free_path(path)
     choice = prompts.choose(
         ui.message("assess.which_file", lang, path=str(path)),
