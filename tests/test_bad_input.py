@@ -298,7 +298,8 @@ def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) ->
     other = yamlio.loads((isolated / "plans" / "organisation-2.yaml").read_text("utf-8"), "p")
     assert other["organisation"] == "🥐"
     again = run_cli("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
-    assert "plans/organisation-2.yaml" in again.stdout  # the same organisation finds its plan
+    # The same organisation finds its plan, and without a terminal does not replace it unasked.
+    assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
     assert not (isolated / "plans" / "organisation-3.yaml").exists()
 
 

@@ -403,3 +403,75 @@ def test_assess_without_plan_asks_in_a_terminal(
         assert names == {plan.name} and updated
     else:
         assert names == {plan.name, f"{plan.stem}-2.yaml"} and not updated
+
+
+# --- no English in a Dutch session ----------------------------------------------------------
+
+
+def _catalogue_english() -> set[str]:
+    """Words of the English texts of the catalogue that no Dutch text uses: a Dutch screen that
+    shows one of them shows English. Names (capitalised in both) and ids are left out."""
+    import json as json_mod
+
+    data = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
+    words: dict[str, set[str]] = {"en": set(), "nl": set()}
+
+    def walk(node: Any, lang: str | None = None) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, key if key in words else lang)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, lang)
+        elif isinstance(node, str) and lang:
+            text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
+            words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
+
+    for name in ("ui", "messages", "review", "questions", "rules", "facts"):
+        walk(json.loads((data / f"{name}.json").read_text("utf-8")))
+    from socialready import questionnaire
+
+    ids = set()  # the file's own words (answer ids and keys), shown where a file is explained
+    for question in questionnaire.load().questions:
+        ids.update(re.findall(r"[a-z]+", question.key))
+        for choice in question.choices:
+            ids.update(re.findall(r"[a-z]+", choice.value))
+    return words["en"] - words["nl"] - ids
+
+
+INTERESTS = {
+    name: yamlio.loads((ORGANISATIONS / f"{name}.yaml").read_text("utf-8"), name)["audience"][
+        "interests"
+    ]
+    for name in ("bakery", "school")
+}
+
+
+def test_a_dutch_session_shows_no_english_word_of_the_catalogue(isolated: Path) -> None:
+    english = _catalogue_english()
+    assert {"would", "comments", "edited", "overdue", "promised"} <= english
+    path = _reviewed(_late_plan(isolated), "2026-06-02", "2026-09-02")
+    _edit(path, "\nlanguage: nl\n", "\n# nog overleggen\nlanguage: nl\n")
+    _edit(path, "  notes: null", "  notes: Meedoen met #LindewaardPeilt")
+    screens = [
+        run_cli("plan", "--force", str(path), env=NL),
+        run_cli("show", str(path), env={**NL, "COLUMNS": "120"}),
+        run_cli("show", "--format", "markdown", str(path), env=NL),
+        run_cli("show", "--format", "html", str(path), env=NL),
+        run_cli("overview", str(isolated), env=NL),
+        run_cli("questions", env=NL),
+        run_cli("questions", "--format", "yaml", env=NL),
+        run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),
+        run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),  # refused
+    ]
+    found: dict[str, set[str]] = {}
+    for number, screen in enumerate(screens):
+        said = screen.stdout + screen.stderr
+        said = re.sub(r"<style>.*?</style>", " ", said, flags=re.DOTALL)
+        said = re.sub(r"[\w\[\]]+[._]\w+|[\w./-]+\.ya?ml|--?\w[\w-]*|<[^>]+>|`[^`]*`", " ", said)
+        for own in ("Meedoen met #LindewaardPeilt", "Erasmus College", *INTERESTS.values()):
+            said = said.replace(own, "")  # what the user typed is theirs
+        for word in set(re.findall(r"\b[a-z]{4,}\b", said.lower())) & english:
+            found.setdefault(word, set()).add(" ".join(screen.args[1:3]))  # type: ignore[index]
+        del number
+    assert not found, f"English in a Dutch session: {found}"

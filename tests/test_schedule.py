@@ -108,7 +108,7 @@ def late_plan(isolated: Path) -> Path:
 
 def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
     text = run_cli("show", str(late_plan), env={"COLUMNS": "200"}).stdout
-    assert "Uiterlijk: 2026-02-01 · te laat]" in text
+    assert "Uiterlijk: 1 februari 2026 · te laat]" in text
     assert "Klaar op" not in text
     markdown = run_cli("show", "--format", "markdown", str(late_plan)).stdout
     assert "Uiterlijk: 1 februari 2026 (**te laat**)" in markdown

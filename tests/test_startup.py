@@ -51,7 +51,7 @@ def test_checking_an_unedited_plan_needs_no_yaml_library(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("status: te doen", "status: te doen  # later", 1),  # a comment inside: moved into notes
+        ("socialready: 2", "socialready: 2  # later", 1),  # a comment inside: moved into notes
         ("language: nl", 'language: "nl"', 0),  # other quoting: formatting only, no change
     ],
 )

@@ -104,8 +104,8 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Stopped. Your 1 answer(s) so far are kept in "),
-        ("nl", "Gestopt. Je 1 antwoord(en) tot nu toe staan in "),
+        ("en", "Stopped. Your answer so far is kept in "),
+        ("nl", "Gestopt. Je antwoord tot nu toe staat in "),
     ],
 )
 def test_ctrl_c_says_so_in_the_language_of_the_session(

@@ -91,7 +91,9 @@ def hashtag_hint(plan: plan_mod.Plan, source: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
-    return hashtags.hint(plan.hashtags, ui.language(), source) if plan.hashtags else ""
+    if not plan.hashtags:
+        return ""
+    return hashtags.hint(plan.hashtags, ui.language(), source, plan.document.get("steps") or [])
 
 
 def _same(old: Any, new: Any) -> bool:

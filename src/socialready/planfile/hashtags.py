@@ -5,7 +5,7 @@ the plan is rewritten, and the reader is told once how to quote it if it belongs
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from socialready.planfile.owned import STEP_FIELDS
 
@@ -19,7 +19,6 @@ class Kept(NamedTuple):
     step: str
     field: str
     comment: str  # as typed, from its `#`
-    before: str  # the field's text before it on that line (empty when the `#` opens it)
 
 
 def _places(lines: list[str]) -> dict[int, tuple[str, str, str]]:
@@ -55,9 +54,8 @@ def split(comments: list[tuple[int, str]], text: str) -> tuple[list[Kept], list[
         if place is None:
             other.append((number, comment))
             continue
-        step, field, after = place
-        before = after[: after.rfind(comment)].strip() if comment in after else after.strip()
-        kept.append(Kept(step, field, comment, before))
+        step, field, _ = place
+        kept.append(Kept(step, field, comment))
     return kept, other
 
 
@@ -77,15 +75,18 @@ def attach(text: str, kept: list[Kept]) -> str:
     return "\n".join(lines)
 
 
-def hint(kept: list[Kept], lang: str, source: str) -> str:
-    """One sentence: which field has a `#` read as a comment, and how to quote it."""
+def hint(kept: list[Kept], lang: str, source: str, steps: list[dict[str, Any]]) -> str:
+    """One sentence: which field has a `#` read as a comment, and how to quote the value with
+    it (`steps`: the plan's steps as read, for the value YAML found before the `#`)."""
     from socialready import rules
     from socialready.ui import message, word
 
     item = kept[0]
     number = rules.STEP_IDS.index(item.step) + 1 if item.step in rules.STEP_IDS else item.step
     where = f"{word('step_n', lang, n=number)}, {word('fields/' + item.field, lang)}"
-    whole = f"{item.before} {item.comment}".strip()
+    found = next((s.get(item.field) for s in steps if s.get("id") == item.step), None)
+    before = "" if found is None else str(found)
+    whole = f"{before} {item.comment}".strip()
     quoted = "'" + whole.replace("'", "''") + "'"
     return message(
         "plan.hashtag",
