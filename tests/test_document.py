@@ -411,7 +411,6 @@ def test_assess_without_plan_asks_in_a_terminal(
 def _catalogue_english() -> set[str]:
     """Words of the English texts of the catalogue that no Dutch text uses: a Dutch screen that
     shows one of them shows English. Names (capitalised in both) and ids are left out."""
-    import json as json_mod
 
     data = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
     words: dict[str, set[str]] = {"en": set(), "nl": set()}
@@ -465,13 +464,12 @@ def test_a_dutch_session_shows_no_english_word_of_the_catalogue(isolated: Path) 
         run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),  # refused
     ]
     found: dict[str, set[str]] = {}
-    for number, screen in enumerate(screens):
+    for screen in screens:
         said = screen.stdout + screen.stderr
         said = re.sub(r"<style>.*?</style>", " ", said, flags=re.DOTALL)
         said = re.sub(r"[\w\[\]]+[._]\w+|[\w./-]+\.ya?ml|--?\w[\w-]*|<[^>]+>|`[^`]*`", " ", said)
         for own in ("Meedoen met #LindewaardPeilt", "Erasmus College", *INTERESTS.values()):
             said = said.replace(own, "")  # what the user typed is theirs
         for word in set(re.findall(r"\b[a-z]{4,}\b", said.lower())) & english:
-            found.setdefault(word, set()).add(" ".join(screen.args[1:3]))  # type: ignore[index]
-        del number
+            found.setdefault(word, set()).add(" ".join(screen.args[1:3]))
     assert not found, f"English in a Dutch session: {found}"
