@@ -168,7 +168,7 @@ def test_show_formats_and_progress(isolated: Path) -> None:
     assert text.returncode == 0
     assert text.stdout.index("Verdict: Ready") < text.stdout.index("LinkedIn")
     assert "Progress: 1 of 8 steps done" in text.stdout
-    assert "Next due: step 3, Organise it internally (2027-01-10)" in text.stdout
+    assert "Next due: step 3, Organise it internally (10 January 2027)" in text.stdout
     markdown = run_cli("show", "--format", "markdown", str(path)).stdout
     assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
     assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown

@@ -112,7 +112,7 @@ def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
     assert "Klaar op" not in text
     markdown = run_cli("show", "--format", "markdown", str(late_plan)).stdout
     assert "Uiterlijk: 1 februari 2026 (**te laat**)" in markdown
-    assert "Volgende evaluatie: 2026-04-05" in markdown
+    assert "Volgende evaluatie: 5 april 2026" in markdown
     progress = json.loads(run_cli("show", "--format", "json", str(late_plan)).stdout)["progress"]
     assert progress["overdue"] == [{"step": 1, "id": "audience", "due": "2026-02-01"}]
     assert progress["next_due"]["overdue"] is True

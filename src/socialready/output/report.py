@@ -115,7 +115,13 @@ def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = N
     parts = [word("progress", lang, done=state["done"])]
     nxt = state["next_due"]
     if nxt:
-        due = f"{nxt['due']}, {overdue_mark(lang)}" if nxt["overdue"] else nxt["due"]
+        from socialready.output.reviews import day
+
+        due = (
+            f"{day(nxt['due'], lang)}, {overdue_mark(lang)}"
+            if nxt["overdue"]
+            else day(nxt["due"], lang)
+        )
         parts.append(word("next_due", lang, n=nxt["step"], title=nxt["title"], due=due))
     else:
         parts.append(word("no_due", lang))
@@ -130,7 +136,9 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     """`Next review: 2026-04-05`, marked when overdue; or why there is none."""
     if next_review is None:
         return word("reviews_done" if document.get("started") else "no_review", lang)
-    date = next_review["date"]
+    from socialready.output.reviews import day
+
+    date = day(next_review["date"], lang)
     if next_review["overdue"]:
         date = f"{date} ({overdue_mark(lang)})"
     elif next_review.get("due"):
