@@ -10,6 +10,7 @@ Four figures, in one run:
    wall time and cost per plan (target: 1,000 plans <= 5 s).
 4. Time until `socialready assess` shows its first question in a real pseudo-terminal
    (target <= 300 ms), beside the same for a Typer command that only asks that question.
+5. Which heavy libraries (PyYAML, rich, questionary, icalendar, ...) each quick command loads.
 
 Compared commands run interleaved (A B A B ...) after one warm-up run each; each time is the
 median of --runs runs, and each ratio the median of the ratios within a round. Runs are timed
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import itertools
+import json
 import os
 import random
 import re
@@ -394,6 +396,54 @@ def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
 # Running
 
 
+HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "icalendar", "holidays", "filelock")
+MODULES_PROBE = """\
+import json, sys
+sys.argv = ["socialready", *json.loads(sys.argv[1])]
+from socialready.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def measure_modules(work: Path, env: dict[str, str]) -> list[str]:
+    """Which heavy libraries each quick command loads: each should load only what it uses."""
+    plan = work / "modules-plan.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "plans" / "bakery.yaml", plan)
+    cases = {
+        "--help": ["--help"],
+        "plan --check PLAN": ["plan", "--check", str(plan)],
+        "show PLAN": ["show", str(plan)],
+        "calendar PLAN": ["calendar", str(plan)],
+    }
+    lines = []
+    for label, args in cases.items():
+        result = subprocess.run(
+            [sys.executable, "-c", MODULES_PROBE, json.dumps(args)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            modules = set(json.loads(result.stderr.strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            raise MeasurementError(f"{label}: no module list ({result.stderr[-200:]!r})") from None
+        heavy = ", ".join(sorted(modules & set(HEAVY))) or "none"
+        lines.append(f"modules loaded by {label}: {heavy}")
+    try:
+        import yaml
+
+        lines.append(f"PyYAML with libyaml: {'yes' if yaml.__with_libyaml__ else 'NO (slower)'}")
+    except ImportError:
+        lines.append("PyYAML: not installed")
+    return lines
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per figure (default 15)")
@@ -438,6 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         report(lambda: measure_check_one(work, env, runs))
         report(lambda: measure_folders(work, env, runs, args.sizes))
         report(lambda: measure_prompt(work, env, runs))
+        report(lambda: measure_modules(work, env))
     return 0
 
 

@@ -28,6 +28,7 @@ from socialready.output.report import (
 )
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
+from socialready.rules.scoring import verdict_for_score
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
 
@@ -59,8 +60,12 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
     )
 
 
+SCORE_STYLES = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
+
+
 def _score_style(score: int) -> str:
-    return "green" if score >= 70 else "yellow" if score >= 40 else "red"
+    """A score's colour is the colour of the verdict it would earn on its own."""
+    return SCORE_STYLES[verdict_for_score(score, catalog.load().thresholds)]
 
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:

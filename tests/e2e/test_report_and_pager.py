@@ -11,8 +11,8 @@ from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
-from tests.test_dutch import english_on
-from tests.test_output_and_terminal import _in_terminal
+from tests.e2e.test_dutch import english_on
+from tests.e2e.test_terminal import _in_terminal
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 NAME = '<script>alert("x")</script> & Zn'
