@@ -412,7 +412,7 @@ def _catalogue_english() -> set[str]:
     """Words of the English texts of the catalogue that no Dutch text uses: a Dutch screen that
     shows one of them shows English. Names (capitalised in both) and ids are left out."""
 
-    data = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
+    data = Path(__file__).resolve().parents[2] / "src" / "socialready" / "data"
     words: dict[str, set[str]] = {"en": set(), "nl": set()}
 
     def walk(node: Any, lang: str | None = None) -> None:
