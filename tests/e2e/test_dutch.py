@@ -107,12 +107,13 @@ def test_an_error_is_said_in_the_language_asked_for() -> None:
         msg("answer.not_number", value="'veel'", min=0.0, max=80.0),
         "--set",
     )
-    assert (
-        error.render("nl")
-        == "--set: capacity.hours_per_week: 'veel' is geen getal; geef 0 tot en met 80"
+    assert error.render("nl") == (  # the question by its label, the key after it
+        "--set: ‘Hoeveel uur per week kun je aan social media besteden?’ "
+        "(capacity.hours_per_week): 'veel' is geen getal; geef 0 tot en met 80"
     )
-    assert (
-        error.render("en") == "--set: capacity.hours_per_week: 'veel' is not a number; give 0 to 80"
+    assert error.render("en") == (
+        "--set: ‘How many hours a week can you spend on social media?’ "
+        "(capacity.hours_per_week): 'veel' is not a number; give 0 to 80"
     )
     assert msg("answer.out_of_range", value=2.5, min=0.5, max=1.5).render("nl") == (
         "2,5 valt buiten het bereik; geef 0,5 tot en met 1,5"
