@@ -473,3 +473,14 @@ def test_a_dutch_session_shows_no_english_word_of_the_catalogue(isolated: Path) 
         for word in set(re.findall(r"\b[a-z]{4,}\b", said.lower())) & english:
             found.setdefault(word, set()).add(" ".join(screen.args[1:3]))
     assert not found, f"English in a Dutch session: {found}"
+
+
+def test_a_comment_after_a_status_is_kept_and_pointed_to_the_notes(isolated: Path) -> None:
+    path = _assess(isolated / "p.yaml")
+    _edit(path, "  status: te doen", "  status: bezig #later")
+    before = path.read_text("utf-8")
+    result = run_cli("plan", str(path), env=NL)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text("utf-8") == before
+    assert "zet het dan in de notities van de stap" in result.stderr
+    assert "aanhalingstekens" not in result.stderr  # a quoted status would be no status

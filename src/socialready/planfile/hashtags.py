@@ -88,8 +88,9 @@ def hint(kept: list[Kept], lang: str, source: str, steps: list[dict[str, Any]]) 
     before = "" if found is None else str(found)
     whole = f"{before} {item.comment}".strip()
     quoted = "'" + whole.replace("'", "''") + "'"
+    which = "plan.hashtag" if item.field in ("owner", "notes") else "plan.hashtag_notes"
     return message(
-        "plan.hashtag",
+        which,
         lang,
         path=source,
         where=where,
