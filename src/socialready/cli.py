@@ -278,7 +278,10 @@ def questions(
 
     language = _session(lang) or ui.resolve_language(None)
     if fmt is QuestionsFormat.yaml:
-        sys.stdout.write(template.answers_template(questionnaire.load(), language))
+        text = template.answers_template(questionnaire.load(), language)
+        if not streams.utf8(sys.stdout):  # a file made with `>` is read back as UTF-8: ASCII is
+            text = streams.plain(text, "ascii")
+        sys.stdout.write(text)
     else:
         from socialready.output import terminal as render
 

@@ -9,6 +9,7 @@ import os
 import re
 import signal
 import stat
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -228,6 +229,17 @@ def remove_temporary_files(folders: set[Path], pid: int) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) there would end the process, not ask
+        import _winapi
+
+        try:
+            handle = _winapi.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        except OSError as exc:
+            return getattr(exc, "winerror", 0) == 5  # access denied: another user's process
+        try:
+            return bool(_winapi.GetExitCodeProcess(handle) == _winapi.STILL_ACTIVE)
+        finally:
+            _winapi.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -241,7 +253,8 @@ def _write_all(fd: int, data: bytes, mode: int) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
-    os.fchmod(fd, mode)
+    if hasattr(os, "fchmod"):  # Windows before Python 3.13 has none; its files have no mode
+        os.fchmod(fd, mode)
     os.fsync(fd)
 
 

@@ -25,7 +25,10 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
     if fmt == "html":
         from socialready.output import html
 
-        return html.page(document, details=details)
+        page = html.page(document, details=details)
+        if not for_file and not streams.utf8(sys.stdout):  # the page says utf-8: what ASCII
+            page = page.encode("ascii", "xmlcharrefreplace").decode("ascii")  # spells, any page
+        return page
     from socialready.output import terminal
 
     return terminal.to_text(document, details=details)
