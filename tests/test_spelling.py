@@ -53,6 +53,7 @@ def _unknown(text: str) -> dict[str, int]:
     text = re.sub(r"`[^`\n]*`", " ", text)
     text = re.sub(r"(?<!\w)['‘’]|['‘’](?!\w)", " ", text)  # quotes, not the ' of kpi's
     text = re.sub(r"[\w./~<>-]+\.(?:ya?ml|md|ics|html|json)\b", " ", text)  # file names
+    text = re.sub(r"[~$][\w./-]*", " ", text)  # paths: ~/.profile, $HOME/.local/bin
     found = subprocess.run(
         ["hunspell", "-i", "utf-8", "-d", "nl", "-l"],
         input=text,
@@ -167,6 +168,7 @@ def test_the_dutch_readme() -> None:
     text = (ROOT / "README.nl.md").read_text("utf-8")
     text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)  # commands and files, as typed
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    text = re.sub(r"\*[^*\n]+\*(?=\s+in\s+\[README\.md)", " ", text)  # a heading of README.md
     text = re.sub(r"^\|?[\s|:-]+\|?$", " ", text, flags=re.MULTILINE)  # table rules
     unknown = _unknown(text)
     assert not unknown, f"not Dutch, or misspelled, in README.nl.md: {unknown}"
