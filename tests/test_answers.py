@@ -53,8 +53,8 @@ def test_bad_values_name_the_question_and_the_key(key: str, value: object, probl
     question = QS.question(key)
     with pytest.raises(AnswerError) as caught:
         answers.validate(question, value, "a.yaml")
-    assert caught.value.message.startswith(f"a.yaml: {question.prompt['en']} {key}: ")
-    assert caught.value.render("nl").startswith(f"a.yaml: {question.prompt['nl']} {key}: ")
+    assert caught.value.message.startswith(f"a.yaml: ‘{question.prompt['en']}’ ({key}): ")
+    assert caught.value.render("nl").startswith(f"a.yaml: ‘{question.prompt['nl']}’ ({key}): ")
     assert problem in caught.value.message
 
 
@@ -185,7 +185,8 @@ def test_bad_format_3_values_name_the_key(
 ) -> None:
     with pytest.raises(AnswerError) as caught:
         answers.validate(QS.question(key), value, "a.yaml")
-    assert f"? {where}: " in caught.value.message  # the question, then the key
+    said = caught.value.message  # the question, then the key; a key that is no question alone
+    assert f"?’ ({where}): " in said or said.startswith(f"a.yaml: {where}: ")
     assert problem in caught.value.message
 
 
@@ -195,10 +196,10 @@ def test_a_channels_answer_names_the_question_about_that_channel() -> None:
         answers.validate(current, {"x": {"posts_per_week": -1}}, "a.yaml")
     key = "channels.current.x.posts_per_week"
     assert caught.value.render("nl").startswith(
-        f"a.yaml: Hoeveel berichten plaats je nu per week op X (Twitter)? {key}: -1 valt buiten"
+        f"a.yaml: ‘Hoeveel berichten plaats je nu per week op X (Twitter)?’ ({key}): -1 valt buiten"
     )
     assert caught.value.render("en").startswith(
-        f"a.yaml: How many posts a week do you publish on X (Twitter) now? {key}: -1 is out"
+        f"a.yaml: ‘How many posts a week do you publish on X (Twitter) now?’ ({key}): -1 is out"
     )
 
 
