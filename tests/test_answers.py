@@ -53,8 +53,8 @@ def test_bad_values_name_the_question_and_the_key(key: str, value: object, probl
     question = QS.question(key)
     with pytest.raises(AnswerError) as caught:
         answers.validate(question, value, "a.yaml")
-    assert caught.value.message.startswith(f"a.yaml: {question.prompt['en']} {key}: ")
-    assert caught.value.render("nl").startswith(f"a.yaml: {question.prompt['nl']} {key}: ")
+    assert caught.value.message.startswith(f"a.yaml: ‘{question.prompt['en']}’ ({key}): ")
+    assert caught.value.render("nl").startswith(f"a.yaml: ‘{question.prompt['nl']}’ ({key}): ")
     assert problem in caught.value.message
 
 
@@ -151,6 +151,7 @@ ORGS3 = Path(__file__).parent / "fixtures" / "orgs3"
         ("goals.objectives", ["crisis", "panic"], "goals.objectives", "'panic' is not one of"),
         ("capacity.paid_promotion", "ads", "capacity.paid_promotion", "is not one of"),
         ("channels.current", "facebook", "channels.current", "must be a mapping"),
+        ("channels.current", [{"facebook": 3}], "channels.current", "must be a mapping"),
         ("channels.current", {"myspace": {}}, "channels.current", "'myspace' is not one of"),
         (
             "channels.current",
@@ -184,7 +185,8 @@ def test_bad_format_3_values_name_the_key(
 ) -> None:
     with pytest.raises(AnswerError) as caught:
         answers.validate(QS.question(key), value, "a.yaml")
-    assert f"? {where}: " in caught.value.message  # the question, then the key
+    said = caught.value.message  # the question, then the key; a key that is no question alone
+    assert f"?’ ({where}): " in said or said.startswith(f"a.yaml: {where}: ")
     assert problem in caught.value.message
 
 
@@ -194,10 +196,10 @@ def test_a_channels_answer_names_the_question_about_that_channel() -> None:
         answers.validate(current, {"x": {"posts_per_week": -1}}, "a.yaml")
     key = "channels.current.x.posts_per_week"
     assert caught.value.render("nl").startswith(
-        f"a.yaml: Hoeveel berichten plaats je nu per week op X (Twitter)? {key}: -1 valt buiten"
+        f"a.yaml: ‘Hoeveel berichten plaats je nu per week op X (Twitter)?’ ({key}): -1 valt buiten"
     )
     assert caught.value.render("en").startswith(
-        f"a.yaml: How many posts a week do you publish on X (Twitter) now? {key}: -1 is out"
+        f"a.yaml: ‘How many posts a week do you publish on X (Twitter) now?’ ({key}): -1 is out"
     )
 
 
@@ -304,21 +306,19 @@ def test_a_strategists_format_3_intake_is_read_whole(path: Path) -> None:
     )
 
 
-def test_the_default_country_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    from socialready import ui
-
+def test_the_default_country_is_a_code_the_question_knows(monkeypatch: pytest.MonkeyPatch) -> None:
+    country = QS.question("organisation.country")
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    for locale, lang, country in [
-        ("nl_NL.UTF-8", "nl", "NL"),
+    for locale, lang, expected in [
         ("nl_BE.UTF-8", "nl", "BE"),
-        ("fr_BE.UTF-8", "en", "BE"),
-        ("en_IE.UTF-8", "en", "other"),  # a way of writing English, not where one works
-        ("de_DE@euro", "nl", "NL"),
-        ("nl", "nl", "NL"),
-        ("C.UTF-8", "nl", "NL"),  # no territory: a Dutch session is most likely Dutch
+        ("en_IE.UTF-8", "en", "IE"),
+        ("de_DE@euro", "en", "DE"),
+        ("C.UTF-8", "nl", "NL"),  # no country: a Dutch session is most likely Dutch
         ("C.UTF-8", "en", "other"),  # else not known
-        ("en_XX.UTF-8", "en", "other"),
+        ("en_XK.UTF-8", "en", "other"),  # Kosovo: no ISO 3166-1 code yet, so not one we know
     ]:
         monkeypatch.setenv("LANG", locale)
-        assert ui.default_country(lang) == country, locale
+        found = answers.default(country, lang)
+        assert found == expected, locale
+        assert answers.validate(country, found) == expected

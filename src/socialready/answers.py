@@ -31,7 +31,7 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     key, kind = question.key, question.kind
 
     def fail(problem: Text) -> AnswerError:
-        return AnswerError(key, problem, source, question.prompt)
+        return AnswerError(key, problem, source)
 
     if kind == "text":
         if value is None:
@@ -116,10 +116,10 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
     format 2) names the channels only: how often and how well are then unknown."""
     if value is None:
         return {}
-    if isinstance(value, list):
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
         value = dict.fromkeys(value)
-    if not isinstance(value, dict):
-        raise AnswerError(question.key, msg("answer.channels"), source, question.prompt)
+    if not isinstance(value, dict):  # a list of mappings too: it cannot be read as channels
+        raise AnswerError(question.key, msg("answer.channels"), source)
     works, posts = question.field("works"), question.field("posts_per_week")
     checked: dict[str, dict[str, Any]] = {}
     for channel, usage in value.items():
@@ -128,16 +128,15 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
                 question.key,
                 msg("answer.not_one_of", value=repr(channel), values=", ".join(question.values)),
                 source,
-                question.prompt,
             )
         where = f"{question.key}.{channel}"
         usage = {} if usage is None else usage
         if not isinstance(usage, dict):
-            raise AnswerError(where, msg("answer.channel_usage"), source, question.prompt)
+            raise AnswerError(where, msg("answer.channel_usage"), source)
         for name in usage:
             if name not in (posts.key, works.key):
                 problem = msg("answer.channel_field")
-                raise AnswerError(f"{where}.{name}", problem, source, question.prompt)
+                raise AnswerError(f"{where}.{name}", problem, source)
         about = {lang: question.label(channel, lang) for lang in question.prompt}
         checked[channel] = {
             posts.key: validate(
@@ -208,7 +207,6 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
                     max=question.maximum,
                 ),
                 source,
-                question.prompt,
             ) from None
         return validate(question, number, source)
     if question.kind == "yesno":
@@ -217,7 +215,7 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
         if text.lower() in NO:
             return False
         problem = msg("answer.not_yes_no", value=repr(text))
-        raise AnswerError(question.key, problem, source, question.prompt)
+        raise AnswerError(question.key, problem, source)
     return validate(question, text, source)
 
 
@@ -351,5 +349,5 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "e
         elif question.default is not None:
             filled[question.key] = validate(question, default(question, lang))
         else:
-            raise AnswerError(question.key, msg("answer.no_default"), question=question.prompt)
+            raise AnswerError(question.key, msg("answer.no_default"))
     return _with_assumptions(filled, [])

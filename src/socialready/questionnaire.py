@@ -113,6 +113,21 @@ class Questionnaire:
     def question(self, key: str) -> Question:
         return self.by_key[key]
 
+    def prompt(self, key: str, lang: str) -> str | None:
+        """The question a key names, as asked in `lang`; a channel's own question for
+        `channels.current.facebook.works` (How well is Facebook working …); None if none."""
+        if key in self.by_key:
+            return self.by_key[key].prompt[lang]
+        base, _, rest = key.rpartition(".")
+        base, _, channel = base.rpartition(".")
+        question = self.by_key.get(base)
+        if question is None or not question.fields or channel not in question.values:
+            return None
+        fields = {field.key: field for field in question.fields}
+        if rest not in fields:
+            return None
+        return fields[rest].prompt[lang].format(channel=question.label(channel, lang))
+
 
 def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
     condition = raw.get("ask_if")

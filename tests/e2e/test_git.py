@@ -108,7 +108,7 @@ def test_the_external_diff_takes_a_rename(repo: Path) -> None:
     plan = repo / "plans" / "bakery.yaml"
     _git(repo, "mv", "plans/bakery.yaml", "plans/korenschoof.yaml")
     moved = repo / "plans" / "korenschoof.yaml"
-    moved.write_text(moved.read_text("utf-8").replace("  status: todo", "  status: doing", 1))
+    moved.write_text(moved.read_text("utf-8").replace("  status: to do", "  status: doing", 1))
     _git(repo, "add", "-A")
     result = _git(repo, "diff", "--cached", "--ext-diff", "-M")
     assert "plans/bakery.yaml → plans/korenschoof.yaml" in result.stdout

@@ -211,7 +211,7 @@ def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str
         env={**os.environ, "NO_COLOR": "1", "SOCIALREADY_START_METHOD": "spawn"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "70 plan(s) updated." in result.stderr
+    assert "70 plans updated." in result.stderr
     assert not list(folder.glob(".*.tmp"))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
-from socialready.planfile import yamlio
+from socialready.planfile import owned, yamlio
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, SPACE, UP
 
@@ -21,7 +21,7 @@ WHOLE_RUN = [
     "Acme Advies" + ENTER,  # organisation.name
     DOWN + ENTER,  # kind: business_b2b
     DOWN * 2 + ENTER,  # sector: b2b_services, second of a B2B firm's (other is the default)
-    "Netherl" + ENTER,  # country: NL, found by typing (the default, from en_GB, is GB)
+    "Netherl" + ENTER,  # country: NL, found by typing (the default, with no locale, is other)
     DOWN + ENTER,  # size: small
     DOWN * 7 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
@@ -67,7 +67,9 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
     path = isolated / "plans" / "acme-advies.yaml"
     assert path.exists()
     stored = yamlio.loads(path.read_text("utf-8"), str(path))
-    assert stored == document
+    assert {step["status"] for step in stored["steps"]} == {"to do"}  # the plan's own words
+    by_id = [{**step, "status": owned.status_words()[step["status"]]} for step in stored["steps"]]
+    assert {**stored, "steps": by_id} == document
     answers = stored["answers"]
     assert answers["organisation"] == {
         "name": "Acme Advies",
@@ -110,8 +112,8 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Stopped. Your 1 answer(s) so far are kept in "),
-        ("nl", "Gestopt. Je 1 antwoord(en) tot nu toe staan in "),
+        ("en", "Stopped. Your answer so far is kept in "),
+        ("nl", "Gestopt. Je antwoord tot nu toe staat in "),
     ],
 )
 def test_ctrl_c_says_so_in_the_language_of_the_session(
@@ -256,3 +258,12 @@ def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated
         "or not known; children under 16: no; what the budget is for: products, services, "
         "tickets or vacancies."
     )
+
+
+def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isolated: Path) -> None:
+    keys("".join(FLEMISH_RUN))
+    first: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    keys(ENTER * 40)  # Enter keeps every saved answer, 4,5 posts a week included
+    again: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    assert again["answers"] == first["answers"]
+    assert again["answers"]["channels"]["current"]["facebook"]["posts_per_week"] == 4.5

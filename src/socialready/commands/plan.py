@@ -179,6 +179,10 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             code = max(code, ExitCode(exit_code))
             failed += 1
             continue
+        if update.hashtags:
+            from socialready.output import terminal as render
+
+            render.message(update.hashtags, style="yellow")
         if not update.changed:
             unchanged += 1
             if update.formatting:
@@ -196,7 +200,13 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
         label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
         render.changes(label, update.changes, said)
         if update.moved_to_notes:
-            fields = ", ".join(update.moved_to_notes)
+            from socialready.planfile.document import edited_field
+
+            fields = ", ".join(
+                ui.message("plan.comment_lines", said) if field == "comments"
+                else edited_field(field, said)
+                for field in update.moved_to_notes
+            )  # fmt: skip
             render.message(
                 ui.message("plan.would_move" if check else "plan.moved", said, fields=fields)
             )

@@ -8,7 +8,7 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready.answers import decimal
 from socialready.planfile import yamlio
-from socialready.questionnaire import Choice, Question, Questionnaire
+from socialready.questionnaire import Choice, Condition, Question, Questionnaire
 from socialready.ui import message
 
 EXAMPLE_CHANNELS = "  facebook: {posts_per_week: 3, works: well}"
@@ -48,7 +48,7 @@ def values(question: Question, lang: str) -> list[str]:
 
 
 def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[str]:
-    """When the question is asked, which choices follow an earlier answer, and what is
+    """Which choices follow an earlier answer, when the question is asked, and what is
     assumed when it is left out; in words."""
     lines: list[str] = []
     if question.choices_by:
@@ -57,32 +57,31 @@ def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[s
             f"  {kind}: {', '.join(fits)}" for kind, fits in question.choices_by.table.items()
         ]
     if question.ask_if:
-        lines.append(_condition(question, questionnaire, lang))
+        condition = when(questionnaire, question.ask_if, lang)
+        lines.append(message("template.asked_when", lang, condition=condition))
     if question.key in answers_mod.ASSUMABLE:
         value = _shown(question, question.default, lang)
         lines.append(message("template.assumed", lang, value=value))
     return lines
 
 
-def _condition(question: Question, questionnaire: Questionnaire, lang: str) -> str:
-    condition = question.ask_if
-    assert condition is not None
-    if condition.op not in ("eq", "ne", "gt"):
-        value = yamlio.inline(condition.value)
-        return message("template.asked_when", lang, key=condition.key, op=condition.op, value=value)
-    other = questionnaire.question(condition.key)
-    return message(
-        f"template.only_when_{condition.op}",
-        lang,
-        question=other.prompt[lang],
-        value=_shown(other, condition.value, lang),
-    )
+def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
+    """A condition in words ("als er mensen mee aan de slag gaan"), never `key gt 0`."""
+    from socialready.ui import _messages
+
+    own = f"template.when.{condition.key}.{condition.op}.{condition.value}"
+    if own in _messages():
+        return message(own, lang)
+    asked = questionnaire.by_key[condition.key]
+    values = condition.value if isinstance(condition.value, (list, tuple)) else [condition.value]
+    shown = ", ".join(_shown(asked, value, lang) for value in values)
+    return message(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
 
 
 def _shown(question: Question, value: Any, lang: str) -> str:
-    """A value as a reader knows it: “Belgium” (BE); a number as its readers write it."""
+    """A value as a reader knows it: ‘Belgium’; a number as its readers write it."""
     if question.choices:
-        return f"“{question.label(value, lang)}” ({value})"
+        return f"‘{question.label(value, lang)}’"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return decimal(value, lang)
     return str(value)
