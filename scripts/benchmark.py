@@ -1,6 +1,6 @@
 """Measure how fast socialready starts and checks plans, against bare Typer where that is fair.
 
-Four figures, in one run:
+Five figures, in one run (--only takes some of them):
 
 1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.15x),
    and, like for like, against the same app set up as socialready's is (no rich help).
@@ -18,7 +18,8 @@ with time.perf_counter around the subprocess. Everything runs with this script's
 bytecode cached in the temporary directory as an installed package would have it. Run it from
 the project's virtual environment:
 
-    python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000]
+    python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000] [--start-methods fork,spawn]
+                                [--only folders]
 
 It always exits 0: it is a measurement, not a test. Figures over their target say OVER TARGET.
 """
@@ -288,18 +289,27 @@ def measure_check_one(work: Path, env: dict[str, str], runs: int) -> str:
     return ratio_line("plan --check 1 plan", ours, theirs, CHECK_TARGET)
 
 
-def measure_folders(work: Path, env: dict[str, str], runs: int, sizes: list[int]) -> list[str]:
-    """One line per folder size, then how the cost per plan changes as the folder grows."""
-    medians: dict[int, float] = {}
+def measure_folders(
+    work: Path, env: dict[str, str], runs: int, sizes: list[int], methods: list[str]
+) -> list[str]:
+    """One line per folder size (and start method), then how the cost per plan changes as the
+    folder grows. Start methods given are timed interleaved, size by size."""
+    medians: dict[str, dict[int, float]] = {method: {} for method in methods or [""]}
     lines = []
     for size in sizes:
         folder = work / f"plans-{size}"
         write_plans(folder, size, seed=size)
         command = [*socialready_command(), "plan", "--check", str(folder)]
-        (samples,) = interleaved([command_timer(command, env, work)], runs)
-        medians[size] = statistics.median(samples)
-        lines.append(folder_line(size, medians[size]))
-    lines.append(per_plan_line(medians))
+        timers = [
+            command_timer(command, {**env, "SOCIALREADY_START_METHOD": method}, work)
+            for method in medians
+        ]
+        for method, samples in zip(medians, interleaved(timers, runs), strict=True):
+            medians[method][size] = statistics.median(samples)
+            label = f" [{method}]" if method else ""
+            lines.append(folder_line(size, medians[method][size]) + label)
+    for method, by_size in medians.items():
+        lines.append(per_plan_line(by_size) + (f" [{method}]" if method else ""))
     return lines
 
 
@@ -453,6 +463,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=[10, 100, 1000],
         help="plans per folder, comma-separated (default 10,100,1000)",
     )
+    parser.add_argument(
+        "--start-methods",
+        type=lambda text: [part.strip() for part in text.split(",") if part.strip()],
+        default=[],
+        help="time the folders under each of these worker start methods, e.g. fork,spawn "
+        "(default: the one socialready picks)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["help", "check", "folders", "prompt", "modules"],
+        action="append",
+        help="take only this figure (repeatable; default all)",
+    )
     return parser.parse_args(argv)
 
 
@@ -484,11 +507,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="socialready-bench-") as temp:
         work = Path(temp)
         env = base_env(work)
-        report(lambda: measure_help(work, env, runs))
-        report(lambda: measure_check_one(work, env, runs))
-        report(lambda: measure_folders(work, env, runs, args.sizes))
-        report(lambda: measure_prompt(work, env, runs))
-        report(lambda: measure_modules(work, env))
+        only = set(args.only or ["help", "check", "folders", "prompt", "modules"])
+        if "help" in only:
+            report(lambda: measure_help(work, env, runs))
+        if "check" in only:
+            report(lambda: measure_check_one(work, env, runs))
+        if "folders" in only:
+            report(lambda: measure_folders(work, env, runs, args.sizes, args.start_methods))
+        if "prompt" in only:
+            report(lambda: measure_prompt(work, env, runs))
+        if "modules" in only:
+            report(lambda: measure_modules(work, env))
     return 0
 
 

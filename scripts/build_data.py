@@ -14,7 +14,17 @@ from pathlib import Path
 from socialready.planfile import shape, yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
-NAMES = ("questions", "countries", "rules", "facts", "ui", "messages", "review", "grammar")
+NAMES = (
+    "questions",
+    "countries",
+    "rules",
+    "facts",
+    "ui",
+    "messages",
+    "review",
+    "grammar",
+    "locales",
+)
 
 
 def main() -> int:

@@ -49,6 +49,15 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(params=["fork", "spawn"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`plan DIR`'s worker processes started as on Linux (fork) and as on Windows and macOS
+    (spawn), for the commands a test runs."""
+    method: str = request.param
+    monkeypatch.setenv("SOCIALREADY_START_METHOD", method)
+    return method
+
+
 def command() -> list[str]:
     """The installed `socialready` command next to this Python."""
     found = shutil.which("socialready", path=str(Path(sys.executable).parent))

@@ -90,7 +90,8 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["questions", "countries", "rules", "facts", "ui", "messages", "review", "grammar"]
+    "name",
+    ["questions", "countries", "rules", "facts", "ui", "messages", "review", "grammar", "locales"],
 )
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"

@@ -66,6 +66,7 @@ class Question(NamedTuple):
     fields: tuple[Question, ...] = ()  # per item of a `channels` mapping: posts_per_week, works
     choices_by: ChoicesBy | None = None
     nullable: bool = False  # may be left empty: the answer is unknown (null)
+    one_line: bool = False  # a name: no line break
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -140,6 +141,7 @@ def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
         if by
         else None,
         nullable=raw.get("nullable", False),
+        one_line=raw.get("one_line", False),
     )
 
 

@@ -37,11 +37,12 @@ def resolve_language(option: str | None) -> str:
 
 
 def _locale_language() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+    """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
+    else English."""
+    from socialready import locales
+
+    language = locales.reads(locales.current().language)
+    return language if language in LANGUAGES else "en"
 
 
 def use_language(lang: str) -> None:
@@ -61,13 +62,15 @@ HOME_COUNTRIES = ("NL", "BE")  # where a locale is taken to say where the organi
 
 
 def default_country(lang: str) -> str:
-    """The country the locale names (nl_BE or fr_BE is Belgium, nl_NL or nl the Netherlands),
-    else by language: a Dutch session is most likely a Dutch organisation; else not known."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return country_of_locale(value) or ("NL" if lang == "nl" else "other")
-    return "NL" if lang == "nl" else "other"
+    """The country the locale names, when it is one where a locale says where the organisation
+    works (nl_BE, fr_BE and Dutch_Belgium are BE; en_IE is a way of writing English); else by
+    language: a Dutch session is most likely a Dutch organisation; else not known."""
+    from socialready import locales
+
+    found = locales.current()
+    if found.country in HOME_COUNTRIES:
+        return str(found.country)
+    return "NL" if "nl" in (lang, locales.reads(found.language)) else "other"
 
 
 def country_of_locale(locale: str) -> str | None:

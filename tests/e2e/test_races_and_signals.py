@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def _running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+@pytest.mark.usefixtures("start_method")
 def test_edits_made_while_plan_runs_are_never_overwritten(isolated: Path, stale_plan: str) -> None:
     """Notes are edited in every plan, again and again, while `plan plans/` rewrites them:
     each file ends with the last edit made to it, or `plan` said it left that file alone."""
@@ -126,6 +128,7 @@ def _start_folder_run(folder: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
+@pytest.mark.usefixtures("start_method")
 def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan: str) -> None:
     folder = _folder(isolated, stale_plan, 1500)
     process = _start_folder_run(folder)
@@ -142,6 +145,7 @@ def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan:
 
 
 @pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
+@pytest.mark.usefixtures("start_method")
 def test_kill_9_during_a_folder_run_leaves_no_workers_and_no_temporary_file(
     isolated: Path, stale_plan: str
 ) -> None:
@@ -195,3 +199,26 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
     assert not resume.state_file().exists()
+
+
+def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str) -> None:
+    """`python -m socialready`, as on Windows when the command is not on the PATH: spawned
+    workers start from the package's __main__ module, not the installed command's script."""
+    folder = _folder(isolated, stale_plan, 70)
+    result = subprocess.run(
+        [sys.executable, "-m", "socialready", "plan", str(folder)], capture_output=True,
+        text=True, timeout=120, check=False,
+        env={**os.environ, "NO_COLOR": "1", "SOCIALREADY_START_METHOD": "spawn"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "70 plan(s) updated." in result.stderr
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_plan: str) -> None:
+    folder = _folder(isolated, stale_plan, 70)
+    result = run_cli("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
+    assert "Traceback" not in result.stderr
+    assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())

@@ -6,7 +6,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,14 +14,16 @@ from rich import box
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
-from socialready.output import sources
+from socialready.output import sources, streams
 from socialready.output.report import (
     channel_name,
+    channel_owner,
     inert,
     overdue_mark,
     progress_line,
@@ -40,11 +42,41 @@ SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 class _Console(Console):
+    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        """On a stream that cannot hold every character (a cp1252 or cp437 console, output
+        redirected on Windows): each text takes its plain stand-ins before it is wrapped
+        into its cell, so that tables stay aligned; rich's own … in a cut cell becomes "."."""
+        encoding = self.encoding
+        if streams.utf8_name(encoding):
+            yield from super().render(renderable, options)
+            return
+        if isinstance(renderable, str):
+            renderable = Text(renderable)
+        if isinstance(renderable, Text):
+            renderable = _fitted(renderable, encoding, self)
+        for segment in super().render(renderable, options):
+            if "…" in segment.text:
+                segment = Segment(segment.text.replace("…", "."), segment.style, segment.control)
+            yield segment
+
     def on_broken_pipe(self) -> None:
         """A reader that stopped (`| head`): the command's one place for output errors
         says so (rich would exit 1, which `plan --check` uses for "would change")."""
         self.quiet = True
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def _fitted(text: Text, encoding: str, out: Console) -> Text:
+    """`text` with what `encoding` cannot hold replaced by its stand-ins, styles kept."""
+    if streams.encodable(text.plain, encoding):
+        return text
+    fitted = Text(
+        justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
+        tab_size=text.tab_size,
+    )  # fmt: skip
+    for piece in text.render(out, end=""):
+        fitted.append(streams.plain(piece.text, encoding), piece.style)
+    return fitted
 
 
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
@@ -155,7 +187,8 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
             hours = decimal(item["hours_per_week"], lang)
-            line = f": {item['cadence']}, {hours} {word('hours', lang)}"
+            who = channel_owner(document, item["channel"], lang)
+            line = f": {item['cadence']}, {hours} {word('hours', lang)}, {who}"
             _bullet(out, "✓", Text.assemble((name, "bold"), line))
             out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
     elif channels["recommended"]:
@@ -163,12 +196,14 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         table.add_column(word("channel", lang), ratio=1)
         table.add_column(word("cadence", lang), ratio=2)
         table.add_column(word("hours", lang), justify="right", width=8)
+        table.add_column(word("posts", lang), ratio=1)
         table.add_column(word("why", lang), ratio=3)
         for item in channels["recommended"]:
             table.add_row(
                 Text(channel_name(document, item["channel"]), style="bold"),
                 item["cadence"],
                 decimal(item["hours_per_week"], lang),
+                channel_owner(document, item["channel"], lang),
                 item["why"],
             )
         out.print(table)
@@ -243,8 +278,8 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:
-    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe).
-    SOCIALREADY_PAGER, else PAGER, else `less -FRX`; an empty one or `cat` means no pager."""
+    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe):
+    the one output/pager.py chooses."""
     out = console()
     if not out.is_terminal:
         draw(document, out)
@@ -258,21 +293,14 @@ def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, A
     )
     draw(document, buffer)
     text = buffer.file.getvalue()  # type: ignore[attr-defined]
-    pager = os.environ.get("SOCIALREADY_PAGER", os.environ.get("PAGER", "less -FRX")).strip()
+    from socialready.output import pager
+
+    command = pager.choose()
     dumb = os.environ.get("TERM") == "dumb"  # less cannot work there
-    if text.count("\n") < out.height or pager in ("", "cat") or dumb:
+    if text.count("\n") < out.height or command is None or dumb:
         sys.stdout.write(text)
         return
-    import subprocess
-
-    env = {**os.environ}
-    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no clearing
-    if (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
-        env.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever locales are installed
-    try:
-        subprocess.run(pager, shell=True, input=text, text=True, env=env, check=False)
-    except OSError:
-        sys.stdout.write(text)
+    pager.page(command, text)
 
 
 def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:
@@ -414,6 +442,7 @@ def review(
 ) -> None:
     """A review: the figures against the promise, then what the rules make of them."""
     out = out or console()
+    title, lines, findings = inert(title), inert(lines), inert(findings)
     out.print(Text(title, style="bold underline"))
     for line in lines:
         out.print(Text(f"  {line}"))
@@ -434,11 +463,17 @@ def calendar(
     title: str,
     weeks: list[tuple[str, list[list[str]], str]],
     headers: list[str],
+    note: str | None = None,
     out: Console | None = None,
 ) -> None:
-    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal)."""
+    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal);
+    `note` said once under the title. Every text made inert first: owners are the user's."""
     out = out or console()
+    title, headers, note = inert(title), inert(headers), inert(note)
+    weeks = [(inert(heading), inert(rows), inert(empty)) for heading, rows, empty in weeks]
     out.print(Text(title, style="bold"))
+    if note:
+        out.print(Text(note, style="dim"), soft_wrap=False)
     for heading, rows, empty in weeks:
         out.print()
         out.print(Text(heading, style="bold underline"))

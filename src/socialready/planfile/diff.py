@@ -123,6 +123,7 @@ def compare(
             changes.append(Change("findings", f"{rule}: {says}", "-"))
     _answers(changes, _dict(old.get("answers")), _dict(new.get("answers")))
     _channels(changes, old, new)
+    _owners(changes, old, new)
     _steps(changes, _list(old.get("steps")), _list(new.get("steps")))
     return changes
 
@@ -143,6 +144,17 @@ def _answers(changes: list[Change], old: dict[Any, Any], new: dict[Any, Any]) ->
             if before.get(name) != after.get(name):
                 text = _change(f"{part}.{name}", before.get(name), after.get(name))
                 changes.append(Change("answers", text))
+
+
+def _owners(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Who posts on each channel (`owners`), as the user filled it in."""
+    before, after = _dict(old.get("owners")), _dict(new.get("owners"))
+    for channel in dict.fromkeys([*before, *after]):
+        if before.get(channel) != after.get(channel):
+            label = f"{_name(new, str(channel))}: {_field('posts_by')}"
+            changes.append(
+                Change("channels", _change(label, before.get(channel), after.get(channel)))
+            )
 
 
 def _name(document: dict[str, Any], channel: str) -> str:
