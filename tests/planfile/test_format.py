@@ -248,7 +248,7 @@ def test_a_review_entry_is_checked_as_plan_reads_it() -> None:
         shape.check_review({"date": "2026-04-06", "hours_spent": -2}, "review", 3)
 
 
-V2 = Path(__file__).parent / "fixtures" / "v2-bakery.yaml"
+V2 = Path(__file__).parents[1] / "fixtures" / "v2-bakery.yaml"
 
 
 def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -> None:
@@ -267,7 +267,7 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
     assert "minors" not in after["answers"]["audience"]
     findings = after["readiness"]["dimensions"]["goals_audience"]["findings"]
     assumed = next(f for f in findings if f["rule"] == "goals.answers-assumed")
-    assert "Iets anders" in assumed["says"] and "kinderen onder de 16" in assumed["says"]
+    assert "sector: iets anders" in assumed["says"] and "kinderen onder de 16" in assumed["says"]
     for old, new in zip(before["steps"], after["steps"], strict=True):
         assert {key: new[key] for key in OWNED if key != "status"} == {
             key: old[key] for key in OWNED if key != "status"
@@ -287,7 +287,7 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
 
 
 def test_a_strategists_format_3_intake_makes_a_plan(isolated: Path) -> None:
-    answers = Path(__file__).parent / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
+    answers = Path(__file__).parents[1] / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
     result = run_cli("assess", "out.yaml", "--answers", str(answers), "--defaults")
     assert result.returncode == 0, result.stderr
     written = _load(isolated / "out.yaml")
