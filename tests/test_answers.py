@@ -304,21 +304,19 @@ def test_a_strategists_format_3_intake_is_read_whole(path: Path) -> None:
     )
 
 
-def test_the_default_country_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    from socialready import ui
-
+def test_the_default_country_is_a_code_the_question_knows(monkeypatch: pytest.MonkeyPatch) -> None:
+    country = QS.question("organisation.country")
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    for locale, lang, country in [
-        ("nl_NL.UTF-8", "nl", "NL"),
+    for locale, lang, expected in [
         ("nl_BE.UTF-8", "nl", "BE"),
-        ("fr_BE.UTF-8", "en", "BE"),
-        ("en_IE.UTF-8", "en", "other"),  # a way of writing English, not where one works
-        ("de_DE@euro", "nl", "NL"),
-        ("nl", "nl", "NL"),
-        ("C.UTF-8", "nl", "NL"),  # no territory: a Dutch session is most likely Dutch
+        ("en_IE.UTF-8", "en", "IE"),
+        ("de_DE@euro", "en", "DE"),
+        ("C.UTF-8", "nl", "NL"),  # no country: a Dutch session is most likely Dutch
         ("C.UTF-8", "en", "other"),  # else not known
-        ("en_XX.UTF-8", "en", "other"),
+        ("en_XK.UTF-8", "en", "other"),  # Kosovo: no ISO 3166-1 code yet, so not one we know
     ]:
         monkeypatch.setenv("LANG", locale)
-        assert ui.default_country(lang) == country, locale
+        found = answers.default(country, lang)
+        assert found == expected, locale
+        assert answers.validate(country, found) == expected

@@ -58,28 +58,15 @@ def language() -> str:
     return env if env in LANGUAGES else _locale_language()
 
 
-HOME_COUNTRIES = ("NL", "BE")  # where a locale is taken to say where the organisation works
-
-
 def default_country(lang: str) -> str:
-    """The country the locale names, when it is one where a locale says where the organisation
-    works (nl_BE, fr_BE and Dutch_Belgium are BE; en_IE is a way of writing English); else by
-    language: a Dutch session is most likely a Dutch organisation; else not known."""
+    """The country the locale names, as an ISO code (nl_BE and Dutch_Belgium are BE, de_DE is
+    DE); when it names none, by language: a Dutch session is most likely a Dutch organisation."""
     from socialready import locales
 
     found = locales.current()
-    if found.country in HOME_COUNTRIES:
-        return str(found.country)
+    if found.country is not None:
+        return found.country
     return "NL" if "nl" in (lang, locales.reads(found.language)) else "other"
-
-
-def country_of_locale(locale: str) -> str | None:
-    """`nl_BE.UTF-8` -> BE; `nl` -> NL; None for C, POSIX or another territory (en_GB is
-    English as written in Britain, not a British organisation)."""
-    language, _, territory = locale.split(".")[0].split("@")[0].replace("-", "_").partition("_")
-    if territory:
-        return territory.upper() if territory.upper() in HOME_COUNTRIES else None
-    return "NL" if language.lower() == "nl" else None
 
 
 @cache

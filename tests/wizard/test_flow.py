@@ -21,7 +21,7 @@ WHOLE_RUN = [
     "Acme Advies" + ENTER,  # organisation.name
     DOWN + ENTER,  # kind: business_b2b
     DOWN * 2 + ENTER,  # sector: b2b_services, second of a B2B firm's (other is the default)
-    "Netherl" + ENTER,  # country: NL, found by typing (the default, from en_GB, is GB)
+    "Netherl" + ENTER,  # country: NL, found by typing (the default, with no locale, is other)
     DOWN + ENTER,  # size: small
     DOWN * 7 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
@@ -204,3 +204,52 @@ def test_a_flemish_municipality_is_asked_what_applies(keys: Keys, isolated: Path
     }
     assert answers["capacity"]["paid_promotion"] == "political_or_social"
     assert not resume.state_file().exists()  # nothing left over: every key answered
+
+
+FORMAT_2 = """\
+organisation: {name: Buurtmoestuin De Wilg, kind: nonprofit, country: other, size: micro}
+goals: {objectives: [community], measurable: rough}
+audience: {segments: [local_community], interests: planting days, whereabouts: assumed}
+channels: {current: [facebook], considering: []}
+capacity: {hours_per_week: 3, people: 2, publish_frequency: monthly, response_time: same_day,
+           weekend_cover: false, budget: small}
+willingness: {management: committed, workplace_access: open, guidelines: none, dialogue: open}
+persistence: {horizon: 3_to_12_months, monitoring: manual}
+"""
+
+
+def test_format_2_answers_in_a_terminal_ask_what_they_cannot_say(
+    keys: Keys, isolated: Path
+) -> None:
+    (isolated / "old.yaml").write_text(FORMAT_2, "utf-8")
+    keys(
+        DOWN + ENTER  # sector: from other to association, the first a non-profit is offered
+        + "Irel" + ENTER  # country: `other` said it was not known, so it is asked
+        + DOWN + ENTER  # minors: in_posts
+        + ENTER  # paid_promotion: commercial (there is a budget)
+    )  # fmt: skip
+    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    answers = document["answers"]
+    assert answers["organisation"]["sector"] == "association"
+    assert answers["organisation"]["country"] == "IE"
+    assert answers["audience"]["minors"] == "in_posts"
+    assert answers["capacity"]["paid_promotion"] == "commercial"
+    unknown = {"posts_per_week": None, "works": "unknown"}
+    assert answers["channels"]["current"] == {"facebook": unknown}
+    rules = [f["rule"] for d in document["readiness"]["dimensions"].values() for f in d["findings"]]
+    assert "goals.answers-assumed" not in rules  # everything asked was answered
+
+
+def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated: Path) -> None:
+    (isolated / "old.yaml").write_text(FORMAT_2, "utf-8")
+    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    answers = document["answers"]
+    assert "sector" not in answers["organisation"] and "minors" not in answers["audience"]
+    assert answers["organisation"]["country"] == "other"
+    findings = document["readiness"]["dimensions"]["goals_audience"]["findings"]
+    said = next(f["says"] for f in findings if f["rule"] == "goals.answers-assumed")
+    assert said == (
+        "Not answered, so this plan assumes: sector: Something else; country: Another country, "
+        "or not known; children under 16: No; what the budget is for: Products, services, "
+        "tickets or vacancies."
+    )
