@@ -249,7 +249,7 @@ def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated
     findings = document["readiness"]["dimensions"]["goals_audience"]["findings"]
     said = next(f["says"] for f in findings if f["rule"] == "goals.answers-assumed")
     assert said == (
-        "Not answered, so this plan assumes: sector: Something else; country: Another country, "
-        "or not known; children under 16: No; what the budget is for: Products, services, "
+        "Not answered, so this plan assumes: sector: something else; country: another country, "
+        "or not known; children under 16: no; what the budget is for: products, services, "
         "tickets or vacancies."
     )
