@@ -270,7 +270,7 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
     assert "minors" not in after["answers"]["audience"]
     findings = after["readiness"]["dimensions"]["goals_audience"]["findings"]
     assumed = next(f for f in findings if f["rule"] == "goals.answers-assumed")
-    assert "iets anders" in assumed["says"].lower() and "kinderen onder de 16" in assumed["says"]
+    assert "sector: iets anders" in assumed["says"] and "kinderen onder de 16" in assumed["says"]
     for old, new in zip(before["steps"], after["steps"], strict=True):
         assert {key: new[key] for key in OWNED if key != "status"} == {
             key: old[key] for key in OWNED if key != "status"
