@@ -650,6 +650,8 @@ def test_a_current_channel_that_reaches_the_audience_is_kept_while_the_hours_all
         and not channels.is_dormant(
             CATALOG.channels[c], channels.current_channels(ctx)[c]
         )  # a dormant account is revived only when replies, hours and audience allow
+        and channels.current_channels(ctx)[c].works
+        != "badly"  # after what works, if hours are left
     ]
     lightest = sum(channels.hours(ctx, channel, "minimum") for channel in reaching)
     fits = lightest <= given_answers["capacity.hours_per_week"] and len(reaching) <= (
