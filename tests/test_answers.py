@@ -175,7 +175,7 @@ ORGS3 = Path(__file__).parent / "fixtures" / "orgs3"
             "channels.current",
             {"x": {"likes": 3}},
             "channels.current.x.likes",
-            "give posts_per_week and works",
+            "give `posts_per_week` and `works`",
         ),
         ("channels.current", {"x": 3}, "channels.current.x", "must be a mapping with"),
     ],

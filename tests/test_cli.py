@@ -116,7 +116,7 @@ def test_the_questions_say_when_each_is_asked_in_words(isolated: Path) -> None:
             "# alleen gevraagd als het antwoord op ‘In welk land werkt je organisatie vooral?’ "
             "‘België’ is",
             "# mag je weglaten: het plan gaat dan uit van ‘Nee’ en zegt dat erbij",
-            "# een landcode van ISO 3166-1: twee letters, zoals NL, BE, DE, GB of US",
+            "# een landcode van ISO 3166-1: twee letters, zoals `NL`, `BE`, `DE`, `GB` of `US`",
         ],
     }.items():
         template = run_cli("questions", "--format", "yaml", "--lang", lang).stdout

@@ -90,13 +90,10 @@ def _answers(rng: random.Random) -> dict[str, Any]:
             value = round(rng.uniform(q.minimum, q.maximum), 1)
         elif q.kind == "integer":
             value = rng.randint(int(q.minimum), int(min(q.maximum, 6)))
-        elif q.kind == "channels":  # current channels, each with its rhythm and how it works
-            works = ("well", "so_so", "badly", "dormant", "unknown")
+        elif q.kind == "channels":  # a few current channels, each used as it may be
+            works = q.field("works").values
             value = {
-                channel: {
-                    "posts_per_week": rng.choice([None, 0, 0.5, 1, 3, 7, 14]),
-                    "works": rng.choice(works),
-                }
+                channel: {"posts_per_week": rng.choice((None, 1, 7)), "works": rng.choice(works)}
                 for channel in rng.sample(list(q.values), rng.randint(0, 3))
             }
         else:
