@@ -45,8 +45,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         segments = ctx.labels("audience.segments", ctx["audience.segments"])
         fire("goals.no-channel-fits", segments=segments)
     country = ctx["organisation.country"]
-    if not ctx.catalog.has_figures(country):
-        fire("goals.no-country-figures", country=country_name(ctx, country))
+    if not ctx.catalog.has_figures(country):  # the country is in the answers, not named again
+        fire("goals.no-country-figures")
     if ctx["goals.measurable"] == "none":
         fire("goals.not-measurable")
     elif ctx["goals.measurable"] == "rough":
@@ -244,16 +244,6 @@ def _finding_text(
     if "one" in rule[part]:
         path += "/one" if params.get("count", 1) == 1 else "/many"
     return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
-
-
-def country_name(ctx: Context, country: str) -> str:
-    """The country as the questionnaire names it, or its code; 'your country' when unknown."""
-    if country == "other":
-        return ctx.text("your_country")
-    question = ctx.questionnaire.question("organisation.country")
-    if country in question.values:
-        return question.label(country, ctx.lang)
-    return country
 
 
 def verdict_for_score(score: float, thresholds: dict[str, float]) -> str:
