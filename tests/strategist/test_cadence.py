@@ -1,6 +1,6 @@
 """Cadence that follows what works, judged on organisations of our own (tests/strategist/cadence/,
 answers format 3), different from the strategist review's: a local paper whose daily feed is the
-product, a Flemish municipality, a parish that streams its Sunday mass, a bakery posting daily on
+product, a news site posting four stories a day, a Flemish municipality, a parish that streams its Sunday mass, a bakery posting daily on
 too few hours, a German webshop, an Irish rowing club with a dormant account, an installer whose
 Facebook works badly. Each is read in both languages.
 """
@@ -35,6 +35,12 @@ CASES = (
         ("ready", "start_small"),
         {"facebook": (14, 14)},  # the daily news feed is the product: never cut to a tier
         rules=("capacity.rhythm-short",),
+        forbidden=("Pew", "Hootsuite", "imec"),
+    ),
+    Case(
+        "nl-news-site",
+        ("ready", "start_small"),
+        {"facebook": (28, 28)},  # four stories a day: above a tier's range, still its own rhythm
         forbidden=("Pew", "Hootsuite", "imec"),
     ),
     Case(

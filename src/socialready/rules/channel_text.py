@@ -46,6 +46,9 @@ def cadence(ctx: Context, pick: Pick) -> str:
         shown = rhythm(ctx, channel, pick.posts)
         if pick.posts + 1e-9 < pick.own:
             return ctx.text("cadence_carried", cadence=shown, own=rhythm(ctx, channel, pick.own))
+        real = own_rhythm(ctx, channel)
+        if real is not None and pick.posts + 1e-9 < real:  # beyond the channel's range, or bad
+            return ctx.text("cadence_lower", cadence=shown, own=rhythm(ctx, channel, real))
         return ctx.text("cadence_own", cadence=shown)
     tier = channel.tier(pick.tier)
     return ctx.text("cadence_source", cadence=tier.cadence[ctx.lang], source=ctx.cite(tier.fact))
