@@ -26,7 +26,10 @@ from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, run_cli
 BAKERY = ORGANISATIONS / "bakery.yaml"
 PLAN = "plans/bakery.yaml"
 # `plan`'s closing line, not an error
-_PART = r"\d+ (plan\(s\) )?(updated|would change|up to date|already up to date|could not be read)"
+_PART = (
+    r"\d+ plans? (updated|would change|up to date|already up to date|could not be read"
+    r"|could not be written|refused \(edited by hand\))"
+)
 SUMMARY = re.compile(rf"{_PART}(, {_PART})*\.")
 MiB = 1024 * 1024
 Result = subprocess.CompletedProcess[str]

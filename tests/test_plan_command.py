@@ -152,7 +152,7 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     assert result.returncode == 1
     assert (
         "school.yaml: would change" in result.stdout
-        and "1 plan(s) would change, 2 plan(s) up to date." in result.stderr
+        and "1 plan would change, 2 plans up to date." in result.stderr
     )
     (folder / "broken.yaml").write_text("a: [", "utf-8")
     result = run_cli("plan", "--check", str(folder))
@@ -372,7 +372,7 @@ def test_a_windows_checkout_with_crlf_is_up_to_date_and_stays_crlf(isolated: Pat
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     check = run_cli("plan", "--check", str(path))
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "would change" not in check.stdout and "1 plan(s) up to date." in check.stderr
+    assert "would change" not in check.stdout and "1 plan up to date." in check.stderr
     path.write_bytes(path.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
     assert run_cli("plan", str(path)).returncode == 0
     data = path.read_bytes()

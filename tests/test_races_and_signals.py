@@ -4,6 +4,7 @@ Each runs the installed command in a subprocess, as a user or CI would."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
 
 PLANS = 160  # above commands/plan.PARALLEL_FROM: spread over worker processes
@@ -195,3 +197,75 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
     assert not resume.state_file().exists()
+
+
+def _review_answers(root: Path) -> Path:
+    answers = root / "review-answers.yaml"
+    answers.write_text("review:\n  hours_spent: 3\n  notes: from the race\n", "utf-8")
+    return answers
+
+
+def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`review --answers` and `plan --set` write the same plan at the same moment, again and
+    again: whatever each says it did is in the file at the end, and one of them did it."""
+    plan = isolated / "p.yaml"
+    plan.write_text(re.sub(r"(?m)^started: .*$", "started: 2026-03-02", stale_plan), "utf-8")
+    answers = _review_answers(isolated)
+    env = {**os.environ, "NO_COLOR": "1", "SOCIALREADY_TODAY": "2030-01-01"}
+    recorded = 0
+    for round in range(12):
+        day = f"2026-{4 + round // 4:02}-{1 + 7 * (round % 4):02}"
+        hours = 4 + round
+        review = subprocess.Popen(
+            [*command(), "review", str(plan), "--answers", str(answers), "--date", day,
+             "--defaults"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+        update = subprocess.Popen(
+            [*command(), "plan", str(plan), "--set", f"capacity.hours_per_week={hours}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+        _, review_err = review.communicate(timeout=60)
+        _, update_err = update.communicate(timeout=60)
+        assert "Traceback" not in review_err + update_err
+        document = yamlio.loads(plan.read_text("utf-8"), str(plan))
+        dates = [str(entry["date"]) for entry in document["reviews"]]
+        assert update.returncode == 0, update_err
+        assert document["answers"]["capacity"]["hours_per_week"] == hours
+        if review.returncode == 0:
+            recorded += 1
+            assert day in dates, f"round {round}: the review said it was recorded: {dates}"
+        else:
+            assert review.returncode == 2 and "changed while socialready" in review_err
+        assert not list(isolated.glob(".p.yaml*.lock")), "a lock file was left behind"
+    assert recorded >= 1
+    assert run_cli("plan", "--check", str(plan), env=env).returncode == 0
+
+
+def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
+    isolated: Path, stale_plan: str
+) -> None:
+    """While one socialready holds a plan's lock (between its check and its rename), another
+    waits; it then reads the plan again, keeps what the first wrote and adds its own."""
+    import filelock
+
+    from socialready import files
+
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    with filelock.FileLock(str(files.lock_path(plan))):
+        update = subprocess.Popen(
+            [*command(), "plan", str(plan), "--set", "capacity.hours_per_week=7"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+        time.sleep(3)
+        assert update.poll() is None, "the second writer did not wait for the lock"
+        _replace(plan, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    _, stderr = update.communicate(timeout=60)
+    assert update.returncode == 0, stderr
+    text = plan.read_text("utf-8")
+    assert "notes: mine" in text and "hours_per_week: 7" in text
+    assert not list(isolated.glob(".*.lock"))

@@ -106,10 +106,8 @@ def run(
             questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
         ) from None
     entry = _entry(when, answered, promised)
-    plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
-    document = plan_mod.build(plan)
     try:
-        plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+        plan, document = _record(target, plan, earlier, entry)
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
         where = resume.save_review(resume.Session(kept, target, language))
@@ -129,6 +127,34 @@ def run(
         style="green",
     )
     return document
+
+
+RETRIES = 5
+
+
+def _record(
+    target: Path, plan: Any, earlier: list[dict[str, Any]], entry: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    """Add the review to the plan and write it. When the plan changed since it was read (a
+    `plan` run recomputed it), it is read again: with the same answers and reviews, the review
+    is added to that one; anything else is refused, as the review was judged against the old."""
+    from socialready.commands import common as workflow
+    from socialready.planfile import document as plan_mod
+
+    as_read = (plan.answers, list(plan.reviews))
+    for attempt in range(RETRIES):
+        plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
+        document = plan_mod.build(plan)
+        try:
+            plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+            return plan, document
+        except files.ChangedMeanwhile:
+            again = plan_mod.read(target)
+            if attempt == RETRIES - 1 or (again.answers, again.reviews) != as_read:
+                raise
+            workflow.refresh(again, str(target), force=False)
+            plan = again
+    raise AssertionError("unreachable")
 
 
 def _date(value: Any) -> dt.date:
