@@ -252,6 +252,7 @@ def test_a_full_disk_keeps_the_old_plan(isolated: Path, plan_text: str, tiny_dis
     before = _files(isolated)
     result = run_cli("plan", "disk/bakery.yaml")
     _refused(result, isolated, before, "disk/bakery.yaml: the disk is full", "unchanged")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
 
 def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) -> None:
@@ -267,6 +268,33 @@ def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) ->
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
     )
     _refused(result, isolated, before, f"{PLAN}: cannot be written (File too large); the old")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def test_failed_writes_and_refusals_are_counted_as_such_in_dutch_too(
+    isolated: Path, plan_text: str
+) -> None:
+    """The closing line says what happened to each plan: not written, refused, not read."""
+    folder = isolated / "plans"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_text(_stale(plan_text))
+    edited = plan_text.replace("  score: ", "  score: 1", 1)
+    (folder / "c.yaml").write_text(edited)
+    (folder / "d.yaml").write_text("socialready: [\n")
+    result = subprocess.run(
+        [*command(), "plan", "plans", "--lang", "nl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "1 plan kon niet gelezen worden, 2 plannen konden niet geschreven worden, "
+        "1 plan geweigerd (met de hand bewerkt)."
+    ), result.stderr
 
 
 NAMES = {

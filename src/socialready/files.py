@@ -153,8 +153,6 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise WriteFailed(path, msg("file.disk_full")) from None
-        if exc.errno == errno.EFBIG:
-            raise WriteFailed(path, msg("file.too_big_to_write")) from None
         raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
     finally:
         if tmp:
