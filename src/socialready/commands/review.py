@@ -276,4 +276,4 @@ def render_changes(label: str, old: dict[str, Any], new: dict[str, Any], lang: s
     from socialready.output import terminal as render
     from socialready.planfile import diff
 
-    render.changes(label, diff.compare(old, new), lang)
+    render.changes(label, diff.compare(old, new, lang), lang)

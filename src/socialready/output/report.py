@@ -228,8 +228,48 @@ def markdown(document: dict[str, Any]) -> str:
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
             out += [f"{word('notes', lang)}: {md(step['notes'])}", ""]
+    out += _reviews_md(document, lang)
     out += _answers_md(document, lang)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _reviews_md(document: dict[str, Any], lang: str) -> list[str]:
+    """Each review on one line, every figure in it: a changed figure shows in a diff."""
+    from socialready import questionnaire
+
+    reviews = document.get("reviews") or []
+    if not reviews:
+        return []
+    qs = questionnaire.load().by_key
+    objectives, reply = qs["goals.objectives"], qs["capacity.response_time"]
+
+    def figures(values: Any, name: Any) -> str:
+        shown = [
+            f"{name(key)} {decimal(v, lang) if isinstance(v, (int, float)) else md(str(v))}"
+            for key, v in (values or {}).items()
+            if v not in (None, "")
+        ]
+        return ", ".join(shown) or "—"
+
+    out = [f"## {word('reviews_heading', lang)}", ""]
+    for entry in reviews:
+        parts = [
+            f"{word('fields/published', lang)}: "
+            + figures(entry.get("published"), lambda c: md(channel_name(document, c))),
+            f"{word('fields/reply_time', lang)}: "
+            + md(reply.label(entry["reply_time"], lang) if entry.get("reply_time") else "—"),
+        ]
+        if entry.get("hours_spent") is not None:
+            hours = decimal(entry["hours_spent"], lang)
+            parts.append(f"{word('fields/hours_spent', lang)}: {hours}")
+        if entry.get("measures"):
+            measured = figures(entry["measures"], lambda o: md(objectives.label(o, lang)))
+            parts.append(f"{word('fields/measures', lang)}: {measured}")
+        if entry.get("notes"):
+            parts.append(f"{word('fields/notes', lang)}: {md(entry['notes'])}")
+        out.append(f"- **{md(str(entry['date']))}** — " + " · ".join(parts))
+    out.append("")
+    return out
 
 
 def _answers_md(document: dict[str, Any], lang: str) -> list[str]:
