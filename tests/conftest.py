@@ -10,11 +10,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
+
+# HYPOTHESIS_PROFILE=thorough runs ten times the examples of every property test.
+settings.register_profile("thorough", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ENTER = "\r"
 DOWN = "\x1b[B"

@@ -150,7 +150,9 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
     for number, step in enumerate(document["steps"], start=1):
         due = step.get("due")
         if isinstance(due, str):
-            due = dt.date.fromisoformat(due)
+            from socialready.planfile.schedule import iso_date
+
+            due = iso_date(due)
         if due and start <= due < end and step.get("status") not in ("done", "skipped"):
             found.append(
                 Event(

@@ -11,6 +11,7 @@ from typing import Any
 
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
+from socialready.planfile.schedule import iso_date, out_of_range
 from socialready.ui import word
 
 STATUSES = ("todo", "doing", "done", "skipped")
@@ -63,11 +64,14 @@ def read_date(value: Any, key: str, fail: Fail) -> dt.date | None:
         return None
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            value = iso_date(value)
         except ValueError:
             raise fail(key, msg("plan.not_date", value=repr(value))) from None
     if isinstance(value, dt.datetime):
         raise fail(key, msg("plan.date_no_time"))
     if not isinstance(value, dt.date):
         raise fail(key, msg("plan.date"))
+    problem = out_of_range(value)
+    if problem:
+        raise fail(key, problem)
     return value
