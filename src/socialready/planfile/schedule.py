@@ -55,9 +55,9 @@ def today() -> dt.date:
     except ValueError:
         problem = msg("schedule.today", value=repr(text))
         raise BadInput(msg("where", where=TODAY_VARIABLE, problem=problem)) from None
-    problem = out_of_range(day)
-    if problem:
-        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=problem))
+    wrong = out_of_range(day)
+    if wrong:
+        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=wrong))
     return day
 
 
@@ -68,9 +68,9 @@ def parse_date(text: str, source: str) -> dt.date:
     except ValueError:
         problem = msg("plan.not_date", value=repr(text))
         raise BadInput(msg("where", where=source, problem=problem)) from None
-    problem = out_of_range(day)
-    if problem:
-        raise BadInput(msg("where", where=source, problem=problem))
+    wrong = out_of_range(day)
+    if wrong:
+        raise BadInput(msg("where", where=source, problem=wrong))
     return day
 
 
