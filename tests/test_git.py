@@ -64,6 +64,9 @@ def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
         "newer-format": re.sub(r"(?m)^socialready: \d+$", "socialready: 99", good),
         "not-yaml": good.replace("  people: 1", "  people: [1"),
         "escape-codes": good.replace("  people: 1", "  people: \x1b[2J"),
+        "infinite": good.replace("  hours_per_week: 3\n", "  hours_per_week: .inf\n", 1),
+        "400-digits": re.sub(r"(?m)^  score: \d+$", "  score: " + "9" * 400, good, count=1),
+        "absurd-cadence": re.sub(r"posts_per_week: [\d.]+", "posts_per_week: 100000", good),
     }  # fmt: skip
     for name, text in broken.items():
         _commit(repo, text, name)

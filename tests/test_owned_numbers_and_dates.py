@@ -219,3 +219,64 @@ def test_the_installed_command_refuses_a_hostile_number_or_date(
     if not name.startswith("overview"):
         assert where.split(".")[-1] in result.stderr, result.stderr
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ["2026-W15-1", "20260406", "2026-04-06T10:00", "9999-12-31"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review", "{plan}", "--defaults", "--date"],
+        ["calendar", "{plan}", "--start"],
+        ["assess", "{folder}/new.yaml", "--defaults", "--date"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_date_option_is_yyyy_mm_dd_in_the_plan_years(
+    isolated: Path, base: str, args: list[str], text: str
+) -> None:
+    """The one parser on every Python: 3.11's date.fromisoformat reads 2026-W15-1 too."""
+    plan = isolated / "p.yaml"
+    plan.write_text(base, "utf-8")
+    argv = [a.format(plan=plan, folder=isolated) for a in args]
+    result = run_cli(*argv, text, env={"SOCIALREADY_TODAY": "2026-06-01"})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("Error: ") == 1 and "Traceback" not in result.stderr
+    assert "2026-03-31" in result.stderr or "1900 to 2999" in result.stderr, result.stderr
+    assert plan.read_text("utf-8") == base
+
+
+def _reviews(base: str, count: int, figures: str = "  hours_spent: 2\n") -> str:
+    first = dt.date(2026, 6, 1)
+    entries = "".join(
+        f"- date: {first + dt.timedelta(days=n % 300_000)}\n{figures}" for n in range(count)
+    )
+    head, _, _ = base.partition("\nreviews:\n")
+    return f"{head}\nreviews:\n{entries}"
+
+
+def test_a_thousand_reviews_are_read_and_written_without_recursion(
+    isolated: Path, base: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(_reviews(base, 1000), "utf-8")
+    env = {"SOCIALREADY_TODAY": "2046-01-01"}
+    for args in (["plan", str(plan)], ["show", str(plan)], ["plan", "--check", str(plan)]):
+        result = run_cli(*args, env=env)
+        assert result.returncode == 0, (args, result.stderr[-2000:])
+    assert plan.read_text("utf-8").count("- date: ") == 1000
+
+
+def test_a_plan_over_the_size_limit_is_refused_at_once(isolated: Path, base: str) -> None:
+    """150,000 reviews: refused in about the time the command takes to start, not 30 s."""
+    import time
+
+    plan = isolated / "p.yaml"
+    for limit, text in (("50000 an answers or plan file", _reviews(base, 150_000, "")),
+                        ("more than the 2000 a plan may hold", _reviews(base, 2001))):  # fmt: skip
+        plan.write_text(text, "utf-8")
+        started = time.monotonic()
+        result = run_cli("show", str(plan))
+        took = time.monotonic() - started
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("Error: ") == 1 and limit in result.stderr, result.stderr
+        assert took < 5, took
