@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -269,3 +270,34 @@ def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
     text = plan.read_text("utf-8")
     assert "notes: mine" in text and "hours_per_week: 7" in text
     assert not list(isolated.glob(".*.lock"))
+
+
+def test_a_writer_that_waits_too_long_says_so_and_changes_nothing(
+    isolated: Path, stale_plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the plan's lock (a stuck socialready): after LOCK_WAIT the
+    writer gives up with one message naming the lock file; the plan is as it was."""
+    from socialready import files
+
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    lock = files.lock_path(plan)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import filelock, sys, time\n"
+         "with filelock.FileLock(sys.argv[1]):\n print('held', flush=True)\n time.sleep(30)",
+         str(lock)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        monkeypatch.setattr(files, "LOCK_WAIT", 0.5)
+        read = files.read(plan)
+        with pytest.raises(
+            files.WriteFailed, match=r"another socialready .* \(lock file \.p\.yaml"
+        ):
+            files.write_text(plan, "socialready: 1\n", expect=read.digest)
+        assert plan.read_text("utf-8") == stale_plan
+        assert not list(isolated.glob(".p.yaml.*.tmp"))
+    finally:
+        holder.kill()
+        holder.wait()
