@@ -116,3 +116,17 @@ def test_the_language_is_a_parameter_of_compare() -> None:
     assert [c.text for c in dutch] == ["evaluatie van 2026-03-30, notities: a → b"]
     assert [c.text for c in english] == ["review of 2026-03-30, notes: a → b"]
     assert diff.compare(old, new, "nl") == dutch  # no state left from the English run
+
+
+def test_a_review_of_a_dutch_plan_lists_its_changes_in_dutch(isolated: Path) -> None:
+    plan = isolated / "bakery.yaml"
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    made = run_cli("assess", str(plan), "--answers", answers, "--lang", "nl", env=ENV)
+    assert made.returncode == 0, made.stderr
+    env = {**ENV, "SOCIALREADY_LANG": ""}
+    result = run_cli("review", str(plan), "--date", REVIEWED, "--defaults", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "  evaluaties\n    + evaluatie van 2026-03-30" in result.stdout, result.stdout
+    assert "stap 8" in result.stdout
+    for english in ("step 8", "findings", "channels", "summary", "review of"):
+        assert english not in result.stdout, english
