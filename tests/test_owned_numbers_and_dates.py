@@ -280,3 +280,16 @@ def test_a_plan_over_the_size_limit_is_refused_at_once(isolated: Path, base: str
         assert result.returncode == 2, result.stderr
         assert result.stderr.count("Error: ") == 1 and limit in result.stderr, result.stderr
         assert took < 5, took
+
+
+def test_a_review_date_from_an_answers_file_is_held_to_the_same_years(
+    isolated: Path, base: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(base, "utf-8")
+    answers = isolated / "review.yaml"
+    answers.write_text("review:\n  date: 9999-12-31\n", "utf-8")
+    result = run_cli("review", str(plan), "--answers", str(answers), "--defaults")
+    assert result.returncode == 2, result.stderr
+    assert "9999-12-31 is outside the years 1900 to 2999" in result.stderr
+    assert plan.read_text("utf-8") == base

@@ -301,3 +301,18 @@ def test_a_writer_that_waits_too_long_says_so_and_changes_nothing(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
+    isolated: Path, stale_plan: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    other = isolated / "other.txt"
+    other.write_text("mine", "utf-8")
+    (isolated / ".p.yaml.lock").symlink_to(other)
+    result = run_cli("plan", str(plan), "--set", "capacity.hours_per_week=7")
+    assert result.returncode == 2, result.stderr
+    assert ".p.yaml.lock: cannot be written" in result.stderr
+    assert "1 plan could not be written." in result.stderr
+    assert other.read_text("utf-8") == "mine" and plan.read_text("utf-8") == stale_plan

@@ -191,6 +191,8 @@ def _one_writer(target: Path) -> Iterator[None]:
         raise WriteFailed(
             target, msg("file.locked", lock=path.name, seconds=int(LOCK_WAIT))
         ) from None
+    except OSError as exc:  # the lock's name taken by a folder or a link: name it, to remove it
+        raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
     try:
         yield
     finally:

@@ -159,9 +159,9 @@ def _record(
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        value = value.isoformat()  # read as typed: in the years a plan's dates lie in
     from socialready.planfile import schedule
 
     return schedule.parse_date(str(value), "review.date")

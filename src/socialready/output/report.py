@@ -313,5 +313,6 @@ def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
     data = {**document, "progress": progress(document)}
-    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default)
+    # allow_nan=False: Infinity and NaN are not JSON; the plan's shape refuses them on read
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default, allow_nan=False)
     return _ACTIVE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
