@@ -161,12 +161,14 @@ def _readiness(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
     out.changed("verdict", _field("summary", lang), old.get("summary"), new.get("summary"))
     out.changed("scores", _field("score", lang), old.get("score"), new.get("score"))
     old_dims, new_dims = _dict(old.get("dimensions")), _dict(new.get("dimensions"))
-    for name in _keys(old_dims, new_dims):
+    names = _keys(old_dims, new_dims)
+    for name in names:  # the scores together, then the findings
         before, after = _dict(old_dims.get(name)), _dict(new_dims.get(name))
         label = out.say("diff.dimension_score", dimension=_dimension(name, lang))
         out.changed("scores", label, before.get("score"), after.get("score"))
-        old_rules = _by(before.get("findings"), "rule", lang)
-        new_rules = _by(after.get("findings"), "rule", lang)
+    for name in names:
+        old_rules = _by(_dict(old_dims.get(name)).get("findings"), "rule", lang)
+        new_rules = _by(_dict(new_dims.get(name)).get("findings"), "rule", lang)
         for rule, finding in new_rules.items():
             if rule not in old_rules:
                 out.add("findings", f"{rule}: {out.show(finding.get('says'))}", "+")
