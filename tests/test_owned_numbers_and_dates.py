@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from socialready import cli
 from socialready.answers import number
 from tests.conftest import ORGANISATIONS, run_cli
+from tests.strategies import languages, valid_answers
 
 START = "2026-03-02"
 REVIEWED = "2026-05-25"
@@ -293,3 +294,35 @@ def test_a_review_date_from_an_answers_file_is_held_to_the_same_years(
     assert result.returncode == 2, result.stderr
     assert "9999-12-31 is outside the years 1900 to 2999" in result.stderr
     assert plan.read_text("utf-8") == base
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    valid_answers(),
+    languages,
+    st.integers(0, 10_000),
+    st.floats(0, 80),
+    st.one_of(st.integers(-(10**12), 10**12), st.text(max_size=200)),
+)
+def test_what_socialready_writes_every_command_reads_back(
+    given_answers: dict[str, Any], lang: str, published: int, hours: float, measure: Any
+) -> None:
+    """Any answers and any review the review questions accept: the plan written is within
+    every range of the shape, so `show` reads what `plan` and `review` write."""
+    from socialready.planfile import document, shape
+
+    objective = given_answers["goals.objectives"][0]
+    review = {
+        "date": dt.date(2026, 6, 1),
+        "published": dict.fromkeys(given_answers["channels.current"] or ["blog"], published),
+        "reply_time": "same_day",
+        "hours_spent": number(hours),
+        "measures": {objective: measure},
+        "notes": None,
+    }
+    shape.check_review(review, "review")
+    built = document.build(
+        document.Plan(given_answers, lang, started=dt.date(2026, 3, 2), reviews=[review])
+    )
+    data = yaml.safe_load(document.dumps(built))
+    shape.check_plan(data, "p.yaml", deep=True)

@@ -106,6 +106,9 @@ def run(
             questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
         ) from None
     entry = _entry(when, answered, promised)
+    from socialready.planfile import shape
+
+    shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
     try:
         plan, document = _record(target, plan, earlier, entry)
     except SocialreadyError as exc:
