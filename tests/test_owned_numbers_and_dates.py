@@ -326,3 +326,19 @@ def test_what_socialready_writes_every_command_reads_back(
     )
     data = yaml.safe_load(document.dumps(built))
     shape.check_plan(data, "p.yaml", deep=True)
+
+
+@pytest.mark.parametrize("figure", [".inf", ".nan", "1e400", "9" * 400, "10000000000000"])
+def test_review_refuses_a_figure_the_plan_could_not_read_back(
+    isolated: Path, base: str, figure: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(base, "utf-8")
+    answers = isolated / "review.yaml"
+    answers.write_text(f"review:\n  measures:\n    recruitment: {figure}\n", "utf-8")
+    result = run_cli("review", str(plan), "--answers", str(answers), "--date", "2026-08-01",
+                     "--defaults", env={"SOCIALREADY_TODAY": "2026-08-01"})  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "review.measures.recruitment: must be a number" in result.stderr
+    assert plan.read_text("utf-8") == base
+    assert run_cli("show", str(plan)).returncode == 0
