@@ -1,6 +1,6 @@
 """Measure how fast socialready starts and checks plans, against bare Typer where that is fair.
 
-Four figures, in one run:
+Five figures, in one run (--only takes some of them):
 
 1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.15x),
    and, like for like, against the same app set up as socialready's is (no rich help).
@@ -10,6 +10,7 @@ Four figures, in one run:
    wall time and cost per plan (target: 1,000 plans <= 5 s).
 4. Time until `socialready assess` shows its first question in a real pseudo-terminal
    (target <= 300 ms), beside the same for a Typer command that only asks that question.
+5. Which heavy libraries (PyYAML, rich, questionary, icalendar, ...) each quick command loads.
 
 Compared commands run interleaved (A B A B ...) after one warm-up run each; each time is the
 median of --runs runs, and each ratio the median of the ratios within a round. Runs are timed
@@ -17,7 +18,8 @@ with time.perf_counter around the subprocess. Everything runs with this script's
 bytecode cached in the temporary directory as an installed package would have it. Run it from
 the project's virtual environment:
 
-    python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000]
+    python scripts/benchmark.py [--runs 15] [--sizes 10,100,1000] [--start-methods fork,spawn]
+                                [--only folders]
 
 It always exits 0: it is a measurement, not a test. Figures over their target say OVER TARGET.
 """
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import itertools
+import json
 import os
 import random
 import re
@@ -286,18 +289,27 @@ def measure_check_one(work: Path, env: dict[str, str], runs: int) -> str:
     return ratio_line("plan --check 1 plan", ours, theirs, CHECK_TARGET)
 
 
-def measure_folders(work: Path, env: dict[str, str], runs: int, sizes: list[int]) -> list[str]:
-    """One line per folder size, then how the cost per plan changes as the folder grows."""
-    medians: dict[int, float] = {}
+def measure_folders(
+    work: Path, env: dict[str, str], runs: int, sizes: list[int], methods: list[str]
+) -> list[str]:
+    """One line per folder size (and start method), then how the cost per plan changes as the
+    folder grows. Start methods given are timed interleaved, size by size."""
+    medians: dict[str, dict[int, float]] = {method: {} for method in methods or [""]}
     lines = []
     for size in sizes:
         folder = work / f"plans-{size}"
         write_plans(folder, size, seed=size)
         command = [*socialready_command(), "plan", "--check", str(folder)]
-        (samples,) = interleaved([command_timer(command, env, work)], runs)
-        medians[size] = statistics.median(samples)
-        lines.append(folder_line(size, medians[size]))
-    lines.append(per_plan_line(medians))
+        timers = [
+            command_timer(command, {**env, "SOCIALREADY_START_METHOD": method}, work)
+            for method in medians
+        ]
+        for method, samples in zip(medians, interleaved(timers, runs), strict=True):
+            medians[method][size] = statistics.median(samples)
+            label = f" [{method}]" if method else ""
+            lines.append(folder_line(size, medians[method][size]) + label)
+    for method, by_size in medians.items():
+        lines.append(per_plan_line(by_size) + (f" [{method}]" if method else ""))
     return lines
 
 
@@ -394,6 +406,54 @@ def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
 # Running
 
 
+HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "icalendar", "holidays", "filelock")
+MODULES_PROBE = """\
+import json, sys
+sys.argv = ["socialready", *json.loads(sys.argv[1])]
+from socialready.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def measure_modules(work: Path, env: dict[str, str]) -> list[str]:
+    """Which heavy libraries each quick command loads: each should load only what it uses."""
+    plan = work / "modules-plan.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "plans" / "bakery.yaml", plan)
+    cases = {
+        "--help": ["--help"],
+        "plan --check PLAN": ["plan", "--check", str(plan)],
+        "show PLAN": ["show", str(plan)],
+        "calendar PLAN": ["calendar", str(plan)],
+    }
+    lines = []
+    for label, args in cases.items():
+        result = subprocess.run(
+            [sys.executable, "-c", MODULES_PROBE, json.dumps(args)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            modules = set(json.loads(result.stderr.strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            raise MeasurementError(f"{label}: no module list ({result.stderr[-200:]!r})") from None
+        heavy = ", ".join(sorted(modules & set(HEAVY))) or "none"
+        lines.append(f"modules loaded by {label}: {heavy}")
+    try:
+        import yaml
+
+        lines.append(f"PyYAML with libyaml: {'yes' if yaml.__with_libyaml__ else 'NO (slower)'}")
+    except ImportError:
+        lines.append("PyYAML: not installed")
+    return lines
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per figure (default 15)")
@@ -402,6 +462,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=sizes_arg,
         default=[10, 100, 1000],
         help="plans per folder, comma-separated (default 10,100,1000)",
+    )
+    parser.add_argument(
+        "--start-methods",
+        type=lambda text: [part.strip() for part in text.split(",") if part.strip()],
+        default=[],
+        help="time the folders under each of these worker start methods, e.g. fork,spawn "
+        "(default: the one socialready picks)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["help", "check", "folders", "prompt", "modules"],
+        action="append",
+        help="take only this figure (repeatable; default all)",
     )
     return parser.parse_args(argv)
 
@@ -434,10 +507,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="socialready-bench-") as temp:
         work = Path(temp)
         env = base_env(work)
-        report(lambda: measure_help(work, env, runs))
-        report(lambda: measure_check_one(work, env, runs))
-        report(lambda: measure_folders(work, env, runs, args.sizes))
-        report(lambda: measure_prompt(work, env, runs))
+        only = set(args.only or ["help", "check", "folders", "prompt", "modules"])
+        if "help" in only:
+            report(lambda: measure_help(work, env, runs))
+        if "check" in only:
+            report(lambda: measure_check_one(work, env, runs))
+        if "folders" in only:
+            report(lambda: measure_folders(work, env, runs, args.sizes, args.start_methods))
+        if "prompt" in only:
+            report(lambda: measure_prompt(work, env, runs))
+        if "modules" in only:
+            report(lambda: measure_modules(work, env))
     return 0
 
 

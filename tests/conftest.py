@@ -10,16 +10,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
-
-# HYPOTHESIS_PROFILE=thorough runs ten times the examples of every property test.
-settings.register_profile("thorough", max_examples=1000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -52,6 +47,15 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(ui, "_session", [])  # the language a command chose ends with its test
     monkeypatch.setenv("SOCIALREADY_TODAY", TODAY)  # overdue marks and start dates stay put
     return tmp_path
+
+
+@pytest.fixture(params=["fork", "spawn"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`plan DIR`'s worker processes started as on Linux (fork) and as on Windows and macOS
+    (spawn), for the commands a test runs."""
+    method: str = request.param
+    monkeypatch.setenv("SOCIALREADY_START_METHOD", method)
+    return method
 
 
 def command() -> list[str]:

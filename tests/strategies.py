@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import strategies as st
@@ -92,3 +93,14 @@ def answer_text(question: Question) -> st.SearchStrategy[str]:
         return True
 
     return PLAIN_TEXT.filter(valid).map(lambda text: answers.validate(question, text))
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: a fifth by default, all of them in CI.
+
+    `SOCIALREADY_TESTS=full` (set by `.ci/run`) runs every property test at its full count; a
+    developer's run stays quick.
+    """
+    if os.environ.get("SOCIALREADY_TESTS") == "full":
+        return full
+    return max(5, full // 5)

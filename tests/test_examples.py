@@ -89,7 +89,9 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["questions", "rules", "facts", "ui", "messages", "review"])
+@pytest.mark.parametrize(
+    "name", ["questions", "rules", "facts", "ui", "messages", "review", "locales"]
+)
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"
     source = yamlio.loads((data / f"{name}.yaml").read_text("utf-8"), name)

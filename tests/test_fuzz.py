@@ -25,6 +25,7 @@ from tests.strategies import (
     OWNED_TEXT,
     PLAIN_TEXT,
     answer_text,
+    examples,
     languages,
     valid_answers,
 )
@@ -202,7 +203,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-@settings(BASE, max_examples=400)
+@settings(BASE, max_examples=examples(400))
 @given(st.data(), valid_answers())
 def test_mutated_answers_files(scratch: Path, data: st.DataObject, valid: dict[str, Any]) -> None:
     tree = data.draw(mutated_tree(answers.to_nested(QS, valid)))
@@ -211,7 +212,7 @@ def test_mutated_answers_files(scratch: Path, data: st.DataObject, valid: dict[s
         _load_answers(text, source)
 
 
-@settings(BASE, max_examples=250)
+@settings(BASE, max_examples=examples(250))
 @given(st.data(), valid_answers(), languages)
 def test_mutated_plan_files(
     scratch: Path, data: st.DataObject, valid: dict[str, Any], lang: str
@@ -223,7 +224,7 @@ def test_mutated_plan_files(
         _load_plan(text, source)
 
 
-@settings(BASE, max_examples=500)
+@settings(BASE, max_examples=examples(500))
 @given(st.binary(max_size=600) | st.text(max_size=300).map(str.encode))
 def test_arbitrary_bytes(scratch: Path, data: bytes) -> None:
     for name, load in (("a.yaml", _load_answers), ("p.yaml", _load_plan)):
@@ -301,7 +302,7 @@ def _owned_in(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@settings(BASE, max_examples=120)
+@settings(BASE, max_examples=examples(120))
 @given(owned_plans())
 def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     scratch: Path, drawn: tuple[dict[str, Any], dict[str, dict[str, Any]], str]
@@ -321,7 +322,7 @@ def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     assert not second.changed and second.new_text == written  # plan twice: a no-op
 
 
-@settings(BASE, max_examples=60)
+@settings(BASE, max_examples=examples(60))
 @given(owned_plans(), st.data())
 def test_a_real_comment_next_to_owned_text_is_always_found(
     drawn: tuple[dict[str, Any], dict[str, dict[str, Any]], str], data: st.DataObject
@@ -345,7 +346,7 @@ def test_a_real_comment_next_to_owned_text_is_always_found(
     assert sorted(read.comments) == sorted(expected)
 
 
-@settings(BASE, max_examples=200)
+@settings(BASE, max_examples=examples(200))
 @given(st.data(), valid_answers(), languages)
 def test_mutated_resume_files(
     scratch: Path, data: st.DataObject, valid: dict[str, Any], lang: str

@@ -1,3 +1,4 @@
-"""socialready: should our organisation start on social media, where, and how do we keep it up?"""
+"""socialready: should our organisation start on social media, where, and how do we keep it up?
 
-__version__ = "0.1.0"
+The version lives in the package metadata (pyproject.toml); `socialready --version` reads it there.
+"""

@@ -197,7 +197,10 @@ def default(question: Question, lang: str) -> Any:
     if question.default == FROM_LOCALE:
         from socialready import ui
 
-        return ui.default_country(lang)
+        country = ui.default_country(lang)
+        if question.values and country not in question.values and "other" in question.values:
+            return "other"  # a country the question does not list by name
+        return country
     return question.default
 
 

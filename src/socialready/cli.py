@@ -194,7 +194,10 @@ def show(
     elif fmt is ShowFormat.html:
         from socialready.output import html
 
-        sys.stdout.write(html.page(document))
+        page = html.page(document)
+        if not streams.utf8(sys.stdout):  # the page says utf-8: what ASCII spells, any code page
+            page = page.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        sys.stdout.write(page)
     else:
         from socialready.output import terminal as render
 
@@ -309,7 +312,10 @@ def questions(
 
     language = _session(lang) or ui.resolve_language(None)
     if fmt is QuestionsFormat.yaml:
-        sys.stdout.write(template.answers_template(questionnaire.load(), language))
+        text = template.answers_template(questionnaire.load(), language)
+        if not streams.utf8(sys.stdout):  # a file made with `>` is read back as UTF-8: ASCII is
+            text = streams.plain(text, "ascii")
+        sys.stdout.write(text)
     else:
         from socialready.output import terminal as render
 

@@ -143,9 +143,9 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     try:
         with _sigterm_deferred():  # until the temporary file's name is known to the cleanup
             tmp = _temporary(folder, target.name, data, mode)
-        with _one_writer(target) if expect is not None else contextlib.nullcontext():
+        with _one_writer(target) if expect is not None else contextlib.nullcontext(False) as waited:
             if expect is not None and _current_digest(target) != expect:
-                raise ChangedMeanwhile(path, msg("file.changed_meanwhile"))
+                raise ChangedMeanwhile(path, msg("file.changed_meanwhile"), by_socialready=waited)
             os.replace(tmp, target)
         tmp = ""
     except PermissionError:
@@ -164,7 +164,13 @@ class WriteFailed(FileProblem):
 
 
 class ChangedMeanwhile(WriteFailed):
-    """The file changed since it was read: it is left as it is, with that change."""
+    """The file changed since it was read: it is left as it is, with that change.
+    `by_socialready`: another socialready was writing it the moment before (this one waited
+    for its lock), so the change is that one's, and reading the file again keeps it."""
+
+    def __init__(self, path: object, problem: Msg, *, by_socialready: bool = False) -> None:
+        super().__init__(path, problem)
+        self.by_socialready = by_socialready
 
 
 LOCK_WAIT = 30.0  # seconds a writer waits for another socialready writing the same plan
@@ -176,17 +182,23 @@ def lock_path(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _one_writer(target: Path) -> Iterator[None]:
+def _one_writer(target: Path) -> Iterator[bool]:
     """The compare-and-replace of a plan as one critical section between socialready
     processes: a lock file beside the plan (filelock: flock on POSIX, msvcrt on Windows).
     Its holder removes it before it lets go; a waiter that locked the removed file notices
-    (filelock checks the link count) and takes the new one, so no lock file stays behind."""
+    (filelock checks the link count) and takes the new one, so no lock file stays behind.
+    Yields whether it had to wait for another socialready."""
     import filelock
 
     path = lock_path(target)
     lock = filelock.FileLock(str(path), timeout=LOCK_WAIT)
+    waited = False
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            waited = True
+            lock.acquire()
     except filelock.Timeout:
         raise WriteFailed(
             target, msg("file.locked", lock=path.name, seconds=int(LOCK_WAIT))
@@ -194,7 +206,7 @@ def _one_writer(target: Path) -> Iterator[None]:
     except OSError as exc:  # the lock's name taken by a folder or a link: name it, to remove it
         raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
     try:
-        yield
+        yield waited
     finally:
         with contextlib.suppress(OSError):
             if sys.platform != "win32":  # Windows removes it on release (an open file stays)
@@ -248,6 +260,17 @@ def remove_temporary_files(folders: set[Path], pid: int) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) there would end the process, not ask
+        import _winapi
+
+        try:
+            handle = _winapi.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        except OSError as exc:
+            return getattr(exc, "winerror", 0) == 5  # access denied: another user's process
+        try:
+            return bool(_winapi.GetExitCodeProcess(handle) == _winapi.STILL_ACTIVE)
+        finally:
+            _winapi.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -261,7 +284,8 @@ def _write_all(fd: int, data: bytes, mode: int) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
-    os.fchmod(fd, mode)
+    if hasattr(os, "fchmod"):  # Windows before Python 3.13 has none; its files have no mode
+        os.fchmod(fd, mode)
     os.fsync(fd)
 
 

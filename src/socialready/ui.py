@@ -37,11 +37,12 @@ def resolve_language(option: str | None) -> str:
 
 
 def _locale_language() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+    """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
+    else English."""
+    from socialready import locales
+
+    language = locales.reads(locales.current().language)
+    return language if language in LANGUAGES else "en"
 
 
 def use_language(lang: str) -> None:
@@ -58,18 +59,14 @@ def language() -> str:
 
 
 def default_country(lang: str) -> str:
-    """The country the locale names (nl_BE is Belgium, nl_NL or nl the Netherlands), else by
-    language: a Dutch session is most likely a Dutch organisation."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            locale = value.split(".")[0].replace("-", "_").lower()
-            if locale.endswith("_be"):
-                return "BE"
-            if locale.startswith("nl"):
-                return "NL"
-            break
-    return "NL" if lang == "nl" else "other"
+    """The country the locale names, as an ISO code (nl_BE and Dutch_Belgium are BE, de_DE is
+    DE); when it names none, by language: a Dutch session is most likely a Dutch organisation."""
+    from socialready import locales
+
+    found = locales.current()
+    if found.country is not None:
+        return found.country
+    return "NL" if "nl" in (lang, locales.reads(found.language)) else "other"
 
 
 @cache

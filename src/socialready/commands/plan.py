@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -17,6 +18,7 @@ from socialready.commands import common as workflow
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
+START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
 Outcome = tuple[Path, "workflow.Update | None", "tuple[str, int, str] | None"]
@@ -43,14 +45,16 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 def _write(
     path: Path, update: workflow.Update, sets: dict[str, Any], lang: str | None, force: bool
 ) -> workflow.Update:
-    """Write the recomputed plan; when it changed since it was read (a review recorded, an
-    edit saved), read it again and recompute, so that the change is kept as well: what is
-    yours is kept by every recomputation, and a hand edit of a generated field is refused."""
+    """Write the recomputed plan. When another socialready wrote it since it was read (a
+    review recorded while this one waited for the plan's lock), read it again and recompute,
+    so that its change is kept as well; any other change is left as it is, and said."""
     for _ in range(RETRIES):
         try:
             files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
             return update
-        except files.ChangedMeanwhile:
+        except files.ChangedMeanwhile as exc:
+            if not exc.by_socialready:
+                raise  # an edit by hand or another program: left as it is, and said
             again = workflow.update(path, sets, lang, force=force)
             if not (again.changed or again.formatting):
                 return again  # already as `plan` would write it
@@ -62,47 +66,115 @@ def _write(
 def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iterator[Outcome]:
     """Each plan recomputed, in order; a large folder is spread over the machine's cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if len(jobs) < PARALLEL_FROM or (cores or 1) < 2 or sys.platform != "linux":
+    if len(jobs) < PARALLEL_FROM or (cores or 1) < 2:
         yield from map(_one, jobs)
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and data
+    method = start_method()
+    context = multiprocessing.get_context(method)
     folders = {job[0].parent for job in jobs}
-    # Ctrl-C waits while the workers start (they ignore it from their first instruction on).
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     pool = None
     try:
-        pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders))
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        with _ctrl_c_held(), _quiet_children():
+            pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
             pool.terminate()
             pool.join()
 
 
-def _worker(parent: int, folders: set[Path]) -> None:
+def start_method() -> str:
+    """How worker processes start: `fork` on Linux (they inherit the loaded modules and data),
+    else `spawn` (Windows has no fork; on macOS fork is unsafe). SOCIALREADY_START_METHOD
+    chooses one the platform has, so that the spawn path is tested on Linux too."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    asked = os.environ.get(START_METHOD, "").strip()
+    if asked:
+        if asked not in methods:
+            raise BadInput(
+                msg("not_one_of", where=START_METHOD, value=repr(asked), values=", ".join(methods))
+            )
+        return asked
+    return "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C waits (POSIX: blocked, and the workers start with it blocked) or, on Windows,
+    is ignored while the workers start: they inherit that and never see it."""
+    if hasattr(signal, "pthread_sigmask"):
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    elif sys.platform == "win32":
+        import ctypes
+
+        console = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+        console.SetConsoleCtrlHandler(None, True)
+        try:
+            yield
+        finally:
+            console.SetConsoleCtrlHandler(None, False)
+    else:
+        yield
+
+
+@contextlib.contextmanager
+def _quiet_children() -> Iterator[None]:
+    """The processes started meanwhile write their errors nowhere: a spawned worker whose
+    command is killed (kill -9) before it has read what to do, or multiprocessing's resource
+    tracker finding the killed command's locks, would print a traceback or a warning."""
+    stderr = os.dup(2)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
+    try:
+        yield
+    finally:
+        os.dup2(stderr, 2)
+        os.close(stderr)
+
+
+def _parent_alive(parent: int, method: str) -> bool:
+    """A forked worker's parent is the command, and POSIX gives it a new one when the command
+    is gone. Otherwise (Windows, whose processes keep their parent's number; a forkserver)
+    the end of the pipe or process handle that multiprocessing keeps to the command tells;
+    not for fork, where the workers forked later hold each other's ends open."""
+    import multiprocessing
+
+    if method == "fork":
+        return os.getppid() == parent
+    known = multiprocessing.parent_process()
+    return known is not None and known.is_alive()
+
+
+def _worker(parent: int, folders: set[Path], method: str) -> None:
     """A worker ignores Ctrl-C (the command reports it, once) and is ended by the command.
     When the command is gone (kill -9), it exits too, without a traceback, and removes the
     temporary file the command may have been writing."""
     from multiprocessing.util import Finalize
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
 
     def orphaned() -> None:
         deadline = time.monotonic() + 2  # the pipe can break a moment before the parent is gone
-        while os.getppid() == parent and time.monotonic() < deadline:
+        while _parent_alive(parent, method) and time.monotonic() < deadline:
             time.sleep(0.01)
-        if os.getppid() != parent:
+        if not _parent_alive(parent, method):
             files.remove_temporary_files(folders, parent)
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while _parent_alive(parent, method):
             time.sleep(0.2)
         orphaned()
         os._exit(1)

@@ -138,9 +138,10 @@ RETRIES = 5
 def _record(
     target: Path, plan: Any, earlier: list[dict[str, Any]], entry: dict[str, Any]
 ) -> tuple[Any, dict[str, Any]]:
-    """Add the review to the plan and write it. When the plan changed since it was read (a
-    `plan` run recomputed it), it is read again: with the same answers and reviews, the review
-    is added to that one; anything else is refused, as the review was judged against the old."""
+    """Add the review to the plan and write it. When another socialready wrote the plan since
+    it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
+    with the same answers and reviews, the review is added to that one; anything else is
+    refused, as the review was judged against the old."""
     from socialready.commands import common as workflow
     from socialready.planfile import document as plan_mod
 
@@ -151,9 +152,11 @@ def _record(
         try:
             plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
             return plan, document
-        except files.ChangedMeanwhile:
+        except files.ChangedMeanwhile as exc:
+            if not exc.by_socialready or attempt == RETRIES - 1:
+                raise
             again = plan_mod.read(target)
-            if attempt == RETRIES - 1 or (again.answers, again.reviews) != as_read:
+            if (again.answers, again.reviews) != as_read:
                 raise
             workflow.refresh(again, str(target), force=False)
             plan = again

@@ -53,6 +53,34 @@ def _replace(error: UnicodeError) -> tuple[str, int]:
     return "".join(out), error.end
 
 
+def utf8_name(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def plain(text: str, encoding: str) -> str:
+    """`text` with the stand-ins for what `encoding` cannot hold ("→" is "->" in cp437)."""
+    if encodable(text, encoding):
+        return text
+    try:
+        return text.encode(encoding, stand_ins(encoding)).decode(encoding)
+    except LookupError:
+        return text.encode("ascii", stand_ins("ascii")).decode("ascii")
+
+
+def stand_ins(encoding: str) -> str:
+    """The error handler that writes `encoding`'s stand-ins for what it cannot hold."""
+    codecs.register_error(HANDLER, _replace)
+    return "strict" if utf8_name(encoding) else HANDLER
+
+
 def utf8(stream: Any) -> bool:
     encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
     return encoding in ("utf8", "utf8sig")

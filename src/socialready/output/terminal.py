@@ -6,7 +6,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,11 +14,13 @@ from rich import box
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
+from socialready.output import streams
 from socialready.output.report import (
     channel_name,
     inert,
@@ -28,6 +30,7 @@ from socialready.output.report import (
 )
 from socialready.planfile.diff import Change
 from socialready.questionnaire import Questionnaire
+from socialready.rules.scoring import verdict_for_score
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
 
@@ -37,11 +40,41 @@ SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 class _Console(Console):
+    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        """On a stream that cannot hold every character (a cp1252 or cp437 console, output
+        redirected on Windows): each text takes its plain stand-ins before it is wrapped
+        into its cell, so that tables stay aligned; rich's own … in a cut cell becomes "."."""
+        encoding = self.encoding
+        if streams.utf8_name(encoding):
+            yield from super().render(renderable, options)
+            return
+        if isinstance(renderable, str):
+            renderable = Text(renderable)
+        if isinstance(renderable, Text):
+            renderable = _fitted(renderable, encoding, self)
+        for segment in super().render(renderable, options):
+            if "…" in segment.text:
+                segment = Segment(segment.text.replace("…", "."), segment.style, segment.control)
+            yield segment
+
     def on_broken_pipe(self) -> None:
         """A reader that stopped (`| head`): the command's one place for output errors
         says so (rich would exit 1, which `plan --check` uses for "would change")."""
         self.quiet = True
         raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def _fitted(text: Text, encoding: str, out: Console) -> Text:
+    """`text` with what `encoding` cannot hold replaced by its stand-ins, styles kept."""
+    if streams.encodable(text.plain, encoding):
+        return text
+    fitted = Text(
+        justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
+        tab_size=text.tab_size,
+    )  # fmt: skip
+    for piece in text.render(out, end=""):
+        fitted.append(streams.plain(piece.text, encoding), piece.style)
+    return fitted
 
 
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
@@ -59,8 +92,12 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
     )
 
 
+SCORE_STYLES = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
+
+
 def _score_style(score: int) -> str:
-    return "green" if score >= 70 else "yellow" if score >= 40 else "red"
+    """A score's colour is the colour of the verdict it would earn on its own."""
+    return SCORE_STYLES[verdict_for_score(score, catalog.load().thresholds)]
 
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
@@ -243,8 +280,8 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:
-    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe).
-    SOCIALREADY_PAGER, else PAGER, else `less -FRX`; an empty one or `cat` means no pager."""
+    """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe):
+    the one output/pager.py chooses."""
     out = console()
     if not out.is_terminal:
         draw(document, out)
@@ -258,21 +295,14 @@ def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, A
     )
     draw(document, buffer)
     text = buffer.file.getvalue()  # type: ignore[attr-defined]
-    pager = os.environ.get("SOCIALREADY_PAGER", os.environ.get("PAGER", "less -FRX")).strip()
+    from socialready.output import pager
+
+    command = pager.choose()
     dumb = os.environ.get("TERM") == "dumb"  # less cannot work there
-    if text.count("\n") < out.height or pager in ("", "cat") or dumb:
+    if text.count("\n") < out.height or command is None or dumb:
         sys.stdout.write(text)
         return
-    import subprocess
-
-    env = {**os.environ}
-    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no clearing
-    if (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
-        env.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever locales are installed
-    try:
-        subprocess.run(pager, shell=True, input=text, text=True, env=env, check=False)
-    except OSError:
-        sys.stdout.write(text)
+    pager.page(command, text)
 
 
 def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:

@@ -12,12 +12,12 @@ from typing import Any, NamedTuple
 from socialready import catalog as catalog_mod
 from socialready import questionnaire
 from socialready.catalog import TIERS
+from socialready.rules.scoring import VERDICTS
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
 
 DEFAULT_TIER = "standard"
 RESPONSE_TIMES = ("within_hours", "same_day", "within_days", "unmonitored")  # fastest first
-VERDICT_ORDER = ("not_yet", "start_small", "ready")  # worst first, as in rules.scoring
 
 Finding = tuple[str, dict[str, Any]]  # rule id, language-neutral parameters
 
@@ -156,7 +156,7 @@ def judge(
     caps = [rules[rule]["cap"] for rule, _ in findings if rules[rule].get("cap")]
     if recommended and len(paused) == len(recommended):
         caps.append("start_small")  # nothing was kept up: start again, small
-    verdict_cap = min(caps, key=VERDICT_ORDER.index) if caps else None
+    verdict_cap = min(caps, key=VERDICTS.index) if caps else None
     return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
 
 
@@ -209,7 +209,7 @@ def apply_to_readiness(
     candidates = [verdict, readiness["verdict"]]
     if outcome.verdict_cap:
         candidates.append(outcome.verdict_cap)
-    verdict = min(candidates, key=VERDICT_ORDER.index)
+    verdict = min(candidates, key=VERDICTS.index)
     summary = readiness["summary"]
     if verdict != readiness["verdict"]:
         summary = catalog_mod.load().text(f"verdicts/{verdict}", lang)

@@ -167,14 +167,7 @@ def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]
         if rule.get("cap"):
             caps.append(rule["cap"])
     score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
-    thresholds = ctx.catalog.thresholds
-    verdict = (
-        "ready"
-        if score >= thresholds["ready_from"]
-        else "start_small"
-        if score >= thresholds["start_small_from"]
-        else "not_yet"
-    )
+    verdict = verdict_for_score(score, ctx.catalog.thresholds)
     for cap in (*caps, best):
         verdict = min(verdict, cap, key=VERDICTS.index)
     return {
@@ -183,3 +176,12 @@ def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]
         "summary": ctx.text(f"verdicts/{verdict}"),
         "dimensions": dimensions,
     }
+
+
+def verdict_for_score(score: float, thresholds: dict[str, float]) -> str:
+    """The verdict a score alone earns (rules.yaml's thresholds); findings may cap it lower."""
+    if score >= thresholds["ready_from"]:
+        return "ready"
+    if score >= thresholds["start_small_from"]:
+        return "start_small"
+    return "not_yet"

@@ -15,7 +15,7 @@ from socialready.commands import calendar
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 START = "2026-01-05"  # a Monday
 
 

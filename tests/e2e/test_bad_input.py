@@ -380,6 +380,7 @@ def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.usefixtures("start_method")
 def test_sigterm_while_writing_leaves_every_plan_whole(isolated: Path, plan_text: str) -> None:
     folder = isolated / "plans"
     folder.mkdir()

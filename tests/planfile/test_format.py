@@ -13,7 +13,7 @@ from socialready.planfile import document as plan
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
-V1 = Path(__file__).parent / "fixtures" / "v1-software.yaml"
+V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
 MODELINE = "# yaml-language-server: $schema=../plan.schema.json\n"
 OWNED = ("status", "owner", "due", "notes")
 

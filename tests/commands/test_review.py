@@ -17,6 +17,7 @@ from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.planfile import document as plan_mod
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
+from tests.strategies import examples
 
 Keys = Callable[[str], None]
 STARTED = "2026-01-05"  # a Monday
@@ -146,7 +147,9 @@ def test_unknown_ids_and_early_dates_are_refused(software: Path) -> None:
 
 
 @settings(
-    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(10),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(linkedin=st.integers(0, 60), hours=st.integers(0, 20))
 def test_the_same_review_twice_gives_the_same_plan(
@@ -187,7 +190,9 @@ reviews = st.fixed_dictionaries(
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(figures=reviews)
 def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict[str, Any]) -> None:

@@ -20,17 +20,17 @@ from socialready import files
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
 from socialready.planfile import owned, shape, yamlio
-from tests import test_bad_input as catalogue
 from tests.conftest import run_cli
-from tests.strategies import languages, valid_answers
+from tests.e2e import test_bad_input as catalogue
+from tests.strategies import examples, languages, valid_answers
 from tests.test_fuzz import mutated_tree
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "src" / "socialready" / "data" / "plan.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
-V1 = Path(__file__).parent / "fixtures" / "v1-software.yaml"
+V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
 # What a schema of the data cannot say: the tool's limit on the size of the file.
 ONLY_THE_TOOL = {name for name, _ in catalogue.COMMON if name.startswith("over-")}
 
@@ -166,7 +166,7 @@ def test_both_accept_the_example_plans_and_a_version_1_plan(isolated: Path) -> N
         assert tool_accepts(data, isolated) and schema_accepts(data), path
 
 
-@settings(deadline=None, max_examples=700, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(700), suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), valid_answers(), languages)
 def test_both_agree_on_generated_and_mutated_plans(
     tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, answers: Any, lang: str
@@ -214,7 +214,7 @@ LINES = [
 ]
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(LINES), VALUES)
 def test_both_agree_on_any_value_of_an_owned_field(
     tmp_path_factory: pytest.TempPathFactory, plan_text: str, line: str, value: object

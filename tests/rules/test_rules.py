@@ -13,7 +13,7 @@ from socialready import answers, catalog, questionnaire, rules
 from socialready.planfile import document as plan
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 
 QS = questionnaire.load()
 CATALOG = catalog.load()
@@ -506,7 +506,7 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> Non
 # --- What must hold for every answer set ------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(valid_answers(), languages)
 def test_every_answer_set_gives_8_steps_a_verdict_and_a_workload_within_the_hours(
     given_answers: dict[str, Any], lang: str
@@ -527,7 +527,7 @@ def test_every_answer_set_gives_8_steps_a_verdict_and_a_workload_within_the_hour
         assert readiness["verdict"] == "not_yet"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(valid_answers(), languages)
 def test_plan_files_round_trip_and_dump_to_the_same_bytes(
     given_answers: dict[str, Any], lang: str
@@ -561,7 +561,7 @@ def _verdict_rank(result: dict[str, Any]) -> int:
     return list(rules.VERDICTS).index(result["readiness"]["verdict"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(valid_answers(), st.floats(0.25, 40).map(lambda x: round(x, 2)))
 def test_more_hours_never_give_fewer_channels_or_a_worse_verdict(
     given_answers: dict[str, Any], extra: float
@@ -574,7 +574,7 @@ def test_more_hours_never_give_fewer_channels_or_a_worse_verdict(
     assert _verdict_rank(after) >= _verdict_rank(before)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(valid_answers())
 def test_a_current_channel_that_reaches_the_audience_is_kept_while_the_hours_allow(
     given_answers: dict[str, Any],
@@ -604,7 +604,7 @@ def test_a_current_channel_that_reaches_the_audience_is_kept_while_the_hours_all
             assert channel.id in not_now(result)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(valid_answers(), languages)
 def test_every_figure_in_a_plan_names_its_source_and_year_or_says_assumption(
     given_answers: dict[str, Any], lang: str

@@ -15,7 +15,7 @@ from socialready.commands import common as workflow
 from socialready.planfile import document as plan
 from socialready.planfile import owned as owned_mod
 from socialready.planfile import yamlio
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 
 OWNED = st.fixed_dictionaries(
     {
@@ -28,7 +28,7 @@ OWNED = st.fixed_dictionaries(
 PRINTABLE = st.characters(blacklist_categories=["Cs", "Cc"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     valid_answers(),
     languages,
@@ -68,7 +68,7 @@ def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
 SPELLINGS = st.sampled_from(sorted(owned_mod.status_words().items()))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(valid_answers(), languages, st.lists(OWNED, min_size=8, max_size=8), st.data())
 def test_a_version_1_plan_upgrades_with_every_owned_field_kept(
     answers: dict[str, Any], lang: str, owned: list[dict[str, Any]], data: st.DataObject

@@ -3,16 +3,27 @@ the Dutch wizard in a real pseudo-terminal, its refusals and yes/no said in Dutc
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
 import re
+import select
+import shutil
+import struct
+import subprocess
+import termios
+import time
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, run_cli
-from tests.test_dutch import english_on
-from tests.test_output_and_terminal import _in_terminal
+from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.e2e.test_dutch import english_on
+from tests.e2e.test_terminal import _in_terminal
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 NAME = '<script>alert("x")</script> & Zn'
@@ -127,3 +138,107 @@ def test_the_dutch_wizard_in_a_real_terminal(isolated: Path) -> None:
     assert "3 gekozen" in plain and "weekend de berichten in de gaten? Ja" in plain
     assert "Plan geschreven naar plans/bakkerij-test.yaml" in plain
     assert english_on(plain) == []
+
+
+def _program(folder: Path, name: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\ncat\n", "utf-8")
+    path.chmod(0o755)
+
+
+def test_the_pager_is_one_that_is_there(tmp_path: Path) -> None:
+    from socialready.output import pager
+
+    empty, with_less, with_more = (tmp_path / name for name in ("empty", "less", "more"))
+    for folder in (empty, with_less, with_more):
+        folder.mkdir()
+    _program(with_less, "less")
+    _program(with_more, "more")
+    assert pager.choose({"PATH": str(empty)}, "linux") is None
+    assert pager.choose({"PATH": str(empty)}, "win32") is None
+    assert pager.choose({"PATH": str(with_less)}, "linux") == "less -FRX"
+    assert pager.choose({"PATH": str(with_less)}, "win32") == "less -FRX"
+    assert pager.choose({"PATH": str(with_more)}, "win32") == "more"
+    assert pager.choose({"PATH": str(with_more)}, "darwin") is None
+    missing = {"PAGER": "most -s", "PATH": str(with_less)}
+    assert pager.choose(missing, "linux") == "less -FRX"  # a pager that is not there: the next
+    assert pager.choose({**missing, "PATH": str(empty)}, "linux") is None
+    assert pager.choose({"PAGER": "more -d", "PATH": str(with_more)}, "linux") == "more -d"
+    assert pager.choose({"PAGER": f"{with_more / 'more'}", "PATH": str(empty)}, "linux")
+    assert pager.choose({"PAGER": "less", "SOCIALREADY_PAGER": "", "PATH": str(with_less)}) is None
+    assert pager.choose({"PAGER": "cat", "PATH": str(with_less)}) is None
+    assert pager.choose({"PAGER": "'unclosed", "PATH": str(empty)}, "linux") is None
+
+
+def test_show_without_less_on_the_path_shows_the_plan(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _plan(isolated, "en")
+    monkeypatch.delenv("SOCIALREADY_PAGER")
+    monkeypatch.delenv("PAGER", raising=False)
+    empty = isolated / "bin"
+    empty.mkdir()
+    code, output = _in_terminal(
+        ["show", str(path)], env={"PATH": str(empty), "LINES": "30", "TERM": "xterm"}
+    )
+    assert code == 0
+    assert "The 8 steps" in output and "not found" not in output
+
+
+@pytest.mark.skipif(not shutil.which("less"), reason="less is not installed")
+def test_ctrl_c_while_less_pages_leaves_the_terminal_as_it_was(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C reaches socialready and less (one process group in the foreground, as in a
+    shell): less keeps the terminal until q, then socialready stops with 130, and echo and
+    line editing are back."""
+    path = _plan(isolated, "en")
+    monkeypatch.delenv("SOCIALREADY_PAGER")
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.delenv("LESS", raising=False)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    before = termios.tcgetattr(follower)
+
+    def controlling_terminal() -> None:  # the pty becomes the session's terminal, as a login's
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [*command(), "show", str(path)], stdin=follower, stdout=follower, stderr=follower,
+        start_new_session=True, preexec_fn=controlling_terminal,
+        env={**os.environ, "TERM": "xterm", "LINES": "24", "COLUMNS": "100"},
+    )  # fmt: skip
+    output = _read_until(leader, b"Verdict", process)
+    assert process.poll() is None, output[-300:]  # less shows the first screen and waits
+    os.write(leader, b"\x03")  # Ctrl-C, through the terminal's own line discipline
+    output += _read_until(leader, b"\x00never", process, seconds=1.0)
+    assert process.poll() is None, f"less was stopped under the reader's eyes: {output[-300:]!r}"
+    os.write(leader, b"q")
+    code = process.wait(timeout=20)
+    output += _read_until(leader, b"\x00never", process, seconds=0.3)
+    after = termios.tcgetattr(follower)
+    os.close(leader)
+    os.close(follower)
+    assert code == 130, output
+    assert "Stopped (Ctrl-C)" in output.decode("utf-8", "replace")
+    assert "Traceback" not in output.decode("utf-8", "replace")
+    modes = termios.ECHO | termios.ICANON | termios.ISIG  # echo, line editing, Ctrl-C
+    assert after[3] & modes == before[3] & modes
+    assert after == before
+
+
+def _read_until(
+    leader: int, wanted: bytes, process: subprocess.Popen[bytes], seconds: float = 20.0
+) -> bytes:
+    output = b""
+    deadline = time.monotonic() + seconds
+    while wanted not in output and time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.05)
+        if ready:
+            try:
+                output += os.read(leader, 65536)
+            except OSError:
+                break
+        elif process.poll() is not None:
+            break
+    return output

@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.strategies import examples
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 HOSTILE = {
@@ -308,7 +309,7 @@ def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None
         assert "resume.yaml: target: must be the path of a plan file" in result.stderr
 
 
-@settings(deadline=None, max_examples=300)
+@settings(deadline=None, max_examples=examples(300))
 @given(
     st.lists(
         st.sampled_from(list("\\`*_[]()<>&|~!#+-=.:>'\" \n\t1aZ")) | st.sampled_from(

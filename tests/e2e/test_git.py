@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ORGANISATIONS, command, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTICE = "socialready cannot show this version of the plan as a report"
 
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from socialready.planfile import canonical, yamlio
 from socialready.planfile import document as plan
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "plans").glob("*.yaml"))
 BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -102,7 +102,7 @@ def test_writes_the_plan_shape_as_pyyaml_does(data: dict[str, Any]) -> None:
     assert canonical.read(text) == data
 
 
-@settings(BASE, max_examples=300)
+@settings(BASE, max_examples=examples(300))
 @given(st.data(), valid_answers(), languages)
 def test_reads_what_pyyaml_reads_or_declines(
     data: st.DataObject, given_answers: dict[str, Any], lang: str

@@ -24,7 +24,7 @@ from socialready.planfile import yamlio
 from socialready.wizard import prompts
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "socialready" / "data"
 
 # Words that give an English screen away; none of them is Dutch (checked as whole words).

@@ -1,6 +1,7 @@
 """Any number and any date in any field a person may edit either round-trips or is refused with
 exit 2 and one message, by every command: never a traceback, never `Infinity` in JSON, never a
-calendar that runs for minutes. In process for the property; one real command per case after."""
+calendar that runs for minutes. In process for the property (`SOCIALREADY_TESTS=full` draws five
+times the examples); one real command per case after."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from socialready import cli
 from socialready.answers import number
 from tests.conftest import ORGANISATIONS, run_cli
-from tests.strategies import languages, valid_answers
+from tests.strategies import examples, languages, valid_answers
 
 START = "2026-03-02"
 REVIEWED = "2026-05-25"
@@ -138,8 +139,7 @@ def _every_command(
 
 
 PROPERTY = settings(
-    # Each example runs every command: an eighth of the profile's count (HYPOTHESIS_PROFILE).
-    max_examples=max(4, settings().max_examples // 8),
+    max_examples=examples(60),  # each example runs every command: 12, or 60 in CI
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -296,7 +296,7 @@ def test_a_review_date_from_an_answers_file_is_held_to_the_same_years(
     assert plan.read_text("utf-8") == base
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     valid_answers(),
     languages,

@@ -27,10 +27,6 @@ def test_round_trip_and_same_bytes_whichever_engine(data: dict[str, object]) -> 
         assert yamlio.loads(text, "x.yaml", engine=engine) == data
 
 
-def test_libyaml_is_used_when_available() -> None:
-    assert yaml.__with_libyaml__, "PyYAML was built without libyaml: startup and --check slow down"
-
-
 def test_block_style_unicode_as_is_and_multiline_as_literal() -> None:
     text = yamlio.dumps({"name": "Bakkerij Één 🍞", "items": ["a", "b"], "notes": "one\ntwo"})
     assert text == "name: Bakkerij Één 🍞\nitems:\n- a\n- b\nnotes: |-\n  one\n  two\n"

@@ -307,7 +307,7 @@ def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
     """Rules version 1 knew no country and dropped or pushed channels; `plan` brings it up to
     date, keeps the owner and status the user set, and says what moved."""
     path = isolated / "bakery.yaml"
-    shutil.copy(Path(__file__).parent / "fixtures" / "bakery-rules-1.yaml", path)
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "bakery-rules-1.yaml", path)
     assert run_cli("plan", "--check", str(path)).returncode == 1
     result = run_cli("plan", str(path))
     assert result.returncode == 0, result.stderr
