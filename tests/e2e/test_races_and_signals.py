@@ -347,3 +347,34 @@ def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_
     assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
     assert "Traceback" not in result.stderr
     assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())
+
+
+def test_the_plan_lock_excludes_while_its_file_is_removed_after_each_use(isolated: Path) -> None:
+    """Four processes take the lock of one plan 150 times each, as fast as they can: never two
+    inside at once, although each holder removes the lock file before it lets go (a waiter
+    that locked the removed file notices and takes the new one); none is left behind."""
+    plan = isolated / "p.yaml"
+    inside = isolated / "inside"
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from socialready import files\n"
+        "plan, inside = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "for _ in range(150):\n"
+        "    with files._one_writer(plan):\n"
+        "        fd = os.open(inside, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+        "        time.sleep(0.0005)\n"
+        "        os.close(fd)\n"
+        "        os.unlink(inside)\n"
+    )
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(plan), str(inside)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    errors = [worker.communicate(timeout=120)[1] for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers), errors
+    assert not list(isolated.glob(".p.yaml*"))
