@@ -153,6 +153,10 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise WriteFailed(path, msg("file.disk_full")) from None
+        if exc.errno == errno.EFBIG:  # ulimit -f
+            raise WriteFailed(path, msg("file.size_limit")) from None
+        if exc.errno == errno.EROFS:
+            raise WriteFailed(path, msg("file.read_only_disk")) from None
         raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
     finally:
         if tmp:

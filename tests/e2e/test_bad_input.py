@@ -255,6 +255,20 @@ def test_a_full_disk_keeps_the_old_plan(isolated: Path, plan_text: str, tiny_dis
     assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
 
+def test_a_read_only_disk_keeps_the_old_plan(
+    isolated: Path, plan_text: str, tiny_disk: Path
+) -> None:
+    """A disk or share mounted read-only (EROFS), which even root cannot write."""
+    (tiny_disk / "bakery.yaml").write_text(_stale(plan_text))
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)])
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+    before = _files(isolated)
+    result = run_cli("plan", "disk/bakery.yaml")
+    _refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
 def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) -> None:
     """ulimit -f: the write fails half-way (EFBIG), as on a disk that fills up, for any user."""
     (isolated / "plans").mkdir()
@@ -267,7 +281,7 @@ def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) ->
         timeout=60,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
     )
-    _refused(result, isolated, before, f"{PLAN}: cannot be written (File too large); the old")
+    _refused(result, isolated, before, f"{PLAN}: cannot be written (File too large: ", "ulimit")
     assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
 
@@ -295,6 +309,7 @@ def test_failed_writes_and_refusals_are_counted_as_such_in_dutch_too(
         "1 plan kon niet gelezen worden, 2 plannen konden niet geschreven worden, "
         "1 plan geweigerd (met de hand bewerkt)."
     ), result.stderr
+    assert "(bestand te groot: " in result.stderr and "File too large" not in result.stderr
 
 
 NAMES = {
