@@ -342,3 +342,23 @@ def test_review_refuses_a_figure_the_plan_could_not_read_back(
     assert "review.measures.recruitment: must be a number" in result.stderr
     assert plan.read_text("utf-8") == base
     assert run_cli("show", str(plan)).returncode == 0
+
+
+def test_the_most_posts_a_week_make_a_calendar_in_seconds_or_a_message(
+    isolated: Path, base: str
+) -> None:
+    """100 posts a week on every channel (the top of the range) for 104 weeks is 31,000
+    entries: refused at once, not made for half a minute; eight weeks are made."""
+    import re
+    import time
+
+    plan = isolated / "p.yaml"
+    plan.write_text(re.sub(r"posts_per_week: [\d.]+", "posts_per_week: 100", base), "utf-8")
+    started = time.monotonic()
+    refused = run_cli("calendar", str(plan), "--weeks", "104", "-o", str(isolated / "c.ics"))
+    assert refused.returncode == 2, refused.stderr
+    assert "more than the 10000 it makes at once; give fewer --weeks" in refused.stderr
+    assert time.monotonic() - started < 5
+    assert not (isolated / "c.ics").exists()
+    made = run_cli("calendar", str(plan), "--weeks", "8", "-o", str(isolated / "c.ics"))
+    assert made.returncode == 0, made.stderr

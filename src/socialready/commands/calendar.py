@@ -19,6 +19,7 @@ from socialready.wizard.review import word
 
 WORKING_DAYS = 5  # Monday to Friday
 MAX_WEEKS = 104
+MAX_EVENTS = 10_000  # about 4 MiB of .ics, written in about ten seconds
 
 
 class Event(NamedTuple):
@@ -205,6 +206,9 @@ def run(
 
     first = parse_start(start, schedule.today())
     found = events(plan, path, first, weeks, language)
+    if len(found) > MAX_EVENTS:  # each takes icalendar about a millisecond and 400 bytes
+        problem = msg("calendar.too_many", n=len(found), max=MAX_EVENTS)
+        raise BadInput(msg("where", where="--weeks", problem=problem))
     end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
     title = word(
         "calendar/title",
