@@ -29,6 +29,7 @@ def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> Non
         "readiness",
         "channels",
         "steps",
+        "owners",
         "reviews",
     ]
     assert document["organisation"] == "Het Erasmus College"

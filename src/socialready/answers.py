@@ -36,6 +36,8 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
             raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
         if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
             raise fail(msg("answer.control"))
+        if question.one_line and len(value.splitlines()) > 1:
+            raise fail(msg("answer.one_line"))
         return value
     if kind == "one":
         if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:

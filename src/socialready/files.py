@@ -218,6 +218,38 @@ def _one_writer(target: Path) -> Iterator[bool]:
         lock.release()
 
 
+def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str) -> None:
+    """An output file (`calendar -o`) is never the file the command reads (the plan, or a link
+    to it), and an existing file is replaced only when it is of the kind the command writes
+    (`starts`: how such a file begins; an empty file too): never a plan, answers or resume file.
+    Else a FileProblem, and nothing is written."""
+    suggestion = str(reads.with_suffix(suffix))
+    try:
+        same = os.path.exists(path) and os.path.samefile(path, reads)
+    except OSError:
+        same = False
+    if same:
+        problem = msg("file.output_is_input", what=msg("file.kind.plan"), suggestion=suggestion)
+        raise FileProblem(path, problem)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there (or a dangling link): write_text says what it finds
+    head = b""
+    if stat.S_ISREG(mode):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(len(starts) + 64)
+        except OSError:
+            return  # write_text says why it cannot write there
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not stat.S_ISREG(mode) or (head and not text.upper().startswith(starts)):
+        problem = msg(
+            "file.output_other_kind", kind=msg(f"file.kind.{kind}"), suggestion=suggestion
+        )
+        raise FileProblem(path, problem)
+
+
 def _temporary(folder: Path, name: str, data: bytes, mode: int) -> str:
     """A complete copy of `data` under a temporary name in `folder`, flushed to disk. The
     name holds the process id, so that one left by a killed process (kill -9) can be told

@@ -55,6 +55,7 @@ class Question(NamedTuple):
     choices: tuple[Choice, ...] = ()
     ask_if: Condition | None = None
     if_skipped: Any = None
+    one_line: bool = False  # a name: no line break
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -105,6 +106,7 @@ def _question(raw: dict[str, Any]) -> Question:
         choices=tuple(Choice(c["value"], c["label"]) for c in raw.get("choices", ())),
         ask_if=Condition(**condition) if condition else None,
         if_skipped=raw.get("if_skipped"),
+        one_line=raw.get("one_line", False),
     )
 
 

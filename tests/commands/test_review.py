@@ -87,7 +87,10 @@ def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
     assert plan_mod.read(software).reviews == [entry]
 
 
-def test_ctrl_c_keeps_the_review_answers_and_resume_continues(keys: Keys, software: Path) -> None:
+def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
+    keys: Keys, software: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
     keys("".join(PROMPTED[:3]) + CTRL_C)
     with pytest.raises(Interrupted) as caught:
         _review(software)
@@ -102,7 +105,10 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(keys: Keys, softwa
     assert not resume.review_state_file().exists()
 
 
-def test_a_review_from_an_answers_file(software: Path, isolated: Path) -> None:
+def test_a_review_from_an_answers_file(
+    software: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
     answers = isolated / "review.yaml"
     answers.write_text(
         "review:\n"
@@ -275,3 +281,188 @@ def test_a_plan_with_windows_line_ends_keeps_them(software: Path) -> None:
     data = software.read_bytes()
     assert b"reviews:\r\n- date: 2026-03-30\r\n" in data
     assert data.count(b"\n") == data.count(b"\r\n")
+
+
+CTRL_D = "\x04"
+
+
+def test_ctrl_d_at_a_pre_filled_question_stops_like_ctrl_c(
+    keys: Keys, software: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The published count comes filled in with the promise: Ctrl-D there stops the review."""
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
+    # Every key up front: where Ctrl-D did not stop, the review would run to its end.
+    keys(PROMPTED[0] + CTRL_D + "".join(PROMPTED[1:]))
+    with pytest.raises(Interrupted) as caught:
+        _review(software)
+    assert caught.value.exit_code == 130
+    assert "review --resume" in caught.value.message
+    assert not plan_mod.read(software).reviews
+    [entry] = _review(None, resume_session=True, date=None)["reviews"]
+    assert entry["published"]["linkedin"] == 30  # the answer given before Ctrl-D was kept
+
+
+def _recorded(software: Path, *dates: str) -> None:
+    for date in dates:
+        _review(software, use_defaults=True, date=date)
+
+
+@pytest.mark.parametrize(
+    ("date", "said"),
+    [
+        ("2026-02-02", "is before 2026-03-30, the date of the last review"),
+        ("2026-01-05", "is before 2026-03-30, the date of the last review"),
+        ("2025-12-01", "is before 2026-03-30, the date of the last review"),
+    ],
+)
+def test_a_review_dated_before_the_last_one_is_refused(
+    software: Path, date: str, said: str
+) -> None:
+    _recorded(software, TWELVE_WEEKS)
+    before = software.read_bytes()
+    with pytest.raises(BadInput, match=said):
+        _review(software, use_defaults=True, date=date)
+    assert software.read_bytes() == before
+
+
+def test_the_last_review_may_be_recorded_again(software: Path) -> None:
+    _recorded(software, "2026-02-16", TWELVE_WEEKS, TWELVE_WEEKS)
+    assert [r["date"] for r in plan_mod.read(software).reviews] == [
+        dt.date(2026, 2, 16),
+        dt.date(2026, 3, 30),
+    ]
+
+
+def test_a_review_dated_after_today_is_refused(
+    software: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOCIALREADY_TODAY", "2026-03-02")
+    answers = isolated / "review.yaml"
+    answers.write_text("review:\n  date: 2026-03-30\n", "utf-8")
+    before = software.read_bytes()
+    for options in (
+        {"answers_file": answers, "date": None},
+        {"sets": ["review.date=2026-03-30"], "date": None},
+    ):
+        with pytest.raises(BadInput, match=r"review\.date: 2026-03-30 is after 2026-03-"):
+            _review(software, use_defaults=True, **options)
+    assert software.read_bytes() == before
+    # --date says which day it is: a review on that day is recorded.
+    assert _review(software, use_defaults=True, date=TWELVE_WEEKS)["reviews"]
+
+
+def test_the_review_dates_refused_through_the_command(software: Path) -> None:
+    from tests.conftest import run_cli
+
+    _recorded(software, TWELVE_WEEKS)
+    before = software.read_bytes()
+    env = {"SOCIALREADY_TODAY": "2026-04-06"}
+    for args, said in [
+        (("--date", "2026-03-02"), "is before 2026-03-30, the date of the last review"),
+        (("--set", "review.date=2026-05-04"), "2026-05-04 is after 2026-04-06, today"),
+    ]:
+        result = run_cli("review", str(software), "--defaults", *args, env=env)
+        assert result.returncode == 2, result.stderr
+        assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert software.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "resume_text",
+    [
+        "target: 42\nlanguage: en\nanswers: {}\n",
+        "target: [a, b]\nlanguage: en\nanswers: {}\n",
+        "target: {plan: x}\nlanguage: en\nanswers: {}\n",
+        "target: true\nlanguage: en\nanswers: {}\n",
+        "target: ''\nlanguage: en\nanswers: {}\n",
+        "target: software.yaml\nlanguage: en\nanswers: [1, 2]\n",
+        "target: software.yaml\nlanguage: en\nanswers: {1: 2}\n",
+        "target: software.yaml\nlanguage: en\nanswers: {review.hours_spent: [1]}\n",
+        "target: software.yaml\nlanguage: en\nanswers: {review.published.blog: {a: 1}}\n",
+        "target: software.yaml\nlanguage: en\nanswers: {review.notes: 12}\n",
+        "target: software.yaml\nlanguage: en\nanswers: {review.reply_time: 3}\n",
+    ],
+)
+def test_a_hand_edited_review_resume_file_gives_one_message(
+    software: Path, resume_text: str
+) -> None:
+    from tests.conftest import run_cli
+
+    state = resume.review_state_file()
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(resume_text, "utf-8")
+    before = software.read_bytes()
+    result = run_cli("review", "--resume", "--defaults", "--date", TWELVE_WEEKS)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "TypeError" not in result.stderr
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert software.read_bytes() == before
+
+
+ENGLISH = (
+    "is not after",
+    "the plan's start",
+    "the last review",
+    "is not a review field",
+    "is not a review question",
+    "the ids are",
+    "Your review answers are kept",
+    "the plan has no start date",
+    "is after",
+    "today",
+    "is not a channel",
+    "must map each",
+)
+
+
+def test_a_dutch_review_says_nothing_in_english(software: Path, isolated: Path) -> None:
+    from tests.conftest import run_cli
+
+    dutch = isolated / "dutch.yaml"
+    dutch.write_text(software.read_text("utf-8").replace("language: en", "language: nl"), "utf-8")
+    made = run_cli("plan", str(dutch), env={"SOCIALREADY_LANG": "nl"})
+    assert made.returncode == 0, made.stderr
+    env = {"SOCIALREADY_LANG": "nl", "SOCIALREADY_TODAY": "2026-06-01"}
+    base = ("review", str(dutch), "--defaults")
+    answers = isolated / "answers.yaml"
+    answers.write_text("review:\n  date: 2026-03-30\n  published: {tiktok: 3}\n", "utf-8")
+    future = isolated / "future.yaml"
+    future.write_text("review:\n  date: 2026-07-06\n", "utf-8")
+    no_start = isolated / "no-start.yaml"
+    no_start.write_text(dutch.read_text("utf-8").replace("started: 2026-01-05", "started:"))
+    hand_review = isolated / "hand.yaml"
+    hand_review.write_text(
+        dutch.read_text("utf-8").replace("reviews: []", "reviews:\n- date: 2026-02-02\n  mood: ok"),
+        "utf-8",
+    )
+    hand_channel = isolated / "hand-channel.yaml"
+    hand_channel.write_text(
+        dutch.read_text("utf-8").replace(
+            "reviews: []", "reviews:\n- date: 2026-02-02\n  published: {myspace: 2}"
+        ),
+        "utf-8",
+    )
+    cases = [
+        (*base, "--date", "2026-01-01"),
+        (*base, "--set", "review.published.tiktok=3"),
+        (*base, "--answers", str(answers)),
+        (*base, "--answers", str(future)),
+        ("review", str(no_start), "--defaults", "--date", "2026-03-30"),
+        ("review", str(hand_review), "--defaults", "--date", "2026-03-30"),
+        ("review", str(hand_channel), "--defaults", "--date", "2026-03-30"),
+    ]
+    for args in cases:
+        result = run_cli(*args, env=env)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.startswith("Fout: "), (args, result.stderr)
+        for english in ENGLISH:
+            assert english not in result.stderr, (args, english, result.stderr)
+    # The plan's language is the session's when nothing else says which.
+    env["SOCIALREADY_LANG"] = "en"
+    recorded = run_cli(*base, "--date", "2026-03-30", env=env)
+    assert recorded.returncode == 0, recorded.stderr
+    for english in ("reviews:", "Can you?", "step 4", "Review of", "recorded in"):
+        assert english not in recorded.stdout + recorded.stderr, english  # the change list too
+    assert "evaluaties: 0 → 1" in recorded.stdout
+    again = run_cli(*base, "--date", "2026-02-02", env=env)
+    assert again.returncode == 2 and "ligt vóór 2026-03-30" in again.stderr, again.stderr

@@ -138,6 +138,7 @@ def _write(
     new = plan.Plan(answered, language)
     if existing:
         new.owned, new.reviews, new.started = existing.owned, existing.reviews, existing.started
+        new.owners = existing.owners
         new.header, new.header_after = existing.header, existing.header_after
     new.started = new.started or started or schedule.today()
     document = plan.build(new)

@@ -1,14 +1,18 @@
 """`socialready calendar`: the plan's cadence as dates, themes and owners, and its review dates.
 
-The slots follow from each recommended channel's posts a week, spread over working days; a
-theme rotates over the audience's interests and the objectives. The same plan and options
-always give the same calendar, so a newer .ics updates an imported one instead of doubling it.
+The slots follow from each recommended channel's posts a week, spread over the working days:
+never a weekend or a public holiday of the organisation's country (the `holidays` package
+knows them); a review that falls on one moves to the next working day. A theme rotates over
+the audience's interests and the objectives; who posts is the channel's owner (`owners`),
+else step 4's. The same plan and options always give the same calendar, so a newer .ics
+updates an imported one instead of doubling it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,6 +24,7 @@ from socialready.wizard.review import word
 WORKING_DAYS = 5  # Monday to Friday
 MAX_WEEKS = 104
 MAX_EVENTS = 10_000  # about 4 MiB of .ics, written in about ten seconds
+LAST_START = dt.date(9998, 1, 1)  # later, a calendar (and its holidays) would pass year 9999
 
 
 class Event(NamedTuple):
@@ -54,10 +59,51 @@ def posts_in_week(per_week: float, week: int) -> int:
     return math.floor(per_week * (week + 1) + 0.5) - math.floor(per_week * week + 0.5)
 
 
-def weekdays(count: int) -> list[int]:
-    """Working days (0 Monday) for `count` posts in a week, spread out: 2 is Tuesday and
-    Thursday, 1 is Wednesday; more than 5 means more than one on a day."""
-    return [math.floor((i + 0.5) * WORKING_DAYS / count) for i in range(count)]
+def weekdays(count: int, days: int = WORKING_DAYS) -> list[int]:
+    """Which of `days` working days (0 the first) take `count` posts in a week, spread out:
+    of five, 2 is Tuesday and Thursday, 1 is Wednesday; more posts than days means more than
+    one on a day."""
+    return [math.floor((i + 0.5) * days / count) for i in range(count)]
+
+
+Closed = Callable[[dt.date], bool]
+
+
+def weekend(day: dt.date) -> bool:
+    return day.weekday() >= WORKING_DAYS
+
+
+def closed_days(country: Any, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
+    """Which days take no post: weekends, and the public holidays of `country` (an ISO 3166
+    code) from the `holidays` package; whether the country's holidays are known."""
+    code = str(country or "").upper()
+    if len(code) != 2 or not code.isalpha():
+        return weekend, False
+    import holidays
+
+    try:
+        known = holidays.country_holidays(code, years=range(first.year, last.year + 1))
+    except NotImplementedError:  # a country the package does not know
+        return weekend, False
+    return (lambda day: weekend(day) or day in known), True
+
+
+def next_working_day(day: dt.date, closed: Closed) -> dt.date:
+    while closed(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def post_days(count: int, order: int, open_days: list[int]) -> list[int]:
+    """The days of a week (0 Monday) for `count` posts of the channel at `order`, among the
+    week's `open_days`: one post falls on a different day for different channels."""
+    if not open_days or count <= 0:
+        return []
+    if count == 1:
+        wanted = (2 + order) % WORKING_DAYS
+        later = [day for day in open_days if day >= wanted]
+        return [later[0] if later else open_days[-1]]
+    return [open_days[index] for index in weekdays(count, len(open_days))]
 
 
 def themes(plan: Any, lang: str) -> list[str]:
@@ -72,16 +118,17 @@ def themes(plan: Any, lang: str) -> list[str]:
     return [item for item in interests if item] + labels
 
 
-def owner(document: dict[str, Any]) -> str:
-    """Who publishes: the owner of step 4, be active where your audience is."""
-    for step in document["steps"]:
-        if step["id"] == "be_active":
-            return str(step.get("owner") or "—")
-    return "—"
-
-
-def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list[Event]:
-    """Every post slot, review and due step from `start` for `weeks` weeks, in date order."""
+def events(
+    plan: Any,
+    path: Path,
+    start: dt.date,
+    weeks: int,
+    lang: str,
+    closed: Closed = weekend,
+) -> list[Event]:
+    """Every post slot, review and due step from `start` for `weeks` weeks, in date order;
+    no post on a `closed` day, and a review that falls on one moves to the next open day."""
+    from socialready.output import report
     from socialready.planfile import document as plan_mod
 
     document = plan.document
@@ -90,7 +137,6 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
     monday = start - dt.timedelta(days=start.weekday())
     channels = catalog_mod.load().channels
     topics = themes(plan, lang) or [word("calendar/nothing", lang)]
-    who = owner(document)
     slots: list[tuple[dt.date, int, str, dict[str, Any]]] = []
     for order, entry in enumerate(document["channels"]["recommended"]):
         per_week = review_rules.posts_per_week(entry, plan.answers)
@@ -100,10 +146,13 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
         # fall on different days for different channels.
         phase = order if per_week < 1 else 0
         for week in range(weeks + 1):
+            first = monday + dt.timedelta(weeks=week)
+            open_days = [
+                day for day in range(WORKING_DAYS) if not closed(first + dt.timedelta(days=day))
+            ]
             count = posts_in_week(per_week, week + phase)
-            days = [(2 + order) % WORKING_DAYS] if count == 1 else weekdays(count)
-            for day in days:
-                date = monday + dt.timedelta(weeks=week, days=day)
+            for day in post_days(count, order, open_days):
+                date = first + dt.timedelta(days=day)
                 if start <= date < end:
                     slots.append((date, order, entry["channel"], entry))
     slots.sort(key=lambda slot: (slot[0], slot[1]))
@@ -112,6 +161,7 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
     for number, (date, _, channel_id, entry) in enumerate(slots):
         name = channels[channel_id].name[lang] if channel_id in channels else channel_id
         theme = topics[number % len(topics)]
+        who = report.channel_owner(document, channel_id, lang)
         seen = per_day.get((date, channel_id), 0)
         per_day[(date, channel_id)] = seen + 1
         suffix = f"-{seen + 1}" if seen else ""
@@ -134,7 +184,8 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
                 who,
             )
         )
-    for number, (date, done) in enumerate(review_schedule(plan), start=1):
+    for number, (planned, done) in enumerate(review_schedule(plan), start=1):
+        date = next_working_day(planned, closed)
         if start <= date < end and not done:
             found.append(
                 Event(
@@ -167,7 +218,7 @@ def events(plan: Any, path: Path, start: dt.date, weeks: int, lang: str) -> list
                     str(step.get("owner") or "—"),
                 )
             )
-    kinds = ("step", "review", "post")
+    kinds = ("step", "review", "post")  # on one day: what is due first
     found.sort(key=lambda event: (event.date, kinds.index(event.kind)))
     return found
 
@@ -194,22 +245,35 @@ def stamp(plan: Any, start: dt.date) -> dt.datetime:
 def run(
     path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
 ) -> list[Event]:
+    from socialready import files, ui
     from socialready.planfile import document as plan_mod
 
+    if lang:
+        ui.use_language(lang)
     if not 1 <= weeks <= MAX_WEEKS:
         problem = msg("answer.out_of_range", value=weeks, min=1, max=MAX_WEEKS)
         raise BadInput(msg("where", where="--weeks", problem=problem))
     plan = plan_mod.read(path)
-    plan_mod.check_generated(plan.document, str(path))
     language = lang or plan.language
+    ui.use_language(language)
+    plan_mod.check_generated(plan.document, str(path))
+    if output is not None:  # before any work: never over the plan or a file of another kind
+        files.check_output(output, path, "ics", b"BEGIN:VCALENDAR", ".ics")
     from socialready.planfile import schedule
 
     first = parse_start(start, schedule.today())
-    found = events(plan, path, first, weeks, language)
+    latest = LAST_START - dt.timedelta(weeks=weeks)
+    if first > latest:  # every date the calendar works out stays before the year 10000
+        problem = msg("calendar.too_late", date=first.isoformat(), last=latest.isoformat())
+        raise BadInput(msg("where", where="--start", problem=problem))
+    end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
+    country = plan.answers.get("organisation.country")
+    # A review moved past a holiday can fall a few days after the end: a year more is enough.
+    closed, known = closed_days(country, first, end + dt.timedelta(days=366))
+    found = events(plan, path, first, weeks, language, closed)
     if len(found) > MAX_EVENTS:  # each takes icalendar about a millisecond and 400 bytes
         problem = msg("calendar.too_many", n=len(found), max=MAX_EVENTS)
         raise BadInput(msg("where", where="--weeks", problem=problem))
-    end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
     title = word(
         "calendar/title",
         language,
@@ -217,20 +281,26 @@ def run(
         start=first.isoformat(),
         end=end.isoformat(),
     )
+    note = None if known else word("calendar/no_holidays", language, country=str(country))
     from socialready.output import terminal as render
 
     if output is not None:
-        from socialready import files
         from socialready.output import ics
 
         name = word("calendar/calname", language, name=plan.organisation)
-        files.write_text(output, ics.calendar(found, name, stamp(plan, first)))
+        categories = {kind: word(f"calendar/categories/{kind}", language) for kind in KINDS}
+        files.write_text(output, ics.calendar(found, name, stamp(plan, first), categories))
+        if note:
+            render.message(note)
         render.message(
             word("calendar/written", language, path=str(output), n=len(found)), style="green"
         )
         return found
-    render.calendar(title, _weeks(found, first, weeks, language), _headers(language))
+    render.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
     return found
+
+
+KINDS = ("post", "review", "step")
 
 
 def _headers(lang: str) -> list[str]:

@@ -29,11 +29,14 @@ def run(
 ) -> dict[str, Any]:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
+    from socialready import ui
     from socialready.commands import common as workflow
     from socialready.planfile import document as plan_mod
     from socialready.planfile import schedule
     from socialready.wizard import resume
 
+    if lang:
+        ui.use_language(lang)
     raw: dict[str, Any] = {}
     session_lang = None
     if resume_session:
@@ -41,24 +44,33 @@ def run(
         raw.update(session.answers)
         target = target or session.target
         session_lang = session.language
+        ui.use_language(lang or session_lang)
     if target is None:
         raise BadInput(msg("review.no_plan"))
     plan = plan_mod.read(target)
-    workflow.refresh(plan, str(target), force=False)
     language = lang or session_lang or plan.language
+    ui.use_language(language)
+    workflow.refresh(plan, str(target), force=False)
     file_answers: dict[str, Any] = {}
     if answers_file:
         from socialready.planfile import yamlio
 
         file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
     set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
+    latest = _date(date) if date else schedule.today()
     when = _date(
         date
         or _given_date(set_pairs)
         or _file_date(file_answers)
         or raw.get("review.date")
-        or schedule.today()
+        or latest
     )
+    if when > latest:
+        what = msg("review.date_option" if date else "review.today")
+        problem = msg(
+            "review.in_future", date=when.isoformat(), today=latest.isoformat(), what=what
+        )
+        raise BadInput(msg("where", where="review.date", problem=problem))
     earlier = [r for r in plan.reviews if r["date"] != when]
     since = _since(plan, earlier, when, str(target))
     weeks = review_rules.period_weeks(since, when)
@@ -69,6 +81,7 @@ def run(
         plan.owned,
         started=plan.started,
         reviews=[review for review in earlier if review["date"] < when],
+        owners=plan.owners,
     )
     recommended = plan_mod.build(in_force)["channels"]["recommended"]
     promised = {
@@ -114,10 +127,7 @@ def run(
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
         where = resume.save_review(resume.Session(kept, target, language))
-        exc.add(
-            f"Your review answers are kept in {where}: once that is fixed, "
-            "`socialready review --resume` records the review without asking again"
-        )
+        exc.add(msg("review.kept", path=str(where)))
         raise
     if resume_session:
         resume.clear_review()
@@ -184,19 +194,20 @@ def _file_date(data: Any) -> Any:
 
 
 def _since(plan: Any, earlier: list[dict[str, Any]], when: dt.date, source: str) -> dt.date:
-    """The start of the period: the last review before `when`, else the plan's start."""
+    """The start of the period: the last review before `when`, else the plan's start. A review
+    dated before the last one, or on or before the start, is refused: its period would be wrong."""
+    if plan.started is None:
+        raise BadInput(msg("where", where=source, problem=msg("review.no_start")))
+    where = f"{source}: review.date"
+    later = [r["date"] for r in earlier if r["date"] > when]
+    if later:
+        problem = msg("review.before_last", date=when.isoformat(), last=max(later).isoformat())
+        raise BadInput(msg("where", where=where, problem=problem))
+    if when <= plan.started:
+        problem = msg("review.before_start", date=when.isoformat(), since=plan.started.isoformat())
+        raise BadInput(msg("where", where=where, problem=problem))
     before = [r["date"] for r in earlier if r["date"] < when]
-    since: dt.date | None = max(before) if before else plan.started
-    if since is None:
-        raise BadInput(
-            f"{source}: started: the plan has no start date, so the period to review is unknown; "
-            "add `started: YYYY-MM-DD` (the day you began) and run again"
-        )
-    if when <= since:
-        what = "the last review" if before else "the plan's start (`started`)"
-        raise BadInput(
-            f"{source}: review.date: {when} is not after {since}, {what}; give a later --date"
-        )
+    since: dt.date = max(before) if before else plan.started
     return since
 
 

@@ -17,23 +17,27 @@ if TYPE_CHECKING:
 PRODID = "-//socialready//socialready calendar//EN"
 
 
-def calendar(events: list[Event], name: str, stamp: dt.datetime) -> str:
-    """The iCalendar text (CRLF line ends, as the standard asks) of `events`."""
+def calendar(
+    events: list[Event], name: str, stamp: dt.datetime, categories: dict[str, str] | None = None
+) -> str:
+    """The iCalendar text (CRLF line ends, as the standard asks) of `events`; `categories`
+    names each kind of event (post, review, step) in the calendar's language. Every text goes
+    through icalendar's own types, which escape `,`, `;`, `\\` and line breaks."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", icalendar.vText(name))  # an X- property is not escaped by itself
     for event in events:
         item = icalendar.Event()
-        item.add("uid", event.uid)
+        item.add("uid", icalendar.vText(event.uid))
         item.add("dtstamp", stamp)
         item.add("dtstart", event.date)
         item.add("dtend", event.date + dt.timedelta(days=1))
         item.add("summary", event.summary)
         item.add("description", event.description)
-        item.add("categories", [event.kind])
+        item.add("categories", [(categories or {}).get(event.kind, event.kind)])
         item.add("transp", "TRANSPARENT")  # a slot to publish in, not a busy day
         cal.add_component(item)
     text: str = cal.to_ical().decode("utf-8")

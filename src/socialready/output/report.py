@@ -145,6 +145,19 @@ def channel_name(document: dict[str, Any], channel_id: str) -> str:
     return channel.name[document["language"]] if channel else channel_id
 
 
+def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
+    """Who posts on a channel: its owner in `owners`, else the owner of step 4 (be active where
+    your audience is), else "to be agreed"."""
+    owners = document.get("owners")
+    named = owners.get(channel_id) if isinstance(owners, dict) else None
+    if isinstance(named, str) and named.strip():
+        return named.strip()
+    for step in document.get("steps") or []:
+        if step.get("id") == "be_active" and str(step.get("owner") or "").strip():
+            return str(step["owner"]).strip()
+    return word("to_agree", lang)
+
+
 def workload_line(workload: dict[str, Any], lang: str) -> str:
     """The plan's own sentence on hours used and left; plans made before it had one get this."""
     summary = workload.get("summary")
@@ -201,12 +214,13 @@ def markdown(document: dict[str, Any]) -> str:
         "",
     ]
     if channels["recommended"]:
-        heads = [word(key, lang) for key in ("channel", "cadence", "hours", "why")]
-        out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- |"]
+        heads = [word(key, lang) for key in ("channel", "cadence", "hours", "posts", "why")]
+        out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- | --- |"]
         for item in channels["recommended"]:
             name = md(channel_name(document, item["channel"]))
             hours = decimal(item["hours_per_week"], lang)
-            out.append(f"| {name} | {md(item['cadence'])} | {hours} | {md(item['why'])} |")
+            who = md(channel_owner(document, item["channel"], lang))
+            out.append(f"| {name} | {md(item['cadence'])} | {hours} | {who} | {md(item['why'])} |")
         out.append("")
     if channels["not_now"]:
         out += [f"### {word('not_now', lang)}", ""]

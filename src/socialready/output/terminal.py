@@ -23,6 +23,7 @@ from socialready.answers import decimal
 from socialready.output import streams
 from socialready.output.report import (
     channel_name,
+    channel_owner,
     inert,
     overdue_mark,
     progress_line,
@@ -180,7 +181,8 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         for item in channels["recommended"]:
             name = channel_name(document, item["channel"])
             hours = decimal(item["hours_per_week"], lang)
-            line = f": {item['cadence']}, {hours} {word('hours', lang)}"
+            who = channel_owner(document, item["channel"], lang)
+            line = f": {item['cadence']}, {hours} {word('hours', lang)}, {who}"
             _bullet(out, "✓", Text.assemble((name, "bold"), line))
             out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
     elif channels["recommended"]:
@@ -188,12 +190,14 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         table.add_column(word("channel", lang), ratio=1)
         table.add_column(word("cadence", lang), ratio=2)
         table.add_column(word("hours", lang), justify="right", width=8)
+        table.add_column(word("posts", lang), ratio=1)
         table.add_column(word("why", lang), ratio=3)
         for item in channels["recommended"]:
             table.add_row(
                 Text(channel_name(document, item["channel"]), style="bold"),
                 item["cadence"],
                 decimal(item["hours_per_week"], lang),
+                channel_owner(document, item["channel"], lang),
                 item["why"],
             )
         out.print(table)
@@ -431,6 +435,7 @@ def review(
 ) -> None:
     """A review: the figures against the promise, then what the rules make of them."""
     out = out or console()
+    title, lines, findings = inert(title), inert(lines), inert(findings)
     out.print(Text(title, style="bold underline"))
     for line in lines:
         out.print(Text(f"  {line}"))
@@ -451,11 +456,17 @@ def calendar(
     title: str,
     weeks: list[tuple[str, list[list[str]], str]],
     headers: list[str],
+    note: str | None = None,
     out: Console | None = None,
 ) -> None:
-    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal)."""
+    """Week by week: each week's posts, reviews and due steps (a list in a narrow terminal);
+    `note` said once under the title. Every text made inert first: owners are the user's."""
     out = out or console()
+    title, headers, note = inert(title), inert(headers), inert(note)
+    weeks = [(inert(heading), inert(rows), inert(empty)) for heading, rows, empty in weeks]
     out.print(Text(title, style="bold"))
+    if note:
+        out.print(Text(note, style="dim"), soft_wrap=False)
     for heading, rows, empty in weeks:
         out.print()
         out.print(Text(heading, style="bold underline"))

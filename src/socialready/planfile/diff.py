@@ -139,6 +139,7 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any] | None, lang: str) -
     _readiness(out, _dict(old.get("readiness")), _dict(new.get("readiness")))
     _answers(out, _dict(old.get("answers")), _dict(new.get("answers")))
     _channels(out, old, new)
+    _owners(out, old, new)
     _steps(out, _list(old.get("steps")), _list(new.get("steps")))
     _reviews(out, old.get("reviews"), new.get("reviews"))
     return out.found
@@ -189,6 +190,14 @@ def _answers(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
             out.changed("answers", str(part), old.get(part), new.get(part))
         for name in _keys(before, after):
             out.changed("answers", f"{part}.{name}", before.get(name), after.get(name))
+
+
+def _owners(out: _Changes, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Who posts on each channel (`owners`), as the user filled it in."""
+    before, after = _dict(old.get("owners")), _dict(new.get("owners"))
+    for channel in _keys(before, after):
+        label = f"{_name(str(channel), out.lang)}: {_field('posts_by', out.lang)}"
+        out.changed("channels", label, before.get(channel), after.get(channel))
 
 
 def _name(channel: str, lang: str) -> str:

@@ -36,6 +36,7 @@ class Plan:
         *,
         started: dt.date | None = None,
         reviews: list[dict[str, Any]] | None = None,
+        owners: dict[str, str | None] | None = None,
     ) -> None:
         self.answers = answers
         self.language = language
@@ -43,6 +44,7 @@ class Plan:
         self.document = document if document is not None else {}  # as read or as built
         self.started = started  # set once by the first `assess`; the user's from then on
         self.reviews = reviews if reviews is not None else []  # the user's, kept as read
+        self.owners = owners if owners is not None else {}  # channel id -> who posts there
         # The user's own comment lines at the top of the file, before and after the generated
         # header comment: kept on every rewrite.
         self.header = ""
@@ -126,10 +128,26 @@ def build(plan: Plan) -> dict[str, Any]:
         "readiness": generated["readiness"],
         "channels": generated["channels"],
         "steps": steps,
+        "owners": channel_owners(plan.owners, generated["channels"]["recommended"]),
         "reviews": plan.reviews,
     }
     document["rules"]["fingerprint"] = fingerprint(document)
     return document
+
+
+def channel_owners(
+    owners: dict[str, str | None], recommended: list[dict[str, Any]]
+) -> dict[str, str | None]:
+    """Who posts where: each recommended channel, with its owner or empty for the user to fill
+    in, then every other channel the user named an owner for (kept when a channel leaves the
+    plan, for when it comes back)."""
+    found: dict[str, str | None] = {
+        entry["channel"]: owners.get(entry["channel"]) for entry in recommended
+    }
+    for channel, who in owners.items():
+        if channel not in found and who not in (None, ""):
+            found[channel] = who
+    return found
 
 
 def header_comment(language: str) -> str:
@@ -243,6 +261,7 @@ def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
     for step in document["steps"]:
         step.update(owned[step["id"]])
     document["started"] = document.get("started")
+    document["owners"] = document.get("owners") or {}
     document["reviews"] = document.get("reviews") or []
     return Plan(
         filled,
@@ -251,6 +270,7 @@ def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
         document,
         started=document["started"],
         reviews=document["reviews"],
+        owners=document["owners"],
     )
 
 
@@ -271,7 +291,14 @@ def hand_edits(plan: Plan) -> list[str]:
     if stored in (digest, digest.replace("-", "")):  # plans written before the dash have none
         return []
     fresh = build(
-        Plan(plan.answers, plan.language, plan.owned, started=plan.started, reviews=plan.reviews)
+        Plan(
+            plan.answers,
+            plan.language,
+            plan.owned,
+            started=plan.started,
+            reviews=plan.reviews,
+            owners=plan.owners,
+        )
     )
     edited = [
         key for key in ("organisation", "readiness", "channels") if document.get(key) != fresh[key]

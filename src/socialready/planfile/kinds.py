@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from socialready.errors import BadInput, Msg, msg
 from socialready.planfile import owned
@@ -231,7 +231,7 @@ class Field:
 class Record(Node):
     """A mapping with known fields; any other key is refused with `unknown` as the message."""
 
-    def __init__(self, fields: Sequence[Field], unknown: str = "") -> None:
+    def __init__(self, fields: Sequence[Field], unknown: str | Msg = "") -> None:
         self.fields = {field.key: field for field in fields}
         self.unknown = unknown
 
@@ -303,7 +303,9 @@ class ListOf(Node):
 class MapOf(Node):
     """A mapping from known ids (channels, objectives) to values of one kind."""
 
-    def __init__(self, keys: Callable[[], Sequence[str]], what: str, value: Node) -> None:
+    def __init__(
+        self, keys: Callable[[], Sequence[str]], what: Literal["channel", "objective"], value: Node
+    ) -> None:
         self.keys, self.what, self.value = keys, what, value
 
     def body(self, defs: JSON) -> JSON:
@@ -317,14 +319,12 @@ class MapOf(Node):
         if value is None and self.nullable:
             return None
         if not isinstance(value, dict):
-            raise run.fail(key, f"must map each {self.what} to its value", hint)
+            raise run.fail(key, msg(f"plan.map_of_{self.what}"), hint)
         known = self.keys()
-        article = "an" if self.what[0] in "aeiou" else "a"
         for name, item in value.items():
             if name not in known:
                 raise run.fail(
-                    f"{key}.{name}",
-                    f"is not {article} {self.what}; the {self.what}s are: {', '.join(known)}",
+                    f"{key}.{name}", msg(f"plan.not_{self.what}", known=", ".join(known))
                 )
             value[name] = self.value.check(item, f"{key}.{name}", run, hint)
         return value

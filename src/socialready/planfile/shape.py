@@ -161,6 +161,8 @@ def _question_schema(question: questionnaire.Question) -> JSON:
     kind = question.kind
     if kind == "text":
         body: JSON = {"type": "string", "maxLength": question.max_length or 10_000}
+        if question.one_line:  # a line break between two characters, as the tool strips
+            body["not"] = {"pattern": "\\S\\s*[\\n\u2028\u2029]\\s*\\S"}
         if question.required:
             return {**body, "pattern": r"\S"}
         return {"type": ["string", "null"], "maxLength": body["maxLength"]}
@@ -206,6 +208,7 @@ TOP_KEYS = (
     "readiness",
     "channels",
     "steps",
+    "owners",
     "reviews",
 )
 
@@ -341,7 +344,7 @@ def _review() -> Node:
                 Field("notes", _named(Text(), "", "review.notes: what went well and what "
                       "did not.", nullable=True)),
             ],
-            unknown=f"is not a review field; the fields are: {fields}",
+            unknown=msg("review.unknown_field", fields=fields),
         ),
         "review",
         "Yours: one review of the period since the one before (or since `started`), written by "
@@ -374,6 +377,10 @@ def plan_shape() -> Record:
             Field("channels", Shallow(_channel_plan(), "is missing or not a mapping; restore it "
                   "from git or run `socialready plan`"), required=True, generated=True),
             Field("steps", Steps(_step()), required=True),
+            Field("owners", _named(MapOf(_channels, "channel", _named(Text(max_length=200),
+                  nullable=True)), "", yours + "who posts on each channel (its id), e.g. "
+                  "`linkedin: Sanne`; the calendar and `show` use it. Kept when a channel "
+                  "leaves the plan.", nullable=True)),
             Field("reviews", _named(ListOf(_review(), max_items=MAX_REVIEWS), "", yours + "one "
                   "entry per review, added by `socialready review`.", nullable=True)),
         ],
@@ -420,8 +427,8 @@ def json_schema() -> JSON:
         "title": "socialready plan",
         "description": "A social media readiness plan written by `socialready assess` and kept up "
         "to date by `socialready plan`. Yours to edit: `answers`, `started`, each step's status, "
-        "owner, due and notes, and `reviews`; the rest is generated. Made from the declaration "
-        "in socialready/planfile/shape.py.",
+        "owner, due and notes, `owners` and `reviews`; the rest is generated. Made from the "
+        "declaration in socialready/planfile/shape.py.",
         **body,
         "$defs": defs,
     }

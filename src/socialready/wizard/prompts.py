@@ -82,8 +82,7 @@ def ask(question: Question, default: Any, lang: str) -> Any:
             message,
             default=text,
             validate=lambda typed: _reason(answers_mod.parse_text, question, typed, lang),
-        ),
-        choice=False,
+        )
     )
     return answers_mod.parse_text(question, typed)
 
@@ -218,17 +217,17 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def _run(question: questionary.Question, *, choice: bool = True) -> Any:
+def _run(question: questionary.Question) -> Any:
     """questionary's unsafe_ask, without prompt_toolkit's SIGINT handler: in the prompt's raw
     mode Ctrl-C arrives as a key all the same, and the handler loads ctypes (~15 ms) first.
-    Ctrl-D leaves a choice as it leaves an empty text prompt: the wizard keeps the answers."""
+    Ctrl-D leaves any question, a text prompt with a default in it too (prompt_toolkit's own
+    binding leaves only an empty one): the wizard keeps the answers, as for Ctrl-C."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     app = question.application
-    if choice:  # a text prompt leaves on Ctrl-D by itself (EOFError), when it is empty
-        leave = KeyBindings()
-        leave.add("c-d", eager=True)(lambda event: event.app.exit(exception=EOFError))
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), leave])
+    leave = KeyBindings()
+    leave.add("c-d", eager=True)(lambda event: event.app.exit(exception=EOFError))
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), leave])
     answer = app.run(handle_sigint=False)
     if answer is None:  # questionary's way of saying the prompt was left (Ctrl-D, end of input)
         raise EOFError

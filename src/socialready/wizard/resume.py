@@ -47,10 +47,7 @@ def load() -> Session:
     given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
     target = data.get("target")
     if target is not None and (not isinstance(target, str) or not target.strip()):
-        raise BadInput(
-            f"{path}: target: must be the path of a plan file, or empty; delete the "
-            "resume file and run `socialready assess`"
-        )
+        raise FileProblem(path, msg("resume.bad_target", command="assess"))
     return Session(given, Path(target) if target else None, data["language"])
 
 
@@ -80,14 +77,15 @@ def load_review() -> Session:
     if not path.exists():
         raise BadInput(msg("resume.nothing_review"))
     data = yamlio.loads(files.read_text(path), str(path))
-    if (
-        not isinstance(data, dict)
-        or data.get("language") not in questionnaire.LANGUAGES
-        or not isinstance(data.get("answers") or {}, dict)
-        or not data.get("target")
-    ):
+    if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
         raise FileProblem(path, msg("resume.not_review_resume_file"))
-    return Session(dict(data.get("answers") or {}), Path(data["target"]), data["language"])
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict) or not all(isinstance(key, str) for key in answers):
+        raise FileProblem(path, msg("resume.bad_review_answers"))
+    target = data.get("target")
+    if not isinstance(target, str) or not target.strip() or "\0" in target:
+        raise FileProblem(path, msg("resume.bad_review_target"))
+    return Session(dict(answers), Path(target), data["language"])
 
 
 def clear_review() -> None:

@@ -140,11 +140,7 @@ def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
             elif isinstance(value, dict) and any(k.startswith(key + ".") for k in qs.by_key):
                 walk(key, value)
             else:
-                raise AnswerError(
-                    key,
-                    "is not a review question for this plan; see `socialready review --help`",
-                    source,
-                )
+                raise AnswerError(key, msg("review.unknown_question"), source)
 
     walk("review", data["review"])
     return {key: validate(qs, key, value, source) for key, value in flat.items()}
@@ -180,7 +176,5 @@ def parse_sets(qs: Questionnaire, pairs: list[str]) -> dict[str, Any]:
             given[key] = answers_mod.parse_text(qs.by_key[key], text, "--set")
         else:
             known = ", ".join(["review.date", *qs.by_key])
-            raise AnswerError(
-                key, f"is not a review question for this plan; the ids are: {known}", "--set"
-            )
+            raise AnswerError(key, msg("review.unknown_set", ids=known), "--set")
     return given
