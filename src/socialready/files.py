@@ -10,6 +10,7 @@ import re
 import signal
 import stat
 import sys
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -195,27 +196,46 @@ def _one_writer(target: Path) -> Iterator[bool]:
     import filelock
 
     path = lock_path(target)
-    lock = filelock.FileLock(str(path), timeout=LOCK_WAIT)
+    lock = filelock.FileLock(str(path))
     waited = False
-    try:
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:  # Ctrl-C and SIGTERM wait while the lock is held, and come between attempts
+        held = _hold_signals()
         try:
             lock.acquire(timeout=0)
+            break
         except filelock.Timeout:
-            waited = True
-            lock.acquire()
-    except filelock.Timeout:
-        raise WriteFailed(
-            target, msg("file.locked", lock=path.name, seconds=int(LOCK_WAIT))
-        ) from None
-    except OSError as exc:  # the lock's name taken by a folder or a link: name it, to remove it
-        raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
+            _let_signals(held)
+        except OSError as exc:  # the lock's name taken by a folder or a link: name it
+            _let_signals(held)
+            raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
+        waited = True
+        if time.monotonic() > deadline:
+            problem = msg("file.locked", lock=path.name, seconds=int(LOCK_WAIT))
+            raise WriteFailed(target, problem)
+        time.sleep(0.01)
     try:
         yield waited
     finally:
-        with contextlib.suppress(OSError):
-            if sys.platform != "win32":  # Windows removes it on release (an open file stays)
-                path.unlink()
-        lock.release()
+        try:
+            with contextlib.suppress(OSError):
+                if sys.platform != "win32":  # Windows removes it on release (an open file stays)
+                    path.unlink()
+            lock.release()
+        finally:
+            _let_signals(held)
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """SIGTERM and SIGINT held back (POSIX), so that no signal leaves a lock half taken."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+def _let_signals(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str) -> None:
