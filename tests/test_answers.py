@@ -50,7 +50,8 @@ def test_questionnaire_has_every_key_of_the_contract_in_nl_and_en() -> None:
 def test_bad_values_name_the_key(key: str, value: object, problem: str) -> None:
     with pytest.raises(AnswerError) as caught:
         answers.validate(QS.question(key), value, "a.yaml")
-    assert caught.value.message.startswith(f"a.yaml: {key}: ")
+    assert caught.value.message.startswith("a.yaml: ‘")  # the question's label, then its key
+    assert f"({key}): " in caught.value.message
     assert problem in caught.value.message
 
 

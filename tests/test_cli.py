@@ -62,7 +62,7 @@ def test_the_answers_template_is_a_valid_answers_file(isolated: Path) -> None:
     assert completed == answers.with_defaults(qs, {"organisation.name": "Test BV"})
     (isolated / "t.yaml").write_text(template, "utf-8")
     unfilled = run_cli("assess", "--answers", "t.yaml")
-    assert unfilled.returncode == 2 and "organisation.name: is required" in unfilled.stderr
+    assert unfilled.returncode == 2 and "(organisation.name): is required" in unfilled.stderr
 
 
 def test_language_follows_option_then_environment_then_locale(isolated: Path) -> None:

@@ -169,10 +169,10 @@ def _shown(source: str) -> None:
 
     from rich.console import Console
 
-    from socialready import cli
+    from socialready.commands import show
     from socialready.output import report, terminal
 
-    report_text = cli._report_or_raw(Path(source))  # never fails: the report, or raw text
+    report_text = show.report_or_raw(Path(source))  # never fails: the report, or raw text
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
     document = _outcome(lambda: workflow.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
@@ -294,11 +294,23 @@ def owned_plans(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, dict[str, An
     return document, owned, text
 
 
+def _status(value: Any) -> Any:
+    """A status by its id, whichever word the file writes for it (`te doen` is `todo`)."""
+    from socialready.planfile import owned
+
+    return (
+        owned.status_words().get(value.strip().lower(), value) if isinstance(value, str) else value
+    )
+
+
 def _owned_in(document: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": document["answers"]["organisation"]["name"],
         "interests": document["answers"]["audience"]["interests"],
-        "steps": [{key: step[key] for key in plan.OWNED} for step in document["steps"]],
+        "steps": [
+            {key: _status(step[key]) if key == "status" else step[key] for key in plan.OWNED}
+            for step in document["steps"]
+        ],
     }
 
 

@@ -177,57 +177,23 @@ def show(
         typer.Option(
             "--format",
             help="text (rich, through a pager when taller than the terminal), markdown "
-            "(a report), html (a printable page) or json.",
+            "(a report), html (a printable A4 page) or json.",
         ),
     ] = ShowFormat.text,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="Write to this file (never over a plan)."
+        ),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="Add rule ids and answer keys.")
+    ] = False,
 ) -> None:
-    """Show a plan: verdict, scores, channels, the 8 steps and progress."""
-    from socialready.commands import common as workflow
-    from socialready.output import report
+    """Show a plan: verdict, scores, channels, the 8 steps, reviews and progress."""
+    from socialready.commands import show as show_mod
 
-    if fmt is ShowFormat.markdown:
-        sys.stdout.write(_report_or_raw(plan))
-        return
-    document = workflow.load_document(plan)
-    if fmt is ShowFormat.json:
-        sys.stdout.write(report.to_json(document, ascii_only=not streams.utf8(sys.stdout)))
-    elif fmt is ShowFormat.html:
-        from socialready.output import html
-
-        page = html.page(document)
-        if not streams.utf8(sys.stdout):  # the page says utf-8: what ASCII spells, any code page
-            page = page.encode("ascii", "xmlcharrefreplace").decode("ascii")
-        sys.stdout.write(page)
-    else:
-        from socialready.output import terminal as render
-
-        render.paged(render.plan, document)
-
-
-def _report_or_raw(path: Path) -> str:
-    """The markdown report; as git's textconv it must never fail, so a plan it cannot render
-    (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
-    from socialready import files, ui
-    from socialready.commands import common as workflow
-    from socialready.errors import FileProblem
-    from socialready.output import report
-
-    try:
-        return report.markdown(workflow.load_document(path))
-    except FileProblem as exc:
-        if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
-            raise
-        problem = exc.message
-    except SocialreadyError as exc:
-        problem = exc.message
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        problem = f"{type(exc).__name__}: {exc}"
-    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
-    try:
-        lang = ui.resolve_language(None)
-    except SocialreadyError:
-        lang = "en"
-    return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)
+    show_mod.run(plan, fmt.value, details=details, output=output)
 
 
 @app.command("diff")

@@ -53,6 +53,31 @@ def _shown(value: Any, lang: str) -> Any:
     return value
 
 
+LABELLED = 5  # questions named by their label up to this many at once
+
+
+class Named(Msg):
+    """Questions named for a reader: each by its label in the reader's language, the key after
+    it (‘Hoeveel mensen gaan ermee aan de slag?’ (capacity.people)); a key that is no question
+    of the questionnaire (a review answer, a part) as it is."""
+
+    def __init__(self, *keys: str) -> None:
+        super().__init__("named", {"keys": keys})
+
+    def render(self, lang: str) -> str:
+        from socialready import questionnaire
+
+        keys = self.params["keys"]
+        if len(keys) > LABELLED:  # a long list is read by who writes the answers file: keys
+            return ", ".join(keys)
+        by_key = questionnaire.load().by_key
+        shown = []
+        for key in keys:
+            question = by_key.get(key)
+            shown.append(f"‘{question.prompt[lang]}’ ({key})" if question else key)
+        return ", ".join(shown)
+
+
 def msg(id: str, /, **params: Any) -> Msg:
     """msg('file.missing', path=p): a message to render later in the reader's language."""
     return Msg(id, params)
@@ -117,7 +142,7 @@ class AnswerError(BadInput):
     """An answer is of the wrong kind, out of range or unknown; names the key."""
 
     def __init__(self, key: str, problem: Text, source: str = "") -> None:
-        where = f"{source}: {key}" if source else key
+        where: Text = msg("where", where=source, problem=Named(key)) if source else Named(key)
         super().__init__(msg("where", where=where, problem=problem))
         self.key = key
         self.problem = problem

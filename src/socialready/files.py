@@ -111,6 +111,28 @@ def _not_utf8(data: bytes, start: int) -> Msg:
     return msg("file.not_utf8", line=line, column=column, byte=f"{data[start]:02x}")
 
 
+_OWN_KEYS = re.compile(
+    r"^(?:socialready|organisation|goals|audience|channels|capacity|willingness|persistence"
+    r"|review|answers):",
+    re.MULTILINE,
+)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report or calendar (`-o FILE`): a new file or an earlier output, never a plan or
+    an answers file, which would be lost; those are refused, naming the file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+        head = ""
+    except OSError:
+        head = ""
+    if _OWN_KEYS.search(head.lstrip("\ufeff")):
+        raise FileProblem(path, msg("file.output_over_plan"))
+    write_text(path, text)
+
+
 def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = False) -> None:
     """Replace `path` with `text` in one step: a reader sees the old file or the new, never half.
 

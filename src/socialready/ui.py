@@ -76,8 +76,8 @@ def _words() -> dict[str, Any]:
 
 
 @cache
-def _messages() -> dict[str, dict[str, str]]:
-    messages: dict[str, dict[str, str]] = files.load_data("messages")
+def _messages() -> dict[str, dict[str, Any]]:
+    messages: dict[str, dict[str, Any]] = files.load_data("messages")
     return messages
 
 
@@ -86,7 +86,14 @@ def text_at(tree: Any, path: str, lang: str, params: dict[str, Any]) -> str:
     node: Any = tree
     for part in path.split("/"):
         node = node[part]
-    template: str = node[lang]
+    return _fill(node[lang], params)
+
+
+def _fill(template: str | dict[str, str], params: dict[str, Any]) -> str:
+    """A template with its blanks filled; one with a singular and a plural form (`one`,
+    `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen")."""
+    if isinstance(template, dict):
+        template = template["one" if params.get("n") == 1 else "other"]
     return template.format(**params) if params else template
 
 
@@ -97,5 +104,4 @@ def word(path: str, lang: str, /, **params: Any) -> str:
 
 def message(id: str, lang: str, /, **params: Any) -> str:
     """The sentence `id` of data/messages.yaml in `lang`, its {placeholders} filled in."""
-    template = _messages()[id][lang]
-    return template.format(**params) if params else template
+    return _fill(_messages()[id][lang], params)

@@ -277,7 +277,7 @@ def test_a_name_with_a_line_break_is_refused_on_read(software: Path, isolated: P
     for args in (("calendar", str(broken), "-o", "x.ics"), ("show", str(broken))):
         result = run_cli(*args)
         assert result.returncode == 2, result.stderr
-        assert "organisation.name: must be one line" in result.stderr
+        assert "(organisation.name): must be one line" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert not (isolated / "x.ics").exists()
     answers = isolated / "answers.yaml"

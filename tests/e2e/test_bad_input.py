@@ -117,10 +117,10 @@ COMMON: list[tuple[str, Mutation]] = [  # apply to answers files and plan files 
     ("over-4-MiB", lambda t: ((t + "#" + "x" * 4 * MiB + "\n").encode(), ["over 4 MiB", "name"])),
     ("billion-laughs", _whole(BOMB, "line 1, column 5: uses a YAML alias", "write the value")),
     ("python-tag", _edit(NAME, TAG, "line {line}, column", "unsupported tag", "plain values")),
-    ("wrong-type", _edit("people: 1", "{i}people: many", "capacity.people: must be a number")),
+    ("wrong-type", _edit("people: 1", "{i}people: many", "(capacity.people): must be a number")),
     ("text-as-number", _edit(NAME, "{i}name: 1234", "must be text")),
     ("out-of-range", _edit("people: 1", "{i}people: 77", "77 is out of range; give 0 to 50")),
-    ("not-a-choice", _edit("size: micro", "{i}size: huge", "organisation.size: 'huge' is not")),
+    ("not-a-choice", _edit("size: micro", "{i}size: huge", "(organisation.size): 'huge' is not")),
     ("duplicate-key", _edit("size: micro", "{i}size: micro\n{i}size: small", "'size' twice")),
 ]
 HUGE = pytest.param(
@@ -131,7 +131,7 @@ ANSWERS_ONLY: list[tuple[str, Mutation]] = [
     ("unknown-key", _edit("size: micro", "{i}size: micro\n{i}colour: red", "organisation.colour")),
     ("unknown-part", _whole("colours:\n  x: 1\n", "colours.x: is not a question")),
     ("not-a-mapping", _whole("- awareness\n", "answers: must be a mapping of parts")),
-    ("name-over-120", _edit(NAME, "{i}name: " + "x" * 121, "organisation.name: is 121")),
+    ("name-over-120", _edit(NAME, "{i}name: " + "x" * 121, "(organisation.name): is 121")),
     ("name-empty", _edit(NAME, "{i}name: ''", "is required")),
     (
         "missing-answers-no-terminal",
@@ -142,7 +142,7 @@ PLAN_ONLY: list[tuple[str, Mutation]] = [
     ("newer-format", _edit("socialready: 2", "socialready: 99", "format 99", "pipx upgrade")),
     ("unknown-key", _edit("language: en", "language: en\ncolour: red", "colour: is not a plan")),
     ("missing-answer", _edit("people: 1", "", "answers: capacity.people missing", "assess")),
-    ("bad-status", _edit("status: todo", "{i}status: finished", "steps[audience].status")),
+    ("bad-status", _edit("status: to do", "{i}status: finished", "steps[audience].status")),
     ("impossible-date", _edit("due: null", "{i}due: 2026-02-30", "{line}, column", "valid date")),
     ("not-a-plan", _whole("organisation: x\n", "not a socialready plan", "socialready assess")),
 ]
@@ -344,7 +344,8 @@ def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) ->
     other = yamlio.loads((isolated / "plans" / "organisation-2.yaml").read_text("utf-8"), "p")
     assert other["organisation"] == "🥐"
     again = run_cli("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
-    assert "plans/organisation-2.yaml" in again.stdout  # the same organisation finds its plan
+    # The same organisation finds its plan, and without a terminal does not replace it unasked.
+    assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
     assert not (isolated / "plans" / "organisation-3.yaml").exists()
 
 

@@ -86,7 +86,7 @@ def test_html_is_ascii_with_references_under_any_code_page(plans: Path, encoding
     code, out, _ = _run(encoding, "show", "--format", "html", "plan.yaml", cwd=plans)
     assert code == 0 and out.isascii()
     assert (
-        "<title>Socialmediaplan voor Energieco&#246;peratie Zuid &#8211; &#8220;Zon&#8221;" in out
+        "<title>Socialemediaplan voor Energieco&#246;peratie Zuid &#8211; &#8220;Zon&#8221;" in out
     )
 
 

@@ -49,6 +49,9 @@ def _fields(template: str) -> set[str]:
 def _leaves(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
     if isinstance(node, dict) and "en" in node and isinstance(node["en"], str):
         yield path, node
+    elif isinstance(node, dict) and isinstance(node.get("en"), dict) and "one" in node["en"]:
+        for form in ("one", "other"):  # a singular and a plural form, each in both languages
+            yield path, {lang: node[lang][form] for lang in node}
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from _leaves(value, f"{path}/{key}" if path else str(key))
@@ -63,7 +66,8 @@ def test_every_message_renders_in_both_languages(name: str) -> None:
         assert set(texts) == {"en", "nl"}, f"{path}: needs exactly en and nl"
         assert texts["en"].strip() and texts["nl"].strip(), f"{path}: a text is empty"
         assert _fields(texts["nl"]) <= _fields(texts["en"]), f"{path}: nl names other fields"
-        params = {field: "X" for field in _fields(texts["en"])}
+        params: dict[str, Any] = {field: "X" for field in _fields(texts["en"])}
+        params.setdefault("n", 1)  # a singular form has no {n}: the count that chooses it
         for lang in ("en", "nl"):
             said = (
                 ui.message(path, lang, **params)
@@ -87,14 +91,16 @@ def test_every_message_the_code_names_exists() -> None:
         "wizard.yes_no_default_yes",
         "wizard.yes_no_default_no",
         *(
-            f"plan.summary.{part}.{n}"
-            for part in ("updated", "already_up_to_date", "unreadable", "unwritten", "refused")
-            for n in ("one", "other")
-        ),
-        *(
-            f"plan.summary.{part}.{n}"
-            for part in ("would_change", "up_to_date")
-            for n in ("one", "other")
+            f"plan.summary.{part}"
+            for part in (
+                "updated",
+                "already_up_to_date",
+                "unreadable",
+                "unwritten",
+                "refused",
+                "would_change",
+                "up_to_date",
+            )
         ),
         *(f"kind.{k}{r}" for k in ("number", "whole_number") for r in ("", "_range", "_at_least")),
         "layout.line_endings",
@@ -111,12 +117,13 @@ def test_an_error_is_said_in_the_language_asked_for() -> None:
         msg("answer.not_number", value="'veel'", min=0.0, max=80.0),
         "--set",
     )
-    assert (
-        error.render("nl")
-        == "--set: capacity.hours_per_week: 'veel' is geen getal; geef 0 tot en met 80"
+    assert error.render("nl") == (  # the question by its label, the key after it
+        "--set: ‘Hoeveel uur per week kun je aan social media besteden?’ "
+        "(capacity.hours_per_week): 'veel' is geen getal; geef 0 tot en met 80"
     )
-    assert (
-        error.render("en") == "--set: capacity.hours_per_week: 'veel' is not a number; give 0 to 80"
+    assert error.render("en") == (
+        "--set: ‘How many hours a week can you spend on social media?’ "
+        "(capacity.hours_per_week): 'veel' is not a number; give 0 to 80"
     )
     assert msg("answer.out_of_range", value=2.5, min=0.5, max=1.5).render("nl") == (
         "2,5 valt buiten het bereik; geef 0,5 tot en met 1,5"
@@ -221,7 +228,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
             force=False,
             lang="nl",
         )
-    assert caught.value.message.startswith("Gestopt. Je 1 antwoord(en) tot nu toe staan in ")
+    assert caught.value.message.startswith("Gestopt. Je antwoord tot nu toe staat in ")
 
 
 def _dutch(*args: str, **env: str) -> Any:
@@ -237,7 +244,7 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     old.write_bytes((folder / "a.yaml").read_bytes())
     text = (folder / "a.yaml").read_text("utf-8")
     text = text.replace("hours_per_week: 3", "hours_per_week: 4.5").replace(
-        "status: todo", "status: done", 1
+        "status: te doen", "status: klaar", 1
     )
     (folder / "a.yaml").write_text(text, "utf-8")
 

@@ -89,7 +89,7 @@ def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     assert not {"script", "img", "iframe", "object", "link", "b"} & set(page.tags)
     assert not [name for name, _ in page.attributes if name.startswith("on")]
     assert not [v for _, v in page.attributes if v and "javascript:" in v]
-    assert page.title == f"Socialmediaplan voor {NAME}"  # escaped, so it reads as typed
+    assert page.title == f"Socialemediaplan voor {NAME}"  # escaped, so it reads as typed
     text = "".join(page.text)
     assert NAME in text and "<b>Anna</b>" in text and '<img src=x onerror="alert(1)">' in text
     assert page.tags.count("br") == 1 and "r2 <br>" in text  # a line break, and <br> as typed

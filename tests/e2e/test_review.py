@@ -101,11 +101,11 @@ def test_show_marks_the_next_review_due_then_overdue_until_it_is_held(isolated: 
         found = next(text for text in shown.stdout.splitlines() if "Next review" in text)
         return found.strip("│ ")
 
-    assert line("2026-03-01").endswith("Next review: 2026-04-05")
-    assert "Next review: 2026-04-05 (due: run socialready review)" in line("2026-03-25")
-    assert "Next review: 2026-04-05 (overdue)" in line("2026-04-10")
+    assert line("2026-03-01").endswith("Next review: 5 April 2026")
+    assert "Next review: 5 April 2026 (due: run socialready review)" in line("2026-03-25")
+    assert "Next review: 5 April 2026 (overdue)" in line("2026-04-10")
     held = run_cli("review", str(plan), "--date", "2026-04-10", "--defaults")
     assert held.returncode == 0, held.stderr
-    assert "Next review: 2026-07-05" in line("2026-04-10")
+    assert "Next review: 5 July 2026" in line("2026-04-10")
     overview = run_cli("overview", str(isolated), env={"SOCIALREADY_TODAY": "2026-06-25"})
     assert "2026-07-05 due" in overview.stdout

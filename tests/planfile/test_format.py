@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from socialready.planfile import document as plan
-from socialready.planfile import yamlio
+from socialready.planfile import owned, yamlio
 from tests.conftest import ORGANISATIONS, run_cli
 
 V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
@@ -52,7 +52,8 @@ def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path)
         assert after["answers"][part] == {**after["answers"][part], **fields}
     for old, new in zip(before["steps"], after["steps"], strict=True):
         assert list(new) == ["id", "title", *OWNED, "why", "actions"]
-        assert {key: new[key] for key in OWNED} == {key: old[key] for key in OWNED}
+        worded = {**old, "status": owned.status_word(old["status"], "en")}  # "to do"
+        assert {key: new[key] for key in OWNED} == {key: worded[key] for key in OWNED}
     note = "Start with LinkedIn.\nAsk Joost for the 'Quadrant' logo files."
     assert after["steps"][3]["notes"] == note
     assert run_cli("plan", "--check", str(path)).returncode == 0
@@ -70,16 +71,17 @@ def test_assess_on_an_upgraded_plan_sets_started(isolated: Path) -> None:
 @pytest.mark.parametrize(
     ("written", "stored"),
     [
-        ("klaar", "done"), ("Klaar", "done"), ("bezig", "doing"), ("te doen", "todo"),
-        ("'Te Doen'", "todo"), ("overgeslagen", "skipped"), ("done", "done"), ("DOING", "doing"),
-        ("to do", "todo"), ("skipped", "skipped"), ("todo", "todo"), ("gedaan", "done"),
+        ("klaar", "klaar"), ("Klaar", "klaar"), ("bezig", "bezig"), ("te doen", "te doen"),
+        ("'Te Doen'", "te doen"), ("overgeslagen", "overgeslagen"), ("done", "klaar"),
+        ("DOING", "bezig"), ("to do", "te doen"), ("skipped", "overgeslagen"),
+        ("todo", "te doen"), ("gedaan", "klaar"),
     ],
 )  # fmt: skip
-def test_status_words_in_either_language_are_stored_as_ids(
+def test_status_words_in_either_language_are_written_in_the_plans_language(
     isolated: Path, written: str, stored: str
 ) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
-    path.write_text(path.read_text("utf-8").replace("status: todo", f"status: {written}", 1))
+    path.write_text(path.read_text("utf-8").replace("status: te doen", f"status: {written}", 1))
     shown = run_cli("show", str(path))
     assert shown.returncode == 0, shown.stderr
     result = run_cli("plan", str(path))
@@ -89,22 +91,23 @@ def test_status_words_in_either_language_are_stored_as_ids(
 
 
 def test_yes_no_and_status_words_are_layout_not_changes(isolated: Path) -> None:
-    """`ja` and `klaar` mean true and done: `plan --check` passes, `plan` stores true and done."""
+    """`ja` means true: `plan --check` passes, `plan` stores true; `klaar` in a Dutch plan is
+    the plan's own word and stays as the user typed it, never rewritten `done`."""
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
     text = path.read_text("utf-8")
     edited = text.replace("weekend_cover: true", "weekend_cover: Ja").replace(
-        "status: todo", "status: klaar", 1
+        "status: te doen", "status: klaar", 1
     )
     path.write_text(edited, "utf-8")
     check = run_cli("plan", "--check", str(path))
     assert check.returncode == 0 and "formatting only" in check.stderr, check.stderr
     assert run_cli("plan", str(path)).returncode == 0
-    assert path.read_text("utf-8") == text.replace("status: todo", "status: done", 1)
+    assert path.read_text("utf-8") == text.replace("status: te doen", "status: klaar", 1)
 
 
 def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
-    path.write_text(path.read_text("utf-8").replace("status: todo", "status: half", 1))
+    path.write_text(path.read_text("utf-8").replace("status: te doen", "status: half", 1))
     result = run_cli("plan", str(path))
     assert result.returncode == 2
     assert "steps[audience].status: 'half' is not one of: todo, doing, done, skipped" in (

@@ -108,16 +108,16 @@ def late_plan(isolated: Path) -> Path:
 
 def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
     text = run_cli("show", str(late_plan), env={"COLUMNS": "200"}).stdout
-    assert "Uiterlijk: 2026-02-01 · te laat]" in text
+    assert "Uiterlijk: 1 februari 2026 · te laat]" in text
     assert "Klaar op" not in text
     markdown = run_cli("show", "--format", "markdown", str(late_plan)).stdout
-    assert "Uiterlijk: 2026-02-01 (**te laat**)" in markdown
-    assert "Volgende evaluatie: 2026-04-05" in markdown
+    assert "Uiterlijk: 1 februari 2026 (**te laat**)" in markdown
+    assert "Volgende evaluatie: 5 april 2026" in markdown
     progress = json.loads(run_cli("show", "--format", "json", str(late_plan)).stdout)["progress"]
     assert progress["overdue"] == [{"step": 1, "id": "audience", "due": "2026-02-01"}]
     assert progress["next_due"]["overdue"] is True
     assert progress["next_review"] == {"date": "2026-04-05", "overdue": False, "due": False}
-    _own(late_plan, "  status: todo\n", "  status: klaar\n")  # done: no longer late
+    _own(late_plan, "  status: te doen\n", "  status: klaar\n")  # done: no longer late
     done = run_cli("show", "--format", "markdown", str(late_plan)).stdout
     assert "te laat" not in done
 

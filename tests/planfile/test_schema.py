@@ -112,14 +112,14 @@ EDITS = [
     ("  people: 1", "  people: 1.5", False),
     ("  people: 1", "  people: 0o1", True),  # YAML 1.2 octal
     ("  people: 1", "  people: '1'", False),
-    ("  status: todo", "  status: Klaar", True),
-    ("  status: todo", "  status: ' te doen'", True),
-    ("  status: todo", "  status: null", True),
-    ("  status: todo", "  status: DONE", True),
-    ("  status: todo", "  status: ' Skipped '", True),
-    ("  status: todo", "  status: 'klaar!'", False),
-    ("  status: todo", "  status: finished", False),
-    ("  status: todo", "  status: 1", False),
+    ("  status: to do", "  status: Klaar", True),
+    ("  status: to do", "  status: ' te doen'", True),
+    ("  status: to do", "  status: null", True),
+    ("  status: to do", "  status: DONE", True),
+    ("  status: to do", "  status: ' Skipped '", True),
+    ("  status: to do", "  status: 'klaar!'", False),
+    ("  status: to do", "  status: finished", False),
+    ("  status: to do", "  status: 1", False),
     ("  due: null", "  due: 2026-04-01", True),
     ("  due: null", "  due: '2026-04-01'", True),
     ("  due: null", "  due: 2026-04-01 10:00:00", False),
@@ -209,7 +209,7 @@ VALUES = (
     | st.none()
 )
 LINES = [
-    *("  status: todo", "  owner: ", "  due: null", "  notes: null", "started: 2026-03-02"),
+    *("  status: to do", "  owner: ", "  due: null", "  notes: null", "started: 2026-03-02"),
     *("  weekend_cover: true", "  guidelines: none", "  people: 1", "  measurable: none"),
 ]
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from socialready import answers, catalog, questionnaire, rules
 from socialready.planfile import document as plan
-from socialready.planfile import yamlio
+from socialready.planfile import owned, yamlio
 from tests.conftest import ORGANISATIONS
 from tests.strategies import examples, languages, valid_answers
 
@@ -536,7 +536,9 @@ def test_plan_files_round_trip_and_dump_to_the_same_bytes(
     text = plan.dumps(document)
     assert plan.dumps(document) == text
     loaded = yamlio.loads(text, "p.yaml")
-    assert loaded == document
+    words = owned.status_words()  # the file says `te doen` where the document holds `todo`
+    by_id = [{**step, "status": words[step["status"]]} for step in loaded["steps"]]
+    assert {**loaded, "steps": by_id} == document
     body = text.removeprefix(plan.header_comment(lang))  # the comment that lists what is yours
     assert yamlio.dumps(loaded, engine="python") == body
     assert yamlio.dumps(loaded, engine="libyaml") == body

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
-from socialready.errors import Interrupted, SocialreadyError, msg
+from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
 
@@ -86,6 +86,9 @@ def run(
         raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
     try:
         target, document = _write(answered, language, target, existing, force, started)
+    except (KeyboardInterrupt, EOFError):
+        where = _keep(answered, target, language)
+        raise Interrupted(msg("wizard.stopped", n=len(answered), path=str(where))) from None
     except SocialreadyError as exc:
         where = _keep(answered, target, language)
         exc.add(msg("wizard.kept", path=str(where)))
@@ -133,6 +136,8 @@ def _write(
 
     if target is None:
         target, existing = _own_plan(answered["organisation.name"], force)
+        if existing is not None:
+            target, existing = _update_or_new(target, existing, language)
     elif existing is None and target.exists():
         existing = _read_checked(target, force)
     new = plan.Plan(answered, language)
@@ -144,6 +149,33 @@ def _write(
     document = plan.build(new)
     plan.write(target, document, new.header, new.header_after, like=existing)
     return target, document
+
+
+def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | None]:
+    """No PLAN was named and the organisation has one: its answers are replaced only when the
+    user says so in a terminal (or a new file is written); without one, refused."""
+    if not prompts.can_prompt():
+        problem = msg("assess.plan_exists", path=str(path))
+        raise BadInput(msg("where", where=str(path), problem=problem))
+    fresh = _free_path(path)
+    choice = prompts.choose(
+        ui.message("assess.which_file", lang, path=str(path)),
+        [
+            ("update", ui.message("assess.update", lang, path=str(path))),
+            ("new", ui.message("assess.new_file", lang, path=str(fresh))),
+        ],
+        lang,
+    )
+    return (path, existing) if choice == "update" else (fresh, None)
+
+
+def _free_path(path: Path) -> Path:
+    """The next name after `path` that no file has: x-2.yaml, x-3.yaml, ..."""
+    for number in itertools.count(2):
+        candidate = path.with_name(f"{path.stem}-{number}.yaml")
+        if not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")
 
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:

@@ -28,6 +28,7 @@ class Update(NamedTuple):
     formatting: str  # what differs when only the layout does ("" when nothing does)
     digest: str
     bom: bool
+    hashtags: str  # how to quote a `#` read as a comment in a step's field ("" when none)
 
 
 def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
@@ -38,7 +39,8 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
         raise HandEdited(msg("where", where=source, problem=problem))
     if plan.comments and not force:
         lines = ", ".join(str(number) for number, _ in plan.comments)
-        raise HandEdited(msg("where", where=source, problem=msg("plan.comments", lines=lines)))
+        problem = msg("plan.comments", lines=lines, n=len(plan.comments))
+        raise HandEdited(msg("where", where=source, problem=problem))
     moved = edited + (["comments"] if plan.comments else [])
     if moved:
         plan_mod.keep_edits_in_notes(plan, edited)
@@ -60,7 +62,9 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)
-    new_text = plan_mod.dumps(document, plan.header, plan.header_after, crlf=plan.crlf)
+    new_text = plan_mod.dumps(
+        document, plan.header, plan.header_after, crlf=plan.crlf, kept=plan.hashtags
+    )
     changes: list[Change] = []
     formatting = ""
     changed = old_text != new_text
@@ -79,7 +83,17 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         formatting,
         contents.digest,
         contents.bom,
+        hashtag_hint(plan, str(path)),
     )
+
+
+def hashtag_hint(plan: plan_mod.Plan, source: str) -> str:
+    """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
+    from socialready.planfile import hashtags
+
+    if not plan.hashtags:
+        return ""
+    return hashtags.hint(plan.hashtags, ui.language(), source, plan.document.get("steps") or [])
 
 
 def _same(old: Any, new: Any) -> bool:

@@ -212,6 +212,10 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             code = max(code, ExitCode(exit_code))
             failed[kind] += 1
             continue
+        if update.hashtags:
+            from socialready.output import terminal as render
+
+            render.message(update.hashtags, style="yellow")
         if not update.changed:
             unchanged += 1
             if update.formatting:
@@ -229,7 +233,13 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
         label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
         render.changes(label, update.changes, said)
         if update.moved_to_notes:
-            fields = ", ".join(update.moved_to_notes)
+            from socialready.planfile.document import edited_field
+
+            fields = ", ".join(
+                ui.message("plan.comment_lines", said) if field == "comments"
+                else edited_field(field, said)
+                for field in update.moved_to_notes
+            )  # fmt: skip
             render.message(
                 ui.message("plan.would_move" if check else "plan.moved", said, fields=fields)
             )
@@ -247,9 +257,5 @@ def _summary(check: bool, changed: int, current: int, failed: dict[str, int]) ->
         ("up_to_date" if check else "already_up_to_date", current),
         *failed.items(),
     )
-    parts = [
-        ui.message(f"plan.summary.{part}.{'one' if n == 1 else 'other'}", said, n=n)
-        for part, n in counts
-        if n
-    ]
+    parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
     return ", ".join(parts) + "."

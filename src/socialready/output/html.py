@@ -7,7 +7,9 @@ the report (and so in anything a user typed) is shown as text, never passed thro
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
+import re
 from typing import Any
 
 from socialready.output import report
@@ -23,20 +25,30 @@ table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td:nth-child(n+2):not(:last-child) { white-space: nowrap; }
-code { font-size: .9em; background: #f4f4f4; padding: 0 .2em; }
+code { font: inherit; font-weight: 600; }
+.dated { color: #555; margin-top: -.4rem; }
+.overdue { color: #b00020; border: 1px solid #b00020; border-radius: 3px; padding: 0 .3em;
+           text-transform: uppercase; font-size: .85em; letter-spacing: .03em; }
+@page { size: A4; margin: 1.6cm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2, h3 { break-after: avoid; }
   table, li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
-  @page { margin: 1.6cm; }
+  .overdue { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
 
-def page(document: dict[str, Any]) -> str:
-    """A whole HTML document, nothing loaded from elsewhere, no script."""
+_QUOTED = re.compile(r"`([^`<>\n]+)`")
+
+
+def page(document: dict[str, Any], *, details: bool = False, today: dt.date | None = None) -> str:
+    """A whole HTML document for A4, dated, nothing loaded from elsewhere, no script."""
     from markdown_it import MarkdownIt
+
+    from socialready.output import reviews
+    from socialready.planfile import schedule
 
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     # Keep "&lt;" typed by the user apart from the report's own <br> (markdown-it-py 3+).
@@ -44,8 +56,15 @@ def page(document: dict[str, Any]) -> str:
         renderer.disable("text_join")
     renderer.add_render_rule("text", _text)
     renderer.add_render_rule("text_special", _text_special)
-    body = renderer.render(report.markdown(document))
+    body = renderer.render(report.markdown(document, details=details))
     lang = document["language"]
+    # A command between backticks in a sentence (`socialready review`) is set apart, without
+    # the backticks a reader would stumble over; the text inside is escaped already.
+    body = _QUOTED.sub(r"<code>\1</code>", body)
+    late = html.escape(report.overdue_mark(lang), quote=False)
+    body = body.replace(f"<strong>{late}</strong>", f'<strong class="overdue">{late}</strong>')
+    dated = word("dated", lang, date=reviews.day(today or schedule.today(), lang))
+    body = body.replace("</h1>\n", f'</h1>\n<p class="dated">{html.escape(dated)}</p>\n', 1)
     title = html.escape(word("plan_for", lang, name=document["organisation"]))
     return (
         "<!DOCTYPE html>\n"

@@ -115,7 +115,13 @@ def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = N
     parts = [word("progress", lang, done=state["done"])]
     nxt = state["next_due"]
     if nxt:
-        due = f"{nxt['due']}, {overdue_mark(lang)}" if nxt["overdue"] else nxt["due"]
+        from socialready.output.reviews import day
+
+        due = (
+            f"{day(nxt['due'], lang)}, {overdue_mark(lang)}"
+            if nxt["overdue"]
+            else day(nxt["due"], lang)
+        )
         parts.append(word("next_due", lang, n=nxt["step"], title=nxt["title"], due=due))
     else:
         parts.append(word("no_due", lang))
@@ -130,7 +136,9 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     """`Next review: 2026-04-05`, marked when overdue; or why there is none."""
     if next_review is None:
         return word("reviews_done" if document.get("started") else "no_review", lang)
-    date = next_review["date"]
+    from socialready.output.reviews import day
+
+    date = day(next_review["date"], lang)
     if next_review["overdue"]:
         date = f"{date} ({overdue_mark(lang)})"
     elif next_review.get("due"):
@@ -169,9 +177,11 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
     )
 
 
-def markdown(document: dict[str, Any]) -> str:
-    """A report for management: verdict first, then scores, channels, the 8 steps and the
-    answers they come from. Every text from the plan shows as typed, never as markup."""
+def markdown(document: dict[str, Any], *, details: bool = False) -> str:
+    """A report for management: verdict first, then scores, channels, the 8 steps, the reviews
+    and the answers they come from. Every text from the plan shows as typed, never as markup.
+    Rule ids and answer keys only with `details`: a director reads sentences, not ids."""
+    from socialready.output import reviews
     from socialready.planfile import schedule
 
     document = inert(document)
@@ -201,9 +211,9 @@ def markdown(document: dict[str, Any]) -> str:
     out.append("")
     for key, dimension in readiness["dimensions"].items():
         for finding in dimension["findings"]:
-            says, do, rule = md(finding["says"]), md(finding["do"]), finding["rule"]
-            rule = f"`{rule}`" if re.fullmatch(r"[\w.-]+", rule) else md(rule)
-            out.append(f"- **{names[key][lang]}** — {says} *{do}* ({rule})")
+            says, do = md(finding["says"]), md(finding["do"])
+            rule = f" ({md(finding['rule'])})" if details else ""
+            out.append(f"- **{names[key][lang]}** — {says} *{do}*{rule}")
     channels = document["channels"]
     workload = channels["workload"]
     out += [
@@ -238,55 +248,38 @@ def markdown(document: dict[str, Any]) -> str:
         ]
         if step.get("due"):
             late = f" (**{overdue_mark(lang)}**)" if schedule.is_overdue(step, today) else ""
-            meta.append(f"{word('due', lang)}: {md(step['due'])}{late}")
+            meta.append(f"{word('due', lang)}: {md(reviews.day(step['due'], lang))}{late}")
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
             out += [f"{word('notes', lang)}: {md(step['notes'])}", ""]
     out += _reviews_md(document, lang)
-    out += _answers_md(document, lang)
+    out += _answers_md(document, lang, details)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _reviews_md(document: dict[str, Any], lang: str) -> list[str]:
-    """Each review on one line, every figure in it: a changed figure shows in a diff."""
-    from socialready import questionnaire
+    """Each review against the plan's promise, then the trend across them."""
+    from socialready.output import reviews
 
-    reviews = document.get("reviews") or []
-    if not reviews:
-        return []
-    qs = questionnaire.load().by_key
-    objectives, reply = qs["goals.objectives"], qs["capacity.response_time"]
-
-    def figures(values: Any, name: Any) -> str:
-        shown = [
-            f"{name(key)} {decimal(v, lang) if isinstance(v, (int, float)) else md(str(v))}"
-            for key, v in (values or {}).items()
-            if v not in (None, "")
-        ]
-        return ", ".join(shown) or "—"
-
-    out = [f"## {word('reviews_heading', lang)}", ""]
-    for entry in reviews:
-        parts = [
-            f"{word('fields/published', lang)}: "
-            + figures(entry.get("published"), lambda c: md(channel_name(document, c))),
-            f"{word('fields/reply_time', lang)}: "
-            + md(reply.label(entry["reply_time"], lang) if entry.get("reply_time") else "—"),
-        ]
-        if entry.get("hours_spent") is not None:
-            hours = decimal(entry["hours_spent"], lang)
-            parts.append(f"{word('fields/hours_spent', lang)}: {hours}")
-        if entry.get("measures"):
-            measured = figures(entry["measures"], lambda o: md(objectives.label(o, lang)))
-            parts.append(f"{word('fields/measures', lang)}: {measured}")
-        if entry.get("notes"):
-            parts.append(f"{word('fields/notes', lang)}: {md(entry['notes'])}")
-        out.append(f"- **{md(str(entry['date']))}** — " + " · ".join(parts))
-    out.append("")
+    out = [f"## {word('review_page/heading', lang)}", ""]
+    found = reviews.blocks(document, lang)
+    if not found:
+        return [*out, word("review_page/none", lang), ""]
+    for title, lines, notes in found:
+        out += [f"### {md(title)}", ""]
+        out += [f"- {md(line)}" for line in lines]
+        if notes:
+            out += ["", f"{word('notes', lang)}: {md(notes)}"]
+        out.append("")
+    trend = reviews.trend(document, lang)
+    if trend:
+        out += [f"### {word('review_page/trend', lang)}", ""]
+        out += [f"- {md(line)}" for line in trend]
+        out.append("")
     return out
 
 
-def _answers_md(document: dict[str, Any], lang: str) -> list[str]:
+def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]:
     """The answers, one line each: a hand edit of an answer shows in a diff of the report."""
     from socialready import questionnaire
 
@@ -306,7 +299,8 @@ def _answers_md(document: dict[str, Any], lang: str) -> list[str]:
             shown = decimal(value, lang)
         else:
             shown = str(value) if value not in (None, "") else "—"
-        out.append(f"- {md(question.prompt[lang])} **{md(shown)}** (`{question.key}`)")
+        key = f" ({md(question.key)})" if details else ""
+        out.append(f"- {md(question.prompt[lang])} **{md(shown)}**{key}")
     return out
 
 
@@ -326,7 +320,12 @@ def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:
             return value.isoformat()
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
-    data = {**document, "progress": progress(document)}
-    # allow_nan=False: Infinity and NaN are not JSON; the plan's shape refuses them on read
-    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default, allow_nan=False)
+    from socialready.output import reviews
+
+    data = {
+        **document,
+        "progress": progress(document),
+        "review_figures": reviews.figures(document),
+    }
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default)
     return _ACTIVE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

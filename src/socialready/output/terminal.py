@@ -137,8 +137,9 @@ def _heading(document: dict[str, Any], out: Console) -> None:
     )
 
 
-def plan(document: dict[str, Any], out: Console | None = None) -> None:
-    """Verdict first, then scores, channels with workload, the 8 steps, and what not to do now."""
+def plan(document: dict[str, Any], out: Console | None = None, *, details: bool = False) -> None:
+    """Verdict first, then scores, channels with workload, the 8 steps, and the reviews; rule
+    ids only with `details`."""
     out = out or console()
     document = inert(document)  # once, here: every text below comes from this copy
     lang = document["language"]
@@ -157,7 +158,8 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
                 found.append("\n")
             found.append(f"{finding['says']} ")
             found.append(f"→ {finding['do']}", style="cyan")
-            found.append(f" [{finding['rule']}]", style="dim")
+            if details:
+                found.append(f" [{finding['rule']}]", style="dim")
         score = Text(str(dimension["score"]), style=_score_style(dimension["score"]))
         if narrow:  # a list reads better than a table squeezed into a few columns
             out.print(Text.assemble((names[key][lang], "bold"), " ", score))
@@ -169,6 +171,33 @@ def plan(document: dict[str, Any], out: Console | None = None) -> None:
         out.print(table)
     _channels(document, out)
     _steps(document, out)
+    _reviews(document, out)
+
+
+def _reviews(document: dict[str, Any], out: Console) -> None:
+    """Each review against the plan's promise, then the trend across them."""
+    from socialready.output import reviews
+
+    lang = document["language"]
+    out.print()
+    out.print(Text(word("review_page/heading", lang), style="bold underline"))
+    found = reviews.blocks(document, lang)
+    if not found:
+        out.print(Text(word("review_page/none", lang), style="dim"))
+        return
+    for title, lines, notes in found:
+        out.print(Text(title, style="bold"))
+        for line in lines:
+            _bullet(out, "•", line)
+        if notes:
+            out.print(
+                Padding(Text(f"{word('notes', lang)}: {notes}", style="italic"), (0, 0, 0, 2))
+            )
+    trend = reviews.trend(document, lang)
+    if trend:
+        out.print(Text(word("review_page/trend", lang), style="bold"))
+        for line in trend:
+            _bullet(out, "→", line)
 
 
 def _channels(document: dict[str, Any], out: Console) -> None:
@@ -210,6 +239,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
 
 
 def _steps(document: dict[str, Any], out: Console) -> None:
+    from socialready.output.reviews import day
     from socialready.planfile import schedule
 
     lang = document["language"]
@@ -223,7 +253,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
             (step["title"], "bold"),
             (f"  [{word('statuses/' + status, lang)}", "dim"),
             (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
-            (f" · {word('due', lang)}: {step['due']}" if step.get("due") else "", "dim"),
+            (f" · {word('due', lang)}: {day(step['due'], lang)}" if step.get("due") else "", "dim"),
             (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
@@ -281,6 +311,16 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
         if len(found) >= count:
             break
     return found[:count]
+
+
+def to_text(document: dict[str, Any], *, details: bool = False, width: int = 100) -> str:
+    """The plan as `show` draws it, as plain text for a file (no colours, no pager)."""
+    out = Console(
+        file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False,
+        highlight=False,
+    )  # fmt: skip
+    plan(document, out, details=details)
+    return out.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
 def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
+from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
-from socialready.planfile import shape, yamlio
 from socialready.planfile.owned import STATUSES
 
 FORMAT = shape.FORMAT
@@ -50,6 +50,7 @@ class Plan:
         self.header = ""
         self.header_after = ""
         self.comments: list[tuple[int, str]] = []  # other comments, as read
+        self.hashtags: list[hashtags.Kept] = []  # `#` after a step's own field: kept in place
         self.crlf = False  # the file's line ends are CRLF
         self.bom = False  # the file starts with a UTF-8 byte-order mark
         self.digest: str | None = None  # of the file as read, to notice a change before writing
@@ -198,17 +199,38 @@ def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[
     return [(planned, held is not None) for planned, held in schedule.review_schedule(shape)]
 
 
+def _in_words(document: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The document as the file says it: each step's status in the plan's language."""
+    steps = document.get("steps")
+    if not isinstance(steps, list):
+        return document
+    worded = [
+        {**step, "status": owned_mod.status_word(step["status"], lang)}
+        if isinstance(step, dict) and isinstance(step.get("status"), str)
+        else step
+        for step in steps
+    ]
+    return {**document, "steps": worded}
+
+
 _HEADER_START = re.compile(r"# socialready[ -]plan\b")
 
 
 def dumps(
-    document: dict[str, Any], header: str = "", after: str = "", *, crlf: bool = False
+    document: dict[str, Any],
+    header: str = "",
+    after: str = "",
+    *,
+    crlf: bool = False,
+    kept: list[hashtags.Kept] | None = None,
 ) -> str:
     """The file: the user's header lines, the generated header comment, then the plan; with
     CRLF line ends for a plan that had them (a Windows checkout)."""
     language = document.get("language")
-    generated = header_comment(language if language in questionnaire.LANGUAGES else "en")
-    text = header + generated + after + yamlio.dumps(document)
+    lang = language if language in questionnaire.LANGUAGES else "en"
+    generated = header_comment(lang)
+    body = hashtags.attach(yamlio.dumps(_in_words(document, lang)), kept or [])
+    text = header + generated + after + body
     return text.replace("\n", "\r\n") if crlf else text
 
 
@@ -225,7 +247,7 @@ def write(
     if like is None:
         files.write_text(path, dumps(document, header, after))
         return
-    text = dumps(document, header, after, crlf=like.crlf)
+    text = dumps(document, header, after, crlf=like.crlf, kept=like.hashtags)
     files.write_text(path, text, expect=like.digest, bom=like.bom)
 
 
@@ -241,7 +263,7 @@ def from_text(text: str, source: str) -> Plan:
     loaded = yamlio.load_with_comments(text, source)
     plan = parse(loaded.data, source)
     plan.header, plan.header_after = split_header(loaded.header)
-    plan.comments = loaded.comments
+    plan.hashtags, plan.comments = hashtags.split(loaded.comments, text)
     plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
     return plan
 
@@ -312,10 +334,16 @@ def hand_edits(plan: Plan) -> list[str]:
 
 def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
     """Move each hand-edited generated value into the notes of its step, so nothing is lost."""
+    from socialready.ui import message
+
     document = plan.document
+    lang = plan.language if plan.language in questionnaire.LANGUAGES else "en"
     if plan.comments:
-        lines = "\n".join(f"line {number}: {comment}" for number, comment in plan.comments)
-        _add_note(plan, "organise", f"Comments from the file:\n{lines}")
+        lines = "\n".join(
+            message("plan.note_line", lang, number=number, comment=comment)
+            for number, comment in plan.comments
+        )
+        _add_note(plan, "organise", f"{message('plan.note_comments', lang)}\n{lines}")
         plan.comments = []
     steps = {step["id"]: step for step in document["steps"]}
     for path in edited:
@@ -328,7 +356,25 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
             value = "\n".join(f"- {item}" for item in value)
         elif not isinstance(value, str):
             value = yamlio.dumps(value).rstrip("\n")
-        _add_note(plan, step_id, f"Edited by hand in {path}:\n{value}")
+        field = message("plan.note_edited", lang, field=edited_field(path, lang))
+        _add_note(plan, step_id, f"{field}\n{value}")
+
+
+def edited_field(path: str, lang: str) -> str:
+    """A generated field in the reader's words: `kanalen`, `stap 3, titel` (not steps[x].title)."""
+    from socialready import rules
+    from socialready.ui import word
+
+    if path.startswith("steps["):
+        step_id, _, key = path[len("steps[") :].partition("].")
+        number = rules.STEP_IDS.index(step_id) + 1 if step_id in rules.STEP_IDS else step_id
+        name = word(f"fields/{key}", lang) if key in ("title", "why", "actions") else key
+        return f"{word('step_n', lang, n=number)}, {name}"
+    known = {"readiness": "verdict", "channels": "channels", "organisation": "organisation"}
+    if path in known:
+        area = known[path]
+        return word(f"areas/{area}" if area != "organisation" else "fields/organisation", lang)
+    return path
 
 
 def _add_note(plan: Plan, step_id: str, note: str) -> None:

@@ -174,10 +174,12 @@ class Date(Node):
     """YAML reads 2026-03-31 as a date, a YAML 1.2 validator as text in the date format."""
 
     def body(self, defs: JSON) -> JSON:
-        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+        iso = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+        dutch = {"type": "string", "pattern": r"^ *[0-9]{1,2}-[0-9]{1,2}-[0-9]{4} *$"}
+        return {"anyOf": [iso, dutch]}  # 31-03-2027 in a Dutch plan; written back as ISO
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
-        day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint))
+        day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint), run.language)
         if day is None and not self.nullable:
             raise run.fail(key, msg("plan.date_required"), hint)
         return day

@@ -5,6 +5,7 @@ the plan's shape is declared in planfile/shape.py."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -58,15 +59,34 @@ def read_status(value: Any, key: str, fail: Fail) -> str:
     return found
 
 
-def read_date(value: Any, key: str, fail: Fail) -> dt.date | None:
-    """A date (YAML reads 2026-03-31 as one; quoted, it is text), or None when empty."""
+def status_word(status: str, lang: str) -> str:
+    """A status as the file writes it: the word of the plan's language (`klaar`, `done`)."""
+    return word(f"statuses/{status}", lang) if status in STATUSES else status
+
+
+_DUTCH_DATE = re.compile(r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$")
+
+
+def parse_day(text: str, lang: str) -> dt.date:
+    """An ISO date (2027-03-31), or in Dutch also day-month-year (31-03-2027); ValueError else."""
+    found = _DUTCH_DATE.match(text) if lang == "nl" else None
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        return dt.date(year, month, day)
+    return iso_date(text.strip())  # the one parser: YYYY-MM-DD only, on every Python
+
+
+def read_date(value: Any, key: str, fail: Fail, lang: str = "en") -> dt.date | None:
+    """A date (YAML reads 2026-03-31 as one; quoted, it is text; in a Dutch plan 31-03-2026
+    too), or None when empty."""
     if value is None:
         return None
     if isinstance(value, str):
         try:
-            value = iso_date(value)
+            value = parse_day(value, lang)
         except ValueError:
-            raise fail(key, msg("plan.not_date", value=repr(value))) from None
+            which = "plan.not_date_nl" if lang == "nl" else "plan.not_date"
+            raise fail(key, msg(which, value=repr(value))) from None
     if isinstance(value, dt.datetime):
         raise fail(key, msg("plan.date_no_time"))
     if not isinstance(value, dt.date):

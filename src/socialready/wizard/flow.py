@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready import answers as answers_mod
-from socialready.errors import Interrupted, MissingAnswers, msg
+from socialready.errors import Interrupted, MissingAnswers, Named, msg
 from socialready.questionnaire import Questionnaire
 
 
@@ -63,5 +63,5 @@ def run(
             else:
                 missing.append(key)
     if missing:
-        raise MissingAnswers(msg(missing_id, n=len(missing), keys=", ".join(missing)))
+        raise MissingAnswers(msg(missing_id, n=len(missing), keys=Named(*missing)))
     return answered

@@ -213,6 +213,18 @@ def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
     return Asked(session.app)
 
 
+def choose(message: str, choices: list[tuple[str, str]], lang: str) -> str:
+    """One of a few (value, label) choices, the first the default; Ctrl-C raises
+    KeyboardInterrupt, Ctrl-D EOFError, for the caller to keep what it has."""
+    import questionary
+
+    options = [questionary.Choice(label, value=value) for value, label in choices]
+    answer: str = _run(
+        questionary.select(message, choices=options, instruction=word("hint_one", lang))
+    )
+    return answer
+
+
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 

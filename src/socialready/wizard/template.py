@@ -5,11 +5,13 @@ from __future__ import annotations
 from socialready import answers as answers_mod
 from socialready.answers import decimal
 from socialready.planfile import yamlio
-from socialready.questionnaire import Question, Questionnaire
+from socialready.questionnaire import Condition, Question, Questionnaire
 from socialready.ui import message
 
 
-def _describe(question: Question, lang: str) -> list[str]:
+def _describe(
+    question: Question, lang: str, questionnaire: Questionnaire | None = None
+) -> list[str]:
     lines = [question.prompt[lang]]
     if question.help:
         lines.append(question.help[lang])
@@ -30,18 +32,27 @@ def _describe(question: Question, lang: str) -> list[str]:
         lines.append(message("template.yes_no", lang))
     elif question.required:
         lines.append(message("template.required", lang, n=question.max_length))
-    if question.ask_if:
-        condition = question.ask_if
-        lines.append(
-            message(
-                "template.asked_when",
-                lang,
-                key=condition.key,
-                op=condition.op,
-                value=yamlio.inline(condition.value),
-            )
-        )
+    if question.ask_if and questionnaire is not None:
+        condition = when(questionnaire, question.ask_if, lang)
+        lines.append(message("template.asked_when", lang, condition=condition))
     return [f"# {line}" for line in lines]
+
+
+def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
+    """A condition in words ("als er mensen mee aan de slag gaan"), never `key gt 0`."""
+    from socialready.ui import _messages
+
+    own = f"template.when.{condition.key}.{condition.op}.{condition.value}"
+    if own in _messages():
+        return message(own, lang)
+    asked = questionnaire.by_key[condition.key]
+    values = condition.value if isinstance(condition.value, (list, tuple)) else [condition.value]
+    shown = ", ".join(
+        f"‘{asked.label(v, lang)}’" if asked.choices else decimal(v, lang)
+        if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+        for v in values
+    )  # fmt: skip
+    return message(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
 
 
 def answers_template(questionnaire: Questionnaire, lang: str) -> str:
@@ -53,7 +64,7 @@ def answers_template(questionnaire: Questionnaire, lang: str) -> str:
         if section != part:
             part = section
             out.append(f"{section}:")
-        out += [f"  {line}" for line in _describe(question, lang)]
+        out += [f"  {line}" for line in _describe(question, lang, questionnaire)]
         default = answers_mod.default(question, lang) if question.default is not None else ""
         out.append(f"  {name}: {yamlio.inline(default)}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,101 @@
+"""`socialready show`: a plan as text, a markdown report, a printable page or JSON; to the
+terminal, or with -o to a file (never over a plan or answers file)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from socialready.output import streams
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
+    """The plan in `fmt`; `markdown` (git's textconv) never fails on a plan it cannot read."""
+    from socialready.commands import common as workflow
+    from socialready.output import report
+
+    if fmt == "markdown":
+        return report_or_raw(path, details=details)
+    document = workflow.load_document(path)
+    if fmt == "json":
+        ascii_only = not for_file and not streams.utf8(sys.stdout)
+        return report.to_json(document, ascii_only=ascii_only)
+    if fmt == "html":
+        from socialready.output import html
+
+        page = html.page(document, details=details)
+        if not for_file and not streams.utf8(sys.stdout):  # the page says utf-8: what ASCII
+            page = page.encode("ascii", "xmlcharrefreplace").decode("ascii")  # spells, any page
+        return page
+    from socialready.output import terminal
+
+    return terminal.to_text(document, details=details)
+
+
+def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
+    from socialready import files
+
+    if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
+        _hashtag_hint(path)
+    if output is not None:
+        text = render(path, fmt, details=details, for_file=True)
+        files.write_output(output, text)
+        from socialready import ui
+        from socialready.output import terminal
+
+        terminal.message(ui.message("show.written", ui.language(), path=str(output)), style="green")
+        return 0
+    if fmt == "text":
+        from socialready.commands import common as workflow
+        from socialready.output import terminal
+
+        document = workflow.load_document(path)
+        terminal.paged(lambda doc, out: terminal.plan(doc, out, details=details), document)
+        return 0
+    sys.stdout.write(render(path, fmt, details=details, for_file=False))
+    return 0
+
+
+def _hashtag_hint(path: Path) -> None:
+    """Said once, on stderr: a `#` in a step's field that YAML reads as a comment."""
+    from socialready.commands import common as workflow
+    from socialready.errors import SocialreadyError
+    from socialready.planfile import document as plan_mod
+
+    try:
+        plan = plan_mod.read(path)
+    except (SocialreadyError, OSError):
+        return  # the command itself says what is wrong with the file
+    hint = workflow.hashtag_hint(plan, str(path))
+    if hint:
+        from socialready.output import terminal
+
+        terminal.message(hint, style="yellow")
+
+
+def report_or_raw(path: Path, *, details: bool = False) -> str:
+    """The markdown report; as git's textconv it must never fail, so a plan it cannot render
+    (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
+    from socialready import files, ui
+    from socialready.commands import common as workflow
+    from socialready.errors import FileProblem, SocialreadyError
+    from socialready.output import report
+
+    try:
+        return report.markdown(workflow.load_document(path), details=details)
+    except FileProblem as exc:
+        if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
+            raise
+        problem = exc.message
+    except SocialreadyError as exc:
+        problem = exc.message
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
+    try:
+        lang = ui.resolve_language(None)
+    except SocialreadyError:
+        lang = "en"
+    return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)

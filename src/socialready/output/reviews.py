@@ -1,0 +1,173 @@
+"""The reviews of a plan as a reader sees them: per review what was promised against what was
+published per channel, the reply time and hours against the plan, the measures and notes; and
+the trend across reviews. One source for `show` in every format and so for the git textconv."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from socialready.answers import decimal
+from socialready.planfile.schedule import iso_date
+from socialready.ui import word
+
+
+def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each review, oldest first, with its period and the plan's promise beside each figure;
+    language-neutral (ids and numbers), for `show --format json` and the texts below."""
+    from socialready.rules import review as review_rules
+
+    answers = document.get("answers") or {}
+    capacity = answers.get("capacity") or {}
+    recommended = (document.get("channels") or {}).get("recommended") or []
+    promise = {item["channel"]: review_rules.posts_per_week(item, {}) for item in recommended}
+    planned_hours = round(sum(float(item["hours_per_week"]) for item in recommended), 2)
+    reviews = sorted(
+        (entry for entry in document.get("reviews") or [] if isinstance(entry, dict)),
+        key=lambda entry: str(entry.get("date")),
+    )
+    since = document.get("started")
+    out = []
+    for entry in reviews:
+        date = entry.get("date")
+        weeks = None
+        if isinstance(since, dt.date) and isinstance(date, dt.date) and date > since:
+            weeks = review_rules.period_weeks(since, date)
+        published = entry.get("published") or {}
+        channels = [
+            {
+                "channel": channel,
+                "published": published.get(channel),
+                "promised": round(promise[channel] * weeks)
+                if weeks and channel in promise
+                else None,
+            }
+            for channel in [*promise, *(c for c in published if c not in promise)]
+        ]
+        total = sum(value for value in published.values() if isinstance(value, (int, float)))
+        out.append(
+            {
+                "date": date,
+                "since": since,
+                "weeks": weeks,
+                "channels": channels,
+                "posts_per_week": round(total / weeks, 1) if weeks else None,
+                "reply_time": entry.get("reply_time"),
+                "reply_promised": capacity.get("response_time"),
+                "hours_spent": entry.get("hours_spent"),
+                "hours_planned": planned_hours,
+                "measures": dict(entry.get("measures") or {}),
+                "notes": entry.get("notes"),
+            }
+        )
+        since = date
+    return out
+
+
+def day(value: Any, lang: str) -> str:
+    """A date as prose writes it: 31 maart 2027, 31 March 2027; other text as it is."""
+    if isinstance(value, str):
+        try:
+            value = iso_date(value)
+        except ValueError:
+            return str(value)
+    if not isinstance(value, dt.date):
+        return "—" if value is None else str(value)
+    month: str = _months(lang)[value.month - 1]
+    return f"{value.day} {month} {value.year}"
+
+
+def _months(lang: str) -> list[str]:
+    from socialready import ui
+
+    names: list[str] = ui._words()["months"][lang]
+    return names
+
+
+def _label(key: str, value: Any, lang: str) -> str:
+    from socialready import questionnaire
+
+    question = questionnaire.load().by_key[key]
+    for choice in question.choices:
+        if choice.value == value:
+            return choice.label[lang].lower() if key != "goals.objectives" else choice.label[lang]
+    return "—" if value is None else str(value)
+
+
+def _number(value: Any, lang: str) -> str:
+    return decimal(value, lang) if isinstance(value, (int, float)) else "—"
+
+
+def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], str | None]]:
+    """Per review: a title, its lines of figures against the promise, and its notes."""
+    from socialready import catalog
+    from socialready.output.report import channel_name
+
+    metrics = {key: text[lang] for key, text in catalog.load().texts["metrics"].items()}
+    out = []
+    for number, review in enumerate(figures(document), start=1):
+        weeks = review["weeks"]
+        if weeks:
+            title = word(
+                "review_page/title", lang, n=number, start=day(review["since"], lang),
+                end=day(review["date"], lang), weeks=decimal(round(weeks), lang),
+            )  # fmt: skip
+        else:
+            title = word(
+                "review_page/title_undated", lang, n=number, date=day(review["date"], lang)
+            )
+        lines = []
+        for item in review["channels"]:
+            name = channel_name(document, item["channel"])
+            published = _number(item["published"], lang)
+            if item["promised"] is None:
+                lines.append(word("review_page/published_only", lang, channel=name, n=published))
+            else:
+                lines.append(
+                    word(
+                        "review_page/published", lang, channel=name, n=published,
+                        promised=decimal(item["promised"], lang),
+                    )
+                )  # fmt: skip
+        lines.append(
+            word(
+                "review_page/reply", lang,
+                reached=_label("capacity.response_time", review["reply_time"], lang),
+                promised=_label("capacity.response_time", review["reply_promised"], lang),
+            )
+        )  # fmt: skip
+        lines.append(
+            word(
+                "review_page/hours", lang, spent=_number(review["hours_spent"], lang),
+                planned=_number(review["hours_planned"], lang),
+            )
+        )  # fmt: skip
+        for objective, value in review["measures"].items():
+            if value in (None, ""):
+                continue
+            name = _label("goals.objectives", objective, lang)
+            shown = _number(value, lang) if isinstance(value, (int, float)) else str(value)
+            metric = metrics.get(objective)
+            key = "review_page/measure_metric" if metric else "review_page/measure"
+            lines.append(word(key, lang, objective=name, value=shown, metric=metric))
+        notes = review["notes"] if isinstance(review["notes"], str) and review["notes"] else None
+        out.append((title, lines, notes))
+    return out
+
+
+def trend(document: dict[str, Any], lang: str) -> list[str]:
+    """How the figures moved across the reviews (from the second review on), one line each."""
+    reviews = figures(document)
+    if len(reviews) < 2:
+        return []
+    arrow = " → "
+    lines = []
+    rates = [review["posts_per_week"] for review in reviews]
+    if any(rate is not None for rate in rates):
+        shown = arrow.join(_number(rate, lang) for rate in rates)
+        lines.append(word("review_page/trend_posts", lang, values=shown))
+    replies = [_label("capacity.response_time", r["reply_time"], lang) for r in reviews]
+    lines.append(word("review_page/trend_reply", lang, values=arrow.join(replies)))
+    hours = [_number(review["hours_spent"], lang) for review in reviews]
+    lines.append(word("review_page/trend_hours", lang, values=arrow.join(hours)))
+    return lines
