@@ -230,6 +230,15 @@ def random_answers(qs: Questionnaire, rng: random.Random, index: int) -> dict[st
             given[question.key] = rng.randint(int(question.minimum), int(question.maximum))
         elif question.kind == "yesno":
             given[question.key] = rng.random() < 0.5
+        elif question.kind == "channels":  # a few current channels, each used as it may be
+            works = question.field("works").values
+            given[question.key] = {
+                channel: {
+                    "posts_per_week": rng.choice((None, 0, 1, 3, 7)),
+                    "works": rng.choice(works),
+                }
+                for channel in rng.sample(values, rng.randint(0, 3))
+            }
     return given
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from socialready.planfile import shape, yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
-NAMES = ("questions", "rules", "facts", "ui", "messages", "review", "locales")
+NAMES = ("questions", "countries", "rules", "facts", "ui", "messages", "review", "locales")
 
 
 def main() -> int:

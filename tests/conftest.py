@@ -37,7 +37,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("SOCIALREADY_LANG", "en")
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the locale decides the default country
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no country in the locale: the default is `other`
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -41,13 +41,24 @@ def _value(question: Question) -> st.SearchStrategy[Any]:
         )
     if question.kind == "integer":
         return st.integers(int(question.minimum), int(question.maximum))
+    if question.kind == "channels":  # how often and how well, each possibly not known
+        posts, works = question.field("posts_per_week"), question.field("works")
+        usage = st.fixed_dictionaries(
+            {posts.key: st.none() | _value(posts), works.key: _value(works)}
+        )
+        return st.dictionaries(st.sampled_from(question.values), usage, max_size=5)
     return st.booleans()
 
 
 @st.composite
 def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
-    """A complete, valid answer set as `assess` would store it (skipped questions filled in)."""
-    given = {q.key: answers.validate(q, draw(_value(q))) for q in QS.questions}
+    """A complete, valid answer set as `assess` would store it (skipped questions filled in);
+    what answers format 2 could not say is sometimes left out, and so assumed."""
+    given = {
+        q.key: answers.validate(q, draw(_value(q)))
+        for q in QS.questions
+        if q.key not in answers.ASSUMABLE or draw(st.booleans())
+    }
     filled, missing = answers.complete(QS, given)
     assert not missing
     return filled

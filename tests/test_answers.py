@@ -16,9 +16,11 @@ DESIGN = Path(__file__).resolve().parents[2] / "shared" / "DESIGN.md"
 
 def test_questionnaire_has_every_key_of_the_contract_in_nl_and_en() -> None:
     keys = [q.key for q in QS.questions]
-    assert len(keys) == 25 == len(set(keys))
+    assert len(keys) == 29 == len(set(keys))
     if DESIGN.exists():  # the contract sits beside the project in development and CI
-        table = [line for line in DESIGN.read_text("utf-8").splitlines() if line.startswith("| `")]
+        text = DESIGN.read_text("utf-8")
+        answers_part = text[text.index("\n## Answers") : text.index("\n## The plan file")]
+        table = [line for line in answers_part.splitlines() if line.startswith("| `")]
         ids = [line.split("`")[1] for line in table]
         contract = [key for key in ids if " " not in key and "." in key]
         assert keys == contract
@@ -47,11 +49,12 @@ def test_questionnaire_has_every_key_of_the_contract_in_nl_and_en() -> None:
         ("capacity.weekend_cover", "maybe", "yes or no"),
     ],
 )
-def test_bad_values_name_the_key(key: str, value: object, problem: str) -> None:
+def test_bad_values_name_the_question_and_the_key(key: str, value: object, problem: str) -> None:
+    question = QS.question(key)
     with pytest.raises(AnswerError) as caught:
-        answers.validate(QS.question(key), value, "a.yaml")
-    assert caught.value.message.startswith("a.yaml: ‘")  # the question's label, then its key
-    assert f"({key}): " in caught.value.message
+        answers.validate(question, value, "a.yaml")
+    assert caught.value.message.startswith(f"a.yaml: ‘{question.prompt['en']}’ ({key}): ")
+    assert caught.value.render("nl").startswith(f"a.yaml: ‘{question.prompt['nl']}’ ({key}): ")
     assert problem in caught.value.message
 
 
@@ -130,4 +133,192 @@ def test_nested_round_trip_keeps_questionnaire_order() -> None:
         "willingness",
         "persistence",
     ]
-    assert answers.from_nested(QS, yamlio.loads(yamlio.dumps(nested), "x"), "x") == full
+    read = answers.from_nested(QS, yamlio.loads(yamlio.dumps(nested), "x"), "x")
+    assert answers.complete(QS, read) == (full, [])
+
+
+ORGS3 = Path(__file__).parent / "fixtures" / "orgs3"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "where", "problem"),
+    [
+        ("organisation.sector", "bakery", "organisation.sector", "'bakery' is not one of"),
+        ("organisation.country", "UK", "organisation.country", "'UK' is not a country code"),
+        ("organisation.country", "NLD", "organisation.country", "ISO 3166-1"),
+        ("organisation.region", "vlaanderen", "organisation.region", "is not one of"),
+        ("audience.minors", "yes", "audience.minors", "is not one of: none, in_posts"),
+        ("goals.objectives", ["crisis", "panic"], "goals.objectives", "'panic' is not one of"),
+        ("capacity.paid_promotion", "ads", "capacity.paid_promotion", "is not one of"),
+        ("channels.current", "facebook", "channels.current", "must be a mapping"),
+        ("channels.current", [{"facebook": 3}], "channels.current", "must be a mapping"),
+        ("channels.current", {"myspace": {}}, "channels.current", "'myspace' is not one of"),
+        (
+            "channels.current",
+            {"facebook": {"posts_per_week": 101, "works": "well"}},
+            "channels.current.facebook.posts_per_week",
+            "101 is out of range; give 0 to 100",
+        ),
+        (
+            "channels.current",
+            {"facebook": {"posts_per_week": "daily"}},
+            "channels.current.facebook.posts_per_week",
+            "must be a number",
+        ),
+        (
+            "channels.current",
+            {"x": {"works": "great"}},
+            "channels.current.x.works",
+            "'great' is not one of: well, so_so, badly, dormant, unknown",
+        ),
+        (
+            "channels.current",
+            {"x": {"likes": 3}},
+            "channels.current.x.likes",
+            "give `posts_per_week` and `works`",
+        ),
+        ("channels.current", {"x": 3}, "channels.current.x", "must be a mapping with"),
+    ],
+)
+def test_bad_format_3_values_name_the_key(
+    key: str, value: object, where: str, problem: str
+) -> None:
+    with pytest.raises(AnswerError) as caught:
+        answers.validate(QS.question(key), value, "a.yaml")
+    said = caught.value.message  # the question, then the key; a key that is no question alone
+    assert f"?’ ({where}): " in said or said.startswith(f"a.yaml: {where}: ")
+    assert problem in caught.value.message
+
+
+def test_a_channels_answer_names_the_question_about_that_channel() -> None:
+    current = QS.question("channels.current")
+    with pytest.raises(AnswerError) as caught:
+        answers.validate(current, {"x": {"posts_per_week": -1}}, "a.yaml")
+    key = "channels.current.x.posts_per_week"
+    assert caught.value.render("nl").startswith(
+        f"a.yaml: ‘Hoeveel berichten plaats je nu per week op X (Twitter)?’ ({key}): -1 valt buiten"
+    )
+    assert caught.value.render("en").startswith(
+        f"a.yaml: ‘How many posts a week do you publish on X (Twitter) now?’ ({key}): -1 is out"
+    )
+
+
+def test_format_3_values_are_normalised() -> None:
+    country = QS.question("organisation.country")
+    assert answers.validate(country, " be ") == "BE"
+    assert answers.validate(country, "other") == "other"  # not known
+    current = answers.validate(
+        QS.question("channels.current"),
+        {"x": {"posts_per_week": 0, "works": "dormant"}, "facebook": {"posts_per_week": 3.0}},
+    )
+    assert current == {  # the questionnaire's order; what is not said is not known
+        "facebook": {"posts_per_week": 3, "works": "unknown"},
+        "x": {"posts_per_week": 0, "works": "dormant"},
+    }
+    assert list(current) == ["facebook", "x"]
+
+
+def test_a_format_2_list_of_channels_becomes_a_mapping_of_unknowns() -> None:
+    current = answers.validate(QS.question("channels.current"), ["x", "facebook"])
+    unknown = {"posts_per_week": None, "works": "unknown"}
+    assert current == {"facebook": unknown, "x": unknown}
+    assert answers.parse_sets(QS, ["channels.current=facebook:3:well, x:0:dormant, blog"]) == {
+        "channels.current": {
+            "blog": unknown,
+            "facebook": {"posts_per_week": 3, "works": "well"},
+            "x": {"posts_per_week": 0, "works": "dormant"},
+        }
+    }
+
+
+def test_sectors_are_offered_by_kind() -> None:
+    sector = QS.question("organisation.sector")
+    offered = [c.value for c in sector.offered({"organisation.kind": "government"})]
+    assert offered == ["culture", "library", "municipality", "government_other",
+                       "emergency_services", "other"]  # fmt: skip
+    healthcare = [c.value for c in sector.offered({"organisation.kind": "healthcare"})]
+    assert "animal_care" in healthcare and "hospital" in healthcare and "shop" not in healthcare
+    assert sector.offered({"organisation.kind": "other"}) == sector.choices  # every sector
+    for kind in QS.question("organisation.kind").values:  # `other` always, nothing unknown
+        values = [c.value for c in sector.offered({"organisation.kind": kind})]
+        assert values[-1] == "other" and set(values) <= set(sector.values)
+
+
+def test_questions_that_cannot_apply_are_not_required() -> None:
+    base = {
+        "organisation.name": "Gemeente Zottegem",
+        "organisation.kind": "government",
+        "organisation.sector": "municipality",
+        "audience.minors": "none",
+    }
+    full = answers.with_defaults(QS, base)
+    outside = answers.with_defaults(QS, {**base, "organisation.country": "NL"})
+    assert outside["organisation.region"] is None  # not asked, not written
+    assert "region" not in answers.to_nested(QS, outside)["organisation"]
+    flemish = {**base, "organisation.country": "BE", "organisation.region": "flanders"}
+    assert answers.with_defaults(QS, flemish)["organisation.region"] == "flanders"
+    assert full["capacity.paid_promotion"] == "none"  # no budget: nothing to promote
+    single = answers.with_defaults(QS, {**base, "organisation.size": "micro"})
+    assert single["willingness.staff"] == "eager"
+    # `region:` left empty where it does not apply is no error either
+    read = answers.from_nested(QS, {"organisation": {"country": "NL", "region": None}}, "a.yaml")
+    assert read == {"organisation.country": "NL"}
+
+
+def test_what_format_2_cannot_say_is_assumed_and_named() -> None:
+    old = {  # answers format 2: no sector, no minors, no paid promotion, a list of channels
+        "organisation.name": "Buurthuis De Linde",
+        "organisation.kind": "nonprofit",
+        "organisation.country": "BE",
+        "capacity.budget": "small",
+        "channels.current": answers.validate(QS.question("channels.current"), ["facebook"]),
+    }
+    given = answers.with_defaults(QS, old)  # every other question its default
+    for key in answers.ASSUMABLE:
+        del given[key]
+    given.pop(answers.ASSUMED, None)
+    filled, missing = answers.complete(QS, given)
+    assert missing == []
+    assert filled[answers.ASSUMED] == (
+        "organisation.sector",
+        "organisation.region",
+        "audience.minors",
+        "capacity.paid_promotion",
+    )
+    assert filled["organisation.sector"] == "other"
+    assert filled["organisation.region"] == "flanders"
+    assert filled["capacity.paid_promotion"] == "commercial"
+    nested = answers.to_nested(QS, filled)  # an assumption is no answer: it stays out
+    assert "sector" not in nested["organisation"] and "minors" not in nested["audience"]
+    assert answers.stated(filled) == {k: v for k, v in filled.items() if k in given}
+    unknown = answers.complete(QS, {**given, "organisation.country": "other"})[0]
+    assert "organisation.country" in unknown[answers.ASSUMED]  # format 2's `other`: not known
+    assert "organisation.region" not in unknown[answers.ASSUMED]  # not Belgium: not asked
+
+
+@pytest.mark.parametrize("path", sorted(ORGS3.glob("*.yaml")), ids=lambda path: path.stem)
+def test_a_strategists_format_3_intake_is_read_whole(path: Path) -> None:
+    given = answers.from_nested(QS, yamlio.loads(path.read_text("utf-8"), str(path)), str(path))
+    filled, missing = answers.complete(QS, given)
+    assert missing == [] and answers.ASSUMED not in filled  # everything said, nothing assumed
+    assert all(
+        set(usage) == {"posts_per_week", "works"} for usage in given["channels.current"].values()
+    )
+
+
+def test_the_default_country_is_a_code_the_question_knows(monkeypatch: pytest.MonkeyPatch) -> None:
+    country = QS.question("organisation.country")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    for locale, lang, expected in [
+        ("nl_BE.UTF-8", "nl", "BE"),
+        ("en_IE.UTF-8", "en", "IE"),
+        ("de_DE@euro", "en", "DE"),
+        ("C.UTF-8", "nl", "NL"),  # no country: a Dutch session is most likely Dutch
+        ("C.UTF-8", "en", "other"),  # else not known
+        ("en_XK.UTF-8", "en", "other"),  # Kosovo: no ISO 3166-1 code yet, so not one we know
+    ]:
+        monkeypatch.setenv("LANG", locale)
+        found = answers.default(country, lang)
+        assert found == expected, locale
+        assert answers.validate(country, found) == expected

@@ -98,3 +98,32 @@ def test_usage_errors_exit_2_without_a_traceback(isolated: Path) -> None:
     assert empty.returncode == 2 and "no plans" in empty.stderr
     resume = run_cli("assess", "--resume")
     assert resume.returncode == 2 and "nothing to resume" in resume.stderr
+
+
+def test_the_questions_say_when_each_is_asked_in_words(isolated: Path) -> None:
+    for lang, words in {
+        "en": [
+            "# asked only when the answer to ‘In which country does your organisation mainly "
+            "work?’ is ‘Belgium’",
+            "# asked only when the answer to ‘Is there a budget for social media?’ is not "
+            "‘No budget’",
+            "# may be left out: the plan then assumes ‘Something else’ and says so",
+            "#   government: municipality, government_other, emergency_services, library, culture",
+            "#   facebook: {posts_per_week: 3, works: well}",
+            "  current: {}",
+        ],
+        "nl": [
+            "# alleen gevraagd als het antwoord op ‘In welk land werkt je organisatie vooral?’ "
+            "‘België’ is",
+            "# mag je weglaten: het plan gaat dan uit van ‘Nee’ en zegt dat erbij",
+            "# een landcode van ISO 3166-1: twee letters, zoals `NL`, `BE`, `DE`, `GB` of `US`",
+        ],
+    }.items():
+        template = run_cli("questions", "--format", "yaml", "--lang", lang).stdout
+        for line in words:
+            assert line in template, line
+        assert "#   SR:" not in template  # the countries as a rule, not 250 lines
+    text = run_cli("questions", "--lang", "nl", env={"COLUMNS": "200"}).stdout
+    assert "  organisation.region  In welk gewest is je organisatie gevestigd?" in text
+    assert "alleen gevraagd als het antwoord op ‘In welk land werkt je organisatie vooral?’" in text
+    assert "dormant: Het ligt stil" in text and "Suriname" not in text

@@ -160,8 +160,8 @@ def test_no_defaults_command_is_no_language(
         ("nl", "nl", "NL"),  # Dutch, no country: the Netherlands
         ("Frisian_Netherlands.1252", "nl", "NL"),  # read as Dutch
         ("English_Netherlands.1252", "en", "NL"),
-        ("de_DE.UTF-8", "en", "other"),  # a country the question does not list by name
-        ("English_United States.1252", "en", "other"),
+        ("de_DE.UTF-8", "en", "DE"),  # every ISO 3166-1 country (answers format 3)
+        ("English_United States.1252", "en", "US"),
         ("C.UTF-8", "en", "other"),
     ],
 )

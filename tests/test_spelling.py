@@ -90,6 +90,12 @@ def _answers(rng: random.Random) -> dict[str, Any]:
             value = round(rng.uniform(q.minimum, q.maximum), 1)
         elif q.kind == "integer":
             value = rng.randint(int(q.minimum), int(min(q.maximum, 6)))
+        elif q.kind == "channels":  # a few current channels, each used as it may be
+            works = q.field("works").values
+            value = {
+                channel: {"posts_per_week": rng.choice((None, 1, 7)), "works": rng.choice(works)}
+                for channel in rng.sample(list(q.values), rng.randint(0, 3))
+            }
         else:
             value = rng.random() < 0.5
         given[q.key] = answers_mod.validate(q, value)

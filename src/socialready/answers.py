@@ -10,6 +10,17 @@ from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
 Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
+ASSUMED = "answers.assumed"  # the keys nobody answered, taken from defaults: a tuple, in order
+# What answers format 2 could not say. Left out of an answers file or a plan, each takes its
+# default and the plan names it as an assumption (the key stays out of the file, so the
+# assumption stays visible until someone answers it). `country: other` is unknown too.
+ASSUMABLE = (
+    "organisation.sector",
+    "organisation.region",
+    "audience.minors",
+    "capacity.paid_promotion",
+)
+UNKNOWN_COUNTRY = "other"
 YES = frozenset({"yes", "y", "true", "ja", "j", "1"})  # typed, or text for a yes/no answer
 NO = frozenset({"no", "n", "false", "nee", "0"})
 BOOLEAN_CHOICES = {True: "yes", False: "no"}  # a yes/no value given for a choice of these words
@@ -42,11 +53,17 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     if kind == "one":
         if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
             value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
+        if isinstance(value, str) and value not in question.values and is_codes(question):
+            value = _same_letters(question.values, value)  # `nl` or ` NL` for NL
         if value not in question.values:
+            if is_codes(question):  # the countries: a list of 250 codes helps nobody
+                raise fail(msg("answer.not_country", value=repr(value)))
             raise fail(
                 msg("answer.not_one_of", value=repr(value), values=", ".join(question.values))
             )
         return value
+    if kind == "channels":
+        return _channels(question, value, source)
     if kind == "many":
         if value is None:
             value = []
@@ -62,6 +79,8 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
         chosen = set(value)
         return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
     if kind in ("number", "integer"):
+        if value is None and question.nullable:
+            return None  # not known
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise fail(msg("answer.number", min=question.minimum, max=question.maximum))
         if value != value or not question.minimum <= value <= question.maximum:  # NaN != NaN
@@ -81,6 +100,64 @@ def validate(question: Question, value: Any, source: str = "") -> Any:
     raise fail(msg("answer.kind", kind=repr(kind)))
 
 
+def is_codes(question: Question) -> bool:
+    """A choice among codes (the countries), typed in any case: too many to list."""
+    return len(question.values) > 100
+
+
+def _same_letters(values: tuple[str, ...], typed: str) -> str:
+    """The one value that differs from what was typed only in case, else what was typed."""
+    found = [value for value in values if value.casefold() == typed.strip().casefold()]
+    return found[0] if len(found) == 1 else typed
+
+
+def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str, Any]]:
+    """Channel id -> {posts_per_week, works}, in the questionnaire's order. A list (answers
+    format 2) names the channels only: how often and how well are then unknown."""
+    if value is None:
+        return {}
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        value = dict.fromkeys(value)
+    if not isinstance(value, dict):  # a list of mappings too: it cannot be read as channels
+        raise AnswerError(question.key, msg("answer.channels"), source)
+    works, posts = question.field("works"), question.field("posts_per_week")
+    checked: dict[str, dict[str, Any]] = {}
+    for channel, usage in value.items():
+        if channel not in question.values:
+            raise AnswerError(
+                question.key,
+                msg("answer.not_one_of", value=repr(channel), values=", ".join(question.values)),
+                source,
+            )
+        where = f"{question.key}.{channel}"
+        usage = {} if usage is None else usage
+        if not isinstance(usage, dict):
+            raise AnswerError(where, msg("answer.channel_usage"), source)
+        for name in usage:
+            if name not in (posts.key, works.key):
+                problem = msg("answer.channel_field")
+                raise AnswerError(f"{where}.{name}", problem, source)
+        about = {lang: question.label(channel, lang) for lang in question.prompt}
+        checked[channel] = {
+            posts.key: validate(
+                about_channel(posts, f"{where}.{posts.key}", about), usage.get(posts.key), source
+            ),
+            works.key: validate(
+                about_channel(works, f"{where}.{works.key}", about),
+                usage.get(works.key, works.default),
+                source,
+            ),
+        }
+    return {channel: checked[channel] for channel in question.values if channel in checked}
+
+
+def about_channel(field: Question, key: str, channel: dict[str, str]) -> Question:
+    """A per-channel question (posts a week, how well) about one channel: its name in the
+    prompt, its key the full path (channels.current.facebook.works)."""
+    prompt = {lang: text.format(channel=channel[lang]) for lang, text in field.prompt.items()}
+    return field._replace(key=key, prompt=prompt)
+
+
 def number(value: float) -> float | int:
     """Whole numbers stay whole (4, not 4.0) so the file reads as typed."""
     value = round(float(value), 2)
@@ -96,6 +173,23 @@ def decimal(value: float, lang: str) -> str:
 def parse_text(question: Question, text: str, source: str = "") -> Any:
     """Turn typed text (from --set or a prompt) into a value of the question's kind."""
     text = text.strip()
+    if question.kind == "channels":  # facebook:3:well, x:0:dormant, instagram
+        usage: dict[str, dict[str, Any]] = {}
+        posts, works = question.field("posts_per_week"), question.field("works")
+        for item in (item.strip() for item in text.split(",")):
+            if item:
+                channel, *rest = (part.strip() for part in item.split(":"))
+                given: dict[str, Any] = {}
+                if rest and rest[0]:
+                    about = {lang: question.label(channel, lang) for lang in question.prompt}
+                    key = f"{question.key}.{channel}.{posts.key}"
+                    given[posts.key] = parse_text(about_channel(posts, key, about), rest[0], source)
+                if len(rest) > 1:
+                    given[works.key] = rest[1]
+                usage[channel] = given
+        return validate(question, usage, source)
+    if question.kind in ("number", "integer") and question.nullable and not text:
+        return None
     if question.kind == "many":
         return validate(
             question, [item.strip() for item in text.split(",") if item.strip()], source
@@ -120,7 +214,8 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
             return True
         if text.lower() in NO:
             return False
-        raise AnswerError(question.key, msg("answer.not_yes_no", value=repr(text)), source)
+        problem = msg("answer.not_yes_no", value=repr(text))
+        raise AnswerError(question.key, problem, source)
     return validate(question, text, source)
 
 
@@ -158,15 +253,21 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
             question = questionnaire.by_key.get(key)
             if question is None:
                 raise AnswerError(key, msg("answer.not_question"), source)
+            if value is None and question.ask_if is not None and question.kind == "one":
+                continue  # `region:` left empty where it does not apply
             answers[key] = validate(question, value, source)
     return answers
 
 
 def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[str, Any]]:
-    """The nested file form, in questionnaire order."""
+    """The nested file form, in questionnaire order; an assumption stays out of it (it is no
+    answer), as does a question that does not apply and has no value for that case."""
     nested: dict[str, dict[str, Any]] = {}
+    assumed = answers.get(ASSUMED, ())
     for question in questionnaire.questions:
-        if question.key in answers:
+        if question.key in assumed and question.key in ASSUMABLE:
+            continue
+        if question.key in answers and answers[question.key] is not None:
             part, _, name = question.key.partition(".")
             nested.setdefault(part, {})[name] = answers[question.key]
     return nested
@@ -178,10 +279,11 @@ def may_be_left_out(question: Question) -> bool:
 
 
 def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in each question that does not apply and each optional one left out; return the
-    missing keys too."""
+    """Fill in each question that does not apply and each optional one left out, and assume
+    the default of each that answers format 2 could not give; return the missing keys too."""
     filled: Answers = {}
     missing: list[str] = []
+    assumed: list[str] = []
     for question in questionnaire.questions:
         if not question.applies(filled):
             filled[question.key] = question.if_skipped
@@ -189,9 +291,27 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
             filled[question.key] = answers[question.key]
         elif may_be_left_out(question):
             filled[question.key] = validate(question, question.default)
+        elif question.key in ASSUMABLE:
+            filled[question.key] = validate(question, question.default)
+            assumed.append(question.key)
         else:
             missing.append(question.key)
-    return filled, missing
+    return _with_assumptions(filled, assumed), missing
+
+
+def _with_assumptions(filled: Answers, assumed: list[str]) -> Answers:
+    """The answers with the keys they assume (ASSUMED), when there are any."""
+    if filled.get("organisation.country") == UNKNOWN_COUNTRY:
+        assumed = sorted([*assumed, "organisation.country"], key=list(filled).index)
+    if assumed:
+        filled[ASSUMED] = tuple(assumed)
+    return filled
+
+
+def stated(answers: Answers) -> Answers:
+    """The answers as given: without the defaults assumed for what nobody answered."""
+    assumed = set(answers.get(ASSUMED, ())) & set(ASSUMABLE)
+    return {key: value for key, value in answers.items() if key not in assumed and key != ASSUMED}
 
 
 def default(question: Question, lang: str) -> Any:
@@ -209,7 +329,9 @@ def default(question: Question, lang: str) -> Any:
 def upgrade(answers: Answers, lang: str) -> Answers:
     """Answers of a plan made before `organisation.country` existed: the country from its language.
 
-    Not from the locale: the same plan must give the same bytes on every machine.
+    Not from the locale: the same plan must give the same bytes on every machine. (What else
+    answers format 2 lacks is read by `validate`, a list of current channels, and assumed by
+    `complete`.)
     """
     if "organisation.country" in answers or "organisation.name" not in answers:
         return answers
@@ -228,4 +350,4 @@ def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "e
             filled[question.key] = validate(question, default(question, lang))
         else:
             raise AnswerError(question.key, msg("answer.no_default"))
-    return filled
+    return _with_assumptions(filled, [])

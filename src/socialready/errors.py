@@ -44,9 +44,12 @@ class Msg:
 
 
 def _shown(value: Any, lang: str) -> Any:
-    """A nested message in the same language; a float as its readers write it (2,5 in Dutch)."""
+    """A nested message in the same language, or the text in it of a {nl: ..., en: ...} pair
+    (a question's prompt); a float as its readers write it (2,5 in Dutch)."""
     if isinstance(value, Msg):
         return value.render(lang)
+    if isinstance(value, dict) and lang in value:
+        return value[lang]
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "nl" else text
@@ -70,11 +73,11 @@ class Named(Msg):
         keys = self.params["keys"]
         if len(keys) > LABELLED:  # a long list is read by who writes the answers file: keys
             return ", ".join(keys)
-        by_key = questionnaire.load().by_key
+        qs = questionnaire.load()
         shown = []
         for key in keys:
-            question = by_key.get(key)
-            shown.append(f"‘{question.prompt[lang]}’ ({key})" if question else key)
+            prompt = qs.prompt(key, lang)
+            shown.append(f"‘{prompt}’ ({key})" if prompt else key)
         return ", ".join(shown)
 
 
@@ -139,7 +142,8 @@ class FileProblem(BadInput):
 
 
 class AnswerError(BadInput):
-    """An answer is of the wrong kind, out of range or unknown; names the key."""
+    """An answer is of the wrong kind, out of range or unknown; names the question (its prompt
+    in the reader's language, when there is one) and the key after it."""
 
     def __init__(self, key: str, problem: Text, source: str = "") -> None:
         where: Text = msg("where", where=source, problem=Named(key)) if source else Named(key)

@@ -41,9 +41,17 @@ class Condition(NamedTuple):
         raise ValueError(f"unknown condition operator {self.op!r}")
 
 
+class ChoicesBy(NamedTuple):
+    """Choices offered after another answer: `organisation.kind` -> the sectors that fit it."""
+
+    key: str
+    table: dict[str, tuple[str, ...]]
+    always: tuple[str, ...]  # offered whatever the other answer (`other`)
+
+
 class Question(NamedTuple):
     key: str
-    kind: str  # text | one | many | number | integer | yesno
+    kind: str  # text | one | many | number | integer | yesno | channels
     prompt: Text
     help: Text | None
     default: Any
@@ -55,11 +63,27 @@ class Question(NamedTuple):
     choices: tuple[Choice, ...] = ()
     ask_if: Condition | None = None
     if_skipped: Any = None
+    fields: tuple[Question, ...] = ()  # per item of a `channels` mapping: posts_per_week, works
+    choices_by: ChoicesBy | None = None
+    nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
+
+    def field(self, name: str) -> Question:
+        return next(field for field in self.fields if field.key == name)
+
+    def offered(self, answers: dict[str, Any]) -> tuple[Choice, ...]:
+        """The choices that fit the answers so far (the sectors of the kind chosen), in order."""
+        if self.choices_by is None:
+            return self.choices
+        fits = self.choices_by.table.get(answers.get(self.choices_by.key, ""))
+        if fits is None:
+            return self.choices
+        wanted = set(fits) | set(self.choices_by.always)
+        return tuple(choice for choice in self.choices if choice.value in wanted)
 
     def applies(self, answers: dict[str, Any]) -> bool:
         return self.ask_if is None or self.ask_if.holds(answers)
@@ -89,9 +113,28 @@ class Questionnaire:
     def question(self, key: str) -> Question:
         return self.by_key[key]
 
+    def prompt(self, key: str, lang: str) -> str | None:
+        """The question a key names, as asked in `lang`; a channel's own question for
+        `channels.current.facebook.works` (How well is Facebook working …); None if none."""
+        if key in self.by_key:
+            return self.by_key[key].prompt[lang]
+        base, _, rest = key.rpartition(".")
+        base, _, channel = base.rpartition(".")
+        question = self.by_key.get(base)
+        if question is None or not question.fields or channel not in question.values:
+            return None
+        fields = {field.key: field for field in question.fields}
+        if rest not in fields:
+            return None
+        return fields[rest].prompt[lang].format(channel=question.label(channel, lang))
 
-def _question(raw: dict[str, Any]) -> Question:
+
+def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
     condition = raw.get("ask_if")
+    by = raw.get("choices_by")
+    choices = [Choice(c["value"], c["label"]) for c in raw.get("choices", ())]
+    if raw.get("choices_from") == "countries":  # every ISO 3166-1 code, then the file's own
+        choices = [Choice(c["code"], {"nl": c["nl"], "en": c["en"]}) for c in countries] + choices
     return Question(
         key=raw["key"],
         kind=raw["kind"],
@@ -103,9 +146,16 @@ def _question(raw: dict[str, Any]) -> Question:
         minimum=raw.get("min", 0),
         maximum=raw.get("max", 0),
         min_selected=raw.get("min_selected", 0),
-        choices=tuple(Choice(c["value"], c["label"]) for c in raw.get("choices", ())),
+        choices=tuple(choices),
         ask_if=Condition(**condition) if condition else None,
         if_skipped=raw.get("if_skipped"),
+        fields=tuple(_question(field, countries) for field in raw.get("fields", ())),
+        choices_by=ChoicesBy(
+            by["key"], {k: tuple(v) for k, v in by["table"].items()}, tuple(by["always"])
+        )
+        if by
+        else None,
+        nullable=raw.get("nullable", False),
         one_line=raw.get("one_line", False),
     )
 
@@ -114,9 +164,15 @@ def _question(raw: dict[str, Any]) -> Question:
 def load() -> Questionnaire:
     """The questionnaire shipped with the package."""
     raw = files.load_data("questions")
+    countries = files.load_data("countries")["countries"]
     return Questionnaire(
         tuple(
-            Section(s["id"], s["title"], s["why"], tuple(_question(q) for q in s["questions"]))
+            Section(
+                s["id"],
+                s["title"],
+                s["why"],
+                tuple(_question(q, countries) for q in s["questions"]),
+            )
             for s in raw["sections"]
         )
     )

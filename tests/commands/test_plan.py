@@ -115,7 +115,7 @@ def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated:
     ("change", "message"),
     [
         (lambda t: t.replace("status: to do", "status: finished", 1), "steps[audience].status"),
-        (lambda t: t.replace("socialready: 2", "socialready: 99"), "newer than this socialready"),
+        (lambda t: t.replace("socialready: 3", "socialready: 99"), "newer than this socialready"),
         (lambda t: t.replace("  people: 1", "  people: many"), "capacity.people"),
         (lambda t: t.replace("  size: micro", "  size: huge"), "organisation.size"),
         (lambda t: t.replace("  due: null", "  due: soon", 1), "is not a date"),
@@ -282,7 +282,7 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
     assert result.returncode == 0, result.stderr
     text = path.read_text("utf-8")
     modeline = "# yaml-language-server: $schema=../plan.schema.json\n"
-    assert text.startswith(modeline + plan.header_comment("en") + "socialready: 2\n")
+    assert text.startswith(modeline + plan.header_comment("en") + "socialready: 3\n")
     step = yamlio.loads(text, str(path))["steps"][1]
     assert (step["owner"], step["status"], step["notes"]) == (
         "Anna",

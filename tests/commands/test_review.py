@@ -261,7 +261,7 @@ def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
 
 def test_the_users_own_header_lines_are_kept(software: Path) -> None:
     text = software.read_text("utf-8")
-    body = text.index("socialready: 2\n")
+    body = text.index("socialready: 3\n")
     software.write_text(
         "# Quadrant's plan, kept by Anna\n"
         + text[:body]
@@ -272,7 +272,7 @@ def test_the_users_own_header_lines_are_kept(software: Path) -> None:
     _review(software, use_defaults=True)
     kept = software.read_text("utf-8")
     assert kept.startswith("# Quadrant's plan, kept by Anna\n# socialready plan.")
-    assert "# reviewed each quarter\nsocialready: 2\n" in kept
+    assert "# reviewed each quarter\nsocialready: 3\n" in kept
 
 
 def test_a_plan_with_windows_line_ends_keeps_them(software: Path) -> None:

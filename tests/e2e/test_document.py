@@ -432,9 +432,10 @@ def _catalogue_english() -> set[str]:
 
     ids = set()  # the file's own words (answer ids and keys), shown where a file is explained
     for question in questionnaire.load().questions:
-        ids.update(re.findall(r"[a-z]+", question.key))
-        for choice in question.choices:
-            ids.update(re.findall(r"[a-z]+", choice.value))
+        for asked in (question, *question.fields):  # a channel's posts_per_week and works too
+            ids.update(re.findall(r"[a-z]+", asked.key))
+            for choice in asked.choices:
+                ids.update(re.findall(r"[a-z]+", choice.value))
     return words["en"] - words["nl"] - ids
 
 

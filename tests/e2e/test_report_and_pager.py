@@ -140,6 +140,18 @@ def test_the_dutch_wizard_in_a_real_terminal(isolated: Path) -> None:
     assert english_on(plain) == []
 
 
+def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> None:
+    plans = Path(__file__).resolve().parents[2] / "plans"
+    dutch = run_cli("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
+    assert (
+        "**LinkedIn (2 berichten per week; Weet ik niet); Facebook (5 berichten per week; "
+        "Goed: het levert op wat we willen); X (Twitter) (3 berichten per week; Matig)**"
+    ) in dutch
+    assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
+    club = run_cli("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
+    assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club
+
+
 def _program(folder: Path, name: str) -> None:
     path = folder / name
     path.write_text("#!/bin/sh\ncat\n", "utf-8")

@@ -38,16 +38,19 @@ def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path)
     assert before["socialready"] == 1 and "started" not in before
 
     check = run_cli("plan", "--check", str(path))
-    assert check.returncode == 1 and "format: 1 → 2" in check.stdout, check.stdout
+    assert check.returncode == 1 and "format: 1 → 3" in check.stdout, check.stdout
     result = run_cli("plan", str(path))
     assert result.returncode == 0, result.stderr
 
     text = path.read_text("utf-8")
-    assert text.startswith(MODELINE + plan.header_comment("en") + "socialready: 2\n")
+    assert text.startswith(MODELINE + plan.header_comment("en") + "socialready: 3\n")
     after = _load(path)
     assert list(after) == list(plan.TOP_KEYS)
     assert after["started"] is None  # unknown: set by the user, or by the next `assess`
     assert after["reviews"] == []
+    current = before["answers"]["channels"].pop("current")  # a list: answers format 2
+    unknown = {"posts_per_week": None, "works": "unknown"}
+    assert after["answers"]["channels"]["current"] == dict.fromkeys(current, unknown)
     for part, fields in before["answers"].items():  # kept; a country added from the language
         assert after["answers"][part] == {**after["answers"][part], **fields}
     for old, new in zip(before["steps"], after["steps"], strict=True):
@@ -122,7 +125,7 @@ def test_the_header_lists_the_allowed_values_in_the_plans_language(
 ) -> None:
     text = _assess(isolated / "p.yaml", "--lang", lang).read_text("utf-8")
     header = plan.header_comment(lang)
-    assert text.startswith(header + "socialready: 2\n")
+    assert text.startswith(header + "socialready: 3\n")
     words = {"nl": ("te doen", "bezig", "klaar", "overgeslagen", "JJJJ-MM-DD")}
     for word in (*words.get(lang, ("to do", "doing", "done", "skipped", "YYYY-MM-DD")), "owner"):
         assert word in header
@@ -140,7 +143,7 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
     # Another language: the generated header changes language, the user's lines stay put.
     assert run_cli("plan", "--lang", "nl", str(path)).returncode == 0
     dutch = path.read_text("utf-8")
-    assert dutch.startswith(MODELINE + plan.header_comment("nl") + mine + "socialready: 2\n")
+    assert dutch.startswith(MODELINE + plan.header_comment("nl") + mine + "socialready: 3\n")
     assert run_cli("plan", "--lang", "en", str(path)).returncode == 0
     assert path.read_text("utf-8") == expected
 
@@ -246,3 +249,56 @@ def test_a_review_entry_is_checked_as_plan_reads_it() -> None:
     assert str(shape.check_review(entry, "review")["date"]) == "2026-04-06"
     with pytest.raises(BadInput, match=r"review: reviews\[3\].hours_spent: must be a number"):
         shape.check_review({"date": "2026-04-06", "hours_spent": -2}, "review", 3)
+
+
+V2 = Path(__file__).parents[1] / "fixtures" / "v2-bakery.yaml"
+
+
+def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -> None:
+    path = isolated / "bakery.yaml"
+    shutil.copy(V2, path)
+    before = _load(path)
+    check = run_cli("plan", "--check", str(path))
+    assert check.returncode == 1 and "format: 2 → 3" in check.stdout, check.stdout
+    assert "goals.answers-assumed" in check.stdout  # what moved, and why
+    assert run_cli("plan", str(path)).returncode == 0
+    after = _load(path)
+    assert after["socialready"] == 3
+    unknown = {"posts_per_week": None, "works": "unknown"}
+    assert after["answers"]["channels"]["current"] == {"facebook": unknown}
+    assert "sector" not in after["answers"]["organisation"]  # assumed, so not written as said
+    assert "minors" not in after["answers"]["audience"]
+    findings = after["readiness"]["dimensions"]["goals_audience"]["findings"]
+    assumed = next(f for f in findings if f["rule"] == "goals.answers-assumed")
+    assert "Iets anders" in assumed["says"] and "kinderen onder de 16" in assumed["says"]
+    for old, new in zip(before["steps"], after["steps"], strict=True):
+        assert {key: new[key] for key in OWNED if key != "status"} == {
+            key: old[key] for key in OWNED if key != "status"
+        }
+    assert after["steps"][3]["status"] == "bezig"  # written in the plan's language
+    assert after["steps"][3]["notes"] == "Eerst de zaterdagbroden #vers"
+    assert after["reviews"] == before["reviews"] and after["started"] == before["started"]
+    assert run_cli("plan", "--check", str(path)).returncode == 0  # the assumption stays put
+    # Answered later: the assumption goes, and the answer is written.
+    set_sector = run_cli("plan", "--set", "organisation.sector=shop", str(path))
+    assert set_sector.returncode == 0, set_sector.stderr
+    answered = _load(path)
+    assert answered["answers"]["organisation"]["sector"] == "shop"
+    findings = answered["readiness"]["dimensions"]["goals_audience"]["findings"]
+    assumed = next(f for f in findings if f["rule"] == "goals.answers-assumed")
+    assert "sector" not in assumed["says"] and "kinderen onder de 16" in assumed["says"]
+
+
+def test_a_strategists_format_3_intake_makes_a_plan(isolated: Path) -> None:
+    answers = Path(__file__).parents[1] / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
+    result = run_cli("assess", "out.yaml", "--answers", str(answers), "--defaults")
+    assert result.returncode == 0, result.stderr
+    written = _load(isolated / "out.yaml")
+    assert written["answers"]["organisation"]["sector"] == "housing"
+    assert written["answers"]["channels"]["current"] == {
+        "facebook": {"posts_per_week": 3, "works": "well"}
+    }
+    everything = [
+        f["rule"] for d in written["readiness"]["dimensions"].values() for f in d["findings"]
+    ]
+    assert "goals.answers-assumed" not in everything

@@ -137,8 +137,8 @@ EDITS = [
     ("reviews: []", "reviews:\n- date: 2026-04-01\n  reply_time: same_day\n  notes: ok", True),
     ("reviews: []", "reviews:\n- date: 2026-04-01\n  reply_time: soon", False),
     ("reviews: []", "reviews:\n- notes: no date", False),
-    ("socialready: 2", "socialready: 1", True),
-    ("socialready: 2", "socialready: 2.0", True),  # 2.0 is 2, to JSON Schema too
+    ("socialready: 3", "socialready: 1", True),
+    ("socialready: 3", "socialready: 3.0", True),  # 3.0 is 3, to JSON Schema too
     ("language: en", "language: fr", False),
     ("answers:\n", "answers:\n  colours: {}\n", False),  # a part that does not exist, empty
     ("  score: ", "  score: 101\n  x_score: ", False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,11 +20,13 @@ Keys = Callable[[str], None]
 WHOLE_RUN = [
     "Acme Advies" + ENTER,  # organisation.name
     DOWN + ENTER,  # kind: business_b2b
-    UP * 2 + ENTER,  # country: NL (the default, from an English locale, is other)
+    DOWN * 2 + ENTER,  # sector: b2b_services, second of a B2B firm's (other is the default)
+    "Netherl" + ENTER,  # country: NL, found by typing (the default, with no locale, is other)
     DOWN + ENTER,  # size: small
-    DOWN * 4 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
+    DOWN * 7 + SPACE + ENTER,  # objectives: awareness (default) + leads_sales
     ENTER,  # measurable: rough (default)
     DOWN + SPACE + DOWN * 2 + SPACE + ENTER,  # segments: untick adults, tick professionals
+    ENTER,  # minors: none
     "guides and cases" + ENTER,  # interests
     ENTER,  # whereabouts: assumed
     ENTER,  # channels.current: none
@@ -33,7 +36,7 @@ WHOLE_RUN = [
     ENTER,  # publish_frequency: monthly
     ENTER,  # response_time: same_day
     "y",  # weekend_cover
-    ENTER,  # budget: none
+    ENTER,  # budget: none, so nothing to promote: paid_promotion is not asked
     ENTER,  # management: supportive
     ENTER,  # staff: mixed
     ENTER,  # workplace_access
@@ -71,9 +74,12 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
     assert answers["organisation"] == {
         "name": "Acme Advies",
         "kind": "business_b2b",
-        "country": "NL",
+        "sector": "b2b_services",
+        "country": "NL",  # not Belgium: no region asked
         "size": "small",
     }
+    assert answers["audience"]["minors"] == "none"
+    assert answers["capacity"]["paid_promotion"] == "none"
     assert answers["goals"]["objectives"] == ["awareness", "leads_sales"]
     assert answers["audience"]["segments"] == ["professionals"]
     assert answers["channels"]["considering"] == ["linkedin"]
@@ -85,7 +91,7 @@ def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> No
 
 
 def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -> None:
-    keys("".join(WHOLE_RUN[:6]) + CTRL_C)
+    keys("".join(WHOLE_RUN[:7]) + CTRL_C)
     with pytest.raises(Interrupted) as caught:
         _assess()
     assert caught.value.exit_code == 130
@@ -96,7 +102,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
     assert "audience.segments" not in kept.answers
     assert not (isolated / "plans").exists()
 
-    keys("".join(WHOLE_RUN[6:]))  # only the questions not yet answered are asked
+    keys("".join(WHOLE_RUN[7:]))  # only the questions not yet answered are asked
     document = _assess(resume_session=True)
     assert document["answers"]["organisation"]["kind"] == "business_b2b"  # type: ignore[index]
     assert (isolated / "plans" / "acme-advies.yaml").exists()
@@ -149,3 +155,112 @@ def test_defaults_without_a_terminal(isolated: Path) -> None:
     assert document["readiness"]["verdict"] == "ready"  # type: ignore[index]
     recommended = document["channels"]["recommended"]  # type: ignore[index]
     assert [item["channel"] for item in recommended] == ["facebook"]
+
+
+# A Flemish municipality in Dutch: its sectors, its region, and each current channel asked
+# about: how well it works, and how often it posts unless it lies dormant.
+FLEMISH_RUN = [
+    "Gemeente Zottegem" + ENTER,  # name
+    DOWN * 3 + ENTER,  # kind: government
+    DOWN + ENTER,  # sector: from other (the default) to the first of government's: culture
+    "Belg" + ENTER,  # country: België, found by typing its Dutch name
+    ENTER,  # region: flanders (asked for Belgium only)
+    DOWN * 2 + ENTER,  # size: medium
+    DOWN + SPACE + DOWN * 2 + SPACE + ENTER,  # objectives: + inform, + crisis
+    ENTER,  # measurable
+    ENTER,  # segments: adults
+    DOWN + ENTER,  # minors: in_posts
+    ENTER,  # interests: empty
+    ENTER,  # whereabouts
+    DOWN * 4 + SPACE + DOWN * 3 + SPACE + ENTER,  # current: facebook and x
+    ENTER,  # facebook works: unknown (the default)
+    "4,5" + ENTER,  # facebook: 4.5 posts a week
+    UP + ENTER,  # x works: dormant, so no posts asked
+    ENTER,  # considering: none
+    "\x7f" + "8" + ENTER,  # hours
+    "\x7f" + "3" + ENTER,  # people
+    ENTER, ENTER, "n",  # publish_frequency, response_time, weekend_cover
+    DOWN + ENTER,  # budget: small, so what it promotes is asked
+    DOWN + ENTER,  # paid_promotion: from commercial (the default) to political_or_social
+    ENTER * 8,  # willingness and persistence: the defaults
+]  # fmt: skip
+
+
+def test_a_flemish_municipality_is_asked_what_applies(keys: Keys, isolated: Path) -> None:
+    keys("".join(FLEMISH_RUN))
+    document: dict[str, Any] = _assess(lang="nl")
+    answers = document["answers"]
+    assert answers["organisation"] == {
+        "name": "Gemeente Zottegem",
+        "kind": "government",
+        "sector": "culture",
+        "country": "BE",
+        "region": "flanders",
+        "size": "medium",
+    }
+    assert answers["goals"]["objectives"] == ["awareness", "inform", "crisis"]
+    assert answers["audience"]["minors"] == "in_posts"
+    assert answers["channels"]["current"] == {
+        "facebook": {"posts_per_week": 4.5, "works": "unknown"},
+        "x": {"posts_per_week": 0, "works": "dormant"},
+    }
+    assert answers["capacity"]["paid_promotion"] == "political_or_social"
+    assert not resume.state_file().exists()  # nothing left over: every key answered
+
+
+FORMAT_2 = """\
+organisation: {name: Buurtmoestuin De Wilg, kind: nonprofit, country: other, size: micro}
+goals: {objectives: [community], measurable: rough}
+audience: {segments: [local_community], interests: planting days, whereabouts: assumed}
+channels: {current: [facebook], considering: []}
+capacity: {hours_per_week: 3, people: 2, publish_frequency: monthly, response_time: same_day,
+           weekend_cover: false, budget: small}
+willingness: {management: committed, workplace_access: open, guidelines: none, dialogue: open}
+persistence: {horizon: 3_to_12_months, monitoring: manual}
+"""
+
+
+def test_format_2_answers_in_a_terminal_ask_what_they_cannot_say(
+    keys: Keys, isolated: Path
+) -> None:
+    (isolated / "old.yaml").write_text(FORMAT_2, "utf-8")
+    keys(
+        DOWN + ENTER  # sector: from other to association, the first a non-profit is offered
+        + "Irel" + ENTER  # country: `other` said it was not known, so it is asked
+        + DOWN + ENTER  # minors: in_posts
+        + ENTER  # paid_promotion: commercial (there is a budget)
+    )  # fmt: skip
+    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    answers = document["answers"]
+    assert answers["organisation"]["sector"] == "association"
+    assert answers["organisation"]["country"] == "IE"
+    assert answers["audience"]["minors"] == "in_posts"
+    assert answers["capacity"]["paid_promotion"] == "commercial"
+    unknown = {"posts_per_week": None, "works": "unknown"}
+    assert answers["channels"]["current"] == {"facebook": unknown}
+    rules = [f["rule"] for d in document["readiness"]["dimensions"].values() for f in d["findings"]]
+    assert "goals.answers-assumed" not in rules  # everything asked was answered
+
+
+def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated: Path) -> None:
+    (isolated / "old.yaml").write_text(FORMAT_2, "utf-8")
+    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    answers = document["answers"]
+    assert "sector" not in answers["organisation"] and "minors" not in answers["audience"]
+    assert answers["organisation"]["country"] == "other"
+    findings = document["readiness"]["dimensions"]["goals_audience"]["findings"]
+    said = next(f["says"] for f in findings if f["rule"] == "goals.answers-assumed")
+    assert said == (
+        "Not answered, so this plan assumes: sector: Something else; country: Another country, "
+        "or not known; children under 16: No; what the budget is for: Products, services, "
+        "tickets or vacancies."
+    )
+
+
+def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isolated: Path) -> None:
+    keys("".join(FLEMISH_RUN))
+    first: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    keys(ENTER * 40)  # Enter keeps every saved answer, 4,5 posts a week included
+    again: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    assert again["answers"] == first["answers"]
+    assert again["answers"]["channels"]["current"]["facebook"]["posts_per_week"] == 4.5

@@ -76,7 +76,7 @@ def run(
             qs,
             language,
             given,
-            existing.answers if existing else {},
+            answers_mod.stated(existing.answers) if existing else {},
             interactive=prompts.can_prompt(),
             use_defaults=use_defaults,
         )

@@ -58,7 +58,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     moved = refresh(plan, str(path), force=force)
     if sets:
         qs = questionnaire.load()
-        plan.answers, _ = answers_mod.complete(qs, {**plan.answers, **sets})
+        plan.answers, _ = answers_mod.complete(qs, {**answers_mod.stated(plan.answers), **sets})
     if lang:
         plan.language = lang
     document = plan_mod.build(plan)

@@ -289,7 +289,13 @@ def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]
         part, _, name = question.key.partition(".")
         value = (given.get(part) or {}).get(name)
         labels = {choice.value: choice.label[lang] for choice in question.choices}
-        if question.kind == "many":
+        if value is None and question.ask_if is not None:
+            continue  # not asked: it does not apply (a region outside Belgium)
+        if value is None and question.kind in ("one", "channels"):
+            shown = "—"  # not answered (an answer the plan assumes, which its findings name)
+        elif question.kind == "channels":
+            shown = _channels_md(question, value, lang)
+        elif question.kind == "many":
             shown = ", ".join(labels.get(v, str(v)) for v in value or []) or word("none", lang)
         elif question.kind == "one":
             shown = labels.get(str(value), str(value))
@@ -302,6 +308,26 @@ def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]
         key = f" ({md(question.key)})" if details else ""
         out.append(f"- {md(question.prompt[lang])} **{md(shown)}**{key}")
     return out
+
+
+def _channels_md(question: Any, value: Any, lang: str) -> str:
+    """Each current channel with how often it posts and how well it works, as answered."""
+    if not isinstance(value, dict) or not value:  # a format-2 list reads as the channels only
+        names = [question.label(str(v), lang) for v in value or []]
+        return ", ".join(names) or word("none", lang)
+    works = question.field("works")
+    parts = []
+    for channel, usage in value.items():
+        usage = usage if isinstance(usage, dict) else {}
+        posts = usage.get("posts_per_week")
+        often = (
+            word("posts_a_week", lang, n=decimal(posts, lang))
+            if isinstance(posts, (int, float)) and not isinstance(posts, bool)
+            else word("posts_unknown", lang)
+        )
+        how = works.label(str(usage.get("works", "unknown")), lang)
+        parts.append(f"{question.label(str(channel), lang)} ({often}; {how})")
+    return "; ".join(parts)
 
 
 def raw(text: str, problem: str, lang: str) -> str:

@@ -30,7 +30,7 @@ from socialready.output.report import (
     workload_line,
 )
 from socialready.planfile.diff import Change
-from socialready.questionnaire import Questionnaire
+from socialready.questionnaire import Question, Questionnaire
 from socialready.rules.scoring import verdict_for_score
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
@@ -446,9 +446,22 @@ def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
         out.print(Text(section.why[lang], style="italic"))
         for question in section.questions:
             out.print(Text.assemble(("  " + question.key, "cyan"), f"  {question.prompt[lang]}"))
-            for choice in question.choices:
-                out.print(Text(f"      {choice.value}: {choice.label[lang]}", style="dim"))
+            for line in _question_lines(question, qs, lang):
+                out.print(Text(f"    {line}", style="dim"))
         out.print()
+
+
+def _question_lines(question: Question, qs: Questionnaire, lang: str) -> list[str]:
+    """Its choices (the countries as a rule, not 250 lines; per channel what is asked), then
+    when it is asked, which sectors each kind offers, and what is assumed when left out."""
+    from socialready import answers
+    from socialready.wizard import template
+
+    if question.kind == "channels" or answers.is_codes(question):
+        lines = template.values(question, lang)
+    else:
+        lines = [f"  {choice.value}: {choice.label[lang]}" for choice in question.choices]
+    return lines + template.notes(question, qs, lang)
 
 
 def message(text: str, *, style: str = "") -> None:

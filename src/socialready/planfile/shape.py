@@ -107,6 +107,7 @@ def answers_schema() -> JSON:
     filled_on_upgrade = set(answers_mod.upgrade({"organisation.name": "x"}, "en")) - {
         "organisation.name"
     }
+    filled_on_upgrade |= set(answers_mod.ASSUMABLE)  # assumed when left out
     parts: dict[str, JSON] = {}
     conditions: list[JSON] = []
     for question in qs.questions:
@@ -169,15 +170,32 @@ def _question_schema(question: questionnaire.Question) -> JSON:
     if kind == "one":
         values: list[Any] = list(question.values)
         values += [flag for flag, word in answers_mod.BOOLEAN_CHOICES.items() if word in values]
+        if answers_mod.is_codes(question):  # `nl` is NL too
+            return {"type": "string", "pattern": _codes(question.values)}
         return {"enum": values}
+    if kind == "channels":
+        usage = {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "properties": {field.key: _question_schema(field) for field in question.fields},
+        }
+        channels = {"enum": list(question.values)}
+        return {
+            "anyOf": [
+                {"type": ["object", "null"], "propertyNames": channels,
+                 "additionalProperties": usage},
+                {"type": "array", "items": channels},  # answers format 2: the channels only
+            ]
+        }  # fmt: skip
     if kind == "many":
         items = {"enum": list(question.values)}
         if question.min_selected:
             return {"type": "array", "minItems": question.min_selected, "items": items}
         return {"type": ["array", "null"], "items": items}
     if kind in ("number", "integer"):
+        number = "integer" if kind == "integer" else "number"
         return {
-            "type": "integer" if kind == "integer" else "number",
+            "type": [number, "null"] if question.nullable else number,
             "minimum": question.minimum,
             "maximum": question.maximum,
         }
@@ -185,6 +203,12 @@ def _question_schema(question: questionnaire.Question) -> JSON:
         words = sorted(answers_mod.YES | answers_mod.NO)
         return {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": any_case(words)}]}
     raise ValueError(f"unknown question kind {kind!r}")
+
+
+def _codes(codes: Sequence[str]) -> str:
+    """A pattern for these codes in any case, spaces around allowed, as answers.validate has it."""
+    either = ["".join(f"[{ch.upper()}{ch.lower()}]" for ch in code) for code in codes]
+    return "^ *(?:" + "|".join(either) + ") *$"
 
 
 # The declaration.
@@ -197,7 +221,8 @@ MAX_POSTS_PER_WEEK = 100  # the most ambitious cadence in the facts is 21
 MAX_PUBLISHED = 10_000  # posts on one channel in one review's period
 MAX_REVIEWS = 2_000  # a review a week for 38 years; reading 2,000 takes about a second
 
-FORMAT = 2  # 2: status, owner, due, notes under each step's title; started; reviews
+FORMAT = 3  # 2: status, owner, due, notes under each step's title; started; reviews.
+# 3: answers format 3 (sector, region, minors, paid promotion, current channels with their use)
 TOP_KEYS = (
     "socialready",
     "organisation",

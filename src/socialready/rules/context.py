@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from socialready.answers import decimal
+from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 
@@ -23,6 +23,8 @@ class Context:
         self.lang = lang
 
     def __getitem__(self, key: str) -> Any:
+        if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
+            return self.answers.get(ASSUMED, ())
         return self.answers[key]
 
     def text(self, path: str, /, **params: Any) -> str:
@@ -37,6 +39,14 @@ class Context:
         question = self.questionnaire.question(key)
         names = [question.label(value, self.lang) for value in values]
         return self.join(names)
+
+    def assumed_answers(self) -> str:
+        """Each assumed answer by its name and the value assumed: 'sector: Something else'."""
+        parts = []
+        for key in self["answers.assumed"]:
+            label = self.questionnaire.question(key).label(self[key], self.lang)
+            parts.append(f"{self.text(f'assumed_answers/{key}')}: {label}")
+        return "; ".join(parts)
 
     def join(self, names: list[str]) -> str:
         if len(names) <= 1:

@@ -29,6 +29,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("goals.audience-unknown")
     elif ctx["audience.whereabouts"] == "assumed":
         fire("goals.audience-assumed")
+    if ctx["answers.assumed"]:  # answers format 2 could not say these: defaults, named
+        fire("goals.answers-assumed", assumed=ctx.assumed_answers())
     if not ctx["audience.interests"]:
         fire("goals.interests-missing")
     if choice.nothing_reaches and ctx["willingness.management"] != "against":

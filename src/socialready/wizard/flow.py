@@ -31,6 +31,7 @@ def run(
 
     Precedence: `given` (--set, then --answers, then a resumed session) is never asked again;
     `saved` (an existing plan) is the default offered; then the question's own default.
+    What answers format 2 could not say is asked in a terminal, else assumed (see answers.py).
     """
     answered: dict[str, Any] = {}
     missing: list[str] = []
@@ -42,7 +43,7 @@ def run(
             if not question.applies(answered):
                 answered[key] = question.if_skipped
                 continue
-            if key in given:
+            if key in given and not (interactive and _unknown(key, given[key])):
                 answered[key] = given[key]
                 continue
             default = saved.get(key, answers_mod.default(question, lang))
@@ -53,10 +54,14 @@ def run(
                     if not shown:
                         prompts.section(section, number, total, lang)
                         shown = True
-                    answered[key] = prompts.ask(question, default, lang)
+                    answered[key] = prompts.ask(question, default, lang, answered)
                 except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
                     raise Stopped(answered) from None
-            elif key in saved or (use_defaults and question.default is not None):
+            elif key in saved:
+                answered[key] = answers_mod.validate(question, default)
+            elif key in answers_mod.ASSUMABLE:
+                continue  # its default is assumed, and the plan says so (answers.complete)
+            elif use_defaults and question.default is not None:
                 answered[key] = answers_mod.validate(question, default)
             elif not question.required and question.kind == "text":  # optional: may be absent
                 answered[key] = answers_mod.validate(question, question.default)
@@ -64,4 +69,10 @@ def run(
                 missing.append(key)
     if missing:
         raise MissingAnswers(msg(missing_id, n=len(missing), keys=Named(*missing)))
-    return answered
+    return answers_mod.complete(qs, answered)[0]
+
+
+def _unknown(key: str, value: Any) -> bool:
+    """An answer that says it is not known (`country: other` from answers format 2): worth
+    asking when someone is there to answer."""
+    return key == "organisation.country" and value == answers_mod.UNKNOWN_COUNTRY

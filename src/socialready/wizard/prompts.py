@@ -40,19 +40,36 @@ def section(section: Section, number: int, total: int, lang: str) -> None:
     questionary.print(textwrap.fill(section.why[lang], width), style="italic")
 
 
-def ask(question: Question, default: Any, lang: str) -> Any:
-    """Ask one question; Ctrl-C raises KeyboardInterrupt for the caller to keep what it has."""
+def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | None = None) -> Any:
+    """Ask one question; Ctrl-C raises KeyboardInterrupt for the caller to keep what it has.
+    `answers` so far decide the choices offered (the sectors of the kind chosen)."""
     import questionary
 
+    if question.kind == "channels":
+        return _channels(question, default or {}, lang)
     message = question.prompt[lang]
     instruction = question.help[lang] if question.help else None
     if question.kind in ("one", "many"):
-        hint = word(f"hint_{question.kind}", lang)
+        hint = word("hint_search" if answers_mod.is_codes(question) else f"hint_{question.kind}",
+                    lang)  # fmt: skip
         instruction = f"{instruction} {hint}" if instruction else hint
     if question.kind == "one":
-        choices = [questionary.Choice(c.label[lang], value=c.value) for c in question.choices]
+        offered = question.offered(answers or {})
+        if answers_mod.is_codes(question):  # the countries, by name in this language
+            offered = tuple(sorted(offered, key=lambda c: (c.value == "other", c.label[lang])))
+        choices = [questionary.Choice(c.label[lang], value=c.value) for c in offered]
+        if default not in [c.value for c in offered]:
+            default = offered[-1].value  # a sector that does not fit the kind: `other`
+        searching = answers_mod.is_codes(question)  # type to find a country among 250
         return _run(
-            questionary.select(message, choices=choices, default=default, instruction=instruction)
+            questionary.select(
+                message,
+                choices=choices,
+                default=default,
+                instruction=instruction,
+                use_search_filter=searching,
+                use_jk_keys=not searching,
+            )
         )
     if question.kind == "many":
         chosen = set(default or [])
@@ -85,6 +102,31 @@ def ask(question: Question, default: Any, lang: str) -> Any:
         )
     )
     return answers_mod.parse_text(question, typed)
+
+
+def _channels(
+    question: Question, default: dict[str, dict[str, Any]], lang: str
+) -> dict[str, dict[str, Any]]:
+    """Which channels, then for each of those only: how well it works and, unless it lies
+    dormant, how many posts a week."""
+    picked = ask(question._replace(kind="many", min_selected=0), list(default), lang)
+    works, posts = question.field("works"), question.field("posts_per_week")
+    usage: dict[str, dict[str, Any]] = {}
+    for channel in picked:
+        name = question.label(channel, lang)
+        before = default.get(channel) or {}
+        how = ask(_about(works, name), before.get(works.key, works.default), lang)
+        often = 0 if how == "dormant" else ask(_about(posts, name), before.get(posts.key), lang)
+        usage[channel] = {posts.key: often, works.key: how}
+    checked: dict[str, dict[str, Any]] = answers_mod.validate(question, usage)
+    return checked
+
+
+def _about(field: Question, channel: str) -> Question:
+    """A question about one channel: its name in the prompt."""
+    return field._replace(
+        prompt={code: text.format(channel=channel) for code, text in field.prompt.items()}
+    )
 
 
 def _checkbox(

@@ -1,29 +1,41 @@
-"""The questionnaire as an answers file to fill in, every question a commented key."""
+"""The questionnaire as an answers file to fill in, every question a commented key; and the
+notes on a question (when it is asked, what it offers) that `socialready questions` shows too."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from socialready import answers as answers_mod
 from socialready.answers import decimal
 from socialready.planfile import yamlio
-from socialready.questionnaire import Condition, Question, Questionnaire
+from socialready.questionnaire import Choice, Condition, Question, Questionnaire
 from socialready.ui import message
 
+EXAMPLE_CHANNELS = "  facebook: {posts_per_week: 3, works: well}"
 
-def _describe(
-    question: Question, lang: str, questionnaire: Questionnaire | None = None
-) -> list[str]:
-    lines = [question.prompt[lang]]
-    if question.help:
-        lines.append(question.help[lang])
-    choices = [f"  {choice.value}: {choice.label[lang]}" for choice in question.choices]
-    if question.kind == "one":
-        lines += [message("template.one_of", lang), *choices]
+
+def _choices(choices: tuple[Choice, ...], lang: str) -> list[str]:
+    return [f"  {choice.value}: {choice.label[lang]}" for choice in choices]
+
+
+def values(question: Question, lang: str) -> list[str]:
+    """What an answer may be: the kind of value, and the choices one by one."""
+    lines: list[str] = []
+    if question.kind == "one" and answers_mod.is_codes(question):
+        lines.append(message("template.country", lang))  # 250 countries help nobody here
+    elif question.kind == "one":
+        lines += [message("template.one_of", lang), *_choices(question.choices, lang)]
     elif question.kind == "many":
         if question.min_selected:
             lines.append(message("template.list_at_least", lang, n=question.min_selected))
         else:
             lines.append(message("template.list_may_be_empty", lang))
-        lines += choices
+        lines += _choices(question.choices, lang)
+    elif question.kind == "channels":
+        works = question.field("works")
+        lines += [message("template.channels", lang), *_choices(works.choices, lang)]
+        lines += [message("template.channel_ids", lang), *_choices(question.choices, lang)]
+        lines += [message("template.example", lang), EXAMPLE_CHANNELS]
     elif question.kind in ("number", "integer"):
         which = "template.whole_number" if question.kind == "integer" else "template.number"
         low, high = decimal(question.minimum, lang), decimal(question.maximum, lang)
@@ -32,10 +44,25 @@ def _describe(
         lines.append(message("template.yes_no", lang))
     elif question.required:
         lines.append(message("template.required", lang, n=question.max_length))
-    if question.ask_if and questionnaire is not None:
+    return lines
+
+
+def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[str]:
+    """Which choices follow an earlier answer, when the question is asked, and what is
+    assumed when it is left out; in words."""
+    lines: list[str] = []
+    if question.choices_by:
+        lines.append(message("template.sectors_by_kind", lang))
+        lines += [
+            f"  {kind}: {', '.join(fits)}" for kind, fits in question.choices_by.table.items()
+        ]
+    if question.ask_if:
         condition = when(questionnaire, question.ask_if, lang)
         lines.append(message("template.asked_when", lang, condition=condition))
-    return [f"# {line}" for line in lines]
+    if question.key in answers_mod.ASSUMABLE:
+        value = _shown(question, question.default, lang)
+        lines.append(message("template.assumed", lang, value=value))
+    return lines
 
 
 def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
@@ -47,12 +74,25 @@ def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
         return message(own, lang)
     asked = questionnaire.by_key[condition.key]
     values = condition.value if isinstance(condition.value, (list, tuple)) else [condition.value]
-    shown = ", ".join(
-        f"‘{asked.label(v, lang)}’" if asked.choices else decimal(v, lang)
-        if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
-        for v in values
-    )  # fmt: skip
+    shown = ", ".join(_shown(asked, value, lang) for value in values)
     return message(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
+
+
+def _shown(question: Question, value: Any, lang: str) -> str:
+    """A value as a reader knows it: ‘Belgium’; a number as its readers write it."""
+    if question.choices:
+        return f"‘{question.label(value, lang)}’"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return decimal(value, lang)
+    return str(value)
+
+
+def _describe(question: Question, questionnaire: Questionnaire, lang: str) -> list[str]:
+    lines = [question.prompt[lang]]
+    if question.help:
+        lines.append(question.help[lang])
+    lines += values(question, lang) + notes(question, questionnaire, lang)
+    return [f"# {line}" for line in lines]
 
 
 def answers_template(questionnaire: Questionnaire, lang: str) -> str:
@@ -64,7 +104,7 @@ def answers_template(questionnaire: Questionnaire, lang: str) -> str:
         if section != part:
             part = section
             out.append(f"{section}:")
-        out += [f"  {line}" for line in _describe(question, lang, questionnaire)]
+        out += [f"  {line}" for line in _describe(question, questionnaire, lang)]
         default = answers_mod.default(question, lang) if question.default is not None else ""
         out.append(f"  {name}: {yamlio.inline(default)}")
     return "\n".join(out) + "\n"
