@@ -299,7 +299,9 @@ def overview(
     due: Annotated[
         bool,
         typer.Option(
-            "--due", help="Exit 1 when a step or review is overdue (for a scheduled job)."
+            "--due",
+            help="Exit 1 when a step or review is overdue (for a scheduled job); 2 when a "
+            "plan cannot be read, with or without --due.",
         ),
     ] = False,
     lang: LangOption = None,
@@ -318,8 +320,10 @@ def overview(
         from socialready.output import terminal as render
 
         render.overview(rows, language)
+    if any("error" in row for row in rows):  # each shown; a scheduled job must notice too
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
     if due and workflow.anything_overdue(rows):
-        raise typer.Exit(1)
+        raise typer.Exit(int(ExitCode.CHANGES))
 
 
 @app.command()

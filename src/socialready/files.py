@@ -10,6 +10,7 @@ import re
 import signal
 import stat
 import sys
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,20 +144,20 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileProblem(folder, msg("file.mkdir", reason=exc.strerror)) from None
+        raise WriteFailed(folder, msg("file.mkdir", reason=exc.strerror)) from None
     try:
         current = os.stat(target)
     except FileNotFoundError:
         current = None
     except OSError as exc:
-        raise FileProblem(path, msg("file.cannot_write", reason=exc.strerror)) from None
+        raise WriteFailed(path, msg("file.cannot_write", reason=exc.strerror)) from None
     if current is not None and stat.S_ISDIR(current.st_mode):
-        raise FileProblem(path, msg("file.write_to_folder"))
+        raise WriteFailed(path, msg("file.write_to_folder"))
     if current is not None and not stat.S_ISREG(current.st_mode):
-        raise FileProblem(path, msg("file.not_regular_write"))
+        raise WriteFailed(path, msg("file.not_regular_write"))
     data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise FileProblem(
+        raise WriteFailed(
             path,
             msg("file.would_be_too_large", size=round(len(data) / MIB, 1), limit=LIMIT),
         )
@@ -165,22 +166,98 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     try:
         with _sigterm_deferred():  # until the temporary file's name is known to the cleanup
             tmp = _temporary(folder, target.name, data, mode)
-        if expect is not None and _current_digest(target) != expect:
-            raise FileProblem(
-                path,
-                msg("file.changed_meanwhile"),
-            )
-        os.replace(tmp, target)
+        with _one_writer(target) if expect is not None else contextlib.nullcontext(False) as waited:
+            if expect is not None and _current_digest(target) != expect:
+                raise ChangedMeanwhile(path, msg("file.changed_meanwhile"), by_socialready=waited)
+            os.replace(tmp, target)
         tmp = ""
     except PermissionError:
-        raise FileProblem(path, msg("file.write_denied")) from None
+        raise WriteFailed(path, msg("file.write_denied")) from None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise FileProblem(path, msg("file.disk_full")) from None
-        raise FileProblem(path, msg("file.unwritable", reason=exc.strerror)) from None
+            raise WriteFailed(path, msg("file.disk_full")) from None
+        if exc.errno == errno.EFBIG:  # ulimit -f
+            raise WriteFailed(path, msg("file.size_limit")) from None
+        if exc.errno == errno.EROFS:
+            raise WriteFailed(path, msg("file.read_only_disk")) from None
+        raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
     finally:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+class WriteFailed(FileProblem):
+    """A file could not be written (permission, full disk, size limit): the old one is kept."""
+
+
+class ChangedMeanwhile(WriteFailed):
+    """The file changed since it was read: it is left as it is, with that change.
+    `by_socialready`: another socialready was writing it the moment before (this one waited
+    for its lock), so the change is that one's, and reading the file again keeps it."""
+
+    def __init__(self, path: object, problem: Msg, *, by_socialready: bool = False) -> None:
+        super().__init__(path, problem)
+        self.by_socialready = by_socialready
+
+
+LOCK_WAIT = 30.0  # seconds a writer waits for another socialready writing the same plan
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file beside a plan: hidden, and removed again once the plan is written."""
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextlib.contextmanager
+def _one_writer(target: Path) -> Iterator[bool]:
+    """The compare-and-replace of a plan as one critical section between socialready
+    processes: a lock file beside the plan (filelock: flock on POSIX, msvcrt on Windows).
+    Its holder removes it before it lets go; a waiter that locked the removed file notices
+    (filelock checks the link count) and takes the new one, so no lock file stays behind.
+    Yields whether it had to wait for another socialready."""
+    import filelock
+
+    path = lock_path(target)
+    lock = filelock.FileLock(str(path))
+    waited = False
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:  # Ctrl-C and SIGTERM wait while the lock is held, and come between attempts
+        held = _hold_signals()
+        try:
+            lock.acquire(timeout=0)
+            break
+        except filelock.Timeout:
+            _let_signals(held)
+        except OSError as exc:  # the lock's name taken by a folder or a link: name it
+            _let_signals(held)
+            raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
+        waited = True
+        if time.monotonic() > deadline:
+            problem = msg("file.locked", lock=path.name, seconds=int(LOCK_WAIT))
+            raise WriteFailed(target, problem)
+        time.sleep(0.01)
+    try:
+        yield waited
+    finally:
+        try:
+            with contextlib.suppress(OSError):
+                if sys.platform != "win32":  # Windows removes it on release (an open file stays)
+                    path.unlink()
+            lock.release()
+        finally:
+            _let_signals(held)
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """SIGTERM and SIGINT held back (POSIX), so that no signal leaves a lock half taken."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+def _let_signals(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str) -> None:

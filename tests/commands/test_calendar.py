@@ -469,5 +469,5 @@ def test_diff_says_who_posts_changed(software: Path, isolated: Path) -> None:
 def test_a_start_near_the_year_9999_is_refused_not_a_traceback(software: Path, start: str) -> None:
     result = run_cli("calendar", str(software), "--start", start, "--weeks", "104")
     assert result.returncode == 2, result.stderr
-    assert "--start: " in result.stderr and "or earlier" in result.stderr
+    assert "--start: " in result.stderr and "outside the years 1900 to 2999" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

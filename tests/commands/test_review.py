@@ -463,6 +463,6 @@ def test_a_dutch_review_says_nothing_in_english(software: Path, isolated: Path) 
     assert recorded.returncode == 0, recorded.stderr
     for english in ("reviews:", "Can you?", "step 4", "Review of", "recorded in"):
         assert english not in recorded.stdout + recorded.stderr, english  # the change list too
-    assert "evaluaties: 0 → 1" in recorded.stdout
+    assert "  evaluaties\n    + evaluatie van 2026-03-30" in recorded.stdout
     again = run_cli(*base, "--date", "2026-02-02", env=env)
     assert again.returncode == 2 and "ligt vóór 2026-03-30" in again.stderr, again.stderr

@@ -26,7 +26,10 @@ from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, run_cli
 BAKERY = ORGANISATIONS / "bakery.yaml"
 PLAN = "plans/bakery.yaml"
 # `plan`'s closing line, not an error
-_PART = r"\d+ (plan\(s\) )?(updated|would change|up to date|already up to date|could not be read)"
+_PART = (
+    r"\d+ plans? (updated|would change|up to date|already up to date|could not be read"
+    r"|could not be written|refused \(edited by hand\))"
+)
 SUMMARY = re.compile(rf"{_PART}(, {_PART})*\.")
 MiB = 1024 * 1024
 Result = subprocess.CompletedProcess[str]
@@ -249,6 +252,21 @@ def test_a_full_disk_keeps_the_old_plan(isolated: Path, plan_text: str, tiny_dis
     before = _files(isolated)
     result = run_cli("plan", "disk/bakery.yaml")
     _refused(result, isolated, before, "disk/bakery.yaml: the disk is full", "unchanged")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def test_a_read_only_disk_keeps_the_old_plan(
+    isolated: Path, plan_text: str, tiny_disk: Path
+) -> None:
+    """A disk or share mounted read-only (EROFS), which even root cannot write."""
+    (tiny_disk / "bakery.yaml").write_text(_stale(plan_text))
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)])
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+    before = _files(isolated)
+    result = run_cli("plan", "disk/bakery.yaml")
+    _refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
 
 def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) -> None:
@@ -263,7 +281,35 @@ def test_a_file_size_limit_keeps_the_old_plan(isolated: Path, plan_text: str) ->
         timeout=60,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
     )
-    _refused(result, isolated, before, f"{PLAN}: cannot be written (File too large); the old")
+    _refused(result, isolated, before, f"{PLAN}: cannot be written (File too large: ", "ulimit")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def test_failed_writes_and_refusals_are_counted_as_such_in_dutch_too(
+    isolated: Path, plan_text: str
+) -> None:
+    """The closing line says what happened to each plan: not written, refused, not read."""
+    folder = isolated / "plans"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_text(_stale(plan_text))
+    edited = plan_text.replace("  score: ", "  score: 1", 1)
+    (folder / "c.yaml").write_text(edited)
+    (folder / "d.yaml").write_text("socialready: [\n")
+    result = subprocess.run(
+        [*command(), "plan", "plans", "--lang", "nl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "1 plan kon niet gelezen worden, 2 plannen konden niet geschreven worden, "
+        "1 plan geweigerd (met de hand bewerkt)."
+    ), result.stderr
+    assert "(bestand te groot: " in result.stderr and "File too large" not in result.stderr
 
 
 NAMES = {

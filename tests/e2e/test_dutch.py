@@ -90,8 +90,18 @@ def test_every_message_the_code_names_exists() -> None:
         "wizard.no",
         "wizard.yes_no_default_yes",
         "wizard.yes_no_default_no",
-        *(f"plan.summary.{part}" for part in ("updated", "already_up_to_date", "unreadable")),
-        *(f"plan.summary.{part}" for part in ("would_change", "up_to_date")),
+        *(
+            f"plan.summary.{part}"
+            for part in (
+                "updated",
+                "already_up_to_date",
+                "unreadable",
+                "unwritten",
+                "refused",
+                "would_change",
+                "up_to_date",
+            )
+        ),
         *(f"kind.{k}{r}" for k in ("number", "whole_number") for r in ("", "_range", "_at_least")),
         "layout.line_endings",
         "layout.other",
@@ -241,11 +251,11 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     check = _dutch("plan", "--check", str(folder))
     assert check.returncode == 1
     assert "a.yaml: zou veranderen" in check.stdout
-    assert "1 plan zou veranderen, 1 plan actueel." in check.stderr
+    assert "1 plan zou veranderen, 1 plan is actueel." in check.stderr
     written = _dutch("plan", str(folder))
     assert written.returncode == 0, written.stderr
     assert "a.yaml: bijgewerkt" in written.stdout and "4,5" in written.stdout
-    assert "1 plan bijgewerkt, 1 al actueel." in written.stderr
+    assert "1 plan bijgewerkt, 1 plan was al actueel." in written.stderr
     diff = _dutch("diff", "--exit-code", str(old), str(folder / "a.yaml"))
     assert diff.returncode == 1
     assert "stap 1, status: te doen → klaar" in diff.stdout

@@ -64,6 +64,9 @@ def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
         "newer-format": re.sub(r"(?m)^socialready: \d+$", "socialready: 99", good),
         "not-yaml": good.replace("  people: 1", "  people: [1"),
         "escape-codes": good.replace("  people: 1", "  people: \x1b[2J"),
+        "infinite": good.replace("  hours_per_week: 3\n", "  hours_per_week: .inf\n", 1),
+        "400-digits": re.sub(r"(?m)^  score: \d+$", "  score: " + "9" * 400, good, count=1),
+        "absurd-cadence": re.sub(r"posts_per_week: [\d.]+", "posts_per_week: 100000", good),
     }  # fmt: skip
     for name, text in broken.items():
         _commit(repo, text, name)
@@ -173,3 +176,18 @@ def test_the_shipped_pre_commit_hook(repo: Path) -> None:
     plan.write_bytes(plan.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
     stale = run()
     assert stale.returncode == 1 and "would change" in stale.stdout, stale.stdout
+
+
+def test_a_changed_review_figure_shows_in_git_diff(repo: Path) -> None:
+    """The textconv's report holds every figure of each review."""
+    plan = repo / "plans" / "bakery.yaml"
+    env = {"SOCIALREADY_TODAY": "2027-01-01"}
+    held = run_cli("review", str(plan), "--date", "2026-12-20", "--defaults", env=env)
+    assert held.returncode == 0, held.stderr
+    _git(repo, "commit", "-qam", "A review")
+    text = plan.read_text("utf-8")
+    assert "  hours_spent: " in text
+    plan.write_text(re.sub(r"(?m)^  hours_spent: .*$", "  hours_spent: 17", text), "utf-8")
+    shown = _git(repo, "diff")
+    changed = [line for line in shown.stdout.splitlines() if line.startswith(("+- ", "-- "))]
+    assert len(changed) == 2 and "17" in changed[1], shown.stdout

@@ -4,6 +4,7 @@ Each runs the installed command in a subprocess, as a user or CI would."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, run_cli
 
 PLANS = 160  # above commands/plan.PARALLEL_FROM: spread over worker processes
@@ -201,6 +203,129 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     assert not resume.state_file().exists()
 
 
+def _review_answers(root: Path) -> Path:
+    answers = root / "review-answers.yaml"
+    answers.write_text("review:\n  hours_spent: 3\n  notes: from the race\n", "utf-8")
+    return answers
+
+
+def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`review --answers` and `plan --set` write the same plan at the same moment, again and
+    again: whatever each says it did is in the file at the end, one of them did it, and the
+    other (when the first changed the plan under it) said so."""
+    plan = isolated / "p.yaml"
+    plan.write_text(re.sub(r"(?m)^started: .*$", "started: 2026-03-02", stale_plan), "utf-8")
+    answers = _review_answers(isolated)
+    env = {**os.environ, "NO_COLOR": "1", "SOCIALREADY_TODAY": "2030-01-01"}
+    recorded = updated = 0
+    for round in range(12):
+        day = f"2026-{4 + round // 4:02}-{1 + 7 * (round % 4):02}"
+        hours = 4 + round
+        review = subprocess.Popen(
+            [*command(), "review", str(plan), "--answers", str(answers), "--date", day,
+             "--defaults"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+        update = subprocess.Popen(
+            [*command(), "plan", str(plan), "--set", f"capacity.hours_per_week={hours}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+        _, review_err = review.communicate(timeout=60)
+        _, update_err = update.communicate(timeout=60)
+        assert "Traceback" not in review_err + update_err
+        document = yamlio.loads(plan.read_text("utf-8"), str(plan))
+        dates = [str(entry["date"]) for entry in document["reviews"]]
+        assert review.returncode == 0 or update.returncode == 0, review_err + update_err
+        if update.returncode == 0:
+            updated += 1
+            assert document["answers"]["capacity"]["hours_per_week"] == hours
+        else:
+            assert update.returncode == 2 and "changed while socialready" in update_err
+        if review.returncode == 0:
+            recorded += 1
+            assert day in dates, f"round {round}: the review said it was recorded: {dates}"
+        else:
+            assert review.returncode == 2 and "changed while socialready" in review_err
+        assert not list(isolated.glob(".p.yaml*.lock")), "a lock file was left behind"
+    assert recorded >= 1 and updated >= 1
+    assert run_cli("plan", "--check", str(plan), env=env).returncode == 0
+
+
+def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
+    isolated: Path, stale_plan: str
+) -> None:
+    """While one socialready holds a plan's lock (between its check and its rename), another
+    waits; it then reads the plan again, keeps what the first wrote and adds its own."""
+    import filelock
+
+    from socialready import files
+
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    with filelock.FileLock(str(files.lock_path(plan))):
+        update = subprocess.Popen(
+            [*command(), "plan", str(plan), "--set", "capacity.hours_per_week=7"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+        time.sleep(3)
+        assert update.poll() is None, "the second writer did not wait for the lock"
+        _replace(plan, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    _, stderr = update.communicate(timeout=60)
+    assert update.returncode == 0, stderr
+    text = plan.read_text("utf-8")
+    assert "notes: mine" in text and "hours_per_week: 7" in text
+    assert not list(isolated.glob(".*.lock"))
+
+
+def test_a_writer_that_waits_too_long_says_so_and_changes_nothing(
+    isolated: Path, stale_plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the plan's lock (a stuck socialready): after LOCK_WAIT the
+    writer gives up with one message naming the lock file; the plan is as it was."""
+    from socialready import files
+
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    lock = files.lock_path(plan)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import filelock, sys, time\n"
+         "with filelock.FileLock(sys.argv[1]):\n print('held', flush=True)\n time.sleep(30)",
+         str(lock)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        monkeypatch.setattr(files, "LOCK_WAIT", 0.5)
+        read = files.read(plan)
+        with pytest.raises(
+            files.WriteFailed, match=r"another socialready .* \(lock file \.p\.yaml"
+        ):
+            files.write_text(plan, "socialready: 1\n", expect=read.digest)
+        assert plan.read_text("utf-8") == stale_plan
+        assert not list(isolated.glob(".p.yaml.*.tmp"))
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
+    isolated: Path, stale_plan: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    other = isolated / "other.txt"
+    other.write_text("mine", "utf-8")
+    (isolated / ".p.yaml.lock").symlink_to(other)
+    result = run_cli("plan", str(plan), "--set", "capacity.hours_per_week=7")
+    assert result.returncode == 2, result.stderr
+    assert ".p.yaml.lock: cannot be written" in result.stderr
+    assert "1 plan could not be written." in result.stderr
+    assert other.read_text("utf-8") == "mine" and plan.read_text("utf-8") == stale_plan
+
+
 def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str) -> None:
     """`python -m socialready`, as on Windows when the command is not on the PATH: spawned
     workers start from the package's __main__ module, not the installed command's script."""
@@ -222,3 +347,34 @@ def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_
     assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
     assert "Traceback" not in result.stderr
     assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())
+
+
+def test_the_plan_lock_excludes_while_its_file_is_removed_after_each_use(isolated: Path) -> None:
+    """Four processes take the lock of one plan 150 times each, as fast as they can: never two
+    inside at once, although each holder removes the lock file before it lets go (a waiter
+    that locked the removed file notices and takes the new one); none is left behind."""
+    plan = isolated / "p.yaml"
+    inside = isolated / "inside"
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from socialready import files\n"
+        "plan, inside = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "for _ in range(150):\n"
+        "    with files._one_writer(plan):\n"
+        "        fd = os.open(inside, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+        "        time.sleep(0.0005)\n"
+        "        os.close(fd)\n"
+        "        os.unlink(inside)\n"
+    )
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(plan), str(inside)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    errors = [worker.communicate(timeout=120)[1] for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers), errors
+    assert not list(isolated.glob(".p.yaml*"))

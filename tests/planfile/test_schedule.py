@@ -136,3 +136,16 @@ def test_overview_due_exits_1_for_an_overdue_step_or_review(late_plan: Path) -> 
     assert result.returncode == 1 and "2026-04-05 overdue" in result.stdout
     _own(late_plan, "reviews: []\n", "reviews:\n- date: 2026-04-06\n")
     assert run_cli("overview", "--due", folder, env=later).returncode == 0
+
+
+@pytest.mark.parametrize("args", [["overview", "--due"], ["overview"]], ids=" ".join)
+def test_overview_exits_2_when_a_plan_cannot_be_read_and_still_shows_the_others(
+    late_plan: Path, args: list[str]
+) -> None:
+    folder = late_plan.parent
+    (folder / "broken.yaml").write_text("socialready: 2\nsteps: [\n", "utf-8")
+    result = run_cli(*args, str(folder), "--format", "json")
+    assert result.returncode == 2, result.stderr
+    rows = json.loads(result.stdout)
+    by_name = {row["file"].rsplit("/", 1)[-1]: row for row in rows}
+    assert "error" in by_name["broken.yaml"] and by_name[late_plan.name]["overdue"]

@@ -1,8 +1,8 @@
 """Cadence that follows what works, judged on organisations of our own (tests/strategist/cadence/,
 answers format 3), different from the strategist review's: a local paper whose daily feed is the
-product, a news site posting four stories a day, a Flemish municipality, a parish that streams its Sunday mass, a bakery posting daily on
-too few hours, a German webshop, an Irish rowing club with a dormant account, an installer whose
-Facebook works badly. Each is read in both languages.
+product, a news site posting four stories a day, a Flemish municipality, a parish that streams its
+Sunday mass, a bakery posting daily on too few hours, a German webshop, an Irish rowing club with a
+dormant account, an installer whose Facebook works badly. Each is read in both languages.
 """
 
 from __future__ import annotations

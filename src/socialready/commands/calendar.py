@@ -23,6 +23,7 @@ from socialready.wizard.review import word
 
 WORKING_DAYS = 5  # Monday to Friday
 MAX_WEEKS = 104
+MAX_EVENTS = 10_000  # about 4 MiB of .ics, written in about ten seconds
 LAST_START = dt.date(9998, 1, 1)  # later, a calendar (and its holidays) would pass year 9999
 
 
@@ -201,7 +202,9 @@ def events(
     for number, step in enumerate(document["steps"], start=1):
         due = step.get("due")
         if isinstance(due, str):
-            due = dt.date.fromisoformat(due)
+            from socialready.planfile.schedule import iso_date
+
+            due = iso_date(due)
         if due and start <= due < end and step.get("status") not in ("done", "skipped"):
             found.append(
                 Event(
@@ -268,6 +271,9 @@ def run(
     # A review moved past a holiday can fall a few days after the end: a year more is enough.
     closed, known = closed_days(country, first, end + dt.timedelta(days=366))
     found = events(plan, path, first, weeks, language, closed)
+    if len(found) > MAX_EVENTS:  # each takes icalendar about a millisecond and 400 bytes
+        problem = msg("calendar.too_many", n=len(found), max=MAX_EVENTS)
+        raise BadInput(msg("where", where="--weeks", problem=problem))
     title = word(
         "calendar/title",
         language,

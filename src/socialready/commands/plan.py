@@ -15,12 +15,13 @@ from typing import Any
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
 from socialready.commands import common as workflow
-from socialready.errors import BadInput, ExitCode, FileProblem, SocialreadyError, msg
+from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
-Outcome = tuple[Path, "workflow.Update | None", "tuple[str, int] | None"]  # error: message, code
+# error: message, exit code, and which count of the summary it goes to (see _failure)
+Outcome = tuple[Path, "workflow.Update | None", "tuple[str, int, str] | None"]
 
 
 def _one(job: tuple[Path, dict[str, Any], str | None, bool]) -> Outcome:
@@ -28,7 +29,38 @@ def _one(job: tuple[Path, dict[str, Any], str | None, bool]) -> Outcome:
     try:
         return path, workflow.update(path, sets, lang, force=force), None
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
-        return path, None, (exc.message, int(exc.exit_code))
+        return path, None, (exc.message, int(exc.exit_code), _failure(exc))
+
+
+def _failure(exc: SocialreadyError) -> str:
+    """What the summary says of a plan not done: refused (hand edits), not written, not read."""
+    if isinstance(exc, HandEdited):
+        return "refused"
+    return "unwritten" if isinstance(exc, files.WriteFailed) else "unreadable"
+
+
+RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomputed again
+
+
+def _write(
+    path: Path, update: workflow.Update, sets: dict[str, Any], lang: str | None, force: bool
+) -> workflow.Update:
+    """Write the recomputed plan. When another socialready wrote it since it was read (a
+    review recorded while this one waited for the plan's lock), read it again and recompute,
+    so that its change is kept as well; any other change is left as it is, and said."""
+    for _ in range(RETRIES):
+        try:
+            files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
+            return update
+        except files.ChangedMeanwhile as exc:
+            if not exc.by_socialready:
+                raise  # an edit by hand or another program: left as it is, and said
+            again = workflow.update(path, sets, lang, force=force)
+            if not (again.changed or again.formatting):
+                return again  # already as `plan` would write it
+            update = again
+    files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
+    return update
 
 
 def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iterator[Outcome]:
@@ -162,22 +194,23 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
 
     catalog.load()  # read once here, so that worker processes inherit it
     code = ExitCode.OK
-    unchanged = changed = failed = 0
+    unchanged = changed = 0
+    failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
     jobs = [(path, set_answers, lang, check or force) for path in plans]
     for path, update, error in _outcomes(jobs):
         if update is not None and (update.changed or update.formatting) and not check:
             try:
-                files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
+                update = _write(path, update, set_answers, lang, force)
             except SocialreadyError as exc:
-                error = (exc.message, int(exc.exit_code))
+                error = (exc.message, int(exc.exit_code), _failure(exc))
         if error is not None or update is None:
             from socialready.output import terminal as render
 
             not_done = FileProblem(path, msg("plan.not_recomputed"))
-            message, exit_code = error or (not_done.message, ExitCode.BAD_INPUT)
+            message, exit_code, kind = error or (not_done.message, ExitCode.BAD_INPUT, "unreadable")
             render.error(message)
             code = max(code, ExitCode(exit_code))
-            failed += 1
+            failed[kind] += 1
             continue
         if update.hashtags:
             from socialready.output import terminal as render
@@ -216,13 +249,13 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     return int(code)
 
 
-def _summary(check: bool, changed: int, current: int, failed: int) -> str:
-    """One line, the parts that are not zero: "3 plans updated, 5 already up to date"."""
+def _summary(check: bool, changed: int, current: int, failed: dict[str, int]) -> str:
+    """One line, the parts that are not zero: "3 plans updated, 1 plan could not be written"."""
     said = ui.language()
     counts = (
         ("would_change" if check else "updated", changed),
         ("up_to_date" if check else "already_up_to_date", current),
-        ("unreadable", failed),
+        *failed.items(),
     )
     parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
     return ", ".join(parts) + "."

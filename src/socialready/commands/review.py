@@ -119,10 +119,11 @@ def run(
             questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
         ) from None
     entry = _entry(when, answered, promised)
-    plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
-    document = plan_mod.build(plan)
+    from socialready.planfile import shape
+
+    shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
     try:
-        plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+        plan, document = _record(target, plan, earlier, entry)
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
         where = resume.save_review(resume.Session(kept, target, language))
@@ -141,11 +142,42 @@ def run(
     return document
 
 
+RETRIES = 5
+
+
+def _record(
+    target: Path, plan: Any, earlier: list[dict[str, Any]], entry: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    """Add the review to the plan and write it. When another socialready wrote the plan since
+    it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
+    with the same answers and reviews, the review is added to that one; anything else is
+    refused, as the review was judged against the old."""
+    from socialready.commands import common as workflow
+    from socialready.planfile import document as plan_mod
+
+    as_read = (plan.answers, list(plan.reviews))
+    for attempt in range(RETRIES):
+        plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
+        document = plan_mod.build(plan)
+        try:
+            plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+            return plan, document
+        except files.ChangedMeanwhile as exc:
+            if not exc.by_socialready or attempt == RETRIES - 1:
+                raise
+            again = plan_mod.read(target)
+            if (again.answers, again.reviews) != as_read:
+                raise
+            workflow.refresh(again, str(target), force=False)
+            plan = again
+    raise AssertionError("unreachable")
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        value = value.isoformat()  # read as typed: in the years a plan's dates lie in
     from socialready.planfile import schedule
 
     return schedule.parse_date(str(value), "review.date")

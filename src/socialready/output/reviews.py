@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from socialready.answers import decimal
+from socialready.planfile.schedule import iso_date
 from socialready.ui import word
 
 
@@ -67,7 +68,7 @@ def day(value: Any, lang: str) -> str:
     """A date as prose writes it: 31 maart 2027, 31 March 2027; other text as it is."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            value = iso_date(value)
         except ValueError:
             return str(value)
     if not isinstance(value, dt.date):

@@ -16,6 +16,8 @@ import functools
 import re
 from typing import Any
 
+from socialready.planfile.schedule import iso_date
+
 
 class Unsupported(Exception):
     """Outside the fixed shape: use PyYAML instead."""
@@ -349,7 +351,7 @@ def _plain(text: str) -> Any:
             if digits.isdigit() and (digits == "0" or digits[0] != "0"):  # 09 is written '09'
                 return int(text)
             if len(text) == 10 and text[4] == text[7] == "-":
-                return dt.date.fromisoformat(text)
+                return iso_date(text)
             if "." in text:
                 number = float(text)
                 if _float(number) == text:  # else text, as YAML 1.1 reads -.5 or 1.0e5

@@ -1,4 +1,6 @@
-"""What changed between two plans, in plan terms: verdict, scores, channels, steps, progress.
+"""What changed between two plans, in plan terms: verdict, scores, findings, channels, steps,
+reviews. Every field is compared, in the order of the file, so that the same two plans give
+the same lines on every run; the language is a parameter of every function that words a line.
 
 Either plan may hold hand edits of any shape (a list where text belongs, text where a list
 does): each part is read for what it is, and a shape it cannot hold counts as nothing there.
@@ -10,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from socialready.answers import decimal
-from socialready.output.report import channel_name
 from socialready.ui import message, word
 
 
@@ -23,39 +24,39 @@ class Change:
     sign: str = "~"  # + added, - removed, ~ changed
 
 
-_lang: list[str] = ["en"]  # the language of the comparison under way (one at a time)
+REVIEW_FIELDS = ("published", "reply_time", "hours_spent", "measures", "notes")
+CHANNEL_FIELDS = ("tier", "cadence", "posts_per_week", "hours_per_week", "why")
+STEP_FIELDS = ("title", "why", "owner", "status", "due", "notes")
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return word("yes" if value else "no", _lang[0])
+        return word("yes" if value else "no", lang)
     if isinstance(value, float):
-        return decimal(value, _lang[0])
+        return decimal(value, lang)
     if isinstance(value, list):
-        return ", ".join(_show(v) for v in value) or "—"
+        return ", ".join(_show(v, lang) for v in value) or "—"
+    if isinstance(value, dict):
+        shown = ", ".join(f"{k}: {_show(v, lang)}" for k, v in value.items())
+        return shown or "—"
     return str(value)
 
 
-def _say(key: str, /, **params: Any) -> str:
-    return message(key, _lang[0], **params)
+def _field(name: str, lang: str) -> str:
+    try:
+        return word(f"fields/{name}", lang)
+    except KeyError:
+        return name
 
 
-def _field(name: str) -> str:
-    return word(f"fields/{name}", _lang[0])
-
-
-def _word(group: str, value: Any) -> Any:
+def _word(group: str, value: Any, lang: str) -> Any:
     """A verdict or status as the reader sees it elsewhere (Begin klein, not start_small)."""
     try:
-        return word(f"{group}/{value}", _lang[0]) if isinstance(value, str) else value
+        return word(f"{group}/{value}", lang) if isinstance(value, str) else value
     except KeyError:
         return value
-
-
-def _change(label: str, before: Any, after: Any) -> str:
-    return _say("diff.change", label=label, before=_show(before), after=_show(after))
 
 
 def _dict(value: Any) -> dict[Any, Any]:
@@ -66,66 +67,82 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _key(value: Any) -> str:
-    """A value as a key to match on: text as it is, anything else as it would be shown."""
-    return value if isinstance(value, str) else _show(value)
+def _by(items: Any, key: str, lang: str) -> dict[str, dict[Any, Any]]:
+    """The mappings in a list, by one of their fields, in the list's order; a second entry
+    with the same key (a hand edit) is told apart by its number: `2026-04-01 (2)`."""
+    found: dict[str, dict[Any, Any]] = {}
+    for item in _list(items):
+        if isinstance(item, dict):
+            value = item.get(key)
+            name = value if isinstance(value, str) else _show(value, lang)
+            number, unique = 1, name
+            while unique in found:
+                number += 1
+                unique = f"{name} ({number})"
+            found[unique] = item
+    return found
 
 
-def _by(items: Any, key: str) -> dict[str, dict[Any, Any]]:
-    """The mappings in a list, by one of their fields."""
-    return {_key(item.get(key)): item for item in _list(items) if isinstance(item, dict)}
+def _keys(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
+    """The keys of both, the new plan's order first, then those only the old one has."""
+    return list(dict.fromkeys([*new, *old]))
 
 
-def compare(
-    old: dict[str, Any] | None, new: dict[str, Any] | None, lang: str = "en"
-) -> list[Change]:
+class _Changes:
+    """The list being made, and the language it is said in."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.found: list[Change] = []
+
+    def say(self, key: str, /, **params: Any) -> str:
+        return message(key, self.lang, **params)
+
+    def show(self, value: Any) -> str:
+        return _show(value, self.lang)
+
+    def add(self, area: str, text: str, sign: str = "~") -> None:
+        self.found.append(Change(area, text, sign))
+
+    def changed(self, area: str, label: str, before: Any, after: Any) -> None:
+        if before != after:
+            text = self.say(
+                "diff.change", label=label, before=self.show(before), after=self.show(after)
+            )
+            self.add(area, text)
+
+
+def compare(old: dict[str, Any] | None, new: dict[str, Any] | None, lang: str) -> list[Change]:
     """Every difference that matters to a reader of the plan, in reading order, in `lang`."""
-    _lang[0] = lang if lang in ("nl", "en") else "en"
+    out = _Changes(lang if lang in ("nl", "en") else "en")
     if old is None and new is None:
         return []
     if old is None or new is None:
         doc = _dict(new if old is None else old)
         sign = "+" if old is None else "-"
         verdict = _dict(doc.get("readiness")).get("verdict")
-        name, said = _show(doc.get("organisation")), _show(_word("verdicts", verdict))
-        text = _say("diff.added_plan", name=name, verdict=said)
-        return [Change("plan", text, sign)]
-    changes: list[Change] = []
+        name, said = (
+            out.show(doc.get("organisation")),
+            out.show(_word("verdicts", verdict, out.lang)),
+        )
+        return [Change("plan", out.say("diff.added_plan", name=name, verdict=said), sign)]
 
-    def changed(area: str, label: str, before: Any, after: Any) -> None:
-        if before != after:
-            changes.append(Change(area, _change(label, before, after)))
+    def field(name: str) -> str:
+        return _field(name, out.lang)
 
-    changed("plan", _field("format"), old.get("socialready"), new.get("socialready"))
-    changed("plan", _field("organisation"), old.get("organisation"), new.get("organisation"))
-    changed("plan", _field("language"), old.get("language"), new.get("language"))
-    changed("plan", _field("started"), old.get("started"), new.get("started"))
+    out.changed("plan", field("format"), old.get("socialready"), new.get("socialready"))
+    out.changed("plan", field("organisation"), old.get("organisation"), new.get("organisation"))
+    out.changed("plan", field("language"), old.get("language"), new.get("language"))
+    out.changed("plan", field("started"), old.get("started"), new.get("started"))
     old_v, new_v = _get(old, "rules", "version"), _get(new, "rules", "version")
-    changed("plan", _field("rules_version"), old_v, new_v)
-    old_n, new_n = len(_list(old.get("reviews"))), len(_list(new.get("reviews")))
-    changed("plan", _field("reviews"), old_n, new_n)
-    old_r, new_r = _dict(old.get("readiness")), _dict(new.get("readiness"))
-    old_v, new_v = _word("verdicts", old_r.get("verdict")), _word("verdicts", new_r.get("verdict"))
-    changed("verdict", _field("verdict"), old_v, new_v)
-    changed("scores", _field("score"), old_r.get("score"), new_r.get("score"))
-    old_dims, new_dims = _dict(old_r.get("dimensions")), _dict(new_r.get("dimensions"))
-    for name in dict.fromkeys([*old_dims, *new_dims]):
-        before, after = _dict(old_dims.get(name)), _dict(new_dims.get(name))
-        label = _say("diff.dimension_score", dimension=_dimension(name))
-        changed("scores", label, before.get("score"), after.get("score"))
-        old_rules = _by(before.get("findings"), "rule")
-        new_rules = _by(after.get("findings"), "rule")
-        for rule in new_rules.keys() - old_rules.keys():
-            says = _show(new_rules[rule].get("says"))
-            changes.append(Change("findings", f"{rule}: {says}", "+"))
-        for rule in old_rules.keys() - new_rules.keys():
-            says = _show(old_rules[rule].get("says"))
-            changes.append(Change("findings", f"{rule}: {says}", "-"))
-    _answers(changes, _dict(old.get("answers")), _dict(new.get("answers")))
-    _channels(changes, old, new)
-    _owners(changes, old, new)
-    _steps(changes, _list(old.get("steps")), _list(new.get("steps")))
-    return changes
+    out.changed("plan", field("rules_version"), old_v, new_v)
+    _readiness(out, _dict(old.get("readiness")), _dict(new.get("readiness")))
+    _answers(out, _dict(old.get("answers")), _dict(new.get("answers")))
+    _channels(out, old, new)
+    _owners(out, old, new)
+    _steps(out, _list(old.get("steps")), _list(new.get("steps")))
+    _reviews(out, old.get("reviews"), new.get("reviews"))
+    return out.found
 
 
 def _get(doc: dict[str, Any], *keys: str) -> Any:
@@ -135,89 +152,179 @@ def _get(doc: dict[str, Any], *keys: str) -> Any:
     return node
 
 
-def _answers(changes: list[Change], old: dict[Any, Any], new: dict[Any, Any]) -> None:
-    for part in dict.fromkeys([*old, *new]):
+def _readiness(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
+    lang = out.lang
+    old_v, new_v = (
+        _word("verdicts", old.get("verdict"), lang),
+        _word("verdicts", new.get("verdict"), lang),
+    )
+    out.changed("verdict", _field("verdict", lang), old_v, new_v)
+    out.changed("verdict", _field("summary", lang), old.get("summary"), new.get("summary"))
+    out.changed("scores", _field("score", lang), old.get("score"), new.get("score"))
+    old_dims, new_dims = _dict(old.get("dimensions")), _dict(new.get("dimensions"))
+    names = _keys(old_dims, new_dims)
+    for name in names:  # the scores together, then the findings
+        before, after = _dict(old_dims.get(name)), _dict(new_dims.get(name))
+        label = out.say("diff.dimension_score", dimension=_dimension(name, lang))
+        out.changed("scores", label, before.get("score"), after.get("score"))
+    for name in names:
+        old_rules = _by(_dict(old_dims.get(name)).get("findings"), "rule", lang)
+        new_rules = _by(_dict(new_dims.get(name)).get("findings"), "rule", lang)
+        for rule, finding in new_rules.items():
+            if rule not in old_rules:
+                out.add("findings", f"{rule}: {out.show(finding.get('says'))}", "+")
+                continue
+            for key in _keys(old_rules[rule], finding):
+                if key != "rule":
+                    label = f"{rule} {_field(key, lang)}"
+                    out.changed("findings", label, old_rules[rule].get(key), finding.get(key))
+        for rule, finding in old_rules.items():
+            if rule not in new_rules:
+                out.add("findings", f"{rule}: {out.show(finding.get('says'))}", "-")
+
+
+def _answers(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
+    for part in _keys(old, new):
         before, after = _dict(old.get(part)), _dict(new.get(part))
-        if not before and not after and old.get(part) != new.get(part):
-            changes.append(Change("answers", _change(str(part), old.get(part), new.get(part))))
-        for name in dict.fromkeys([*before, *after]):
-            if before.get(name) != after.get(name):
-                text = _change(f"{part}.{name}", before.get(name), after.get(name))
-                changes.append(Change("answers", text))
+        if not before and not after:
+            out.changed("answers", str(part), old.get(part), new.get(part))
+        for name in _keys(before, after):
+            out.changed("answers", f"{part}.{name}", before.get(name), after.get(name))
 
 
-def _owners(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -> None:
+def _owners(out: _Changes, old: dict[str, Any], new: dict[str, Any]) -> None:
     """Who posts on each channel (`owners`), as the user filled it in."""
     before, after = _dict(old.get("owners")), _dict(new.get("owners"))
-    for channel in dict.fromkeys([*before, *after]):
-        if before.get(channel) != after.get(channel):
-            label = f"{_name(new, str(channel))}: {_field('posts_by')}"
-            changes.append(
-                Change("channels", _change(label, before.get(channel), after.get(channel)))
-            )
+    for channel in _keys(before, after):
+        label = f"{_name(str(channel), out.lang)}: {_field('posts_by', out.lang)}"
+        out.changed("channels", label, before.get(channel), after.get(channel))
 
 
-def _name(document: dict[str, Any], channel: str) -> str:
-    return channel_name(document, channel) if document.get("language") in ("nl", "en") else channel
+def _name(channel: str, lang: str) -> str:
+    from socialready import catalog
+
+    found = catalog.load().channels.get(channel)
+    return found.name[lang] if found else channel
 
 
-def _channels(changes: list[Change], old: dict[str, Any], new: dict[str, Any]) -> None:
+def _channels(out: _Changes, old: dict[str, Any], new: dict[str, Any]) -> None:
+    lang = out.lang
     old_c, new_c = _dict(old.get("channels")), _dict(new.get("channels"))
-    before = _by(old_c.get("recommended"), "channel")
-    after = _by(new_c.get("recommended"), "channel")
+    before = _by(old_c.get("recommended"), "channel", lang)
+    after = _by(new_c.get("recommended"), "channel", lang)
     for channel, item in after.items():
-        name = _name(new, channel)
+        name = _name(channel, lang)
         if channel not in before:
-            cadence, hours = _show(item.get("cadence")), _show(item.get("hours_per_week"))
-            text = _say("diff.channel_added", channel=name, cadence=cadence, hours=hours)
-            changes.append(Change("channels", text, "+"))
-        else:
-            old_item = before[channel]
-            for key in ("cadence", "hours_per_week"):
-                if old_item.get(key) != item.get(key):
-                    label = _say("diff.channel_field", channel=name, field=_field(key))
-                    text = _change(label, old_item.get(key), item.get(key))
-                    changes.append(Change("channels", text))
-    not_now = {
-        key: _show(item.get("why")) for key, item in _by(new_c.get("not_now"), "channel").items()
-    }
-    for channel in before.keys() - after.keys():
-        reason = not_now.get(channel, "")
-        text = _name(old, channel) + (f": {reason}" if reason else "")
-        changes.append(Change("channels", text, "-"))
-    old_w, new_w = _dict(old_c.get("workload")), _dict(new_c.get("workload"))
-    for key in ("hours_needed", "hours_available"):
-        if old_w.get(key) != new_w.get(key):
-            text = _change(_field(key), old_w.get(key), new_w.get(key))
-            changes.append(Change("channels", text))
-
-
-def _steps(changes: list[Change], old: list[Any], new: list[Any]) -> None:
-    before = {_key(s.get("id")): s for s in old if isinstance(s, dict)}
-    for number, step in enumerate(new, start=1):
-        if not isinstance(step, dict):
+            cadence, hours = out.show(item.get("cadence")), out.show(item.get("hours_per_week"))
+            out.add(
+                "channels",
+                out.say("diff.channel_added", channel=name, cadence=cadence, hours=hours),
+                "+",
+            )
             continue
-        prev = before.get(_key(step.get("id")), {})
-        step_id = _show(step.get("id"))
-        label = _say("diff.step", n=number, id=step_id)
+        old_item = before[channel]
+        for key in [
+            *CHANNEL_FIELDS,
+            *(k for k in _keys(old_item, item) if k not in CHANNEL_FIELDS),
+        ]:
+            if key != "channel" and old_item.get(key) != item.get(key):
+                label = out.say("diff.channel_field", channel=name, field=_field(key, lang))
+                out.changed("channels", label, old_item.get(key), item.get(key))
+    not_now = _by(new_c.get("not_now"), "channel", lang)
+    for channel in before:
+        if channel not in after:
+            reason = out.show(_dict(not_now.get(channel)).get("why")) if channel in not_now else ""
+            out.add("channels", _name(channel, lang) + (f": {reason}" if reason else ""), "-")
+    old_not = _by(old_c.get("not_now"), "channel", lang)
+    for channel, item in not_now.items():
+        if channel in old_not and channel not in before:
+            label = out.say(
+                "diff.channel_field", channel=_name(channel, lang), field=_field("why", lang)
+            )
+            out.changed("channels", label, old_not[channel].get("why"), item.get("why"))
+    old_w, new_w = _dict(old_c.get("workload")), _dict(new_c.get("workload"))
+    for key in ("hours_needed", "hours_available", "summary"):
+        out.changed("channels", _field(key, lang), old_w.get(key), new_w.get(key))
+
+
+def _steps(out: _Changes, old: list[Any], new: list[Any]) -> None:
+    lang = out.lang
+    before = _by(old, "id", lang)
+    after = _by(new, "id", lang)
+    for number, (step_key, step) in enumerate(after.items(), start=1):
+        prev = before.get(step_key, {})
+        step_id = out.show(step.get("id"))
+        label = out.say("diff.step", n=number, id=step_id)
         old_actions, new_actions = _list(prev.get("actions")), _list(step.get("actions"))
         for action in new_actions:
             if action not in old_actions:
-                changes.append(Change("steps", f"{label}: {_show(action)}", "+"))
+                out.add("steps", f"{label}: {out.show(action)}", "+")
         for action in old_actions:
             if action not in new_actions:
-                changes.append(Change("steps", f"{label}: {_show(action)}", "-"))
-        for key in ("title", "owner", "status", "due", "notes"):
-            if prev.get(key) != step.get(key):
-                was, now = prev.get(key), step.get(key)
+                out.add("steps", f"{label}: {out.show(action)}", "-")
+        for key in STEP_FIELDS:
+            was, now = prev.get(key), step.get(key)
+            if was != now:
                 if key == "status":
-                    was, now = _word("statuses", was), _word("statuses", now)
-                field = _say("diff.step_field", n=number, id=step_id, field=_field(key))
-                changes.append(Change("steps", _change(field, was, now)))
+                    was, now = _word("statuses", was, lang), _word("statuses", now, lang)
+                name = out.say("diff.step_field", n=number, id=step_id, field=_field(key, lang))
+                out.changed("steps", name, was, now)
 
 
-def _dimension(name: str) -> str:
+def _reviews(out: _Changes, old: Any, new: Any) -> None:
+    """Each review by its date: added, removed, or changed field by field (a figure per
+    channel or objective, the reply time, the hours, the notes)."""
+    lang = out.lang
+    before, after = _by(old, "date", lang), _by(new, "date", lang)
+    for day, entry in after.items():
+        if day not in before:
+            out.add("reviews", out.say("diff.review", date=day), "+")
+            continue
+        was = before[day]
+        keys = [*REVIEW_FIELDS, *(k for k in _keys(was, entry) if k not in REVIEW_FIELDS)]
+        for key in keys:
+            if key == "date" or was.get(key) == entry.get(key):
+                continue
+            old_v, new_v = was.get(key), entry.get(key)
+            if isinstance(old_v, dict) and isinstance(new_v, dict):
+                for name in _keys(old_v, new_v):
+                    what = f"{_field(key, lang)} ({_part(key, name, lang)})"
+                    label = out.say("diff.review_field", date=day, field=what)
+                    out.changed("reviews", label, old_v.get(name), new_v.get(name))
+                continue
+            if key == "reply_time":
+                old_v, new_v = _reply(old_v, lang), _reply(new_v, lang)
+            label = out.say("diff.review_field", date=day, field=_field(key, lang))
+            out.changed("reviews", label, old_v, new_v)
+    for day in before:
+        if day not in after:
+            out.add("reviews", out.say("diff.review", date=day), "-")
+
+
+def _part(key: str, name: Any, lang: str) -> str:
+    """A channel of `published` or an objective of `measures` by the name the reader knows."""
+    if key == "published":
+        return _name(str(name), lang)
+    from socialready import questionnaire
+
+    objectives = questionnaire.load().by_key["goals.objectives"]
+    try:
+        return objectives.label(name, lang)
+    except (KeyError, ValueError):
+        return str(name)
+
+
+def _reply(value: Any, lang: str) -> Any:
+    from socialready import questionnaire
+
+    try:
+        return questionnaire.load().by_key["capacity.response_time"].label(value, lang)
+    except (KeyError, ValueError, TypeError):
+        return value
+
+
+def _dimension(name: str, lang: str) -> str:
     from socialready import catalog
 
     names = catalog.load().texts["dimensions"]
-    return str(names[name][_lang[0]]) if name in names else name
+    return str(names[name][lang]) if name in names else name

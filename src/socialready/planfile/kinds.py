@@ -4,6 +4,7 @@ planfile/shape.py declares the plan with them, so that the schema and the tool a
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -128,7 +129,7 @@ class Number(Node):
             wrong = msg(f"kind.{kind}_at_least", min=float(self.minimum))
         else:
             wrong = msg(f"kind.{kind}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             raise run.fail(key, wrong, hint)
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
@@ -137,6 +138,14 @@ class Number(Node):
         if self.whole and value != int(value):
             raise run.fail(key, wrong, hint)
         return value
+
+
+def _finite(value: float) -> bool:
+    """Not NaN nor infinite, and not a whole number too long to be a float (400 digits)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 class Choice(Node):
@@ -263,18 +272,30 @@ class Record(Node):
 
 
 class ListOf(Node):
-    def __init__(self, item: Node, *, label: Callable[[int, Any], str] | None = None) -> None:
+    def __init__(
+        self,
+        item: Node,
+        *,
+        label: Callable[[int, Any], str] | None = None,
+        max_items: int = 0,
+    ) -> None:
         self.item = item
         self.label = label or (lambda number, _: str(number))
+        self.max_items = max_items
 
     def body(self, defs: JSON) -> JSON:
-        return {"type": "array", "items": self.item.schema(defs)}
+        body: JSON = {"type": "array", "items": self.item.schema(defs)}
+        if self.max_items:
+            body["maxItems"] = self.max_items
+        return body
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         if value is None and self.nullable:
             return []
         if not isinstance(value, list):
             raise run.fail(key, msg("plan.list"), hint)
+        if self.max_items and len(value) > self.max_items:
+            raise run.fail(key, msg("plan.too_many", count=len(value), max=self.max_items), hint)
         return [
             self.item.check(item, f"{key}[{self.label(number, item)}]", run, hint)
             for number, item in enumerate(value, start=1)
@@ -312,19 +333,33 @@ class MapOf(Node):
 
 
 class TextOrNumber(Node):
+    """A measured figure: a number up to `largest` either way, or a short text (`12%`)."""
+
+    largest = 10**12
+    max_length = 500
+
     def body(self, defs: JSON) -> JSON:
-        return {"type": ["string", "number"]}
+        return {
+            "anyOf": [
+                {"type": "string", "maxLength": self.max_length},
+                {"type": "number", "minimum": -self.largest, "maximum": self.largest},
+            ]
+        }
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
         if value is None and self.nullable:
             return None
         if isinstance(value, dt.date):
             value = value.isoformat()
-        ok = isinstance(value, str) or (
-            isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+        ok = (isinstance(value, str) and len(value) <= self.max_length) or (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and _finite(value)
+            and abs(value) <= self.largest
         )
         if not ok:
-            raise run.fail(key, "must be a number or text", hint)
+            problem = msg("kind.number_or_text", largest=self.largest, length=self.max_length)
+            raise run.fail(key, problem, hint)
         return value
 
 

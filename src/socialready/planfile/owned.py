@@ -12,6 +12,7 @@ from typing import Any
 
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
+from socialready.planfile.schedule import iso_date, out_of_range
 from socialready.ui import word
 
 STATUSES = ("todo", "doing", "done", "skipped")
@@ -72,7 +73,7 @@ def parse_day(text: str, lang: str) -> dt.date:
     if found:
         day, month, year = (int(part) for part in found.groups())
         return dt.date(year, month, day)
-    return dt.date.fromisoformat(text.strip())
+    return iso_date(text.strip())  # the one parser: YYYY-MM-DD only, on every Python
 
 
 def read_date(value: Any, key: str, fail: Fail, lang: str = "en") -> dt.date | None:
@@ -82,7 +83,7 @@ def read_date(value: Any, key: str, fail: Fail, lang: str = "en") -> dt.date | N
         return None
     if isinstance(value, str):
         try:
-            return parse_day(value, lang)
+            value = parse_day(value, lang)
         except ValueError:
             which = "plan.not_date_nl" if lang == "nl" else "plan.not_date"
             raise fail(key, msg(which, value=repr(value))) from None
@@ -90,4 +91,7 @@ def read_date(value: Any, key: str, fail: Fail, lang: str = "en") -> dt.date | N
         raise fail(key, msg("plan.date_no_time"))
     if not isinstance(value, dt.date):
         raise fail(key, msg("plan.date"))
+    problem = out_of_range(value)
+    if problem:
+        raise fail(key, problem)
     return value

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from typing import Any
 
-from socialready.errors import BadInput, msg
+from socialready.errors import BadInput, Msg, msg
 
 TODAY_VARIABLE = "SOCIALREADY_TODAY"
 # Months after `started` at which the plan is reviewed, by how long results are expected to take.
@@ -19,25 +20,58 @@ SETTLED = ("done", "skipped")
 DUE_WITHIN_DAYS = 14  # a review this close is marked due: time to gather the figures
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """The one date parser: YYYY-MM-DD and nothing else, as the schema says, on every Python
+    (from 3.11 on, date.fromisoformat also reads 2026-W15-1 and 20260406). ValueError if not."""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+    return dt.date.fromisoformat(text)
+
+
+# The years a plan's dates may lie in: every date made from one (reviews up to 24 months on,
+# a calendar of up to two years, a review's period) then exists; a typo like 9999 or 0202 is
+# refused with its own message rather than clamped, as a clamped date would be a wrong one.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+
+
+def out_of_range(day: dt.date) -> Msg | None:
+    """The problem with a date outside FIRST_DAY..LAST_DAY (a Msg), or None."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return msg("plan.date_range", value=day.isoformat(), first=FIRST_DAY.year, last=LAST_DAY.year)
+
+
 def today() -> dt.date:
     """The date today, or SOCIALREADY_TODAY (YYYY-MM-DD) so that runs can be repeated exactly."""
     text = os.environ.get(TODAY_VARIABLE, "").strip()
     if not text:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = iso_date(text)
     except ValueError:
         problem = msg("schedule.today", value=repr(text))
         raise BadInput(msg("where", where=TODAY_VARIABLE, problem=problem)) from None
+    wrong = out_of_range(day)
+    if wrong:
+        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=wrong))
+    return day
 
 
 def parse_date(text: str, source: str) -> dt.date:
     """A date typed on the command line (--date), or BadInput naming the option."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = iso_date(text.strip())
     except ValueError:
         problem = msg("plan.not_date", value=repr(text))
         raise BadInput(msg("where", where=source, problem=problem)) from None
+    wrong = out_of_range(day)
+    if wrong:
+        raise BadInput(msg("where", where=source, problem=wrong))
+    return day
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -55,7 +89,7 @@ def _date(value: Any) -> dt.date | None:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             return None
     return None

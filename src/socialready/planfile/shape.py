@@ -213,6 +213,14 @@ def _codes(codes: Sequence[str]) -> str:
 
 # The declaration.
 
+# Every number has a range, so that what is read can be computed with (no 400-digit counts, no
+# infinity, no 100,000 posts a week for the calendar to lay out), and the plan a size.
+HOURS_IN_A_WEEK = 168
+MAX_HOURS_NEEDED = 1_000  # all channels together, as the rules compute it
+MAX_POSTS_PER_WEEK = 100  # the most ambitious cadence in the facts is 21
+MAX_PUBLISHED = 10_000  # posts on one channel in one review's period
+MAX_REVIEWS = 2_000  # a review a week for 38 years; reading 2,000 takes about a second
+
 FORMAT = 3  # 2: status, owner, due, notes under each step's title; started; reviews.
 # 3: answers format 3 (sector, region, minors, paid promotion, current channels with their use)
 TOP_KEYS = (
@@ -276,7 +284,7 @@ def _channel_plan() -> Node:
     hours = questionnaire.load().by_key["capacity.hours_per_week"]
     workload = Record(
         [
-            Field("hours_needed", Number(0), required=True),
+            Field("hours_needed", Number(0, MAX_HOURS_NEEDED), required=True),
             Field("hours_available", Number(hours.minimum, hours.maximum), required=True),
             Field("summary", Text()),
         ]
@@ -286,8 +294,8 @@ def _channel_plan() -> Node:
             Field("channel", channel, required=True),
             Field("tier", Choice(catalog_mod.TIERS)),  # plans before tiers have none
             Field("cadence", Text(), required=True),
-            Field("posts_per_week", Number(0)),
-            Field("hours_per_week", Number(0), required=True),
+            Field("posts_per_week", Number(0, MAX_POSTS_PER_WEEK)),
+            Field("hours_per_week", Number(0, HOURS_IN_A_WEEK), required=True),
             Field("why", Text(), required=True),
         ]
     )
@@ -339,7 +347,7 @@ def _review() -> Node:
                 ),
                 Field(
                     "published",
-                    _named(MapOf(_channels, "channel", Number(0, whole=True)), "",
+                    _named(MapOf(_channels, "channel", Number(0, MAX_PUBLISHED, whole=True)), "",
                            "review.published.<channel>: posts published in the period, per "
                            "recommended channel.", nullable=True),
                 ),
@@ -383,7 +391,7 @@ def plan_shape() -> Record:
                   "`socialready assess`; the review dates follow from it.", nullable=True)),
             Field(
                 "rules",
-                Record([Field("version", Number(1, whole=True), required=True),
+                Record([Field("version", Number(1, 1000, whole=True), required=True),
                         Field("fingerprint", Text(), required=True)]),
                 required=True, generated=True, deep_only=True,
             ),
@@ -398,8 +406,8 @@ def plan_shape() -> Record:
                   nullable=True)), "", yours + "who posts on each channel (its id), e.g. "
                   "`linkedin: Sanne`; the calendar and `show` use it. Kept when a channel "
                   "leaves the plan.", nullable=True)),
-            Field("reviews", _named(ListOf(_review()), "", yours + "one entry per review, "
-                  "added by `socialready review`.", nullable=True)),
+            Field("reviews", _named(ListOf(_review(), max_items=MAX_REVIEWS), "", yours + "one "
+                  "entry per review, added by `socialready review`.", nullable=True)),
         ],
         unknown=f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}",
     )  # fmt: skip

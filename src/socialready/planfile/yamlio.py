@@ -167,8 +167,15 @@ def _pyyaml() -> _PyYAML:
     return _PyYAML(yaml, Refused, loaders, dumpers)
 
 
+MAX_LINES = 50_000  # lines, and flow-style entries ({ or [): a plan is ~300, 2,000 reviews ~40k
+
+
 def _check_text(text: str, source: str) -> None:
-    """What no YAML reader should be left to explain: conflict markers, an empty file."""
+    """What no YAML reader should be left to explain: conflict markers, an empty file, and a
+    file far larger than any plan (counted before it is parsed, so refused at once)."""
+    entries = max(text.count("\n"), text.count("{") + text.count("["))
+    if entries > MAX_LINES:
+        raise FileProblem(source, msg("yaml.too_many_lines", count=entries, limit=MAX_LINES))
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(_CONFLICT_MARKERS):
             raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))

@@ -38,20 +38,11 @@ def generate(
     """
     ctx = Context(answers, catalog, questionnaire, lang)
     outcome = None
-    if reviews:
-        ordered = sorted(reviews, key=lambda entry: entry["date"])
-        before = generate(
-            answers, catalog, questionnaire, lang, reviews=ordered[:-1], started=started
-        )
-        outcome = review.latest(ordered, started, before["channels"]["recommended"], answers)
-    choice = channels.choose(ctx, review=outcome)
-    fired = scoring.findings(ctx, choice)
-    readiness = _judged(scoring.readiness(ctx, fired), outcome, lang, catalog)
-    if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
-        choice = channels.choose(ctx, new_at_most=1, review=outcome)
-        fired = scoring.findings(ctx, choice)
-        readiness = scoring.readiness(ctx, fired, best="start_small")
-        readiness = _judged(readiness, outcome, lang, catalog)
+    ordered = sorted(reviews, key=lambda entry: entry["date"])
+    for count in range(1, len(ordered) + 1):  # each review judged against the plan before it
+        recommended = channels.describe(ctx, _chosen(ctx, outcome, lang, catalog)[0])
+        outcome = review.latest(ordered[:count], started, recommended["recommended"], answers)
+    choice, fired, readiness = _chosen(ctx, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
     new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
     summary = scoring.summary_key(readiness["verdict"], new_channels)
@@ -69,6 +60,21 @@ def generate(
     }
     selfcheck.check(ctx, choice, fired, generated, used, summary)
     return generated
+
+
+def _chosen(
+    ctx: Context, outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
+) -> tuple[Any, list[Any], dict[str, Any]]:
+    """The channels chosen, the findings fired and the readiness, after the review `outcome`."""
+    choice = channels.choose(ctx, review=outcome)
+    fired = scoring.findings(ctx, choice)
+    readiness = _judged(scoring.readiness(ctx, fired), outcome, lang, catalog)
+    if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
+        choice = channels.choose(ctx, new_at_most=1, review=outcome)
+        fired = scoring.findings(ctx, choice)
+        readiness = scoring.readiness(ctx, fired, best="start_small")
+        readiness = _judged(readiness, outcome, lang, catalog)
+    return choice, fired, readiness
 
 
 def _judged(

@@ -150,8 +150,14 @@ def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
     if key == "review.date":
         return value  # checked by the command, which knows the period
     if key.startswith("review.measures.") and isinstance(value, (int, float)):
-        if isinstance(value, bool):
-            raise AnswerError(key, msg("review.text_or_number"), source)
+        from socialready.planfile.kinds import TextOrNumber
+
+        largest = TextOrNumber.largest  # as the plan's shape reads it back
+        if isinstance(value, bool) or not (-largest <= value <= largest):  # NaN, ±inf too
+            limit = qs.by_key[key].max_length
+            raise AnswerError(
+                key, msg("kind.number_or_text", largest=largest, length=limit), source
+            )
         return answers_mod.number(value)
     return answers_mod.validate(qs.by_key[key], value, source)
 
