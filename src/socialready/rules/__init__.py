@@ -40,7 +40,7 @@ def generate(
     outcome = None
     ordered = sorted(reviews, key=lambda entry: entry["date"])
     for count in range(1, len(ordered) + 1):  # each review judged against the plan before it
-        recommended = channels.describe(ctx, _chosen(ctx, outcome, lang, catalog)[0])
+        recommended = channel_text.describe(ctx, _chosen(ctx, outcome, lang, catalog)[0])
         outcome = review.latest(ordered[:count], started, recommended["recommended"], answers)
     choice, fired, readiness = _chosen(ctx, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
