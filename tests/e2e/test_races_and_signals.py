@@ -223,15 +223,17 @@ def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
     for round in range(12):
         day = f"2026-{4 + round // 4:02}-{1 + 7 * (round % 4):02}"
         hours = 4 + round
-        review = subprocess.Popen(
-            [*command(), "review", str(plan), "--answers", str(answers), "--date", day,
-             "--defaults"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-        )  # fmt: skip
-        update = subprocess.Popen(
-            [*command(), "plan", str(plan), "--set", f"capacity.hours_per_week={hours}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-        )  # fmt: skip
+        review_args = [*command(), "review", str(plan), "--answers", str(answers), "--date", day,
+                       "--defaults"]  # fmt: skip
+        update_args = [*command(), "plan", str(plan), "--set", f"capacity.hours_per_week={hours}"]
+        first, second = (review_args, update_args) if round % 2 else (update_args, review_args)
+        started = [  # each starts first by turns
+            subprocess.Popen(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+            )
+            for args in (first, second)
+        ]
+        review, update = started if round % 2 else started[::-1]
         _, review_err = review.communicate(timeout=60)
         _, update_err = update.communicate(timeout=60)
         assert "Traceback" not in review_err + update_err

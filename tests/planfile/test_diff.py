@@ -23,7 +23,7 @@ def reviewed(isolated: Path) -> Path:
     made = run_cli("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=ENV)
     assert made.returncode == 0, made.stderr
     result = run_cli(
-        "review", str(plan), "--date", REVIEWED, "--set", "review.published.linkedin=30",
+        "review", str(plan), "--date", REVIEWED, "--set", "review.published.linkedin=12",
         "--set", "review.notes=on track", "--defaults", env=ENV,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -44,9 +44,9 @@ def _copy(plan: Path, old: str, new: str) -> Path:
         ("hours_spent: ", "hours_spent: 1", "review of 2026-03-30, hours spent a week: "),
         ("notes: on track", "notes: behind", "review of 2026-03-30, notes: on track → behind"),
         (
-            "    linkedin: 30",
-            "    linkedin: 31",
-            "review of 2026-03-30, published (LinkedIn): 30 → 31",
+            "    linkedin: 12",
+            "    linkedin: 13",
+            "review of 2026-03-30, published (LinkedIn): 12 → 13",
         ),
         ("- date: 2026-03-30", "- date: 2026-03-31", "+ review of 2026-03-31"),
     ],
@@ -78,11 +78,11 @@ def test_diff_shows_a_changed_finding_text_in_dutch(reviewed: Path) -> None:
 def test_plan_check_shows_the_finding_a_changed_review_figure_changes(reviewed: Path) -> None:
     """A figure edited in a review (owned) changes what the rules say of it: the same rule,
     another text, and `plan --check` says which."""
-    edited = _copy(reviewed, "    linkedin: 30", "    linkedin: 33")
+    edited = _copy(reviewed, "    linkedin: 12", "    linkedin: 15")
     result = run_cli("plan", "--check", str(edited), env=ENV)
     assert result.returncode == 1, result.stderr
-    assert "review.under-delivered says: LinkedIn: 30 of 54" not in result.stdout
-    assert "30 of 54 promised posts in 12 weeks. → LinkedIn: 33 of 54" in result.stdout, (
+    assert "review.under-delivered says: LinkedIn: 12 of 36" not in result.stdout
+    assert "12 of 36 promised posts in 12 weeks. → LinkedIn: 15 of 36" in result.stdout, (
         result.stdout
     )
 
