@@ -211,57 +211,9 @@ def diff_command(
     ] = False,
 ) -> None:
     """What changed between two plans, in plan terms (verdict, scores, channels, steps)."""
-    from socialready.commands import common as workflow
-    from socialready.errors import BadInput, msg
-    from socialready.output import terminal as render
-    from socialready.planfile import diff
+    from socialready.commands import diff
 
-    by_git = "GIT_DIFF_PATH_TOTAL" in os.environ  # git sets it for an external diff tool
-    # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
-    if len(paths) == 7:
-        label, old, new = str(paths[0]), paths[1], paths[4]
-    elif len(paths) == 9:  # a rename or copy: ... new-mode new-path "similarity index ..."
-        label, old, new = f"{paths[0]} → {paths[7]}", paths[1], paths[4]
-    elif len(paths) == 1 and by_git:  # an unmerged path: git gives only its name
-        lang = _language()
-        note = diff.Change("plan", ui_message("diff.unmerged", lang))
-        render.changes(str(paths[0]), [note], lang)
-        return
-    elif len(paths) == 2:
-        old, new = paths
-        label = f"{old} → {new}"
-    else:
-        raise BadInput(msg("plan.diff_args"))
-
-    def load(path: Path) -> dict[str, Any] | None:
-        return None if str(path) == "/dev/null" else workflow.load_document(path)
-
-    lang = _language()
-    try:
-        before, after = load(old), load(new)
-    except SocialreadyError as exc:
-        if not by_git:
-            raise
-        problem = exc.message.removeprefix(f"{old}: ").removeprefix(f"{new}: ")
-        note = diff.Change("plan", ui_message("diff.cannot_compare", lang, problem=problem))
-        render.changes(label, [note], lang)
-        return  # git stops at a failing diff tool; this one says why and lets it go on
-    found = diff.compare(before, after, lang)
-    render.changes(label, found, lang)
-    if exit_code and found:
-        raise typer.Exit(int(ExitCode.CHANGES))
-
-
-def _language() -> str:
-    from socialready import ui
-
-    return ui.language()
-
-
-def ui_message(id: str, lang: str, **params: Any) -> str:
-    from socialready import ui
-
-    return ui.message(id, lang, **params)
+    raise typer.Exit(diff.run(paths, exit_code=exit_code))
 
 
 @app.command()
@@ -273,19 +225,11 @@ def questions(
     lang: LangOption = None,
 ) -> None:
     """The questionnaire, to read or (--format yaml) as an answers template."""
-    from socialready import questionnaire, ui
-    from socialready.wizard import template
+    from socialready import ui
+    from socialready.commands import questions as questions_command
 
     language = _session(lang) or ui.resolve_language(None)
-    if fmt is QuestionsFormat.yaml:
-        text = template.answers_template(questionnaire.load(), language)
-        if not streams.utf8(sys.stdout):  # a file made with `>` is read back as UTF-8: ASCII is
-            text = streams.plain(text, "ascii")
-        sys.stdout.write(text)
-    else:
-        from socialready.output import terminal as render
-
-        render.questions(questionnaire.load(), language)
+    raise typer.Exit(questions_command.run(fmt.value, language))
 
 
 @app.command()
@@ -307,23 +251,11 @@ def overview(
     lang: LangOption = None,
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress, next due date and review."""
-    from socialready.commands import common as workflow
+    from socialready import ui
+    from socialready.commands import overview as overview_command
 
-    language = _session(lang) or _language()
-    rows = workflow.overview(folder)
-    if fmt is OverviewFormat.json:
-        import json
-
-        sys.stdout.write(json.dumps(rows, ensure_ascii=not streams.utf8(sys.stdout), indent=2))
-        sys.stdout.write("\n")
-    else:
-        from socialready.output import terminal as render
-
-        render.overview(rows, language)
-    if any("error" in row for row in rows):  # each shown; a scheduled job must notice too
-        raise typer.Exit(int(ExitCode.BAD_INPUT))
-    if due and workflow.anything_overdue(rows):
-        raise typer.Exit(int(ExitCode.CHANGES))
+    language = _session(lang) or ui.language()
+    raise typer.Exit(overview_command.run(folder, fmt=fmt.value, due=due, lang=language))
 
 
 @app.command()
@@ -406,9 +338,9 @@ def calendar(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan file, for editors that validate YAML."""
-    from socialready import files
+    from socialready.commands import schema as schema_command
 
-    sys.stdout.write(files.read_data("plan.schema.json"))
+    raise typer.Exit(schema_command.run())
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
