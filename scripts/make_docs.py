@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from socialready.commands import common as workflow
-from socialready.output import terminal as render
+from socialready.commands import common
+from socialready.output import terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-03-02"  # the picture shows the plan as on this day (tests/conftest.py: the same)
@@ -17,10 +17,10 @@ TODAY = "2026-03-02"  # the picture shows the plan as on this day (tests/conftes
 
 def main() -> int:
     os.environ["SOCIALREADY_TODAY"] = TODAY
-    document = workflow.load_document(ROOT / "plans" / "software.yaml")
+    document = common.load_document(ROOT / "plans" / "software.yaml")
     target = ROOT / "docs" / "plan.svg"
     target.parent.mkdir(exist_ok=True)
-    render.export_svg(document, target, width=110)
+    terminal.export_svg(document, target, width=110)
     print(f"wrote {target.relative_to(ROOT)}")
     return 0
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from socialready.commands import common as workflow
-from socialready.output import html, report, sources
-from socialready.output import terminal as render
+from socialready.commands import common
+from socialready.output import html, report, sources, terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "municipality.yaml"
@@ -19,7 +18,7 @@ def test_the_plan_file_keeps_each_source_in_its_sentence() -> None:
 
 
 def test_markdown_and_html_cite_numbered_notes_with_the_list_at_the_end() -> None:
-    document = workflow.load_document(PLAN)
+    document = common.load_document(PLAN)
     shown = report.markdown(document)
     body, _, notes = shown.partition("## Bronnen")
     assert notes, "a source list at the end"
@@ -31,16 +30,16 @@ def test_markdown_and_html_cite_numbered_notes_with_the_list_at_the_end() -> Non
 
 
 def test_the_terminal_lists_the_sources_once() -> None:
-    document = workflow.load_document(PLAN)
-    out = render.console(width=120, record=True)
-    render.plan(document, out)
+    document = common.load_document(PLAN)
+    out = terminal.console(width=120, record=True)
+    terminal.plan(document, out)
     shown = out.export_text()
     assert shown.count("Newcom, 2025") == 1 and "[1]" in shown
     assert "(aanname)" not in shown
 
 
 def test_notes_are_numbered_in_the_order_a_reader_meets_them() -> None:
-    document = workflow.load_document(PLAN)
+    document = common.load_document(PLAN)
     marked, notes = sources.numbered(document)
     assert [int(note[1 : note.index("]")]) for note in notes] == list(range(1, len(notes) + 1))
     assert marked["answers"] == document["answers"]  # what the user owns is left as it is

@@ -163,9 +163,9 @@ def plan_command(
     lang: LangOption = None,
 ) -> None:
     """Recompute plans from the answers stored in them, keep what you own, show what changes."""
-    from socialready.commands import plan as update
+    from socialready.commands import plan
 
-    code = update.run(plans, sets=sets or [], check=check, force=force, lang=_session(lang))
+    code = plan.run(plans, sets=sets or [], check=check, force=force, lang=_session(lang))
     raise typer.Exit(code)
 
 
@@ -386,21 +386,21 @@ def main() -> None:
             sys.exit(streams.failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
         raise
     except Interrupted as exc:
-        from socialready.output import terminal as render
+        from socialready.output import terminal
 
-        render.message(exc.message, style="yellow")
+        terminal.message(exc.message, style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except SocialreadyError as exc:
-        from socialready.output import terminal as render
+        from socialready.output import terminal
 
-        render.error(exc.message)
+        terminal.error(exc.message)
         sys.exit(int(exc.exit_code))
     except (typer.Abort, KeyboardInterrupt, EOFError):
         # Click's own "Aborted!" is English and says nothing of what was kept.
         from socialready import ui
-        from socialready.output import terminal as render
+        from socialready.output import terminal
 
-        render.message(ui.message("aborted", ui.language()), style="yellow")
+        terminal.message(ui.message("aborted", ui.language()), style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except usage_error as exc:
         exc.show()

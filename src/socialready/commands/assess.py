@@ -97,9 +97,9 @@ def run(
         from socialready.wizard import resume
 
         resume.clear()
-    from socialready.output import terminal as render
+    from socialready.output import terminal
 
-    render.summary(document, target)
+    terminal.summary(document, target)
     return document
 
 
@@ -111,11 +111,11 @@ def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.commands import common as workflow
+    from socialready.commands import common
     from socialready.planfile import document as plan
 
     existing = plan.read(path)
-    workflow.refresh(existing, str(path), force=force)
+    common.refresh(existing, str(path), force=force)
     return existing
 
 
@@ -180,7 +180,7 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.commands import common as workflow
+    from socialready.commands import common
     from socialready.planfile import document as plan
 
     base = plan.default_path(name)
@@ -190,6 +190,6 @@ def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
             return path, None
         found = plan.read(path)
         if found.organisation == name:
-            workflow.refresh(found, str(path), force=force)
+            common.refresh(found, str(path), force=force)
             return path, found
     raise AssertionError("unreachable")

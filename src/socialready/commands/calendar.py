@@ -282,7 +282,7 @@ def run(
         end=end.isoformat(),
     )
     note = None if known else word("calendar/no_holidays", language, country=str(country))
-    from socialready.output import terminal as render
+    from socialready.output import terminal
 
     if output is not None:
         from socialready.output import ics
@@ -291,12 +291,12 @@ def run(
         categories = {kind: word(f"calendar/categories/{kind}", language) for kind in KINDS}
         files.write_text(output, ics.calendar(found, name, stamp(plan, first), categories))
         if note:
-            render.message(note)
-        render.message(
+            terminal.message(note)
+        terminal.message(
             word("calendar/written", language, path=str(output), n=len(found)), style="green"
         )
         return found
-    render.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
+    terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
     return found
 
 

@@ -30,7 +30,7 @@ def run(
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
     from socialready import ui
-    from socialready.commands import common as workflow
+    from socialready.commands import common
     from socialready.planfile import document as plan_mod
     from socialready.planfile import schedule
     from socialready.wizard import resume
@@ -50,7 +50,7 @@ def run(
     plan = plan_mod.read(target)
     language = lang or session_lang or plan.language
     ui.use_language(language)
-    workflow.refresh(plan, str(target), force=False)
+    common.refresh(plan, str(target), force=False)
     file_answers: dict[str, Any] = {}
     if answers_file:
         from socialready.planfile import yamlio
@@ -133,9 +133,9 @@ def run(
         resume.clear_review()
     _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
     render_changes(str(target), plan.document, document, language)
-    from socialready.output import terminal as render
+    from socialready.output import terminal
 
-    render.message(
+    terminal.message(
         questions.word("words/recorded", language, date=when.isoformat(), path=str(target)),
         style="green",
     )
@@ -152,7 +152,7 @@ def _record(
     it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
     with the same answers and reviews, the review is added to that one; anything else is
     refused, as the review was judged against the old."""
-    from socialready.commands import common as workflow
+    from socialready.commands import common
     from socialready.planfile import document as plan_mod
 
     as_read = (plan.answers, list(plan.reviews))
@@ -168,7 +168,7 @@ def _record(
             again = plan_mod.read(target)
             if (again.answers, again.reviews) != as_read:
                 raise
-            workflow.refresh(again, str(target), force=False)
+            common.refresh(again, str(target), force=False)
             plan = again
     raise AssertionError("unreachable")
 
@@ -244,7 +244,7 @@ def _show(
     """The figures against the promise, what the rules make of them, and what changed."""
     from socialready import catalog, questionnaire
     from socialready.answers import decimal
-    from socialready.output import terminal as render
+    from socialready.output import terminal
 
     channels = catalog.load().channels
     response = questionnaire.load().question("capacity.response_time")
@@ -285,12 +285,12 @@ def _show(
     title = questions.word(
         "words/period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
     )
-    render.review(title, lines, review_rules.texts(outcome.findings, lang))
+    terminal.review(title, lines, review_rules.texts(outcome.findings, lang))
 
 
 def render_changes(label: str, old: dict[str, Any], new: dict[str, Any], lang: str) -> None:
     """What the review changed in the plan, in plan terms."""
-    from socialready.output import terminal as render
+    from socialready.output import terminal
     from socialready.planfile import diff
 
-    render.changes(label, diff.compare(old, new, lang), lang)
+    terminal.changes(label, diff.compare(old, new, lang), lang)
