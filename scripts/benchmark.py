@@ -1,13 +1,15 @@
 """Measure how fast socialready starts and checks plans, against bare Typer where that is fair.
 
-Five figures, in one run (--only takes some of them):
+Six figures, in one run (--only takes some of them):
 
-1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.15x),
+1. `socialready --help` against a minimal two-command Typer app (ratio; target <= 1.1x),
    and, like for like, against the same app set up as socialready's is (no rich help).
 2. `socialready plan --check PLAN` on one plan against a one-command Typer app that does
-   nothing with its argument (ratio; target <= 1.3x).
+   nothing with its argument (ratio; target <= 1.2x).
 3. `socialready plan --check FOLDER` on folders of generated plans (default 10, 100 and 1,000):
    wall time and cost per plan (target: 1,000 plans <= 5 s).
+   cpu: 1,000 plans `--check` in CPU seconds against one no-op Typer start (target <= 18x),
+   and `plan DIR` rewriting 200 edited plans against `--check` of that folder (target <= 1.3x).
 4. Time until `socialready assess` shows its first question in a real pseudo-terminal
    (target <= 300 ms), beside the same for a Typer command that only asks that question.
 5. Which heavy libraries (PyYAML, rich, questionary, icalendar, ...) each quick command loads.
@@ -33,6 +35,7 @@ import json
 import os
 import random
 import re
+import resource
 import select
 import shutil
 import statistics
@@ -49,8 +52,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from socialready.questionnaire import Questionnaire
 
-HELP_TARGET = 1.15
-CHECK_TARGET = 1.3
+HELP_TARGET = 1.1
+CHECK_TARGET = 1.2
+CPU_TARGET = 18.0  # 1,000 plans --check, in CPU seconds of one no-op Typer start
+WRITE_TARGET = 1.3  # plan DIR rewriting every plan, against --check of the same folder
 FOLDER_TARGET = (1000, 5.0)  # (plans, seconds)
 PROMPT_TARGET_MS = 300.0
 PROMPT_TEXT = "What is your organisation called?"
@@ -415,6 +420,62 @@ def measure_prompt(work: Path, env: dict[str, str], runs: int) -> str:
 # Running
 
 
+def cpu_once(command: Command, env: dict[str, str], cwd: Path, ok: tuple[int, ...]) -> float:
+    """CPU seconds (user and system, the command and its workers) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(
+        command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, check=False,
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in ok:
+        stderr = result.stderr.decode("utf-8", "replace").strip()
+        raise MeasurementError(f"{' '.join(command)} exited {result.returncode}: {stderr}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure_cpu(work: Path, env: dict[str, str], runs: int) -> list[str]:
+    """1,000 plans checked, in CPU time against one no-op Typer start; and a folder rewritten
+    (every plan's answers edited) against checking that same folder."""
+    folder = work / "cpu-1000"
+    write_plans(folder, 1000, seed=1000)
+    minimal = write_app(work, "minimal_cpu.py", MINIMAL_ONE_COMMAND_APP)
+    check = [*socialready_command(), "plan", "--check", str(folder)]
+    noop = [sys.executable, str(minimal), "x"]
+    ours = statistics.median(cpu_once(check, env, work, (0,)) for _ in range(max(runs // 3, 1)))
+    floor = statistics.median(cpu_once(noop, env, work, (0,)) for _ in range(runs))
+    ratio = ours / floor
+    lines = [
+        f"plan --check 1000 plans: {ours:.2f} CPU s = {ratio:.1f}x one no-op Typer start "
+        f"({floor * 1000:.0f} ms; target <= {CPU_TARGET:g}x){over(ratio, CPU_TARGET)}"
+    ]
+    stale = work / "write-200"
+    write_plans(stale, 200, seed=200)
+    originals = {path: path.read_text("utf-8") for path in stale.glob("*.yaml")}
+
+    def edited() -> None:
+        for path, text in originals.items():
+            path.write_text(
+                re.sub(r"(?m)^(    hours_per_week:) .*$", r"\1 7.5", text, count=1), "utf-8"
+            )
+
+    writes, checks = [], []
+    for _ in range(max(runs // 3, 1)):
+        edited()
+        start = time.perf_counter()
+        cpu_once([*socialready_command(), "plan", "--check", str(stale)], env, work, (1,))
+        checks.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        cpu_once([*socialready_command(), "plan", str(stale)], env, work, (0,))
+        writes.append(time.perf_counter() - start)
+    ratio = statistics.median(writes) / statistics.median(checks)
+    lines.append(
+        f"plan DIR rewriting 200 plans: {statistics.median(writes):.2f} s, {ratio:.2f}x "
+        f"--check of the same folder (target <= {WRITE_TARGET:g}x){over(ratio, WRITE_TARGET)}"
+    )
+    return lines
+
+
 HEAVY = ("yaml", "rich", "questionary", "prompt_toolkit", "icalendar", "holidays", "filelock")
 MODULES_PROBE = """\
 import json, sys
@@ -481,7 +542,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["help", "check", "folders", "prompt", "modules"],
+        choices=["help", "check", "folders", "cpu", "prompt", "modules"],
         action="append",
         help="take only this figure (repeatable; default all)",
     )
@@ -516,13 +577,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="socialready-bench-") as temp:
         work = Path(temp)
         env = base_env(work)
-        only = set(args.only or ["help", "check", "folders", "prompt", "modules"])
+        only = set(args.only or ["help", "check", "folders", "cpu", "prompt", "modules"])
         if "help" in only:
             report(lambda: measure_help(work, env, runs))
         if "check" in only:
             report(lambda: measure_check_one(work, env, runs))
         if "folders" in only:
             report(lambda: measure_folders(work, env, runs, args.sizes, args.start_methods))
+        if "cpu" in only:
+            report(lambda: measure_cpu(work, env, runs))
         if "prompt" in only:
             report(lambda: measure_prompt(work, env, runs))
         if "modules" in only:
