@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import files, ui
+from socialready import packaged, ui
 
 Text = dict[str, str]
 TIERS = ("minimum", "standard", "ambitious")  # lightest first
@@ -134,8 +134,8 @@ def _channel(key: str, raw: dict[str, Any]) -> Channel:
 @cache
 def load() -> Catalog:
     """The catalog shipped with the package, read once."""
-    facts_raw = files.load_data("facts")
-    rules_raw = files.load_data("rules")
+    facts_raw = packaged.load_data("facts")
+    rules_raw = packaged.load_data("rules")
     facts = {
         key: Fact(
             key,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import re
 import signal
@@ -14,24 +13,13 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from socialready.errors import FileProblem, Msg, msg
 
 MIB = 1024 * 1024
 MAX_BYTES = 4 * MIB  # the most any command reads, and so the most any command writes
 LIMIT = "4 MiB"
-DATA = Path(__file__).parent / "data"
-
-
-def read_data(name: str) -> str:
-    """A data file shipped inside the package (questions, facts, rules, words, schema)."""
-    return (DATA / name).read_text("utf-8")
-
-
-def load_data(name: str) -> Any:
-    """The JSON copy of data/<name>.yaml (scripts/build_data.py writes it): quick to read."""
-    return json.loads(read_data(f"{name}.json"))
 
 
 class Contents(NamedTuple):

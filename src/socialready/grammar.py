@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from socialready import files
+from socialready import packaged
 from socialready.answers import decimal
 
 FORMS = ("the", "a", "on", "start")  # de blog, een blog, op de blog, (begin) een blog
@@ -16,7 +16,7 @@ FORMS = ("the", "a", "on", "start")  # de blog, een blog, op de blog, (begin) ee
 
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = files.load_data("grammar")
+    data: dict[str, Any] = packaged.load_data("grammar")
     return data
 
 

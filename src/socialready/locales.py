@@ -10,7 +10,7 @@ import sys
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import files
+from socialready import packaged
 
 VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
 _CODES = re.compile(
@@ -34,7 +34,7 @@ NOTHING = Locale(None, None)
 
 @cache
 def _table() -> dict[str, Any]:
-    table: dict[str, Any] = files.load_data("locales")
+    table: dict[str, Any] = packaged.load_data("locales")
     return table
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import files
+from socialready import packaged
 
 LANGUAGES = ("nl", "en")
 Text = dict[str, str]
@@ -163,8 +163,8 @@ def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
 @cache
 def load() -> Questionnaire:
     """The questionnaire shipped with the package."""
-    raw = files.load_data("questions")
-    countries = files.load_data("countries")["countries"]
+    raw = packaged.load_data("questions")
+    countries = packaged.load_data("countries")["countries"]
     return Questionnaire(
         tuple(
             Section(

@@ -6,7 +6,7 @@ import os
 from functools import cache
 from typing import Any
 
-from socialready import files
+from socialready import packaged
 from socialready.errors import BadInput, msg
 from socialready.questionnaire import LANGUAGES
 
@@ -71,13 +71,13 @@ def default_country(lang: str) -> str:
 
 @cache
 def _words() -> dict[str, Any]:
-    words: dict[str, Any] = files.load_data("ui")
+    words: dict[str, Any] = packaged.load_data("ui")
     return words
 
 
 @cache
 def _messages() -> dict[str, dict[str, Any]]:
-    messages: dict[str, dict[str, Any]] = files.load_data("messages")
+    messages: dict[str, dict[str, Any]] = packaged.load_data("messages")
     return messages
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from socialready import files
+from socialready import packaged
 from socialready.errors import ExitCode
 
 
 def run() -> int:
-    sys.stdout.write(files.read_data("plan.schema.json"))
+    sys.stdout.write(packaged.read_data("plan.schema.json"))
     return int(ExitCode.OK)

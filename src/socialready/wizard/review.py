@@ -7,7 +7,7 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import files, questionnaire, ui
+from socialready import packaged, questionnaire, ui
 from socialready.errors import AnswerError, msg
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 
@@ -16,7 +16,7 @@ LANGS = questionnaire.LANGUAGES
 
 @cache
 def data() -> dict[str, Any]:
-    raw: dict[str, Any] = files.load_data("review")
+    raw: dict[str, Any] = packaged.load_data("review")
     return raw
 
 
