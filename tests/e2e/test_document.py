@@ -163,6 +163,28 @@ def test_show_json_has_each_review_against_the_promise(isolated: Path) -> None:
     assert review["reply_time"] and review["hours_planned"] > 0
 
 
+def test_a_review_that_lowers_a_cadence_is_shown_against_what_was_promised_before_it(
+    isolated: Path,
+) -> None:
+    """The municipality posts 5 times a week on Facebook; a review finds 30 posts in 13 weeks
+    and lowers the cadence for the next period. That review is shown against the 65 promised
+    for its own period, not against the lower cadence that follows from it."""
+    path = isolated / "p.yaml"
+    env = {"SOCIALREADY_TODAY": "2026-12-07"}
+    made = run_cli("assess", str(path), "--answers", str(ORGANISATIONS / "municipality.yaml"),
+                   "--defaults", env=env)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    reviewed = run_cli("review", str(path), "--date", "2027-03-08", "--defaults",
+                       "--set", "review.published.facebook=30", env=env)  # fmt: skip
+    assert reviewed.returncode == 0, reviewed.stderr
+    data = json.loads(run_cli("show", "--format", "json", str(path), env=env).stdout)
+    now = {item["channel"]: item["posts_per_week"] for item in data["channels"]["recommended"]}
+    assert now["facebook"] < 5  # the review lowered it
+    (review,) = data["review_figures"]
+    facebook = next(item for item in review["channels"] if item["channel"] == "facebook")
+    assert (facebook["published"], facebook["promised"]) == (30, 65)
+
+
 def _git(repo: Path, *args: str) -> str:
     done = subprocess.run(
         ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, timeout=120

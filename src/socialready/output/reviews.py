@@ -20,15 +20,16 @@ def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
     answers = document.get("answers") or {}
     capacity = answers.get("capacity") or {}
     recommended = (document.get("channels") or {}).get("recommended") or []
-    promise = {item["channel"]: review_rules.posts_per_week(item, {}) for item in recommended}
-    planned_hours = round(sum(float(item["hours_per_week"]) for item in recommended), 2)
     reviews = sorted(
         (entry for entry in document.get("reviews") or [] if isinstance(entry, dict)),
         key=lambda entry: str(entry.get("date")),
     )
+    before_each = _recommended_before_each(document, reviews) or [recommended] * len(reviews)
     since = document.get("started")
     out = []
-    for entry in reviews:
+    for entry, before in zip(reviews, before_each, strict=True):
+        promise = {item["channel"]: review_rules.posts_per_week(item, {}) for item in before}
+        planned_hours = round(sum(float(item["hours_per_week"]) for item in before), 2)
         date = entry.get("date")
         weeks = None
         if isinstance(since, dt.date) and isinstance(date, dt.date) and date > since:
@@ -62,6 +63,30 @@ def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
         )
         since = date
     return out
+
+
+def _recommended_before_each(
+    document: dict[str, Any], reviews: list[dict[str, Any]]
+) -> list[list[dict[str, Any]]] | None:
+    """The channels (cadence, hours) the plan promised for each review's period: the plan as it
+    stood before that review (a review may lower a channel's cadence for the next period).
+    None when the plan cannot be recomputed (then the plan as it stands now is the promise)."""
+    from socialready import catalog, questionnaire, rules
+    from socialready.errors import SocialreadyError
+    from socialready.planfile import shape
+
+    try:
+        _, answers = shape.check_plan(document, "plan", deep=False)
+        return rules.recommended_before_each(
+            answers,
+            catalog.load(),
+            questionnaire.load(),
+            str(document.get("language") or "en"),
+            reviews,
+            document.get("started"),
+        )
+    except SocialreadyError:
+        return None
 
 
 def day(value: Any, lang: str) -> str:

@@ -6,7 +6,7 @@ No I/O, no prompts: the same answers, data and language always give the same res
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from socialready.catalog import Catalog
@@ -37,11 +37,8 @@ def generate(
     against the plan as it stood before it. `scheduled` are the review dates, done or not.
     """
     ctx = Context(answers, catalog, questionnaire, lang)
-    outcome = None
-    ordered = sorted(reviews, key=lambda entry: entry["date"])
-    for count in range(1, len(ordered) + 1):  # each review judged against the plan before it
-        recommended = channel_text.describe(ctx, _chosen(ctx, outcome, lang, catalog)[0])
-        outcome = review.latest(ordered[:count], started, recommended["recommended"], answers)
+    judged = list(_each_review(ctx, reviews, started))
+    outcome = judged[-1][1] if judged else None
     choice, fired, readiness = _chosen(ctx, outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
     new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
@@ -60,6 +57,33 @@ def generate(
     }
     selfcheck.check(ctx, choice, fired, generated, used, summary)
     return generated
+
+
+def recommended_before_each(
+    answers: dict[str, Any],
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    lang: str,
+    reviews: Sequence[dict[str, Any]],
+    started: dt.date | None,
+) -> list[list[dict[str, Any]]]:
+    """The channels the plan recommended for the period of each review (oldest first): the
+    plan as it stood before that review, against which the review itself was judged."""
+    ctx = Context(answers, catalog, questionnaire, lang)
+    return [recommended for recommended, _ in _each_review(ctx, reviews, started)]
+
+
+def _each_review(
+    ctx: Context, reviews: Sequence[dict[str, Any]], started: dt.date | None
+) -> Iterator[tuple[list[dict[str, Any]], review.ReviewOutcome | None]]:
+    """For each review, oldest first: the channels recommended before it, and its outcome."""
+    outcome = None
+    ordered = sorted(reviews, key=lambda entry: entry["date"])
+    for count in range(1, len(ordered) + 1):  # each review judged against the plan before it
+        choice = _chosen(ctx, outcome, ctx.lang, ctx.catalog)[0]
+        recommended = channel_text.describe(ctx, choice)["recommended"]
+        outcome = review.latest(ordered[:count], started, recommended, ctx.answers)
+        yield recommended, outcome
 
 
 def _chosen(
