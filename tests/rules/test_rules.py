@@ -153,6 +153,15 @@ def test_q1_unanswered_means_research_in_steps_1_and_2() -> None:
     assert result["readiness"]["dimensions"]["goals_audience"]["score"] < 60
     assert "Research your audience" in actions(result, "audience")
     assert "Find out where" in actions(result, "media")
+    says = [
+        finding["says"]
+        for finding in result["readiness"]["dimensions"]["goals_audience"]["findings"]
+        if finding["rule"] == "goals.audience-unknown"
+    ]
+    assert says == [
+        "You do not yet know where your audience is active, so question 1 (whom and what you "
+        "want to reach, and where) is not fully answered."
+    ]  # whom and what for are answered (both are required): only where is open
 
 
 def test_blog_cadence_rules() -> None:

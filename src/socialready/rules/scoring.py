@@ -28,12 +28,9 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         names = ctx.channels(channels)
         fire(rule, channels=names, Channels=grammar.capital(names), count=len(channels), **params)
 
-    # Question 1: whom and what do you want to reach, and where are they?
-    if (
-        not ctx["goals.objectives"]
-        or not ctx["audience.segments"]
-        or ctx["audience.whereabouts"] == "unknown"
-    ):
+    # Question 1: whom and what do you want to reach, and where are they? Objectives and
+    # segments are required answers (at least one each), so where they are is what can be open.
+    if ctx["audience.whereabouts"] == "unknown":
         fire("goals.audience-unknown")
     elif ctx["audience.whereabouts"] == "assumed":
         fire("goals.audience-assumed")
