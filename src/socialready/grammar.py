@@ -4,6 +4,7 @@ these functions only choose a form, in the language they are given."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -92,3 +93,11 @@ def lower_first(text: str) -> str:
 def capital(text: str) -> str:
     """The first letter upper case, for a phrase that opens a sentence: 'de blog' → 'De blog'."""
     return text[:1].upper() + text[1:]
+
+
+def day(value: dt.date, lang: str) -> str:
+    """A date as prose writes it: 31 maart 2027, 31 March 2027 (the file keeps ISO dates)."""
+    from socialready import ui
+
+    months: list[str] = ui._words()["months"][lang]
+    return f"{value.day} {months[value.month - 1]} {value.year}"

@@ -75,7 +75,7 @@ def test_a_review_changes_the_plan_as_the_rules_say_and_the_plan_stays_current(
     check = run_cli("plan", "--check", str(plan), env={"SOCIALREADY_TODAY": TWELVE_WEEKS})
     assert check.returncode == 0, check.stdout + check.stderr
     persevere = after["steps"][-1]["actions"]
-    assert any("2026-04-05 (done)" in action for action in persevere)
+    assert any("5 April 2026 (done)" in action for action in persevere)
 
 
 def test_the_calendar_follows_the_lower_cadence(reviewed: Reviewed, isolated: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from socialready import grammar
 from socialready.answers import decimal
 from socialready.planfile.schedule import iso_date
 from socialready.ui import word
@@ -98,15 +99,7 @@ def day(value: Any, lang: str) -> str:
             return str(value)
     if not isinstance(value, dt.date):
         return "—" if value is None else str(value)
-    month: str = _months(lang)[value.month - 1]
-    return f"{value.day} {month} {value.year}"
-
-
-def _months(lang: str) -> list[str]:
-    from socialready import ui
-
-    names: list[str] = ui._words()["months"][lang]
-    return names
+    return grammar.day(value, lang)
 
 
 def _label(key: str, value: Any, lang: str) -> str:

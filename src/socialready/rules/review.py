@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready import questionnaire
+from socialready import grammar, questionnaire
 from socialready.catalog import TIERS
 from socialready.rules.scoring import VERDICTS
 
@@ -245,7 +245,9 @@ def schedule_action(scheduled: list[tuple[dt.date, bool]], lang: str) -> str | N
         return None
     catalog = catalog_mod.load()
     dates = ", ".join(
-        catalog.text("review/done", lang, date=date.isoformat()) if done else date.isoformat()
+        catalog.text("review/done", lang, date=grammar.day(date, lang))
+        if done
+        else grammar.day(date, lang)
         for date, done in scheduled
     )
     return catalog.text("review/schedule", lang, dates=dates)
