@@ -113,10 +113,12 @@ def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("status: te doen", "status: half", 1))
     result = run_cli("plan", str(path))
     assert result.returncode == 2
-    assert "steps[audience].status: 'half' is not one of: todo, doing, done, skipped" in (
-        result.stderr
-    )
-    assert "klaar" in result.stderr and "to do" in result.stderr
+    assert (
+        "steps[audience].status: 'half' is not a status: write to do, doing, done or skipped "
+        "(or te doen, bezig, klaar, overgeslagen)"
+    ) in result.stderr
+    dutch = run_cli("plan", str(path), env={"SOCIALREADY_LANG": "nl"})
+    assert "'half' is geen status: schrijf te doen, bezig, klaar of overgeslagen" in dutch.stderr
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -50,12 +50,7 @@ def read_status(value: Any, key: str, fail: Fail) -> str:
         return "todo"
     found = status_words().get(value.strip(" ").lower()) if isinstance(value, str) else None
     if found is None or not value.isascii():
-        shown = ", ".join(
-            word(f"statuses/{status}", lang) for lang in questionnaire.LANGUAGES
-            for status in STATUSES
-        )  # fmt: skip
-        values = f"{', '.join(STATUSES)} ({shown})"
-        raise fail(key, msg("answer.not_one_of", value=repr(value), values=values))
+        raise fail(key, msg("plan.not_a_status", value=repr(value)))
     return found
 
 

@@ -83,18 +83,17 @@ def _pyyaml() -> _PyYAML:
             )
         try:
             return yaml.constructor.SafeConstructor.construct_object(self, node, deep)
-        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
             short = str(node.tag).rsplit(":", 1)[-1]
             shown = (
                 repr(node.value)[:60]
                 if isinstance(node, yaml.ScalarNode)
                 else msg("yaml.this_value")
             )
-            detail = f" ({exc})" if isinstance(exc, ValueError) else ""
-            raise Refused(
+            raise Refused(  # Python's own reason is English: the kind's name says what is valid
                 None,
                 None,
-                msg("yaml.not_a", value=shown, kind=_type_name(short), detail=detail),
+                msg("yaml.not_a", value=shown, kind=_type_name(short), detail=""),
                 node.start_mark,
             ) from None
 
