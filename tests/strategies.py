@@ -11,9 +11,9 @@ from socialready import answers, questionnaire
 from socialready.questionnaire import Question
 
 QS = questionnaire.load()
-NAMES = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=120).filter(
-    lambda name: name.strip() != ""
-)
+NAMES = st.text(  # one line: no control characters, no line or paragraph separators
+    st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1, max_size=120
+).filter(lambda name: name.strip() != "")
 
 
 def _value(question: Question) -> st.SearchStrategy[Any]:
