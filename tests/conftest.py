@@ -10,9 +10,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+
+# CI (SOCIALREADY_TESTS=full) draws every property test's full count of examples, from a fixed
+# seed so that a run can be repeated; a developer's run draws fewer, at random (see
+# strategies.examples).
+settings.register_profile("full", derandomize=True)
+if os.environ.get("SOCIALREADY_TESTS") == "full":
+    settings.load_profile("full")
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
 
