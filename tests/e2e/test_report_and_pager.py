@@ -213,8 +213,12 @@ def test_ctrl_c_while_less_pages_leaves_the_terminal_as_it_was(
     os.write(leader, b"\x03")  # Ctrl-C, through the terminal's own line discipline
     output += _read_until(leader, b"\x00never", process, seconds=1.0)
     assert process.poll() is None, f"less was stopped under the reader's eyes: {output[-300:]!r}"
-    os.write(leader, b"q")
-    code = process.wait(timeout=20)
+    code = None
+    deadline = time.monotonic() + 20
+    while code is None and time.monotonic() < deadline:  # a key may come before less reads
+        os.write(leader, b"q")  # keys again (a busy machine); less quits on the first it reads
+        output += _read_until(leader, b"\x00never", process, seconds=0.5)
+        code = process.poll()
     output += _read_until(leader, b"\x00never", process, seconds=0.3)
     after = termios.tcgetattr(follower)
     os.close(leader)
