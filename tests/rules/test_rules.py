@@ -735,3 +735,14 @@ def test_an_internal_network_in_use_counts_as_a_channel_you_run() -> None:
     assert "Keep the internal network going" in actions(result, "be_active")
     other = generate(willingness__internal_network="in_use", audience__segments=["adults"])
     assert "internal_network" not in not_now(other)  # not public media: never told to pause it
+
+
+def test_step_8_says_the_review_dates_the_schedule_sets() -> None:
+    """A long horizon is reviewed at 3, 6, 12, 18 and 24 months (planfile.schedule): step 8 says
+    so, not "every quarter", which would promise a review at 9 months that never comes."""
+    from socialready.planfile.schedule import REVIEW_MONTHS
+
+    assert REVIEW_MONTHS["over_12_months"] == (3, 6, 12, 18, 24)
+    text = actions(generate(persistence__horizon="over_12_months"), "persevere")
+    assert "Review at 3, 6 and 12 months, then every six months until the second year" in text
+    assert "quarter" not in text
