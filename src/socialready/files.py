@@ -248,6 +248,28 @@ def _let_signals(held: set[int | signal.Signals] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
+def plan_paths(paths: list[Path]) -> list[Path]:
+    """The plan files named, a folder standing for every .yaml/.yml file in it."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+        else:
+            found.append(path)
+    if len(paths) == 1:
+        return found
+    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
+    unique = []
+    for path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
+
+
 def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str) -> None:
     """An output file (`calendar -o`) is never the file the command reads (the plan, or a link
     to it), and an existing file is replaced only when it is of the kind the command writes

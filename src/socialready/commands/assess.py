@@ -111,11 +111,11 @@ def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     existing = plan.read(path)
-    common.refresh(existing, str(path), force=force)
+    recompute.refresh(existing, str(path), force=force)
     return existing
 
 
@@ -180,8 +180,8 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     base = plan.default_path(name)
     for number in itertools.count(1):
@@ -190,6 +190,6 @@ def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
             return path, None
         found = plan.read(path)
         if found.organisation == name:
-            common.refresh(found, str(path), force=force)
+            recompute.refresh(found, str(path), force=force)
             return path, found
     raise AssertionError("unreachable")
