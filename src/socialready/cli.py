@@ -225,10 +225,10 @@ def questions(
     lang: LangOption = None,
 ) -> None:
     """The questionnaire, to read or (--format yaml) as an answers template."""
-    from socialready import ui
     from socialready.commands import questions as questions_command
+    from socialready.language import resolve_language
 
-    language = _session(lang) or ui.resolve_language(None)
+    language = _session(lang) or resolve_language(None)
     raise typer.Exit(questions_command.run(fmt.value, language))
 
 

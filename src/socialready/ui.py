@@ -7,36 +7,12 @@ from functools import cache
 from typing import Any
 
 from socialready import packaged
-from socialready.errors import BadInput, msg
 from socialready.questionnaire import LANGUAGES
 
 _session: list[str] = []  # the language chosen for this run, once a command knows it
 
 
-def resolve_language(option: str | None) -> str:
-    """--lang, else SOCIALREADY_LANG, else the locale (nl* is Dutch), else English."""
-    if option:
-        if option not in LANGUAGES:
-            raise BadInput(
-                msg("not_one_of", where="--lang", value=repr(option), values=", ".join(LANGUAGES))
-            )
-        return option
-    env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    if env:
-        if env not in LANGUAGES:
-            raise BadInput(
-                msg(
-                    "not_one_of",
-                    where="SOCIALREADY_LANG",
-                    value=repr(env),
-                    values=", ".join(LANGUAGES),
-                )
-            )
-        return env
-    return _locale_language()
-
-
-def _locale_language() -> str:
+def locale_language() -> str:
     """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
     else English."""
     from socialready import locales
@@ -55,7 +31,7 @@ def language() -> str:
     if _session:
         return _session[0]
     env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    return env if env in LANGUAGES else _locale_language()
+    return env if env in LANGUAGES else locale_language()
 
 
 def default_country(lang: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
+from socialready.language import resolve_language
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
 
@@ -65,10 +66,7 @@ def run(
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
     given.update(answers_mod.parse_sets(qs, sets))
     language = (
-        lang
-        or session_lang
-        or (existing.language if existing else None)
-        or ui.resolve_language(None)
+        lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
     ui.use_language(language)
     try:

@@ -78,8 +78,9 @@ def _hashtag_hint(path: Path) -> None:
 def report_or_raw(path: Path, *, details: bool = False) -> str:
     """The markdown report; as git's textconv it must never fail, so a plan it cannot render
     (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
-    from socialready import files, ui
+    from socialready import files
     from socialready.errors import FileProblem, SocialreadyError
+    from socialready.language import resolve_language
     from socialready.output import report
     from socialready.planfile.document import load_document
 
@@ -95,7 +96,7 @@ def report_or_raw(path: Path, *, details: bool = False) -> str:
         problem = f"{type(exc).__name__}: {exc}"
     problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
     try:
-        lang = ui.resolve_language(None)
+        lang = resolve_language(None)
     except SocialreadyError:
         lang = "en"
     return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)

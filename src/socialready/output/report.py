@@ -146,13 +146,6 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     return word("next_review", lang, date=date)
 
 
-def channel_name(document: dict[str, Any], channel_id: str) -> str:
-    from socialready import catalog
-
-    channel = catalog.load().channels.get(channel_id)
-    return channel.name[document["language"]] if channel else channel_id
-
-
 def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
     """Who posts on a channel: its owner in `owners`, else the owner of step 4 (be active where
     your audience is), else "to be agreed"."""
@@ -227,7 +220,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
         heads = [word(key, lang) for key in ("channel", "cadence", "hours", "posts", "why")]
         out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- | --- |"]
         for item in channels["recommended"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             hours = decimal(item["hours_per_week"], lang)
             who = md(channel_owner(document, item["channel"], lang))
             out.append(f"| {name} | {md(item['cadence'])} | {hours} | {who} | {md(item['why'])} |")
@@ -235,7 +228,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     if channels["not_now"]:
         out += [f"### {word('not_now', lang)}", ""]
         for item in channels["not_now"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             out.append(f"- **{name}** — {md(item['why'])}")
         out.append("")
     out += [f"## {word('steps', lang)}", ""]

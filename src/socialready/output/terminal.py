@@ -22,7 +22,6 @@ from socialready import catalog
 from socialready.answers import decimal
 from socialready.output import sources, streams
 from socialready.output.report import (
-    channel_name,
     channel_owner,
     inert,
     overdue_mark,
@@ -214,7 +213,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     out.print(workload_line(workload, lang))
     if channels["recommended"] and out.width < NARROW:
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             who = channel_owner(document, item["channel"], lang)
             line = f": {item['cadence']}, {hours} {word('hours', lang)}, {who}"
@@ -229,7 +228,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         table.add_column(word("why", lang), ratio=3)
         for item in channels["recommended"]:
             table.add_row(
-                Text(channel_name(document, item["channel"]), style="bold"),
+                Text(catalog.load().channel_name(item["channel"], lang), style="bold"),
                 item["cadence"],
                 decimal(item["hours_per_week"], lang),
                 channel_owner(document, item["channel"], lang),
@@ -239,7 +238,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     if channels["not_now"]:
         out.print(Text(word("not_now", lang), style="bold"))
         for item in channels["not_now"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             _bullet(out, "✗", Text.assemble((name, "bold"), f": {item['why']}"))
     out.print()
 
@@ -282,14 +281,15 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     if channels["recommended"]:
         out.print(Text(word("channels", lang), style="bold underline"))
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             line = Text.assemble(
                 (name, "bold"), f": {item['cadence']} ({hours} {word('hours', lang)})"
             )
             _bullet(out, "✓", line)
     if channels["not_now"]:
-        names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
+        named = catalog.load().channel_name
+        names = ", ".join(named(item["channel"], lang) for item in channels["not_now"])
         _bullet(out, "✗", Text.assemble((f"{word('not_now', lang)}: ", "bold"), names))
     actions = first.first_actions(document, catalog.load())
     if actions:

@@ -9,6 +9,8 @@ from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 
+VERDICTS = ("not_yet", "start_small", "ready")  # worst first
+
 
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""

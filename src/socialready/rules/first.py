@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from socialready.catalog import Catalog
-from socialready.rules.scoring import VERDICTS
+from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
 
 COUNT = 3
