@@ -261,3 +261,44 @@ def test_layers_of_modules() -> None:
     assert layer(f"{PACKAGE}.wizard.flow") < layer(f"{PACKAGE}.planfile.document")
     assert layer(f"{PACKAGE}.planfile.document") < layer(f"{PACKAGE}.rules.scoring")
     assert layer(f"{PACKAGE}.rules") < layer(f"{PACKAGE}.answers") == layer(PACKAGE)
+
+
+# Each outside library (and the fast YAML writer, and the worker pool) behind one door.
+DOORS = {
+    "questionary": "wizard.prompts",
+    "prompt_toolkit": "wizard.prompts",
+    "rich": "output.terminal",
+    "yaml": "planfile.yamlio",
+    "icalendar": "output.ics",
+    "markdown_it": "output.html",
+    "holidays": "commands.calendar",
+    "filelock": "files",
+    "typer": "cli",
+    "multiprocessing": "commands.plan",
+    f"{PACKAGE}.planfile.canonical": "planfile.yamlio",
+}
+
+
+def imported_names(path: Path) -> list[tuple[str, int]]:
+    """Every module an import statement names, as written (relative ones left out)."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.module, node.lineno))
+            found += [(f"{node.module}.{alias.name}", node.lineno) for alias in node.names]
+    return found
+
+
+def test_each_library_behind_one_door() -> None:
+    strays = [
+        f"{where(name, line)}: imports {imported}; only {PACKAGE}.{DOORS[door]} may"
+        for name, path in modules().items()
+        for imported, line in imported_names(path)
+        for door in DOORS
+        if (imported == door or imported.startswith(door + "."))
+        and name != f"{PACKAGE}.{DOORS[door]}"
+    ]
+    assert not strays, "\n".join(strays)
