@@ -258,7 +258,7 @@ def run(
     ui.use_language(language)
     plan_mod.check_generated(plan.document, str(path))
     if output is not None:  # before any work: never over the plan or a file of another kind
-        files.check_output(output, path, "ics", b"BEGIN:VCALENDAR", ".ics")
+        files.check_output(output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics")
     from socialready.planfile import schedule
 
     first = parse_start(start, schedule.today())

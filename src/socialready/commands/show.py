@@ -41,7 +41,8 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
         _hashtag_hint(path)
     if output is not None:
         text = render(path, fmt, details=details, for_file=True)
-        files.write_output(output, text)
+        files.check_output(output)
+        files.write_text(output, text)
         from socialready import ui
         from socialready.output import terminal
 
