@@ -38,6 +38,7 @@ LAYERS = (
         "locales",
         "packaged",
         "questionnaire",
+        "status",
         "ui",
         "",  # the package's own __init__
     ),

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, msg
 from socialready.rules import review as review_rules
+from socialready.status import settled
 from socialready.wizard.review import word
 
 WORKING_DAYS = 5  # Monday to Friday
@@ -205,7 +206,7 @@ def events(
             from socialready.planfile.schedule import iso_date
 
             due = iso_date(due)
-        if due and start <= due < end and step.get("status") not in ("done", "skipped"):
+        if due and start <= due < end and not settled(step):
             found.append(
                 Event(
                     due,

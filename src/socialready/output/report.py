@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from socialready.answers import decimal
+from socialready.status import settled
 from socialready.ui import word
 
 # Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
@@ -80,11 +81,11 @@ def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str
 
     today = today or schedule.today()
     steps = document["steps"]
-    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    done = sum(1 for step in steps if settled(step))
     open_due = [
         (str(step["due"]), number, step)
         for number, step in enumerate(steps, start=1)
-        if step.get("due") and step.get("status") not in ("done", "skipped")
+        if step.get("due") and not settled(step)
     ]
     next_due = None
     if open_due:

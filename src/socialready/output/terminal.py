@@ -32,6 +32,7 @@ from socialready.planfile.diff import Change
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
 from socialready.rules.scoring import verdict_for_score
+from socialready.status import settled
 from socialready.ui import language, word
 from socialready.ui import message as ui_message
 
@@ -311,7 +312,7 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
     """The first actions of the steps not yet done or skipped, with their step's number."""
     found: list[tuple[int, str]] = []
     for number, step in enumerate(document["steps"], start=1):
-        if step.get("status") in ("done", "skipped"):
+        if settled(step):
             continue
         found += [(number, action) for action in step["actions"]]
         if len(found) >= count:

@@ -15,7 +15,7 @@ from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
-from socialready.planfile.owned import STATUSES
+from socialready.status import STATUSES
 
 FORMAT = shape.FORMAT
 TOP_KEYS = shape.TOP_KEYS
