@@ -1,4 +1,5 @@
-"""The installed command end to end: assess from an answers file, templates, language, help."""
+"""The command end to end (in process; `python -m` in a real one): assess from an answers file,
+templates, language, help."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from socialready import cli
 from socialready.answers import number
-from tests.conftest import ORGANISATIONS, invoke
+from tests.conftest import ORGANISATIONS, invoke, run_cli
 from tests.strategies import examples, languages, valid_answers
 
 START = "2026-03-02"
@@ -212,7 +212,7 @@ def test_the_installed_command_refuses_a_hostile_number_or_date(
     (isolated / "base.yaml").write_text(base, "utf-8")
     before = plan.read_bytes()
     argv = [a.format(plan=plan, folder=folder, base=isolated / "base.yaml") for a in args]
-    result = invoke(*argv, env={"SOCIALREADY_TODAY": "2026-06-01"}, input="")
+    result = run_cli(*argv, env={"SOCIALREADY_TODAY": "2026-06-01"}, input="")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "Infinity" not in result.stdout
     assert result.stderr.count("Error: ") == 1 or name.startswith("overview"), result.stderr

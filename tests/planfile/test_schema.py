@@ -185,7 +185,7 @@ def test_both_agree_on_generated_and_mutated_plans(
 
 @pytest.fixture(scope="module")
 def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real plan, made once by the installed command, with its status and dates as a user
+    """A real plan, made once by the command, with its status and dates as a user
     fills them in."""
     folder = tmp_path_factory.mktemp("real")
     path = folder / "bakery.yaml"
