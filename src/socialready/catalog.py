@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import packaged, ui
+from socialready import packaged
 
 Text = dict[str, str]
 TIERS = ("minimum", "standard", "ambitious")  # lightest first
@@ -99,10 +99,6 @@ class Catalog(NamedTuple):
 
     def has_figures(self, country: str) -> bool:
         return country in self.figures_for
-
-    def text(self, path: str, lang: str, /, **params: Any) -> str:
-        """The sentence at a slash path (`findings/goals.x/says`)."""
-        return ui.text_at(self.texts, path, lang, params)
 
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:

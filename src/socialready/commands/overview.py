@@ -13,7 +13,7 @@ from socialready.output import streams
 
 def run(folder: Path, *, fmt: str, due: bool, lang: str) -> int:
     """Each plan's row; 2 when a plan cannot be read, else 1 with `due` when one is overdue."""
-    rows = common.overview(folder)
+    rows = common.overview(folder, lang)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=not streams.utf8(sys.stdout), indent=2))
         sys.stdout.write("\n")
