@@ -100,6 +100,11 @@ class Catalog(NamedTuple):
     def has_figures(self, country: str) -> bool:
         return country in self.figures_for
 
+    def channel_name(self, channel_id: str, lang: str) -> str:
+        """A channel's name in `lang`; one the catalogue does not know (a newer plan's) by id."""
+        channel = self.channels.get(channel_id)
+        return channel.name[lang] if channel else channel_id
+
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:
     return Channel(

@@ -222,11 +222,11 @@ def questions(
     lang: LangOption = None,
 ) -> None:
     """The questionnaire, to read or (--format yaml) as an answers template."""
-    from socialready import ui
     from socialready.commands import questions as questions_command
+    from socialready.language import resolve_language
 
     with told_in(_lang(lang)):
-        language = _lang(lang) or ui.resolve_language(None)
+        language = _lang(lang) or resolve_language(None)
     raise typer.Exit(questions_command.run(fmt.value, language))
 
 

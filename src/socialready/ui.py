@@ -1,37 +1,14 @@
-"""How the user's language is chosen: --lang, SOCIALREADY_LANG or the locale."""
+"""The platform's language and country (the locale), and the language a run speaks when no
+command has chosen one (SOCIALREADY_LANG, else the locale)."""
 
 from __future__ import annotations
 
 import os
 
-from socialready.errors import BadInput, msg
 from socialready.questionnaire import LANGUAGES
 
 
-def resolve_language(option: str | None) -> str:
-    """--lang, else SOCIALREADY_LANG, else the locale (nl* is Dutch), else English."""
-    if option:
-        if option not in LANGUAGES:
-            raise BadInput(
-                msg("not_one_of", where="--lang", value=repr(option), values=", ".join(LANGUAGES))
-            )
-        return option
-    env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    if env:
-        if env not in LANGUAGES:
-            raise BadInput(
-                msg(
-                    "not_one_of",
-                    where="SOCIALREADY_LANG",
-                    value=repr(env),
-                    values=", ".join(LANGUAGES),
-                )
-            )
-        return env
-    return _locale_language()
-
-
-def _locale_language() -> str:
+def locale_language() -> str:
     """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
     else English."""
     from socialready import locales
@@ -44,7 +21,7 @@ def default_language() -> str:
     """The language when no command has chosen one: SOCIALREADY_LANG when it names one, else
     the locale's (never an error: it may be what an error is said in)."""
     env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    return env if env in LANGUAGES else _locale_language()
+    return env if env in LANGUAGES else locale_language()
 
 
 def default_country(lang: str) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
+from socialready import files, questionnaire
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.language import resolve_language
 from socialready.text import text
 from socialready.wizard import flow as wizard
 from socialready.wizard import prompts
@@ -64,10 +65,7 @@ def run(
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
     given.update(answers_mod.parse_sets(qs, sets))
     language = (
-        lang
-        or session_lang
-        or (existing.language if existing else None)
-        or ui.resolve_language(None)
+        lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
     with told_in(language):
         try:
@@ -110,11 +108,11 @@ def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     existing = plan.read(path)
-    common.refresh(existing, str(path), force=force)
+    recompute.refresh(existing, str(path), force=force)
     return existing
 
 
@@ -179,8 +177,8 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     base = plan.default_path(name)
     for number in itertools.count(1):
@@ -189,6 +187,6 @@ def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
             return path, None
         found = plan.read(path)
         if found.organisation == name:
-            common.refresh(found, str(path), force=force)
+            recompute.refresh(found, str(path), force=force)
             return path, found
     raise AssertionError("unreachable")

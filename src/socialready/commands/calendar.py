@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, msg, told_in
 from socialready.rules import review as review_rules
+from socialready.status import settled
 from socialready.text import text
 
 WORKING_DAYS = 5  # Monday to Friday
@@ -206,7 +207,7 @@ def events(
             from socialready.planfile.schedule import iso_date
 
             due = iso_date(due)
-        if due and start <= due < end and step.get("status") not in ("done", "skipped"):
+        if due and start <= due < end and not settled(step):
             found.append(
                 Event(
                     due,
@@ -257,7 +258,9 @@ def run(
     with told_in(language):
         plan_mod.check_generated(plan.document, str(path))
         if output is not None:  # before any work: never over the plan or a file of another kind
-            files.check_output(output, path, "ics", b"BEGIN:VCALENDAR", ".ics")
+            files.check_output(
+                output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics"
+            )
         from socialready.planfile import schedule
 
         first = parse_start(start, schedule.today())

@@ -47,6 +47,6 @@ def run(paths: list[Path], *, exit_code: bool) -> int:
 
 def _load(path: Path) -> dict[str, Any] | None:
     """A plan's document; /dev/null (git's side of an added or deleted file) is no plan."""
-    from socialready.commands import common
+    from socialready.planfile.document import load_document
 
-    return None if str(path) == "/dev/null" else common.load_document(path)
+    return None if str(path) == "/dev/null" else load_document(path)

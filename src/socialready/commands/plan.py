@@ -14,15 +14,15 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
-from socialready.commands import common
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
+from socialready.planfile import recompute
 from socialready.text import text
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
-Outcome = tuple[Path, "common.Update | None", "tuple[str, int, str] | None"]
+Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
 
 
 Job = tuple[Path, dict[str, Any], str | None, bool, str]  # path, sets, lang, force, said in
@@ -31,7 +31,7 @@ Job = tuple[Path, dict[str, Any], str | None, bool, str]  # path, sets, lang, fo
 def _one(job: Job) -> Outcome:
     path, sets, lang, force, said = job
     try:
-        return path, common.update(path, sets, lang, force=force, said_in=said), None
+        return path, recompute.update(path, sets, lang, force=force, said_in=said), None
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
         return path, None, (exc.render(said), int(exc.exit_code), _failure(exc))
 
@@ -48,12 +48,12 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 
 def _write(
     path: Path,
-    update: common.Update,
+    update: recompute.Update,
     sets: dict[str, Any],
     lang: str | None,
     force: bool,
     said: str,
-) -> common.Update:
+) -> recompute.Update:
     """Write the recomputed plan. When another socialready wrote it since it was read (a
     review recorded while this one waited for the plan's lock), read it again and recompute,
     so that its change is kept as well; any other change is left as it is, and said."""
@@ -64,7 +64,7 @@ def _write(
         except files.ChangedMeanwhile as exc:
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
-            again = common.update(path, sets, lang, force=force, said_in=said)
+            again = recompute.update(path, sets, lang, force=force, said_in=said)
             if not (again.changed or again.formatting):
                 return again  # already as `plan` would write it
             update = again
@@ -196,7 +196,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     """Exit code: 0 all up to date (or written), 1 --check found work, 2 a plan was unusable."""
     qs = questionnaire.load()
     set_answers = answers_mod.parse_sets(qs, sets)
-    plans = common.plan_paths(paths)
+    plans = files.plan_paths(paths)
     if not plans:
         raise BadInput(msg("plan.no_plans", paths=", ".join(map(str, paths))))
     from socialready import catalog

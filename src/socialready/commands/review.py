@@ -30,9 +30,8 @@ def run(
 ) -> dict[str, Any]:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
-    from socialready.commands import common
     from socialready.planfile import document as plan_mod
-    from socialready.planfile import schedule
+    from socialready.planfile import recompute, schedule
     from socialready.wizard import resume
 
     raw: dict[str, Any] = {}
@@ -48,7 +47,7 @@ def run(
         plan = plan_mod.read(target)
     language = lang or session_lang or plan.language
     with told_in(language):
-        common.refresh(plan, str(target), force=False)
+        recompute.refresh(plan, str(target), force=False)
         file_answers: dict[str, Any] = {}
         if answers_file:
             from socialready.planfile import yamlio
@@ -150,8 +149,8 @@ def _record(
     it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
     with the same answers and reviews, the review is added to that one; anything else is
     refused, as the review was judged against the old."""
-    from socialready.commands import common
     from socialready.planfile import document as plan_mod
+    from socialready.planfile import recompute
 
     as_read = (plan.answers, list(plan.reviews))
     for attempt in range(RETRIES):
@@ -166,7 +165,7 @@ def _record(
             again = plan_mod.read(target)
             if (again.answers, again.reviews) != as_read:
                 raise
-            common.refresh(again, str(target), force=False)
+            recompute.refresh(again, str(target), force=False)
             plan = again
     raise AssertionError("unreachable")
 

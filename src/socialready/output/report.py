@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from socialready.answers import decimal
+from socialready.status import settled
 from socialready.text import text
 
 # Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
@@ -80,11 +81,11 @@ def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str
 
     today = today or schedule.today()
     steps = document["steps"]
-    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    done = sum(1 for step in steps if settled(step))
     open_due = [
         (str(step["due"]), number, step)
         for number, step in enumerate(steps, start=1)
-        if step.get("due") and step.get("status") not in ("done", "skipped")
+        if step.get("due") and not settled(step)
     ]
     next_due = None
     if open_due:
@@ -144,13 +145,6 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     elif next_review.get("due"):
         date = f"{date} ({text('review_due', lang)})"
     return text("next_review", lang, date=date)
-
-
-def channel_name(document: dict[str, Any], channel_id: str) -> str:
-    from socialready import catalog
-
-    channel = catalog.load().channels.get(channel_id)
-    return channel.name[document["language"]] if channel else channel_id
 
 
 def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
@@ -227,7 +221,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
         heads = [text(key, lang) for key in ("channel", "cadence", "hours", "posts", "why")]
         out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- | --- |"]
         for item in channels["recommended"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             hours = decimal(item["hours_per_week"], lang)
             who = md(channel_owner(document, item["channel"], lang))
             out.append(f"| {name} | {md(item['cadence'])} | {hours} | {who} | {md(item['why'])} |")
@@ -235,7 +229,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     if channels["not_now"]:
         out += [f"### {text('not_now', lang)}", ""]
         for item in channels["not_now"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             out.append(f"- **{name}** — {md(item['why'])}")
         out.append("")
     out += [f"## {text('steps', lang)}", ""]

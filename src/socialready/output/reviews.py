@@ -119,7 +119,6 @@ def _number(value: Any, lang: str) -> str:
 def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], str | None]]:
     """Per review: a title, its lines of figures against the promise, and its notes."""
     from socialready import catalog
-    from socialready.output.report import channel_name
 
     metrics = {key: text[lang] for key, text in catalog.load().texts["metrics"].items()}
     out = []
@@ -136,7 +135,7 @@ def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], st
             )
         lines = []
         for item in review["channels"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], document["language"])
             published = _number(item["published"], lang)
             if item["promised"] is None:
                 lines.append(text("review_page.published_only", lang, channel=name, n=published))

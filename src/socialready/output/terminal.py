@@ -22,7 +22,6 @@ from socialready import catalog
 from socialready.answers import decimal
 from socialready.output import sources, streams
 from socialready.output.report import (
-    channel_name,
     channel_owner,
     inert,
     overdue_mark,
@@ -33,6 +32,7 @@ from socialready.planfile.diff import Change
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
 from socialready.rules.scoring import verdict_for_score
+from socialready.status import settled
 from socialready.text import text
 
 VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
@@ -213,7 +213,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     out.print(workload_line(workload, lang))
     if channels["recommended"] and out.width < NARROW:
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             who = channel_owner(document, item["channel"], lang)
             line = f": {item['cadence']}, {hours} {text('hours', lang)}, {who}"
@@ -228,7 +228,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         table.add_column(text("why", lang), ratio=3)
         for item in channels["recommended"]:
             table.add_row(
-                Text(channel_name(document, item["channel"]), style="bold"),
+                Text(catalog.load().channel_name(item["channel"], lang), style="bold"),
                 item["cadence"],
                 decimal(item["hours_per_week"], lang),
                 channel_owner(document, item["channel"], lang),
@@ -238,7 +238,7 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     if channels["not_now"]:
         out.print(Text(text("not_now", lang), style="bold"))
         for item in channels["not_now"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             _bullet(out, "✗", Text.assemble((name, "bold"), f": {item['why']}"))
     out.print()
 
@@ -281,14 +281,15 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     if channels["recommended"]:
         out.print(Text(text("channels", lang), style="bold underline"))
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             line = Text.assemble(
                 (name, "bold"), f": {item['cadence']} ({hours} {text('hours', lang)})"
             )
             _bullet(out, "✓", line)
     if channels["not_now"]:
-        names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
+        named = catalog.load().channel_name
+        names = ", ".join(named(item["channel"], lang) for item in channels["not_now"])
         _bullet(out, "✗", Text.assemble((f"{text('not_now', lang)}: ", "bold"), names))
     actions = first.first_actions(document, catalog.load())
     if actions:
@@ -308,7 +309,7 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
     """The first actions of the steps not yet done or skipped, with their step's number."""
     found: list[tuple[int, str]] = []
     for number, step in enumerate(document["steps"], start=1):
-        if step.get("status") in ("done", "skipped"):
+        if settled(step):
             continue
         found += [(number, action) for action in step["actions"]]
         if len(found) >= count:

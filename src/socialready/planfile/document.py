@@ -15,7 +15,7 @@ from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
-from socialready.planfile.owned import STATUSES
+from socialready.status import STATUSES
 
 FORMAT = shape.FORMAT
 TOP_KEYS = shape.TOP_KEYS
@@ -380,3 +380,10 @@ def edited_field(path: str, lang: str) -> str:
 def _add_note(plan: Plan, step_id: str, note: str) -> None:
     owned = plan.owned.setdefault(step_id, {})
     owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """A plan as stored, checked well enough for show, diff and overview to read it."""
+    document = read(path).document
+    check_generated(document, str(path))
+    return document

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from socialready.errors import BadInput, Msg, msg
 from socialready.planfile import owned
+from socialready.status import STATUSES
 
 GENERATED = "generated"  # the hint of a generated field: restore it, or `plan --force`
 JSON = dict[str, Any]
@@ -191,7 +192,7 @@ class Status(Node):
         spellings = sorted(owned.status_words())  # the ids too, in any case
         return {
             "anyOf": [
-                {"enum": list(owned.STATUSES)},
+                {"enum": list(STATUSES)},
                 {"type": "string", "pattern": any_case(spellings)},
             ]
         }

@@ -13,9 +13,9 @@ from typing import Any
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
 from socialready.planfile.schedule import iso_date, out_of_range
+from socialready.status import STATUSES
 from socialready.text import text
 
-STATUSES = ("todo", "doing", "done", "skipped")
 STEP_FIELDS = ("status", "owner", "due", "notes")  # in the order of the file
 REVIEW_FIELDS = ("date", "published", "reply_time", "hours_spent", "measures", "notes")
 # More words a step's status may be given in the file (any case), besides the ids and the words

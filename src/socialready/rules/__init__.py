@@ -12,8 +12,8 @@ from typing import Any
 from socialready.catalog import Catalog
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
-from socialready.rules.context import Context
-from socialready.rules.scoring import DIMENSIONS, VERDICTS
+from socialready.rules.context import VERDICTS, Context
+from socialready.rules.scoring import DIMENSIONS
 from socialready.rules.steps import STEP_IDS
 
 __all__ = ["DIMENSIONS", "STEP_IDS", "VERDICTS", "Generated", "generate"]

@@ -10,6 +10,8 @@ from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 from socialready.text import RULES, text
 
+VERDICTS = ("not_yet", "start_small", "ready")  # worst first
+
 
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""

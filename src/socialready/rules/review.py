@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from socialready import catalog as catalog_mod
 from socialready import grammar, questionnaire
 from socialready.catalog import TIERS
-from socialready.rules.scoring import VERDICTS
+from socialready.rules.context import VERDICTS
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]

@@ -8,10 +8,9 @@ from socialready import grammar
 from socialready.catalog import Channel
 from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
-from socialready.rules.context import Context
+from socialready.rules.context import VERDICTS, Context
 
 DIMENSIONS = ("goals_audience", "capacity", "willingness", "dialogue", "persistence")
-VERDICTS = ("not_yet", "start_small", "ready")  # worst first
 
 Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
 

@@ -1,15 +1,15 @@
-"""What the commands do, as a library: the CLI only parses options and prints."""
+"""A plan recomputed from its answers (after a hand edit of them, `--set` or newer rules),
+keeping everything the user owns and refusing to overwrite hand edits to generated fields."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready.errors import BadInput, FileProblem, HandEdited, msg
+from socialready.errors import HandEdited, msg
 from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
@@ -120,69 +120,3 @@ def _layout(old: str, new: str) -> str:
     if old.replace("\r\n", "\n") == new.replace("\r\n", "\n"):
         return "line_endings"  # a text id: layout.line_endings
     return "other"
-
-
-def plan_paths(paths: list[Path]) -> list[Path]:
-    """The plan files named, a folder standing for every .yaml/.yml file in it."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        else:
-            found.append(path)
-    if len(paths) == 1:
-        return found
-    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
-    unique = []
-    for path in found:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            unique.append(path)
-    return unique
-
-
-def load_document(path: Path) -> dict[str, Any]:
-    """A plan as stored, checked well enough for show, diff and overview to read it."""
-    document = plan_mod.read(path).document
-    plan_mod.check_generated(document, str(path))
-    return document
-
-
-def overview(folder: Path, lang: str) -> list[dict[str, Any]]:
-    """One row per plan in a folder: organisation, verdict, score, progress, next due date,
-    overdue steps and the next review; a plan that cannot be read, its error in `lang`."""
-    if not folder.is_dir():
-        raise FileProblem(folder, msg("plan.not_folder"))
-    rows: list[dict[str, Any]] = []
-    for path in plan_paths([folder]):
-        try:
-            document = load_document(path)
-        except BadInput as exc:
-            rows.append({"file": str(path), "error": exc.render(lang)})
-            continue
-        from socialready.output import report
-
-        state = report.progress(document)
-        nxt = state["next_due"]
-        rows.append(
-            {
-                "file": str(path),
-                "organisation": document["organisation"],
-                "verdict": document["readiness"]["verdict"],
-                "score": document["readiness"]["score"],
-                "done": state["done"],
-                "next_due": nxt["due"] if nxt else None,
-                "next_due_step": nxt["step"] if nxt else None,
-                "overdue": state["overdue"],
-                "next_review": state["next_review"],
-            }
-        )
-    return rows
-
-
-def anything_overdue(rows: list[dict[str, Any]]) -> bool:
-    """Whether a plan in the overview has a step or a review past its date."""
-    return any(row.get("overdue") or (row.get("next_review") or {}).get("overdue") for row in rows)
