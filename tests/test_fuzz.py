@@ -176,7 +176,7 @@ def _shown(source: str) -> None:
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
     document = _outcome(lambda: plan.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
-    terminal.overview(overview.plan_rows(Path(source).parent), "en", out)
+    terminal.overview(overview.plan_rows(Path(source).parent, "en"), "en", out)
     if document is not None:
         report.to_json(document)
         terminal.plan(document, out)
@@ -193,9 +193,10 @@ def _load_plan(text: str, source: str) -> None:
             assert owned["due"] is None or type(owned["due"]) is dt.date
         _outcome(lambda: plan.hand_edits(loaded), "p.yaml")  # what `plan` does next
         for force in (False, True):  # `plan`, and `plan --check` / `--force`: compare, move
-            _outcome(
-                functools.partial(recompute.update, Path(source), {}, None, force=force), "p.yaml"
+            update = functools.partial(
+                recompute.update, Path(source), {}, None, force=force, said_in="en"
             )
+            _outcome(update, "p.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -325,12 +326,12 @@ def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     assert read.comments == [] and read.header == ""
     path = scratch / "p.yaml"
     path.write_text(text, "utf-8")
-    first = recompute.update(path, {}, None, force=False)
+    first = recompute.update(path, {}, None, force=False, said_in="en")
     assert not first.changed  # the same plan, perhaps laid out otherwise
     written = first.new_text if first.formatting else text
     assert _owned_in(yaml.safe_load(written)) == _owned_in(document)
     path.write_text(written, "utf-8")
-    second = recompute.update(path, {}, None, force=False)
+    second = recompute.update(path, {}, None, force=False, said_in="en")
     assert not second.changed and second.new_text == written  # plan twice: a no-op
 
 

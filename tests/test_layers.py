@@ -39,6 +39,7 @@ LAYERS = (
         "packaged",
         "questionnaire",
         "status",
+        "text",
         "ui",
         "",  # the package's own __init__
     ),

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import packaged, ui
+from socialready import packaged
 
 Text = dict[str, str]
 TIERS = ("minimum", "standard", "ambitious")  # lightest first
@@ -104,10 +104,6 @@ class Catalog(NamedTuple):
         """A channel's name in `lang`; one the catalogue does not know (a newer plan's) by id."""
         channel = self.channels.get(channel_id)
         return channel.name[lang] if channel else channel_id
-
-    def text(self, path: str, lang: str, /, **params: Any) -> str:
-        """The sentence at a slash path (`findings/goals.x/says`)."""
-        return ui.text_at(self.texts, path, lang, params)
 
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:

@@ -1,7 +1,7 @@
 """The language a run speaks when no plan says: --lang, else SOCIALREADY_LANG, else the locale.
 
-Kept apart from ui.py: a wrong choice is an error, and an error needs ui's words to be shown;
-both in one module would be an import cycle.
+Kept apart from ui.py: a wrong choice is an error, and an error, to be shown, needs the language
+ui gives when no command has chosen one; both in one module would be an import cycle.
 """
 
 from __future__ import annotations

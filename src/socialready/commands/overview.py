@@ -14,7 +14,7 @@ from socialready.output import streams
 
 def run(folder: Path, *, fmt: str, due: bool, lang: str) -> int:
     """Each plan's row; 2 when a plan cannot be read, else 1 with `due` when one is overdue."""
-    rows = plan_rows(folder)
+    rows = plan_rows(folder, lang)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=not streams.utf8(sys.stdout), indent=2))
         sys.stdout.write("\n")
@@ -29,9 +29,9 @@ def run(folder: Path, *, fmt: str, due: bool, lang: str) -> int:
     return int(ExitCode.OK)
 
 
-def plan_rows(folder: Path) -> list[dict[str, Any]]:
+def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
     """One row per plan in a folder: organisation, verdict, score, progress, next due date,
-    overdue steps and the next review."""
+    overdue steps and the next review; a plan that cannot be read, its error in `lang`."""
     if not folder.is_dir():
         raise FileProblem(folder, msg("plan.not_folder"))
     from socialready.output import report
@@ -42,7 +42,7 @@ def plan_rows(folder: Path) -> list[dict[str, Any]]:
         try:
             document = load_document(path)
         except BadInput as exc:
-            rows.append({"file": str(path), "error": exc.message})
+            rows.append({"file": str(path), "error": exc.render(lang)})
             continue
         state = report.progress(document)
         nxt = state["next_due"]

@@ -35,18 +35,19 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
 
 
 def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
-    from socialready import files
+    from socialready import files, ui
 
+    lang = ui.default_language()  # of what is said beside the plan, which is in its own
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
-        _hashtag_hint(path)
+        _hashtag_hint(path, lang)
     if output is not None:
-        text = render(path, fmt, details=details, for_file=True)
+        shown = render(path, fmt, details=details, for_file=True)
         files.check_output(output)
-        files.write_text(output, text)
-        from socialready import ui
+        files.write_text(output, shown)
         from socialready.output import terminal
+        from socialready.text import text
 
-        terminal.message(ui.message("show.written", ui.language(), path=str(output)), style="green")
+        terminal.message(text("show.written", lang, path=str(output)), style="green")
         return 0
     if fmt == "text":
         from socialready.output import terminal
@@ -59,7 +60,7 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
     return 0
 
 
-def _hashtag_hint(path: Path) -> None:
+def _hashtag_hint(path: Path, lang: str) -> None:
     """Said once, on stderr: a `#` in a step's field that YAML reads as a comment."""
     from socialready.errors import SocialreadyError
     from socialready.planfile import document as plan_mod
@@ -69,7 +70,7 @@ def _hashtag_hint(path: Path) -> None:
         plan = plan_mod.read(path)
     except (SocialreadyError, OSError):
         return  # the command itself says what is wrong with the file
-    hint = recompute.hashtag_hint(plan, str(path))
+    hint = recompute.hashtag_hint(plan, str(path), lang)
     if hint:
         from socialready.output import terminal
 

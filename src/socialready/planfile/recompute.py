@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
+from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
 from socialready.planfile import document as plan_mod
 
@@ -47,8 +47,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     return moved
 
 
-def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
-    """Recompute a plan from its answers (and --set), keeping everything the user owns.
+def update(
+    path: Path, sets: dict[str, Any], lang: str | None, *, force: bool, said_in: str
+) -> Update:
+    """Recompute a plan from its answers (and --set, and in `lang` when given), keeping
+    everything the user owns; what changes is said in `said_in`.
 
     Line ends (CRLF from a Windows checkout) and a byte-order mark are kept as they are; a
     file that differs from what `plan` writes only in its layout is not a change."""
@@ -73,7 +76,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if changed:
         from socialready.planfile import diff
 
-        changes = diff.compare(plan.document, document, ui.language())
+        changes = diff.compare(plan.document, document, said_in)
     return Update(
         path,
         new_text,
@@ -83,17 +86,17 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         formatting,
         contents.digest,
         contents.bom,
-        hashtag_hint(plan, str(path)),
+        hashtag_hint(plan, str(path), said_in),
     )
 
 
-def hashtag_hint(plan: plan_mod.Plan, source: str) -> str:
+def hashtag_hint(plan: plan_mod.Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
     if not plan.hashtags:
         return ""
-    return hashtags.hint(plan.hashtags, ui.language(), source, plan.document.get("steps") or [])
+    return hashtags.hint(plan.hashtags, lang, source, plan.document.get("steps") or [])
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -115,5 +118,5 @@ def _same(old: Any, new: Any) -> bool:
 def _layout(old: str, new: str) -> str:
     """In a few words, how a file differs from the way `plan` writes it."""
     if old.replace("\r\n", "\n") == new.replace("\r\n", "\n"):
-        return "line_endings"  # an id of data/messages.yaml: layout.line_endings
+        return "line_endings"  # a text id: layout.line_endings
     return "other"

@@ -43,7 +43,7 @@ def generate(
     rule_ids = {rule for rule, _ in fired}
     new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
     summary = scoring.summary_key(readiness["verdict"], new_channels)
-    readiness["summary"] = ctx.text(f"verdicts/{summary}")
+    readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []
     generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"], used)
     dates = review.schedule_action(list(scheduled), lang)
