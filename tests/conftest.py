@@ -90,6 +90,9 @@ def run_cli(
     )
 
 
+_CLICK = sys.modules[CliRunner.isolation.__module__]  # the Click testing module Typer uses
+
+
 def invoke(
     *args: str, input: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -98,15 +101,13 @@ def invoke(
     its own as CliRunner gives them: no terminal. Answers as `run_cli` does, in a fraction of
     the time; `run_cli` is for what needs a real process (signals, terminals, exit, streams).
     """
-    from socialready import ui
-
     (entry,) = entry_points(group="console_scripts", name="socialready")
     main = entry.load()
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    argv, session = sys.argv, list(ui._session)
+    argv = sys.argv
     with CliRunner().isolation(input=input or "", env={"NO_COLOR": "1", **(env or {})}) as out:
         sys.argv = ["socialready", *args]
-        ui._session.clear()  # a new run has chosen no language yet
+        _CLICK.formatting.FORCED_WIDTH = None  # help as wide as the terminal says, not 80
         try:
             main()
             code = 0
@@ -123,7 +124,6 @@ def invoke(
             sys.stdout.flush()
             sys.stderr.flush()
             sys.argv = argv
-            ui._session[:] = session  # each run chooses its own language
             for number, handler in handlers.items():
                 signal.signal(number, handler)
         stdout, stderr = (_text(stream.getvalue()) for stream in out[:2])
