@@ -19,12 +19,15 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
+from tests import strategies
+from tests.strategies import examples
+
 # CI (SOCIALREADY_TESTS=full) draws every property test's full count of examples, from a fixed
-# seed so that a run can be repeated; a developer's run draws fewer, at random (see
-# strategies.examples).
+# seed so that a run can be repeated; a developer's run draws a tenth, at random (see
+# strategies.examples, which sets the count of the tests that name one).
 settings.register_profile("full", derandomize=True)
-if os.environ.get("SOCIALREADY_TESTS") == "full":
-    settings.load_profile("full")
+settings.register_profile("quick", max_examples=examples(settings.default.max_examples))
+settings.load_profile("full" if strategies.FULL else "quick")
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
 
