@@ -26,7 +26,7 @@ from tests.strategies import examples
 # seed so that a run can be repeated; a developer's run draws a tenth, at random (see
 # strategies.examples, which sets the count of the tests that name one).
 settings.register_profile("full", derandomize=True)
-settings.register_profile("quick", max_examples=examples(settings.default.max_examples))
+settings.register_profile("quick", max_examples=examples(settings().max_examples))
 settings.load_profile("full" if strategies.FULL else "quick")
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
