@@ -105,7 +105,16 @@ def invoke(
     the time; `run_cli` is for what needs a real process (signals, terminals, exit, streams).
     """
     (entry,) = entry_points(group="console_scripts", name="socialready")
-    main = entry.load()
+    return in_process(entry.load(), *args, input=input, env=env)
+
+
+def in_process(
+    main: Callable[[], object],
+    *args: str,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`main` run as `socialready ARGS` would run it, in this process (see `invoke`)."""
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     argv = sys.argv
     with CliRunner().isolation(input=input or "", env={"NO_COLOR": "1", **(env or {})}) as out:
