@@ -46,10 +46,9 @@ def run(
     if resume_session:
         from socialready.wizard import resume
 
-        session = resume.load()
+        session = resume.ASSESS.resumed(target)
         given.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
+        target, session_lang = session.target, session.language
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
     if lang:
@@ -94,7 +93,7 @@ def run(
     if resume_session:
         from socialready.wizard import resume
 
-        resume.clear()
+        resume.ASSESS.clear()
     from socialready.output import terminal
 
     terminal.summary(document, target)
@@ -104,7 +103,7 @@ def run(
 def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
-    return resume.save(resume.Session(answered, target, language))
+    return resume.ASSESS.save(resume.Session(answered, target, language))
 
 
 def _read_checked(path: Path, force: bool) -> Plan:

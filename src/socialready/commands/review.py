@@ -39,10 +39,9 @@ def run(
     raw: dict[str, Any] = {}
     session_lang = None
     if resume_session:
-        session = resume.load_review()
+        session = resume.REVIEW.resumed(target)
         raw.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
+        target, session_lang = session.target, session.language
         ui.use_language(lang or session_lang)
     if target is None:
         raise BadInput(msg("review.no_plan"))
@@ -96,7 +95,7 @@ def run(
     given: dict[str, Any] = {}
     for key, value in raw.items():
         if key in qs.by_key:
-            given[key] = questions.validate(qs, key, value, str(resume.review_state_file()))
+            given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
     given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
     given.update(questions.parse_sets(qs, sets))
     given.pop("review.date", None)
@@ -113,7 +112,7 @@ def run(
         )
     except wizard.Stopped as stop:
         kept = {**given, **stop.answers, "review.date": when.isoformat()}
-        where = resume.save_review(resume.Session(kept, target, language))
+        where = resume.REVIEW.save(resume.Session(kept, target, language))
         raise Interrupted(
             questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
         ) from None
@@ -125,11 +124,11 @@ def run(
         plan, document = _record(target, plan, earlier, entry)
     except SocialreadyError as exc:
         kept = {**answered, "review.date": when.isoformat()}
-        where = resume.save_review(resume.Session(kept, target, language))
+        where = resume.REVIEW.save(resume.Session(kept, target, language))
         exc.add(msg("review.kept", path=str(where)))
         raise
     if resume_session:
-        resume.clear_review()
+        resume.REVIEW.clear()
     _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
     render_changes(str(target), plan.document, document, language)
     from socialready.output import terminal
