@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from socialready.errors import AnswerError, Text, msg
+from socialready.errors import AnswerError, Msg, Text, msg
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
@@ -219,17 +219,29 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
     return validate(question, text, source)
 
 
-def parse_sets(questionnaire: Questionnaire, pairs: list[str]) -> Answers:
-    """`--set KEY=VALUE` options as answers."""
+def parse_sets(
+    questionnaire: Questionnaire,
+    pairs: list[str],
+    *,
+    as_text: tuple[str, ...] = (),
+    syntax: Msg | None = None,
+    unknown: Msg | None = None,
+) -> Answers:
+    """`--set KEY=VALUE` options as answers, each read as its question's kind (`assess`,
+    `plan` and `review`). A key in `as_text` is kept as text for the command to check (the
+    review's date); `syntax` and `unknown` say what is wrong in the command's own words."""
     answers: Answers = {}
     for pair in pairs:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
-            raise AnswerError(key or pair, msg("answer.set_syntax"))
-        if key not in questionnaire.by_key:
-            raise AnswerError(key, msg("answer.not_question"), "--set")
-        answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
+            raise AnswerError(key or pair, syntax or msg("answer.set_syntax"))
+        if key in as_text:
+            answers[key] = text.strip()
+        elif key in questionnaire.by_key:
+            answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
+        else:
+            raise AnswerError(key, unknown or msg("answer.not_question"), "--set")
     return answers
 
 
