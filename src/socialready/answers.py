@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from socialready.errors import AnswerError, Msg, Text, msg
@@ -290,24 +291,47 @@ def may_be_left_out(question: Question) -> bool:
     return not question.required and question.kind == "text"
 
 
-def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in each question that does not apply and each optional one left out, and assume
-    the default of each that answers format 2 could not give; return the missing keys too."""
+class _LeftOut:
+    """What an answering function gives for a question that stays out of the answers."""
+
+
+LEFT_OUT = _LeftOut()
+
+
+def resolve(questionnaire: Questionnaire, answer: Callable[[Question, Answers], Any]) -> Answers:
+    """The one walk over the questions, in order. A question that does not apply (judged by
+    the answers before it) takes its value for that case; any other, what `answer` gives for it
+    (given, asked, a default; or LEFT_OUT). The wizard, `complete` and `with_defaults` differ
+    only in their `answer`."""
     filled: Answers = {}
-    missing: list[str] = []
-    assumed: list[str] = []
     for question in questionnaire.questions:
         if not question.applies(filled):
             filled[question.key] = question.if_skipped
-        elif question.key in answers:
-            filled[question.key] = answers[question.key]
-        elif may_be_left_out(question):
-            filled[question.key] = validate(question, question.default)
-        elif question.key in ASSUMABLE:
-            filled[question.key] = validate(question, question.default)
+            continue
+        value = answer(question, filled)
+        if value is not LEFT_OUT:
+            filled[question.key] = value
+    return filled
+
+
+def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
+    """Fill in each question that does not apply and each optional one left out, and assume
+    the default of each that answers format 2 could not give; return the missing keys too."""
+    missing: list[str] = []
+    assumed: list[str] = []
+
+    def answer(question: Question, filled: Answers) -> Any:
+        if question.key in answers:
+            return answers[question.key]
+        if may_be_left_out(question):
+            return validate(question, question.default)
+        if question.key in ASSUMABLE:
             assumed.append(question.key)
-        else:
-            missing.append(question.key)
+            return validate(question, question.default)
+        missing.append(question.key)
+        return LEFT_OUT
+
+    filled = resolve(questionnaire, answer)
     return _with_assumptions(filled, assumed), missing
 
 
@@ -352,14 +376,12 @@ def upgrade(answers: Answers, lang: str) -> Answers:
 
 def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "en") -> Answers:
     """Every question answered: given answers first, then each question's default."""
-    filled: Answers = {}
-    for question in questionnaire.questions:
-        if not question.applies(filled):
-            filled[question.key] = question.if_skipped
-        elif question.key in answers:
-            filled[question.key] = validate(question, answers[question.key])
-        elif question.default is not None:
-            filled[question.key] = validate(question, default(question, lang))
-        else:
-            raise AnswerError(question.key, msg("answer.no_default"))
-    return _with_assumptions(filled, [])
+
+    def answer(question: Question, filled: Answers) -> Any:
+        if question.key in answers:
+            return validate(question, answers[question.key])
+        if question.default is not None:
+            return validate(question, default(question, lang))
+        raise AnswerError(question.key, msg("answer.no_default"))
+
+    return _with_assumptions(resolve(questionnaire, answer), [])
