@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from socialready.errors import AnswerError, Msg, Text, msg
@@ -246,6 +246,26 @@ def parse_sets(
     return answers
 
 
+def nested(
+    node: dict[Any, Any],
+    prefix: str,
+    known: Collection[str],
+    unknown: Callable[[str], Exception],
+) -> Iterator[tuple[str, Any]]:
+    """The one reader of nested answers: (key, value) for each answer under `prefix`, in file
+    order. A key that is an answer takes its value as it is (a mapping too); one that leads to
+    answers (`published:` to `review.published.instagram`) is read further, written nested or
+    with its dots; any other raises `unknown(key)`."""
+    for name, value in node.items():
+        key = f"{prefix}.{name}"
+        if key in known:
+            yield key, value
+        elif isinstance(value, dict) and any(k.startswith(key + ".") for k in known):
+            yield from nested(value, key, known, unknown)
+        else:
+            raise unknown(key)
+
+
 def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers:
     """Answers from the nested file form (`capacity: {people: 2}`); unknown keys are errors."""
     if data is None:
@@ -256,16 +276,17 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
         raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
     parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
+
+    def unknown(key: str) -> AnswerError:
+        return AnswerError(key, msg("answer.not_question"), source)
+
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
         if not fields and part not in parts:  # an empty part that does not exist: say so too
             raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
-        for name, value in fields.items():
-            key = f"{part}.{name}"
-            question = questionnaire.by_key.get(key)
-            if question is None:
-                raise AnswerError(key, msg("answer.not_question"), source)
+        for key, value in nested(fields, str(part), questionnaire.by_key, unknown):
+            question = questionnaire.by_key[key]
             if value is None and question.ask_if is not None and question.kind == "one":
                 continue  # `region:` left empty where it does not apply
             answers[key] = validate(question, value, source)

@@ -131,19 +131,11 @@ def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
         or not isinstance(data["review"], dict)
     ):
         raise AnswerError("review", msg("review.one_mapping"), source)
-    flat: dict[str, Any] = {}
 
-    def walk(prefix: str, node: dict[Any, Any]) -> None:
-        for name, value in node.items():
-            key = f"{prefix}.{name}"
-            if key in qs.by_key or key == DATE:
-                flat[key] = value
-            elif isinstance(value, dict) and any(k.startswith(key + ".") for k in qs.by_key):
-                walk(key, value)
-            else:
-                raise AnswerError(key, msg("review.unknown_question"), source)
+    def unknown(key: str) -> AnswerError:
+        return AnswerError(key, msg("review.unknown_question"), source)
 
-    walk("review", data["review"])
+    flat = dict(answers_mod.nested(data["review"], "review", {*qs.by_key, DATE}, unknown))
     return {key: validate(qs, key, value, source) for key, value in flat.items()}
 
 
