@@ -15,8 +15,7 @@ from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
 from socialready.language import resolve_language
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
     from socialready.planfile.document import Plan
@@ -69,7 +68,7 @@ def run(
     )
     ui.use_language(language)
     try:
-        answered = wizard.run(
+        answered = flow.run(
             qs,
             language,
             given,
@@ -77,7 +76,7 @@ def run(
             interactive=prompts.can_prompt(),
             use_defaults=use_defaults,
         )
-    except wizard.Stopped as stop:
+    except flow.Stopped as stop:
         kept = {**given, **stop.answers}
         where = _keep(kept, target, language)
         raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None

@@ -10,8 +10,7 @@ from socialready import files
 from socialready.answers import number
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
 from socialready.rules import review as review_rules
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
 
 OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
@@ -101,7 +100,7 @@ def run(
     given.pop("review.date", None)
     saved = {key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")}
     try:
-        answered = wizard.run(
+        answered = flow.run(
             qs,
             language,
             given,
@@ -110,7 +109,7 @@ def run(
             use_defaults=use_defaults,
             missing_id="review.missing",
         )
-    except wizard.Stopped as stop:
+    except flow.Stopped as stop:
         kept = {**given, **stop.answers, "review.date": when.isoformat()}
         where = resume.REVIEW.save(resume.Session(kept, target, language))
         raise Interrupted(
