@@ -45,9 +45,7 @@ def run(
     if resume_session:
         from socialready.wizard import resume
 
-        session = resume.ASSESS.resumed(target)
-        given.update(session.answers)
-        target, session_lang = session.target, session.language
+        given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
     if lang:

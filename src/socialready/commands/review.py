@@ -38,9 +38,7 @@ def run(
     raw: dict[str, Any] = {}
     session_lang = None
     if resume_session:
-        session = resume.REVIEW.resumed(target)
-        raw.update(session.answers)
-        target, session_lang = session.target, session.language
+        raw, target, session_lang = resume.REVIEW.resumed(target)
         ui.use_language(lang or session_lang)
     if target is None:
         raise BadInput(msg("review.no_plan"))

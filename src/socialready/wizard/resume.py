@@ -80,10 +80,11 @@ class Store(NamedTuple):
             raise FileProblem(path, msg(self.bad_target, command=self.command))
         return Session(dict(given), Path(target) if target else None, data["language"])
 
-    def resumed(self, target: Path | None) -> Session:
-        """The session kept, for `--resume`; a PLAN named on the command line goes first."""
+    def resumed(self, target: Path | None) -> tuple[dict[str, Any], Path | None, str]:
+        """`--resume`: the answers, the plan and the language kept; a PLAN named on the command
+        line goes first."""
         session = self.load()
-        return Session(session.answers, target or session.target, session.language)
+        return session.answers, target or session.target, session.language
 
     def clear(self) -> None:
         self.path().unlink(missing_ok=True)
