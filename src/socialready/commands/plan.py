@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -22,14 +23,18 @@ START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform h
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
 Outcome = tuple[Path, "common.Update | None", "tuple[str, int, str] | None"]
+Job = tuple[Path, dict[str, Any], str | None, bool, bool]  # path, --set, --lang, force, --check
 
 
-def _one(job: tuple[Path, dict[str, Any], str | None, bool]) -> Outcome:
-    path, sets, lang, force = job
+def _one(job: Job) -> Outcome:
+    path, sets, lang, force, check = job
     try:
-        return path, common.update(path, sets, lang, force=force), None
+        update = common.update(path, sets, lang, force=force)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
         return path, None, (exc.message, int(exc.exit_code), _failure(exc))
+    if check:  # nothing is written: the new text need not cross back to the command
+        update = update._replace(new_text="")
+    return path, update, None
 
 
 def _failure(exc: SocialreadyError) -> str:
@@ -63,7 +68,7 @@ def _write(
     return update
 
 
-def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iterator[Outcome]:
+def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
     """Each plan recomputed, in order; a large folder is spread over the machine's cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(jobs) < PARALLEL_FROM or (cores or 1) < 2:
@@ -75,6 +80,8 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
     context = multiprocessing.get_context(method)
     folders = {job[0].parent for job in jobs}
     pool = None
+    if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
+        gc.freeze()  # them, which would copy every page that holds one
     try:
         with _ctrl_c_held(), _quiet_children():
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
@@ -83,6 +90,7 @@ def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iter
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
             pool.terminate()
             pool.join()
+        gc.unfreeze()
 
 
 def start_method() -> str:
@@ -196,7 +204,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     code = ExitCode.OK
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
-    jobs = [(path, set_answers, lang, check or force) for path in plans]
+    jobs = [(path, set_answers, lang, check or force, check) for path in plans]
     for path, update, error in _outcomes(jobs):
         if update is not None and (update.changed or update.formatting) and not check:
             try:
