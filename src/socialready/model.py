@@ -3,14 +3,14 @@
 and the checks a plan is read with from these declarations; the rules, commands and output take
 and return these types. Progress and what is overdue are computed here, over the typed plan.
 
-A key that a file may leave out is `NotRequired`, unless reading fills it in (`Filled`): after a
-plan is read, every step has its status, owner, due date and notes, and the plan its `started`,
-`owners` and `reviews`.
+A key that a file may leave out is `NotRequired`, unless reading fills it in (`FILLED`, which may
+also be empty in the file): after a plan is read, every step has its status, owner, due date and
+notes, and the plan its `started`, `owners` and `reviews`.
 """
 
 import datetime as dt
 import sys
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired as NotRequired
@@ -109,7 +109,7 @@ class Marker:
 
 GENERATED = Marker("generated")  # made by the rules: an error says how to restore it
 DEEP_ONLY = Marker("deep_only")  # read only by the commands that show a plan
-FILLED = Marker("filled")  # may be left out of the file; reading fills it in
+FILLED = Marker("filled")  # may be left out of the file, or empty; reading fills it in
 FORMAT_VERSION = Marker("format_version")  # the file's format, older ones upgraded
 ANSWERS = Marker("answers")  # the answers, as the questionnaire declares them
 IN_ORDER = Marker("in_order")  # exactly the steps, by id, in the source's order
@@ -119,17 +119,19 @@ STATUS = Marker("status")  # a status id, or the word shown for it in either lan
 
 Language = Literal["nl", "en"]
 Verdict = Literal["not_yet", "start_small", "ready"]  # worst first
-Tier = Literal["minimum", "standard", "ambitious"]  # lightest first
+TierName = Literal["minimum", "standard", "ambitious"]  # lightest first
 StepId = Literal[
     "audience", "media", "organise", "be_active", "share", "monitor", "co_create", "persevere"
 ]
 Status = Literal["todo", "doing", "done", "skipped"]
+DimensionName = Literal["goals_audience", "capacity", "willingness", "dialogue", "persistence"]
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
-TIERS: tuple[Tier, ...] = get_args(Tier)
+TIERS: tuple[TierName, ...] = get_args(TierName)
 STEP_IDS: tuple[StepId, ...] = get_args(StepId)
 STATUSES: tuple[Status, ...] = get_args(Status)
+DIMENSIONS: tuple[DimensionName, ...] = get_args(DimensionName)
 SETTLED: tuple[Status, ...] = ("done", "skipped")
 
 # Every number has a range, so that what is read can be computed with (no 400-digit counts, no
@@ -149,8 +151,10 @@ REBUILD = "is missing or not a mapping; restore it from git or run `socialready 
 # An answer as stored: text, a number, yes/no, the choices made, or the channels in use.
 ChannelUse = dict[str, float | str | None]  # posts_per_week, works
 Answer = str | int | float | bool | list[str] | dict[str, ChannelUse] | None
-Answers = dict[str, Answer]  # flat: `capacity.people` -> 2
-NestedAnswers = dict[str, dict[str, Answer]]  # as the file nests them
+# The answers as the questionnaire declares them, checked by answers.validate: the value of each
+# key is of the kind of its question, which a type cannot say per key.
+Answers = dict[str, Any]  # flat: `capacity.people` -> 2
+NestedAnswers = dict[str, dict[str, Any]]  # as the file nests them
 
 ChannelId = Annotated[str, OneOf("channel")]
 Channel = Annotated[str, OneOf("channel"), Def("channel")]
@@ -173,19 +177,11 @@ class DimensionDoc(TypedDict):
 Dimension = Annotated[DimensionDoc, Def("dimension")]
 
 
-class Dimensions(TypedDict):
-    goals_audience: Dimension
-    capacity: Dimension
-    willingness: Dimension
-    dialogue: Dimension
-    persistence: Dimension
-
-
 class Readiness(TypedDict):
     verdict: Verdict
     score: Score
     summary: str
-    dimensions: Dimensions
+    dimensions: dict[DimensionName, Dimension]  # every one of DIMENSIONS
 
 
 class Workload(TypedDict):
@@ -196,7 +192,7 @@ class Workload(TypedDict):
 
 class Recommended(TypedDict):
     channel: Channel
-    tier: NotRequired[Tier]  # plans before tiers have none
+    tier: NotRequired[TierName]  # plans before tiers have none
     cadence: str
     posts_per_week: NotRequired[Annotated[float, Range(0, MAX_POSTS_PER_WEEK)]]
     hours_per_week: Annotated[float, Range(0, HOURS_IN_A_WEEK)]
@@ -321,7 +317,7 @@ class PlanDoc(TypedDict):
     channels: Annotated[ChannelPlan, Shallow(REBUILD), GENERATED]
     steps: Annotated[list[Step], IN_ORDER]
     owners: Annotated[
-        dict[ChannelId, Annotated[str | None, Length(maximum=200)]] | None,
+        dict[ChannelId, Annotated[str | None, Length(maximum=200)]],
         FILLED,
         Doc(
             YOURS + "who posts on each channel (its id), e.g. `linkedin: Sanne`; the calendar "
@@ -329,7 +325,7 @@ class PlanDoc(TypedDict):
         ),
     ]
     reviews: Annotated[
-        list[Review] | None,
+        list[Review],
         MaxItems(MAX_REVIEWS),
         FILLED,
         Doc(YOURS + "one entry per review, added by `socialready review`."),

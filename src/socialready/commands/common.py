@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
 from socialready.errors import BadInput, FileProblem, HandEdited, msg
+from socialready.model import PlanDoc
 from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
@@ -37,11 +38,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     if edited and not force:
         problem = msg("plan.hand_edited", fields=", ".join(edited))
         raise HandEdited(msg("where", where=source, problem=problem))
-    if plan.comments and not force:
-        lines = ", ".join(str(number) for number, _ in plan.comments)
-        problem = msg("plan.comments", lines=lines, n=len(plan.comments))
+    if plan.file.comments and not force:
+        lines = ", ".join(str(number) for number, _ in plan.file.comments)
+        problem = msg("plan.comments", lines=lines, n=len(plan.file.comments))
         raise HandEdited(msg("where", where=source, problem=problem))
-    moved = edited + (["comments"] if plan.comments else [])
+    moved = edited + (["comments"] if plan.file.comments else [])
     if moved:
         plan_mod.keep_edits_in_notes(plan, edited)
     return moved
@@ -63,7 +64,11 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         plan.language = lang
     document = plan_mod.build(plan)
     new_text = plan_mod.dumps(
-        document, plan.header, plan.header_after, crlf=plan.crlf, kept=plan.hashtags
+        document,
+        plan.file.header,
+        plan.file.header_after,
+        crlf=plan.file.crlf,
+        kept=plan.file.hashtags,
     )
     changes: list[Change] = []
     formatting = ""
@@ -91,9 +96,9 @@ def hashtag_hint(plan: plan_mod.Plan, source: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
-    if not plan.hashtags:
+    if not plan.file.hashtags:
         return ""
-    return hashtags.hint(plan.hashtags, ui.language(), source, plan.document.get("steps") or [])
+    return hashtags.hint(plan.file.hashtags, ui.language(), source, plan.as_read["steps"])
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -141,9 +146,9 @@ def plan_paths(paths: list[Path]) -> list[Path]:
     return unique
 
 
-def load_document(path: Path) -> dict[str, Any]:
+def load_document(path: Path) -> PlanDoc:
     """A plan as stored, checked well enough for show, diff and overview to read it."""
-    document = plan_mod.read(path).document
+    document = plan_mod.read(path).as_read
     plan_mod.check_generated(document, str(path))
     return document
 
@@ -160,9 +165,10 @@ def overview(folder: Path) -> list[dict[str, Any]]:
         except BadInput as exc:
             rows.append({"file": str(path), "error": exc.message})
             continue
-        from socialready.output import report
+        from socialready import progress
+        from socialready.planfile import schedule
 
-        state = report.progress(document)
+        state = progress.progress(document, schedule.today())
         nxt = state["next_due"]
         rows.append(
             {

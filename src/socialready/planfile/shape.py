@@ -281,7 +281,7 @@ def _node(hint: Any) -> Node:
             meta += more
         elif set(members) == {str, float}:
             hint = TextOrNumber
-    nullable = nullable or model.STATUS in meta  # empty is `todo`
+    nullable = nullable or model.FILLED in meta  # empty in the file: reading fills it in
     node = _kind(hint, meta)
     name, description = "", ""
     for item in meta:
@@ -337,6 +337,8 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
         return ListOf(_node(get_args(hint)[0]), max_items=most.count if most else 0)
     if get_origin(hint) is dict:
         key, value = get_args(hint)
+        if get_origin(key) is Literal:  # every one of these keys
+            return Record([Field(name, _node(value), required=True) for name in get_args(key)])
         source = next(item for item in _unwrap(key)[1] if isinstance(item, model.OneOf))
         keys, what = _KEYS[source.source]
         return MapOf(keys, what, _node(value))
@@ -373,7 +375,7 @@ def _review() -> Node:
     return _node(model.Review)
 
 
-def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+def check_plan(data: Any, source: str, *, deep: bool) -> tuple[model.PlanDoc, model.Answers]:
     """The plan as read, checked (deep: the generated sections too), with each owned value in
     its stored form (a status by its id, dates as dates); and its answers, flat and complete."""
     if not isinstance(data, dict) or "socialready" not in data:
@@ -382,7 +384,7 @@ def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], d
     run = Check(source, deep=deep, language=language if isinstance(language, str) else "en")
     Format().check(data["socialready"], "socialready", run, "")  # a newer plan: say so first
     data["socialready"] = int(data["socialready"])
-    document = _plan_shape().check(data, "", run, "")
+    document: model.PlanDoc = _plan_shape().check(data, "", run, "")
     return document, run.answers
 
 
@@ -391,10 +393,10 @@ def _plan_shape() -> Record:
     return plan_shape()
 
 
-def check_review(entry: Any, source: str, number: int = 1) -> dict[str, Any]:
+def check_review(entry: Any, source: str, number: int = 1) -> model.ReviewDoc:
     """One review entry, checked as `plan` will read it (for a command that adds one)."""
     run = Check(source, deep=True, language="en")
-    checked: dict[str, Any] = _review_shape().check(entry, f"reviews[{number}]", run, "")
+    checked: model.ReviewDoc = _review_shape().check(entry, f"reviews[{number}]", run, "")
     return checked
 
 
