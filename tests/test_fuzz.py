@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from socialready import answers, files, questionnaire, rules
-from socialready.commands import common
+from socialready.commands import overview
 from socialready.errors import SocialreadyError
 from socialready.model import Owned, PlanDoc
 from socialready.planfile import document as plan
-from socialready.planfile import yamlio
+from socialready.planfile import recompute, yamlio
 from tests.strategies import (
     OWNED_TEXT,
     PLAIN_TEXT,
@@ -175,9 +175,9 @@ def _shown(source: str) -> None:
 
     report_text = show.report_or_raw(Path(source))  # never fails: the report, or raw text
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
-    document = _outcome(lambda: common.load_document(Path(source)), "p.yaml")
+    document = _outcome(lambda: plan.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
-    terminal.overview(common.overview(Path(source).parent), "en", out)
+    terminal.overview(overview.plan_rows(Path(source).parent, "en"), "en", out)
     if document is not None:
         report.to_json(document)
         terminal.plan(document, out)
@@ -194,9 +194,10 @@ def _load_plan(text: str, source: str) -> None:
             assert owned["due"] is None or type(owned["due"]) is dt.date
         _outcome(lambda: plan.hand_edits(loaded), "p.yaml")  # what `plan` does next
         for force in (False, True):  # `plan`, and `plan --check` / `--force`: compare, move
-            _outcome(
-                functools.partial(common.update, Path(source), {}, None, force=force), "p.yaml"
+            update = functools.partial(
+                recompute.update, Path(source), {}, None, force=force, said_in="en"
             )
+            _outcome(update, "p.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -326,12 +327,12 @@ def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     assert read.file.comments == [] and read.file.header == ""
     path = scratch / "p.yaml"
     path.write_text(text, "utf-8")
-    first = common.update(path, {}, None, force=False)
+    first = recompute.update(path, {}, None, force=False, said_in="en")
     assert not first.changed  # the same plan, perhaps laid out otherwise
     written = first.new_text if first.formatting else text
     assert _owned_in(yaml.safe_load(written)) == _owned_in(document)
     path.write_text(written, "utf-8")
-    second = common.update(path, {}, None, force=False)
+    second = recompute.update(path, {}, None, force=False, said_in="en")
     assert not second.changed and second.new_text == written  # plan twice: a no-op
 
 

@@ -77,17 +77,18 @@ class MaxItems:
 
 
 class Unknown:
-    """What a key that is not declared is told: a message id (with the fields as `fields`) or,
-    for older text, the words themselves."""
+    """What a key that is not declared is told: a message id, given the declared keys as the
+    parameter `listing` names (when it names one)."""
 
-    __slots__ = ("id", "text")
+    __slots__ = ("id", "listing")
 
-    def __init__(self, text: str = "", *, id: str = "") -> None:
-        self.text, self.id = text, id
+    def __init__(self, id: str, listing: str = "") -> None:
+        self.id, self.listing = id, listing
 
 
 class Shallow:
-    """Read only for its kind by `plan`, which rebuilds it anyway; `problem` when it is not."""
+    """Read only for its kind by `plan`, which rebuilds it anyway; `problem` (a message id)
+    when it is not."""
 
     __slots__ = ("problem",)
 
@@ -146,7 +147,7 @@ FORMAT = 3  # 2: status, owner, due, notes under each step's title; started; rev
 # 3: answers format 3 (sector, region, minors, paid promotion, current channels with their use)
 
 YOURS = "Yours: "
-REBUILD = "is missing or not a mapping; restore it from git or run `socialready plan`"
+REBUILD = "plan.not_mapping"  # a generated section that is missing or not a mapping
 
 # An answer as stored: text, a number, yes/no, the choices made, or the channels in use.
 ChannelUse = dict[str, float | str | None]  # posts_per_week, works
@@ -229,7 +230,7 @@ class StepDoc(TypedDict):
     actions: Annotated[list[str], GENERATED]
 
 
-Step = Annotated[StepDoc, Def("step"), Unknown("is not a step field; put your own text in `notes`")]
+Step = Annotated[StepDoc, Def("step"), Unknown("plan.not_step_field")]
 
 
 class ReviewDoc(TypedDict):
@@ -282,7 +283,7 @@ Review = Annotated[
         "Yours: one review of the period since the one before (or since `started`), written by "
         "`socialready review`; the rules judge the latest one against the plan before it.",
     ),
-    Unknown(id="review.unknown_field"),
+    Unknown("review.unknown_field", "fields"),
 ]
 
 
@@ -333,8 +334,7 @@ class PlanDoc(TypedDict):
 
 
 TOP_KEYS = tuple(PlanDoc.__annotations__)
-PLAN_UNKNOWN = f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}"
-PlanRoot = Annotated[PlanDoc, Unknown(PLAN_UNKNOWN)]
+PlanRoot = Annotated[PlanDoc, Unknown("plan.not_a_key", "keys")]
 
 
 class GeneratedStep(TypedDict):

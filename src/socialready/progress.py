@@ -8,7 +8,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TypedDict
 
-from socialready.model import SETTLED, PlanDoc, ReviewDoc, StepDoc, StepId
+from socialready.model import PlanDoc, ReviewDoc, StepDoc, StepId
+from socialready.status import settled
 
 # Months after `started` at which the plan is reviewed, by how long results are expected to take.
 REVIEW_MONTHS = {
@@ -108,15 +109,10 @@ def next_review(document: PlanDoc, on: dt.date) -> NextReview | None:
     return None
 
 
-def is_settled(step: StepDoc) -> bool:
-    """Done or skipped: nothing more to do for it."""
-    return step.get("status") in SETTLED
-
-
 def is_overdue(step: StepDoc, on: dt.date) -> bool:
     """Its due date has passed on `on`, and it is neither done nor skipped."""
     due = step.get("due")
-    return due is not None and due < on and not is_settled(step)
+    return due is not None and due < on and not settled(step)
 
 
 def overdue_steps(steps: Sequence[StepDoc], on: dt.date) -> list[Overdue]:
@@ -135,7 +131,7 @@ def progress(document: PlanDoc, today: dt.date) -> Progress:
     open_due = [
         (day.isoformat(), number, step)
         for number, step in enumerate(steps, start=1)
-        if (day := step.get("due")) is not None and not is_settled(step)
+        if (day := step.get("due")) is not None and not settled(step)
     ]
     next_due: NextDue | None = None
     if open_due:
@@ -148,7 +144,7 @@ def progress(document: PlanDoc, today: dt.date) -> Progress:
             "overdue": is_overdue(step, today),
         }
     return {
-        "done": sum(1 for step in steps if is_settled(step)),
+        "done": sum(1 for step in steps if settled(step)),
         "total": len(steps),
         "next_due": next_due,
         "overdue": overdue_steps(steps, today),

@@ -14,22 +14,26 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
-from socialready.commands import common
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
+from socialready.planfile import recompute
+from socialready.text import text
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
-Outcome = tuple[Path, "common.Update | None", "tuple[str, int, str] | None"]
+Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
 
 
-def _one(job: tuple[Path, dict[str, Any], str | None, bool]) -> Outcome:
-    path, sets, lang, force = job
+Job = tuple[Path, dict[str, Any], str | None, bool, str]  # path, sets, lang, force, said in
+
+
+def _one(job: Job) -> Outcome:
+    path, sets, lang, force, said = job
     try:
-        return path, common.update(path, sets, lang, force=force), None
+        return path, recompute.update(path, sets, lang, force=force, said_in=said), None
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
-        return path, None, (exc.message, int(exc.exit_code), _failure(exc))
+        return path, None, (exc.render(said), int(exc.exit_code), _failure(exc))
 
 
 def _failure(exc: SocialreadyError) -> str:
@@ -43,8 +47,13 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 
 
 def _write(
-    path: Path, update: common.Update, sets: dict[str, Any], lang: str | None, force: bool
-) -> common.Update:
+    path: Path,
+    update: recompute.Update,
+    sets: dict[str, Any],
+    lang: str | None,
+    force: bool,
+    said: str,
+) -> recompute.Update:
     """Write the recomputed plan. When another socialready wrote it since it was read (a
     review recorded while this one waited for the plan's lock), read it again and recompute,
     so that its change is kept as well; any other change is left as it is, and said."""
@@ -55,7 +64,7 @@ def _write(
         except files.ChangedMeanwhile as exc:
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
-            again = common.update(path, sets, lang, force=force)
+            again = recompute.update(path, sets, lang, force=force, said_in=said)
             if not (again.changed or again.formatting):
                 return again  # already as `plan` would write it
             update = again
@@ -63,7 +72,7 @@ def _write(
     return update
 
 
-def _outcomes(jobs: list[tuple[Path, dict[str, Any], str | None, bool]]) -> Iterator[Outcome]:
+def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
     """Each plan recomputed, in order; a large folder is spread over the machine's cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(jobs) < PARALLEL_FROM or (cores or 1) < 2:
@@ -187,7 +196,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     """Exit code: 0 all up to date (or written), 1 --check found work, 2 a plan was unusable."""
     qs = questionnaire.load()
     set_answers = answers_mod.parse_sets(qs, sets)
-    plans = common.plan_paths(paths)
+    plans = files.plan_paths(paths)
     if not plans:
         raise BadInput(msg("plan.no_plans", paths=", ".join(map(str, paths))))
     from socialready import catalog
@@ -196,19 +205,21 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     code = ExitCode.OK
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
-    jobs = [(path, set_answers, lang, check or force) for path in plans]
+    said = lang or ui.default_language()  # what is said of the plans, each in its own
+    jobs = [(path, set_answers, lang, check or force, said) for path in plans]
     for path, update, error in _outcomes(jobs):
         if update is not None and (update.changed or update.formatting) and not check:
             try:
-                update = _write(path, update, set_answers, lang, force)
+                update = _write(path, update, set_answers, lang, force, said)
             except SocialreadyError as exc:
-                error = (exc.message, int(exc.exit_code), _failure(exc))
+                error = (exc.render(said), int(exc.exit_code), _failure(exc))
         if error is not None or update is None:
             from socialready.output import terminal
 
             not_done = FileProblem(path, msg("plan.not_recomputed"))
-            message, exit_code, kind = error or (not_done.message, ExitCode.BAD_INPUT, "unreadable")
-            terminal.error(message)
+            said_error = error or (not_done.render(said), ExitCode.BAD_INPUT, "unreadable")
+            message, exit_code, kind = said_error
+            terminal.error(message, said)
             code = max(code, ExitCode(exit_code))
             failed[kind] += 1
             continue
@@ -221,41 +232,38 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             if update.formatting:
                 from socialready.output import terminal
 
-                said = ui.language()
                 which = "plan.formatting_check" if check else "plan.formatting"
-                what = ui.message(f"layout.{update.formatting}", said)
-                terminal.message(ui.message(which, said, path=path, what=what))
+                what = text(f"layout.{update.formatting}", said)
+                terminal.message(text(which, said, path=path, what=what))
             continue
         changed += 1
         from socialready.output import terminal
 
-        said = ui.language()
-        label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
+        label = text("plan.would_change" if check else "plan.updated", said, path=path)
         terminal.changes(label, update.changes, said)
         if update.moved_to_notes:
             from socialready.planfile.document import edited_field
 
             fields = ", ".join(
-                ui.message("plan.comment_lines", said) if field == "comments"
+                text("plan.comment_lines", said) if field == "comments"
                 else edited_field(field, said)
                 for field in update.moved_to_notes
             )  # fmt: skip
             terminal.message(
-                ui.message("plan.would_move" if check else "plan.moved", said, fields=fields)
+                text("plan.would_move" if check else "plan.moved", said, fields=fields)
             )
         if check:
             code = max(code, ExitCode.CHANGES)
-    sys.stderr.write(_summary(check, changed, unchanged, failed) + "\n")
+    sys.stderr.write(_summary(check, changed, unchanged, failed, said) + "\n")
     return int(code)
 
 
-def _summary(check: bool, changed: int, current: int, failed: dict[str, int]) -> str:
+def _summary(check: bool, changed: int, current: int, failed: dict[str, int], said: str) -> str:
     """One line, the parts that are not zero: "3 plans updated, 1 plan could not be written"."""
-    said = ui.language()
     counts = (
         ("would_change" if check else "updated", changed),
         ("up_to_date" if check else "already_up_to_date", current),
         *failed.items(),
     )
-    parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
+    parts = [text(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
     return ", ".join(parts) + "."

@@ -24,7 +24,6 @@ from typing import (
     get_args,
     get_origin,
     get_type_hints,
-    is_typeddict,
 )
 
 from socialready import answers as answers_mod
@@ -300,7 +299,8 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
 
     shallow = find(model.Shallow)
     if shallow is not None:
-        return Shallow(_kind(hint, [item for item in meta if item is not shallow]), shallow.problem)
+        deep = _kind(hint, [item for item in meta if item is not shallow])
+        return Shallow(deep, msg(shallow.problem))
     if model.STATUS in meta:
         return Status()
     if model.FORMAT_VERSION in meta:
@@ -314,7 +314,7 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
     one_of = find(model.OneOf)
     if hint is TextOrNumber:
         return TextOrNumber()
-    if is_typeddict(hint):
+    if isinstance(hint, type) and hasattr(hint, "__required_keys__"):  # a TypedDict
         unknown = find(model.Unknown)
         return _record(hint, unknown)
     if get_origin(hint) is Literal:
@@ -359,9 +359,10 @@ def _record(declared: Any, unknown: model.Unknown | None) -> Record:
                 deep_only=model.DEEP_ONLY in meta,
             )
         )
-    if unknown is not None and unknown.id:
-        return Record(fields, msg(unknown.id, fields=", ".join(hints)))
-    return Record(fields, unknown.text if unknown is not None else "")
+    if unknown is None:
+        return Record(fields)
+    listed = {unknown.listing: ", ".join(hints)} if unknown.listing else {}
+    return Record(fields, msg(unknown.id, **listed))
 
 
 def plan_shape() -> Record:

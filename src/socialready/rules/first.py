@@ -11,9 +11,9 @@ import re
 
 from socialready.catalog import Catalog
 from socialready.model import PlanDoc
-from socialready.progress import is_settled
-from socialready.rules.scoring import VERDICTS
+from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
+from socialready.status import settled
 
 COUNT = 3
 _STEP_NOTE = re.compile(r"\s*\((?:stap|step) [^()]*\)(?=\.?$)")  # "(stap 3)" at the end
@@ -24,7 +24,7 @@ def first_actions(document: PlanDoc, catalog: Catalog, count: int = COUNT) -> li
     open_steps: dict[str, int] = {
         step["id"]: number
         for number, step in enumerate(document["steps"], start=1)
-        if not is_settled(step)
+        if not settled(step)
     }
     verdict = document["readiness"]["verdict"]
     live = [] if verdict == "not_yet" else _live(document, open_steps)

@@ -13,7 +13,7 @@ class Stopped(Interrupted):
     """Ctrl-C at a question: `answers` holds every answer given before it."""
 
     def __init__(self, answers: dict[str, Any]) -> None:
-        super().__init__("interrupted")
+        super().__init__(msg("interrupted"))
         self.answers = answers
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import packaged, questionnaire, ui
+from socialready import packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 
@@ -18,11 +18,6 @@ LANGS = questionnaire.LANGUAGES
 def data() -> dict[str, Any]:
     raw: dict[str, Any] = packaged.load_data("review")
     return raw
-
-
-def word(path: str, lang: str, /, **params: Any) -> str:
-    """A review or calendar word at a slash path, e.g. word('words/recorded', 'nl')."""
-    return ui.text_at(data(), path, lang, params)
 
 
 def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dict[str, str] | None:
