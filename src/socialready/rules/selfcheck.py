@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from socialready.catalog import TIERS
+from socialready.model import Generated
 from socialready.rules.channels import (
     EPSILON,
     NEW,
@@ -38,7 +39,7 @@ def check(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> None:
@@ -53,7 +54,7 @@ def problems_in(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> list[str]:
