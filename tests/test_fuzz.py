@@ -372,10 +372,10 @@ def test_mutated_resume_files(
     tree = {"target": "plans/x.yaml", "language": lang, "answers": answers.to_nested(QS, valid)}
     tree = data.draw(mutated_tree(tree))
     os.environ["XDG_STATE_HOME"] = str(scratch / "state")
-    path = resume.state_file()
+    path = resume.ASSESS.path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.draw(mutated_bytes(yamlio.dumps(tree) if tree else "")))
-    session = _outcome(resume.load, "resume.yaml")
+    session = _outcome(resume.ASSESS.load, "resume.yaml")
     if session is not None:
         assert session.language in questionnaire.LANGUAGES
         assert session.target is None or isinstance(session.target, Path)

@@ -16,8 +16,7 @@ from socialready import files, questionnaire
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
 from socialready.language import resolve_language
 from socialready.text import text
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
     from socialready.planfile.document import Plan
@@ -47,10 +46,7 @@ def run(
     if resume_session:
         from socialready.wizard import resume
 
-        session = resume.load()
-        given.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
+        given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
     if answers_file:
@@ -69,7 +65,7 @@ def run(
     )
     with told_in(language):
         try:
-            answered = wizard.run(
+            answered = flow.run(
                 qs,
                 language,
                 given,
@@ -77,7 +73,7 @@ def run(
                 interactive=prompts.can_prompt(),
                 use_defaults=use_defaults,
             )
-        except wizard.Stopped as stop:
+        except flow.Stopped as stop:
             kept = {**given, **stop.answers}
             where = _keep(kept, target, language)
             raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
@@ -93,7 +89,7 @@ def run(
         if resume_session:
             from socialready.wizard import resume
 
-            resume.clear()
+            resume.ASSESS.clear()
         from socialready.output import terminal
 
         terminal.summary(document, target)
@@ -103,7 +99,7 @@ def run(
 def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
-    return resume.save(resume.Session(answered, target, language))
+    return resume.ASSESS.save(resume.Session(answered, target, language))
 
 
 def _read_checked(path: Path, force: bool) -> Plan:

@@ -11,8 +11,7 @@ from socialready.answers import number
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
 from socialready.rules import review as review_rules
 from socialready.text import text
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
 
 OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
@@ -37,10 +36,7 @@ def run(
     raw: dict[str, Any] = {}
     session_lang = None
     if resume_session:
-        session = resume.load_review()
-        raw.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
+        raw, target, session_lang = resume.REVIEW.resumed(target)
     with told_in(lang or session_lang):
         if target is None:
             raise BadInput(msg("review.no_plan"))
@@ -94,7 +90,7 @@ def run(
         given: dict[str, Any] = {}
         for key, value in raw.items():
             if key in qs.by_key:
-                given[key] = questions.validate(qs, key, value, str(resume.review_state_file()))
+                given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
         given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
         given.update(questions.parse_sets(qs, sets))
         given.pop("review.date", None)
@@ -102,7 +98,7 @@ def run(
             key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
         }
         try:
-            answered = wizard.run(
+            answered = flow.run(
                 qs,
                 language,
                 given,
@@ -111,9 +107,9 @@ def run(
                 use_defaults=use_defaults,
                 missing_id="review.missing",
             )
-        except wizard.Stopped as stop:
+        except flow.Stopped as stop:
             kept = {**given, **stop.answers, "review.date": when.isoformat()}
-            where = resume.save_review(resume.Session(kept, target, language))
+            where = resume.REVIEW.save(resume.Session(kept, target, language))
             raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
         entry = _entry(when, answered, promised)
         from socialready.planfile import shape
@@ -123,11 +119,11 @@ def run(
             plan, document = _record(target, plan, earlier, entry)
         except SocialreadyError as exc:
             kept = {**answered, "review.date": when.isoformat()}
-            where = resume.save_review(resume.Session(kept, target, language))
+            where = resume.REVIEW.save(resume.Session(kept, target, language))
             exc.add(msg("review.kept", path=str(where)))
             raise
         if resume_session:
-            resume.clear_review()
+            resume.REVIEW.clear()
         _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
         render_changes(str(target), plan.document, document, language)
         from socialready.output import terminal
