@@ -89,7 +89,7 @@ def test_the_data_file_is_the_catalogue() -> None:
 # --- What the code names ----------------------------------------------------------------------
 
 RULES_CALLERS = ("ctx", "self.ctx")  # Context.text: an id under `rules.`
-ID_KEYWORDS = ("missing_id",)  # keyword arguments that take an id
+ID_KEYWORDS = ("missing_id", "nothing", "not_file", "bad_target", "bad_answers")  # take an id
 
 
 def _pattern(node: ast.expr) -> Iterator[str]:
