@@ -49,6 +49,9 @@ class ChoicesBy(NamedTuple):
     always: tuple[str, ...]  # offered whatever the other answer (`other`)
 
 
+_VALUES: dict[int, tuple[tuple[Choice, ...], tuple[str, ...]]] = {}
+
+
 class Question(NamedTuple):
     key: str
     kind: str  # text | one | many | number | integer | yesno | channels
@@ -70,7 +73,14 @@ class Question(NamedTuple):
 
     @property
     def values(self) -> tuple[str, ...]:
-        return tuple(choice.value for choice in self.choices)
+        """The choices' values, made once per tuple of choices (a country question has ~250,
+        and answers are checked against them on every plan read)."""
+        known = _VALUES.get(id(self.choices))
+        if known is not None and known[0] is self.choices:
+            return known[1]
+        values = tuple(choice.value for choice in self.choices)
+        _VALUES[id(self.choices)] = (self.choices, values)  # holds the choices: the id stays theirs
+        return values
 
     def field(self, name: str) -> Question:
         return next(field for field in self.fields if field.key == name)

@@ -21,7 +21,7 @@ from socialready.commands import assess
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
 from socialready.wizard import prompts
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, run_cli
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "socialready" / "data"
@@ -162,7 +162,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
 
 
 def _dutch(*args: str, **env: str) -> Any:
-    return run_cli(*args, env={"SOCIALREADY_LANG": "nl", **env})
+    return invoke(*args, env={"SOCIALREADY_LANG": "nl", **env})
 
 
 def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
@@ -218,8 +218,8 @@ def test_answers_from_standard_input(isolated: Path) -> None:
 
 
 def test_h_and_version() -> None:
-    assert "Usage:" in run_cli("-h").stdout and "Usage:" in run_cli("plan", "-h").stdout
-    version = run_cli("--version")
+    assert "Usage:" in invoke("-h").stdout and "Usage:" in invoke("plan", "-h").stdout
+    version = invoke("--version")
     assert version.returncode == 0 and re.fullmatch(
         r"socialready \d+\.\d+\.\d+\S*\n", version.stdout
     )

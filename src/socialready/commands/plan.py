@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -23,17 +24,19 @@ START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform h
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
 Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
-
-
-Job = tuple[Path, dict[str, Any], str | None, bool, str]  # path, sets, lang, force, said in
+# path, --set, --lang, force, said in, --check
+Job = tuple[Path, dict[str, Any], str | None, bool, str, bool]
 
 
 def _one(job: Job) -> Outcome:
-    path, sets, lang, force, said = job
+    path, sets, lang, force, said, check = job
     try:
-        return path, recompute.update(path, sets, lang, force=force, said_in=said), None
+        update = recompute.update(path, sets, lang, force=force, said_in=said)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
         return path, None, (exc.render(said), int(exc.exit_code), _failure(exc))
+    if check:  # nothing is written: the new text need not cross back to the command
+        update = update._replace(new_text="")
+    return path, update, None
 
 
 def _failure(exc: SocialreadyError) -> str:
@@ -84,6 +87,8 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
     context = multiprocessing.get_context(method)
     folders = {job[0].parent for job in jobs}
     pool = None
+    if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
+        gc.freeze()  # them, which would copy every page that holds one
     try:
         with _ctrl_c_held(), _quiet_children():
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
@@ -92,6 +97,7 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
             pool.terminate()
             pool.join()
+        gc.unfreeze()
 
 
 def start_method() -> str:
@@ -206,7 +212,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
     said = lang or ui.default_language()  # what is said of the plans, each in its own
-    jobs = [(path, set_answers, lang, check or force, said) for path in plans]
+    jobs = [(path, set_answers, lang, check or force, said, check) for path in plans]
     for path, update, error in _outcomes(jobs):
         if update is not None and (update.changed or update.formatting) and not check:
             try:

@@ -248,93 +248,110 @@ def read(text: str) -> dict[str, Any]:
     body = text[start:]
     if not body.endswith("\n"):
         raise Unsupported
-    reader = _Reader(body.split("\n")[:-1])
+    lines = body.split("\n")
+    lines.pop()  # after the last line break
     try:
-        data = reader.mapping(0)
+        data, index = _read_mapping(lines, 0, 0, None)
     except RecursionError:  # PyYAML says how deep is too deep
         raise Unsupported from None
-    if reader.index != len(reader.lines) or not data:
+    if index != len(lines) or not data:
         raise Unsupported
     if write(data) != body:
         raise Unsupported
     return data
 
 
-class _Reader:
-    """Reads the lines `write` makes; gives up (Unsupported) at anything else."""
+# The reader reads the lines `write` makes and gives up (Unsupported) at much else; what it
+# reads is trusted only once written back to the same text (see `read`). One call per mapping
+# or sequence, the lines of each walked in a loop: plans are read far more often than written.
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.indents = [len(line) - len(line.lstrip(" ")) for line in lines]
-        self.index = 0
-        self.first: str | None = None  # the rest of a `- key: value` line, read as a mapping
+_PADS = [" " * width for width in range(0, 64, INDENT)]
 
-    def _line(self, indent: int) -> str | None:
-        """The current line's text at exactly `indent`, else None."""
-        if self.first is not None:
-            return self.first
-        if self.index >= len(self.lines):
-            return None
-        if self.indents[self.index] != indent:
-            return None
-        return self.lines[self.index][indent:]
 
-    def _next(self) -> None:
-        self.first = None
-        self.index += 1
+def _pad(indent: int) -> str:
+    return _PADS[indent // INDENT] if indent < len(_PADS) * INDENT else " " * indent
 
-    def mapping(self, indent: int) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        while (line := self._line(indent)) is not None and not line.startswith("-"):
+
+def _read_mapping(
+    lines: list[str], index: int, indent: int, first: str | None
+) -> tuple[dict[str, Any], int]:
+    """The mapping whose keys start at `indent` from line `index` on (or from `first`, the
+    rest of a `- key: value` line), and the index of the line after it."""
+    data: dict[str, Any] = {}
+    pad = _pad(indent)
+    count = len(lines)
+    while True:
+        if first is not None:
+            line, first = first, None
             match = _KEY.match(line)
-            if match is None:
-                raise Unsupported
-            rest = line[match.end() :]
-            self._next()
-            if rest:
-                data[match[1]] = self.scalar(rest, indent + INDENT)
-            elif (after := self._line(indent)) is not None and after.startswith("- "):
-                data[match[1]] = self.sequence(indent)
-            else:
-                data[match[1]] = self.mapping(indent + INDENT)
-        return data
-
-    def sequence(self, indent: int) -> list[Any]:
-        items: list[Any] = []
-        while (line := self._line(indent)) is not None and line.startswith("- "):
-            rest = line[2:]
-            if _KEY.match(rest):
-                self.first = rest
-                items.append(self.mapping(indent + INDENT))
-            else:
-                self._next()
-                items.append(self.scalar(rest, indent + INDENT))
-        return items
-
-    def scalar(self, text: str, indent: int) -> Any:
-        if text.startswith("'"):
-            inner = text[1:-1]
-            if len(text) < 2 or not text.endswith("'") or "'" in inner.replace("''", ""):
-                raise Unsupported
-            return inner.replace("''", "'")
-        if text.startswith("|"):
-            return self.literal(text[1:], indent)
-        if text in ("[]", "{}"):
-            return [] if text == "[]" else {}
-        return _plain(text)
-
-    def literal(self, hints: str, indent: int) -> str:
-        if hints not in ("", "-", "2", "2-"):
+        elif index < count and lines[index].startswith(pad):
+            line = lines[index]
+            match = _KEY.match(line, indent)
+            if match is None:  # a sequence item or a deeper line: the mapping ends before it
+                return data, index
+            index += 1
+        else:
+            return data, index
+        if match is None:
             raise Unsupported
-        pad = " " * indent
-        lines = []
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if line and not line.startswith(pad):
-                break
-            lines.append(line[indent:])
-            self.index += 1
-        return "\n".join(lines) + ("" if hints.endswith("-") else "\n")
+        end = match.end()
+        if end < len(line):
+            rest = line[end:]
+            if rest[0] == "|":
+                data[match[1]], index = _read_literal(lines, index, indent + INDENT, rest[1:])
+            else:
+                data[match[1]] = _scalar_text(rest)
+        elif index < count and lines[index].startswith(pad + "- "):
+            data[match[1]], index = _read_sequence(lines, index, indent)
+        else:
+            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None)
+
+
+def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any], int]:
+    """The items of the sequence whose `- ` start at `indent` from line `index` on."""
+    items: list[Any] = []
+    item_pad = _pad(indent) + "- "
+    inner = indent + INDENT
+    count = len(lines)
+    while index < count and lines[index].startswith(item_pad):
+        rest = lines[index][inner:]
+        index += 1
+        if _KEY.match(rest):
+            item, index = _read_mapping(lines, index, inner, rest)
+            items.append(item)
+        elif rest[:1] == "|":
+            literal, index = _read_literal(lines, index, inner, rest[1:])
+            items.append(literal)
+        else:
+            items.append(_scalar_text(rest))
+    return items, index
+
+
+def _scalar_text(text: str) -> Any:
+    """A one-line scalar: single-quoted, an empty collection, or plain."""
+    if text[:1] == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+            raise Unsupported
+        return inner.replace("''", "'")
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    return _plain(text)
+
+
+def _read_literal(lines: list[str], index: int, indent: int, hints: str) -> tuple[str, int]:
+    """A `|` block's text: its lines at `indent` or deeper, and empty ones."""
+    if hints not in ("", "-", "2", "2-"):
+        raise Unsupported
+    pad = _pad(indent)
+    start = index
+    count = len(lines)
+    while index < count and (not lines[index] or lines[index].startswith(pad)):
+        index += 1
+    text = "\n".join(line[indent:] for line in lines[start:index])
+    return text + ("" if hints.endswith("-") else "\n"), index
 
 
 def _plain(text: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -151,6 +152,7 @@ def channel_owners(
     return found
 
 
+@functools.cache
 def header_comment(language: str) -> str:
     """The comment the plan starts with: what the user may edit, and the values allowed."""
     from socialready.text import text
@@ -170,11 +172,9 @@ def split_header(header: str) -> tuple[str, str]:
     comment and those after it. The generated lines are left out: those of the header in either
     language, and an older wording's (a `# socialready plan` line and the indented lines under
     it), so that a new wording replaces the old one instead of adding to it."""
-    ours = {
-        line
-        for lang in questionnaire.LANGUAGES
-        for line in header_comment(lang).splitlines(keepends=True)
-    }
+    if not header:
+        return "", ""
+    ours = _header_lines()
     before: list[str] = []
     after: list[str] = []
     seen = in_block = False
@@ -185,6 +185,16 @@ def split_header(header: str) -> tuple[str, str]:
         else:
             (after if seen else before).append(line)
     return "".join(before), "".join(after)
+
+
+@functools.cache
+def _header_lines() -> frozenset[str]:
+    """Every line of the generated header comment, in either language."""
+    return frozenset(
+        line
+        for lang in questionnaire.LANGUAGES
+        for line in header_comment(lang).splitlines(keepends=True)
+    )
 
 
 def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[dt.date, bool]]:

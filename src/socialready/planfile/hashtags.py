@@ -46,6 +46,8 @@ def _places(lines: list[str]) -> dict[int, tuple[str, str, str]]:
 
 def split(comments: list[tuple[int, str]], text: str) -> tuple[list[Kept], list[tuple[int, str]]]:
     """The comments that follow a step's own field (kept where they are), and the others."""
+    if not comments:
+        return [], []
     places = _places(text.replace("\r\n", "\n").split("\n"))
     kept: list[Kept] = []
     other: list[tuple[int, str]] = []

@@ -50,23 +50,20 @@ def today() -> dt.date:
     text = os.environ.get(TODAY_VARIABLE, "").strip()
     if not text:
         return dt.date.today()
-    try:
-        day = iso_date(text)
-    except ValueError:
-        problem = msg("schedule.today", value=repr(text))
-        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=problem)) from None
-    wrong = out_of_range(day)
-    if wrong:
-        raise BadInput(msg("where", where=TODAY_VARIABLE, problem=wrong))
-    return day
+    return _checked_date(text, TODAY_VARIABLE, "schedule.today")
 
 
 def parse_date(text: str, source: str) -> dt.date:
     """A date typed on the command line (--date), or BadInput naming the option."""
+    return _checked_date(text.strip(), source, "plan.not_date")
+
+
+def _checked_date(text: str, source: str, not_a_date: str) -> dt.date:
+    """A date in range, or BadInput naming `source` with the message `not_a_date`."""
     try:
-        day = iso_date(text.strip())
+        day = iso_date(text)
     except ValueError:
-        problem = msg("plan.not_date", value=repr(text))
+        problem = msg(not_a_date, value=repr(text))
         raise BadInput(msg("where", where=source, problem=problem)) from None
     wrong = out_of_range(day)
     if wrong:
