@@ -148,7 +148,6 @@ def plan(document: PlanDoc, out: Console | None = None, *, details: bool = False
     readiness = document["readiness"]
     narrow = out.width < NARROW
     _heading(document, out)
-    names = catalog.load().texts["dimensions"]
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column(text("dimension", lang), ratio=1, no_wrap=False)
     table.add_column(text("score", lang), justify="right", width=5)
@@ -164,11 +163,11 @@ def plan(document: PlanDoc, out: Console | None = None, *, details: bool = False
                 found.append(f" [{finding['rule']}]", style="dim")
         score = Text(str(dimension["score"]), style=_score_style(dimension["score"]))
         if narrow:  # a list reads better than a table squeezed into a few columns
-            out.print(Text.assemble((names[key][lang], "bold"), " ", score))
+            out.print(Text.assemble((text(f"rules.dimensions.{key}", lang), "bold"), " ", score))
             if found:
                 out.print(Padding(found, (0, 0, 0, 2)))
         else:
-            table.add_row(names[key][lang], score, found)
+            table.add_row(text(f"rules.dimensions.{key}", lang), score, found)
     if not narrow:
         out.print(table)
     _channels(document, out)
