@@ -36,7 +36,10 @@ from socialready.rules.scoring import verdict_for_score
 from socialready.status import settled
 from socialready.text import text
 
-VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
+# One colour per verdict: the verdict itself in bold, and a score in the colour of the verdict
+# it alone earns by the thresholds in data/rules.yaml.
+VERDICT_COLOUR = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
+VERDICT_STYLE = {verdict: f"bold {colour}" for verdict, colour in VERDICT_COLOUR.items()}
 NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
@@ -94,12 +97,9 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
     )
 
 
-SCORE_STYLES = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
-
-
 def _score_style(score: int) -> str:
     """A score's colour is the colour of the verdict it would earn on its own."""
-    return SCORE_STYLES[verdict_for_score(score, catalog.load().thresholds)]
+    return VERDICT_COLOUR[verdict_for_score(score, catalog.load().thresholds)]
 
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
@@ -133,7 +133,7 @@ def _heading(document: PlanDoc, out: Console) -> None:
             ),
             title=None if narrow else heading,
             title_align="left",
-            border_style=VERDICT_STYLE[verdict].split()[-1],
+            border_style=VERDICT_COLOUR[verdict],
         )
     )
 
