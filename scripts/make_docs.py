@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from socialready.commands import common
 from socialready.output import terminal
+from socialready.planfile.document import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-03-02"  # the picture shows the plan as on this day (tests/conftest.py: the same)
@@ -17,7 +17,7 @@ TODAY = "2026-03-02"  # the picture shows the plan as on this day (tests/conftes
 
 def main() -> int:
     os.environ["SOCIALREADY_TODAY"] = TODAY
-    document = common.load_document(ROOT / "plans" / "software.yaml")
+    document = load_document(ROOT / "plans" / "software.yaml")
     target = ROOT / "docs" / "plan.svg"
     target.parent.mkdir(exist_ok=True)
     terminal.export_svg(document, target, width=110)

@@ -50,9 +50,6 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("SOCIALREADY_PAGER", "")  # a test in a pseudo-terminal gets no pager
-    from socialready import ui
-
-    monkeypatch.setattr(ui, "_session", [])  # the language a command chose ends with its test
     monkeypatch.setenv("SOCIALREADY_TODAY", TODAY)  # overdue marks and start dates stay put
     return tmp_path
 

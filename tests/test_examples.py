@@ -79,11 +79,11 @@ def test_readme_names_every_exit_code() -> None:
 
 
 def test_the_readme_picture_is_current(tmp_path: Path) -> None:
-    from socialready.commands import common
     from socialready.output import terminal
+    from socialready.planfile.document import load_document
 
     target = tmp_path / "plan.svg"
-    terminal.export_svg(common.load_document(ROOT / "plans" / "software.yaml"), target, width=110)
+    terminal.export_svg(load_document(ROOT / "plans" / "software.yaml"), target, width=110)
     assert target.read_text("utf-8") == (ROOT / "docs" / "plan.svg").read_text("utf-8"), (
         "run python scripts/make_docs.py"
     )
@@ -91,7 +91,7 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["questions", "countries", "rules", "facts", "ui", "messages", "review", "grammar", "locales"],
+    ["questions", "countries", "rules", "facts", "text", "review", "grammar", "locales"],
 )
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"

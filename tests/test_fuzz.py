@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from socialready import answers, files, questionnaire, rules
-from socialready.commands import common
+from socialready.commands import overview
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
-from socialready.planfile import yamlio
+from socialready.planfile import recompute, yamlio
 from tests.strategies import (
     OWNED_TEXT,
     PLAIN_TEXT,
@@ -174,9 +174,9 @@ def _shown(source: str) -> None:
 
     report_text = show.report_or_raw(Path(source))  # never fails: the report, or raw text
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
-    document = _outcome(lambda: common.load_document(Path(source)), "p.yaml")
+    document = _outcome(lambda: plan.load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
-    terminal.overview(common.overview(Path(source).parent), "en", out)
+    terminal.overview(overview.plan_rows(Path(source).parent, "en"), "en", out)
     if document is not None:
         report.to_json(document)
         terminal.plan(document, out)
@@ -193,9 +193,10 @@ def _load_plan(text: str, source: str) -> None:
             assert owned["due"] is None or type(owned["due"]) is dt.date
         _outcome(lambda: plan.hand_edits(loaded), "p.yaml")  # what `plan` does next
         for force in (False, True):  # `plan`, and `plan --check` / `--force`: compare, move
-            _outcome(
-                functools.partial(common.update, Path(source), {}, None, force=force), "p.yaml"
+            update = functools.partial(
+                recompute.update, Path(source), {}, None, force=force, said_in="en"
             )
+            _outcome(update, "p.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -325,12 +326,12 @@ def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     assert read.comments == [] and read.header == ""
     path = scratch / "p.yaml"
     path.write_text(text, "utf-8")
-    first = common.update(path, {}, None, force=False)
+    first = recompute.update(path, {}, None, force=False, said_in="en")
     assert not first.changed  # the same plan, perhaps laid out otherwise
     written = first.new_text if first.formatting else text
     assert _owned_in(yaml.safe_load(written)) == _owned_in(document)
     path.write_text(written, "utf-8")
-    second = common.update(path, {}, None, force=False)
+    second = recompute.update(path, {}, None, force=False, said_in="en")
     assert not second.changed and second.new_text == written  # plan twice: a no-op
 
 
@@ -371,10 +372,10 @@ def test_mutated_resume_files(
     tree = {"target": "plans/x.yaml", "language": lang, "answers": answers.to_nested(QS, valid)}
     tree = data.draw(mutated_tree(tree))
     os.environ["XDG_STATE_HOME"] = str(scratch / "state")
-    path = resume.state_file()
+    path = resume.ASSESS.path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.draw(mutated_bytes(yamlio.dumps(tree) if tree else "")))
-    session = _outcome(resume.load, "resume.yaml")
+    session = _outcome(resume.ASSESS.load, "resume.yaml")
     if session is not None:
         assert session.language in questionnaire.LANGUAGES
         assert session.target is None or isinstance(session.target, Path)

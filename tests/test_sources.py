@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from socialready.commands import common
 from socialready.output import html, report, sources, terminal
+from socialready.planfile.document import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "municipality.yaml"
@@ -18,7 +18,7 @@ def test_the_plan_file_keeps_each_source_in_its_sentence() -> None:
 
 
 def test_markdown_and_html_cite_numbered_notes_with_the_list_at_the_end() -> None:
-    document = common.load_document(PLAN)
+    document = load_document(PLAN)
     shown = report.markdown(document)
     body, _, notes = shown.partition("## Bronnen")
     assert notes, "a source list at the end"
@@ -30,7 +30,7 @@ def test_markdown_and_html_cite_numbered_notes_with_the_list_at_the_end() -> Non
 
 
 def test_the_terminal_lists_the_sources_once() -> None:
-    document = common.load_document(PLAN)
+    document = load_document(PLAN)
     out = terminal.console(width=120, record=True)
     terminal.plan(document, out)
     shown = out.export_text()
@@ -39,7 +39,7 @@ def test_the_terminal_lists_the_sources_once() -> None:
 
 
 def test_notes_are_numbered_in_the_order_a_reader_meets_them() -> None:
-    document = common.load_document(PLAN)
+    document = load_document(PLAN)
     marked, notes = sources.numbered(document)
     assert [int(note[1 : note.index("]")]) for note in notes] == list(range(1, len(notes) + 1))
     assert marked["answers"] == document["answers"]  # what the user owns is left as it is

@@ -157,7 +157,7 @@ FILE_KEYS = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["messages", "ui", "review", "questions"])
+@pytest.mark.parametrize("name", ["text", "review", "questions"])
 def test_the_dutch_of_the_messages(name: str) -> None:
     data = json.loads((DATA / f"{name}.json").read_text("utf-8"))
     text = "\n".join(_dutch(data))

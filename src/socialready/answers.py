@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
-from socialready.errors import AnswerError, Text, msg
+from socialready.errors import AnswerError, Msg, Text, msg
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
@@ -219,18 +220,50 @@ def parse_text(question: Question, text: str, source: str = "") -> Any:
     return validate(question, text, source)
 
 
-def parse_sets(questionnaire: Questionnaire, pairs: list[str]) -> Answers:
-    """`--set KEY=VALUE` options as answers."""
+def parse_sets(
+    questionnaire: Questionnaire,
+    pairs: list[str],
+    *,
+    as_text: tuple[str, ...] = (),
+    syntax: Msg | None = None,
+    unknown: Msg | None = None,
+) -> Answers:
+    """`--set KEY=VALUE` options as answers, each read as its question's kind (`assess`,
+    `plan` and `review`). A key in `as_text` is kept as text for the command to check (the
+    review's date); `syntax` and `unknown` say what is wrong in the command's own words."""
     answers: Answers = {}
     for pair in pairs:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
-            raise AnswerError(key or pair, msg("answer.set_syntax"))
-        if key not in questionnaire.by_key:
-            raise AnswerError(key, msg("answer.not_question"), "--set")
-        answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
+            raise AnswerError(key or pair, syntax or msg("answer.set_syntax"))
+        if key in as_text:
+            answers[key] = text.strip()
+        elif key in questionnaire.by_key:
+            answers[key] = parse_text(questionnaire.by_key[key], text, "--set")
+        else:
+            raise AnswerError(key, unknown or msg("answer.not_question"), "--set")
     return answers
+
+
+def nested(
+    node: dict[Any, Any],
+    prefix: str,
+    known: Collection[str],
+    unknown: Callable[[str], Exception],
+) -> Iterator[tuple[str, Any]]:
+    """The one reader of nested answers: (key, value) for each answer under `prefix`, in file
+    order. A key that is an answer takes its value as it is (a mapping too); one that leads to
+    answers (`published:` to `review.published.instagram`) is read further, written nested or
+    with its dots; any other raises `unknown(key)`."""
+    for name, value in node.items():
+        key = f"{prefix}.{name}"
+        if key in known:
+            yield key, value
+        elif isinstance(value, dict) and any(k.startswith(key + ".") for k in known):
+            yield from nested(value, key, known, unknown)
+        else:
+            raise unknown(key)
 
 
 def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers:
@@ -243,16 +276,17 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
         raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
     parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
+
+    def unknown(key: str) -> AnswerError:
+        return AnswerError(key, msg("answer.not_question"), source)
+
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
         if not fields and part not in parts:  # an empty part that does not exist: say so too
             raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
-        for name, value in fields.items():
-            key = f"{part}.{name}"
-            question = questionnaire.by_key.get(key)
-            if question is None:
-                raise AnswerError(key, msg("answer.not_question"), source)
+        for key, value in nested(fields, str(part), questionnaire.by_key, unknown):
+            question = questionnaire.by_key[key]
             if value is None and question.ask_if is not None and question.kind == "one":
                 continue  # `region:` left empty where it does not apply
             answers[key] = validate(question, value, source)
@@ -278,24 +312,47 @@ def may_be_left_out(question: Question) -> bool:
     return not question.required and question.kind == "text"
 
 
-def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
-    """Fill in each question that does not apply and each optional one left out, and assume
-    the default of each that answers format 2 could not give; return the missing keys too."""
+class _LeftOut:
+    """What an answering function gives for a question that stays out of the answers."""
+
+
+LEFT_OUT = _LeftOut()
+
+
+def resolve(questionnaire: Questionnaire, answer: Callable[[Question, Answers], Any]) -> Answers:
+    """The one walk over the questions, in order. A question that does not apply (judged by
+    the answers before it) takes its value for that case; any other, what `answer` gives for it
+    (given, asked, a default; or LEFT_OUT). The wizard, `complete` and `with_defaults` differ
+    only in their `answer`."""
     filled: Answers = {}
-    missing: list[str] = []
-    assumed: list[str] = []
     for question in questionnaire.questions:
         if not question.applies(filled):
             filled[question.key] = question.if_skipped
-        elif question.key in answers:
-            filled[question.key] = answers[question.key]
-        elif may_be_left_out(question):
-            filled[question.key] = validate(question, question.default)
-        elif question.key in ASSUMABLE:
-            filled[question.key] = validate(question, question.default)
+            continue
+        value = answer(question, filled)
+        if value is not LEFT_OUT:
+            filled[question.key] = value
+    return filled
+
+
+def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, list[str]]:
+    """Fill in each question that does not apply and each optional one left out, and assume
+    the default of each that answers format 2 could not give; return the missing keys too."""
+    missing: list[str] = []
+    assumed: list[str] = []
+
+    def answer(question: Question, filled: Answers) -> Any:
+        if question.key in answers:
+            return answers[question.key]
+        if may_be_left_out(question):
+            return validate(question, question.default)
+        if question.key in ASSUMABLE:
             assumed.append(question.key)
-        else:
-            missing.append(question.key)
+            return validate(question, question.default)
+        missing.append(question.key)
+        return LEFT_OUT
+
+    filled = resolve(questionnaire, answer)
     return _with_assumptions(filled, assumed), missing
 
 
@@ -340,14 +397,12 @@ def upgrade(answers: Answers, lang: str) -> Answers:
 
 def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "en") -> Answers:
     """Every question answered: given answers first, then each question's default."""
-    filled: Answers = {}
-    for question in questionnaire.questions:
-        if not question.applies(filled):
-            filled[question.key] = question.if_skipped
-        elif question.key in answers:
-            filled[question.key] = validate(question, answers[question.key])
-        elif question.default is not None:
-            filled[question.key] = validate(question, default(question, lang))
-        else:
-            raise AnswerError(question.key, msg("answer.no_default"))
-    return _with_assumptions(filled, [])
+
+    def answer(question: Question, filled: Answers) -> Any:
+        if question.key in answers:
+            return validate(question, answers[question.key])
+        if question.default is not None:
+            return validate(question, default(question, lang))
+        raise AnswerError(question.key, msg("answer.no_default"))
+
+    return _with_assumptions(resolve(questionnaire, answer), [])

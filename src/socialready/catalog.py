@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import packaged, ui
+from socialready import packaged
 
 Text = dict[str, str]
 TIERS = ("minimum", "standard", "ambitious")  # lightest first
@@ -100,9 +100,10 @@ class Catalog(NamedTuple):
     def has_figures(self, country: str) -> bool:
         return country in self.figures_for
 
-    def text(self, path: str, lang: str, /, **params: Any) -> str:
-        """The sentence at a slash path (`findings/goals.x/says`)."""
-        return ui.text_at(self.texts, path, lang, params)
+    def channel_name(self, channel_id: str, lang: str) -> str:
+        """A channel's name in `lang`; one the catalogue does not know (a newer plan's) by id."""
+        channel = self.channels.get(channel_id)
+        return channel.name[lang] if channel else channel_id
 
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:

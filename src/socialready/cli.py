@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from socialready.errors import ExitCode, Interrupted, SocialreadyError
+from socialready.errors import ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.output import streams
 
 SETTINGS: dict[str, Any] = {
@@ -54,14 +54,9 @@ class Lang(str, Enum):
     en = "en"
 
 
-def _session(lang: Lang | None) -> str | None:
-    """The language asked for on the command line becomes the language of every message."""
-    if lang is None:
-        return None
-    from socialready import ui
-
-    ui.use_language(lang.value)
-    return lang.value
+def _lang(lang: Lang | None) -> str | None:
+    """The language asked for on the command line, if any."""
+    return lang.value if lang is not None else None
 
 
 class ShowFormat(str, Enum):
@@ -135,16 +130,17 @@ def assess(
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
 
-    assess_mod.run(
-        plan,
-        answers_file=answers,
-        sets=sets or [],
-        use_defaults=defaults,
-        resume_session=resume,
-        force=force,
-        lang=_session(lang),
-        date=date,
-    )
+    with told_in(_lang(lang)):
+        assess_mod.run(
+            plan,
+            answers_file=answers,
+            sets=sets or [],
+            use_defaults=defaults,
+            resume_session=resume,
+            force=force,
+            lang=_lang(lang),
+            date=date,
+        )
 
 
 @app.command("plan")
@@ -165,7 +161,8 @@ def plan_command(
     """Recompute plans from the answers stored in them, keep what you own, show what changes."""
     from socialready.commands import plan
 
-    code = plan.run(plans, sets=sets or [], check=check, force=force, lang=_session(lang))
+    with told_in(_lang(lang)):
+        code = plan.run(plans, sets=sets or [], check=check, force=force, lang=_lang(lang))
     raise typer.Exit(code)
 
 
@@ -225,10 +222,11 @@ def questions(
     lang: LangOption = None,
 ) -> None:
     """The questionnaire, to read or (--format yaml) as an answers template."""
-    from socialready import ui
     from socialready.commands import questions as questions_command
+    from socialready.language import resolve_language
 
-    language = _session(lang) or ui.resolve_language(None)
+    with told_in(_lang(lang)):
+        language = _lang(lang) or resolve_language(None)
     raise typer.Exit(questions_command.run(fmt.value, language))
 
 
@@ -254,8 +252,10 @@ def overview(
     from socialready import ui
     from socialready.commands import overview as overview_command
 
-    language = _session(lang) or ui.language()
-    raise typer.Exit(overview_command.run(folder, fmt=fmt.value, due=due, lang=language))
+    language = _lang(lang) or ui.default_language()
+    with told_in(language):
+        code = overview_command.run(folder, fmt=fmt.value, due=due, lang=language)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -299,15 +299,16 @@ def review(
     """Record how the period since the last review went; the plan follows the real figures."""
     from socialready.commands import review as review_mod
 
-    review_mod.run(
-        plan,
-        answers_file=answers,
-        sets=sets or [],
-        use_defaults=defaults,
-        resume_session=resume,
-        date=date,
-        lang=lang.value if lang else None,
-    )
+    with told_in(_lang(lang)):
+        review_mod.run(
+            plan,
+            answers_file=answers,
+            sets=sets or [],
+            use_defaults=defaults,
+            resume_session=resume,
+            date=date,
+            lang=_lang(lang),
+        )
 
 
 @app.command()
@@ -330,9 +331,8 @@ def calendar(
     """Publishing slots per channel, themes, owners, reviews and due dates for the next weeks."""
     from socialready.commands import calendar as calendar_mod
 
-    calendar_mod.run(
-        plan, weeks=weeks, start=start, output=output, lang=lang.value if lang else None
-    )
+    with told_in(_lang(lang)):
+        calendar_mod.run(plan, weeks=weeks, start=start, output=output, lang=_lang(lang))
 
 
 @app.command()
@@ -350,9 +350,7 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 def _interrupt(signum: int, frame: object) -> NoReturn:
     """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
-    from socialready import ui
-
-    raise Interrupted(ui.word("interrupted", ui.language()))
+    raise Interrupted(msg("interrupted"))
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -393,14 +391,15 @@ def main() -> None:
     except SocialreadyError as exc:
         from socialready.output import terminal
 
-        terminal.error(exc.message)
+        terminal.error(exc.message, exc.language)
         sys.exit(int(exc.exit_code))
     except (typer.Abort, KeyboardInterrupt, EOFError):
         # Click's own "Aborted!" is English and says nothing of what was kept.
         from socialready import ui
         from socialready.output import terminal
+        from socialready.text import text
 
-        terminal.message(ui.message("aborted", ui.language()), style="yellow")
+        terminal.message(text("aborted", ui.default_language()), style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except usage_error as exc:
         exc.show()

@@ -1,11 +1,14 @@
 """One error root: every failure a user can cause carries its own message and exit code.
 
-A message is an id in data/messages.yaml with its parameters (`Msg`), rendered in the session's
-language only when it is shown: the place that raises need not know who reads it.
+A message is an id of the text catalogue (data/text.yaml) with its parameters (`Msg`), never
+an English string; it is rendered only when it is shown, in the language the command gives the
+error as it leaves (`told_in`): the place that raises need not know who reads it.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from enum import IntEnum
 from typing import Any
 
@@ -20,7 +23,7 @@ class ExitCode(IntEnum):
 
 
 class Msg:
-    """A message id of data/messages.yaml and its parameters; a parameter may be a Msg too.
+    """A message id of data/text.yaml and its parameters; a parameter may be a Msg too.
     (A plain class: the dataclasses module costs start-up time.)"""
 
     __slots__ = ("id", "params")
@@ -38,9 +41,9 @@ class Msg:
         return f"Msg({self.id!r}, {self.params!r})"
 
     def render(self, lang: str) -> str:
-        from socialready import ui
+        from socialready.text import text
 
-        return ui.message(self.id, lang, **{k: _shown(v, lang) for k, v in self.params.items()})
+        return text(self.id, lang, **{k: _shown(v, lang) for k, v in self.params.items()})
 
 
 def _shown(value: Any, lang: str) -> Any:
@@ -86,17 +89,14 @@ def msg(id: str, /, **params: Any) -> Msg:
     return Msg(id, params)
 
 
-Text = str | Msg
-
-
-def render(text: Text, lang: str) -> str:
-    return text.render(lang) if isinstance(text, Msg) else text
+Text = Msg  # what an error says: a message id with its parameters, never a plain string
 
 
 class SocialreadyError(Exception):
     """A failure the user can act on: `message` says what and what to do."""
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
+    lang: str | None = None  # the reader's language, given by the command the error leaves
 
     def __init__(self, text: Text) -> None:
         super().__init__(text)
@@ -108,14 +108,20 @@ class SocialreadyError(Exception):
 
     def render(self, lang: str) -> str:
         """The message in `lang`, on one line."""
-        return _one_line(". ".join(render(part, lang) for part in self.parts))
+        return _one_line(". ".join(part.render(lang) for part in self.parts))
+
+    @property
+    def language(self) -> str:
+        """The language the command gave, else SOCIALREADY_LANG's or the locale's (an error
+        raised before any language was known)."""
+        from socialready import ui
+
+        return self.lang or ui.default_language()
 
     @property
     def message(self) -> str:
-        """The message in the session's language."""
-        from socialready import ui
-
-        return self.render(ui.language())
+        """The message in its reader's language."""
+        return self.render(self.language)
 
     def __str__(self) -> str:
         return self.message
@@ -127,6 +133,18 @@ def _one_line(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+@contextlib.contextmanager
+def told_in(lang: str | None) -> Iterator[None]:
+    """An error leaving this block is read in `lang`, unless a block inside it (which knew
+    more, such as the plan's language) gave one first."""
+    try:
+        yield
+    except SocialreadyError as exc:
+        if exc.lang is None:
+            exc.lang = lang
+        raise
 
 
 class BadInput(SocialreadyError):

@@ -106,21 +106,6 @@ _OWN_KEYS = re.compile(
 )
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report or calendar (`-o FILE`): a new file or an earlier output, never a plan or
-    an answers file, which would be lost; those are refused, naming the file."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(64 * 1024).decode("utf-8", "replace")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
-        head = ""
-    except OSError:
-        head = ""
-    if _OWN_KEYS.search(head.lstrip("\ufeff")):
-        raise FileProblem(path, msg("file.output_over_plan"))
-    write_text(path, text)
-
-
 def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = False) -> None:
     """Replace `path` with `text` in one step: a reader sees the old file or the new, never half.
 
@@ -248,19 +233,45 @@ def _let_signals(held: set[int | signal.Signals] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str) -> None:
-    """An output file (`calendar -o`) is never the file the command reads (the plan, or a link
-    to it), and an existing file is replaced only when it is of the kind the command writes
-    (`starts`: how such a file begins; an empty file too): never a plan, answers or resume file.
-    Else a FileProblem, and nothing is written."""
-    suggestion = str(reads.with_suffix(suffix))
-    try:
-        same = os.path.exists(path) and os.path.samefile(path, reads)
-    except OSError:
-        same = False
-    if same:
-        problem = msg("file.output_is_input", what=msg("file.kind.plan"), suggestion=suggestion)
-        raise FileProblem(path, problem)
+def plan_paths(paths: list[Path]) -> list[Path]:
+    """The plan files named, a folder standing for every .yaml/.yml file in it."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+        else:
+            found.append(path)
+    if len(paths) == 1:
+        return found
+    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
+    unique = []
+    for path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
+
+
+def check_output(
+    path: Path, *, reads: Path | None = None, kind: str = "", starts: bytes = b"", suffix: str = ""
+) -> None:
+    """The one guard of an output file (`show -o`, `calendar -o`), before anything is written:
+    never the file the command reads (the plan, or a link to it); never a plan, answers or
+    resume file, which would be lost; and where the command says what it writes (`kind`, and
+    `starts`: how such a file begins), an existing file is replaced only when it is of that
+    kind (an empty file too). Else a FileProblem, naming the file and what to do."""
+    suggestion = str(reads.with_suffix(suffix)) if reads else ""
+    if reads is not None:
+        try:
+            same = os.path.exists(path) and os.path.samefile(path, reads)
+        except OSError:
+            same = False
+        if same:
+            what = msg("file.kind.plan")
+            raise FileProblem(path, msg("file.output_is_input", what=what, suggestion=suggestion))
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -269,15 +280,18 @@ def check_output(path: Path, reads: Path, kind: str, starts: bytes, suffix: str)
     if stat.S_ISREG(mode):
         try:
             with open(path, "rb") as handle:
-                head = handle.read(len(starts) + 64)
+                head = handle.read(64 * 1024)
         except OSError:
             return  # write_text says why it cannot write there
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not stat.S_ISREG(mode) or (head and not text.upper().startswith(starts)):
-        problem = msg(
-            "file.output_other_kind", kind=msg(f"file.kind.{kind}"), suggestion=suggestion
-        )
-        raise FileProblem(path, problem)
+    if starts:
+        text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+        if not stat.S_ISREG(mode) or (head and not text.upper().startswith(starts)):
+            problem = msg(
+                "file.output_other_kind", kind=msg(f"file.kind.{kind}"), suggestion=suggestion
+            )
+            raise FileProblem(path, problem)
+    elif _OWN_KEYS.search(head.decode("utf-8", "replace").lstrip("\ufeff")):
+        raise FileProblem(path, msg("file.output_over_plan"))
 
 
 def _temporary(folder: Path, name: str, data: bytes, mode: int) -> str:

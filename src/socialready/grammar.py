@@ -97,7 +97,6 @@ def capital(text: str) -> str:
 
 def day(value: dt.date, lang: str) -> str:
     """A date as prose writes it: 31 maart 2027, 31 March 2027 (the file keeps ISO dates)."""
-    from socialready import ui
+    from socialready.text import text
 
-    months: list[str] = ui._words()["months"][lang]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return f"{value.day} {text(f'months.{value.month}', lang)} {value.year}"

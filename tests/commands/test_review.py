@@ -102,7 +102,7 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
     [entry] = document["reviews"]
     assert entry["date"] == dt.date(2026, 3, 30)  # the date of the interrupted review
     assert entry["published"]["linkedin"] == 10
-    assert not resume.review_state_file().exists()
+    assert not resume.REVIEW.path().exists()
 
 
 def test_a_review_from_an_answers_file(
@@ -388,7 +388,7 @@ def test_a_hand_edited_review_resume_file_gives_one_message(
 ) -> None:
     from tests.conftest import run_cli
 
-    state = resume.review_state_file()
+    state = resume.REVIEW.path()
     state.parent.mkdir(parents=True, exist_ok=True)
     state.write_text(resume_text, "utf-8")
     before = software.read_bytes()

@@ -227,7 +227,7 @@ def test_a_read_only_target_folder(isolated: Path) -> None:
     before = _files(isolated)
     result = run_cli("assess", "--answers", str(BAKERY))
     (isolated / "plans").chmod(0o755)
-    before["state/socialready/resume.yaml"] = resume.state_file().read_bytes()
+    before["state/socialready/resume.yaml"] = resume.ASSESS.path().read_bytes()
     _refused(result, isolated, before, "cannot be written (permission denied)", "--resume")
 
 
@@ -441,5 +441,5 @@ def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
         )  # fmt: skip
     before = order[: order.index(asked[stop_at])]
     kept = {key: full[key] for key in before if full[key] is not None}  # region: not asked
-    assert resume.load().answers == kept
+    assert resume.ASSESS.load().answers == kept
     assert not (isolated / "plans").exists()

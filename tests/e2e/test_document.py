@@ -448,7 +448,7 @@ def _catalogue_english() -> set[str]:
             text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
             words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
 
-    for name in ("ui", "messages", "review", "questions", "rules", "facts"):
+    for name in ("text", "review", "questions", "rules", "facts"):
         walk(json.loads((data / f"{name}.json").read_text("utf-8")))
     from socialready import questionnaire
 

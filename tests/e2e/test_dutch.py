@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from socialready import answers as answers_mod
-from socialready import questionnaire, ui
+from socialready import questionnaire
 from socialready.commands import assess
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
@@ -40,75 +39,6 @@ def english_on(screen: str) -> list[str]:
     """The English words on a screen (escape codes removed), for a clear failure message."""
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
     return [w for w in ENGLISH if re.search(rf"(?<![\w/.-]){re.escape(w)}(?![\w/-])", plain)]
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def _leaves(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
-    if isinstance(node, dict) and "en" in node and isinstance(node["en"], str):
-        yield path, node
-    elif isinstance(node, dict) and isinstance(node.get("en"), dict) and "one" in node["en"]:
-        for form in ("one", "other"):  # a singular and a plural form, each in both languages
-            yield path, {lang: node[lang][form] for lang in node}
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, f"{path}/{key}" if path else str(key))
-
-
-@pytest.mark.parametrize("name", ["messages", "ui"])
-def test_every_message_renders_in_both_languages(name: str) -> None:
-    data = yamlio.loads((DATA / f"{name}.yaml").read_text("utf-8"), f"{name}.yaml")
-    found = list(_leaves(data))
-    assert len(found) > 20
-    for path, texts in found:
-        assert set(texts) == {"en", "nl"}, f"{path}: needs exactly en and nl"
-        assert texts["en"].strip() and texts["nl"].strip(), f"{path}: a text is empty"
-        assert _fields(texts["nl"]) <= _fields(texts["en"]), f"{path}: nl names other fields"
-        params: dict[str, Any] = {field: "X" for field in _fields(texts["en"])}
-        params.setdefault("n", 1)  # a singular form has no {n}: the count that chooses it
-        for lang in ("en", "nl"):
-            said = (
-                ui.message(path, lang, **params)
-                if name == "messages"
-                else ui.word(path, lang, **params)
-            )
-            assert "{" not in said, f"{path} ({lang}): a field is left unfilled"
-
-
-def test_every_message_the_code_names_exists() -> None:
-    messages = yamlio.loads((DATA / "messages.yaml").read_text("utf-8"), "messages.yaml")
-    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "src").rglob("*.py"))
-    named = set(re.findall(r'(?:msg|message)\(\s*"([a-z_.]+)"[,)]', source))
-    assert len(named) > 60
-    assert named - set(messages) == set()
-    for prefix in (  # named by f-strings in the code
-        "plan.recommended",
-        "plan.not_now",
-        "wizard.yes",
-        "wizard.no",
-        "wizard.yes_no_default_yes",
-        "wizard.yes_no_default_no",
-        *(
-            f"plan.summary.{part}"
-            for part in (
-                "updated",
-                "already_up_to_date",
-                "unreadable",
-                "unwritten",
-                "refused",
-                "would_change",
-                "up_to_date",
-            )
-        ),
-        *(f"kind.{k}{r}" for k in ("number", "whole_number") for r in ("", "_range", "_at_least")),
-        "layout.line_endings",
-        "layout.other",
-        *(f"yaml.type.{kind}" for kind in ("date", "whole_number", "number", "yes_no", "empty")),
-        *(f"yaml.a_type.{kind}" for kind in ("date", "whole_number", "number", "yes_no", "value")),
-    ):
-        assert prefix in messages
 
 
 def test_an_error_is_said_in_the_language_asked_for() -> None:

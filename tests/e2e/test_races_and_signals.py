@@ -200,7 +200,7 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     assess._write(again.answers, "en", path, again, False, None)
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
-    assert not resume.state_file().exists()
+    assert not resume.ASSESS.path().exists()
 
 
 def _review_answers(root: Path) -> Path:

@@ -11,10 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialready import rules
-from socialready.commands import common
 from socialready.planfile import document as plan
 from socialready.planfile import owned as owned_mod
-from socialready.planfile import yamlio
+from socialready.planfile import recompute, yamlio
 from tests.strategies import examples, languages, valid_answers
 
 OWNED = st.fixed_dictionaries(
@@ -47,9 +46,9 @@ def test_plan_keeps_owned_fields_and_is_idempotent(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.yaml"
         path.write_text(yamlio.dumps(document), "utf-8")
-        first = common.update(path, {}, None, force=False)
+        first = recompute.update(path, {}, None, force=False, said_in="en")
         path.write_text(first.new_text, "utf-8")
-        second = common.update(path, {}, None, force=False)
+        second = recompute.update(path, {}, None, force=False, said_in="en")
     assert not second.changed
     result = yamlio.loads(first.new_text, "p.yaml")
     for step, expected in zip(result["steps"], owned, strict=True):
@@ -85,10 +84,10 @@ def test_a_version_1_plan_upgrades_with_every_owned_field_kept(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.yaml"
         path.write_text(yamlio.dumps(old), "utf-8")
-        first = common.update(path, {}, None, force=False)
+        first = recompute.update(path, {}, None, force=False, said_in="en")
         assert first.changed
         path.write_text(first.new_text, "utf-8")
-        assert not common.update(path, {}, None, force=False).changed
+        assert not recompute.update(path, {}, None, force=False, said_in="en").changed
     result = yamlio.loads(first.new_text, "p.yaml")
     assert result["socialready"] == plan.FORMAT and result["started"] is None
     assert result["answers"] == old["answers"]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from socialready import answers, catalog, questionnaire, rules
 from socialready.planfile import document as plan
 from socialready.planfile import owned, yamlio
+from socialready.text import text
 from tests.conftest import ORGANISATIONS
 from tests.strategies import examples, languages, valid_answers
 
@@ -680,20 +681,20 @@ def test_every_figure_in_a_plan_names_its_source_and_year_or_says_assumption(
     given_answers: dict[str, Any], lang: str
 ) -> None:
     result = rules.generate(given_answers, CATALOG, QS, lang)
-    text = str(result)
-    assumption = CATALOG.text("assumption", lang)
+    said = str(result)
+    assumption = text("rules.assumption", lang)
     for fact in CATALOG.facts.values():
         sentence = fact.text[lang]
         if isinstance(fact.source, dict):  # the source text's own advice, quoted in rules too
             continue
-        if sentence in text:
+        if sentence in said:
             cite = fact.cite(lang, assumption)
-            assert (f"{sentence} ({cite})" if cite else sentence) in text
-    assert "US adults" not in text or given_answers["organisation.country"] == "US"
-    assert "Newcom" not in text or given_answers["organisation.country"] == "NL"
-    own = CATALOG.text("cadence_own", lang, cadence="")  # the organisation's answer is the source
-    carried = CATALOG.text("cadence_carried", lang, cadence="", own="").split(";")[0]
-    lower = CATALOG.text("cadence_lower", lang, cadence="", own="").rstrip(")")  # " (now "
+            assert (f"{sentence} ({cite})" if cite else sentence) in said
+    assert "US adults" not in said or given_answers["organisation.country"] == "US"
+    assert "Newcom" not in said or given_answers["organisation.country"] == "NL"
+    own = text("rules.cadence_own", lang, cadence="")  # the organisation's answer is the source
+    carried = text("rules.cadence_carried", lang, cadence="", own="").split(";")[0]
+    lower = text("rules.cadence_lower", lang, cadence="", own="").rstrip(")")  # " (now "
     for item in result["channels"]["recommended"]:
         assert (
             re.search(

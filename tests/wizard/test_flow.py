@@ -96,7 +96,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
         _assess()
     assert caught.value.exit_code == 130
     assert "--resume" in caught.value.message
-    kept = resume.load()
+    kept = resume.ASSESS.load()
     assert kept.answers["organisation.name"] == "Acme Advies"
     assert kept.answers["goals.measurable"] == "rough"
     assert "audience.segments" not in kept.answers
@@ -106,7 +106,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
     document = _assess(resume_session=True)
     assert document["answers"]["organisation"]["kind"] == "business_b2b"  # type: ignore[index]
     assert (isolated / "plans" / "acme-advies.yaml").exists()
-    assert not resume.state_file().exists()
+    assert not resume.ASSESS.path().exists()
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,7 @@ def test_ctrl_c_says_so_in_the_language_of_the_session(
     with pytest.raises(Interrupted) as caught:
         _assess(lang=lang)
     assert caught.value.message == (
-        f"{said}{resume.state_file()}; "
+        f"{said}{resume.ASSESS.path()}; "
         + (
             "run `socialready assess --resume` to continue where you left off."
             if lang == "en"
@@ -208,7 +208,7 @@ def test_a_flemish_municipality_is_asked_what_applies(keys: Keys, isolated: Path
         "x": {"posts_per_week": 0, "works": "dormant"},
     }
     assert answers["capacity"]["paid_promotion"] == "political_or_social"
-    assert not resume.state_file().exists()  # nothing left over: every key answered
+    assert not resume.ASSESS.path().exists()  # nothing left over: every key answered
 
 
 FORMAT_2 = """\

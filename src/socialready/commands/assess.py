@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready import files, questionnaire
+from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.language import resolve_language
+from socialready.text import text
+from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
     from socialready.planfile.document import Plan
@@ -45,14 +46,9 @@ def run(
     if resume_session:
         from socialready.wizard import resume
 
-        session = resume.load()
-        given.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
+        given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
-    if lang:
-        ui.use_language(lang)
     if answers_file:
         from socialready.planfile import yamlio
 
@@ -65,57 +61,54 @@ def run(
         given.update(answers_mod.from_nested(qs, data, str(answers_file)))
     given.update(answers_mod.parse_sets(qs, sets))
     language = (
-        lang
-        or session_lang
-        or (existing.language if existing else None)
-        or ui.resolve_language(None)
+        lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
-    ui.use_language(language)
-    try:
-        answered = wizard.run(
-            qs,
-            language,
-            given,
-            answers_mod.stated(existing.answers) if existing else {},
-            interactive=prompts.can_prompt(),
-            use_defaults=use_defaults,
-        )
-    except wizard.Stopped as stop:
-        kept = {**given, **stop.answers}
-        where = _keep(kept, target, language)
-        raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
-    try:
-        target, document = _write(answered, language, target, existing, force, started)
-    except (KeyboardInterrupt, EOFError):
-        where = _keep(answered, target, language)
-        raise Interrupted(msg("wizard.stopped", n=len(answered), path=str(where))) from None
-    except SocialreadyError as exc:
-        where = _keep(answered, target, language)
-        exc.add(msg("wizard.kept", path=str(where)))
-        raise
-    if resume_session:
-        from socialready.wizard import resume
+    with told_in(language):
+        try:
+            answered = flow.run(
+                qs,
+                language,
+                given,
+                answers_mod.stated(existing.answers) if existing else {},
+                interactive=prompts.can_prompt(),
+                use_defaults=use_defaults,
+            )
+        except flow.Stopped as stop:
+            kept = {**given, **stop.answers}
+            where = _keep(kept, target, language)
+            raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
+        try:
+            target, document = _write(answered, language, target, existing, force, started)
+        except (KeyboardInterrupt, EOFError):
+            where = _keep(answered, target, language)
+            raise Interrupted(msg("wizard.stopped", n=len(answered), path=str(where))) from None
+        except SocialreadyError as exc:
+            where = _keep(answered, target, language)
+            exc.add(msg("wizard.kept", path=str(where)))
+            raise
+        if resume_session:
+            from socialready.wizard import resume
 
-        resume.clear()
-    from socialready.output import terminal
+            resume.ASSESS.clear()
+        from socialready.output import terminal
 
-    terminal.summary(document, target)
-    return document
+        terminal.summary(document, target)
+        return document
 
 
 def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
-    return resume.save(resume.Session(answered, target, language))
+    return resume.ASSESS.save(resume.Session(answered, target, language))
 
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     existing = plan.read(path)
-    common.refresh(existing, str(path), force=force)
+    recompute.refresh(existing, str(path), force=force)
     return existing
 
 
@@ -159,10 +152,10 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
         raise BadInput(msg("where", where=str(path), problem=problem))
     fresh = _free_path(path)
     choice = prompts.choose(
-        ui.message("assess.which_file", lang, path=str(path)),
+        text("assess.which_file", lang, path=str(path)),
         [
-            ("update", ui.message("assess.update", lang, path=str(path))),
-            ("new", ui.message("assess.new_file", lang, path=str(fresh))),
+            ("update", text("assess.update", lang, path=str(path))),
+            ("new", text("assess.new_file", lang, path=str(fresh))),
         ],
         lang,
     )
@@ -180,8 +173,8 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.commands import common
     from socialready.planfile import document as plan
+    from socialready.planfile import recompute
 
     base = plan.default_path(name)
     for number in itertools.count(1):
@@ -190,6 +183,6 @@ def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
             return path, None
         found = plan.read(path)
         if found.organisation == name:
-            common.refresh(found, str(path), force=force)
+            recompute.refresh(found, str(path), force=force)
             return path, found
     raise AssertionError("unreachable")

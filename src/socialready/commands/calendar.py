@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready.errors import BadInput, msg
+from socialready.errors import BadInput, msg, told_in
 from socialready.rules import review as review_rules
-from socialready.wizard.review import word
+from socialready.status import settled
+from socialready.text import text
 
 WORKING_DAYS = 5  # Monday to Friday
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # text ids calendar.days.*
 MAX_WEEKS = 104
 MAX_EVENTS = 10_000  # about 4 MiB of .ics, written in about ten seconds
 LAST_START = dt.date(9998, 1, 1)  # later, a calendar (and its holidays) would pass year 9999
@@ -136,7 +138,7 @@ def events(
     end = start + dt.timedelta(weeks=weeks)
     monday = start - dt.timedelta(days=start.weekday())
     channels = catalog_mod.load().channels
-    topics = themes(plan, lang) or [word("calendar/nothing", lang)]
+    topics = themes(plan, lang) or [text("calendar.nothing", lang)]
     slots: list[tuple[dt.date, int, str, dict[str, Any]]] = []
     for order, entry in enumerate(document["channels"]["recommended"]):
         per_week = review_rules.posts_per_week(entry, plan.answers)
@@ -170,9 +172,9 @@ def events(
                 date,
                 "post",
                 f"{slug}-{channel_id}-{date.isoformat()}{suffix}@socialready",
-                word("calendar/post", lang, channel=name, theme=theme),
-                word(
-                    "calendar/post_description",
+                text("calendar.post", lang, channel=name, theme=theme),
+                text(
+                    "calendar.post_description",
                     lang,
                     channel=name,
                     theme=theme,
@@ -192,8 +194,8 @@ def events(
                     date,
                     "review",
                     f"{slug}-review-{number}@socialready",
-                    word("calendar/review", lang, n=number),
-                    word("calendar/review_description", lang, plan=str(path)),
+                    text("calendar.review", lang, n=number),
+                    text("calendar.review_description", lang, plan=str(path)),
                     "",
                     "",
                     str(document["steps"][-1].get("owner") or "—"),
@@ -205,13 +207,13 @@ def events(
             from socialready.planfile.schedule import iso_date
 
             due = iso_date(due)
-        if due and start <= due < end and step.get("status") not in ("done", "skipped"):
+        if due and start <= due < end and not settled(step):
             found.append(
                 Event(
                     due,
                     "step",
                     f"{slug}-step-{step['id']}@socialready",
-                    word("calendar/step_due", lang, n=number, title=step["title"]),
+                    text("calendar.step_due", lang, n=number, title=step["title"]),
                     "\n".join(f"• {action}" for action in step["actions"]),
                     "",
                     "",
@@ -245,73 +247,73 @@ def stamp(plan: Any, start: dt.date) -> dt.datetime:
 def run(
     path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
 ) -> list[Event]:
-    from socialready import files, ui
+    from socialready import files
     from socialready.planfile import document as plan_mod
 
-    if lang:
-        ui.use_language(lang)
     if not 1 <= weeks <= MAX_WEEKS:
         problem = msg("answer.out_of_range", value=weeks, min=1, max=MAX_WEEKS)
         raise BadInput(msg("where", where="--weeks", problem=problem))
     plan = plan_mod.read(path)
     language = lang or plan.language
-    ui.use_language(language)
-    plan_mod.check_generated(plan.document, str(path))
-    if output is not None:  # before any work: never over the plan or a file of another kind
-        files.check_output(output, path, "ics", b"BEGIN:VCALENDAR", ".ics")
-    from socialready.planfile import schedule
+    with told_in(language):
+        plan_mod.check_generated(plan.document, str(path))
+        if output is not None:  # before any work: never over the plan or a file of another kind
+            files.check_output(
+                output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics"
+            )
+        from socialready.planfile import schedule
 
-    first = parse_start(start, schedule.today())
-    latest = LAST_START - dt.timedelta(weeks=weeks)
-    if first > latest:  # every date the calendar works out stays before the year 10000
-        problem = msg("calendar.too_late", date=first.isoformat(), last=latest.isoformat())
-        raise BadInput(msg("where", where="--start", problem=problem))
-    end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
-    country = plan.answers.get("organisation.country")
-    # A review moved past a holiday can fall a few days after the end: a year more is enough.
-    closed, known = closed_days(country, first, end + dt.timedelta(days=366))
-    found = events(plan, path, first, weeks, language, closed)
-    if len(found) > MAX_EVENTS:  # each takes icalendar about a millisecond and 400 bytes
-        problem = msg("calendar.too_many", n=len(found), max=MAX_EVENTS)
-        raise BadInput(msg("where", where="--weeks", problem=problem))
-    title = word(
-        "calendar/title",
-        language,
-        name=plan.organisation,
-        start=first.isoformat(),
-        end=end.isoformat(),
-    )
-    note = None if known else word("calendar/no_holidays", language, country=str(country))
-    from socialready.output import terminal
-
-    if output is not None:
-        from socialready.output import ics
-
-        name = word("calendar/calname", language, name=plan.organisation)
-        categories = {kind: word(f"calendar/categories/{kind}", language) for kind in KINDS}
-        files.write_text(output, ics.calendar(found, name, stamp(plan, first), categories))
-        if note:
-            terminal.message(note)
-        terminal.message(
-            word("calendar/written", language, path=str(output), n=len(found)), style="green"
+        first = parse_start(start, schedule.today())
+        latest = LAST_START - dt.timedelta(weeks=weeks)
+        if first > latest:  # every date the calendar works out stays before the year 10000
+            problem = msg("calendar.too_late", date=first.isoformat(), last=latest.isoformat())
+            raise BadInput(msg("where", where="--start", problem=problem))
+        end = first + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
+        country = plan.answers.get("organisation.country")
+        # A review moved past a holiday can fall a few days after the end: a year more is enough.
+        closed, known = closed_days(country, first, end + dt.timedelta(days=366))
+        found = events(plan, path, first, weeks, language, closed)
+        if len(found) > MAX_EVENTS:  # each takes icalendar about a millisecond and 400 bytes
+            problem = msg("calendar.too_many", n=len(found), max=MAX_EVENTS)
+            raise BadInput(msg("where", where="--weeks", problem=problem))
+        title = text(
+            "calendar.title",
+            language,
+            name=plan.organisation,
+            start=first.isoformat(),
+            end=end.isoformat(),
         )
+        note = None if known else text("calendar.no_holidays", language, country=str(country))
+        from socialready.output import terminal
+
+        if output is not None:
+            from socialready.output import ics
+
+            name = text("calendar.calname", language, name=plan.organisation)
+            categories = {kind: text(f"calendar.categories.{kind}", language) for kind in KINDS}
+            files.write_text(output, ics.calendar(found, name, stamp(plan, first), categories))
+            if note:
+                terminal.message(note)
+            terminal.message(
+                text("calendar.written", language, path=str(output), n=len(found)), style="green"
+            )
+            return found
+        terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
         return found
-    terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
-    return found
 
 
 KINDS = ("post", "review", "step")
 
 
 def _headers(lang: str) -> list[str]:
-    return [word(f"calendar/{key}", lang) for key in ("day", "channel", "theme", "owner")]
+    return [text(f"calendar.{key}", lang) for key in ("day", "channel", "theme", "owner")]
 
 
 def _weeks(
     found: list[Event], start: dt.date, weeks: int, lang: str
 ) -> list[tuple[str, list[list[str]], str]]:
     """Week by week: a heading, one row per event, and what to say when the week is empty."""
-    names = word_list("calendar/days", lang)
+    names = [text(f"calendar.days.{day}", lang) for day in DAYS]
     monday = start - dt.timedelta(days=start.weekday())
     out = []
     for week in range(weeks + 1):
@@ -327,15 +329,6 @@ def _weeks(
                     rows.append([day, event.channel, event.theme, event.owner])
                 else:
                     rows.append([day, "", event.summary, event.owner])
-        heading = word("calendar/week", lang, date=max(first, start).isoformat())
-        out.append((heading, rows, word("calendar/nothing", lang)))
+        heading = text("calendar.week", lang, date=max(first, start).isoformat())
+        out.append((heading, rows, text("calendar.nothing", lang)))
     return out
-
-
-def word_list(path: str, lang: str) -> list[str]:
-    from socialready.wizard.review import data
-
-    node: Any = data()
-    for part in path.split("/"):
-        node = node[part]
-    return list(node[lang])

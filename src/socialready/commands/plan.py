@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire, ui
-from socialready.commands import common
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
+from socialready.planfile import recompute
+from socialready.text import text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -25,16 +26,17 @@ PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more th
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
-Outcome = tuple[Path, "common.Update | None", "tuple[str, int, str] | None"]
-Job = tuple[Path, dict[str, Any], str | None, bool, bool]  # path, --set, --lang, force, --check
+Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
+# path, --set, --lang, force, --check, the language said in
+Job = tuple[Path, dict[str, Any], str | None, bool, bool, str]
 
 
 def _one(job: Job) -> Outcome:
-    path, sets, lang, force, check = job
+    path, sets, lang, force, check, said = job
     try:
-        update = common.update(path, sets, lang, force=force)
+        update = recompute.update(path, sets, lang, force=force, said_in=said)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
-        return path, None, (exc.message, int(exc.exit_code), _failure(exc))
+        return path, None, (exc.render(said), int(exc.exit_code), _failure(exc))
     if check:  # nothing is written: the new text need not cross back to the command
         update = update._replace(new_text="")
     return path, update, None
@@ -51,8 +53,13 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 
 
 def _write(
-    path: Path, update: common.Update, sets: dict[str, Any], lang: str | None, force: bool
-) -> common.Update:
+    path: Path,
+    update: recompute.Update,
+    sets: dict[str, Any],
+    lang: str | None,
+    force: bool,
+    said: str,
+) -> recompute.Update:
     """Write the recomputed plan. When another socialready wrote it since it was read (a
     review recorded while this one waited for the plan's lock), read it again and recompute,
     so that its change is kept as well; any other change is left as it is, and said."""
@@ -63,7 +70,7 @@ def _write(
         except files.ChangedMeanwhile as exc:
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
-            again = common.update(path, sets, lang, force=force)
+            again = recompute.update(path, sets, lang, force=force, said_in=said)
             if not (again.changed or again.formatting):
                 return again  # already as `plan` would write it
             update = again
@@ -75,7 +82,7 @@ WRITERS = 4  # plans written at once: most of a write is waiting for the disk (f
 
 
 def _written(
-    outcomes: Iterator[Outcome], sets: dict[str, Any], lang: str | None, force: bool
+    outcomes: Iterator[Outcome], sets: dict[str, Any], lang: str | None, force: bool, said: str
 ) -> Iterator[Outcome]:
     """Each outcome once its plan is written (if it changed), in order. A few plans are
     written at once, on threads, while the next ones are recomputed; when the command stops
@@ -87,9 +94,9 @@ def _written(
         path, update, _ = outcome
         assert update is not None
         try:
-            return path, _write(path, update, sets, lang, force), None
+            return path, _write(path, update, sets, lang, force, said), None
         except SocialreadyError as exc:
-            return path, update, (exc.message, int(exc.exit_code), _failure(exc))
+            return path, update, (exc.render(said), int(exc.exit_code), _failure(exc))
 
     pending: deque[Future[Outcome] | Outcome] = deque()
     writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="write")
@@ -245,7 +252,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     """Exit code: 0 all up to date (or written), 1 --check found work, 2 a plan was unusable."""
     qs = questionnaire.load()
     set_answers = answers_mod.parse_sets(qs, sets)
-    plans = common.plan_paths(paths)
+    plans = files.plan_paths(paths)
     if not plans:
         raise BadInput(msg("plan.no_plans", paths=", ".join(map(str, paths))))
     from socialready import catalog
@@ -254,17 +261,19 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     code = ExitCode.OK
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
-    jobs = [(path, set_answers, lang, check or force, check) for path in plans]
+    said = lang or ui.default_language()  # what is said of the plans, each in its own
+    jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
     if not check:
-        outcomes = _written(outcomes, set_answers, lang, force)
+        outcomes = _written(outcomes, set_answers, lang, force, said)
     for path, update, error in outcomes:
         if error is not None or update is None:
             from socialready.output import terminal
 
             not_done = FileProblem(path, msg("plan.not_recomputed"))
-            message, exit_code, kind = error or (not_done.message, ExitCode.BAD_INPUT, "unreadable")
-            terminal.error(message)
+            said_error = error or (not_done.render(said), ExitCode.BAD_INPUT, "unreadable")
+            message, exit_code, kind = said_error
+            terminal.error(message, said)
             code = max(code, ExitCode(exit_code))
             failed[kind] += 1
             continue
@@ -277,41 +286,38 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
             if update.formatting:
                 from socialready.output import terminal
 
-                said = ui.language()
                 which = "plan.formatting_check" if check else "plan.formatting"
-                what = ui.message(f"layout.{update.formatting}", said)
-                terminal.message(ui.message(which, said, path=path, what=what))
+                what = text(f"layout.{update.formatting}", said)
+                terminal.message(text(which, said, path=path, what=what))
             continue
         changed += 1
         from socialready.output import terminal
 
-        said = ui.language()
-        label = ui.message("plan.would_change" if check else "plan.updated", said, path=path)
+        label = text("plan.would_change" if check else "plan.updated", said, path=path)
         terminal.changes(label, update.changes, said)
         if update.moved_to_notes:
             from socialready.planfile.document import edited_field
 
             fields = ", ".join(
-                ui.message("plan.comment_lines", said) if field == "comments"
+                text("plan.comment_lines", said) if field == "comments"
                 else edited_field(field, said)
                 for field in update.moved_to_notes
             )  # fmt: skip
             terminal.message(
-                ui.message("plan.would_move" if check else "plan.moved", said, fields=fields)
+                text("plan.would_move" if check else "plan.moved", said, fields=fields)
             )
         if check:
             code = max(code, ExitCode.CHANGES)
-    sys.stderr.write(_summary(check, changed, unchanged, failed) + "\n")
+    sys.stderr.write(_summary(check, changed, unchanged, failed, said) + "\n")
     return int(code)
 
 
-def _summary(check: bool, changed: int, current: int, failed: dict[str, int]) -> str:
+def _summary(check: bool, changed: int, current: int, failed: dict[str, int], said: str) -> str:
     """One line, the parts that are not zero: "3 plans updated, 1 plan could not be written"."""
-    said = ui.language()
     counts = (
         ("would_change" if check else "updated", changed),
         ("up_to_date" if check else "already_up_to_date", current),
         *failed.items(),
     )
-    parts = [ui.message(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
+    parts = [text(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
     return ", ".join(parts) + "."

@@ -8,10 +8,10 @@ from typing import Any
 
 from socialready import files
 from socialready.answers import number
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg
+from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
 from socialready.rules import review as review_rules
-from socialready.wizard import flow as wizard
-from socialready.wizard import prompts
+from socialready.text import text
+from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
 
 OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
@@ -29,117 +29,110 @@ def run(
 ) -> dict[str, Any]:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
-    from socialready import ui
-    from socialready.commands import common
     from socialready.planfile import document as plan_mod
-    from socialready.planfile import schedule
+    from socialready.planfile import recompute, schedule
     from socialready.wizard import resume
 
-    if lang:
-        ui.use_language(lang)
     raw: dict[str, Any] = {}
     session_lang = None
     if resume_session:
-        session = resume.load_review()
-        raw.update(session.answers)
-        target = target or session.target
-        session_lang = session.language
-        ui.use_language(lang or session_lang)
-    if target is None:
-        raise BadInput(msg("review.no_plan"))
-    plan = plan_mod.read(target)
+        raw, target, session_lang = resume.REVIEW.resumed(target)
+    with told_in(lang or session_lang):
+        if target is None:
+            raise BadInput(msg("review.no_plan"))
+        plan = plan_mod.read(target)
     language = lang or session_lang or plan.language
-    ui.use_language(language)
-    common.refresh(plan, str(target), force=False)
-    file_answers: dict[str, Any] = {}
-    if answers_file:
-        from socialready.planfile import yamlio
+    with told_in(language):
+        recompute.refresh(plan, str(target), force=False)
+        file_answers: dict[str, Any] = {}
+        if answers_file:
+            from socialready.planfile import yamlio
 
-        file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
-    set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
-    latest = _date(date) if date else schedule.today()
-    when = _date(
-        date
-        or _given_date(set_pairs)
-        or _file_date(file_answers)
-        or raw.get("review.date")
-        or latest
-    )
-    if when > latest:
-        what = msg("review.date_option" if date else "review.today")
-        problem = msg(
-            "review.in_future", date=when.isoformat(), today=latest.isoformat(), what=what
+            file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
+        set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
+        latest = _date(date) if date else schedule.today()
+        when = _date(
+            date
+            or _given_date(set_pairs)
+            or _file_date(file_answers)
+            or raw.get("review.date")
+            or latest
         )
-        raise BadInput(msg("where", where="review.date", problem=problem))
-    earlier = [r for r in plan.reviews if r["date"] != when]
-    since = _since(plan, earlier, when, str(target))
-    weeks = review_rules.period_weeks(since, when)
-    # The channels promised over the period: the plan as it stood before this review.
-    in_force = plan_mod.Plan(
-        plan.answers,
-        plan.language,
-        plan.owned,
-        started=plan.started,
-        reviews=[review for review in earlier if review["date"] < when],
-        owners=plan.owners,
-    )
-    recommended = plan_mod.build(in_force)["channels"]["recommended"]
-    promised = {
-        entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
-        for entry in recommended
-    }
-    planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
-    reply = plan.answers.get("capacity.response_time")
-    defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
-    qs = questions.build(
-        promised, plan.answers["goals.objectives"], reply, planned, round(weeks), defaults
-    )
-    given: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key in qs.by_key:
-            given[key] = questions.validate(qs, key, value, str(resume.review_state_file()))
-    given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
-    given.update(questions.parse_sets(qs, sets))
-    given.pop("review.date", None)
-    saved = {key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")}
-    try:
-        answered = wizard.run(
-            qs,
-            language,
-            given,
-            saved,
-            interactive=prompts.can_prompt(),
-            use_defaults=use_defaults,
-            missing_id="review.missing",
+        if when > latest:
+            what = msg("review.date_option" if date else "review.today")
+            problem = msg(
+                "review.in_future", date=when.isoformat(), today=latest.isoformat(), what=what
+            )
+            raise BadInput(msg("where", where="review.date", problem=problem))
+        earlier = [r for r in plan.reviews if r["date"] != when]
+        since = _since(plan, earlier, when, str(target))
+        weeks = review_rules.period_weeks(since, when)
+        # The channels promised over the period: the plan as it stood before this review.
+        in_force = plan_mod.Plan(
+            plan.answers,
+            plan.language,
+            plan.owned,
+            started=plan.started,
+            reviews=[review for review in earlier if review["date"] < when],
+            owners=plan.owners,
         )
-    except wizard.Stopped as stop:
-        kept = {**given, **stop.answers, "review.date": when.isoformat()}
-        where = resume.save_review(resume.Session(kept, target, language))
-        raise Interrupted(
-            questions.word("words/stopped", language, n=len(kept) - 1, path=str(where))
-        ) from None
-    entry = _entry(when, answered, promised)
-    from socialready.planfile import shape
+        recommended = plan_mod.build(in_force)["channels"]["recommended"]
+        promised = {
+            entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
+            for entry in recommended
+        }
+        planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
+        reply = plan.answers.get("capacity.response_time")
+        defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
+        qs = questions.build(
+            promised, plan.answers["goals.objectives"], reply, planned, round(weeks), defaults
+        )
+        given: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in qs.by_key:
+                given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
+        given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
+        given.update(questions.parse_sets(qs, sets))
+        given.pop("review.date", None)
+        saved = {
+            key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
+        }
+        try:
+            answered = flow.run(
+                qs,
+                language,
+                given,
+                saved,
+                interactive=prompts.can_prompt(),
+                use_defaults=use_defaults,
+                missing_id="review.missing",
+            )
+        except flow.Stopped as stop:
+            kept = {**given, **stop.answers, "review.date": when.isoformat()}
+            where = resume.REVIEW.save(resume.Session(kept, target, language))
+            raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
+        entry = _entry(when, answered, promised)
+        from socialready.planfile import shape
 
-    shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
-    try:
-        plan, document = _record(target, plan, earlier, entry)
-    except SocialreadyError as exc:
-        kept = {**answered, "review.date": when.isoformat()}
-        where = resume.save_review(resume.Session(kept, target, language))
-        exc.add(msg("review.kept", path=str(where)))
-        raise
-    if resume_session:
-        resume.clear_review()
-    _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
-    render_changes(str(target), plan.document, document, language)
-    from socialready.output import terminal
+        shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
+        try:
+            plan, document = _record(target, plan, earlier, entry)
+        except SocialreadyError as exc:
+            kept = {**answered, "review.date": when.isoformat()}
+            where = resume.REVIEW.save(resume.Session(kept, target, language))
+            exc.add(msg("review.kept", path=str(where)))
+            raise
+        if resume_session:
+            resume.REVIEW.clear()
+        _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
+        render_changes(str(target), plan.document, document, language)
+        from socialready.output import terminal
 
-    terminal.message(
-        questions.word("words/recorded", language, date=when.isoformat(), path=str(target)),
-        style="green",
-    )
-    return document
+        terminal.message(
+            text("review.recorded", language, date=when.isoformat(), path=str(target)),
+            style="green",
+        )
+        return document
 
 
 RETRIES = 5
@@ -152,8 +145,8 @@ def _record(
     it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
     with the same answers and reviews, the review is added to that one; anything else is
     refused, as the review was judged against the old."""
-    from socialready.commands import common
     from socialready.planfile import document as plan_mod
+    from socialready.planfile import recompute
 
     as_read = (plan.answers, list(plan.reviews))
     for attempt in range(RETRIES):
@@ -168,7 +161,7 @@ def _record(
             again = plan_mod.read(target)
             if (again.answers, again.reviews) != as_read:
                 raise
-            common.refresh(again, str(target), force=False)
+            recompute.refresh(again, str(target), force=False)
             plan = again
     raise AssertionError("unreachable")
 
@@ -254,8 +247,8 @@ def _show(
         channel = item["channel"]
         promised = round(review_rules.posts_per_week(item, answers) * weeks)
         lines.append(
-            questions.word(
-                "words/published",
+            text(
+                "review.published",
                 lang,
                 channel=channels[channel].name[lang],
                 published=entry["published"].get(channel, 0),
@@ -265,8 +258,8 @@ def _show(
         )
     reply = answers.get("capacity.response_time") or "unmonitored"
     lines.append(
-        questions.word(
-            "words/reply",
+        text(
+            "review.reply",
             lang,
             reached=response.label(entry["reply_time"], lang).lower(),
             promised=response.label(reply, lang).lower(),
@@ -274,16 +267,16 @@ def _show(
     )
     planned = sum(float(item["hours_per_week"]) for item in recommended)
     lines.append(
-        questions.word(
-            "words/hours",
+        text(
+            "review.hours",
             lang,
             spent=decimal(entry["hours_spent"], lang),
             planned=decimal(planned, lang),
         )
     )
     outcome = review_rules.judge(entry, recommended, weeks, answers)
-    title = questions.word(
-        "words/period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
+    title = text(
+        "review.period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
     )
     terminal.review(title, lines, review_rules.texts(outcome.findings, lang))
 

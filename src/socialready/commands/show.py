@@ -13,12 +13,12 @@ FORMATS = ("text", "markdown", "html", "json")
 
 def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
     """The plan in `fmt`; `markdown` (git's textconv) never fails on a plan it cannot read."""
-    from socialready.commands import common
     from socialready.output import report
+    from socialready.planfile.document import load_document
 
     if fmt == "markdown":
         return report_or_raw(path, details=details)
-    document = common.load_document(path)
+    document = load_document(path)
     if fmt == "json":
         ascii_only = not for_file and not streams.utf8(sys.stdout)
         return report.to_json(document, ascii_only=ascii_only)
@@ -35,40 +35,42 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
 
 
 def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
-    from socialready import files
+    from socialready import files, ui
 
+    lang = ui.default_language()  # of what is said beside the plan, which is in its own
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
-        _hashtag_hint(path)
+        _hashtag_hint(path, lang)
     if output is not None:
-        text = render(path, fmt, details=details, for_file=True)
-        files.write_output(output, text)
-        from socialready import ui
+        shown = render(path, fmt, details=details, for_file=True)
+        files.check_output(output)
+        files.write_text(output, shown)
         from socialready.output import terminal
+        from socialready.text import text
 
-        terminal.message(ui.message("show.written", ui.language(), path=str(output)), style="green")
+        terminal.message(text("show.written", lang, path=str(output)), style="green")
         return 0
     if fmt == "text":
-        from socialready.commands import common
         from socialready.output import terminal
+        from socialready.planfile.document import load_document
 
-        document = common.load_document(path)
+        document = load_document(path)
         terminal.paged(lambda doc, out: terminal.plan(doc, out, details=details), document)
         return 0
     sys.stdout.write(render(path, fmt, details=details, for_file=False))
     return 0
 
 
-def _hashtag_hint(path: Path) -> None:
+def _hashtag_hint(path: Path, lang: str) -> None:
     """Said once, on stderr: a `#` in a step's field that YAML reads as a comment."""
-    from socialready.commands import common
     from socialready.errors import SocialreadyError
     from socialready.planfile import document as plan_mod
+    from socialready.planfile import recompute
 
     try:
         plan = plan_mod.read(path)
     except (SocialreadyError, OSError):
         return  # the command itself says what is wrong with the file
-    hint = common.hashtag_hint(plan, str(path))
+    hint = recompute.hashtag_hint(plan, str(path), lang)
     if hint:
         from socialready.output import terminal
 
@@ -78,13 +80,14 @@ def _hashtag_hint(path: Path) -> None:
 def report_or_raw(path: Path, *, details: bool = False) -> str:
     """The markdown report; as git's textconv it must never fail, so a plan it cannot render
     (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
-    from socialready import files, ui
-    from socialready.commands import common
+    from socialready import files
     from socialready.errors import FileProblem, SocialreadyError
+    from socialready.language import resolve_language
     from socialready.output import report
+    from socialready.planfile.document import load_document
 
     try:
-        return report.markdown(common.load_document(path), details=details)
+        return report.markdown(load_document(path), details=details)
     except FileProblem as exc:
         if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
             raise
@@ -95,7 +98,7 @@ def report_or_raw(path: Path, *, details: bool = False) -> str:
         problem = f"{type(exc).__name__}: {exc}"
     problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
     try:
-        lang = ui.resolve_language(None)
+        lang = resolve_language(None)
     except SocialreadyError:
         lang = "en"
     return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from socialready.output import report
-from socialready.ui import word
+from socialready.text import text
 
 STYLE = """
 body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -63,9 +63,9 @@ def page(document: dict[str, Any], *, details: bool = False, today: dt.date | No
     body = _QUOTED.sub(r"<code>\1</code>", body)
     late = html.escape(report.overdue_mark(lang), quote=False)
     body = body.replace(f"<strong>{late}</strong>", f'<strong class="overdue">{late}</strong>')
-    dated = word("dated", lang, date=reviews.day(today or schedule.today(), lang))
+    dated = text("dated", lang, date=reviews.day(today or schedule.today(), lang))
     body = body.replace("</h1>\n", f'</h1>\n<p class="dated">{html.escape(dated)}</p>\n', 1)
-    title = html.escape(word("plan_for", lang, name=document["organisation"]))
+    title = html.escape(text("plan_for", lang, name=document["organisation"]))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'

@@ -7,18 +7,32 @@ Calendar update an event with a known UID instead of adding it twice.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 import icalendar
 
-if TYPE_CHECKING:
-    from socialready.commands.calendar import Event
+
+class Event(Protocol):
+    """What an event of the calendar must tell to become an iCalendar event."""
+
+    @property
+    def kind(self) -> str: ...  # post, review or step
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def uid(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+
 
 PRODID = "-//socialready//socialready calendar//EN"
 
 
 def calendar(
-    events: list[Event], name: str, stamp: dt.datetime, categories: dict[str, str] | None = None
+    events: Sequence[Event], name: str, stamp: dt.datetime, categories: dict[str, str] | None = None
 ) -> str:
     """The iCalendar text (CRLF line ends, as the standard asks) of `events`; `categories`
     names each kind of event (post, review, step) in the calendar's language. Every text goes

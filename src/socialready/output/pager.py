@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from socialready.errors import Interrupted
+from socialready.errors import Interrupted, msg
 
 DEFAULT = "less -FRX"  # as git: quit if one screen, keep colours, leave the text on screen
 
@@ -73,9 +73,7 @@ def page(command: str, text: str) -> None:
             process.communicate(text)
         process.wait()
     if stopped:
-        from socialready import ui
-
-        raise Interrupted(ui.word("interrupted", ui.language()))
+        raise Interrupted(msg("interrupted"))
 
 
 @contextlib.contextmanager

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from socialready.answers import decimal
-from socialready.ui import word
+from socialready.status import settled
+from socialready.text import text
 
 # Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
 # those that reorder the text shown (bidi embeddings, overrides, isolates): a hostile plan
@@ -80,11 +81,11 @@ def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str
 
     today = today or schedule.today()
     steps = document["steps"]
-    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    done = sum(1 for step in steps if settled(step))
     open_due = [
         (str(step["due"]), number, step)
         for number, step in enumerate(steps, start=1)
-        if step.get("due") and step.get("status") not in ("done", "skipped")
+        if step.get("due") and not settled(step)
     ]
     next_due = None
     if open_due:
@@ -106,13 +107,13 @@ def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str
 
 
 def overdue_mark(lang: str) -> str:
-    return word("overdue", lang)
+    return text("overdue", lang)
 
 
 def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = None) -> str:
     """Steps done, the next due date, steps overdue and the next review, on one line."""
     state = progress(document, today)
-    parts = [word("progress", lang, done=state["done"])]
+    parts = [text("progress", lang, done=state["done"])]
     nxt = state["next_due"]
     if nxt:
         from socialready.output.reviews import day
@@ -122,12 +123,12 @@ def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = N
             if nxt["overdue"]
             else day(nxt["due"], lang)
         )
-        parts.append(word("next_due", lang, n=nxt["step"], title=nxt["title"], due=due))
+        parts.append(text("next_due", lang, n=nxt["step"], title=nxt["title"], due=due))
     else:
-        parts.append(word("no_due", lang))
+        parts.append(text("no_due", lang))
     late = state["overdue"]
     if len(late) > 1 or (late and not (nxt and nxt["step"] == late[0]["step"])):
-        parts.append(word("overdue_steps", lang, steps=", ".join(str(s["step"]) for s in late)))
+        parts.append(text("overdue_steps", lang, steps=", ".join(str(s["step"]) for s in late)))
     parts.append(review_text(state["next_review"], document, lang))
     return " · ".join(parts)
 
@@ -135,22 +136,15 @@ def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = N
 def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], lang: str) -> str:
     """`Next review: 2026-04-05`, marked when overdue; or why there is none."""
     if next_review is None:
-        return word("reviews_done" if document.get("started") else "no_review", lang)
+        return text("reviews_done" if document.get("started") else "no_review", lang)
     from socialready.output.reviews import day
 
     date = day(next_review["date"], lang)
     if next_review["overdue"]:
         date = f"{date} ({overdue_mark(lang)})"
     elif next_review.get("due"):
-        date = f"{date} ({word('review_due', lang)})"
-    return word("next_review", lang, date=date)
-
-
-def channel_name(document: dict[str, Any], channel_id: str) -> str:
-    from socialready import catalog
-
-    channel = catalog.load().channels.get(channel_id)
-    return channel.name[document["language"]] if channel else channel_id
+        date = f"{date} ({text('review_due', lang)})"
+    return text("next_review", lang, date=date)
 
 
 def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
@@ -163,7 +157,7 @@ def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
     for step in document.get("steps") or []:
         if step.get("id") == "be_active" and str(step.get("owner") or "").strip():
             return str(step["owner"]).strip()
-    return word("to_agree", lang)
+    return text("to_agree", lang)
 
 
 def workload_line(workload: dict[str, Any], lang: str) -> str:
@@ -172,7 +166,7 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
     if isinstance(summary, str):
         return summary
     needed = decimal(workload["hours_needed"], lang)
-    return word(
+    return text(
         "workload", lang, needed=needed, available=decimal(workload["hours_available"], lang)
     )
 
@@ -188,19 +182,19 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     lang = document["language"]
     today = schedule.today()
     readiness = document["readiness"]
-    out = [f"# {word('plan_for', lang, name=md(document['organisation']))}", ""]
-    verdict = word(f"verdicts/{readiness['verdict']}", lang)
+    out = [f"# {text('plan_for', lang, name=md(document['organisation']))}", ""]
+    verdict = text(f"verdicts.{readiness['verdict']}", lang)
     titled = {**document, "steps": [{**s, "title": md(s["title"])} for s in document["steps"]]}
     out += [
-        f"**{word('verdict', lang)}: {verdict}** · {word('score', lang)} {readiness['score']}/100",
+        f"**{text('verdict', lang)}: {verdict}** · {text('score', lang)} {readiness['score']}/100",
         "",
         md(readiness["summary"]),
         "",
         progress_line(titled, lang, today),
         "",
-        f"## {word('findings', lang)}",
+        f"## {text('findings', lang)}",
         "",
-        f"| {word('dimension', lang)} | {word('score', lang)} |",
+        f"| {text('dimension', lang)} | {text('score', lang)} |",
         "| --- | ---: |",
     ]
     from socialready import catalog
@@ -218,43 +212,43 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     workload = channels["workload"]
     out += [
         "",
-        f"## {word('channels', lang)}",
+        f"## {text('channels', lang)}",
         "",
         md(workload_line(workload, lang)),
         "",
     ]
     if channels["recommended"]:
-        heads = [word(key, lang) for key in ("channel", "cadence", "hours", "posts", "why")]
+        heads = [text(key, lang) for key in ("channel", "cadence", "hours", "posts", "why")]
         out += ["| " + " | ".join(heads) + " |", "| --- | --- | ---: | --- | --- |"]
         for item in channels["recommended"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             hours = decimal(item["hours_per_week"], lang)
             who = md(channel_owner(document, item["channel"], lang))
             out.append(f"| {name} | {md(item['cadence'])} | {hours} | {who} | {md(item['why'])} |")
         out.append("")
     if channels["not_now"]:
-        out += [f"### {word('not_now', lang)}", ""]
+        out += [f"### {text('not_now', lang)}", ""]
         for item in channels["not_now"]:
-            name = md(channel_name(document, item["channel"]))
+            name = md(catalog.load().channel_name(item["channel"], lang))
             out.append(f"- **{name}** — {md(item['why'])}")
         out.append("")
-    out += [f"## {word('steps', lang)}", ""]
+    out += [f"## {text('steps', lang)}", ""]
     for number, step in enumerate(document["steps"], start=1):
         out += [f"### {number}. {md(step['title'])}", "", f"*{md(step['why'])}*", ""]
         out += [f"- {md(action)}" for action in step["actions"]]
         meta = [
-            f"{word('owner', lang)}: {md(step.get('owner'))}",
-            f"{word('status', lang)}: {word('statuses/' + step.get('status', 'todo'), lang)}",
+            f"{text('owner', lang)}: {md(step.get('owner'))}",
+            f"{text('status', lang)}: {text('statuses.' + step.get('status', 'todo'), lang)}",
         ]
         if step.get("due"):
             late = f" (**{overdue_mark(lang)}**)" if schedule.is_overdue(step, today) else ""
-            meta.append(f"{word('due', lang)}: {md(reviews.day(step['due'], lang))}{late}")
+            meta.append(f"{text('due', lang)}: {md(reviews.day(step['due'], lang))}{late}")
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
-            out += [f"{word('notes', lang)}: {md(step['notes'])}", ""]
+            out += [f"{text('notes', lang)}: {md(step['notes'])}", ""]
     out += _reviews_md(document, lang)
     if notes:
-        out += [f"## {word('sources', lang)}", ""]
+        out += [f"## {text('sources', lang)}", ""]
         out += [f"- {md(note)}" for note in notes]
         out.append("")
     out += _answers_md(document, lang, details)
@@ -265,19 +259,19 @@ def _reviews_md(document: dict[str, Any], lang: str) -> list[str]:
     """Each review against the plan's promise, then the trend across them."""
     from socialready.output import reviews
 
-    out = [f"## {word('review_page/heading', lang)}", ""]
+    out = [f"## {text('review_page.heading', lang)}", ""]
     found = reviews.blocks(document, lang)
     if not found:
-        return [*out, word("review_page/none", lang), ""]
+        return [*out, text("review_page.none", lang), ""]
     for title, lines, notes in found:
         out += [f"### {md(title)}", ""]
         out += [f"- {md(line)}" for line in lines]
         if notes:
-            out += ["", f"{word('notes', lang)}: {md(notes)}"]
+            out += ["", f"{text('notes', lang)}: {md(notes)}"]
         out.append("")
     trend = reviews.trend(document, lang)
     if trend:
-        out += [f"### {word('review_page/trend', lang)}", ""]
+        out += [f"### {text('review_page.trend', lang)}", ""]
         out += [f"- {md(line)}" for line in trend]
         out.append("")
     return out
@@ -288,7 +282,7 @@ def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]
     from socialready import questionnaire
 
     given = document.get("answers") or {}
-    out = [f"## {word('answers', lang)}", ""]
+    out = [f"## {text('answers', lang)}", ""]
     for question in questionnaire.load().questions:
         part, _, name = question.key.partition(".")
         value = (given.get(part) or {}).get(name)
@@ -300,11 +294,11 @@ def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]
         elif question.kind == "channels":
             shown = _channels_md(question, value, lang)
         elif question.kind == "many":
-            shown = ", ".join(labels.get(v, str(v)) for v in value or []) or word("none", lang)
+            shown = ", ".join(labels.get(v, str(v)) for v in value or []) or text("none", lang)
         elif question.kind == "one":
             shown = labels.get(str(value), str(value))
         elif question.kind == "yesno":
-            shown = word("yes" if value else "no", lang)
+            shown = text("yes" if value else "no", lang)
         elif question.kind in ("number", "integer") and isinstance(value, (int, float)):
             shown = decimal(value, lang)
         else:
@@ -318,27 +312,27 @@ def _channels_md(question: Any, value: Any, lang: str) -> str:
     """Each current channel with how often it posts and how well it works, as answered."""
     if not isinstance(value, dict) or not value:  # a format-2 list reads as the channels only
         names = [question.label(str(v), lang) for v in value or []]
-        return ", ".join(names) or word("none", lang)
+        return ", ".join(names) or text("none", lang)
     works = question.field("works")
     parts = []
     for channel, usage in value.items():
         usage = usage if isinstance(usage, dict) else {}
         posts = usage.get("posts_per_week")
         often = (
-            word("posts_a_week", lang, n=decimal(posts, lang))
+            text("posts_a_week", lang, n=decimal(posts, lang))
             if isinstance(posts, (int, float)) and not isinstance(posts, bool)
-            else word("posts_unknown", lang)
+            else text("posts_unknown", lang)
         )
         how = works.label(str(usage.get("works", "unknown")), lang)
         parts.append(f"{question.label(str(channel), lang)} ({often}; {how})")
     return "; ".join(parts)
 
 
-def raw(text: str, problem: str, lang: str) -> str:
+def raw(content: str, problem: str, lang: str) -> str:
     """A plan that cannot be shown as a report, as its text, after a one-line notice: what
     git shows for a revision the report cannot render (a conflict, a newer format)."""
-    notice = word("raw_notice", lang, problem=problem)
-    return f"{inert(notice)}\n\n{inert(text).rstrip(chr(10))}\n"
+    notice = text("raw_notice", lang, problem=problem)
+    return f"{inert(notice)}\n\n{inert(content).rstrip(chr(10))}\n"
 
 
 def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:

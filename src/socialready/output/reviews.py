@@ -10,7 +10,7 @@ from typing import Any
 from socialready import grammar
 from socialready.answers import decimal
 from socialready.planfile.schedule import iso_date
-from socialready.ui import word
+from socialready.text import text
 
 
 def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -119,44 +119,43 @@ def _number(value: Any, lang: str) -> str:
 def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], str | None]]:
     """Per review: a title, its lines of figures against the promise, and its notes."""
     from socialready import catalog
-    from socialready.output.report import channel_name
 
     metrics = {key: text[lang] for key, text in catalog.load().texts["metrics"].items()}
     out = []
     for number, review in enumerate(figures(document), start=1):
         weeks = review["weeks"]
         if weeks:
-            title = word(
-                "review_page/title", lang, n=number, start=day(review["since"], lang),
+            title = text(
+                "review_page.title", lang, n=number, start=day(review["since"], lang),
                 end=day(review["date"], lang), weeks=decimal(round(weeks), lang),
             )  # fmt: skip
         else:
-            title = word(
-                "review_page/title_undated", lang, n=number, date=day(review["date"], lang)
+            title = text(
+                "review_page.title_undated", lang, n=number, date=day(review["date"], lang)
             )
         lines = []
         for item in review["channels"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], document["language"])
             published = _number(item["published"], lang)
             if item["promised"] is None:
-                lines.append(word("review_page/published_only", lang, channel=name, n=published))
+                lines.append(text("review_page.published_only", lang, channel=name, n=published))
             else:
                 lines.append(
-                    word(
-                        "review_page/published", lang, channel=name, n=published,
+                    text(
+                        "review_page.published", lang, channel=name, n=published,
                         promised=decimal(item["promised"], lang),
                     )
                 )  # fmt: skip
         lines.append(
-            word(
-                "review_page/reply", lang,
+            text(
+                "review_page.reply", lang,
                 reached=_label("capacity.response_time", review["reply_time"], lang),
                 promised=_label("capacity.response_time", review["reply_promised"], lang),
             )
         )  # fmt: skip
         lines.append(
-            word(
-                "review_page/hours", lang, spent=_number(review["hours_spent"], lang),
+            text(
+                "review_page.hours", lang, spent=_number(review["hours_spent"], lang),
                 planned=_number(review["hours_planned"], lang),
             )
         )  # fmt: skip
@@ -166,8 +165,8 @@ def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], st
             name = _label("goals.objectives", objective, lang)
             shown = _number(value, lang) if isinstance(value, (int, float)) else str(value)
             metric = metrics.get(objective)
-            key = "review_page/measure_metric" if metric else "review_page/measure"
-            lines.append(word(key, lang, objective=name, value=shown, metric=metric))
+            key = "review_page.measure_metric" if metric else "review_page.measure"
+            lines.append(text(key, lang, objective=name, value=shown, metric=metric))
         notes = review["notes"] if isinstance(review["notes"], str) and review["notes"] else None
         out.append((title, lines, notes))
     return out
@@ -183,9 +182,9 @@ def trend(document: dict[str, Any], lang: str) -> list[str]:
     rates = [review["posts_per_week"] for review in reviews]
     if any(rate is not None for rate in rates):
         shown = arrow.join(_number(rate, lang) for rate in rates)
-        lines.append(word("review_page/trend_posts", lang, values=shown))
+        lines.append(text("review_page.trend_posts", lang, values=shown))
     replies = [_label("capacity.response_time", r["reply_time"], lang) for r in reviews]
-    lines.append(word("review_page/trend_reply", lang, values=arrow.join(replies)))
+    lines.append(text("review_page.trend_reply", lang, values=arrow.join(replies)))
     hours = [_number(review["hours_spent"], lang) for review in reviews]
-    lines.append(word("review_page/trend_hours", lang, values=arrow.join(hours)))
+    lines.append(text("review_page.trend_hours", lang, values=arrow.join(hours)))
     return lines

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from socialready import catalog
+from socialready.text import text
 
 
 @cache
@@ -15,7 +16,7 @@ def _citations(lang: str) -> tuple[str, ...]:
     """Every citation the rules can write, longest first (so 'Mosseri (Instagram), 2021' is
     found before anything inside it)."""
     data = catalog.load()
-    assumption = data.text("assumption", lang)
+    assumption = text("rules.assumption", lang)
     found = {fact.cite(lang, assumption) for fact in data.facts.values()} - {""}
     return tuple(sorted(found, key=len, reverse=True))
 
@@ -40,11 +41,10 @@ class Notes:
 
     def listed(self) -> list[str]:
         """'[1] Newcom, 2025', in order; an assumption says what it means."""
-        data = catalog.load()
-        assumption = data.text("assumption", self.lang)
+        assumption = text("rules.assumption", self.lang)
         return [
             f"[{number}] "
-            + (data.text("assumption_note", self.lang) if source == assumption else source)
+            + (text("rules.assumption_note", self.lang) if source == assumption else source)
             for source, number in self.numbers.items()
         ]
 

@@ -22,7 +22,6 @@ from socialready import catalog
 from socialready.answers import decimal
 from socialready.output import sources, streams
 from socialready.output.report import (
-    channel_name,
     channel_owner,
     inert,
     overdue_mark,
@@ -33,8 +32,8 @@ from socialready.planfile.diff import Change
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
 from socialready.rules.scoring import verdict_for_score
-from socialready.ui import language, word
-from socialready.ui import message as ui_message
+from socialready.status import settled
+from socialready.text import text
 
 VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
 NARROW = 70  # columns; below this, tables become lists
@@ -116,11 +115,11 @@ def _heading(document: dict[str, Any], out: Console) -> None:
     lang = document["language"]
     readiness = document["readiness"]
     verdict = readiness["verdict"]
-    heading = Text(word("plan_for", lang, name=document["organisation"]), style="bold")
+    heading = Text(text("plan_for", lang, name=document["organisation"]), style="bold")
     line = Text.assemble(
-        (f"{word('verdict', lang)}: ", "bold"),
-        (word(f"verdicts/{verdict}", lang), VERDICT_STYLE[verdict]),
-        f"  ·  {word('score', lang)} ",
+        (f"{text('verdict', lang)}: ", "bold"),
+        (text(f"verdicts.{verdict}", lang), VERDICT_STYLE[verdict]),
+        f"  ·  {text('score', lang)} ",
         (f"{readiness['score']}/100", _score_style(readiness["score"])),
     )
     narrow = out.width < NARROW
@@ -150,9 +149,9 @@ def plan(document: dict[str, Any], out: Console | None = None, *, details: bool 
     _heading(document, out)
     names = catalog.load().texts["dimensions"]
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
-    table.add_column(word("dimension", lang), ratio=1, no_wrap=False)
-    table.add_column(word("score", lang), justify="right", width=5)
-    table.add_column(word("findings", lang), ratio=3)
+    table.add_column(text("dimension", lang), ratio=1, no_wrap=False)
+    table.add_column(text("score", lang), justify="right", width=5)
+    table.add_column(text("findings", lang), ratio=3)
     for key, dimension in readiness["dimensions"].items():
         found = Text()
         for number, finding in enumerate(dimension["findings"]):
@@ -175,7 +174,7 @@ def plan(document: dict[str, Any], out: Console | None = None, *, details: bool 
     _steps(document, out)
     _reviews(document, out)
     if notes:
-        out.print(Text(word("sources", lang), style="bold underline"))
+        out.print(Text(text("sources", lang), style="bold underline"))
         for note in notes:
             out.print(Text(note, style="dim"))
 
@@ -186,10 +185,10 @@ def _reviews(document: dict[str, Any], out: Console) -> None:
 
     lang = document["language"]
     out.print()
-    out.print(Text(word("review_page/heading", lang), style="bold underline"))
+    out.print(Text(text("review_page.heading", lang), style="bold underline"))
     found = reviews.blocks(document, lang)
     if not found:
-        out.print(Text(word("review_page/none", lang), style="dim"))
+        out.print(Text(text("review_page.none", lang), style="dim"))
         return
     for title, lines, notes in found:
         out.print(Text(title, style="bold"))
@@ -197,11 +196,11 @@ def _reviews(document: dict[str, Any], out: Console) -> None:
             _bullet(out, "•", line)
         if notes:
             out.print(
-                Padding(Text(f"{word('notes', lang)}: {notes}", style="italic"), (0, 0, 0, 2))
+                Padding(Text(f"{text('notes', lang)}: {notes}", style="italic"), (0, 0, 0, 2))
             )
     trend = reviews.trend(document, lang)
     if trend:
-        out.print(Text(word("review_page/trend", lang), style="bold"))
+        out.print(Text(text("review_page.trend", lang), style="bold"))
         for line in trend:
             _bullet(out, "→", line)
 
@@ -210,26 +209,26 @@ def _channels(document: dict[str, Any], out: Console) -> None:
     lang = document["language"]
     channels = document["channels"]
     workload = channels["workload"]
-    out.print(Text(word("channels", lang), style="bold underline"))
+    out.print(Text(text("channels", lang), style="bold underline"))
     out.print(workload_line(workload, lang))
     if channels["recommended"] and out.width < NARROW:
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             who = channel_owner(document, item["channel"], lang)
-            line = f": {item['cadence']}, {hours} {word('hours', lang)}, {who}"
+            line = f": {item['cadence']}, {hours} {text('hours', lang)}, {who}"
             _bullet(out, "✓", Text.assemble((name, "bold"), line))
             out.print(Padding(Text(item["why"], style="dim"), (0, 0, 0, 4)))
     elif channels["recommended"]:
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
-        table.add_column(word("channel", lang), ratio=1)
-        table.add_column(word("cadence", lang), ratio=2)
-        table.add_column(word("hours", lang), justify="right", width=8)
-        table.add_column(word("posts", lang), ratio=1)
-        table.add_column(word("why", lang), ratio=3)
+        table.add_column(text("channel", lang), ratio=1)
+        table.add_column(text("cadence", lang), ratio=2)
+        table.add_column(text("hours", lang), justify="right", width=8)
+        table.add_column(text("posts", lang), ratio=1)
+        table.add_column(text("why", lang), ratio=3)
         for item in channels["recommended"]:
             table.add_row(
-                Text(channel_name(document, item["channel"]), style="bold"),
+                Text(catalog.load().channel_name(item["channel"], lang), style="bold"),
                 item["cadence"],
                 decimal(item["hours_per_week"], lang),
                 channel_owner(document, item["channel"], lang),
@@ -237,9 +236,9 @@ def _channels(document: dict[str, Any], out: Console) -> None:
             )
         out.print(table)
     if channels["not_now"]:
-        out.print(Text(word("not_now", lang), style="bold"))
+        out.print(Text(text("not_now", lang), style="bold"))
         for item in channels["not_now"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             _bullet(out, "✗", Text.assemble((name, "bold"), f": {item['why']}"))
     out.print()
 
@@ -250,16 +249,16 @@ def _steps(document: dict[str, Any], out: Console) -> None:
 
     lang = document["language"]
     today = schedule.today()
-    out.print(Text(word("steps", lang), style="bold underline"))
+    out.print(Text(text("steps", lang), style="bold underline"))
     marks = {"todo": "○", "doing": "◐", "done": "●", "skipped": "–"}
     for number, step in enumerate(document["steps"], start=1):
         status = step.get("status") or "todo"
         late = schedule.is_overdue(step, today)
         title = Text.assemble(
             (step["title"], "bold"),
-            (f"  [{word('statuses/' + status, lang)}", "dim"),
-            (f" · {word('owner', lang)}: {step.get('owner') or '—'}", "dim"),
-            (f" · {word('due', lang)}: {day(step['due'], lang)}" if step.get("due") else "", "dim"),
+            (f"  [{text('statuses.' + status, lang)}", "dim"),
+            (f" · {text('owner', lang)}: {step.get('owner') or '—'}", "dim"),
+            (f" · {text('due', lang)}: {day(step['due'], lang)}" if step.get("due") else "", "dim"),
             (f" · {overdue_mark(lang)}" if late else "", "bold red"),
             ("]", "dim"),
         )
@@ -267,7 +266,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
         for action in step["actions"]:
             _bullet(out, "•", action, indent=4)
         if step.get("notes"):
-            notes = Text(f"{word('notes', lang)}: {step['notes']}", style="italic")
+            notes = Text(f"{text('notes', lang)}: {step['notes']}", style="italic")
             out.print(Padding(notes, (0, 0, 0, 4)))
 
 
@@ -280,38 +279,37 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     _heading(document, out)
     channels = document["channels"]
     if channels["recommended"]:
-        out.print(Text(word("channels", lang), style="bold underline"))
+        out.print(Text(text("channels", lang), style="bold underline"))
         for item in channels["recommended"]:
-            name = channel_name(document, item["channel"])
+            name = catalog.load().channel_name(item["channel"], lang)
             hours = decimal(item["hours_per_week"], lang)
             line = Text.assemble(
-                (name, "bold"), f": {item['cadence']} ({hours} {word('hours', lang)})"
+                (name, "bold"), f": {item['cadence']} ({hours} {text('hours', lang)})"
             )
             _bullet(out, "✓", line)
     if channels["not_now"]:
-        names = ", ".join(channel_name(document, item["channel"]) for item in channels["not_now"])
-        _bullet(out, "✗", Text.assemble((f"{word('not_now', lang)}: ", "bold"), names))
+        named = catalog.load().channel_name
+        names = ", ".join(named(item["channel"], lang) for item in channels["not_now"])
+        _bullet(out, "✗", Text.assemble((f"{text('not_now', lang)}: ", "bold"), names))
     actions = first.first_actions(document, catalog.load())
     if actions:
-        out.print(Text(word("next_actions", lang), style="bold underline"))
+        out.print(Text(text("next_actions", lang), style="bold underline"))
         for number, (step, action) in enumerate(actions, start=1):
             _bullet(
                 out,
                 f"{number}.",
-                Text.assemble(action, (f" ({word('step_n', lang, n=step)})", "dim")),
+                Text.assemble(action, (f" ({text('step_n', lang, n=step)})", "dim")),
             )
     out.print()
-    out.print(Text(word("written", lang, path=str(path)), style="green"), soft_wrap=True)
-    out.print(
-        Text(ui_message("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True
-    )
+    out.print(Text(text("written", lang, path=str(path)), style="green"), soft_wrap=True)
+    out.print(Text(text("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True)
 
 
 def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
     """The first actions of the steps not yet done or skipped, with their step's number."""
     found: list[tuple[int, str]] = []
     for number, step in enumerate(document["steps"], start=1):
-        if step.get("status") in ("done", "skipped"):
+        if settled(step):
             continue
         found += [(number, action) for action in step["actions"]]
         if len(found) >= count:
@@ -362,13 +360,13 @@ def changes(label: str, found: list[Change], lang: str, out: Console | None = No
     found = [Change(c.area, inert(c.text), c.sign) for c in found]
     out.print(Text(label, style="bold"), soft_wrap=True)
     if not found:
-        out.print(ui_message("diff.none", lang))
+        out.print(text("diff.none", lang))
         return
     area = ""
     for change in found:
         if change.area != area:
             area = change.area
-            out.print(Text(f"  {word('areas/' + area, lang)}", style="bold"))
+            out.print(Text(f"  {text('areas.' + area, lang)}", style="bold"))
         line = Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign]))
         out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
 
@@ -387,11 +385,11 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         ("next_review_column", "left"),
         ("file", "left"),
     ):
-        table.add_column(word(name, lang), justify=justify)  # type: ignore[arg-type]
+        table.add_column(text(name, lang), justify=justify)  # type: ignore[arg-type]
     narrow = out.width < NARROW  # seven columns do not fit: one short block per plan
     for row in rows:
         if "error" in row:
-            unreadable = Text(word("unreadable", lang), style="red")
+            unreadable = Text(text("unreadable", lang), style="red")
             if narrow:
                 out.print(Text.assemble((row["file"], "bold"), " ", unreadable))
                 _bullet(out, "", row["error"], indent=1)
@@ -402,7 +400,7 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         late = overdue_mark(lang)
         next_due = Text("—")
         if row["next_due"]:
-            next_due = Text(f"{row['next_due']} ({word('step_n', lang, n=row['next_due_step'])})")
+            next_due = Text(f"{row['next_due']} ({text('step_n', lang, n=row['next_due_step'])})")
         if row["overdue"]:
             next_due.append(f" · {len(row['overdue'])} {late}", style="bold red")
         review = row["next_review"]
@@ -410,18 +408,18 @@ def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) 
         if review and review["overdue"]:
             next_review.append(f" {late}", style="bold red")
         elif review and review.get("due"):
-            next_review.append(f" {word('due_soon', lang)}", style="bold yellow")
-        said = Text(word(f"verdicts/{verdict}", lang), style=VERDICT_STYLE[verdict])
+            next_review.append(f" {text('due_soon', lang)}", style="bold yellow")
+        said = Text(text(f"verdicts.{verdict}", lang), style=VERDICT_STYLE[verdict])
         if narrow:
             out.print(Text(row["organisation"], style="bold"))
-            heading = (word("verdict", lang), word("score", lang), word("done_column", lang))
+            heading = (text("verdict", lang), text("score", lang), text("done_column", lang))
             lines = (
                 (heading[0], said),
                 (heading[1], Text(str(row["score"]))),
                 (heading[2], Text(f"{row['done']}/8")),
-                (word("next_due_column", lang), next_due),
-                (word("next_review_column", lang), next_review),
-                (word("file", lang), Text(row["file"])),
+                (text("next_due_column", lang), next_due),
+                (text("next_review_column", lang), next_review),
+                (text("file", lang), Text(row["file"])),
             )
             for label, value in lines:
                 _bullet(out, "", Text.assemble(f"{label}: ", value), indent=1)
@@ -445,7 +443,7 @@ def questions(qs: Questionnaire, lang: str, out: Console | None = None) -> None:
     for number, section in enumerate(qs.sections, start=1):
         out.print(
             Text(
-                f"{word('part', lang, n=number, total=len(qs.sections))} · {section.title[lang]}",
+                f"{text('part', lang, n=number, total=len(qs.sections))} · {section.title[lang]}",
                 style="bold",
             )
         )
@@ -470,13 +468,13 @@ def _question_lines(question: Question, qs: Questionnaire, lang: str) -> list[st
     return lines + template.notes(question, qs, lang)
 
 
-def message(text: str, *, style: str = "") -> None:
-    console(stderr=True).print(Text(inert(text), style=style), soft_wrap=True)
+def message(said: str, *, style: str = "") -> None:
+    console(stderr=True).print(Text(inert(said), style=style), soft_wrap=True)
 
 
-def error(text: str) -> None:
-    prefix = ui_message("error", language())
-    line = Text.assemble((prefix, "bold red"), inert(text))
+def error(said: str, lang: str) -> None:
+    prefix = text("error", lang)
+    line = Text.assemble((prefix, "bold red"), inert(said))
     console(stderr=True).print(line, soft_wrap=True)
 
 

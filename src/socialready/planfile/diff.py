@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from socialready.answers import decimal
-from socialready.ui import message, word
+from socialready.text import text
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _show(value: Any, lang: str) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return word("yes" if value else "no", lang)
+        return text("yes" if value else "no", lang)
     if isinstance(value, float):
         return decimal(value, lang)
     if isinstance(value, list):
@@ -46,7 +46,7 @@ def _show(value: Any, lang: str) -> str:
 
 def _field(name: str, lang: str) -> str:
     try:
-        return word(f"fields/{name}", lang)
+        return text(f"fields.{name}", lang)
     except KeyError:
         return name
 
@@ -54,7 +54,7 @@ def _field(name: str, lang: str) -> str:
 def _word(group: str, value: Any, lang: str) -> Any:
     """A verdict or status as the reader sees it elsewhere (Begin klein, not start_small)."""
     try:
-        return word(f"{group}/{value}", lang) if isinstance(value, str) else value
+        return text(f"{group}.{value}", lang) if isinstance(value, str) else value
     except KeyError:
         return value
 
@@ -96,7 +96,7 @@ class _Changes:
         self.found: list[Change] = []
 
     def say(self, key: str, /, **params: Any) -> str:
-        return message(key, self.lang, **params)
+        return text(key, self.lang, **params)
 
     def show(self, value: Any) -> str:
         return _show(value, self.lang)

@@ -16,7 +16,7 @@ from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
-from socialready.planfile.owned import STATUSES
+from socialready.status import STATUSES
 
 FORMAT = shape.FORMAT
 TOP_KEYS = shape.TOP_KEYS
@@ -155,16 +155,16 @@ def channel_owners(
 @functools.cache
 def header_comment(language: str) -> str:
     """The comment the plan starts with: what the user may edit, and the values allowed."""
-    from socialready.ui import word
+    from socialready.text import text
 
-    statuses = ", ".join(word(f"statuses/{status}", language) for status in STATUSES)
+    statuses = ", ".join(text(f"statuses.{status}", language) for status in STATUSES)
     other = "; ".join(
-        ", ".join(word(f"statuses/{status}", lang) for status in STATUSES)
+        ", ".join(text(f"statuses.{status}", lang) for status in STATUSES)
         for lang in questionnaire.LANGUAGES
         if lang != language
     )
-    text = word("plan_header", language, statuses=statuses, other=other)
-    return "".join(f"# {line}".rstrip() + "\n" for line in text.split("\n"))
+    comment = text("plan_header", language, statuses=statuses, other=other)
+    return "".join(f"# {line}".rstrip() + "\n" for line in comment.split("\n"))
 
 
 def split_header(header: str) -> tuple[str, str]:
@@ -344,16 +344,16 @@ def hand_edits(plan: Plan) -> list[str]:
 
 def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
     """Move each hand-edited generated value into the notes of its step, so nothing is lost."""
-    from socialready.ui import message
+    from socialready.text import text
 
     document = plan.document
     lang = plan.language if plan.language in questionnaire.LANGUAGES else "en"
     if plan.comments:
         lines = "\n".join(
-            message("plan.note_line", lang, number=number, comment=comment)
+            text("plan.note_line", lang, number=number, comment=comment)
             for number, comment in plan.comments
         )
-        _add_note(plan, "organise", f"{message('plan.note_comments', lang)}\n{lines}")
+        _add_note(plan, "organise", f"{text('plan.note_comments', lang)}\n{lines}")
         plan.comments = []
     steps = {step["id"]: step for step in document["steps"]}
     for path in edited:
@@ -366,27 +366,34 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
             value = "\n".join(f"- {item}" for item in value)
         elif not isinstance(value, str):
             value = yamlio.dumps(value).rstrip("\n")
-        field = message("plan.note_edited", lang, field=edited_field(path, lang))
+        field = text("plan.note_edited", lang, field=edited_field(path, lang))
         _add_note(plan, step_id, f"{field}\n{value}")
 
 
 def edited_field(path: str, lang: str) -> str:
     """A generated field in the reader's words: `kanalen`, `stap 3, titel` (not steps[x].title)."""
     from socialready import rules
-    from socialready.ui import word
+    from socialready.text import text
 
     if path.startswith("steps["):
         step_id, _, key = path[len("steps[") :].partition("].")
         number = rules.STEP_IDS.index(step_id) + 1 if step_id in rules.STEP_IDS else step_id
-        name = word(f"fields/{key}", lang) if key in ("title", "why", "actions") else key
-        return f"{word('step_n', lang, n=number)}, {name}"
+        name = text(f"fields.{key}", lang) if key in ("title", "why", "actions") else key
+        return f"{text('step_n', lang, n=number)}, {name}"
     known = {"readiness": "verdict", "channels": "channels", "organisation": "organisation"}
     if path in known:
         area = known[path]
-        return word(f"areas/{area}" if area != "organisation" else "fields/organisation", lang)
+        return text(f"areas.{area}" if area != "organisation" else "fields.organisation", lang)
     return path
 
 
 def _add_note(plan: Plan, step_id: str, note: str) -> None:
     owned = plan.owned.setdefault(step_id, {})
     owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """A plan as stored, checked well enough for show, diff and overview to read it."""
+    document = read(path).document
+    check_generated(document, str(path))
+    return document

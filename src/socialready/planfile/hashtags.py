@@ -81,17 +81,17 @@ def hint(kept: list[Kept], lang: str, source: str, steps: list[dict[str, Any]]) 
     """One sentence: which field has a `#` read as a comment, and how to quote the value with
     it (`steps`: the plan's steps as read, for the value YAML found before the `#`)."""
     from socialready import rules
-    from socialready.ui import message, word
+    from socialready.text import text
 
     item = kept[0]
     number = rules.STEP_IDS.index(item.step) + 1 if item.step in rules.STEP_IDS else item.step
-    where = f"{word('step_n', lang, n=number)}, {word('fields/' + item.field, lang)}"
+    where = f"{text('step_n', lang, n=number)}, {text('fields.' + item.field, lang)}"
     found = next((s.get(item.field) for s in steps if s.get("id") == item.step), None)
     before = "" if found is None else str(found)
     whole = f"{before} {item.comment}".strip()
     quoted = "'" + whole.replace("'", "''") + "'"
     which = "plan.hashtag" if item.field in ("owner", "notes") else "plan.hashtag_notes"
-    return message(
+    return text(
         which,
         lang,
         path=source,
@@ -100,5 +100,5 @@ def hint(kept: list[Kept], lang: str, source: str, steps: list[dict[str, Any]]) 
         comment=item.comment,
         field=item.field,
         quoted=quoted,
-        more=message("plan.hashtag_more", lang, n=len(kept) - 1) if len(kept) > 1 else "",
+        more=text("plan.hashtag_more", lang, n=len(kept) - 1) if len(kept) > 1 else "",
     )

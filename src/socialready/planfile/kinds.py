@@ -10,8 +10,9 @@ from typing import Any, Literal
 
 from socialready.errors import BadInput, Msg, msg
 from socialready.planfile import owned
+from socialready.status import STATUSES
 
-GENERATED = "restore it from git, or run `socialready plan --force`"
+GENERATED = "generated"  # the hint of a generated field: restore it, or `plan --force`
 JSON = dict[str, Any]
 
 
@@ -24,12 +25,11 @@ class Check:
         self.language = language
         self.answers: dict[str, Any] = {}
 
-    def fail(self, key: str, problem: str | Msg, hint: str = "") -> BadInput:
+    def fail(self, key: str, problem: Msg, hint: str = "") -> BadInput:
+        """The problem at `key`; with the GENERATED hint, what to do about a generated field."""
         where = f"{self.source}: {key}"
         if hint == GENERATED:
             problem = msg("plan.generated", what=problem)
-        elif hint:
-            problem = msg("with_hint", problem=problem, hint=hint)
         return BadInput(msg("where", where=where, problem=problem))
 
 
@@ -192,7 +192,7 @@ class Status(Node):
         spellings = sorted(owned.status_words())  # the ids too, in any case
         return {
             "anyOf": [
-                {"enum": list(owned.STATUSES)},
+                {"enum": list(STATUSES)},
                 {"type": "string", "pattern": any_case(spellings)},
             ]
         }
@@ -233,7 +233,7 @@ class Field:
 class Record(Node):
     """A mapping with known fields; any other key is refused with `unknown` as the message."""
 
-    def __init__(self, fields: Sequence[Field], unknown: str | Msg = "") -> None:
+    def __init__(self, fields: Sequence[Field], unknown: Msg | None = None) -> None:
         self.fields = {field.key: field for field in fields}
         self.unknown = unknown
 
@@ -251,13 +251,13 @@ class Record(Node):
             return None
         prefix = f"{key}." if key else ""
         if not isinstance(value, dict):
-            raise run.fail(key, "must be a mapping of " + ", ".join(self.fields), hint)
+            raise run.fail(key, msg("plan.mapping_of", fields=", ".join(self.fields)), hint)
         for name in value:
             if name not in self.fields:
                 fields = ", ".join(self.fields)
                 raise run.fail(
                     f"{prefix}{name}",
-                    self.unknown or f"is not a field here; the fields are: {fields}",
+                    self.unknown or msg("plan.not_a_field", fields=fields),
                 )
         for field in self.fields.values():
             if field.deep_only and not run.deep:
@@ -366,7 +366,7 @@ class TextOrNumber(Node):
 class Shallow(Node):
     """Only the kind of value: how `plan` reads a section it rebuilds anyway."""
 
-    def __init__(self, deep: Node, problem: str) -> None:
+    def __init__(self, deep: Node, problem: Msg) -> None:
         self.deep, self.problem = deep, problem
 
     def body(self, defs: JSON) -> JSON:

@@ -13,11 +13,19 @@ from typing import Any
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
 from socialready.planfile.schedule import iso_date, out_of_range
-from socialready.ui import word
+from socialready.status import STATUSES
+from socialready.text import text
 
-STATUSES = ("todo", "doing", "done", "skipped")
 STEP_FIELDS = ("status", "owner", "due", "notes")  # in the order of the file
 REVIEW_FIELDS = ("date", "published", "reply_time", "hours_spent", "measures", "notes")
+# More words a step's status may be given in the file (any case), besides the ids and the words
+# shown for them (text ids statuses.*).
+STATUS_ALSO = {
+    "todo": ("to-do", "open", "nog te doen"),
+    "doing": ("in progress", "busy", "begonnen", "loopt"),
+    "done": ("gedaan", "af"),
+    "skipped": ("skip", "niet nodig"),
+}
 
 Fail = Callable[[str, Text], BadInput]
 
@@ -25,23 +33,14 @@ Fail = Callable[[str, Text], BadInput]
 @cache
 def status_words() -> dict[str, str]:
     """Every spelling a status may have in the file, lower case, to its id: the ids, the words
-    shown in either language (`klaar`, `to do`) and a few more (data/ui.yaml)."""
+    shown in either language (`klaar`, `to do`) and a few more (STATUS_ALSO)."""
     words = {status: status for status in STATUSES}
     for status in STATUSES:
         for lang in questionnaire.LANGUAGES:
-            words[word(f"statuses/{status}", lang).lower()] = status
-        for extra in _words_also(status):
+            words[text(f"statuses.{status}", lang).lower()] = status
+        for extra in STATUS_ALSO[status]:
             words[extra.lower()] = status
     return words
-
-
-def _words_also(status: str) -> list[str]:
-    """More spellings of a status, from data/ui.yaml (`status_also`)."""
-    from socialready import ui
-
-    also: Any = ui._words().get("status_also", {})
-    found = also.get(status, []) if isinstance(also, dict) else []
-    return [str(item) for item in found] if isinstance(found, list) else []
 
 
 def read_status(value: Any, key: str, fail: Fail) -> str:
@@ -56,7 +55,7 @@ def read_status(value: Any, key: str, fail: Fail) -> str:
 
 def status_word(status: str, lang: str) -> str:
     """A status as the file writes it: the word of the plan's language (`klaar`, `done`)."""
-    return word(f"statuses/{status}", lang) if status in STATUSES else status
+    return text(f"statuses.{status}", lang) if status in STATUSES else status
 
 
 _DUTCH_DATE = re.compile(r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$")

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from socialready.errors import BadInput, Msg, msg
+from socialready.status import settled
 
 TODAY_VARIABLE = "SOCIALREADY_TODAY"
 # Months after `started` at which the plan is reviewed, by how long results are expected to take.
@@ -16,7 +17,6 @@ REVIEW_MONTHS = {
     "3_to_12_months": (3, 6, 12),
     "over_12_months": (3, 6, 12, 18, 24),
 }
-SETTLED = ("done", "skipped")
 DUE_WITHIN_DAYS = 14  # a review this close is marked due: time to gather the figures
 
 
@@ -153,11 +153,11 @@ def overdue_steps(document: dict[str, Any], on: dt.date | None = None) -> list[d
     found = []
     for number, step in enumerate(document.get("steps") or [], start=1):
         due = _date(step.get("due")) if isinstance(step, dict) else None
-        if due is not None and due < day and step.get("status") not in SETTLED:
+        if due is not None and due < day and not settled(step):
             found.append({"step": number, "id": step["id"], "due": due.isoformat()})
     return found
 
 
 def is_overdue(step: dict[str, Any], on: dt.date) -> bool:
     due = _date(step.get("due"))
-    return due is not None and due < on and step.get("status") not in SETTLED
+    return due is not None and due < on and not settled(step)

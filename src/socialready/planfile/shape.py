@@ -326,7 +326,7 @@ def _step() -> Record:
             Field("why", Text(), required=True, generated=True),
             Field("actions", ListOf(Text()), required=True, generated=True),
         ],
-        unknown="is not a step field; put your own text in `notes`",
+        unknown=msg("plan.not_step_field"),
     )  # fmt: skip
     step.name = "step"
     return step
@@ -397,10 +397,10 @@ def plan_shape() -> Record:
             ),
             Field("answers", _named(Answers(), "", yours + "the answers the plan is made from; "
                   "change one, then run `socialready plan`."), required=True),
-            Field("readiness", Shallow(_readiness(), "is missing or not a mapping; restore it "
-                  "from git or run `socialready plan`"), required=True, generated=True),
-            Field("channels", Shallow(_channel_plan(), "is missing or not a mapping; restore it "
-                  "from git or run `socialready plan`"), required=True, generated=True),
+            Field("readiness", Shallow(_readiness(), msg("plan.not_mapping")), required=True,
+                  generated=True),
+            Field("channels", Shallow(_channel_plan(), msg("plan.not_mapping")), required=True,
+                  generated=True),
             Field("steps", Steps(_step()), required=True),
             Field("owners", _named(MapOf(_channels, "channel", _named(Text(max_length=200),
                   nullable=True)), "", yours + "who posts on each channel (its id), e.g. "
@@ -409,7 +409,7 @@ def plan_shape() -> Record:
             Field("reviews", _named(ListOf(_review(), max_items=MAX_REVIEWS), "", yours + "one "
                   "entry per review, added by `socialready review`.", nullable=True)),
         ],
-        unknown=f"is not a plan key; the keys are: {', '.join(TOP_KEYS)}",
+        unknown=msg("plan.not_a_key", keys=", ".join(TOP_KEYS)),
     )  # fmt: skip
 
 

@@ -229,7 +229,9 @@ def _check_depth(data: Any, source: str) -> None:
 
 
 def _type_name(tag: str) -> Text:
-    return msg(f"yaml.type.{_TYPE_NAMES[tag]}") if tag in _TYPE_NAMES else tag
+    return (
+        msg(f"yaml.type.{_TYPE_NAMES[tag]}") if tag in _TYPE_NAMES else msg("as_written", value=tag)
+    )
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text:
@@ -242,9 +244,13 @@ def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text
             return problem
         return msg("at_line", line=mark.line + 1, column=mark.column + 1, problem=problem)
 
-    problem: Text = exc.problem or exc.context or msg("yaml.invalid")
-    if isinstance(problem, str) and "could not determine a constructor" in problem:
-        return at(msg("yaml.tag", tag=problem.split("tag ")[-1]))
+    said: Any = exc.problem or exc.context  # our loader's Msg, or PyYAML's own words
+    if isinstance(said, str) and "could not determine a constructor" in said:
+        return at(msg("yaml.tag", tag=said.split("tag ")[-1]))
+    if isinstance(said, Msg):
+        problem = said
+    else:
+        problem = msg("as_written", value=said) if said else msg("yaml.invalid")
     if isinstance(exc, refused):
         return at(problem)
     start = exc.context_mark

@@ -12,8 +12,8 @@ from typing import Any
 from socialready.catalog import Catalog
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
-from socialready.rules.context import Context
-from socialready.rules.scoring import DIMENSIONS, VERDICTS
+from socialready.rules.context import VERDICTS, Context
+from socialready.rules.scoring import DIMENSIONS
 from socialready.rules.steps import STEP_IDS
 
 __all__ = ["DIMENSIONS", "STEP_IDS", "VERDICTS", "Generated", "generate"]
@@ -43,7 +43,7 @@ def generate(
     rule_ids = {rule for rule, _ in fired}
     new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
     summary = scoring.summary_key(readiness["verdict"], new_channels)
-    readiness["summary"] = ctx.text(f"verdicts/{summary}")
+    readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []
     generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"], used)
     dates = review.schedule_action(list(scheduled), lang)

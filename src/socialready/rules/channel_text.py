@@ -26,14 +26,14 @@ def rhythm(ctx: Context, channel: Channel, posts: float) -> str:
     if posts >= 7 and float(posts / 7).is_integer():
         per_day = int(posts / 7)
         if per_day == 1:
-            return ctx.text("rhythm/day_one", a=unit["a"])
-        return ctx.text("rhythm/day", n=per_day, unit=unit["many"])
+            return ctx.text("rhythm.day_one", a=unit["a"])
+        return ctx.text("rhythm.day", n=per_day, unit=unit["many"])
     if posts >= 1:
         word = unit["one"] if posts == 1 else unit["many"]
-        return ctx.text("rhythm/week", n=decimal(posts, ctx.lang), unit=word)
+        return ctx.text("rhythm.week", n=decimal(posts, ctx.lang), unit=word)
     if posts >= 0.5:
-        return ctx.text("rhythm/fortnight", a=unit["a"])
-    return ctx.text("rhythm/month", a=unit["a"])
+        return ctx.text("rhythm.fortnight", a=unit["a"])
+    return ctx.text("rhythm.month", a=unit["a"])
 
 
 def cadence(ctx: Context, pick: Pick) -> str:
@@ -64,7 +64,7 @@ def why(ctx: Context, pick: Pick) -> str:
             origin = "answering" if pick.posts == 0 else "working"
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
-    parts = [ctx.text(f"channel_origin/{origin}")]
+    parts = [ctx.text(f"channel_origin.{origin}")]
     if pick.origin == "current" and pick.own is None:
         parts.append(ctx.text("channel_rhythm_unknown"))
     if pick.own is None and pick.tier == "ambitious":
@@ -131,7 +131,7 @@ def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
     ]
     order = list(ctx.catalog.channels)
     not_now = [
-        {"channel": channel.id, "why": ctx.text(f"not_now/{reason}", **params)}
+        {"channel": channel.id, "why": ctx.text(f"not_now.{reason}", **params)}
         for channel, reason, params in sorted(
             choice.not_now, key=lambda item: order.index(item[0].id)
         )
@@ -153,26 +153,26 @@ def workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availab
     """Hours used against hours available; what the hours left are for; the reply assumption."""
     unused = round(available - needed, 2)
     if not choice.recommended:
-        return ctx.text("workload/none", available=available)
+        return ctx.text("workload.none", available=available)
     parts = []
     if choice.short():
-        parts.append(ctx.text("workload/short", needed=needed, available=available))
+        parts.append(ctx.text("workload.short", needed=needed, available=available))
     elif unused >= 0.25:
-        purposes = [ctx.text("workload/for-replies"), ctx.text("workload/for-monitoring")]
+        purposes = [ctx.text("workload.for-replies"), ctx.text("workload.for-monitoring")]
         if "crisis" in ctx["goals.objectives"]:
-            purposes.append(ctx.text("workload/for-crisis"))
+            purposes.append(ctx.text("workload.for-crisis"))
         if ctx["willingness.dialogue"] != "broadcast_only":
-            purposes.append(ctx.text("workload/for-co-creation"))
+            purposes.append(ctx.text("workload.for-co-creation"))
         later = [  # a channel that waits for a reason other than hours, and fits in them
             channel
             for channel, reason, _ in choice.not_now
             if reason in WAITING and hours(ctx, channel, "minimum") <= unused
         ]
         if later:
-            purposes.append(ctx.text("workload/for-next", channel=later[0].name[ctx.lang]))
+            purposes.append(ctx.text("workload.for-next", channel=later[0].name[ctx.lang]))
         parts.append(
             ctx.text(
-                "workload/room",
+                "workload.room",
                 needed=needed,
                 available=available,
                 unused=unused,
@@ -180,9 +180,9 @@ def workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availab
             )
         )
     else:
-        parts.append(ctx.text("workload/full", needed=needed, available=available))
+        parts.append(ctx.text("workload.full", needed=needed, available=available))
     if any(pick.channel.conversational for pick in choice.recommended):
-        parts.append(ctx.text("workload/reply-assumption", source=ctx.cite(ctx.catalog.reply.fact)))
+        parts.append(ctx.text("workload.reply-assumption", source=ctx.cite(ctx.catalog.reply.fact)))
     return " ".join(parts)
 
 
@@ -207,18 +207,18 @@ def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
         }
         if pick.posts + 1e-9 < (pick.own or 0):
             posts = rhythm(ctx, channel, pick.posts)
-            details.append(ctx.text("rhythm_short/cut", posts=posts, **params))
+            details.append(ctx.text("rhythm_short.cut", posts=posts, **params))
         else:
-            details.append(ctx.text("rhythm_short/kept", **params))
+            details.append(ctx.text("rhythm_short.kept", **params))
     relied = [pick.channel for pick in picks if pick.relied]
     others = [pick.channel for pick in picks if not pick.relied]
     advice = []
     if others:
-        advice.append(ctx.text("rhythm_short/choose", channels=ctx.channels(others)))
+        advice.append(ctx.text("rhythm_short.choose", channels=ctx.channels(others)))
     if relied:
         video = any(channel.id == "youtube" for channel in relied)
-        lighter = ctx.text(f"rhythm_short/lighter/{'video' if video else 'other'}")
+        lighter = ctx.text(f"rhythm_short.lighter.{'video' if video else 'other'}")
         advice.append(
-            ctx.text("rhythm_short/relied", channels=ctx.channels(relied), lighter=lighter)
+            ctx.text("rhythm_short.relied", channels=ctx.channels(relied), lighter=lighter)
         )
     return {"details": " ".join(details), "advice": " ".join(advice)}

@@ -8,6 +8,9 @@ from socialready import grammar
 from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
+from socialready.text import RULES, text
+
+VERDICTS = ("not_yet", "start_small", "ready")  # worst first
 
 
 class Context:
@@ -41,12 +44,13 @@ class Context:
         noun = words["sectors"].get(self.sector) or words["kinds"][kind]
         return grammar.one_or_many(n, words["nouns"][noun][self.lang])
 
-    def text(self, path: str, /, **params: Any) -> str:
-        """A sentence in the plan's language; decimals written as its readers write them."""
+    def text(self, id: str, /, **params: Any) -> str:
+        """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
+        as its readers write them."""
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        return self.catalog.text(path, self.lang, **params)
+        return text(f"{RULES}{id}", self.lang, **params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""
@@ -60,7 +64,7 @@ class Context:
         for key in self["answers.assumed"]:
             label = self.questionnaire.question(key).label(self[key], self.lang)
             value = grammar.lower_first(label)
-            parts.append(f"{self.text(f'assumed_answers/{key}')}: {value}")
+            parts.append(f"{self.text(f'assumed_answers.{key}')}: {value}")
         return "; ".join(parts)
 
     def join(self, names: list[str], word: str = "and") -> str:
@@ -93,16 +97,6 @@ class Context:
     def verb(self, name: str, n: float) -> str:
         """A verb agreeing with `n` subjects: 'past' / 'passen'."""
         return grammar.verb(name, n, self.lang)
-
-    def text_n(self, path: str, n: float, /, **params: Any) -> str:
-        """The sentence at `path` for one (`one`) or several (`other`) things, when the data
-        gives both; otherwise the one sentence there is."""
-        node: Any = self.catalog.texts
-        for part in path.split("/"):
-            node = node[part]
-        if "one" in node:
-            return self.text(f"{path}/{'one' if n == 1 else 'other'}", **params)
-        return self.text(path, **params)
 
     @property
     def assumption(self) -> str:

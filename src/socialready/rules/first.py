@@ -11,8 +11,9 @@ import re
 from typing import Any
 
 from socialready.catalog import Catalog
-from socialready.rules.scoring import VERDICTS
+from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
+from socialready.status import settled
 
 COUNT = 3
 _STEP_NOTE = re.compile(r"\s*\((?:stap|step) [^()]*\)(?=\.?$)")  # "(stap 3)" at the end
@@ -25,7 +26,7 @@ def first_actions(
     open_steps = {
         step["id"]: number
         for number, step in enumerate(document["steps"], start=1)
-        if step.get("status") not in ("done", "skipped")
+        if not settled(step)
     }
     verdict = document["readiness"]["verdict"]
     live = [] if verdict == "not_yet" else _live(document, open_steps)

@@ -12,7 +12,8 @@ from typing import Any, NamedTuple
 from socialready import catalog as catalog_mod
 from socialready import grammar, questionnaire
 from socialready.catalog import TIERS
-from socialready.rules.scoring import VERDICTS
+from socialready.rules.context import VERDICTS
+from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
 
@@ -184,8 +185,8 @@ def texts(findings: list[Finding], lang: str) -> list[dict[str, str]]:
         out.append(
             {
                 "rule": rule,
-                "says": catalog.text(f"review/findings/{rule}/says", lang, **shown),
-                "do": catalog.text(f"review/findings/{rule}/do", lang, **shown),
+                "says": text(f"rules.review.findings.{rule}.says", lang, **shown),
+                "do": text(f"rules.review.findings.{rule}.do", lang, **shown),
             }
         )
     return out
@@ -212,7 +213,7 @@ def apply_to_readiness(
     verdict = min(candidates, key=VERDICTS.index)
     summary = readiness["summary"]
     if verdict != readiness["verdict"]:
-        summary = catalog_mod.load().text(f"verdicts/{verdict}", lang)
+        summary = text(f"rules.verdicts.{verdict}", lang)
     return {
         **readiness,
         "verdict": verdict,
@@ -243,11 +244,10 @@ def schedule_action(scheduled: list[tuple[dt.date, bool]], lang: str) -> str | N
     """Step 8's line with the review dates, those done marked so."""
     if not scheduled:
         return None
-    catalog = catalog_mod.load()
     dates = ", ".join(
-        catalog.text("review/done", lang, date=grammar.day(date, lang))
+        text("rules.review.done", lang, date=grammar.day(date, lang))
         if done
         else grammar.day(date, lang)
         for date, done in scheduled
     )
-    return catalog.text("review/schedule", lang, dates=dates)
+    return text("rules.review.schedule", lang, dates=dates)

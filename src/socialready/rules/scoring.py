@@ -8,10 +8,9 @@ from socialready import grammar
 from socialready.catalog import Channel
 from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
-from socialready.rules.context import Context
+from socialready.rules.context import VERDICTS, Context
 
 DIMENSIONS = ("goals_audience", "capacity", "willingness", "dialogue", "persistence")
-VERDICTS = ("not_yet", "start_small", "ready")  # worst first
 
 Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
 
@@ -84,7 +83,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     if choice.talking:
         if ctx["capacity.response_time"] == "unmonitored":
             few = ctx["capacity.hours_per_week"] < ctx.catalog.thresholds["few_hours"]
-            when = ctx.text(f"reply_when/{'fixed' if few else 'daily'}")
+            when = ctx.text(f"reply_when.{'fixed' if few else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx["capacity.response_time"] == "within_days":
             fire("capacity.slow-response")
@@ -176,10 +175,10 @@ def _weekend(ctx: Context) -> str:
     """Weekend advice that fits: a 24/7 phone line where the organisation has one, an automatic
     reply for one-person and personal services, else someone who checks for urgent messages."""
     if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
-        return ctx.text("weekend/urgent_line")
+        return ctx.text("weekend.urgent_line")
     if ctx.sector in ("freelancer", "personal_services") or ctx["capacity.people"] == 1:
-        return ctx.text("weekend/auto_reply")
-    return ctx.text("weekend/watch")
+        return ctx.text("weekend.auto_reply")
+    return ctx.text("weekend.watch")
 
 
 def _concern(ctx: Context) -> str:
@@ -190,7 +189,7 @@ def _concern(ctx: Context) -> str:
         key = "blocked"
     else:
         key = "none"
-    return ctx.text(f"concerns/{key}", served=ctx.served())
+    return ctx.text(f"concerns.{key}", served=ctx.served())
 
 
 def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]:
@@ -220,7 +219,7 @@ def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]
     return {
         "verdict": verdict,
         "score": score,
-        "summary": ctx.text(f"verdicts/{verdict}"),
+        "summary": ctx.text(f"verdicts.{verdict}"),
         "dimensions": dimensions,
     }
 
@@ -237,9 +236,9 @@ def _finding_text(
     ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, Any]
 ) -> str:
     """A finding's sentence; where it has one and many forms, the one that agrees in number."""
-    path = f"findings/{rule_id}/{part}"
+    path = f"findings.{rule_id}.{part}"
     if "one" in rule[part]:
-        path += "/one" if params.get("count", 1) == 1 else "/many"
+        path += ".one" if params.get("count", 1) == 1 else ".many"
     return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
 
 

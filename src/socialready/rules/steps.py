@@ -45,8 +45,8 @@ def steps(
     return [
         {
             "id": step_id,
-            "title": ctx.text(f"steps/{step_id}/title"),
-            "why": ctx.text(f"steps/{step_id}/why"),
+            "title": ctx.text(f"steps.{step_id}.title"),
+            "why": ctx.text(f"steps.{step_id}.why"),
             "actions": builders[step_id](plan),
         }
         for step_id in STEP_IDS
@@ -70,19 +70,19 @@ class Facts:
 
     def a(self, name: str, **params: Any) -> str:
         self.used.append(name)
-        return self.ctx.text(f"actions/{name}", **params)
+        return self.ctx.text(f"actions.{name}", **params)
 
 
 def default_owner(ctx: Context, step_id: str) -> str:
     """A first owner from the answers, no role invented; the user's to change, and kept."""
     people = ctx["capacity.people"]
     if step_id == "organise" and ctx["organisation.size"] != "micro" and people != 1:
-        return ctx.text("owners/management")
+        return ctx.text("owners.management")
     if people == 0:
-        return ctx.text("owners/unassigned")
+        return ctx.text("owners.unassigned")
     if people == 1:
-        return ctx.text("owners/you")
-    return ctx.text("owners/to_agree", n=people)
+        return ctx.text("owners.you")
+    return ctx.text("owners.to_agree", n=people)
 
 
 def _segments(ctx: Context) -> str:
@@ -168,7 +168,7 @@ def _organise(p: Facts) -> list[str]:
             f"{pick.channel.name[ctx.lang]}: {cadence(ctx, pick)}" for pick in p.choice.recommended
         )
         actions.append(p.a("organise.content", cadences=cadences))
-    budget = ctx.text(f"budget/{ctx['capacity.budget']}")
+    budget = ctx.text(f"budget.{ctx['capacity.budget']}")
     # A public body's promoted posts are about public issues: in the EU, Meta and Google take
     # none since October 2025, so its budget goes to tools and images, as a campaign's does.
     public_body = ctx["organisation.kind"] == "government" and duties.in_eu(ctx)
@@ -183,7 +183,7 @@ def _organise(p: Facts) -> list[str]:
                 p.a(
                     "organise.goal",
                     objective=ctx.in_text("goals.objectives", [objective]),
-                    metric=ctx.text(f"metrics/{objective}", served=ctx.served()),
+                    metric=ctx.text(f"metrics.{objective}", served=ctx.served()),
                 )
             )
     actions.append(p.a("organise.measure"))
@@ -269,7 +269,7 @@ def _share(p: Facts) -> list[str]:
         actions += [p.a("share.broadcast"), p.a("share.ask-privately")]
     elif sensitive(ctx):
         page = "funeral" if ctx.sector == "funeral" else "other"
-        pages = ctx.text(f"served/sensitive_pages/{page}", served=ctx.served())
+        pages = ctx.text(f"served.sensitive_pages.{page}", served=ctx.served())
         actions.append(p.a("share.sensitive", pages=pages))
     elif dialogue == "cautious":
         actions.append(p.a("share.ask-cautious"))
@@ -286,7 +286,7 @@ def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
     if p.later:
         return [p.a("monitor.listen")]
-    target = ctx.text(f"response_targets/{ctx['capacity.response_time']}")
+    target = ctx.text(f"response_targets.{ctx['capacity.response_time']}")
     if ctx["willingness.dialogue"] == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
@@ -327,7 +327,7 @@ def _co_create(p: Facts) -> list[str]:
         if objective in ideas:
             children = objective == "community" and duties.minors(ctx) != "none"
             key = "community_children" if children else objective
-            idea = ctx.text(f"co_create_ideas/{key}", served=served)
+            idea = ctx.text(f"co_create_ideas.{key}", served=served)
             actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
     if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
@@ -343,7 +343,7 @@ def calamity(p: Facts) -> str:
     planned = [c for c in p.choice.channels() if c.id not in skip]
     where = ctx.channels(planned, "on") if planned and not p.later else ctx.text("calamity_where")
     country = ctx.answers.get("organisation.country")
-    official = ctx.text(f"calamity_official/{country if country in ('NL', 'BE') else 'other'}")
+    official = ctx.text(f"calamity_official.{country if country in ('NL', 'BE') else 'other'}")
     return p.a("organise.calamity", channels=where, official=official)
 
 

@@ -6,14 +6,14 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready.errors import Interrupted, MissingAnswers, Named, msg
-from socialready.questionnaire import Questionnaire
+from socialready.questionnaire import Question, Questionnaire
 
 
 class Stopped(Interrupted):
     """Ctrl-C at a question: `answers` holds every answer given before it."""
 
     def __init__(self, answers: dict[str, Any]) -> None:
-        super().__init__("interrupted")
+        super().__init__(msg("interrupted"))
         self.answers = answers
 
 
@@ -33,40 +33,42 @@ def run(
     `saved` (an existing plan) is the default offered; then the question's own default.
     What answers format 2 could not say is asked in a terminal, else assumed (see answers.py).
     """
-    answered: dict[str, Any] = {}
     missing: list[str] = []
-    total = len(qs.sections)
-    for number, section in enumerate(qs.sections, start=1):
-        shown = False
-        for question in section.questions:
-            key = question.key
-            if not question.applies(answered):
-                answered[key] = question.if_skipped
-                continue
-            if key in given and not (interactive and _unknown(key, given[key])):
-                answered[key] = given[key]
-                continue
-            default = saved.get(key, answers_mod.default(question, lang))
-            if interactive:
-                from socialready.wizard import prompts
+    sections = {
+        question.key: (number, section)
+        for number, section in enumerate(qs.sections, start=1)
+        for question in section.questions
+    }
+    shown: set[int] = set()  # the sections whose heading was shown: before their first question
 
-                try:
-                    if not shown:
-                        prompts.section(section, number, total, lang)
-                        shown = True
-                    answered[key] = prompts.ask(question, default, lang, answered)
-                except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
-                    raise Stopped(answered) from None
-            elif key in saved:
-                answered[key] = answers_mod.validate(question, default)
-            elif key in answers_mod.ASSUMABLE:
-                continue  # its default is assumed, and the plan says so (answers.complete)
-            elif use_defaults and question.default is not None:
-                answered[key] = answers_mod.validate(question, default)
-            elif not question.required and question.kind == "text":  # optional: may be absent
-                answered[key] = answers_mod.validate(question, question.default)
-            else:
-                missing.append(key)
+    def answer(question: Question, answered: dict[str, Any]) -> Any:
+        key = question.key
+        if key in given and not (interactive and _unknown(key, given[key])):
+            return given[key]
+        default = saved.get(key, answers_mod.default(question, lang))
+        if interactive:
+            from socialready.wizard import prompts
+
+            number, section = sections[key]
+            try:
+                if number not in shown:
+                    prompts.section(section, number, len(qs.sections), lang)
+                    shown.add(number)
+                return prompts.ask(question, default, lang, answered)
+            except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
+                raise Stopped(answered) from None
+        if key in saved:
+            return answers_mod.validate(question, default)
+        if key in answers_mod.ASSUMABLE:
+            return answers_mod.LEFT_OUT  # its default is assumed, and the plan says so (complete)
+        if use_defaults and question.default is not None:
+            return answers_mod.validate(question, default)
+        if answers_mod.may_be_left_out(question):  # optional: may be absent
+            return answers_mod.validate(question, question.default)
+        missing.append(key)
+        return answers_mod.LEFT_OUT
+
+    answered = answers_mod.resolve(qs, answer)
     if missing:
         raise MissingAnswers(msg(missing_id, n=len(missing), keys=Named(*missing)))
     return answers_mod.complete(qs, answered)[0]

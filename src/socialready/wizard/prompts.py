@@ -9,10 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready.errors import AnswerError, SocialreadyError, render
+from socialready.errors import AnswerError, SocialreadyError
 from socialready.questionnaire import Question, Section
-from socialready.ui import message as ui_message
-from socialready.ui import word
+from socialready.text import text
 
 if TYPE_CHECKING:
     import questionary
@@ -35,7 +34,7 @@ def section(section: Section, number: int, total: int, lang: str) -> None:
 
     width = max(40, min(100, shutil.get_terminal_size().columns - 1))
     questionary.print("")
-    heading = f"{word('part', lang, n=number, total=total)} · {section.title[lang]}"
+    heading = f"{text('part', lang, n=number, total=total)} · {section.title[lang]}"
     questionary.print(heading, style="bold")
     questionary.print(textwrap.fill(section.why[lang], width), style="italic")
 
@@ -50,7 +49,7 @@ def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | N
     message = question.prompt[lang]
     instruction = question.help[lang] if question.help else None
     if question.kind in ("one", "many"):
-        hint = word("hint_search" if answers_mod.is_codes(question) else f"hint_{question.kind}",
+        hint = text("hint_search" if answers_mod.is_codes(question) else f"hint_{question.kind}",
                     lang)  # fmt: skip
         instruction = f"{instruction} {hint}" if instruction else hint
     if question.kind == "one":
@@ -89,15 +88,15 @@ def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | N
         return answers_mod.validate(question, values)
     if question.kind == "yesno":
         return _run(_confirm(message, bool(default), lang))
-    text = "" if default is None else str(default)
+    shown = "" if default is None else str(default)
     if isinstance(default, float):
-        text = answers_mod.decimal(default, lang)
+        shown = answers_mod.decimal(default, lang)
     if instruction:
         message = f"{message} ({instruction})"
     typed = _run(
         questionary.text(
             message,
-            default=text,
+            default=shown,
             validate=lambda typed: _reason(answers_mod.parse_text, question, typed, lang),
         )
     )
@@ -159,7 +158,7 @@ def _checkbox(
         if len(titles) <= 2:
             answer = ", ".join(titles) or "—"
         else:
-            answer = ui_message("wizard.selected", lang, n=len(titles))
+            answer = text("wizard.selected", lang, n=len(titles))
         return [*out, ("class:answer", answer)]
 
     def valid() -> bool:
@@ -217,14 +216,14 @@ def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
     from questionary.styles import merge_styles_default
 
     state: dict[str, bool | None] = {"answer": None, "done": False}
-    hint = ui_message("wizard.yes_no_default_" + ("yes" if default else "no"), lang)
+    hint = text("wizard.yes_no_default_" + ("yes" if default else "no"), lang)
 
     def tokens() -> list[tuple[str, str]]:
         out = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
         if not state["done"]:
             out.append(("class:instruction", f"{hint} "))
         if state["answer"] is not None:
-            out.append(("class:answer", ui_message(f"wizard.{_yes_no(state['answer'])}", lang)))
+            out.append(("class:answer", text(f"wizard.{_yes_no(state['answer'])}", lang)))
         return out
 
     keys = _stop_keys()
@@ -262,7 +261,7 @@ def choose(message: str, choices: list[tuple[str, str]], lang: str) -> str:
 
     options = [questionary.Choice(label, value=value) for value, label in choices]
     answer: str = _run(
-        questionary.select(message, choices=options, instruction=word("hint_one", lang))
+        questionary.select(message, choices=options, instruction=text("hint_one", lang))
     )
     return answer
 
@@ -295,7 +294,7 @@ def _reason(
     try:
         check(question, value)
     except AnswerError as exc:
-        return render(exc.problem, lang)
+        return exc.problem.render(lang)
     except SocialreadyError as exc:
         return exc.render(lang)
     return True

@@ -1,11 +1,12 @@
-"""Answers given before Ctrl-C, kept so that `assess --resume` continues where it stopped."""
+"""Answers given before Ctrl-C, kept so that `assess --resume` and `review --resume` continue
+where they stopped: one store, a file for each command (both can wait at once)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
@@ -20,73 +21,91 @@ class Session:
     language: str
 
 
-def state_file() -> Path:
-    """$XDG_STATE_HOME/socialready/resume.yaml (~/.local/state/... by default)."""
+def state_folder() -> Path:
+    """$XDG_STATE_HOME/socialready (~/.local/state/socialready by default)."""
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "socialready" / "resume.yaml"
+    return Path(base) / "socialready"
 
 
-def save(session: Session) -> Path:
-    path = state_file()
-    data = {
-        "target": str(session.target) if session.target else None,
-        "language": session.language,
-        "answers": answers_mod.to_nested(questionnaire.load(), session.answers),
-    }
-    files.write_text(path, yamlio.dumps(data))
-    return path
+class Store(NamedTuple):
+    """Where one command keeps an interrupted session, and what it says of a file it cannot use.
+
+    The assessment's answers are kept nested by part, as in an answers file, and read back
+    checked; the review's as flat ids, which `review --resume` checks against the plan."""
+
+    command: str
+    file_name: str
+    nested: bool
+    target_required: bool
+    nothing: str  # message ids
+    not_file: str
+    bad_target: str
+    bad_answers: str = ""  # flat answers that are no mapping of ids (nested: from_nested says)
+
+    def path(self) -> Path:
+        return state_folder() / self.file_name
+
+    def save(self, session: Session) -> Path:
+        path = self.path()
+        kept: dict[str, Any] = (
+            answers_mod.to_nested(questionnaire.load(), session.answers)
+            if self.nested
+            else dict(session.answers)
+        )
+        data = {
+            "target": str(session.target) if session.target else None,
+            "language": session.language,
+            "answers": kept,
+        }
+        files.write_text(path, yamlio.dumps(data))
+        return path
+
+    def load(self) -> Session:
+        path = self.path()
+        if not path.exists():
+            raise BadInput(msg(self.nothing))
+        data = yamlio.loads(files.read_text(path), str(path))
+        if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
+            raise FileProblem(path, msg(self.not_file))
+        if self.nested:
+            given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
+        else:
+            given = data.get("answers") or {}
+            if not isinstance(given, dict) or not all(isinstance(key, str) for key in given):
+                raise FileProblem(path, msg(self.bad_answers))
+        target = data.get("target")
+        if (target is not None or self.target_required) and (
+            not isinstance(target, str) or not target.strip() or "\0" in target
+        ):
+            raise FileProblem(path, msg(self.bad_target, command=self.command))
+        return Session(dict(given), Path(target) if target else None, data["language"])
+
+    def resumed(self, target: Path | None) -> tuple[dict[str, Any], Path | None, str]:
+        """`--resume`: the answers, the plan and the language kept; a PLAN named on the command
+        line goes first."""
+        session = self.load()
+        return session.answers, target or session.target, session.language
+
+    def clear(self) -> None:
+        self.path().unlink(missing_ok=True)
 
 
-def load() -> Session:
-    path = state_file()
-    if not path.exists():
-        raise BadInput(msg("resume.nothing"))
-    data = yamlio.loads(files.read_text(path), str(path))
-    if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
-        raise FileProblem(path, msg("resume.not_resume_file"))
-    given = answers_mod.from_nested(questionnaire.load(), data.get("answers"), str(path))
-    target = data.get("target")
-    if target is not None and (not isinstance(target, str) or not target.strip()):
-        raise FileProblem(path, msg("resume.bad_target", command="assess"))
-    return Session(given, Path(target) if target else None, data["language"])
-
-
-def clear() -> None:
-    state_file().unlink(missing_ok=True)
-
-
-def review_state_file() -> Path:
-    """A review interrupted is kept apart from an assessment: both can wait at once."""
-    return state_file().with_name("review-resume.yaml")
-
-
-def save_review(session: Session) -> Path:
-    """The review answers as given (flat ids); `review --resume` checks them against the plan."""
-    path = review_state_file()
-    data = {
-        "target": str(session.target) if session.target else None,
-        "language": session.language,
-        "answers": dict(session.answers),
-    }
-    files.write_text(path, yamlio.dumps(data))
-    return path
-
-
-def load_review() -> Session:
-    path = review_state_file()
-    if not path.exists():
-        raise BadInput(msg("resume.nothing_review"))
-    data = yamlio.loads(files.read_text(path), str(path))
-    if not isinstance(data, dict) or data.get("language") not in questionnaire.LANGUAGES:
-        raise FileProblem(path, msg("resume.not_review_resume_file"))
-    answers = data.get("answers") or {}
-    if not isinstance(answers, dict) or not all(isinstance(key, str) for key in answers):
-        raise FileProblem(path, msg("resume.bad_review_answers"))
-    target = data.get("target")
-    if not isinstance(target, str) or not target.strip() or "\0" in target:
-        raise FileProblem(path, msg("resume.bad_review_target"))
-    return Session(dict(answers), Path(target), data["language"])
-
-
-def clear_review() -> None:
-    review_state_file().unlink(missing_ok=True)
+ASSESS = Store(
+    "assess",
+    "resume.yaml",
+    nested=True,
+    target_required=False,
+    nothing="resume.nothing",
+    not_file="resume.not_resume_file",
+    bad_target="resume.bad_target",
+)
+REVIEW = Store(
+    "review",
+    "review-resume.yaml",
+    nested=False,
+    target_required=True,
+    nothing="resume.nothing_review",
+    not_file="resume.not_review_resume_file",
+    bad_target="resume.bad_review_target",
+    bad_answers="resume.bad_review_answers",
+)

@@ -7,22 +7,18 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import packaged, questionnaire, ui
+from socialready import packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 
 LANGS = questionnaire.LANGUAGES
+DATE = "review.date"  # an answer of a review file or --set, but no question: the command checks it
 
 
 @cache
 def data() -> dict[str, Any]:
     raw: dict[str, Any] = packaged.load_data("review")
     return raw
-
-
-def word(path: str, lang: str, /, **params: Any) -> str:
-    """A review or calendar word at a slash path, e.g. word('words/recorded', 'nl')."""
-    return ui.text_at(data(), path, lang, params)
 
 
 def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dict[str, str] | None:
@@ -130,24 +126,16 @@ def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
         or not isinstance(data["review"], dict)
     ):
         raise AnswerError("review", msg("review.one_mapping"), source)
-    flat: dict[str, Any] = {}
 
-    def walk(prefix: str, node: dict[Any, Any]) -> None:
-        for name, value in node.items():
-            key = f"{prefix}.{name}"
-            if key in qs.by_key or key == "review.date":
-                flat[key] = value
-            elif isinstance(value, dict) and any(k.startswith(key + ".") for k in qs.by_key):
-                walk(key, value)
-            else:
-                raise AnswerError(key, msg("review.unknown_question"), source)
+    def unknown(key: str) -> AnswerError:
+        return AnswerError(key, msg("review.unknown_question"), source)
 
-    walk("review", data["review"])
+    flat = dict(answers_mod.nested(data["review"], "review", {*qs.by_key, DATE}, unknown))
     return {key: validate(qs, key, value, source) for key, value in flat.items()}
 
 
 def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
-    if key == "review.date":
+    if key == DATE:
         return value  # checked by the command, which knows the period
     if key.startswith("review.measures.") and isinstance(value, (int, float)):
         from socialready.planfile.kinds import TextOrNumber
@@ -163,18 +151,11 @@ def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
 
 
 def parse_sets(qs: Questionnaire, pairs: list[str]) -> dict[str, Any]:
-    """`--set review.KEY=VALUE` options as review answers."""
-    given: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip()
-        if not sep:
-            raise AnswerError(key or pair, msg("review.set_syntax"))
-        if key == "review.date":
-            given[key] = text.strip()
-        elif key in qs.by_key:
-            given[key] = answers_mod.parse_text(qs.by_key[key], text, "--set")
-        else:
-            known = ", ".join(["review.date", *qs.by_key])
-            raise AnswerError(key, msg("review.unknown_set", ids=known), "--set")
-    return given
+    """`--set review.KEY=VALUE` options as review answers; the date as text, checked later."""
+    return answers_mod.parse_sets(
+        qs,
+        pairs,
+        as_text=(DATE,),
+        syntax=msg("review.set_syntax"),
+        unknown=msg("review.unknown_set", ids=", ".join([DATE, *qs.by_key])),
+    )

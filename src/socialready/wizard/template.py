@@ -9,7 +9,7 @@ from socialready import answers as answers_mod
 from socialready.answers import decimal
 from socialready.planfile import yamlio
 from socialready.questionnaire import Choice, Condition, Question, Questionnaire
-from socialready.ui import message
+from socialready.text import catalogue, text
 
 EXAMPLE_CHANNELS = "  facebook: {posts_per_week: 3, works: well}"
 
@@ -22,28 +22,28 @@ def values(question: Question, lang: str) -> list[str]:
     """What an answer may be: the kind of value, and the choices one by one."""
     lines: list[str] = []
     if question.kind == "one" and answers_mod.is_codes(question):
-        lines.append(message("template.country", lang))  # 250 countries help nobody here
+        lines.append(text("template.country", lang))  # 250 countries help nobody here
     elif question.kind == "one":
-        lines += [message("template.one_of", lang), *_choices(question.choices, lang)]
+        lines += [text("template.one_of", lang), *_choices(question.choices, lang)]
     elif question.kind == "many":
         if question.min_selected:
-            lines.append(message("template.list_at_least", lang, n=question.min_selected))
+            lines.append(text("template.list_at_least", lang, n=question.min_selected))
         else:
-            lines.append(message("template.list_may_be_empty", lang))
+            lines.append(text("template.list_may_be_empty", lang))
         lines += _choices(question.choices, lang)
     elif question.kind == "channels":
         works = question.field("works")
-        lines += [message("template.channels", lang), *_choices(works.choices, lang)]
-        lines += [message("template.channel_ids", lang), *_choices(question.choices, lang)]
-        lines += [message("template.example", lang), EXAMPLE_CHANNELS]
+        lines += [text("template.channels", lang), *_choices(works.choices, lang)]
+        lines += [text("template.channel_ids", lang), *_choices(question.choices, lang)]
+        lines += [text("template.example", lang), EXAMPLE_CHANNELS]
     elif question.kind in ("number", "integer"):
         which = "template.whole_number" if question.kind == "integer" else "template.number"
         low, high = decimal(question.minimum, lang), decimal(question.maximum, lang)
-        lines.append(message(which, lang, min=low, max=high))
+        lines.append(text(which, lang, min=low, max=high))
     elif question.kind == "yesno":
-        lines.append(message("template.yes_no", lang))
+        lines.append(text("template.yes_no", lang))
     elif question.required:
-        lines.append(message("template.required", lang, n=question.max_length))
+        lines.append(text("template.required", lang, n=question.max_length))
     return lines
 
 
@@ -52,30 +52,28 @@ def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[s
     assumed when it is left out; in words."""
     lines: list[str] = []
     if question.choices_by:
-        lines.append(message("template.sectors_by_kind", lang))
+        lines.append(text("template.sectors_by_kind", lang))
         lines += [
             f"  {kind}: {', '.join(fits)}" for kind, fits in question.choices_by.table.items()
         ]
     if question.ask_if:
         condition = when(questionnaire, question.ask_if, lang)
-        lines.append(message("template.asked_when", lang, condition=condition))
+        lines.append(text("template.asked_when", lang, condition=condition))
     if question.key in answers_mod.ASSUMABLE:
         value = _shown(question, question.default, lang)
-        lines.append(message("template.assumed", lang, value=value))
+        lines.append(text("template.assumed", lang, value=value))
     return lines
 
 
 def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
     """A condition in words ("als er mensen mee aan de slag gaan"), never `key gt 0`."""
-    from socialready.ui import _messages
-
     own = f"template.when.{condition.key}.{condition.op}.{condition.value}"
-    if own in _messages():
-        return message(own, lang)
+    if own in catalogue():
+        return text(own, lang)
     asked = questionnaire.by_key[condition.key]
     values = condition.value if isinstance(condition.value, (list, tuple)) else [condition.value]
     shown = ", ".join(_shown(asked, value, lang) for value in values)
-    return message(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
+    return text(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
 
 
 def _shown(question: Question, value: Any, lang: str) -> str:
@@ -97,7 +95,7 @@ def _describe(question: Question, questionnaire: Questionnaire, lang: str) -> li
 
 def answers_template(questionnaire: Questionnaire, lang: str) -> str:
     """YAML to fill in and pass to `socialready assess --answers FILE`."""
-    out = message("template.head", lang).splitlines()
+    out = text("template.head", lang).splitlines()
     part = ""
     for question in questionnaire.questions:
         section, _, name = question.key.partition(".")

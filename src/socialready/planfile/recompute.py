@@ -1,15 +1,15 @@
-"""What the commands do, as a library: the CLI only parses options and prints."""
+"""A plan recomputed from its answers (after a hand edit of them, `--set` or newer rules),
+keeping everything the user owns and refusing to overwrite hand edits to generated fields."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
-from socialready.errors import BadInput, FileProblem, HandEdited, msg
+from socialready import files, questionnaire
+from socialready.errors import HandEdited, msg
 from socialready.planfile import document as plan_mod
 
 if TYPE_CHECKING:
@@ -47,8 +47,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     return moved
 
 
-def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -> Update:
-    """Recompute a plan from its answers (and --set), keeping everything the user owns.
+def update(
+    path: Path, sets: dict[str, Any], lang: str | None, *, force: bool, said_in: str
+) -> Update:
+    """Recompute a plan from its answers (and --set, and in `lang` when given), keeping
+    everything the user owns; what changes is said in `said_in`.
 
     Line ends (CRLF from a Windows checkout) and a byte-order mark are kept as they are; a
     file that differs from what `plan` writes only in its layout is not a change."""
@@ -73,7 +76,7 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
     if changed:
         from socialready.planfile import diff
 
-        changes = diff.compare(plan.document, document, ui.language())
+        changes = diff.compare(plan.document, document, said_in)
     return Update(
         path,
         new_text,
@@ -83,17 +86,17 @@ def update(path: Path, sets: dict[str, Any], lang: str | None, *, force: bool) -
         formatting,
         contents.digest,
         contents.bom,
-        hashtag_hint(plan, str(path)),
+        hashtag_hint(plan, str(path), said_in),
     )
 
 
-def hashtag_hint(plan: plan_mod.Plan, source: str) -> str:
+def hashtag_hint(plan: plan_mod.Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
     if not plan.hashtags:
         return ""
-    return hashtags.hint(plan.hashtags, ui.language(), source, plan.document.get("steps") or [])
+    return hashtags.hint(plan.hashtags, lang, source, plan.document.get("steps") or [])
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -115,71 +118,5 @@ def _same(old: Any, new: Any) -> bool:
 def _layout(old: str, new: str) -> str:
     """In a few words, how a file differs from the way `plan` writes it."""
     if old.replace("\r\n", "\n") == new.replace("\r\n", "\n"):
-        return "line_endings"  # an id of data/messages.yaml: layout.line_endings
+        return "line_endings"  # a text id: layout.line_endings
     return "other"
-
-
-def plan_paths(paths: list[Path]) -> list[Path]:
-    """The plan files named, a folder standing for every .yaml/.yml file in it."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        else:
-            found.append(path)
-    if len(paths) == 1:
-        return found
-    seen: set[str] = set()  # a plan named twice (a folder and a file in it) is done once
-    unique = []
-    for path in found:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            unique.append(path)
-    return unique
-
-
-def load_document(path: Path) -> dict[str, Any]:
-    """A plan as stored, checked well enough for show, diff and overview to read it."""
-    document = plan_mod.read(path).document
-    plan_mod.check_generated(document, str(path))
-    return document
-
-
-def overview(folder: Path) -> list[dict[str, Any]]:
-    """One row per plan in a folder: organisation, verdict, score, progress, next due date,
-    overdue steps and the next review."""
-    if not folder.is_dir():
-        raise FileProblem(folder, msg("plan.not_folder"))
-    rows: list[dict[str, Any]] = []
-    for path in plan_paths([folder]):
-        try:
-            document = load_document(path)
-        except BadInput as exc:
-            rows.append({"file": str(path), "error": exc.message})
-            continue
-        from socialready.output import report
-
-        state = report.progress(document)
-        nxt = state["next_due"]
-        rows.append(
-            {
-                "file": str(path),
-                "organisation": document["organisation"],
-                "verdict": document["readiness"]["verdict"],
-                "score": document["readiness"]["score"],
-                "done": state["done"],
-                "next_due": nxt["due"] if nxt else None,
-                "next_due_step": nxt["step"] if nxt else None,
-                "overdue": state["overdue"],
-                "next_review": state["next_review"],
-            }
-        )
-    return rows
-
-
-def anything_overdue(rows: list[dict[str, Any]]) -> bool:
-    """Whether a plan in the overview has a step or a review past its date."""
-    return any(row.get("overdue") or (row.get("next_review") or {}).get("overdue") for row in rows)

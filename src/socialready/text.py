@@ -1,0 +1,66 @@
+"""Every word and sentence the program shows, by id, in the language asked for: one lookup over
+one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as ids under `rules.`.
+The language is always the caller's to give; nothing here remembers one."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from socialready import packaged
+
+LANGUAGES = ("nl", "en")
+RULES = "rules."  # ids under this prefix are the rules' sentences, in data/rules.yaml
+
+
+def text(id: str, lang: str, /, **params: Any) -> str:
+    """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
+    form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
+    """
+    entry = _rules()[id] if id.startswith(RULES) else catalogue()[id]
+    template: str = entry[lang]
+    if isinstance(template, dict):
+        template = template["one" if params.get("n") == 1 else "other"]
+    return template.format(**params) if params else template
+
+
+def is_text(node: Any) -> bool:
+    """A leaf of a text tree: a text (or its `one` and `other` forms) in each language, nothing
+    else beside it; a word's forms as a list ([post, posts]) are grammar's, not a text."""
+    return (
+        isinstance(node, dict)
+        and "en" in node
+        and set(node) <= set(LANGUAGES)
+        and all(isinstance(value, (str, dict)) for value in node.values())
+    )
+
+
+def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
+    """Id (keys joined by dots) -> {lang: text} for every text in a tree; other data is skipped.
+    Two paths that join to the same id are an error of the data."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, node in tree.items():
+        id = f"{prefix}{key}"
+        if is_text(node):
+            if id in found:
+                raise ValueError(f"text id {id!r} is given twice")
+            found[id] = node
+        elif isinstance(node, dict):
+            for inner, entry in flatten(node, f"{id}.").items():
+                if inner in found:
+                    raise ValueError(f"text id {inner!r} is given twice")
+                found[inner] = entry
+    return found
+
+
+@cache
+def catalogue() -> dict[str, dict[str, Any]]:
+    """data/text.yaml by id."""
+    return flatten(packaged.load_data("text"))
+
+
+@cache
+def _rules() -> dict[str, dict[str, Any]]:
+    from socialready import catalog
+
+    return flatten(catalog.load().texts, RULES)
