@@ -19,12 +19,15 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
+from tests import strategies
+from tests.strategies import examples
+
 # CI (SOCIALREADY_TESTS=full) draws every property test's full count of examples, from a fixed
-# seed so that a run can be repeated; a developer's run draws fewer, at random (see
-# strategies.examples).
+# seed so that a run can be repeated; a developer's run draws a tenth, at random (see
+# strategies.examples, which sets the count of the tests that name one).
 settings.register_profile("full", derandomize=True)
-if os.environ.get("SOCIALREADY_TESTS") == "full":
-    settings.load_profile("full")
+settings.register_profile("quick", max_examples=examples(settings().max_examples))
+settings.load_profile("full" if strategies.FULL else "quick")
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
 
@@ -102,7 +105,16 @@ def invoke(
     the time; `run_cli` is for what needs a real process (signals, terminals, exit, streams).
     """
     (entry,) = entry_points(group="console_scripts", name="socialready")
-    main = entry.load()
+    return in_process(entry.load(), *args, input=input, env=env)
+
+
+def in_process(
+    main: Callable[[], object],
+    *args: str,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`main` run as `socialready ARGS` would run it, in this process (see `invoke`)."""
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     argv = sys.argv
     with CliRunner().isolation(input=input or "", env={"NO_COLOR": "1", **(env or {})}) as out:

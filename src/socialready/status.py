@@ -1,6 +1,6 @@
 """The statuses a step of the plan can have, as the file stores them, and which settle it.
 
-Each plan's language has its own words for them (`statuses` in data/ui.yaml); either
+Each plan's language has its own words for them (`statuses.*` in data/text.yaml); either
 language's words are read back as these.
 """
 

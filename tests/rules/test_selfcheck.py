@@ -1,5 +1,5 @@
 """One plan, no contradictions; cadence that follows what works. Property tests over generated
-answers in both languages (a fifth of the examples by default, thousands with
+answers in both languages (a tenth of the examples by default, thousands with
 SOCIALREADY_TESTS=full as CI runs them), and tests that the self-check finds each contradiction."""
 
 from __future__ import annotations

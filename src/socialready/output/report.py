@@ -172,15 +172,14 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
     ]
     from socialready import catalog
 
-    names = catalog.load().texts["dimensions"]
     for key, dimension in readiness["dimensions"].items():
-        out.append(f"| {names[key][lang]} | {dimension['score']} |")
+        out.append(f"| {text(f'rules.dimensions.{key}', lang)} | {dimension['score']} |")
     out.append("")
     for key, dimension in readiness["dimensions"].items():
         for finding in dimension["findings"]:
             says, do = md(finding["says"]), md(finding["do"])
             rule = f" ({md(finding['rule'])})" if details else ""
-            out.append(f"- **{names[key][lang]}** — {says} *{do}*{rule}")
+            out.append(f"- **{text(f'rules.dimensions.{key}', lang)}** — {says} *{do}*{rule}")
     channels = document["channels"]
     workload = channels["workload"]
     out += [

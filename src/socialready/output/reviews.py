@@ -143,7 +143,7 @@ def blocks(document: PlanDoc, lang: str) -> list[tuple[str, list[str], str | Non
     """Per review: a title, its lines of figures against the promise, and its notes."""
     from socialready import catalog
 
-    metrics = {key: text[lang] for key, text in catalog.load().texts["metrics"].items()}
+    metrics = {key: text(f"rules.metrics.{key}", lang) for key in catalog.load().texts["metrics"]}
     out = []
     for number, review in enumerate(figures(document), start=1):
         weeks = review["weeks"]

@@ -37,7 +37,10 @@ from socialready.rules.scoring import verdict_for_score
 from socialready.status import settled
 from socialready.text import text
 
-VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
+# One colour per verdict: the verdict itself in bold, and a score in the colour of the verdict
+# it alone earns by the thresholds in data/rules.yaml.
+VERDICT_COLOUR = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
+VERDICT_STYLE = {verdict: f"bold {colour}" for verdict, colour in VERDICT_COLOUR.items()}
 NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
@@ -95,12 +98,9 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
     )
 
 
-SCORE_STYLES = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
-
-
 def _score_style(score: int) -> str:
     """A score's colour is the colour of the verdict it would earn on its own."""
-    return SCORE_STYLES[verdict_for_score(score, catalog.load().thresholds)]
+    return VERDICT_COLOUR[verdict_for_score(score, catalog.load().thresholds)]
 
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
@@ -134,7 +134,7 @@ def _heading(document: PlanDoc, out: Console) -> None:
             ),
             title=None if narrow else heading,
             title_align="left",
-            border_style=VERDICT_STYLE[verdict].split()[-1],
+            border_style=VERDICT_COLOUR[verdict],
         )
     )
 
@@ -149,7 +149,6 @@ def plan(document: PlanDoc, out: Console | None = None, *, details: bool = False
     readiness = document["readiness"]
     narrow = out.width < NARROW
     _heading(document, out)
-    names = catalog.load().texts["dimensions"]
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column(text("dimension", lang), ratio=1, no_wrap=False)
     table.add_column(text("score", lang), justify="right", width=5)
@@ -165,11 +164,11 @@ def plan(document: PlanDoc, out: Console | None = None, *, details: bool = False
                 found.append(f" [{finding['rule']}]", style="dim")
         score = Text(str(dimension["score"]), style=_score_style(dimension["score"]))
         if narrow:  # a list reads better than a table squeezed into a few columns
-            out.print(Text.assemble((names[key][lang], "bold"), " ", score))
+            out.print(Text.assemble((text(f"rules.dimensions.{key}", lang), "bold"), " ", score))
             if found:
                 out.print(Padding(found, (0, 0, 0, 2)))
         else:
-            table.add_row(names[key][lang], score, found)
+            table.add_row(text(f"rules.dimensions.{key}", lang), score, found)
     if not narrow:
         out.print(table)
     _channels(document, out)

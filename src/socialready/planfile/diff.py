@@ -327,7 +327,7 @@ def _reply(value: Any, lang: str) -> Any:
 
 
 def _dimension(name: str, lang: str) -> str:
-    from socialready import catalog
-
-    names = catalog.load().texts["dimensions"]
-    return str(names[name][lang]) if name in names else name
+    try:
+        return text(f"rules.dimensions.{name}", lang)
+    except KeyError:  # a dimension of a newer plan
+        return name

@@ -14,6 +14,7 @@ from socialready.model import PlanDoc
 from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
 from socialready.status import settled
+from socialready.text import text
 
 COUNT = 3
 _STEP_NOTE = re.compile(r"\s*\((?:stap|step) [^()]*\)(?=\.?$)")  # "(stap 3)" at the end
@@ -95,7 +96,7 @@ def _calamity(
     objectives = document["answers"].get("goals", {}).get("objectives", ())
     if step_id not in open_steps or "crisis" not in objectives:
         return []
-    template = catalog.texts["actions"]["organise.calamity"][document["language"]]
+    template = text("rules.actions.organise.calamity", document["language"])
     opening = template.split("{", 1)[0]
     marked = [a for a in document["steps"][2]["actions"] if a.startswith(opening)]
     return [(open_steps[step_id], marked[0])] if marked else []
