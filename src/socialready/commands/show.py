@@ -35,9 +35,9 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
 
 
 def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
-    from socialready import files, ui
+    from socialready import files, locales
 
-    lang = ui.default_language()  # of what is said beside the plan, which is in its own
+    lang = locales.default_language()  # of what is said beside the plan, which is in its own
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
         _hashtag_hint(path, lang)
     if output is not None:
