@@ -179,7 +179,7 @@ def split_header(header: str) -> tuple[str, str]:
     after: list[str] = []
     seen = in_block = False
     for line in header.splitlines(keepends=True):
-        in_block = _HEADER_START.match(line) is not None or (in_block and line.startswith("#   "))
+        in_block = _header_start(line) or (in_block and line.startswith("#   "))
         if line in ours or in_block:
             seen = True
         else:
@@ -223,7 +223,12 @@ def _in_words(document: dict[str, Any], lang: str) -> dict[str, Any]:
     return {**document, "steps": worded}
 
 
-_HEADER_START = re.compile(r"# socialready[ -]plan\b")
+def _header_start(line: str) -> bool:
+    """`# socialready plan` or `# socialready-plan`, as a whole word: an older header's start."""
+    after = line[len("# socialready plan") : len("# socialready plan") + 1]
+    return line.startswith(("# socialready plan", "# socialready-plan")) and not (
+        after.isalnum() or after == "_"
+    )
 
 
 def dumps(
@@ -274,7 +279,8 @@ def from_text(text: str, source: str) -> Plan:
     plan = parse(loaded.data, source)
     plan.header, plan.header_after = split_header(loaded.header)
     plan.hashtags, plan.comments = hashtags.split(loaded.comments, text)
-    plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
+    crlf = "\r" in text and text.count("\r\n") > text.count("\n") // 2
+    plan.crlf = crlf  # a Windows checkout: kept so
     return plan
 
 
