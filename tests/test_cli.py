@@ -1,4 +1,5 @@
-"""The installed command end to end: assess from an answers file, templates, language, help."""
+"""The command end to end (in process; `python -m` in a real one): assess from an answers file,
+templates, language, help."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from pathlib import Path
 
 from socialready import answers, questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke
 
 
 def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> None:
-    result = run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"))
+    result = invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"))
     assert result.returncode == 0, result.stderr
     path = isolated / "plans" / "het-erasmus-college.yaml"
     assert path.exists()
@@ -37,7 +38,7 @@ def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> Non
 
 
 def test_set_overrides_the_answers_file(isolated: Path) -> None:
-    result = run_cli(
+    result = invoke(
         "assess",
         "out.yaml",
         "--answers",
@@ -52,7 +53,7 @@ def test_set_overrides_the_answers_file(isolated: Path) -> None:
 
 
 def test_the_answers_template_is_a_valid_answers_file(isolated: Path) -> None:
-    template = run_cli("questions", "--format", "yaml").stdout
+    template = invoke("questions", "--format", "yaml").stdout
     assert "# one of:\n  #   micro: Micro (1–9 people)\n" in template
     filled = template.replace("  name: ''", "  name: Test BV")
     qs = questionnaire.load()
@@ -61,20 +62,20 @@ def test_the_answers_template_is_a_valid_answers_file(isolated: Path) -> None:
     assert not missing
     assert completed == answers.with_defaults(qs, {"organisation.name": "Test BV"})
     (isolated / "t.yaml").write_text(template, "utf-8")
-    unfilled = run_cli("assess", "--answers", "t.yaml")
+    unfilled = invoke("assess", "--answers", "t.yaml")
     assert unfilled.returncode == 2 and "(organisation.name): is required" in unfilled.stderr
 
 
 def test_language_follows_option_then_environment_then_locale(isolated: Path) -> None:
     def first_line(*args: str, **env: str) -> str:
-        result = run_cli("questions", *args, env={"SOCIALREADY_LANG": "", **env})
+        result = invoke("questions", *args, env={"SOCIALREADY_LANG": "", **env})
         return result.stdout.splitlines()[0]
 
     assert first_line(LANG="nl_NL.UTF-8", LC_ALL="") == "Deel 1 van 5 · Je organisatie"
     assert first_line(LANG="en_GB.UTF-8", LC_ALL="") == "Part 1 of 5 · Your organisation"
     assert first_line(LANG="nl_BE.UTF-8", LC_ALL="", SOCIALREADY_LANG="en").startswith("Part 1")
     assert first_line("--lang", "nl", SOCIALREADY_LANG="en").startswith("Deel 1")
-    bad = run_cli("questions", env={"SOCIALREADY_LANG": "fr"})
+    bad = invoke("questions", env={"SOCIALREADY_LANG": "fr"})
     assert bad.returncode == 2 and "SOCIALREADY_LANG: 'fr' is not one of: nl, en" in bad.stderr
 
 
@@ -89,14 +90,14 @@ def test_python_dash_m_and_help() -> None:
 
 def test_usage_errors_exit_2_without_a_traceback(isolated: Path) -> None:
     for args in (["plan"], ["show", "--format", "pdf", "x.yaml"], ["assess", "--lang", "de"]):
-        result = run_cli(*args)
+        result = invoke(*args)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
-    missing = run_cli("show", "nowhere.yaml")
+    missing = invoke("show", "nowhere.yaml")
     assert missing.returncode == 2 and "nowhere.yaml: no such file" in missing.stderr
-    empty = run_cli("plan", str(isolated))
+    empty = invoke("plan", str(isolated))
     assert empty.returncode == 2 and "no plans" in empty.stderr
-    resume = run_cli("assess", "--resume")
+    resume = invoke("assess", "--resume")
     assert resume.returncode == 2 and "nothing to resume" in resume.stderr
 
 
@@ -119,11 +120,11 @@ def test_the_questions_say_when_each_is_asked_in_words(isolated: Path) -> None:
             "# een landcode van ISO 3166-1: twee letters, zoals `NL`, `BE`, `DE`, `GB` of `US`",
         ],
     }.items():
-        template = run_cli("questions", "--format", "yaml", "--lang", lang).stdout
+        template = invoke("questions", "--format", "yaml", "--lang", lang).stdout
         for line in words:
             assert line in template, line
         assert "#   SR:" not in template  # the countries as a rule, not 250 lines
-    text = run_cli("questions", "--lang", "nl", env={"COLUMNS": "200"}).stdout
+    text = invoke("questions", "--lang", "nl", env={"COLUMNS": "200"}).stdout
     assert "  organisation.region  In welk gewest is je organisatie gevestigd?" in text
     assert "alleen gevraagd als het antwoord op ‘In welk land werkt je organisatie vooral?’" in text
     assert "dormant: Het ligt stil" in text and "Suriname" not in text

@@ -12,7 +12,7 @@ import pytest
 
 from socialready import answers, cli, questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
@@ -45,12 +45,12 @@ def test_example_plan_is_made_from_its_answers_and_valid(path: Path) -> None:
 
 
 def test_example_plans_are_up_to_date() -> None:
-    result = run_cli("plan", "--check", str(ROOT / "plans"))
+    result = invoke("plan", "--check", str(ROOT / "plans"))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_schema_command_prints_the_shipped_schema() -> None:
-    result = run_cli("schema")
+    result = invoke("schema")
     assert json.loads(result.stdout) == SCHEMA
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
@@ -67,7 +67,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     names = [command.name or command.callback.__name__ for command in cli.app.registered_commands]  # type: ignore[union-attr]
     assert len(names) == 9
     for name in names:
-        result = run_cli(name, "--help")
+        result = invoke(name, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
         assert f"`socialready {name}" in readme, f"{name} is not in the README"
 

@@ -12,7 +12,7 @@ import yaml
 
 from socialready import locales
 from socialready.locales import Locale
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke, run_cli
 
 NAMES = {
     # POSIX
@@ -170,7 +170,7 @@ def test_assess_takes_language_and_country_from_the_locale(
 ) -> None:
     given = (ORGANISATIONS / "bakery.yaml").read_text("utf-8").replace("  country: NL\n", "")
     (isolated / "given.yaml").write_text(given, "utf-8")
-    result = run_cli(
+    result = invoke(
         "assess", "plan.yaml", "--answers", "given.yaml", "--defaults",
         env={"SOCIALREADY_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": locale},
     )  # fmt: skip

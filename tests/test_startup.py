@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from socialready import cli
+from tests.conftest import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = [
@@ -22,23 +21,14 @@ COMMANDS = [
     "review",
     "calendar",
 ]
-RUN = "import sys; sys.argv[0] = 'socialready'; from socialready.cli import {}; {}()"
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_a_command_loaded_alone_behaves_as_in_the_whole_app(tmp_path: Path, name: str) -> None:
+def test_a_command_loaded_alone_behaves_as_in_the_whole_app(isolated: Path, name: str) -> None:
     """main() builds only the command asked for; its help and its errors stay the same."""
     for args in ([name, "--help"], [name, "--no-such-option"]):
-        alone = subprocess.run(
-            [sys.executable, "-c", RUN.format("main", "main"), *args],
-            cwd=tmp_path,
-            capture_output=True,
-        )
-        whole = subprocess.run(
-            [sys.executable, "-c", RUN.format("app", "app"), *args],
-            cwd=tmp_path,
-            capture_output=True,
-        )
+        alone = in_process(cli.main, *args)
+        whole = in_process(cli.app, *args)
         assert (alone.returncode, alone.stdout, alone.stderr) == (
             whole.returncode,
             whole.stdout,

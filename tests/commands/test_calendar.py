@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from socialready.commands import calendar
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 START = "2026-01-05"  # a Monday
@@ -23,7 +23,7 @@ START = "2026-01-05"  # a Monday
 @pytest.fixture
 def software(isolated: Path) -> Path:
     """The B2B software firm's plan (LinkedIn, a blog and YouTube)."""
-    result = run_cli(
+    result = invoke(
         "assess",
         "software.yaml",
         "--answers",
@@ -72,7 +72,7 @@ def _events(path: Path) -> list[icalendar.Component]:
 def test_the_ics_has_the_cadence_and_is_the_same_every_run(software: Path, isolated: Path) -> None:
     out = isolated / "software.ics"
     args = ("calendar", str(software), "--start", START, "--weeks", "8", "-o", str(out))
-    first = run_cli(*args)
+    first = invoke(*args)
     assert first.returncode == 0, first.stderr
     data = out.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n")
@@ -90,14 +90,14 @@ def test_the_ics_has_the_cadence_and_is_the_same_every_run(software: Path, isola
     for channel, per_week in per_channel.items():
         count = sum(1 for uid in uids if uid.startswith(f"quadrant-software-b-v-{channel}-"))
         assert abs(count - per_week * 8) <= 1, (channel, count)
-    second = run_cli(*args)
+    second = invoke(*args)
     assert second.returncode == 0
     assert out.read_bytes() == data
     assert "Calendar written to" in first.stderr
 
 
 def test_the_table_week_by_week_in_dutch(software: Path) -> None:
-    result = run_cli("calendar", str(software), "--start", START, "--weeks", "2", "--lang", "nl")
+    result = invoke("calendar", str(software), "--start", START, "--weeks", "2", "--lang", "nl")
     assert result.returncode == 0, result.stderr
     assert "Week van 2026-01-05" in result.stdout
     assert "Week van 2026-01-12" in result.stdout
@@ -108,7 +108,7 @@ def test_review_dates_and_due_steps_are_events(software: Path, isolated: Path) -
     text = software.read_text("utf-8").replace("due: null", "due: 2026-02-02", 1)
     software.write_text(text, "utf-8")
     out = isolated / "long.ics"
-    result = run_cli("calendar", str(software), "--start", START, "--weeks", "30", "-o", str(out))
+    result = invoke("calendar", str(software), "--start", START, "--weeks", "30", "-o", str(out))
     assert result.returncode == 0, result.stderr
     summaries = {str(event["UID"]): str(event["SUMMARY"]) for event in _events(out)}
     assert summaries["quadrant-software-b-v-review-1@socialready"].startswith(
@@ -119,8 +119,8 @@ def test_review_dates_and_due_steps_are_events(software: Path, isolated: Path) -
 
 
 def test_bad_options_are_exit_2(software: Path) -> None:
-    assert run_cli("calendar", str(software), "--weeks", "0").returncode == 2
-    result = run_cli("calendar", str(software), "--start", "monday")
+    assert invoke("calendar", str(software), "--weeks", "0").returncode == 2
+    result = invoke("calendar", str(software), "--start", "monday")
     assert result.returncode == 2 and "--start" in result.stderr
 
 
@@ -128,7 +128,7 @@ def test_an_example_plan_has_a_calendar(isolated: Path) -> None:
     from socialready import catalog
 
     shutil.copy(ROOT / "plans" / "school.yaml", isolated / "school.yaml")
-    result = run_cli("calendar", "school.yaml", "--start", START)
+    result = invoke("calendar", "school.yaml", "--start", START)
     assert result.returncode == 0, result.stderr
     document = yamlio.loads((isolated / "school.yaml").read_text("utf-8"), "school.yaml")
     for entry in document["channels"]["recommended"]:
@@ -137,7 +137,7 @@ def test_an_example_plan_has_a_calendar(isolated: Path) -> None:
 
 def test_a_narrow_terminal_gets_a_list_no_wider_than_it(software: Path) -> None:
     args = ("calendar", str(software), "--start", START, "--weeks", "3", "--lang", "nl")
-    result = run_cli(*args, env={"COLUMNS": "40"})
+    result = invoke(*args, env={"COLUMNS": "40"})
     assert result.returncode == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
     assert "LinkedIn:" in result.stdout
@@ -189,7 +189,7 @@ def test_the_output_is_never_a_plan_or_answers_file(
         out = isolated / "notes.ics"
         out.write_text("my notes, not a calendar\n", "utf-8")
     before = {path: path.read_bytes() for path in (software, out) if path.is_file()}
-    result = run_cli("calendar", str(software), "--start", START, "-o", str(out))
+    result = invoke("calendar", str(software), "--start", START, "-o", str(out))
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
     assert "software.ics" in result.stderr  # what to do instead
@@ -200,16 +200,16 @@ def test_the_output_is_never_a_plan_or_answers_file(
 def test_an_existing_calendar_or_an_empty_file_is_replaced(software: Path, isolated: Path) -> None:
     out = isolated / "software.ics"
     out.write_bytes(b"")
-    assert run_cli("calendar", str(software), "--start", START, "-o", str(out)).returncode == 0
+    assert invoke("calendar", str(software), "--start", START, "-o", str(out)).returncode == 0
     first = out.read_bytes()
     assert first.startswith(b"BEGIN:VCALENDAR")
-    result = run_cli("calendar", str(software), "--start", START, "--weeks", "2", "-o", str(out))
+    result = invoke("calendar", str(software), "--start", START, "--weeks", "2", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() != first
 
 
 def test_the_dutch_refusal_is_dutch(software: Path) -> None:
-    result = run_cli("calendar", str(software), "-o", str(software), "--lang", "nl")
+    result = invoke("calendar", str(software), "-o", str(software), "--lang", "nl")
     assert result.returncode == 2
     assert (
         result.stderr.startswith("Fout: ") and "is het plan dat de opdracht leest" in result.stderr
@@ -234,17 +234,17 @@ def test_no_control_sequence_from_the_plan_reaches_the_terminal(
         ("--weeks", "14", "--lang", "nl"),
         ("-o", str(isolated / "cal\x1b[2J.ics")),
     ):
-        result = run_cli("calendar", str(software), "--start", START, *args, env=env)
+        result = invoke("calendar", str(software), "--start", START, *args, env=env)
         assert result.returncode == 0, result.stderr
         shown = result.stdout + result.stderr
         assert "\x1b" not in shown and "\x07" not in shown, args
-    table = run_cli("calendar", str(software), "--start", START, env=env).stdout
+    table = invoke("calendar", str(software), "--start", START, env=env).stdout
     assert "\\x1b]52" in table  # shown, escaped, not sent
 
 
 def test_every_ics_property_is_escaped(isolated: Path) -> None:
     name = "Smith, Jones; Partners \\ Co"
-    made = run_cli(
+    made = invoke(
         "assess",
         "firm.yaml",
         "--answers",
@@ -255,7 +255,7 @@ def test_every_ics_property_is_escaped(isolated: Path) -> None:
     )
     assert made.returncode == 0, made.stderr
     out = isolated / "firm.ics"
-    result = run_cli("calendar", "firm.yaml", "--start", START, "-o", str(out))
+    result = invoke("calendar", "firm.yaml", "--start", START, "-o", str(out))
     assert result.returncode == 0, result.stderr
     raw = out.read_bytes().decode("utf-8")
     assert "X-WR-CALNAME:Social media: Smith\\, Jones\\; Partners \\\\ Co\r\n" in raw
@@ -275,7 +275,7 @@ def test_a_name_with_a_line_break_is_refused_on_read(software: Path, isolated: P
         text.replace("name: Quadrant Software B.V.", 'name: "Quadrant\\nSoftware"', 1), "utf-8"
     )
     for args in (("calendar", str(broken), "-o", "x.ics"), ("show", str(broken))):
-        result = run_cli(*args)
+        result = invoke(*args)
         assert result.returncode == 2, result.stderr
         assert "(organisation.name): must be one line" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
@@ -287,7 +287,7 @@ def test_a_name_with_a_line_break_is_refused_on_read(software: Path, isolated: P
         .replace("name: Quadrant Software B.V.", 'name: "Quadrant\\u2028Software"'),
         "utf-8",
     )
-    result = run_cli("assess", "new.yaml", "--answers", str(answers))
+    result = invoke("assess", "new.yaml", "--answers", str(answers))
     assert result.returncode == 2 and "must be one line" in result.stderr
 
 
@@ -299,7 +299,7 @@ def test_no_slot_on_a_weekend_or_a_dutch_public_holiday(software: Path, isolated
     import holidays
 
     out = isolated / "holidays.ics"
-    result = run_cli(
+    result = invoke(
         "calendar", str(software), "--start", "2026-03-30", "--weeks", "40", "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
@@ -322,12 +322,12 @@ def test_a_review_on_a_weekend_or_holiday_moves_to_the_next_working_day(
     # Started 2026-01-05: the 3-month review falls on Easter Sunday, 2026-04-05, and Easter
     # Monday is a holiday too: Tuesday.
     out = isolated / "reviews.ics"
-    result = run_cli(
+    result = invoke(
         "calendar", str(software), "--start", "2026-03-30", "--weeks", "2", "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
     assert _dates(out)["quadrant-software-b-v-review-1@socialready"] == dt.date(2026, 4, 7)
-    table = run_cli("calendar", str(software), "--start", "2026-03-30", "--weeks", "2")
+    table = invoke("calendar", str(software), "--start", "2026-03-30", "--weeks", "2")
     assert "Tue  7-04" in table.stdout
 
 
@@ -361,11 +361,11 @@ def test_an_unknown_country_keeps_only_weekends_free(country: str | None) -> Non
 def test_an_unknown_country_is_said_once(software: Path, isolated: Path) -> None:
     text = software.read_text("utf-8").replace("country: NL", "country: other", 1)
     software.write_text(text, "utf-8")
-    result = run_cli("calendar", str(software), "--start", "2026-12-21", "--weeks", "3")
+    result = invoke("calendar", str(software), "--start", "2026-12-21", "--weeks", "3")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Public holidays for country other are not known") == 1
     assert "Fri 25-12" in result.stdout  # Christmas is a working day as far as anyone knows
-    dutch = run_cli("calendar", str(software), "--weeks", "3", "--lang", "nl", "-o", "x.ics")
+    dutch = invoke("calendar", str(software), "--weeks", "3", "--lang", "nl", "-o", "x.ics")
     assert dutch.stderr.count("Feestdagen voor land other zijn niet bekend") == 1
 
 
@@ -375,7 +375,7 @@ def test_who_posts_is_the_channels_owner_then_step_4s_then_to_be_agreed(
     _set_owners(software, "  linkedin: Sanne\n  tiktok: Bob\n")
     _set_owner(software, "be_active", "Piet")
     out = isolated / "owners.ics"
-    assert run_cli("calendar", str(software), "--start", START, "-o", str(out)).returncode == 0
+    assert invoke("calendar", str(software), "--start", START, "-o", str(out)).returncode == 0
     for event in _events(out):
         uid, description = str(event["UID"]), str(event["DESCRIPTION"])
         if "-linkedin-" in uid:
@@ -383,17 +383,17 @@ def test_who_posts_is_the_channels_owner_then_step_4s_then_to_be_agreed(
         elif "-blog-" in uid or "-youtube-" in uid:
             assert "Owner: Piet" in description
     _set_owner(software, "be_active", "null")
-    table = run_cli("calendar", str(software), "--start", START, "--weeks", "1", "--lang", "nl")
+    table = invoke("calendar", str(software), "--start", START, "--weeks", "1", "--lang", "nl")
     assert "Sanne" in table.stdout and "nog af te spreken" in table.stdout
-    shown = run_cli("show", str(software))
+    shown = invoke("show", str(software))
     assert "Sanne" in shown.stdout and "Who posts" in shown.stdout
-    report = run_cli("show", str(software), "--format", "markdown").stdout
+    report = invoke("show", str(software), "--format", "markdown").stdout
     assert "| Sanne |" in report and "| to be agreed |" in report
 
 
 def test_owners_are_kept_by_plan_assess_and_review(software: Path, isolated: Path) -> None:
     _set_owners(software, "  linkedin: Sanne\n  youtube: Yvonne\n  tiktok: Bob\n")
-    assert run_cli("plan", str(software)).returncode == 0
+    assert invoke("plan", str(software)).returncode == 0
     document = yamlio.loads(software.read_text("utf-8"), "x")
     assert document["owners"] == {
         "linkedin": "Sanne",
@@ -409,7 +409,7 @@ def test_owners_are_kept_by_plan_assess_and_review(software: Path, isolated: Pat
         .replace("considering: [blog, youtube]", "considering: [blog]"),
         "utf-8",
     )
-    again = run_cli("assess", str(software), "--answers", str(answers))
+    again = invoke("assess", str(software), "--answers", str(answers))
     assert again.returncode == 0, again.stderr
     document = yamlio.loads(software.read_text("utf-8"), "x")
     assert "youtube" not in [entry["channel"] for entry in document["channels"]["recommended"]]
@@ -419,7 +419,7 @@ def test_owners_are_kept_by_plan_assess_and_review(software: Path, isolated: Pat
         "youtube": "Yvonne",
         "tiktok": "Bob",
     }
-    reviewed = run_cli(
+    reviewed = invoke(
         "review",
         str(software),
         "--defaults",
@@ -433,7 +433,7 @@ def test_owners_are_kept_by_plan_assess_and_review(software: Path, isolated: Pat
 
 def test_an_owner_of_an_unknown_channel_is_refused(software: Path) -> None:
     _set_owners(software, "  myspace: Tom\n")
-    result = run_cli("calendar", str(software))
+    result = invoke("calendar", str(software))
     assert result.returncode == 2
     assert "owners.myspace: is not a channel; the channels are:" in result.stderr
 
@@ -448,9 +448,9 @@ def test_categories_in_the_plans_language(software: Path, isolated: Path) -> Non
     software.write_text(text, "utf-8")
     out = isolated / "nl.ics"
     args = ("calendar", str(software), "--start", START, "--weeks", "20", "-o", str(out))
-    assert run_cli(*args, "--lang", "nl").returncode == 0
+    assert invoke(*args, "--lang", "nl").returncode == 0
     assert _categories(out) == {"Bericht", "Evaluatie", "Stap"}
-    assert run_cli(*args).returncode == 0
+    assert invoke(*args).returncode == 0
     assert _categories(out) == {"Post", "Review", "Step"}
 
 
@@ -458,16 +458,16 @@ def test_diff_says_who_posts_changed(software: Path, isolated: Path) -> None:
     old = isolated / "old.yaml"
     shutil.copy(software, old)
     _set_owners(software, "  linkedin: Sanne\n  blog: null\n  youtube: null\n")
-    result = run_cli("diff", str(old), str(software))
+    result = invoke("diff", str(old), str(software))
     assert result.returncode == 0, result.stderr
     assert "~ LinkedIn: who posts: — → Sanne" in result.stdout
-    dutch = run_cli("diff", str(old), str(software), env={"SOCIALREADY_LANG": "nl"})
+    dutch = invoke("diff", str(old), str(software), env={"SOCIALREADY_LANG": "nl"})
     assert "LinkedIn: wie plaatst:" in dutch.stdout and "Sanne" in dutch.stdout
 
 
 @pytest.mark.parametrize("start", ["9999-01-04", "9999-12-27", "9997-12-25"])
 def test_a_start_near_the_year_9999_is_refused_not_a_traceback(software: Path, start: str) -> None:
-    result = run_cli("calendar", str(software), "--start", start, "--weeks", "104")
+    result = invoke("calendar", str(software), "--start", start, "--weeks", "104")
     assert result.returncode == 2, result.stderr
     assert "--start: " in result.stderr and "outside the years 1900 to 2999" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

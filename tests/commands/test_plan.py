@@ -13,11 +13,11 @@ import pytest
 from socialready import catalog
 from socialready.planfile import document as plan
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke
 
 
 def _assess(org: str, target: Path, *extra: str) -> Path:
-    result = run_cli("assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra)
+    result = invoke("assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra)
     assert result.returncode == 0, result.stderr
     return target
 
@@ -47,7 +47,7 @@ def test_same_answers_give_the_same_bytes(isolated: Path) -> None:
     first = _assess("bakery", isolated / "a.yaml").read_bytes()
     second = _assess("bakery", isolated / "b.yaml").read_bytes()
     assert first == second
-    assert run_cli("plan", "--check", str(isolated / "a.yaml")).returncode == 0
+    assert invoke("plan", "--check", str(isolated / "a.yaml")).returncode == 0
 
 
 def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolated: Path) -> None:
@@ -56,11 +56,11 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
     _own_step(path, 4, owner="Piet", status="doing", due="2027-01-15")
     _edit(path, "hours_per_week: 3", "hours_per_week: 8")
 
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 1, check.stderr
     assert "would change" in check.stdout and "hours available: 3 → 8" in check.stdout
 
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
     assert "channels" in result.stdout and "~ Instagram cadence" in result.stdout
     document = yamlio.loads(path.read_text("utf-8"), str(path))
@@ -75,14 +75,14 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
     assert "instagram" in [c["channel"] for c in document["channels"]["recommended"]]
 
     before = path.read_bytes()
-    again = run_cli("plan", str(path))
+    again = invoke("plan", str(path))
     assert again.returncode == 0 and path.read_bytes() == before
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 def test_set_and_lang_on_plan(isolated: Path) -> None:
     path = _assess("software", isolated / "software.yaml", "--lang", "en")
-    result = run_cli("plan", str(path), "--set", "willingness.management=against", "--lang", "nl")
+    result = invoke("plan", str(path), "--set", "willingness.management=against", "--lang", "nl")
     assert result.returncode == 0, result.stderr
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert document["language"] == "nl"
@@ -98,17 +98,17 @@ def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated:
     _edit(path, "hours_per_week: 3", "hours_per_week: 8")
     before = path.read_bytes()
 
-    refused = run_cli("plan", str(path))
+    refused = invoke("plan", str(path))
     assert refused.returncode == 2
     assert "steps[share].actions" in refused.stderr and "--force" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert path.read_bytes() == before
 
-    forced = run_cli("plan", "--force", str(path))
+    forced = invoke("plan", "--force", str(path))
     assert forced.returncode == 0, forced.stderr
     after = yamlio.loads(path.read_text("utf-8"), str(path))
     assert "Post a photo of the first loaf every morning." in after["steps"][4]["notes"]
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_invalid_hand_edits_exit_2_naming_the_key(
     path.write_text(change(path.read_text("utf-8")), "utf-8")  # type: ignore[operator]
     before = path.read_bytes()
     for args in (["plan"], ["plan", "--check"], ["show"]):
-        result = run_cli(*args, str(path))
+        result = invoke(*args, str(path))
         assert result.returncode == 2, (args, result.stderr)
         assert message in result.stderr and str(path) in result.stderr
         assert "Traceback" not in result.stderr
@@ -146,16 +146,16 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     folder = isolated / "plans"
     for org in ("bakery", "school", "hospital"):
         _assess(org, folder / f"{org}.yaml")
-    assert run_cli("plan", "--check", str(folder)).returncode == 0
+    assert invoke("plan", "--check", str(folder)).returncode == 0
     _edit(folder / "school.yaml", "hours_per_week: 4", "hours_per_week: 20")
-    result = run_cli("plan", "--check", str(folder))
+    result = invoke("plan", "--check", str(folder))
     assert result.returncode == 1
     assert (
         "school.yaml: would change" in result.stdout
         and "1 plan would change, 2 plans up to date." in result.stderr
     )
     (folder / "broken.yaml").write_text("a: [", "utf-8")
-    result = run_cli("plan", "--check", str(folder))
+    result = invoke("plan", "--check", str(folder))
     assert result.returncode == 2 and "broken.yaml: line 2, column 1" in result.stderr
 
 
@@ -164,17 +164,17 @@ def test_show_formats_and_progress(isolated: Path) -> None:
     _own_step(path, 1, status="done")
     _own_step(path, 2, status="doing", due="2027-02-01")
     _own_step(path, 3, due="2027-01-10")
-    text = run_cli("show", str(path))
+    text = invoke("show", str(path))
     assert text.returncode == 0
     assert text.stdout.index("Verdict: Ready") < text.stdout.index("LinkedIn")
     assert "Progress: 1 of 8 steps done" in text.stdout
     assert "Next due: step 3, Organise it internally (10 January 2027)" in text.stdout
-    markdown = run_cli("show", "--format", "markdown", str(path)).stdout
+    markdown = invoke("show", "--format", "markdown", str(path)).stdout
     assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
     assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown
     import json
 
-    data = json.loads(run_cli("show", "--format", "json", str(path)).stdout)
+    data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
     assert data["progress"] == {
         "done": 1,
         "total": 8,
@@ -200,7 +200,7 @@ def test_overview_of_many_plans(isolated: Path) -> None:
         _assess(org, folder / f"{org}.yaml")
     _own_step(folder / "software.yaml", 1, status="done", due="2027-01-01")
     _own_step(folder / "software.yaml", 2, due="2027-03-01")
-    result = run_cli("overview", str(folder), env={"COLUMNS": "160"})
+    result = invoke("overview", str(folder), env={"COLUMNS": "160"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     software = next(line for line in lines if "Quadrant" in line)
@@ -212,15 +212,15 @@ def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
     old = _assess("bakery", isolated / "old.yaml", "--lang", "en")
     new = isolated / "new.yaml"
     shutil.copy(old, new)
-    assert run_cli("plan", str(new), "--set", "willingness.management=against").returncode == 0
-    result = run_cli("diff", str(old), str(new))
+    assert invoke("plan", str(new), "--set", "willingness.management=against").returncode == 0
+    result = invoke("diff", str(old), str(new))
     assert result.returncode == 0
     assert "verdict: Ready → Not yet" in result.stdout
     assert "- Facebook" in result.stdout
     assert "+ willingness.management-against" in result.stdout
-    seven = run_cli("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
+    seven = invoke("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
     assert "plans/x.yaml" in seven.stdout and "verdict: Ready → Not yet" in seven.stdout
-    added = run_cli("diff", "/dev/null", str(new))
+    added = invoke("diff", "/dev/null", str(new))
     assert "+ plan for Bakkerij De Korenschoof" in added.stdout
 
 
@@ -249,9 +249,9 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
 
     _own_step(path, 3, owner="Team communicatie", status="doing")
     _edit(path, "response_time: within_days", "response_time: within_hours")
-    assert run_cli("plan", "--check", str(path)).returncode == 1
-    assert run_cli("plan", str(path)).returncode == 0
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 1
+    assert invoke("plan", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
     _git(repo, "commit", "-qam", "Faster replies, owner for step 3")
 
     shown = _git(repo, "log", "-p", "-1", "--", "plans/gemeente.yaml")
@@ -265,7 +265,7 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
 
     _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
     _edit(path, "hours_per_week: 12", "hours_per_week: 2")
-    run_cli("plan", str(path))
+    invoke("plan", str(path))
     external = _git(repo, "diff", "--ext-diff")
     assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
 
@@ -275,7 +275,7 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
     _own_step(path, 2, owner="Anna", status="doing", notes="'Ask at the counter.'")
     path.write_text("# yaml-language-server: $schema=../plan.schema.json\n" + path.read_text())
     # The plan named again: what the user owns is kept.
-    result = run_cli(
+    result = invoke(
         "assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"),
         "--set", "capacity.people=2",
     )  # fmt: skip
@@ -295,9 +295,9 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
 def test_comments_inside_a_plan_are_not_dropped_silently(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     _edit(path, "  people: 1\n", "  people: 1  # Anna, until March\n")
-    refused = run_cli("plan", str(path))
+    refused = invoke("plan", str(path))
     assert refused.returncode == 2 and "a comment on line" in refused.stderr
-    forced = run_cli("plan", "--force", str(path))
+    forced = invoke("plan", "--force", str(path))
     assert forced.returncode == 0, forced.stderr
     organise = yamlio.loads(path.read_text("utf-8"), str(path))["steps"][2]
     assert "# Anna, until March" in organise["notes"]
@@ -310,8 +310,8 @@ def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
     date, keeps the owner and status the user set, and says what moved."""
     path = isolated / "bakery.yaml"
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "bakery-rules-1.yaml", path)
-    assert run_cli("plan", "--check", str(path)).returncode == 1
-    result = run_cli("plan", str(path))
+    assert invoke("plan", "--check", str(path)).returncode == 1
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
     assert "Instagram" in result.stdout and "findings" in result.stdout
     document = yamlio.loads(path.read_text("utf-8"), str(path))
@@ -320,7 +320,7 @@ def test_a_plan_made_by_the_first_rules_is_recomputed_with_what_the_user_owns(
     first = document["steps"][0]
     assert (first["owner"], first["status"]) == ("Anna", "klaar")  # a Dutch plan: its word
     assert "Newcom" in str(document["channels"]) and "Pew" not in str(document["channels"])
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 def _step_line(path: Path, key: str, value: str, step: int = 1) -> None:
@@ -342,11 +342,11 @@ def test_a_comment_after_a_dutch_place_name_is_found(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     _step_line(path, "owner", "Gemeente 's-Hertogenbosch # eerst Piet bellen")
     before = path.read_bytes()
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
     assert "YAML reads # eerst Piet bellen as a comment" in result.stderr
     assert "owner: 'Gemeente ''s-Hertogenbosch # eerst Piet bellen'" in result.stderr
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
     assert path.read_bytes() == before
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert document["steps"][0]["owner"] == "Gemeente 's-Hertogenbosch"
@@ -355,11 +355,11 @@ def test_a_comment_after_a_dutch_place_name_is_found(isolated: Path) -> None:
 def test_a_note_with_a_hash_sign_is_no_comment_and_never_snowballs(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     _step_line(path, "notes", "|-\n    Call the printer about order #42\n    and 'the rest': later")
-    assert run_cli("plan", "--check", str(path)).returncode == 0
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     text = path.read_text("utf-8")
     for _ in range(3):
-        assert run_cli("plan", "--force", str(path)).returncode == 0
+        assert invoke("plan", "--force", str(path)).returncode == 0
     assert path.read_text("utf-8") == text  # no "Comments from the file" note, ever
     notes = yamlio.loads(text, str(path))["steps"][0]["notes"]
     assert notes == "Call the printer about order #42\nand 'the rest': later"
@@ -368,27 +368,27 @@ def test_a_note_with_a_hash_sign_is_no_comment_and_never_snowballs(isolated: Pat
 def test_a_windows_checkout_with_crlf_is_up_to_date_and_stays_crlf(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "would change" not in check.stdout and "1 plan up to date." in check.stderr
     path.write_bytes(path.read_bytes().replace(b"hours_per_week: 3", b"hours_per_week: 8"))
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     data = path.read_bytes()
     assert b"hours_available: 8\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 def test_formatting_only_differences_pass_check_and_say_what_they_are(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     text = path.read_text("utf-8")
     path.write_text(text.replace("language: en", 'language: "en"'), "utf-8")  # other quoting
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "formatting only: layout" in check.stderr and "would be rewritten" in check.stderr
     path.write_bytes(text.encode().replace(b"\n", b"\r\n", 5))  # a mix of CRLF and LF
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 0 and "formatting only: line endings" in check.stderr
-    written = run_cli("plan", str(path))
+    written = invoke("plan", str(path))
     assert written.returncode == 0 and "formatting only: line endings" in written.stderr
     assert b"\r" not in path.read_bytes()  # one style now: that of most lines (LF)
 
@@ -396,9 +396,9 @@ def test_formatting_only_differences_pass_check_and_say_what_they_are(isolated: 
 def test_a_byte_order_mark_is_kept(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
     _edit(path, "hours_per_week: 3", "hours_per_week: 8")
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf# socialready plan") and data.count(b"\xef\xbb\xbf") == 1
 
@@ -409,12 +409,12 @@ def test_a_symlinked_plan_is_written_through_the_link(isolated: Path) -> None:
     link.parent.mkdir()
     link.symlink_to(Path("..") / "shared" / "bakery.yaml")
     _edit(target, "hours_per_week: 3", "hours_per_week: 8")
-    result = run_cli("plan", str(link))
+    result = invoke("plan", str(link))
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert "hours_available: 8" in target.read_text("utf-8")
     assert not list(isolated.rglob(".*.tmp"))
-    assert run_cli("plan", "--check", str(link)).returncode == 0
+    assert invoke("plan", "--check", str(link)).returncode == 0
 
 
 def test_a_plan_that_plan_writes_is_one_every_command_reads(isolated: Path) -> None:
@@ -427,11 +427,11 @@ def test_a_plan_that_plan_writes_is_one_every_command_reads(isolated: Path) -> N
     text = text.replace("hours_per_week: 3", "hours_per_week: 8")
     path.write_text(text, "utf-8")
     assert 650_000 < path.stat().st_size < 1024 * 1024
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
     assert path.stat().st_size > 1024 * 1024  # grew past the old 1 MiB limit
     for args in (["plan", "--check"], ["show"], ["show", "--format", "json"], ["diff", str(path)]):
-        again = run_cli(*args, str(path))
+        again = invoke(*args, str(path))
         assert again.returncode == 0, (args, again.stderr)
 
 
@@ -444,7 +444,7 @@ def test_a_plan_that_would_grow_past_what_is_read_is_refused_unchanged(isolated:
     path.write_text(text.replace("hours_per_week: 3", "hours_per_week: 8"), "utf-8")
     before = path.read_bytes()
     assert len(before) < 4 * 1024 * 1024
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 2, result.stderr
     assert "MiB, over the 4 MiB that socialready reads; shorten the notes" in result.stderr
     assert path.read_bytes() == before and not list(isolated.glob(".*.tmp"))
@@ -474,13 +474,13 @@ def test_a_hand_edit_of_any_shape_is_one_message_or_moved(
     path.write_text(change(path.read_text("utf-8")), "utf-8")
     before = path.read_bytes()
     for args in (["plan"], ["plan", "--check"], ["show"], ["diff", str(path)]):
-        result = run_cli(*args, str(path))
+        result = invoke(*args, str(path))
         assert "Traceback" not in result.stderr, (args, result.stderr)
         assert result.returncode in (1, 2), (args, result.stderr)
         if result.returncode == 2:
             errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
             assert len(errors) == 1 and str(path) in errors[0], result.stderr
     assert path.read_bytes() == before
-    forced = run_cli("plan", "--force", str(path))
+    forced = invoke("plan", "--force", str(path))
     assert "Traceback" not in forced.stderr
     assert forced.returncode in (0, 2), forced.stderr

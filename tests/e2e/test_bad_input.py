@@ -21,7 +21,7 @@ from socialready.commands import assess
 from socialready.errors import Interrupted
 from socialready.planfile import yamlio
 from socialready.wizard import resume
-from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, run_cli
+from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 PLAN = "plans/bakery.yaml"
@@ -150,9 +150,9 @@ PLAN_ONLY: list[tuple[str, Mutation]] = [
 
 @pytest.fixture(scope="module")
 def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real plan, made once by the installed command."""
+    """A real plan, made once by the command."""
     path = tmp_path_factory.mktemp("real") / "bakery.yaml"
-    made = run_cli("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
+    made = invoke("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
     assert made.returncode == 0, made.stderr
     return path.read_text("utf-8")
 
@@ -166,7 +166,7 @@ def test_bad_answers_file(isolated: Path, mutate: Mutation) -> None:
     data, expected = mutate(BAKERY.read_text("utf-8"))
     (isolated / "answers.yaml").write_bytes(data)
     before = _files(isolated)
-    result = run_cli("assess", "--answers", "answers.yaml")
+    result = invoke("assess", "--answers", "answers.yaml")
     message = _refused(result, isolated, before, *expected)
     assert "answers.yaml" in message or "--answers" in message
 
@@ -178,7 +178,7 @@ def test_bad_plan_file(isolated: Path, plan_text: str, mutate: Mutation, args: l
     (isolated / "plans").mkdir()
     (isolated / PLAN).write_bytes(data)
     before = _files(isolated)
-    _refused(run_cli(*args, PLAN), isolated, before, f"{PLAN}: ", *expected)
+    _refused(invoke(*args, PLAN), isolated, before, f"{PLAN}: ", *expected)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -186,13 +186,13 @@ def test_show_a_hand_edited_verdict(isolated: Path, plan_text: str, fmt: str) ->
     (isolated / "plans").mkdir()
     (isolated / PLAN).write_text(plan_text.replace("verdict: ready", "verdict: maybe", 1))
     before = _files(isolated)
-    _refused(run_cli("show", "--format", fmt, PLAN), isolated, before, "readiness.verdict")
+    _refused(invoke("show", "--format", fmt, PLAN), isolated, before, "readiness.verdict")
 
 
 def test_a_plan_given_as_answers_says_so(isolated: Path, plan_text: str) -> None:
     (isolated / "a.yaml").write_text(plan_text)
     before = _files(isolated)
-    message = _refused(run_cli("assess", "--answers", "a.yaml"), isolated, before, "a.yaml")
+    message = _refused(invoke("assess", "--answers", "a.yaml"), isolated, before, "a.yaml")
     assert "plan" in message.replace("a.yaml", "")
 
 
@@ -204,7 +204,7 @@ def test_a_plan_given_as_answers_says_so(isolated: Path, plan_text: str) -> None
 def test_a_folder_where_a_file_belongs(isolated: Path, args: list[str]) -> None:
     (isolated / "folder").mkdir()
     before = _files(isolated)
-    _refused(run_cli(*args), isolated, before, "folder: is a folder", "name a .yaml file")
+    _refused(invoke(*args), isolated, before, "folder: is a folder", "name a .yaml file")
 
 
 @ROOT_SKIP
@@ -215,7 +215,7 @@ def test_an_unreadable_file(isolated: Path, args: list[str]) -> None:
     (isolated / "x.yaml").write_text("organisation: {}\n")
     before = _files(isolated)
     (isolated / "x.yaml").chmod(0)
-    result = run_cli(*args)
+    result = invoke(*args)
     (isolated / "x.yaml").chmod(0o644)
     _refused(result, isolated, before, "x.yaml: cannot be read (permission denied)", "check its")
 
@@ -225,7 +225,7 @@ def test_a_read_only_target_folder(isolated: Path) -> None:
     """The write fails: no plan, no temporary file, and the answers kept for --resume."""
     (isolated / "plans").mkdir(mode=0o555)
     before = _files(isolated)
-    result = run_cli("assess", "--answers", str(BAKERY))
+    result = invoke("assess", "--answers", str(BAKERY))
     (isolated / "plans").chmod(0o755)
     before["state/socialready/resume.yaml"] = resume.ASSESS.path().read_bytes()
     _refused(result, isolated, before, "cannot be written (permission denied)", "--resume")
@@ -250,7 +250,7 @@ def tiny_disk(isolated: Path) -> Iterator[Path]:
 def test_a_full_disk_keeps_the_old_plan(isolated: Path, plan_text: str, tiny_disk: Path) -> None:
     (tiny_disk / "bakery.yaml").write_text(_stale(plan_text))
     before = _files(isolated)
-    result = run_cli("plan", "disk/bakery.yaml")
+    result = invoke("plan", "disk/bakery.yaml")
     _refused(result, isolated, before, "disk/bakery.yaml: the disk is full", "unchanged")
     assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
@@ -264,7 +264,7 @@ def test_a_read_only_disk_keeps_the_old_plan(
     if remounted.returncode != 0:
         pytest.skip("cannot remount the tmpfs read-only here")
     before = _files(isolated)
-    result = run_cli("plan", "disk/bakery.yaml")
+    result = invoke("plan", "disk/bakery.yaml")
     _refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
     assert result.stderr.splitlines()[-1] == "1 plan could not be written."
 
@@ -326,7 +326,7 @@ NAMES = {
 
 @pytest.mark.parametrize(("name", "slug"), NAMES.values(), ids=NAMES.keys())
 def test_organisation_names_make_a_plan_inside_plans(isolated: Path, name: str, slug: str) -> None:
-    result = run_cli("assess", "--answers", str(BAKERY), "--set", f"organisation.name={name}")
+    result = invoke("assess", "--answers", str(BAKERY), "--set", f"organisation.name={name}")
     assert result.returncode == 0, result.stderr
     written = [p.relative_to(isolated) for p in isolated.rglob("*") if p.is_file()]
     assert written == [Path("plans", f"{slug}.yaml")]
@@ -335,15 +335,15 @@ def test_organisation_names_make_a_plan_inside_plans(isolated: Path, name: str, 
 
 
 def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) -> None:
-    first = run_cli("assess", "--answers", str(BAKERY), "--set", "organisation.name=🍞")
+    first = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🍞")
     assert first.returncode == 0, first.stderr
     before = (isolated / "plans" / "organisation.yaml").read_bytes()
-    second = run_cli("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
+    second = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
     assert second.returncode == 0, second.stderr
     assert (isolated / "plans" / "organisation.yaml").read_bytes() == before
     other = yamlio.loads((isolated / "plans" / "organisation-2.yaml").read_text("utf-8"), "p")
     assert other["organisation"] == "🥐"
-    again = run_cli("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
+    again = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
     # The same organisation finds its plan, and without a terminal does not replace it unasked.
     assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
     assert not (isolated / "plans" / "organisation-3.yaml").exists()
@@ -390,7 +390,7 @@ def test_plain_terminals_get_no_escape_codes(
 
 def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
     (isolated / "plan.yaml").write_text(plan_text)
-    result = run_cli("show", "plan.yaml", env={"COLUMNS": "40"})
+    result = invoke("show", "plan.yaml", env={"COLUMNS": "40"})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 40

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke
 
 NAME = "Energiecoöperatie Zuid – “Zon” ✓"
 SHOWN = {  # the name as each code page holds it
@@ -25,7 +25,7 @@ WIDTH = 100
 def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A Dutch plan with the name, and a copy whose answers were edited since."""
     folder = tmp_path_factory.mktemp("plans")
-    made = run_cli(
+    made = invoke(
         "assess", str(folder / "old.yaml"), "--answers", str(ORGANISATIONS / "bakery.yaml"),
         "--lang", "nl", "--set", f"organisation.name={NAME}",
     )  # fmt: skip

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import DOWN, ENTER, ORGANISATIONS, command, run_cli
+from tests.conftest import DOWN, ENTER, ORGANISATIONS, command, invoke
 
 NL = {"SOCIALREADY_LANG": "nl"}
 
 
 def _assess(path: Path, lang: str = "nl", org: str = "bakery") -> Path:
-    made = run_cli(
+    made = invoke(
         "assess", str(path), "--answers", str(ORGANISATIONS / f"{org}.yaml"), "--lang", lang
     )
     assert made.returncode == 0, made.stderr
@@ -29,7 +29,7 @@ def _assess(path: Path, lang: str = "nl", org: str = "bakery") -> Path:
 
 def _reviewed(path: Path, *dates: str) -> Path:
     for date in dates:
-        done = run_cli("review", str(path), "--date", date, "--defaults")
+        done = invoke("review", str(path), "--date", date, "--defaults")
         assert done.returncode == 0, done.stderr
     return path
 
@@ -49,7 +49,7 @@ def test_a_dutch_plan_writes_dutch_status_words_and_keeps_klaar(isolated: Path) 
     assert text.count("status: te doen") == 8 and "status: todo" not in text
     _edit(path, "status: te doen", "status: klaar")
     _edit(path, "status: te doen", "status: done")  # the other language: the plan's word
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     after = path.read_text("utf-8")
     assert after.count("status: klaar") == 2 and "status: done" not in after
 
@@ -57,7 +57,7 @@ def test_a_dutch_plan_writes_dutch_status_words_and_keeps_klaar(isolated: Path) 
 def test_an_english_plan_writes_english_status_words(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", "en")
     _edit(path, "status: to do", "status: klaar")
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     text = path.read_text("utf-8")
     assert "status: done" in text and "status: klaar" not in text
 
@@ -65,17 +65,17 @@ def test_an_english_plan_writes_english_status_words(isolated: Path) -> None:
 def test_a_dutch_date_is_read_written_as_iso_and_shown_in_words(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml")
     _edit(path, "due: null", "due: 31-03-2027")
-    shown = run_cli("show", "--format", "markdown", str(path))
+    shown = invoke("show", "--format", "markdown", str(path))
     assert shown.returncode == 0, shown.stderr
     assert "Uiterlijk: 31 maart 2027" in shown.stdout
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     assert "due: 2027-03-31" in path.read_text("utf-8")
 
 
 def test_a_dutch_date_in_an_english_plan_is_refused_naming_the_field(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", "en")
     _edit(path, "due: null", "due: 31-03-2027")
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 2
     assert "steps[audience].due: '31-03-2027' is not a date; write it as 2026-03-31" in (
         result.stderr
@@ -91,18 +91,18 @@ def test_counts_agree_in_both_languages(isolated: Path) -> None:
         _assess(folder / f"{name}.yaml")
     for name in ("a", "b", "c"):
         _edit(folder / f"{name}.yaml", "hours_per_week: 3", "hours_per_week: 6")
-    one = run_cli("plan", str(folder / "a.yaml"), env=NL)
+    one = invoke("plan", str(folder / "a.yaml"), env=NL)
     assert "1 plan bijgewerkt." in one.stderr, one.stderr
-    more = run_cli("plan", str(folder / "b.yaml"), str(folder / "c.yaml"), env=NL)
+    more = invoke("plan", str(folder / "b.yaml"), str(folder / "c.yaml"), env=NL)
     assert "2 plannen bijgewerkt." in more.stderr, more.stderr
     _edit(folder / "a.yaml", "hours_per_week: 6", "hours_per_week: 3")
-    english = run_cli("plan", "--check", str(folder), env={"SOCIALREADY_LANG": "en"}).stderr
+    english = invoke("plan", "--check", str(folder), env={"SOCIALREADY_LANG": "en"}).stderr
     assert "1 plan would change, 2 plans up to date." in english, english
 
 
 def test_the_answers_template_says_its_conditions_in_words() -> None:
-    nl = run_cli("questions", "--format", "yaml", "--lang", "nl").stdout
-    en = run_cli("questions", "--format", "yaml", "--lang", "en").stdout
+    nl = invoke("questions", "--format", "yaml", "--lang", "nl").stdout
+    en = invoke("questions", "--format", "yaml", "--lang", "en").stdout
     assert "# alleen gevraagd als er mensen mee aan de slag gaan" in nl
     assert "# asked only when people work on it" in en
     for text in (nl, en):
@@ -117,7 +117,7 @@ def test_force_notes_in_a_dutch_plan_are_dutch(isolated: Path) -> None:
     title = re.search(r"title: (Zoek uit .*)", text)
     assert title
     _edit(path, title.group(0), "title: Zoek uit waar onze inwoners zitten")
-    result = run_cli("plan", "--force", str(path), env=NL)
+    result = invoke("plan", "--force", str(path), env=NL)
     assert result.returncode == 0, result.stderr
     notes = yamlio.loads(path.read_text("utf-8"), "p")["steps"]
     organise = next(step for step in notes if step["id"] == "organise")["notes"]
@@ -146,7 +146,7 @@ REVIEW_LINES = {
 def test_show_renders_every_review_and_the_trend(isolated: Path, lang: str, fmt: str) -> None:
     path = _reviewed(_assess(isolated / "p.yaml", lang), "2026-06-02", "2026-09-02")
     _edit(path, "reviews:\n- date: 2026-06-02", "reviews:\n- date: 2026-06-02\n  notes: Goed begin")
-    shown = run_cli("show", "--format", fmt, str(path), env={"COLUMNS": "200"})
+    shown = invoke("show", "--format", fmt, str(path), env={"COLUMNS": "200"})
     assert shown.returncode == 0, shown.stderr
     for line in REVIEW_LINES[lang]:
         assert line in shown.stdout, (fmt, line)
@@ -155,7 +155,7 @@ def test_show_renders_every_review_and_the_trend(isolated: Path, lang: str, fmt:
 
 def test_show_json_has_each_review_against_the_promise(isolated: Path) -> None:
     path = _reviewed(_assess(isolated / "p.yaml"), "2026-06-02")
-    data = json.loads(run_cli("show", "--format", "json", str(path)).stdout)
+    data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
     (review,) = data["review_figures"]
     assert review["date"] == "2026-06-02" and review["weeks"] == 13.14
     channel = review["channels"][0]
@@ -171,13 +171,13 @@ def test_a_review_that_lowers_a_cadence_is_shown_against_what_was_promised_befor
     for its own period, not against the lower cadence that follows from it."""
     path = isolated / "p.yaml"
     env = {"SOCIALREADY_TODAY": "2026-12-07"}
-    made = run_cli("assess", str(path), "--answers", str(ORGANISATIONS / "municipality.yaml"),
+    made = invoke("assess", str(path), "--answers", str(ORGANISATIONS / "municipality.yaml"),
                    "--defaults", env=env)  # fmt: skip
     assert made.returncode == 0, made.stderr
-    reviewed = run_cli("review", str(path), "--date", "2027-03-08", "--defaults",
+    reviewed = invoke("review", str(path), "--date", "2027-03-08", "--defaults",
                        "--set", "review.published.facebook=30", env=env)  # fmt: skip
     assert reviewed.returncode == 0, reviewed.stderr
-    data = json.loads(run_cli("show", "--format", "json", str(path), env=env).stdout)
+    data = json.loads(invoke("show", "--format", "json", str(path), env=env).stdout)
     now = {item["channel"]: item["posts_per_week"] for item in data["channels"]["recommended"]}
     assert now["facebook"] < 5  # the review lowered it
     (review,) = data["review_figures"]
@@ -253,7 +253,7 @@ def _late_plan(isolated: Path) -> Path:
 def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) -> None:
     path = _late_plan(isolated)
     page = _Page()
-    page.feed(run_cli("show", "--format", "html", str(path)).stdout)
+    page.feed(invoke("show", "--format", "html", str(path)).stdout)
     text = "".join(page.text)
     assert re.search(r"@page\s*\{\s*size:\s*A4", page.style)
     assert "Stand van 2 maart 2026" in text
@@ -262,7 +262,7 @@ def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) ->
     assert "`" not in text
     assert not RULE_ID.findall(text.replace("socialready.invalid", "")), RULE_ID.findall(text)
     detailed = _Page()
-    detailed.feed(run_cli("show", "--format", "html", "--details", str(path)).stdout)
+    detailed.feed(invoke("show", "--format", "html", "--details", str(path)).stdout)
     ids = RULE_ID.findall("".join(detailed.text))
     assert "capacity.people" in ids and any(i.startswith("goals.") for i in ids)
 
@@ -270,8 +270,8 @@ def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) ->
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_rule_ids_and_answer_keys_only_with_details(isolated: Path, fmt: str) -> None:
     path = _assess(isolated / "p.yaml")
-    plain = run_cli("show", "--format", fmt, str(path), env={"COLUMNS": "200"}).stdout
-    detailed = run_cli("show", "--format", fmt, "--details", str(path), env={"COLUMNS": "200"})
+    plain = invoke("show", "--format", fmt, str(path), env={"COLUMNS": "200"}).stdout
+    detailed = invoke("show", "--format", fmt, "--details", str(path), env={"COLUMNS": "200"})
     assert "capacity.hours_per_week" not in plain and "[goals." not in plain
     assert "`" not in plain.replace("\\`", "") or fmt == "text"
     if fmt == "markdown":
@@ -285,7 +285,7 @@ def test_rule_ids_and_answer_keys_only_with_details(isolated: Path, fmt: str) ->
 def test_show_o_writes_any_format(isolated: Path, fmt: str) -> None:
     path = _assess(isolated / "p.yaml")
     target = isolated / f"report.{fmt}"
-    result = run_cli("show", "--format", fmt, "-o", str(target), str(path), env=NL)
+    result = invoke("show", "--format", fmt, "-o", str(target), str(path), env=NL)
     assert result.returncode == 0, result.stderr
     assert f"Geschreven naar {target}" in result.stderr
     written = target.read_text("utf-8")
@@ -301,14 +301,14 @@ def test_show_o_never_writes_over_a_plan_or_answers_file(isolated: Path) -> None
     answers.write_bytes((ORGANISATIONS / "bakery.yaml").read_bytes())
     for target in (path, answers):
         before = target.read_bytes()
-        result = run_cli("show", "--format", "html", "-o", str(target), str(path), env=NL)
+        result = invoke("show", "--format", "html", "-o", str(target), str(path), env=NL)
         assert result.returncode == 2
         assert f"{target}: is een plan of antwoordbestand" in result.stderr
         assert "Traceback" not in result.stderr
         assert target.read_bytes() == before
     earlier = isolated / "report.html"
     earlier.write_text("<html>old</html>", "utf-8")
-    assert run_cli("show", "--format", "html", "-o", str(earlier), str(path)).returncode == 0
+    assert invoke("show", "--format", "html", "-o", str(earlier), str(path)).returncode == 0
     assert "Bakkerij" in earlier.read_text("utf-8")
 
 
@@ -317,7 +317,7 @@ def test_the_printed_report_as_a_browser_renders_it(isolated: Path) -> None:
     """Headless Chromium prints the page to PDF: A4 (595 x 842 points), more than one page."""
     path = _late_plan(isolated)
     page = isolated / "report.html"
-    assert run_cli("show", "--format", "html", "-o", str(page), str(path)).returncode == 0
+    assert invoke("show", "--format", "html", "-o", str(page), str(path)).returncode == 0
     pdf = isolated / "report.pdf"
     subprocess.run(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -356,20 +356,20 @@ def test_a_hashtag_in_a_field_never_makes_plan_refuse_and_is_never_cut(
     path = _assess(isolated / "p.yaml")
     _edit(path, old, new)
     before = path.read_text("utf-8")
-    result = run_cli("plan", str(path), env=NL)
+    result = invoke("plan", str(path), env=NL)
     assert result.returncode == 0, result.stderr
     assert path.read_text("utf-8") == before  # it stays where it is
     assert result.stderr.count("#LindewaardPeilt") == 2  # said once, with the quoted value
     assert "tussen aanhalingstekens" in result.stderr
-    assert run_cli("plan", "--check", str(path)).returncode == 0
-    shown = run_cli("show", str(path), env=NL)
+    assert invoke("plan", "--check", str(path)).returncode == 0
+    shown = invoke("show", str(path), env=NL)
     assert shown.returncode == 0 and "tussen aanhalingstekens" in shown.stderr
-    assert run_cli("show", "--format", "markdown", str(path)).stderr == ""  # git's textconv
+    assert invoke("show", "--format", "markdown", str(path)).stderr == ""  # git's textconv
     # Quoted as the hint says, it is part of the text and the hint goes.
     field = new.split(":")[0]
     value = new.split(": ", 1)[1]
     _edit(path, new, f"{field}: '{value}'")
-    quiet = run_cli("plan", str(path))
+    quiet = invoke("plan", str(path))
     assert quiet.returncode == 0 and "#" not in quiet.stderr
     steps = yamlio.loads(path.read_text("utf-8"), "p")["steps"]
     assert value in [step[field.strip()] for step in steps]
@@ -378,7 +378,7 @@ def test_a_hashtag_in_a_field_never_makes_plan_refuse_and_is_never_cut(
 def test_the_hint_in_a_hashtag_plan_gives_the_value_to_write(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml")
     _edit(path, "  notes: null", "  notes: Meedoen met #LindewaardPeilt")
-    result = run_cli("plan", str(path), env=NL)
+    result = invoke("plan", str(path), env=NL)
     assert "stap 1, notities (steps[audience].notes)" in result.stderr
     assert "notes: 'Meedoen met #LindewaardPeilt'" in result.stderr
 
@@ -388,10 +388,10 @@ def test_the_hint_in_a_hashtag_plan_gives_the_value_to_write(isolated: Path) -> 
 
 def test_assess_without_plan_and_without_terminal_refuses_to_replace(isolated: Path) -> None:
     answers = str(ORGANISATIONS / "bakery.yaml")
-    assert run_cli("assess", "--answers", answers, "--lang", "nl").returncode == 0
+    assert invoke("assess", "--answers", answers, "--lang", "nl").returncode == 0
     (plan,) = (isolated / "plans").iterdir()
     before = plan.read_bytes()
-    result = run_cli("assess", "--answers", answers, "--set", "capacity.people=3", "--lang", "nl")
+    result = invoke("assess", "--answers", answers, "--set", "capacity.people=3", "--lang", "nl")
     assert result.returncode == 2
     assert f"{plan.relative_to(isolated)}: deze organisatie heeft hier al een plan" in (
         result.stderr
@@ -476,15 +476,15 @@ def test_a_dutch_session_shows_no_english_word_of_the_catalogue(isolated: Path) 
     _edit(path, "\nlanguage: nl\n", "\n# nog overleggen\nlanguage: nl\n")
     _edit(path, "  notes: null", "  notes: Meedoen met #LindewaardPeilt")
     screens = [
-        run_cli("plan", "--force", str(path), env=NL),
-        run_cli("show", str(path), env={**NL, "COLUMNS": "120"}),
-        run_cli("show", "--format", "markdown", str(path), env=NL),
-        run_cli("show", "--format", "html", str(path), env=NL),
-        run_cli("overview", str(isolated), env=NL),
-        run_cli("questions", env=NL),
-        run_cli("questions", "--format", "yaml", env=NL),
-        run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),
-        run_cli("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),  # refused
+        invoke("plan", "--force", str(path), env=NL),
+        invoke("show", str(path), env={**NL, "COLUMNS": "120"}),
+        invoke("show", "--format", "markdown", str(path), env=NL),
+        invoke("show", "--format", "html", str(path), env=NL),
+        invoke("overview", str(isolated), env=NL),
+        invoke("questions", env=NL),
+        invoke("questions", "--format", "yaml", env=NL),
+        invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),
+        invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),  # refused
     ]
     found: dict[str, set[str]] = {}
     for screen in screens:
@@ -502,7 +502,7 @@ def test_a_comment_after_a_status_is_kept_and_pointed_to_the_notes(isolated: Pat
     path = _assess(isolated / "p.yaml")
     _edit(path, "  status: te doen", "  status: bezig #later")
     before = path.read_text("utf-8")
-    result = run_cli("plan", str(path), env=NL)
+    result = invoke("plan", str(path), env=NL)
     assert result.returncode == 0, result.stderr
     assert path.read_text("utf-8") == before
     assert "zet het dan in de notities van de stap" in result.stderr

@@ -21,7 +21,7 @@ from socialready.commands import assess
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
 from socialready.wizard import prompts
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, run_cli
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "socialready" / "data"
@@ -162,7 +162,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
 
 
 def _dutch(*args: str, **env: str) -> Any:
-    return run_cli(*args, env={"SOCIALREADY_LANG": "nl", **env})
+    return invoke(*args, env={"SOCIALREADY_LANG": "nl", **env})
 
 
 def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
@@ -218,8 +218,8 @@ def test_answers_from_standard_input(isolated: Path) -> None:
 
 
 def test_h_and_version() -> None:
-    assert "Usage:" in run_cli("-h").stdout and "Usage:" in run_cli("plan", "-h").stdout
-    version = run_cli("--version")
+    assert "Usage:" in invoke("-h").stdout and "Usage:" in invoke("plan", "-h").stdout
+    version = invoke("--version")
     assert version.returncode == 0 and re.fullmatch(
         r"socialready \d+\.\d+\.\d+\S*\n", version.stdout
     )
@@ -231,3 +231,20 @@ def test_shell_completion_completes_commands_and_choices() -> None:
     assert command.returncode == 0 and command.stdout.split() == ["overview"]
     formats = run_cli(env={**env, "COMP_WORDS": "socialready show --format ", "COMP_CWORD": "3"})
     assert formats.stdout.split() == ["text", "markdown", "html", "json"]
+
+
+def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Path) -> None:
+    """--lang before anything is read; the plan's language once it is; else the environment's."""
+    english = {"SOCIALREADY_LANG": "en"}
+    missing = run_cli("calendar", "--lang", "nl", "geen.yaml", env=english)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("Fout: geen.yaml: dit bestand bestaat niet"), missing.stderr
+    plan = isolated / "bakkerij.yaml"
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    assert run_cli("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
+    late = run_cli("calendar", str(plan), "--start", "9999-01-01", env=english)
+    assert late.returncode == 2
+    assert late.stderr.startswith("Fout: --start: "), late.stderr
+    assert english_on(late.stderr) == []
+    unknown = run_cli("calendar", "geen.yaml", env=english)
+    assert unknown.stderr.startswith("Error: geen.yaml: no such file"), unknown.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ def repo(isolated: Path) -> Path:
     socialready = command()[0]
     _git(root, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
     (root / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
-    made = run_cli(
+    made = invoke(
         "assess", str(root / "plans" / "bakery.yaml"), "--answers",
         str(ORGANISATIONS / "bakery.yaml"), "--lang", "en",
     )  # fmt: skip
@@ -88,7 +88,7 @@ def test_the_notice_names_no_temporary_file(repo: Path) -> None:
     (repo / "x.yaml").write_text(
         re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan.read_text())
     )
-    result = run_cli("show", "--format", "markdown", str(repo / "x.yaml"))
+    result = invoke("show", "--format", "markdown", str(repo / "x.yaml"))
     assert result.returncode == 0
     first = result.stdout.splitlines()[0]
     assert first.startswith(NOTICE) and "x.yaml" not in first and "format 99" in first
@@ -137,9 +137,9 @@ def test_the_external_diff_on_a_conflict_and_a_broken_plan(repo: Path) -> None:
     assert "plans/bakery.yaml" in result.stdout
     assert "cannot compare in plan terms: line " in result.stdout and "conflict" in result.stdout
     assert "Traceback" not in result.stderr
-    one = run_cli("diff", "plans/bakery.yaml", env={"GIT_DIFF_PATH_TOTAL": "1"})
+    one = invoke("diff", "plans/bakery.yaml", env={"GIT_DIFF_PATH_TOTAL": "1"})
     assert one.returncode == 0 and "unmerged" in one.stdout  # how git names an unmerged path
-    assert run_cli("diff", "plans/bakery.yaml").returncode == 2  # not from git: a usage error
+    assert invoke("diff", "plans/bakery.yaml").returncode == 2  # not from git: a usage error
 
 
 def test_the_shipped_pre_commit_hook(repo: Path) -> None:
@@ -182,7 +182,7 @@ def test_a_changed_review_figure_shows_in_git_diff(repo: Path) -> None:
     """The textconv's report holds every figure of each review."""
     plan = repo / "plans" / "bakery.yaml"
     env = {"SOCIALREADY_TODAY": "2027-01-01"}
-    held = run_cli("review", str(plan), "--date", "2026-12-20", "--defaults", env=env)
+    held = invoke("review", str(plan), "--date", "2026-12-20", "--defaults", env=env)
     assert held.returncode == 0, held.stderr
     _git(repo, "commit", "-qam", "A review")
     text = plan.read_text("utf-8")

@@ -1,5 +1,5 @@
 """A folder of plans under real pressure: edits while `plan` runs, Ctrl-C, kill -9, SIGTERM.
-Each runs the installed command in a subprocess, as a user or CI would."""
+Each race runs the installed command in a subprocess, as a user or CI would."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke, run_cli
 
 PLANS = 160  # above commands/plan.PARALLEL_FROM: spread over worker processes
 MANY_CORES = len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else False
@@ -24,7 +24,7 @@ MANY_CORES = len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity
 def stale_plan(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A plan whose answers were edited by hand: `plan` rewrites it."""
     path = tmp_path_factory.mktemp("made") / "bakery.yaml"
-    made = run_cli("assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"))
+    made = invoke("assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"))
     assert made.returncode == 0, made.stderr
     return path.read_text("utf-8").replace("hours_per_week: 3", "hours_per_week: 8")
 
@@ -57,12 +57,23 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _running(pid: int) -> bool:
+def _state(pid: int) -> str:
+    """R running or ready to, S asleep, D in the disk, Z exited; "" for no such process."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
-        return False
-    return state not in ("Z", "X")
+        return ""
+
+
+def _running(pid: int) -> bool:
+    return _state(pid) not in ("", "Z", "X")
+
+
+def _none_running(pids: list[int], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while [pid for pid in pids if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return not [pid for pid in pids if _running(pid)]
 
 
 @pytest.mark.usefixtures("start_method")
@@ -141,8 +152,7 @@ def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan:
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert sum("Stopped (Ctrl-C)" in line for line in stderr.splitlines()) == 1, stderr
-    time.sleep(0.5)
-    assert not [pid for pid in workers if _running(pid)]
+    assert _none_running(workers), "workers outlived the command"
     assert not list(folder.glob(".*.tmp"))
 
 
@@ -158,10 +168,7 @@ def test_kill_9_during_a_folder_run_leaves_no_workers_and_no_temporary_file(
     process.kill()
     _, stderr = process.communicate(timeout=60)
     assert "Traceback" not in stderr
-    deadline = time.monotonic() + 5
-    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not [pid for pid in workers if _running(pid)], "workers outlived the command"
+    assert _none_running(workers, seconds=5), "workers outlived the command"
     assert not list(folder.glob(".*.tmp"))
     again = run_cli("plan", "--check", str(folder))  # every plan whole: old or new
     assert again.returncode in (0, 1), again.stderr
@@ -173,7 +180,7 @@ def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
     folder = _folder(isolated, stale_plan, 2)
     orphan = folder / f".p000.yaml.{2**22 + 7}.abcd_123.tmp"  # no such process id
     orphan.write_text(stale_plan, "utf-8")
-    result = run_cli("plan", str(folder))
+    result = invoke("plan", str(folder))
     assert result.returncode == 0, result.stderr
     assert not orphan.exists()
 
@@ -255,6 +262,19 @@ def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
     assert run_cli("plan", "--check", str(plan), env=env).returncode == 0
 
 
+def _waiting(process: subprocess.Popen[str], seconds: float = 30) -> bool:
+    """Whether the process comes to wait for a lock (a writer's one sleep: it tries again every
+    10 ms): asleep, and still there, in every look over 0.2 s."""
+    deadline = time.monotonic() + seconds
+    asleep = 0
+    while process.poll() is None and time.monotonic() < deadline:
+        asleep = asleep + 1 if _state(process.pid) == "S" else 0
+        if asleep == 20:
+            return process.poll() is None
+        time.sleep(0.01)
+    return False
+
+
 def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
     isolated: Path, stale_plan: str
 ) -> None:
@@ -272,8 +292,7 @@ def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "NO_COLOR": "1"},
         )  # fmt: skip
-        time.sleep(3)
-        assert update.poll() is None, "the second writer did not wait for the lock"
+        assert _waiting(update), "the second writer did not wait for the lock"
         _replace(plan, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
     _, stderr = update.communicate(timeout=60)
     assert update.returncode == 0, stderr
@@ -321,7 +340,7 @@ def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
     other = isolated / "other.txt"
     other.write_text("mine", "utf-8")
     (isolated / ".p.yaml.lock").symlink_to(other)
-    result = run_cli("plan", str(plan), "--set", "capacity.hours_per_week=7")
+    result = invoke("plan", str(plan), "--set", "capacity.hours_per_week=7")
     assert result.returncode == 2, result.stderr
     assert ".p.yaml.lock: cannot be written" in result.stderr
     assert "1 plan could not be written." in result.stderr
@@ -344,7 +363,7 @@ def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str
 
 def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_plan: str) -> None:
     folder = _folder(isolated, stale_plan, 70)
-    result = run_cli("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
+    result = invoke("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
     assert result.returncode == 2
     assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
     assert "Traceback" not in result.stderr

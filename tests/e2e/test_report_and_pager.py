@@ -21,7 +21,7 @@ import pytest
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke, run_cli
 from tests.e2e.test_dutch import english_on
 from tests.e2e.test_terminal import _in_terminal
 
@@ -63,7 +63,7 @@ class Page(HTMLParser):
 
 def _plan(isolated: Path, lang: str) -> Path:
     path = isolated / "plan.yaml"
-    made = run_cli(
+    made = invoke(
         "assess", str(path), "--answers", str(BAKERY), "--lang", lang,
         "--set", f"organisation.name={NAME}",
     )  # fmt: skip
@@ -79,7 +79,7 @@ def _plan(isolated: Path, lang: str) -> Path:
 
 def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     path = _plan(isolated, "nl")
-    result = run_cli("show", "--format", "html", str(path), env={"SOCIALREADY_TODAY": "2026-06-01"})
+    result = invoke("show", "--format", "html", str(path), env={"SOCIALREADY_TODAY": "2026-06-01"})
     assert result.returncode == 0, result.stderr
     page = Page()
     page.feed(result.stdout)
@@ -250,11 +250,11 @@ def _read_until(
 
 def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> None:
     plans = Path(__file__).resolve().parents[2] / "plans"
-    dutch = run_cli("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
+    dutch = invoke("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
     assert (
         "**LinkedIn (2 berichten per week; Weet ik niet); Facebook (5 berichten per week; "
         "Goed: het levert op wat we willen); X (Twitter) (3 berichten per week; Matig)**"
     ) in dutch
     assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
-    club = run_cli("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
+    club = invoke("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
     assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke
 
 START = "2026-01-05"
 TWELVE_WEEKS = "2026-03-30"
@@ -31,10 +31,10 @@ def reviewed(isolated: Path, request: pytest.FixtureRequest) -> Reviewed:
     published, rule = request.param
     env = {"SOCIALREADY_TODAY": START}
     plan = isolated / "software.yaml"
-    made = run_cli("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=env)
+    made = invoke("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=env)
     assert made.returncode == 0, made.stderr
     before = yamlio.loads(plan.read_text("utf-8"), str(plan))
-    result = run_cli(
+    result = invoke(
         "review",
         str(plan),
         "--date",
@@ -72,7 +72,7 @@ def test_a_review_changes_the_plan_as_the_rules_say_and_the_plan_stays_current(
     else:
         assert now is not None and TIERS.index(now["tier"]) < TIERS.index(was["tier"])
         assert now["posts_per_week"] < was["posts_per_week"]
-    check = run_cli("plan", "--check", str(plan), env={"SOCIALREADY_TODAY": TWELVE_WEEKS})
+    check = invoke("plan", "--check", str(plan), env={"SOCIALREADY_TODAY": TWELVE_WEEKS})
     assert check.returncode == 0, check.stdout + check.stderr
     persevere = after["steps"][-1]["actions"]
     assert any("5 April 2026 (done)" in action for action in persevere)
@@ -83,20 +83,20 @@ def test_the_calendar_follows_the_lower_cadence(reviewed: Reviewed, isolated: Pa
     old = isolated / "before.yaml"
     old.write_text(yamlio.dumps(before), "utf-8")
     for path, name in ((old, "before.ics"), (plan, "after.ics")):
-        result = run_cli("calendar", str(path), "--start", TWELVE_WEEKS, "--weeks", "8", "-o", name)
+        result = invoke("calendar", str(path), "--start", TWELVE_WEEKS, "--weeks", "8", "-o", name)
         assert result.returncode == 0, result.stderr
     assert _linkedin_slots(isolated / "after.ics") < _linkedin_slots(isolated / "before.ics")
 
 
 def test_show_marks_the_next_review_due_then_overdue_until_it_is_held(isolated: Path) -> None:
     plan = isolated / "software.yaml"
-    made = run_cli(
+    made = invoke(
         "assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), "--date", START
     )
     assert made.returncode == 0, made.stderr
 
     def line(today: str) -> str:
-        shown = run_cli("show", str(plan), env={"SOCIALREADY_TODAY": today, "COLUMNS": "200"})
+        shown = invoke("show", str(plan), env={"SOCIALREADY_TODAY": today, "COLUMNS": "200"})
         assert shown.returncode == 0, shown.stderr
         found = next(text for text in shown.stdout.splitlines() if "Next review" in text)
         return found.strip("│ ")
@@ -104,8 +104,8 @@ def test_show_marks_the_next_review_due_then_overdue_until_it_is_held(isolated: 
     assert line("2026-03-01").endswith("Next review: 5 April 2026")
     assert "Next review: 5 April 2026 (due: run socialready review)" in line("2026-03-25")
     assert "Next review: 5 April 2026 (overdue)" in line("2026-04-10")
-    held = run_cli("review", str(plan), "--date", "2026-04-10", "--defaults")
+    held = invoke("review", str(plan), "--date", "2026-04-10", "--defaults")
     assert held.returncode == 0, held.stderr
     assert "Next review: 5 July 2026" in line("2026-04-10")
-    overview = run_cli("overview", str(isolated), env={"SOCIALREADY_TODAY": "2026-06-25"})
+    overview = invoke("overview", str(isolated), env={"SOCIALREADY_TODAY": "2026-06-25"})
     assert "2026-07-05 due" in overview.stdout

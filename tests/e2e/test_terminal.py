@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke, run_cli
 from tests.strategies import examples
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
@@ -37,7 +37,7 @@ HOSTILE = {
 @pytest.fixture(scope="module")
 def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("made") / "bakery.yaml"
-    made = run_cli("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
+    made = invoke("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
     assert made.returncode == 0, made.stderr
     return path.read_text("utf-8")
 
@@ -77,15 +77,15 @@ def test_escape_codes_in_a_plan_never_reach_the_terminal(
         ["plan", "--check", "--force", "p.yaml"],
     ]
     for args in runs:
-        result = run_cli(*args, env={"COLUMNS": "200"})
+        result = invoke(*args, env={"COLUMNS": "200"})
         assert result.returncode in (0, 1), (args, result.stderr)
         assert not _active(result.stdout + result.stderr), (args, result.stdout)
-    shown = run_cli("show", "p.yaml", env={"COLUMNS": "200"}).stdout
+    shown = invoke("show", "p.yaml", env={"COLUMNS": "200"}).stdout
     assert "Bakery" in shown and ("\\x1b" in shown or "\\x9b" in shown or "\\x" in shown
                                   or "\\u202e" in shown)  # fmt: skip
     import json
 
-    data = json.loads(run_cli("show", "--format", "json", "p.yaml").stdout)
+    data = json.loads(invoke("show", "--format", "json", "p.yaml").stdout)
     assert data["organisation"] == "Bakery" + attack  # JSON keeps the data, escaped
 
 
@@ -113,7 +113,7 @@ def test_markdown_shows_user_text_as_typed(isolated: Path, plan_text: str) -> No
     document["steps"][0]["notes"] = "1. not a list\n> not a quote\n---\n    not code\n| a | b |"
     document["channels"]["recommended"][0]["why"] = "a | b | c\nnext <b>line</b>"
     (isolated / "p.yaml").write_text(yamlio.dumps(document), "utf-8")
-    result = run_cli("show", "--format", "markdown", "p.yaml")
+    result = invoke("show", "--format", "markdown", "p.yaml")
     assert result.returncode == 0, result.stderr
     html, kinds = _rendered(result.stdout)
     assert "<script" not in html and "<img" not in html and "<b>line" not in html
@@ -130,9 +130,9 @@ def test_markdown_shows_user_text_as_typed(isolated: Path, plan_text: str) -> No
 def test_the_markdown_report_lists_the_answers(isolated: Path, plan_text: str) -> None:
     (isolated / "p.yaml").write_text(plan_text, "utf-8")
     for lang, heading, hours in (("en", "## Answers", "**3**"), ("nl", "## Antwoorden", "**3**")):
-        result = run_cli("plan", "p.yaml", "--lang", lang)
+        result = invoke("plan", "p.yaml", "--lang", lang)
         assert result.returncode == 0, result.stderr
-        report = run_cli("show", "--format", "markdown", "--details", "p.yaml").stdout
+        report = invoke("show", "--format", "markdown", "--details", "p.yaml").stdout
         assert heading in report
         line = next(line for line in report.splitlines() if "capacity.hours\\_per\\_week" in line)
         assert hours in line
@@ -290,13 +290,13 @@ def test_an_optional_answer_may_be_left_out_without_a_terminal(isolated: Path) -
     text = BAKERY.read_text("utf-8")
     lines = [line for line in text.splitlines() if not line.strip().startswith("interests:")]
     (isolated / "answers.yaml").write_text("\n".join(lines) + "\n", "utf-8")
-    result = run_cli("assess", "--answers", "answers.yaml")
+    result = invoke("assess", "--answers", "answers.yaml")
     assert result.returncode == 0, result.stderr
     plan = next((isolated / "plans").glob("*.yaml"))
     assert yamlio.loads(plan.read_text("utf-8"), "p")["answers"]["audience"]["interests"] == ""
     edited = plan.read_text("utf-8").replace("    interests: ''\n", "")
     plan.write_text(edited, "utf-8")  # left out of a plan, too
-    check = run_cli("plan", "--check", str(plan))
+    check = invoke("plan", "--check", str(plan))
     assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
 
 
@@ -305,7 +305,7 @@ def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None
     state.mkdir(parents=True)
     for target in ("[a, b]", "{x: 1}", "7"):
         (state / "resume.yaml").write_text(f"target: {target}\nlanguage: en\nanswers: {{}}\n")
-        result = run_cli("assess", "--resume")
+        result = invoke("assess", "--resume")
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert "resume.yaml: target: must be the path of a plan file" in result.stderr
 

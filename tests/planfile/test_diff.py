@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from socialready.planfile import diff, yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke, run_cli
 
 START = "2026-01-05"
 REVIEWED = "2026-03-30"
@@ -20,9 +20,9 @@ ENV = {"SOCIALREADY_TODAY": START}
 def reviewed(isolated: Path) -> Path:
     """The software firm's plan with one review: LinkedIn far behind its promise."""
     plan = isolated / "software.yaml"
-    made = run_cli("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=ENV)
+    made = invoke("assess", str(plan), "--answers", str(ORGANISATIONS / "software.yaml"), env=ENV)
     assert made.returncode == 0, made.stderr
-    result = run_cli(
+    result = invoke(
         "review", str(plan), "--date", REVIEWED, "--set", "review.published.linkedin=12",
         "--set", "review.notes=on track", "--defaults", env=ENV,
     )  # fmt: skip
@@ -54,7 +54,7 @@ def _copy(plan: Path, old: str, new: str) -> Path:
 )
 def test_diff_shows_a_changed_review_field(reviewed: Path, old: str, new: str, line: str) -> None:
     edited = _copy(reviewed, old, new)
-    result = run_cli("diff", "--exit-code", str(reviewed), str(edited))
+    result = invoke("diff", "--exit-code", str(reviewed), str(edited))
     assert result.returncode == 1, result.stdout + result.stderr
     assert line in result.stdout, result.stdout
 
@@ -67,7 +67,7 @@ def test_diff_shows_a_changed_finding_text_in_dutch(reviewed: Path) -> None:
         for finding in dimension["findings"]
     )
     edited = _copy(reviewed, says, "Een andere zin.")
-    result = run_cli(
+    result = invoke(
         "diff", "--exit-code", str(reviewed), str(edited), env={"SOCIALREADY_LANG": "nl"}
     )
     assert result.returncode == 1, result.stderr
@@ -79,7 +79,7 @@ def test_plan_check_shows_the_finding_a_changed_review_figure_changes(reviewed: 
     """A figure edited in a review (owned) changes what the rules say of it: the same rule,
     another text, and `plan --check` says which."""
     edited = _copy(reviewed, "    linkedin: 12", "    linkedin: 15")
-    result = run_cli("plan", "--check", str(edited), env=ENV)
+    result = invoke("plan", "--check", str(edited), env=ENV)
     assert result.returncode == 1, result.stderr
     assert "review.under-delivered says: LinkedIn: 12 of 36" not in result.stdout
     assert "12 of 36 promised posts in 12 weeks. → LinkedIn: 15 of 36" in result.stdout, (
@@ -90,7 +90,7 @@ def test_plan_check_shows_the_finding_a_changed_review_figure_changes(reviewed: 
 def test_diff_output_is_the_same_whatever_the_hash_seed(isolated: Path) -> None:
     """Findings, channels and answers that come and go: the lines in the same order always."""
     old = isolated / "old.yaml"
-    made = run_cli("assess", str(old), "--answers", str(ORGANISATIONS / "software.yaml"), env=ENV)
+    made = invoke("assess", str(old), "--answers", str(ORGANISATIONS / "software.yaml"), env=ENV)
     assert made.returncode == 0, made.stderr
     new = isolated / "new.yaml"
     shutil.copy(old, new)
@@ -98,7 +98,7 @@ def test_diff_output_is_the_same_whatever_the_hash_seed(isolated: Path) -> None:
         "capacity.hours_per_week=1", "capacity.people=0", "willingness.management=against",
         "goals.measurable=none", "willingness.guidelines=none", "channels.current=tiktok,x",
     ]  # fmt: skip
-    changed = run_cli("plan", str(new), *(arg for s in sets for arg in ("--set", s)), env=ENV)
+    changed = invoke("plan", str(new), *(arg for s in sets for arg in ("--set", s)), env=ENV)
     assert changed.returncode == 0, changed.stderr
     outputs = {
         run_cli("diff", str(old), str(new), env={"PYTHONHASHSEED": seed}).stdout
@@ -121,10 +121,10 @@ def test_the_language_is_a_parameter_of_compare() -> None:
 def test_a_review_of_a_dutch_plan_lists_its_changes_in_dutch(isolated: Path) -> None:
     plan = isolated / "bakery.yaml"
     answers = str(ORGANISATIONS / "bakery.yaml")
-    made = run_cli("assess", str(plan), "--answers", answers, "--lang", "nl", env=ENV)
+    made = invoke("assess", str(plan), "--answers", answers, "--lang", "nl", env=ENV)
     assert made.returncode == 0, made.stderr
     env = {**ENV, "SOCIALREADY_LANG": ""}
-    result = run_cli("review", str(plan), "--date", REVIEWED, "--defaults", env=env)
+    result = invoke("review", str(plan), "--date", REVIEWED, "--defaults", env=env)
     assert result.returncode == 0, result.stderr
     assert "  evaluaties\n    + evaluatie van 2026-03-30" in result.stdout, result.stdout
     assert "stap 8" in result.stdout

@@ -11,7 +11,7 @@ import pytest
 
 from socialready.planfile import document as plan
 from socialready.planfile import owned, yamlio
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke
 
 V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
 MODELINE = "# yaml-language-server: $schema=../plan.schema.json\n"
@@ -23,7 +23,7 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def _assess(target: Path, *extra: str, org: str = "bakery", today: str = "2026-01-05") -> Path:
-    result = run_cli(
+    result = invoke(
         "assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra,
         env={"SOCIALREADY_TODAY": today},
     )  # fmt: skip
@@ -37,9 +37,9 @@ def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path)
     before = _load(path)
     assert before["socialready"] == 1 and "started" not in before
 
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 1 and "format: 1 → 3" in check.stdout, check.stdout
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
 
     text = path.read_text("utf-8")
@@ -59,13 +59,13 @@ def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path)
         assert {key: new[key] for key in OWNED} == {key: worded[key] for key in OWNED}
     note = "Start with LinkedIn.\nAsk Joost for the 'Quadrant' logo files."
     assert after["steps"][3]["notes"] == note
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 def test_assess_on_an_upgraded_plan_sets_started(isolated: Path) -> None:
     path = isolated / "software.yaml"
     shutil.copy(V1, path)
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     _assess(path, "--date", "2026-02-02", org="software")
     assert str(_load(path)["started"]) == "2026-02-02"
     assert _load(path)["steps"][0]["owner"] == "Marieke (marketing)"
@@ -85,12 +85,12 @@ def test_status_words_in_either_language_are_written_in_the_plans_language(
 ) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
     path.write_text(path.read_text("utf-8").replace("status: te doen", f"status: {written}", 1))
-    shown = run_cli("show", str(path))
+    shown = invoke("show", str(path))
     assert shown.returncode == 0, shown.stderr
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 0, result.stderr
     assert _load(path)["steps"][0]["status"] == stored
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
 
 
 def test_yes_no_and_status_words_are_layout_not_changes(isolated: Path) -> None:
@@ -102,22 +102,22 @@ def test_yes_no_and_status_words_are_layout_not_changes(isolated: Path) -> None:
         "status: te doen", "status: klaar", 1
     )
     path.write_text(edited, "utf-8")
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 0 and "formatting only" in check.stderr, check.stderr
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     assert path.read_text("utf-8") == text.replace("status: te doen", "status: klaar", 1)
 
 
 def test_a_status_that_is_no_word_names_the_words(isolated: Path) -> None:
     path = _assess(isolated / "bakery.yaml", "--lang", "nl")
     path.write_text(path.read_text("utf-8").replace("status: te doen", "status: half", 1))
-    result = run_cli("plan", str(path))
+    result = invoke("plan", str(path))
     assert result.returncode == 2
     assert (
         "steps[audience].status: 'half' is not a status: write to do, doing, done or skipped "
         "(or te doen, bezig, klaar, overgeslagen)"
     ) in result.stderr
-    dutch = run_cli("plan", str(path), env={"SOCIALREADY_LANG": "nl"})
+    dutch = invoke("plan", str(path), env={"SOCIALREADY_LANG": "nl"})
     assert "'half' is geen status: schrijf te doen, bezig, klaar of overgeslagen" in dutch.stderr
 
 
@@ -141,12 +141,12 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
     mine = "# Kept by Anna; ask her first\n"
     path.write_text(MODELINE + text.replace(generated, generated + mine, 1))
     expected = path.read_text("utf-8")
-    assert run_cli("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
     # Another language: the generated header changes language, the user's lines stay put.
-    assert run_cli("plan", "--lang", "nl", str(path)).returncode == 0
+    assert invoke("plan", "--lang", "nl", str(path)).returncode == 0
     dutch = path.read_text("utf-8")
     assert dutch.startswith(MODELINE + plan.header_comment("nl") + mine + "socialready: 3\n")
-    assert run_cli("plan", "--lang", "en", str(path)).returncode == 0
+    assert invoke("plan", "--lang", "en", str(path)).returncode == 0
     assert path.read_text("utf-8") == expected
 
 
@@ -156,18 +156,18 @@ def test_an_older_wording_of_the_header_is_replaced_not_added_to(isolated: Path)
     generated = plan.header_comment("en")
     older = generated.replace("any text", "free text").replace("the deadline", "due date")
     path.write_text(MODELINE + text.replace(generated, older + "# mine\n", 1))
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     assert path.read_text("utf-8") == MODELINE + text.replace(generated, generated + "# mine\n")
 
 
 def test_started_is_set_once_and_kept(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", today="2026-03-02")
     assert str(_load(path)["started"]) == "2026-03-02"
-    assert run_cli("plan", str(path), "--set", "capacity.people=2").returncode == 0
+    assert invoke("plan", str(path), "--set", "capacity.people=2").returncode == 0
     _assess(path, "--date", "2027-01-01", today="2027-05-05")
     assert str(_load(path)["started"]) == "2026-03-02"
     path.write_text(path.read_text("utf-8").replace("started: 2026-03-02", "started: 2026-02-01"))
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     assert str(_load(path)["started"]) == "2026-02-01"  # the user's to change
 
 
@@ -175,7 +175,7 @@ def test_a_new_plan_starts_on_the_date_given(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", "--date", "2025-12-24", today="2026-03-02")
     assert str(_load(path)["started"]) == "2025-12-24"
     answers = str(ORGANISATIONS / "bakery.yaml")
-    bad = run_cli("assess", "q.yaml", "--answers", answers, "--date", "2025-13-01")
+    bad = invoke("assess", "q.yaml", "--answers", answers, "--date", "2025-13-01")
     assert bad.returncode == 2 and "--date: '2025-13-01' is not a date" in bad.stderr
 
 
@@ -205,15 +205,15 @@ def test_reviews_are_kept_by_plan(isolated: Path) -> None:
     assert text.endswith("reviews: []\n")
     canonical = REVIEWS.replace("  published: {facebook: 12}\n", "  published:\n    facebook: 12\n")
     path.write_text(text.removesuffix("reviews: []\n") + canonical)
-    assert run_cli("plan", str(path)).returncode == 0  # the rules read the latest review
+    assert invoke("plan", str(path)).returncode == 0  # the rules read the latest review
     assert path.read_text("utf-8").endswith(canonical)  # kept byte for byte
-    assert run_cli("plan", "--check", str(path)).returncode == 0
-    assert run_cli("plan", str(path), "--set", "capacity.hours_per_week=5").returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
+    assert invoke("plan", str(path), "--set", "capacity.hours_per_week=5").returncode == 0
     assert path.read_text("utf-8").endswith(canonical)
     # In another style (flow), kept value for value.
     path.write_text(text.removesuffix("reviews: []\n") + REVIEWS)
     before = _load(path)["reviews"]
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     assert _load(path)["reviews"] == before and len(before) == 2
     assert path.read_text("utf-8").endswith(canonical)
 
@@ -237,7 +237,7 @@ def test_a_bad_review_is_refused_naming_it(isolated: Path, review: str, message:
     path.write_text(path.read_text("utf-8").removesuffix(" []\n") + "\n" + review)
     before = path.read_bytes()
     for args in (["plan"], ["show"]):
-        result = run_cli(*args, str(path))
+        result = invoke(*args, str(path))
         assert result.returncode == 2, result.stderr
         assert message in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == before
@@ -260,10 +260,10 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
     path = isolated / "bakery.yaml"
     shutil.copy(V2, path)
     before = _load(path)
-    check = run_cli("plan", "--check", str(path))
+    check = invoke("plan", "--check", str(path))
     assert check.returncode == 1 and "format: 2 → 3" in check.stdout, check.stdout
     assert "goals.answers-assumed" in check.stdout  # what moved, and why
-    assert run_cli("plan", str(path)).returncode == 0
+    assert invoke("plan", str(path)).returncode == 0
     after = _load(path)
     assert after["socialready"] == 3
     unknown = {"posts_per_week": None, "works": "unknown"}
@@ -280,9 +280,9 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
     assert after["steps"][3]["status"] == "bezig"  # written in the plan's language
     assert after["steps"][3]["notes"] == "Eerst de zaterdagbroden #vers"
     assert after["reviews"] == before["reviews"] and after["started"] == before["started"]
-    assert run_cli("plan", "--check", str(path)).returncode == 0  # the assumption stays put
+    assert invoke("plan", "--check", str(path)).returncode == 0  # the assumption stays put
     # Answered later: the assumption goes, and the answer is written.
-    set_sector = run_cli("plan", "--set", "organisation.sector=shop", str(path))
+    set_sector = invoke("plan", "--set", "organisation.sector=shop", str(path))
     assert set_sector.returncode == 0, set_sector.stderr
     answered = _load(path)
     assert answered["answers"]["organisation"]["sector"] == "shop"
@@ -293,7 +293,7 @@ def test_a_format_2_plan_is_upgraded_and_names_what_it_assumes(isolated: Path) -
 
 def test_a_strategists_format_3_intake_makes_a_plan(isolated: Path) -> None:
     answers = Path(__file__).parents[1] / "fixtures" / "orgs3" / "01-woningcorporatie.yaml"
-    result = run_cli("assess", "out.yaml", "--answers", str(answers), "--defaults")
+    result = invoke("assess", "out.yaml", "--answers", str(answers), "--defaults")
     assert result.returncode == 0, result.stderr
     written = _load(isolated / "out.yaml")
     assert written["answers"]["organisation"]["sector"] == "housing"

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from socialready import cli
 from socialready.answers import number
-from tests.conftest import ORGANISATIONS, run_cli
+from tests.conftest import ORGANISATIONS, invoke, run_cli
 from tests.strategies import examples, languages, valid_answers
 
 START = "2026-03-02"
@@ -61,9 +61,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> str:
     plan = folder / "software.yaml"
     env = {"SOCIALREADY_TODAY": START, "SOCIALREADY_LANG": "en"}
     answers = str(ORGANISATIONS / "software.yaml")
-    made = run_cli("assess", str(plan), "--answers", answers, env=env)
+    made = invoke("assess", str(plan), "--answers", answers, env=env)
     assert made.returncode == 0, made.stderr
-    held = run_cli(
+    held = invoke(
         "review", str(plan), "--date", REVIEWED, "--set", "review.published.linkedin=30",
         "--set", "review.measures.recruitment=120", "--defaults", env=env,
     )  # fmt: skip
@@ -239,7 +239,7 @@ def test_a_date_option_is_yyyy_mm_dd_in_the_plan_years(
     plan = isolated / "p.yaml"
     plan.write_text(base, "utf-8")
     argv = [a.format(plan=plan, folder=isolated) for a in args]
-    result = run_cli(*argv, text, env={"SOCIALREADY_TODAY": "2026-06-01"})
+    result = invoke(*argv, text, env={"SOCIALREADY_TODAY": "2026-06-01"})
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("Error: ") == 1 and "Traceback" not in result.stderr
     assert "2026-03-31" in result.stderr or "1900 to 2999" in result.stderr, result.stderr
@@ -262,7 +262,7 @@ def test_a_thousand_reviews_are_read_and_written_without_recursion(
     plan.write_text(_reviews(base, 1000), "utf-8")
     env = {"SOCIALREADY_TODAY": "2046-01-01"}
     for args in (["plan", str(plan)], ["show", str(plan)], ["plan", "--check", str(plan)]):
-        result = run_cli(*args, env=env)
+        result = invoke(*args, env=env)
         assert result.returncode == 0, (args, result.stderr[-2000:])
     assert plan.read_text("utf-8").count("- date: ") == 1000
 
@@ -276,7 +276,7 @@ def test_a_plan_over_the_size_limit_is_refused_at_once(isolated: Path, base: str
                         ("more than the 2000 a plan may hold", _reviews(base, 2001))):  # fmt: skip
         plan.write_text(text, "utf-8")
         started = time.monotonic()
-        result = run_cli("show", str(plan))
+        result = invoke("show", str(plan))
         took = time.monotonic() - started
         assert result.returncode == 2, result.stderr
         assert result.stderr.count("Error: ") == 1 and limit in result.stderr, result.stderr
@@ -290,7 +290,7 @@ def test_a_review_date_from_an_answers_file_is_held_to_the_same_years(
     plan.write_text(base, "utf-8")
     answers = isolated / "review.yaml"
     answers.write_text("review:\n  date: 9999-12-31\n", "utf-8")
-    result = run_cli("review", str(plan), "--answers", str(answers), "--defaults")
+    result = invoke("review", str(plan), "--answers", str(answers), "--defaults")
     assert result.returncode == 2, result.stderr
     assert "9999-12-31 is outside the years 1900 to 2999" in result.stderr
     assert plan.read_text("utf-8") == base
@@ -320,9 +320,9 @@ def test_what_socialready_writes_every_command_reads_back(
         "measures": {objective: measure},
         "notes": None,
     }
-    shape.check_review(review, "review")
+    checked = shape.check_review(review, "review")
     built = document.build(
-        document.Plan(given_answers, lang, started=dt.date(2026, 3, 2), reviews=[review])
+        document.Plan(given_answers, lang, started=dt.date(2026, 3, 2), reviews=[checked])
     )
     data = yaml.safe_load(document.dumps(built))
     shape.check_plan(data, "p.yaml", deep=True)
@@ -336,12 +336,12 @@ def test_review_refuses_a_figure_the_plan_could_not_read_back(
     plan.write_text(base, "utf-8")
     answers = isolated / "review.yaml"
     answers.write_text(f"review:\n  measures:\n    recruitment: {figure}\n", "utf-8")
-    result = run_cli("review", str(plan), "--answers", str(answers), "--date", "2026-08-01",
+    result = invoke("review", str(plan), "--answers", str(answers), "--date", "2026-08-01",
                      "--defaults", env={"SOCIALREADY_TODAY": "2026-08-01"})  # fmt: skip
     assert result.returncode == 2, result.stderr
     assert "review.measures.recruitment: must be a number" in result.stderr
     assert plan.read_text("utf-8") == base
-    assert run_cli("show", str(plan)).returncode == 0
+    assert invoke("show", str(plan)).returncode == 0
 
 
 def test_the_most_posts_a_week_make_a_calendar_in_seconds_or_a_message(
@@ -355,10 +355,10 @@ def test_the_most_posts_a_week_make_a_calendar_in_seconds_or_a_message(
     plan = isolated / "p.yaml"
     plan.write_text(re.sub(r"posts_per_week: [\d.]+", "posts_per_week: 100", base), "utf-8")
     started = time.monotonic()
-    refused = run_cli("calendar", str(plan), "--weeks", "104", "-o", str(isolated / "c.ics"))
+    refused = invoke("calendar", str(plan), "--weeks", "104", "-o", str(isolated / "c.ics"))
     assert refused.returncode == 2, refused.stderr
     assert "more than the 10000 it makes at once; give fewer --weeks" in refused.stderr
     assert time.monotonic() - started < 5
     assert not (isolated / "c.ics").exists()
-    made = run_cli("calendar", str(plan), "--weeks", "8", "-o", str(isolated / "c.ics"))
+    made = invoke("calendar", str(plan), "--weeks", "8", "-o", str(isolated / "c.ics"))
     assert made.returncode == 0, made.stderr

@@ -20,7 +20,7 @@ from socialready import files
 from socialready.errors import SocialreadyError
 from socialready.planfile import document as plan
 from socialready.planfile import owned, shape, yamlio
-from tests.conftest import run_cli
+from tests.conftest import invoke
 from tests.e2e import test_bad_input as catalogue
 from tests.strategies import examples, languages, valid_answers
 from tests.test_fuzz import mutated_tree
@@ -75,7 +75,7 @@ def tool_accepts(data: bytes, folder: Path) -> bool:
 def test_the_shipped_schema_is_made_from_the_declaration() -> None:
     assert shape.json_schema() == SCHEMA, "run python scripts/build_data.py"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    assert json.loads(run_cli("schema").stdout) == SCHEMA
+    assert json.loads(invoke("schema").stdout) == SCHEMA
 
 
 CASES = [
@@ -185,11 +185,11 @@ def test_both_agree_on_generated_and_mutated_plans(
 
 @pytest.fixture(scope="module")
 def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real plan, made once by the installed command, with its status and dates as a user
+    """A real plan, made once by the command, with its status and dates as a user
     fills them in."""
     folder = tmp_path_factory.mktemp("real")
     path = folder / "bakery.yaml"
-    made = run_cli("assess", str(path), "--answers", str(catalogue.BAKERY), "--lang", "en",
+    made = invoke("assess", str(path), "--answers", str(catalogue.BAKERY), "--lang", "en",
                    env={"SOCIALREADY_TODAY": "2026-03-02"})  # fmt: skip
     assert made.returncode == 0, made.stderr
     shutil.copy(path, folder / "copy.yaml")

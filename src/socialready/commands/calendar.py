@@ -227,11 +227,9 @@ def events(
 
 def review_schedule(plan: Any) -> list[tuple[dt.date, bool]]:
     """The plan's review dates, each with whether a review was recorded for it."""
-    from socialready.planfile import schedule
+    from socialready import progress
 
-    return [
-        (planned, held is not None) for planned, held in schedule.review_schedule(plan.document)
-    ]
+    return [(planned, held is not None) for planned, held in progress.plan_schedule(plan.as_read)]
 
 
 def stamp(plan: Any, start: dt.date) -> dt.datetime:
@@ -256,7 +254,7 @@ def run(
     plan = plan_mod.read(path)
     language = lang or plan.language
     with told_in(language):
-        plan_mod.check_generated(plan.document, str(path))
+        plan_mod.check_generated(plan.as_read, str(path))
         if output is not None:  # before any work: never over the plan or a file of another kind
             files.check_output(
                 output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from socialready import ui
 from socialready.errors import BadInput, ExitCode, SocialreadyError, msg
 from socialready.output import terminal
+
+if TYPE_CHECKING:
+    from socialready.model import PlanDoc
 from socialready.planfile import diff
 from socialready.text import text
 
@@ -45,7 +48,7 @@ def run(paths: list[Path], *, exit_code: bool) -> int:
     return int(ExitCode.CHANGES) if exit_code and found else int(ExitCode.OK)
 
 
-def _load(path: Path) -> dict[str, Any] | None:
+def _load(path: Path) -> PlanDoc | None:
     """A plan's document; /dev/null (git's side of an added or deleted file) is no plan."""
     from socialready.planfile.document import load_document
 

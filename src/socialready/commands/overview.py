@@ -34,7 +34,8 @@ def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
     overdue steps and the next review; a plan that cannot be read, its error in `lang`."""
     if not folder.is_dir():
         raise FileProblem(folder, msg("plan.not_folder"))
-    from socialready.output import report
+    from socialready import progress
+    from socialready.planfile import schedule
     from socialready.planfile.document import load_document
 
     rows: list[dict[str, Any]] = []
@@ -44,7 +45,7 @@ def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
         except BadInput as exc:
             rows.append({"file": str(path), "error": exc.render(lang)})
             continue
-        state = report.progress(document)
+        state = progress.progress(document, schedule.today())
         nxt = state["next_due"]
         rows.append(
             {

@@ -34,7 +34,7 @@ Fail = Callable[[str, Text], BadInput]
 def status_words() -> dict[str, str]:
     """Every spelling a status may have in the file, lower case, to its id: the ids, the words
     shown in either language (`klaar`, `to do`) and a few more (STATUS_ALSO)."""
-    words = {status: status for status in STATUSES}
+    words: dict[str, str] = {status: status for status in STATUSES}
     for status in STATUSES:
         for lang in questionnaire.LANGUAGES:
             words[text(f"statuses.{status}", lang).lower()] = status

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {  # message ids of data/messages.yaml: yaml.type.*
+_TYPE_NAMES = {  # text ids yaml.type.* (data/text.yaml)
     "timestamp": "date",
     "int": "whole_number",
     "float": "number",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from socialready import grammar
+from socialready import grammar, model
 from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 from socialready.text import RULES, text
 
-VERDICTS = ("not_yet", "start_small", "ready")  # worst first
+VERDICTS = model.VERDICTS  # worst first
 
 
 class Context:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialready.catalog import TIERS
+from socialready.model import Generated
 from socialready.rules.channels import (
     EPSILON,
     NEW,
@@ -37,7 +38,7 @@ def check(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> None:
@@ -52,7 +53,7 @@ def problems_in(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> list[str]:
