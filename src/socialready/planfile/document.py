@@ -198,7 +198,7 @@ def split_header(header: str) -> tuple[str, str]:
     after: list[str] = []
     seen = in_block = False
     for line in header.splitlines(keepends=True):
-        in_block = _HEADER_START.match(line) is not None or (in_block and line.startswith("#   "))
+        in_block = _header_start(line) or (in_block and line.startswith("#   "))
         if line in ours or in_block:
             seen = True
         else:
@@ -239,7 +239,12 @@ def _in_words(document: Mapping[str, Any], lang: str) -> Mapping[str, Any]:
     return {**document, "steps": worded}
 
 
-_HEADER_START = re.compile(r"# socialready[ -]plan\b")
+def _header_start(line: str) -> bool:
+    """`# socialready plan` or `# socialready-plan`, as a whole word: an older header's start."""
+    after = line[len("# socialready plan") : len("# socialready plan") + 1]
+    return line.startswith(("# socialready plan", "# socialready-plan")) and not (
+        after.isalnum() or after == "_"
+    )
 
 
 def dumps(
@@ -290,7 +295,8 @@ def from_text(text: str, source: str) -> Plan:
     plan = parse(loaded.data, source)
     plan.file.header, plan.file.header_after = split_header(loaded.header)
     plan.file.hashtags, plan.file.comments = hashtags.split(loaded.comments, text)
-    plan.file.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
+    crlf = "\r" in text and text.count("\r\n") > text.count("\n") // 2
+    plan.file.crlf = crlf  # a Windows checkout: kept so
     return plan
 
 

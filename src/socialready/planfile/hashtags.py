@@ -10,8 +10,9 @@ from typing import Any, NamedTuple
 
 from socialready.planfile.owned import STEP_FIELDS
 
-_STEP = re.compile(r"^- id: *['\"]?([\w-]+)['\"]? *$")
-_FIELD = re.compile(r"^  (" + "|".join(STEP_FIELDS) + r"):(.*)$")
+# Compiled (by `re`) only for a plan with comments.
+_STEP = r"^- id: *['\"]?([\w-]+)['\"]? *$"
+_FIELD = r"^  (" + "|".join(STEP_FIELDS) + r"):(.*)$"
 
 
 class Kept(NamedTuple):
@@ -35,11 +36,11 @@ def _places(lines: list[str]) -> dict[int, tuple[str, str, str]]:
             continue
         if not in_steps:
             continue
-        started = _STEP.match(line.rstrip())
+        started = re.match(_STEP, line.rstrip())
         if started:
             step = started.group(1)
             continue
-        field = _FIELD.match(line)
+        field = re.match(_FIELD, line)
         if step and field:
             found[number] = (step, field.group(1), field.group(2))
     return found

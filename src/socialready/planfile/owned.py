@@ -59,12 +59,12 @@ def status_word(status: str, lang: str) -> str:
     return text(f"statuses.{status}", lang) if status in STATUSES else status
 
 
-_DUTCH_DATE = re.compile(r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$")
+_DUTCH_DATE = r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$"  # compiled on first use
 
 
 def parse_day(text: str, lang: str) -> dt.date:
     """An ISO date (2027-03-31), or in Dutch also day-month-year (31-03-2027); ValueError else."""
-    found = _DUTCH_DATE.match(text) if lang == "nl" else None
+    found = re.match(_DUTCH_DATE, text) if lang == "nl" else None
     if found:
         day, month, year = (int(part) for part in found.groups())
         return dt.date(year, month, day)

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 
 from socialready.errors import BadInput, Msg, msg
 
 TODAY_VARIABLE = "SOCIALREADY_TODAY"
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 def iso_date(text: str) -> dt.date:
     """The one date parser: YYYY-MM-DD and nothing else, as the schema says, on every Python
     (from 3.11 on, date.fromisoformat also reads 2026-W15-1 and 20260406). ValueError if not."""
-    if not _ISO_DATE.fullmatch(text):
+    digits = text[:4] + text[5:7] + text[8:]
+    if not (len(text) == 10 and text[4] == text[7] == "-" and digits.isdigit() and text.isascii()):
         raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
     return dt.date.fromisoformat(text)
 
