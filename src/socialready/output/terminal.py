@@ -33,7 +33,7 @@ from socialready.planfile.diff import Change
 from socialready.progress import PlanRow
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
-from socialready.rules.scoring import verdict_for_score
+from socialready.rules.context import verdict_for_score
 from socialready.status import settled
 from socialready.text import text
 
