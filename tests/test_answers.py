@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from socialready import answers, questionnaire
-from socialready.errors import AnswerError
+from socialready.errors import AnswerError, msg
 from socialready.planfile import yamlio
 
 QS = questionnaire.load()
@@ -322,3 +322,54 @@ def test_the_default_country_is_a_code_the_question_knows(monkeypatch: pytest.Mo
         found = answers.default(country, lang)
         assert found == expected, locale
         assert answers.validate(country, found) == expected
+
+
+def test_the_one_walk_skips_what_cannot_apply_and_leaves_out_what_is_asked_to() -> None:
+    asked: list[str] = []
+
+    def answer(question: questionnaire.Question, before: dict[str, object]) -> object:
+        asked.append(question.key)
+        if question.key == "capacity.people":
+            return 0  # nobody: the questions that need someone cannot apply
+        if question.key == "organisation.country":
+            return "NL"  # not Belgium: no region
+        return answers.LEFT_OUT
+
+    walked = answers.resolve(QS, answer)
+    assert walked["capacity.people"] == 0 and walked["organisation.country"] == "NL"
+    assert walked["capacity.response_time"] == "unmonitored"  # its value for the skipped case
+    assert walked["capacity.weekend_cover"] is False
+    assert "organisation.region" in walked and "organisation.region" not in asked
+    assert "capacity.response_time" not in asked
+    assert "organisation.name" in asked and "organisation.name" not in walked  # left out
+
+
+def test_the_one_nested_reader_takes_nested_and_dotted_keys_and_names_an_unknown_one() -> None:
+    known = {"review.published.instagram", "review.published.x", "review.notes"}
+
+    def unknown(key: str) -> Exception:
+        return KeyError(key)
+
+    tree = {"published": {"instagram": 6}, "published.x": 2, "notes": {"kept": "whole"}}
+    assert list(answers.nested(tree, "review", known, unknown)) == [
+        ("review.published.instagram", 6),
+        ("review.published.x", 2),
+        ("review.notes", {"kept": "whole"}),  # an answer's value as it is, a mapping too
+    ]
+    with pytest.raises(KeyError, match=r"review\.published\.tiktok"):
+        list(answers.nested({"published": {"tiktok": 1}}, "review", known, unknown))
+    with pytest.raises(KeyError, match=r"review\.other"):
+        list(answers.nested({"other": {"a": 1}}, "review", known, unknown))
+
+
+def test_one_set_parser_in_each_commands_words() -> None:
+    given = answers.parse_sets(
+        QS, ["review.date= 2026-04-01 ", "capacity.people=2"], as_text=("review.date",)
+    )
+    assert given == {"review.date": "2026-04-01", "capacity.people": 2}
+    with pytest.raises(AnswerError) as raised:
+        answers.parse_sets(QS, ["nope=1"], unknown=msg("review.unknown_set", ids="a, b"))
+    assert raised.value.problem == msg("review.unknown_set", ids="a, b")
+    with pytest.raises(AnswerError) as raised:
+        answers.parse_sets(QS, ["capacity.people"], syntax=msg("review.set_syntax"))
+    assert raised.value.problem == msg("review.set_syntax")

@@ -36,11 +36,12 @@ LAYERS = (
         "grammar",
         "language",
         "locales",
+        "model",
         "packaged",
+        "progress",
         "questionnaire",
         "status",
         "text",
-        "ui",
         "",  # the package's own __init__
     ),
 )

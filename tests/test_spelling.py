@@ -19,6 +19,7 @@ import pytest
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
+from socialready.model import PlanDoc
 from socialready.planfile import document as plan
 from socialready.planfile import owned, shape
 
@@ -103,7 +104,7 @@ def _answers(rng: random.Random) -> dict[str, Any]:
     return filled
 
 
-def _plan_texts(document: dict[str, Any]) -> Iterator[str]:
+def _plan_texts(document: PlanDoc) -> Iterator[str]:
     readiness = document["readiness"]
     yield readiness["summary"]
     for dimension in readiness["dimensions"].values():
@@ -115,8 +116,8 @@ def _plan_texts(document: dict[str, Any]) -> Iterator[str]:
     for item in channels["recommended"]:
         yield item["cadence"]
         yield item["why"]
-    for item in channels["not_now"]:
-        yield item["why"]
+    for waiting in channels["not_now"]:
+        yield waiting["why"]
     for step in document["steps"]:
         yield step["title"]
         yield step["why"]

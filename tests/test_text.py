@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from socialready import catalog, text
-from socialready.errors import msg
+from socialready.errors import BadInput, msg, told_in
 from socialready.planfile import yamlio
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,7 +89,7 @@ def test_the_data_file_is_the_catalogue() -> None:
 # --- What the code names ----------------------------------------------------------------------
 
 RULES_CALLERS = ("ctx", "self.ctx")  # Context.text: an id under `rules.`
-ID_KEYWORDS = ("missing_id",)  # keyword arguments that take an id
+ID_KEYWORDS = ("missing_id", "nothing", "not_file", "bad_target", "bad_answers")  # take an id
 
 
 def _pattern(node: ast.expr) -> Iterator[str]:
@@ -178,3 +178,39 @@ def test_no_id_of_the_catalogue_is_unused() -> None:
         if id not in strings and not any(pattern.fullmatch(id) for pattern in patterns)
     ]
     assert unused == [], "ids nothing names; remove them from data/text.yaml"
+
+
+# --- The language: given by the command, never kept ---------------------------------------------
+
+
+def test_an_error_is_said_in_the_language_the_innermost_block_gave() -> None:
+    with pytest.raises(BadInput) as caught, told_in("en"), told_in("nl"):
+        raise BadInput(msg("where", where="x.yaml", problem=msg("file.missing")))
+    assert caught.value.lang == "nl"
+    assert caught.value.message == "x.yaml: dit bestand bestaat niet; controleer het pad"
+    assert caught.value.render("en") == "x.yaml: no such file; check the path"
+
+
+def test_an_error_raised_before_any_language_is_said_in_the_environments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    error = BadInput(msg("file.missing"))
+    monkeypatch.setenv("SOCIALREADY_LANG", "nl")
+    assert str(error) == "dit bestand bestaat niet; controleer het pad"
+    monkeypatch.setenv("SOCIALREADY_LANG", "en")
+    assert str(error) == "no such file; check the path"  # nothing was kept from before
+
+
+def test_no_module_keeps_a_language() -> None:
+    """No module-level name holds the run's language, and nothing sets one."""
+    for path in sorted(SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+            state = [ast.unparse(t) for t in targets if not ast.unparse(t)[:1].isupper()]
+            held = [name for name in state if "lang" in name.lower() or "session" in name]
+            assert not held, f"{path}: {held}"  # constants and types (upper case) may
+        calls = {ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        kept = {c for c in calls if c.rsplit(".", 1)[-1] in ("use_language", "language")}
+        assert not kept, f"{path}: {kept}"

@@ -7,10 +7,10 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import packaged
+from socialready import model, packaged
 
 Text = dict[str, str]
-TIERS = ("minimum", "standard", "ambitious")  # lightest first
+TIERS = model.TIERS  # lightest first
 ANY_COUNTRY = "any"  # reach that holds in every country (mostly an assumption)
 
 
@@ -46,7 +46,7 @@ class Fact(NamedTuple):
 class Tier(NamedTuple):
     """One cadence of a channel: minimum keeps the account alive, ambitious is what brands do."""
 
-    name: str
+    name: model.TierName
     posts_per_week: float
     cadence: Text
     fact: str

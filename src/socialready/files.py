@@ -99,10 +99,9 @@ def _not_utf8(data: bytes, start: int) -> Msg:
     return msg("file.not_utf8", line=line, column=column, byte=f"{data[start]:02x}")
 
 
-_OWN_KEYS = re.compile(
-    r"^(?:socialready|organisation|goals|audience|channels|capacity|willingness|persistence"
-    r"|review|answers):",
-    re.MULTILINE,
+_OWN_KEYS = (  # compiled (by `re`) only when an output file is checked
+    r"(?m)^(?:socialready|organisation|goals|audience|channels|capacity|willingness|persistence"
+    r"|review|answers):"
 )
 
 
@@ -290,7 +289,7 @@ def check_output(
                 "file.output_other_kind", kind=msg(f"file.kind.{kind}"), suggestion=suggestion
             )
             raise FileProblem(path, problem)
-    elif _OWN_KEYS.search(head.decode("utf-8", "replace").lstrip("\ufeff")):
+    elif re.search(_OWN_KEYS, head.decode("utf-8", "replace").lstrip("\ufeff")):
         raise FileProblem(path, msg("file.output_over_plan"))
 
 
@@ -312,7 +311,7 @@ def _temporary(folder: Path, name: str, data: bytes, mode: int) -> str:
     return tmp
 
 
-_STALE = re.compile(r"\..+\.(\d+)\.\w{8}\.tmp")
+_STALE = r"\..+\.(\d+)\.\w{8}\.tmp"  # compiled (by `re`) on the first write
 _CLEARED: set[Path] = set()
 
 
@@ -324,7 +323,7 @@ def _remove_stale(folder: Path, pid: int | None = None) -> None:
     _CLEARED.add(folder)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            found = _STALE.fullmatch(entry.name)
+            found = re.fullmatch(_STALE, entry.name)
             if not found or int(found[1]) == os.getpid():
                 continue
             owner = int(found[1])

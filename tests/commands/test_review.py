@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers
+from socialready.model import PlanDoc
 from socialready.planfile import document as plan_mod
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
@@ -41,7 +42,7 @@ def software(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return isolated / "software.yaml"
 
 
-def _review(path: Path | None, **options: Any) -> dict[str, Any]:
+def _review(path: Path | None, **options: Any) -> PlanDoc:
     settings_: dict[str, Any] = {
         "answers_file": None,
         "sets": [],
@@ -96,12 +97,12 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
         _review(software)
     assert caught.value.exit_code == 130
     assert "review --resume" in caught.value.message
-    assert "reviews" not in plan_mod.read(software).document or not plan_mod.read(software).reviews
+    assert "reviews" not in plan_mod.read(software).as_read or not plan_mod.read(software).reviews
     keys("".join(PROMPTED[3:]))
     document = _review(None, resume_session=True, date=None)
     [entry] = document["reviews"]
     assert entry["date"] == dt.date(2026, 3, 30)  # the date of the interrupted review
-    assert entry["published"]["linkedin"] == 10
+    assert (entry.get("published") or {})["linkedin"] == 10
     assert not resume.REVIEW.path().exists()
 
 
@@ -299,7 +300,8 @@ def test_ctrl_d_at_a_pre_filled_question_stops_like_ctrl_c(
     assert "review --resume" in caught.value.message
     assert not plan_mod.read(software).reviews
     [entry] = _review(None, resume_session=True, date=None)["reviews"]
-    assert entry["published"]["linkedin"] == 10  # the answer given before Ctrl-D was kept
+    published = entry.get("published") or {}
+    assert published["linkedin"] == 10  # the answer given before Ctrl-D was kept
 
 
 def _recorded(software: Path, *dates: str) -> None:

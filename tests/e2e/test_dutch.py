@@ -17,7 +17,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
-from socialready.commands import assess
+from socialready.commands import assess, show
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
 from socialready.wizard import prompts
@@ -231,3 +231,42 @@ def test_shell_completion_completes_commands_and_choices() -> None:
     assert command.returncode == 0 and command.stdout.split() == ["overview"]
     formats = run_cli(env={**env, "COMP_WORDS": "socialready show --format ", "COMP_CWORD": "3"})
     assert formats.stdout.split() == ["text", "markdown", "html", "json"]
+
+
+def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Path) -> None:
+    """--lang before anything is read; the plan's language once it is; else the environment's."""
+    english = {"SOCIALREADY_LANG": "en"}
+    missing = run_cli("calendar", "--lang", "nl", "geen.yaml", env=english)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("Fout: geen.yaml: dit bestand bestaat niet"), missing.stderr
+    plan = isolated / "bakkerij.yaml"
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    assert run_cli("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
+    late = run_cli("calendar", str(plan), "--start", "9999-01-01", env=english)
+    assert late.returncode == 2
+    assert late.stderr.startswith("Fout: --start: "), late.stderr
+    assert english_on(late.stderr) == []
+    unknown = run_cli("calendar", "geen.yaml", env=english)
+    assert unknown.stderr.startswith("Error: geen.yaml: no such file"), unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "notice"),
+    [
+        ({"SOCIALREADY_LANG": "nl"}, "socialready kan deze versie van het plan niet als rapport"),
+        ({"SOCIALREADY_LANG": "xx", "LANG": "nl_NL.UTF-8"}, "socialready cannot show this version"),
+    ],
+    ids=["dutch", "unusable-language"],
+)
+def test_the_textconv_of_a_plan_it_cannot_show_says_why_in_one_language(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], notice: str
+) -> None:
+    """The notice and the problem in it are said in the same language, whatever the setting."""
+    plan = isolated / "kapot.yaml"
+    plan.write_text("socialready:\n  format: 99\n", "utf-8")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    first = show.report_or_raw(plan).splitlines()[0]
+    assert first.startswith(notice), first
+    dutch = notice.startswith("socialready kan")
+    assert ("formaatversie" in first) == dutch and ("format version" in first) != dutch

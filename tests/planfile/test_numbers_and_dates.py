@@ -320,9 +320,9 @@ def test_what_socialready_writes_every_command_reads_back(
         "measures": {objective: measure},
         "notes": None,
     }
-    shape.check_review(review, "review")
+    checked = shape.check_review(review, "review")
     built = document.build(
-        document.Plan(given_answers, lang, started=dt.date(2026, 3, 2), reviews=[review])
+        document.Plan(given_answers, lang, started=dt.date(2026, 3, 2), reviews=[checked])
     )
     data = yaml.safe_load(document.dumps(built))
     shape.check_plan(data, "p.yaml", deep=True)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialready import rules
+from socialready.model import PlanDoc
 from socialready.planfile import document as plan
 from socialready.planfile import owned as owned_mod
 from socialready.planfile import recompute, yamlio
@@ -56,12 +57,12 @@ def test_plan_keeps_owned_fields_and_is_idempotent(
         assert {key: step[key] for key in plan.OWNED} == worded  # the plan's language
 
 
-def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+def _as_version_1(document: PlanDoc) -> dict[str, Any]:
     """The same plan as format 1 wrote it: owned fields last in each step, no started, reviews."""
     old = {key: value for key, value in document.items() if key not in ("started", "reviews")}
     old["socialready"] = 1
     order = ("id", "title", "why", "actions", "owner", "status", "due", "notes")
-    old["steps"] = [{key: step[key] for key in order} for step in document["steps"]]
+    old["steps"] = [{key: step.get(key) for key in order} for step in document["steps"]]
     return old
 
 

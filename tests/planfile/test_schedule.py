@@ -5,23 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from socialready import progress
+from socialready.model import PlanDoc, StepDoc
 from socialready.planfile import schedule
 from tests.conftest import ORGANISATIONS, invoke
 
 D = dt.date
 
 
-def _plan(started: str | None, horizon: str = "3_to_12_months", **extra: Any) -> dict[str, Any]:
-    return {
+def _plan(started: str | None, horizon: str = "3_to_12_months", **extra: Any) -> PlanDoc:
+    """What the review dates are made from: the start, the horizon and the reviews held."""
+    plan = {
         "started": D.fromisoformat(started) if started else None,
         "answers": {"persistence": {"horizon": horizon}},
         "steps": [],
         **extra,
     }
+    return cast(PlanDoc, plan)
 
 
 @pytest.mark.parametrize(
@@ -36,35 +40,36 @@ def _plan(started: str | None, horizon: str = "3_to_12_months", **extra: Any) ->
 def test_add_months_keeps_the_day_where_the_month_has_it(
     day: dt.date, months: int, expected: dt.date
 ) -> None:
-    assert schedule.add_months(day, months) == expected
+    assert progress.add_months(day, months) == expected
 
 
 def test_review_dates_follow_from_started_and_the_horizon() -> None:
-    assert schedule.review_dates(_plan(None)) == []
-    assert schedule.review_dates(_plan("2026-01-05")) == [
+    assert progress.review_dates(None, "3_to_12_months") == []
+    assert progress.review_dates(D(2026, 1, 5), "3_to_12_months") == [
         D(2026, 4, 5), D(2026, 7, 5), D(2027, 1, 5),
     ]  # fmt: skip
-    assert schedule.review_dates(_plan("2026-01-05", "over_12_months"))[-1] == D(2028, 1, 5)
+    assert progress.review_dates(D(2026, 1, 5), "over_12_months")[-1] == D(2028, 1, 5)
+    assert progress.horizon(_plan("2026-01-05", "over_12_months")) == "over_12_months"
 
 
 def test_a_review_held_covers_the_next_planned_date() -> None:
     early = [{"date": D(2026, 3, 1)}]  # before the 3-month date: it counts for it
     plan = _plan("2026-01-05", reviews=early)
-    assert schedule.next_review(plan, D(2026, 5, 1)) == {
+    assert progress.next_review(plan, D(2026, 5, 1)) == {
         "date": "2026-07-05",
         "overdue": False,
         "due": False,
     }
     late = [{"date": D(2026, 5, 20)}]  # after the 3-month date: late, but held
     plan = _plan("2026-01-05", reviews=late)
-    assert schedule.next_review(plan, D(2026, 8, 1)) == {
+    assert progress.next_review(plan, D(2026, 8, 1)) == {
         "date": "2026-07-05",
         "overdue": True,
         "due": False,
     }
     every = [{"date": D(2026, 4, 5)}, {"date": D(2026, 7, 5)}, {"date": D(2027, 1, 6)}]
-    assert schedule.next_review(_plan("2026-01-05", reviews=every), D(2027, 2, 1)) is None
-    assert schedule.next_review(_plan(None), D(2027, 2, 1)) is None
+    assert progress.next_review(_plan("2026-01-05", reviews=every), D(2027, 2, 1)) is None
+    assert progress.next_review(_plan(None), D(2027, 2, 1)) is None
 
 
 def test_overdue_steps_are_open_steps_past_their_due_date() -> None:
@@ -75,7 +80,7 @@ def test_overdue_steps_are_open_steps_past_their_due_date() -> None:
         {"id": "d", "status": "doing", "due": D(2026, 3, 2)},  # due today: not yet late
         {"id": "e", "status": "doing", "due": None},
     ]
-    late = schedule.overdue_steps({"steps": steps}, D(2026, 3, 2))
+    late = progress.overdue_steps(cast(list[StepDoc], steps), D(2026, 3, 2))
     assert late == [{"step": 1, "id": "a", "due": "2026-03-01"}]
 
 

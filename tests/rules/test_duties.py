@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialready import catalog, questionnaire, rules
+from socialready.model import Generated
 from tests.strategies import examples, languages, valid_answers
 
 QS = questionnaire.load()
@@ -56,7 +57,7 @@ def organisations(draw: st.DrawFn) -> dict[str, Any]:
     return found
 
 
-def _said(result: dict[str, Any]) -> str:
+def _said(result: Generated) -> str:
     findings = [
         f"{finding['says']} {finding['do']}"
         for dimension in result["readiness"]["dimensions"].values()
@@ -66,7 +67,7 @@ def _said(result: dict[str, Any]) -> str:
     return "\n".join(findings + steps)
 
 
-def _ids(result: dict[str, Any]) -> set[str]:
+def _ids(result: Generated) -> set[str]:
     return {
         finding["rule"]
         for dimension in result["readiness"]["dimensions"].values()

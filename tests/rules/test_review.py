@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialready.model import Generated, Recommended, ReviewDoc
 from socialready.rules import review
 
 ANSWERS: dict[str, Any] = {
     "capacity.response_time": "same_day",
     "capacity.publish_frequency": "weekly",
 }
-INSTAGRAM = {"channel": "instagram", "tier": "standard", "posts_per_week": 2, "hours_per_week": 2}
-LINKEDIN = {"channel": "linkedin", "tier": "standard", "posts_per_week": 2, "hours_per_week": 1}
+# What the review rules read of a recommended channel and of a review: the rest is left out.
+INSTAGRAM = cast(
+    Recommended,
+    {"channel": "instagram", "tier": "standard", "posts_per_week": 2, "hours_per_week": 2},
+)
+LINKEDIN = cast(
+    Recommended,
+    {"channel": "linkedin", "tier": "standard", "posts_per_week": 2, "hours_per_week": 1},
+)
 RECOMMENDED = [INSTAGRAM, LINKEDIN]
 
 
-def _review(instagram: int, linkedin: int, **more: Any) -> dict[str, Any]:
-    entry = {
+def _review(instagram: int, linkedin: int, **more: Any) -> ReviewDoc:
+    entry: dict[str, Any] = {
         "published": {"instagram": instagram, "linkedin": linkedin},
         "reply_time": "same_day",
         "hours_spent": 3,
     }
     entry.update(more)
-    return entry
+    return cast(ReviewDoc, entry)
 
 
 def _rules(outcome: review.ReviewOutcome) -> list[str]:
@@ -101,7 +109,7 @@ def test_unanswered_messages_cap_the_verdict() -> None:
 
 
 def test_no_figures_or_too_short_a_period_is_no_data() -> None:
-    assert _rules(review.judge({}, RECOMMENDED, 12, ANSWERS)) == ["review.no-data"]
+    assert _rules(review.judge(cast(ReviewDoc, {}), RECOMMENDED, 12, ANSWERS)) == ["review.no-data"]
     outcome = review.judge(_review(1, 1), RECOMMENDED, 1, ANSWERS)
     assert _rules(outcome) == ["review.no-data"]
     assert outcome.tier_cap == {} and outcome.capacity_penalty == 0
@@ -115,9 +123,12 @@ def test_without_channels_a_review_does_not_say_the_plan_works() -> None:
 
 
 def test_posts_per_week_from_the_entry_else_from_the_catalogue() -> None:
-    assert review.posts_per_week({"channel": "instagram", "posts_per_week": 3}, ANSWERS) == 3
-    assert review.posts_per_week({"channel": "instagram"}, ANSWERS) == 2
-    assert review.posts_per_week({"channel": "blog", "tier": "minimum"}, ANSWERS) == 0.25
+    def entry(**fields: Any) -> Recommended:
+        return cast(Recommended, fields)
+
+    assert review.posts_per_week(entry(channel="instagram", posts_per_week=3), ANSWERS) == 3
+    assert review.posts_per_week(entry(channel="instagram"), ANSWERS) == 2
+    assert review.posts_per_week(entry(channel="blog", tier="minimum"), ANSWERS) == 0.25
 
 
 def test_a_review_of_half_a_period_promises_half() -> None:
@@ -167,18 +178,18 @@ def _software() -> dict[str, Any]:
 SOFTWARE = _software()
 
 
-def _plan_after(linkedin: int) -> dict[str, Any]:
+def _plan_after(linkedin: int) -> Generated:
     import datetime as dt
 
     from socialready import catalog, questionnaire, rules
 
-    entry = {
+    entry: ReviewDoc = {
         "date": dt.date(2026, 3, 30),
         "published": {"linkedin": linkedin, "blog": 6, "youtube": 6},
         "reply_time": "within_hours",
         "hours_spent": 8,
     }
-    generated: dict[str, Any] = rules.generate(
+    return rules.generate(
         SOFTWARE,
         catalog.load(),
         questionnaire.load(),
@@ -186,7 +197,6 @@ def _plan_after(linkedin: int) -> dict[str, Any]:
         reviews=[entry],
         started=dt.date(2026, 1, 5),
     )
-    return generated
 
 
 @given(low=st.integers(0, 60), more=st.integers(0, 60))
@@ -198,7 +208,7 @@ def test_in_the_plan_more_posts_never_lower_capacity_score_or_cadence(low: int, 
     verdicts = [order.index(plan["readiness"]["verdict"]) for plan in (before, after)]
     assert verdicts[1] >= verdicts[0]
 
-    def posts(plan: dict[str, Any]) -> float:
+    def posts(plan: Generated) -> float:
         return sum(
             float(entry["posts_per_week"])
             for entry in plan["channels"]["recommended"]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialready import answers, catalog, questionnaire, rules
+from socialready.model import Generated
 from socialready.planfile import document as plan
 from socialready.planfile import owned, yamlio
 from socialready.text import text
@@ -20,37 +21,37 @@ QS = questionnaire.load()
 CATALOG = catalog.load()
 
 
-def generate(lang: str = "en", **overrides: Any) -> dict[str, Any]:
+def generate(lang: str = "en", **overrides: Any) -> Generated:
     given_answers = {"organisation.name": "Test", "organisation.country": "NL"}
     given_answers.update({key.replace("__", "."): value for key, value in overrides.items()})
     return rules.generate(answers.with_defaults(QS, given_answers), CATALOG, QS, lang)
 
 
-def organisation(name: str, lang: str = "en") -> dict[str, Any]:
+def organisation(name: str, lang: str = "en") -> Generated:
     data = yamlio.loads((ORGANISATIONS / f"{name}.yaml").read_text("utf-8"), name)
     filled, missing = answers.complete(QS, answers.from_nested(QS, data, name))
     assert not missing
     return rules.generate(filled, CATALOG, QS, lang)
 
 
-def rule_ids(result: dict[str, Any]) -> list[str]:
+def rule_ids(result: Generated) -> list[str]:
     dimensions = result["readiness"]["dimensions"].values()
     return [finding["rule"] for dimension in dimensions for finding in dimension["findings"]]
 
 
-def recommended(result: dict[str, Any]) -> list[str]:
+def recommended(result: Generated) -> list[str]:
     return [item["channel"] for item in result["channels"]["recommended"]]
 
 
-def not_now(result: dict[str, Any]) -> dict[str, str]:
+def not_now(result: Generated) -> dict[str, str]:
     return {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
 
 
-def why(result: dict[str, Any], channel: str) -> str:
+def why(result: Generated, channel: str) -> str:
     return str(next(c["why"] for c in result["channels"]["recommended"] if c["channel"] == channel))
 
 
-def actions(result: dict[str, Any], step_id: str) -> str:
+def actions(result: Generated, step_id: str) -> str:
     step = next(step for step in result["steps"] if step["id"] == step_id)
     return "\n".join(step["actions"])
 
@@ -622,7 +623,7 @@ def test_dutch_plans_are_in_dutch(name: str) -> None:
 # --- What a strategist relies on, for every answer set ----------------------------------------
 
 
-def _verdict_rank(result: dict[str, Any]) -> int:
+def _verdict_rank(result: Generated) -> int:
     return list(rules.VERDICTS).index(result["readiness"]["verdict"])
 
 
@@ -739,9 +740,9 @@ def test_an_internal_network_in_use_counts_as_a_channel_you_run() -> None:
 
 
 def test_step_8_says_the_review_dates_the_schedule_sets() -> None:
-    """A long horizon is reviewed at 3, 6, 12, 18 and 24 months (planfile.schedule): step 8 says
+    """A long horizon is reviewed at 3, 6, 12, 18 and 24 months (socialready.progress): step 8 says
     so, not "every quarter", which would promise a review at 9 months that never comes."""
-    from socialready.planfile.schedule import REVIEW_MONTHS
+    from socialready.progress import REVIEW_MONTHS
 
     assert REVIEW_MONTHS["over_12_months"] == (3, 6, 12, 18, 24)
     text = actions(generate(persistence__horizon="over_12_months"), "persevere")

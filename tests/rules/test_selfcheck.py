@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialready import catalog, questionnaire, rules
+from socialready.model import Generated
 from socialready.rules import channels, selfcheck
 from socialready.rules.context import Context
 from tests.strategies import examples, languages, valid_answers
@@ -52,11 +53,11 @@ def with_rhythms(
     return answers
 
 
-def generate(answers: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+def generate(answers: dict[str, Any], lang: str = "en") -> Generated:
     return rules.generate(answers, CATALOG, QS, lang)
 
 
-def cadences(result: dict[str, Any]) -> dict[str, float]:
+def cadences(result: Generated) -> dict[str, float]:
     return {
         item["channel"]: float(item["posts_per_week"]) for item in result["channels"]["recommended"]
     }

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from socialready.model import Generated
+
 HERE = Path(__file__).parent / "organisations"
 LANGS = ("en", "nl")
 TIERS = ("minimum", "standard", "ambitious")
@@ -26,7 +28,7 @@ KIND_RULES = (
     "kind.no-political-ads",
 )
 
-Result = dict[str, Any]
+Result = Generated
 Answers = dict[str, Any]
 Check = Callable[[Result, Answers, str], list[str]]
 """A check reads a plan (with the answers it came from and its language) and lists what is wrong."""

@@ -88,7 +88,7 @@ CASES = (
 )
 
 
-def _text(result: dict[str, object]) -> str:
+def _text(result: object) -> str:
     return str(result)
 
 

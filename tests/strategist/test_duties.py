@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from socialready import answers, catalog, questionnaire, rules
+from socialready.model import Generated, PlanDoc
 from socialready.planfile import yamlio
 from socialready.rules import first
 
@@ -25,7 +26,7 @@ HERE = Path(__file__).parent / "duties"
 LANGS = ("en", "nl")
 HANDOVER = "kind.account-handover"  # every plan
 
-Result = dict[str, Any]
+Result = Generated
 
 QS = questionnaire.load()
 CATALOG = catalog.load()
@@ -376,13 +377,13 @@ def test_dutch_without_the_errors_the_strategist_quoted(item: Row) -> None:
 
 
 def _first(result: Result, given_answers: dict[str, Any], lang: str) -> list[tuple[int, str]]:
-    document = {
+    document = {  # what first_actions reads of a plan
         "language": lang,
         "answers": answers.to_nested(QS, given_answers),
         "readiness": result["readiness"],
         "steps": result["steps"],
     }
-    return first.first_actions(document, CATALOG)
+    return first.first_actions(cast(PlanDoc, document), CATALOG)
 
 
 def test_first_actions_begin_with_what_caps_the_verdict() -> None:
@@ -406,7 +407,7 @@ def test_first_actions_put_the_calamity_plan_before_points_and_end_with_a_live_a
 def test_first_actions_skip_steps_that_are_done() -> None:
     answers_given = given("nl-hospital", willingness__management="against")
     result = advise(answers_given, "nl")
-    result["steps"][2]["status"] = "done"
+    cast(dict[str, Any], result["steps"][2])["status"] = "done"  # as the plan file has it
     found = _first(result, answers_given, "nl")
     assert all(step != 3 for step, _ in found)
 

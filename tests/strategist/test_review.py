@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from socialready.model import Generated
 from tests.strategist.reading import LANGS, advise, given, not_now, recommended
 
 REVIEW = Path(__file__).parent.parent / "fixtures" / "orgs3"
@@ -32,11 +33,11 @@ def _data(name: str) -> dict[str, Any]:
 
 
 @cache
-def _plan(slug: str, lang: str) -> dict[str, Any]:
+def _plan(slug: str, lang: str) -> Generated:
     return advise(given(slug, REVIEW), lang)
 
 
-def text(result: dict[str, Any]) -> str:
+def text(result: Generated) -> str:
     findings = [
         f"{finding['says']} {finding['do']}"
         for dimension in result["readiness"]["dimensions"].values()

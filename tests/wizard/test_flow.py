@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
+from socialready.model import PlanDoc
 from socialready.planfile import owned, yamlio
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, SPACE, UP
@@ -48,7 +48,7 @@ WHOLE_RUN = [
 ]
 
 
-def _assess(target: Path | None = None, **options: object) -> dict[str, object]:
+def _assess(target: Path | None = None, **options: object) -> PlanDoc:
     settings: dict[str, object] = {
         "answers_file": None,
         "sets": [],
@@ -104,7 +104,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(keys: Keys, isolated: Path) -
 
     keys("".join(WHOLE_RUN[7:]))  # only the questions not yet answered are asked
     document = _assess(resume_session=True)
-    assert document["answers"]["organisation"]["kind"] == "business_b2b"  # type: ignore[index]
+    assert document["answers"]["organisation"]["kind"] == "business_b2b"
     assert (isolated / "plans" / "acme-advies.yaml").exists()
     assert not resume.ASSESS.path().exists()
 
@@ -155,8 +155,8 @@ def test_defaults_without_a_terminal(isolated: Path) -> None:
     # The defaults describe a cautious one-person start: 2 hours for adults, nothing run yet,
     # so one channel with evidence for adults in its country (figures for the Netherlands) and
     # room for dialogue; no blog nobody asked for.
-    assert document["readiness"]["verdict"] == "ready"  # type: ignore[index]
-    recommended = document["channels"]["recommended"]  # type: ignore[index]
+    assert document["readiness"]["verdict"] == "ready"
+    recommended = document["channels"]["recommended"]
     assert [item["channel"] for item in recommended] == ["facebook"]
 
 
@@ -191,7 +191,7 @@ FLEMISH_RUN = [
 
 def test_a_flemish_municipality_is_asked_what_applies(keys: Keys, isolated: Path) -> None:
     keys("".join(FLEMISH_RUN))
-    document: dict[str, Any] = _assess(lang="nl")
+    document = _assess(lang="nl")
     answers = document["answers"]
     assert answers["organisation"] == {
         "name": "Gemeente Zottegem",
@@ -233,7 +233,7 @@ def test_format_2_answers_in_a_terminal_ask_what_they_cannot_say(
         + DOWN + ENTER  # minors: in_posts
         + ENTER  # paid_promotion: commercial (there is a budget)
     )  # fmt: skip
-    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    document = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
     answers = document["answers"]
     assert answers["organisation"]["sector"] == "association"
     assert answers["organisation"]["country"] == "IE"
@@ -247,7 +247,7 @@ def test_format_2_answers_in_a_terminal_ask_what_they_cannot_say(
 
 def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated: Path) -> None:
     (isolated / "old.yaml").write_text(FORMAT_2, "utf-8")
-    document: dict[str, Any] = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
+    document = _assess(isolated / "garden.yaml", answers_file=isolated / "old.yaml")
     answers = document["answers"]
     assert "sector" not in answers["organisation"] and "minors" not in answers["audience"]
     assert answers["organisation"]["country"] == "other"
@@ -262,8 +262,8 @@ def test_format_2_answers_without_a_terminal_name_what_the_plan_assumes(isolated
 
 def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isolated: Path) -> None:
     keys("".join(FLEMISH_RUN))
-    first: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    first = _assess(isolated / "zottegem.yaml", lang="nl")
     keys(ENTER * 40)  # Enter keeps every saved answer, 4,5 posts a week included
-    again: dict[str, Any] = _assess(isolated / "zottegem.yaml", lang="nl")
+    again = _assess(isolated / "zottegem.yaml", lang="nl")
     assert again["answers"] == first["answers"]
     assert again["answers"]["channels"]["current"]["facebook"]["posts_per_week"] == 4.5

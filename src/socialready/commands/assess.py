@@ -19,6 +19,7 @@ from socialready.text import text
 from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
+    from socialready.model import PlanDoc
     from socialready.planfile.document import Plan
 
 
@@ -32,7 +33,7 @@ def run(
     force: bool,
     lang: str | None,
     date: str | None = None,
-) -> dict[str, Any]:
+) -> PlanDoc:
     """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
     answers are the defaults offered. Returns the plan document written.
 
@@ -119,7 +120,7 @@ def _write(
     existing: Plan | None,
     force: bool,
     started: dt.date | None,
-) -> tuple[Path, dict[str, Any]]:
+) -> tuple[Path, PlanDoc]:
     """Build the plan, keeping what the user owns in the plan it replaces, and write it.
 
     A plan starts once: on the first assessment (or the first after an upgrade from a plan
@@ -137,10 +138,10 @@ def _write(
     if existing:
         new.owned, new.reviews, new.started = existing.owned, existing.reviews, existing.started
         new.owners = existing.owners
-        new.header, new.header_after = existing.header, existing.header_after
+        new.file.header, new.file.header_after = existing.file.header, existing.file.header_after
     new.started = new.started or started or schedule.today()
     document = plan.build(new)
-    plan.write(target, document, new.header, new.header_after, like=existing)
+    plan.write(target, document, new.file.header, new.file.header_after, like=existing)
     return target, document
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from socialready import ui
+from socialready import locales
 from socialready.errors import BadInput, ExitCode, SocialreadyError, msg
 from socialready.output import terminal
+
+if TYPE_CHECKING:
+    from socialready.model import PlanDoc
 from socialready.planfile import diff
 from socialready.text import text
 
@@ -16,7 +19,7 @@ from socialready.text import text
 def run(paths: list[Path], *, exit_code: bool) -> int:
     """OLD NEW, or the 7 (9 on a rename) arguments git gives an external diff tool."""
     by_git = "GIT_DIFF_PATH_TOTAL" in os.environ  # git sets it for an external diff tool
-    lang = ui.default_language()
+    lang = locales.default_language()
     # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
     if len(paths) == 7:
         label, old, new = str(paths[0]), paths[1], paths[4]
@@ -45,7 +48,7 @@ def run(paths: list[Path], *, exit_code: bool) -> int:
     return int(ExitCode.CHANGES) if exit_code and found else int(ExitCode.OK)
 
 
-def _load(path: Path) -> dict[str, Any] | None:
+def _load(path: Path) -> PlanDoc | None:
     """A plan's document; /dev/null (git's side of an added or deleted file) is no plan."""
     from socialready.planfile.document import load_document
 

@@ -9,27 +9,30 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
+from socialready import files, locales, questionnaire
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
 from socialready.planfile import recompute
 from socialready.text import text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
 Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
-# path, --set, --lang, force, said in, --check
-Job = tuple[Path, dict[str, Any], str | None, bool, str, bool]
+# path, --set, --lang, force, --check, the language said in
+Job = tuple[Path, dict[str, Any], str | None, bool, bool, str]
 
 
 def _one(job: Job) -> Outcome:
-    path, sets, lang, force, said, check = job
+    path, sets, lang, force, check, said = job
     try:
         update = recompute.update(path, sets, lang, force=force, said_in=said)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
@@ -73,6 +76,53 @@ def _write(
             update = again
     files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
     return update
+
+
+WRITERS = 4  # plans written at once: most of a write is waiting for the disk (fsync)
+
+
+def _written(
+    outcomes: Iterator[Outcome], sets: dict[str, Any], lang: str | None, force: bool, said: str
+) -> Iterator[Outcome]:
+    """Each outcome once its plan is written (if it changed), in order. A few plans are
+    written at once, on threads, while the next ones are recomputed; when the command stops
+    (Ctrl-C, an error), the writes under way finish and no other starts."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(outcome: Outcome) -> Outcome:
+        path, update, _ = outcome
+        assert update is not None
+        try:
+            return path, _write(path, update, sets, lang, force, said), None
+        except SocialreadyError as exc:
+            return path, update, (exc.render(said), int(exc.exit_code), _failure(exc))
+
+    pending: deque[Future[Outcome] | Outcome] = deque()
+    writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="write")
+    try:
+        for outcome in outcomes:
+            update = outcome[1]
+            if update is not None and (update.changed or update.formatting):
+                pending.append(writers.submit(write, outcome))
+            else:
+                pending.append(outcome)
+            while pending and (len(pending) > 2 * WRITERS or _done(pending[0])):
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        writers.shutdown(wait=True, cancel_futures=True)
+        if isinstance(outcomes, Generator):
+            outcomes.close()  # the worker processes end here, not when collected
+
+
+def _done(item: Future[Outcome] | Outcome) -> bool:
+    return isinstance(item, tuple) or item.done()
+
+
+def _result(item: Future[Outcome] | Outcome) -> Outcome:
+    return item if isinstance(item, tuple) else item.result()
 
 
 def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
@@ -211,14 +261,12 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     code = ExitCode.OK
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
-    said = lang or ui.default_language()  # what is said of the plans, each in its own
-    jobs = [(path, set_answers, lang, check or force, said, check) for path in plans]
-    for path, update, error in _outcomes(jobs):
-        if update is not None and (update.changed or update.formatting) and not check:
-            try:
-                update = _write(path, update, set_answers, lang, force, said)
-            except SocialreadyError as exc:
-                error = (exc.render(said), int(exc.exit_code), _failure(exc))
+    said = lang or locales.default_language()  # what is said of the plans, each in its own
+    jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
+    outcomes = _outcomes(jobs)
+    if not check:
+        outcomes = _written(outcomes, set_answers, lang, force, said)
+    for path, update, error in outcomes:
         if error is not None or update is None:
             from socialready.output import terminal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialready import files
 from socialready.answers import number
@@ -13,6 +13,10 @@ from socialready.rules import review as review_rules
 from socialready.text import text
 from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
+
+if TYPE_CHECKING:
+    from socialready.model import Answers, PlanDoc, Recommended, ReviewDoc
+    from socialready.planfile.document import Plan
 
 OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
 
@@ -26,7 +30,7 @@ def run(
     resume_session: bool,
     date: str | None,
     lang: str | None,
-) -> dict[str, Any]:
+) -> PlanDoc:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
     from socialready.planfile import document as plan_mod
@@ -124,8 +128,8 @@ def run(
             raise
         if resume_session:
             resume.REVIEW.clear()
-        _show(plan.document, document, entry, recommended, plan.answers, since, weeks, language)
-        render_changes(str(target), plan.document, document, language)
+        _show(entry, recommended, plan.answers, since, weeks, language)
+        render_changes(str(target), plan.as_read, document, language)
         from socialready.output import terminal
 
         terminal.message(
@@ -139,8 +143,8 @@ RETRIES = 5
 
 
 def _record(
-    target: Path, plan: Any, earlier: list[dict[str, Any]], entry: dict[str, Any]
-) -> tuple[Any, dict[str, Any]]:
+    target: Path, plan: Plan, earlier: list[ReviewDoc], entry: ReviewDoc
+) -> tuple[Plan, PlanDoc]:
     """Add the review to the plan and write it. When another socialready wrote the plan since
     it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
     with the same answers and reviews, the review is added to that one; anything else is
@@ -153,7 +157,7 @@ def _record(
         plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
         document = plan_mod.build(plan)
         try:
-            plan_mod.write(target, document, plan.header, plan.header_after, like=plan)
+            plan_mod.write(target, document, plan.file.header, plan.file.header_after, like=plan)
             return plan, document
         except files.ChangedMeanwhile as exc:
             if not exc.by_socialready or attempt == RETRIES - 1:
@@ -186,7 +190,7 @@ def _file_date(data: Any) -> Any:
     return None
 
 
-def _since(plan: Any, earlier: list[dict[str, Any]], when: dt.date, source: str) -> dt.date:
+def _since(plan: Plan, earlier: list[ReviewDoc], when: dt.date, source: str) -> dt.date:
     """The start of the period: the last review before `when`, else the plan's start. A review
     dated before the last one, or on or before the start, is refused: its period would be wrong."""
     if plan.started is None:
@@ -204,9 +208,9 @@ def _since(plan: Any, earlier: list[dict[str, Any]], when: dt.date, source: str)
     return since
 
 
-def _entry(when: dt.date, answered: dict[str, Any], promised: dict[str, int]) -> dict[str, Any]:
+def _entry(when: dt.date, answered: dict[str, Any], promised: dict[str, int]) -> ReviewDoc:
     """The review as the plan keeps it, keys in a fixed order; empty optional answers left out."""
-    entry: dict[str, Any] = {
+    entry: ReviewDoc = {
         "date": when,
         "published": {channel: answered[f"review.published.{channel}"] for channel in promised},
         "reply_time": answered["review.reply_time"],
@@ -225,11 +229,9 @@ def _entry(when: dt.date, answered: dict[str, Any], promised: dict[str, int]) ->
 
 
 def _show(
-    old: dict[str, Any],
-    new: dict[str, Any],
-    entry: dict[str, Any],
-    recommended: list[dict[str, Any]],
-    answers: dict[str, Any],
+    entry: ReviewDoc,
+    recommended: list[Recommended],
+    answers: Answers,
     since: dt.date,
     weeks: float,
     lang: str,
@@ -251,7 +253,7 @@ def _show(
                 "review.published",
                 lang,
                 channel=channels[channel].name[lang],
-                published=entry["published"].get(channel, 0),
+                published=(entry.get("published") or {}).get(channel, 0),
                 promised=promised,
                 weeks=whole,
             )
@@ -261,7 +263,7 @@ def _show(
         text(
             "review.reply",
             lang,
-            reached=response.label(entry["reply_time"], lang).lower(),
+            reached=response.label(entry.get("reply_time") or "unmonitored", lang).lower(),
             promised=response.label(reply, lang).lower(),
         )
     )
@@ -270,7 +272,7 @@ def _show(
         text(
             "review.hours",
             lang,
-            spent=decimal(entry["hours_spent"], lang),
+            spent=decimal(entry.get("hours_spent") or 0, lang),
             planned=decimal(planned, lang),
         )
     )
@@ -281,7 +283,7 @@ def _show(
     terminal.review(title, lines, review_rules.texts(outcome.findings, lang))
 
 
-def render_changes(label: str, old: dict[str, Any], new: dict[str, Any], lang: str) -> None:
+def render_changes(label: str, old: PlanDoc, new: PlanDoc, lang: str) -> None:
     """What the review changed in the plan, in plan terms."""
     from socialready.output import terminal
     from socialready.planfile import diff

@@ -12,6 +12,7 @@ import html
 import re
 from typing import Any
 
+from socialready.model import PlanDoc
 from socialready.output import report
 from socialready.text import text
 
@@ -43,7 +44,7 @@ code { font: inherit; font-weight: 600; }
 _QUOTED = re.compile(r"`([^`<>\n]+)`")
 
 
-def page(document: dict[str, Any], *, details: bool = False, today: dt.date | None = None) -> str:
+def page(document: PlanDoc, *, details: bool = False, today: dt.date | None = None) -> str:
     """A whole HTML document for A4, dated, nothing loaded from elsewhere, no script."""
     from markdown_it import MarkdownIt
 

@@ -7,8 +7,11 @@ import json
 import re
 from typing import Any
 
+from socialready import progress
 from socialready.answers import decimal
-from socialready.status import settled
+from socialready.model import PlanDoc, Workload
+from socialready.planfile import schedule
+from socialready.progress import NextReview
 from socialready.text import text
 
 # Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
@@ -74,45 +77,13 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def progress(document: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
-    """Steps done of 8 (skipped counts as settled), the next open step with a due date, the
-    steps overdue on `today` (default: SOCIALREADY_TODAY, else today) and the next review."""
-    from socialready.planfile import schedule
-
-    today = today or schedule.today()
-    steps = document["steps"]
-    done = sum(1 for step in steps if settled(step))
-    open_due = [
-        (str(step["due"]), number, step)
-        for number, step in enumerate(steps, start=1)
-        if step.get("due") and not settled(step)
-    ]
-    next_due = None
-    if open_due:
-        due, number, step = min(open_due, key=lambda item: (item[0], item[1]))
-        next_due = {
-            "step": number,
-            "id": step["id"],
-            "title": step["title"],
-            "due": due,
-            "overdue": schedule.is_overdue(step, today),
-        }
-    return {
-        "done": done,
-        "total": len(steps),
-        "next_due": next_due,
-        "overdue": schedule.overdue_steps(document, today),
-        "next_review": schedule.next_review(document, today),
-    }
-
-
 def overdue_mark(lang: str) -> str:
     return text("overdue", lang)
 
 
-def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = None) -> str:
+def progress_line(document: PlanDoc, lang: str, today: dt.date | None = None) -> str:
     """Steps done, the next due date, steps overdue and the next review, on one line."""
-    state = progress(document, today)
+    state = progress.progress(document, today or schedule.today())
     parts = [text("progress", lang, done=state["done"])]
     nxt = state["next_due"]
     if nxt:
@@ -133,7 +104,7 @@ def progress_line(document: dict[str, Any], lang: str, today: dt.date | None = N
     return " · ".join(parts)
 
 
-def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], lang: str) -> str:
+def review_text(next_review: NextReview | None, document: PlanDoc, lang: str) -> str:
     """`Next review: 2026-04-05`, marked when overdue; or why there is none."""
     if next_review is None:
         return text("reviews_done" if document.get("started") else "no_review", lang)
@@ -147,20 +118,20 @@ def review_text(next_review: dict[str, Any] | None, document: dict[str, Any], la
     return text("next_review", lang, date=date)
 
 
-def channel_owner(document: dict[str, Any], channel_id: str, lang: str) -> str:
+def channel_owner(document: PlanDoc, channel_id: str, lang: str) -> str:
     """Who posts on a channel: its owner in `owners`, else the owner of step 4 (be active where
     your audience is), else "to be agreed"."""
-    owners = document.get("owners")
-    named = owners.get(channel_id) if isinstance(owners, dict) else None
-    if isinstance(named, str) and named.strip():
+    named = (document.get("owners") or {}).get(channel_id)
+    if named and named.strip():
         return named.strip()
-    for step in document.get("steps") or []:
-        if step.get("id") == "be_active" and str(step.get("owner") or "").strip():
-            return str(step["owner"]).strip()
+    for step in document["steps"]:
+        owner = step.get("owner")
+        if step["id"] == "be_active" and owner and owner.strip():
+            return owner.strip()
     return text("to_agree", lang)
 
 
-def workload_line(workload: dict[str, Any], lang: str) -> str:
+def workload_line(workload: Workload, lang: str) -> str:
     """The plan's own sentence on hours used and left; plans made before it had one get this."""
     summary = workload.get("summary")
     if isinstance(summary, str):
@@ -171,12 +142,11 @@ def workload_line(workload: dict[str, Any], lang: str) -> str:
     )
 
 
-def markdown(document: dict[str, Any], *, details: bool = False) -> str:
+def markdown(document: PlanDoc, *, details: bool = False) -> str:
     """A report for management: verdict first, then scores, channels, the 8 steps, the reviews
     and the answers they come from. Every text from the plan shows as typed, never as markup.
     Rule ids and answer keys only with `details`: a director reads sentences, not ids."""
     from socialready.output import reviews, sources
-    from socialready.planfile import schedule
 
     document, notes = sources.numbered(inert(document))
     lang = document["language"]
@@ -184,7 +154,10 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     readiness = document["readiness"]
     out = [f"# {text('plan_for', lang, name=md(document['organisation']))}", ""]
     verdict = text(f"verdicts.{readiness['verdict']}", lang)
-    titled = {**document, "steps": [{**s, "title": md(s["title"])} for s in document["steps"]]}
+    titled: PlanDoc = {
+        **document,
+        "steps": [{**s, "title": md(s["title"])} for s in document["steps"]],
+    }
     out += [
         f"**{text('verdict', lang)}: {verdict}** · {text('score', lang)} {readiness['score']}/100",
         "",
@@ -199,15 +172,14 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     ]
     from socialready import catalog
 
-    names = catalog.load().texts["dimensions"]
     for key, dimension in readiness["dimensions"].items():
-        out.append(f"| {names[key][lang]} | {dimension['score']} |")
+        out.append(f"| {text(f'rules.dimensions.{key}', lang)} | {dimension['score']} |")
     out.append("")
     for key, dimension in readiness["dimensions"].items():
         for finding in dimension["findings"]:
             says, do = md(finding["says"]), md(finding["do"])
             rule = f" ({md(finding['rule'])})" if details else ""
-            out.append(f"- **{names[key][lang]}** — {says} *{do}*{rule}")
+            out.append(f"- **{text(f'rules.dimensions.{key}', lang)}** — {says} *{do}*{rule}")
     channels = document["channels"]
     workload = channels["workload"]
     out += [
@@ -228,9 +200,9 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
         out.append("")
     if channels["not_now"]:
         out += [f"### {text('not_now', lang)}", ""]
-        for item in channels["not_now"]:
-            name = md(catalog.load().channel_name(item["channel"], lang))
-            out.append(f"- **{name}** — {md(item['why'])}")
+        for waiting in channels["not_now"]:
+            name = md(catalog.load().channel_name(waiting["channel"], lang))
+            out.append(f"- **{name}** — {md(waiting['why'])}")
         out.append("")
     out += [f"## {text('steps', lang)}", ""]
     for number, step in enumerate(document["steps"], start=1):
@@ -241,7 +213,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
             f"{text('status', lang)}: {text('statuses.' + step.get('status', 'todo'), lang)}",
         ]
         if step.get("due"):
-            late = f" (**{overdue_mark(lang)}**)" if schedule.is_overdue(step, today) else ""
+            late = f" (**{overdue_mark(lang)}**)" if progress.is_overdue(step, today) else ""
             meta.append(f"{text('due', lang)}: {md(reviews.day(step['due'], lang))}{late}")
         out += ["", " · ".join(meta), ""]
         if step.get("notes"):
@@ -255,7 +227,7 @@ def markdown(document: dict[str, Any], *, details: bool = False) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _reviews_md(document: dict[str, Any], lang: str) -> list[str]:
+def _reviews_md(document: PlanDoc, lang: str) -> list[str]:
     """Each review against the plan's promise, then the trend across them."""
     from socialready.output import reviews
 
@@ -277,7 +249,7 @@ def _reviews_md(document: dict[str, Any], lang: str) -> list[str]:
     return out
 
 
-def _answers_md(document: dict[str, Any], lang: str, details: bool) -> list[str]:
+def _answers_md(document: PlanDoc, lang: str, details: bool) -> list[str]:
     """The answers, one line each: a hand edit of an answer shows in a diff of the report."""
     from socialready import questionnaire
 
@@ -335,7 +307,7 @@ def raw(content: str, problem: str, lang: str) -> str:
     return f"{inert(notice)}\n\n{inert(content).rstrip(chr(10))}\n"
 
 
-def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:
+def to_json(document: PlanDoc, *, ascii_only: bool = False) -> str:
     """The plan as JSON, dates as ISO text, with its progress added; characters that act on
     a terminal are written as \\u escapes, as JSON allows, so the data stays the same."""
 
@@ -348,7 +320,7 @@ def to_json(document: dict[str, Any], *, ascii_only: bool = False) -> str:
 
     data = {
         **document,
-        "progress": progress(document),
+        "progress": progress.progress(document, schedule.today()),
         "review_figures": reviews.figures(document),
     }
     text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=default)

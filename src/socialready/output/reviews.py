@@ -5,15 +5,38 @@ the trend across reviews. One source for `show` in every format and so for the g
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict
 
 from socialready import grammar
 from socialready.answers import decimal
+from socialready.model import PlanDoc, Recommended, ReviewDoc
 from socialready.planfile.schedule import iso_date
 from socialready.text import text
 
 
-def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
+class ChannelFigures(TypedDict):
+    channel: str
+    published: int | None
+    promised: int | None  # over the period, at the cadence of the plan before the review
+
+
+class ReviewFigures(TypedDict):
+    """One review against the plan's promise, language-neutral (ids and numbers)."""
+
+    date: dt.date
+    since: dt.date | None
+    weeks: float | None
+    channels: list[ChannelFigures]
+    posts_per_week: float | None
+    reply_time: str | None
+    reply_promised: str | None
+    hours_spent: float | None
+    hours_planned: float
+    measures: dict[str, str | float | None]
+    notes: str | None
+
+
+def figures(document: PlanDoc) -> list[ReviewFigures]:
     """Each review, oldest first, with its period and the plan's promise beside each figure;
     language-neutral (ids and numbers), for `show --format json` and the texts below."""
     from socialready.rules import review as review_rules
@@ -27,7 +50,7 @@ def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
     )
     before_each = _recommended_before_each(document, reviews) or [recommended] * len(reviews)
     since = document.get("started")
-    out = []
+    out: list[ReviewFigures] = []
     for entry, before in zip(reviews, before_each, strict=True):
         promise = {item["channel"]: review_rules.posts_per_week(item, {}) for item in before}
         planned_hours = round(sum(float(item["hours_per_week"]) for item in before), 2)
@@ -36,7 +59,7 @@ def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
         if isinstance(since, dt.date) and isinstance(date, dt.date) and date > since:
             weeks = review_rules.period_weeks(since, date)
         published = entry.get("published") or {}
-        channels = [
+        channels: list[ChannelFigures] = [
             {
                 "channel": channel,
                 "published": published.get(channel),
@@ -67,8 +90,8 @@ def figures(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _recommended_before_each(
-    document: dict[str, Any], reviews: list[dict[str, Any]]
-) -> list[list[dict[str, Any]]] | None:
+    document: PlanDoc, reviews: list[ReviewDoc]
+) -> list[list[Recommended]] | None:
     """The channels (cadence, hours) the plan promised for each review's period: the plan as it
     stood before that review (a review may lower a channel's cadence for the next period).
     None when the plan cannot be recomputed (then the plan as it stands now is the promise)."""
@@ -116,11 +139,11 @@ def _number(value: Any, lang: str) -> str:
     return decimal(value, lang) if isinstance(value, (int, float)) else "—"
 
 
-def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], str | None]]:
+def blocks(document: PlanDoc, lang: str) -> list[tuple[str, list[str], str | None]]:
     """Per review: a title, its lines of figures against the promise, and its notes."""
     from socialready import catalog
 
-    metrics = {key: text[lang] for key, text in catalog.load().texts["metrics"].items()}
+    metrics = {key: text(f"rules.metrics.{key}", lang) for key in catalog.load().texts["metrics"]}
     out = []
     for number, review in enumerate(figures(document), start=1):
         weeks = review["weeks"]
@@ -172,7 +195,7 @@ def blocks(document: dict[str, Any], lang: str) -> list[tuple[str, list[str], st
     return out
 
 
-def trend(document: dict[str, Any], lang: str) -> list[str]:
+def trend(document: PlanDoc, lang: str) -> list[str]:
     """How the figures moved across the reviews (from the second review on), one line each."""
     reviews = figures(document)
     if len(reviews) < 2:

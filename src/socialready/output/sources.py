@@ -5,9 +5,17 @@ and an assumption said once in that list rather than after every figure."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from socialready import catalog
+from socialready.model import (
+    DimensionDoc,
+    DimensionName,
+    NotNow,
+    PlanDoc,
+    Recommended,
+    StepDoc,
+    Workload,
+)
 from socialready.text import text
 
 
@@ -49,12 +57,12 @@ class Notes:
         ]
 
 
-def numbered(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def numbered(document: PlanDoc) -> tuple[PlanDoc, list[str]]:
     """A copy of the plan with its generated texts citing numbered notes, and those notes, in the
     order a reader meets them. What the user owns (notes, answers, reviews) is left as it is."""
     notes = Notes(document["language"])
     readiness = document["readiness"]
-    dimensions = {
+    dimensions: dict[DimensionName, DimensionDoc] = {
         key: {
             **dimension,
             "findings": [
@@ -65,13 +73,18 @@ def numbered(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         for key, dimension in readiness["dimensions"].items()
     }
     channels = document["channels"]
-    workload = {**channels["workload"], "summary": notes.mark(channels["workload"]["summary"])}
-    recommended = [
+    workload: Workload = {
+        **channels["workload"],
+        "summary": notes.mark(channels["workload"]["summary"]),
+    }
+    recommended: list[Recommended] = [
         {**item, "cadence": notes.mark(item["cadence"]), "why": notes.mark(item["why"])}
         for item in channels["recommended"]
     ]
-    not_now = [{**item, "why": notes.mark(item["why"])} for item in channels["not_now"]]
-    steps = [
+    not_now: list[NotNow] = [
+        {**item, "why": notes.mark(item["why"])} for item in channels["not_now"]
+    ]
+    steps: list[StepDoc] = [
         {
             **step,
             "why": notes.mark(step["why"]),
@@ -79,7 +92,7 @@ def numbered(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         }
         for step in document["steps"]
     ]
-    marked = {
+    marked: PlanDoc = {
         **document,
         "readiness": {**readiness, "dimensions": dimensions},
         "channels": {

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from socialready import catalog
 from socialready.answers import decimal
+from socialready.model import Finding, PlanDoc
 from socialready.output import sources, streams
 from socialready.output.report import (
     channel_owner,
@@ -29,13 +30,17 @@ from socialready.output.report import (
     workload_line,
 )
 from socialready.planfile.diff import Change
+from socialready.progress import PlanRow
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
-from socialready.rules.scoring import verdict_for_score
+from socialready.rules.context import verdict_for_score
 from socialready.status import settled
 from socialready.text import text
 
-VERDICT_STYLE = {"ready": "bold green", "start_small": "bold yellow", "not_yet": "bold red"}
+# One colour per verdict: the verdict itself in bold, and a score in the colour of the verdict
+# it alone earns by the thresholds in data/rules.yaml.
+VERDICT_COLOUR = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
+VERDICT_STYLE = {verdict: f"bold {colour}" for verdict, colour in VERDICT_COLOUR.items()}
 NARROW = 70  # columns; below this, tables become lists
 SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
@@ -93,12 +98,9 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
     )
 
 
-SCORE_STYLES = {"ready": "green", "start_small": "yellow", "not_yet": "red"}
-
-
 def _score_style(score: int) -> str:
     """A score's colour is the colour of the verdict it would earn on its own."""
-    return SCORE_STYLES[verdict_for_score(score, catalog.load().thresholds)]
+    return VERDICT_COLOUR[verdict_for_score(score, catalog.load().thresholds)]
 
 
 def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -> None:
@@ -110,7 +112,7 @@ def _bullet(out: Console, mark: str | Text, text: str | Text, indent: int = 2) -
     out.print(grid)
 
 
-def _heading(document: dict[str, Any], out: Console) -> None:
+def _heading(document: PlanDoc, out: Console) -> None:
     """The verdict, the score, what it means, and progress: in a panel, first."""
     lang = document["language"]
     readiness = document["readiness"]
@@ -132,12 +134,12 @@ def _heading(document: dict[str, Any], out: Console) -> None:
             ),
             title=None if narrow else heading,
             title_align="left",
-            border_style=VERDICT_STYLE[verdict].split()[-1],
+            border_style=VERDICT_COLOUR[verdict],
         )
     )
 
 
-def plan(document: dict[str, Any], out: Console | None = None, *, details: bool = False) -> None:
+def plan(document: PlanDoc, out: Console | None = None, *, details: bool = False) -> None:
     """Verdict first, then scores, channels with workload, the 8 steps, and the reviews; rule
     ids only with `details`."""
     out = out or console()
@@ -147,7 +149,6 @@ def plan(document: dict[str, Any], out: Console | None = None, *, details: bool 
     readiness = document["readiness"]
     narrow = out.width < NARROW
     _heading(document, out)
-    names = catalog.load().texts["dimensions"]
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column(text("dimension", lang), ratio=1, no_wrap=False)
     table.add_column(text("score", lang), justify="right", width=5)
@@ -163,11 +164,11 @@ def plan(document: dict[str, Any], out: Console | None = None, *, details: bool 
                 found.append(f" [{finding['rule']}]", style="dim")
         score = Text(str(dimension["score"]), style=_score_style(dimension["score"]))
         if narrow:  # a list reads better than a table squeezed into a few columns
-            out.print(Text.assemble((names[key][lang], "bold"), " ", score))
+            out.print(Text.assemble((text(f"rules.dimensions.{key}", lang), "bold"), " ", score))
             if found:
                 out.print(Padding(found, (0, 0, 0, 2)))
         else:
-            table.add_row(names[key][lang], score, found)
+            table.add_row(text(f"rules.dimensions.{key}", lang), score, found)
     if not narrow:
         out.print(table)
     _channels(document, out)
@@ -179,7 +180,7 @@ def plan(document: dict[str, Any], out: Console | None = None, *, details: bool 
             out.print(Text(note, style="dim"))
 
 
-def _reviews(document: dict[str, Any], out: Console) -> None:
+def _reviews(document: PlanDoc, out: Console) -> None:
     """Each review against the plan's promise, then the trend across them."""
     from socialready.output import reviews
 
@@ -205,7 +206,7 @@ def _reviews(document: dict[str, Any], out: Console) -> None:
             _bullet(out, "→", line)
 
 
-def _channels(document: dict[str, Any], out: Console) -> None:
+def _channels(document: PlanDoc, out: Console) -> None:
     lang = document["language"]
     channels = document["channels"]
     workload = channels["workload"]
@@ -237,13 +238,14 @@ def _channels(document: dict[str, Any], out: Console) -> None:
         out.print(table)
     if channels["not_now"]:
         out.print(Text(text("not_now", lang), style="bold"))
-        for item in channels["not_now"]:
-            name = catalog.load().channel_name(item["channel"], lang)
-            _bullet(out, "✗", Text.assemble((name, "bold"), f": {item['why']}"))
+        for waiting in channels["not_now"]:
+            name = catalog.load().channel_name(waiting["channel"], lang)
+            _bullet(out, "✗", Text.assemble((name, "bold"), f": {waiting['why']}"))
     out.print()
 
 
-def _steps(document: dict[str, Any], out: Console) -> None:
+def _steps(document: PlanDoc, out: Console) -> None:
+    from socialready import progress
     from socialready.output.reviews import day
     from socialready.planfile import schedule
 
@@ -253,7 +255,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
     marks = {"todo": "○", "doing": "◐", "done": "●", "skipped": "–"}
     for number, step in enumerate(document["steps"], start=1):
         status = step.get("status") or "todo"
-        late = schedule.is_overdue(step, today)
+        late = progress.is_overdue(step, today)
         title = Text.assemble(
             (step["title"], "bold"),
             (f"  [{text('statuses.' + status, lang)}", "dim"),
@@ -270,7 +272,7 @@ def _steps(document: dict[str, Any], out: Console) -> None:
             out.print(Padding(notes, (0, 0, 0, 4)))
 
 
-def summary(document: dict[str, Any], path: Path, out: Console | None = None) -> None:
+def summary(document: PlanDoc, path: Path, out: Console | None = None) -> None:
     """The end of the wizard: what matters first, short enough for a 40-row terminal."""
     out = out or console()
     document = inert(document)
@@ -305,7 +307,7 @@ def summary(document: dict[str, Any], path: Path, out: Console | None = None) ->
     out.print(Text(text("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True)
 
 
-def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
+def next_actions(document: PlanDoc, count: int) -> list[tuple[int, str]]:
     """The first actions of the steps not yet done or skipped, with their step's number."""
     found: list[tuple[int, str]] = []
     for number, step in enumerate(document["steps"], start=1):
@@ -317,7 +319,7 @@ def next_actions(document: dict[str, Any], count: int) -> list[tuple[int, str]]:
     return found[:count]
 
 
-def to_text(document: dict[str, Any], *, details: bool = False, width: int = 100) -> str:
+def to_text(document: PlanDoc, *, details: bool = False, width: int = 100) -> str:
     """The plan as `show` draws it, as plain text for a file (no colours, no pager)."""
     out = Console(
         file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False,
@@ -327,7 +329,7 @@ def to_text(document: dict[str, Any], *, details: bool = False, width: int = 100
     return out.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
-def paged(draw: Callable[[dict[str, Any], Console], None], document: dict[str, Any]) -> None:
+def paged(draw: Callable[[PlanDoc, Console], None], document: PlanDoc) -> None:
     """Draw to the terminal, through a pager when taller than it (as git does; never to a pipe):
     the one output/pager.py chooses."""
     out = console()
@@ -371,7 +373,7 @@ def changes(label: str, found: list[Change], lang: str, out: Console | None = No
         out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
 
 
-def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) -> None:
+def overview(rows: list[PlanRow], lang: str, out: Console | None = None) -> None:
     """Many plans at once, for a consultant or a municipality with many departments."""
     out = out or console()
     rows = inert(rows)
@@ -478,7 +480,7 @@ def error(said: str, lang: str) -> None:
     console(stderr=True).print(line, soft_wrap=True)
 
 
-def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
+def export_svg(document: PlanDoc, path: Path, width: int = 100) -> None:
     """A picture of the rendered plan, as the terminal shows it."""
     out = Console(
         file=io.StringIO(), width=width, record=True, force_terminal=True, markup=False, emoji=False
@@ -488,7 +490,7 @@ def export_svg(document: dict[str, Any], path: Path, width: int = 100) -> None:
 
 
 def review(
-    title: str, lines: list[str], findings: list[dict[str, str]], out: Console | None = None
+    title: str, lines: list[str], findings: list[Finding], out: Console | None = None
 ) -> None:
     """A review: the figures against the promise, then what the rules make of them."""
     out = out or console()

@@ -25,7 +25,8 @@ class Unsupported(Exception):
 
 INDENT = 2
 _KEY = re.compile(r"([a-z][a-z0-9_]*):(?: |$)")  # a key line: the key, then its value or nothing
-_KEY_NAME = re.compile(r"[a-z][a-z0-9_]{0,99}")  # PyYAML writes long keys (~123+) as `? key`
+_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_LONGEST_KEY = 100  # PyYAML writes long keys (~123+) as `? key`
 # YAML 1.1 implicit types as PyYAML's resolver has them: plain text like these reads back as
 # something else, so it is quoted.
 _BOOL = frozenset(
@@ -37,6 +38,7 @@ _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _OTHER = frozenset(("<<", "=", "!", "&", "*"))  # merge and value keys; ! & * are documented too
 _NUMBER_CHARACTERS = frozenset("0123456789+-._:eExXbBaAcCdDfFiInNoOtTzZ \t")  # all _number() takes
 _MARKS = frozenset(".:x-+eE")
+_HEX_LETTERS = frozenset("acdfACDF")  # in the patterns only after 0x, or in .inf and .nan
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 
 
@@ -84,6 +86,8 @@ def _reads_as_other(text: str) -> bool:
         digits.replace("_", "").isdigit() or digits.startswith(("0b", "0o")) or _MARKS & set(text)
     ):
         return False  # every pattern but those of plain digits needs one of these (a hex digest)
+    if "x" not in text and "." not in text and not _HEX_LETTERS.isdisjoint(text):
+        return False  # a digest such as 1a2b3c4d-5e6f7a8b: no pattern can take its letters
     return _number().match(text) is not None
 
 
@@ -95,6 +99,13 @@ _PLAIN_KEYS: set[str] = set()
 _LINES: dict[str, str] = {}  # one line of text -> how it is written
 _LINES_KEPT = 20_000
 _LONGEST = 900_000  # PyYAML folds a line at 1,000,000 characters (yamlio.WIDTH)
+
+
+_PADS = [" " * width for width in range(0, 64, INDENT)]
+
+
+def _pad(indent: int) -> str:
+    return _PADS[indent // INDENT] if indent < len(_PADS) * INDENT else " " * indent
 
 
 def write(data: Any) -> str:
@@ -109,42 +120,61 @@ def write(data: Any) -> str:
     return "".join(out)
 
 
+def _key_name(key: str) -> bool:
+    """[a-z][a-z0-9_]{0,99}: a key PyYAML writes plain, as it is."""
+    return 0 < len(key) <= _LONGEST_KEY and "a" <= key[0] <= "z" and _KEY_CHARACTERS.issuperset(key)
+
+
 def _mapping(
     out: list[str], data: dict[Any, Any], indent: int, *, inline_first: bool, seen: set[int]
 ) -> None:
     _once(data, seen)
-    pad = " " * indent
-    for index, (key, value) in enumerate(data.items()):
+    pad = _pad(indent)
+    inner = indent + INDENT
+    append = out.append
+    for key, value in data.items():
         if type(key) is not str:  # before the cache: an enum member may equal a cached key
             raise Unsupported
         if key not in _PLAIN_KEYS:
-            if not _KEY_NAME.fullmatch(key) or _reads_as_other(key):
+            if not _key_name(key) or _reads_as_other(key):
                 raise Unsupported
             _PLAIN_KEYS.add(key)
-        out.append(key if index == 0 and inline_first else pad + key)
-        out.append(":")
-        if type(value) is dict and value:
-            out.append("\n")
-            _mapping(out, value, indent + INDENT, inline_first=False, seen=seen)
-        elif type(value) is list and value:
-            out.append("\n")
+        if inline_first:  # the first key follows the `- ` of its sequence item
+            append(key + ":")
+            inline_first = False
+        else:
+            append(pad + key + ":")
+        kind = type(value)
+        if kind is str:  # most values: a sentence written before
+            append(_LINES.get(value) or _text(value, inner))
+        elif kind is dict and value:
+            append("\n")
+            _mapping(out, value, inner, inline_first=False, seen=seen)
+        elif kind is list and value:
+            append("\n")
             _sequence(out, value, indent, seen)  # PyYAML does not indent a sequence in a mapping
         else:
-            out.append(_scalar(value, indent + INDENT, seen))
+            append(_scalar(value, inner, seen))
 
 
 def _sequence(out: list[str], data: list[Any], indent: int, seen: set[int]) -> None:
     _once(data, seen)
-    pad = " " * indent
+    dash = _pad(indent) + "-"
+    inner = indent + INDENT
+    append = out.append
     for item in data:
-        out.append(pad + "-")
-        if type(item) is dict and item:
-            out.append(" ")
-            _mapping(out, item, indent + INDENT, inline_first=True, seen=seen)
-        elif type(item) is list and item:
+        kind = type(item)
+        if kind is str:
+            append(dash)
+            append(_LINES.get(item) or _text(item, inner))
+        elif kind is dict and item:
+            append(dash + " ")
+            _mapping(out, item, inner, inline_first=True, seen=seen)
+        elif kind is list and item:
             raise Unsupported
         else:
-            out.append(_scalar(item, indent + INDENT, seen))
+            append(dash)
+            append(_scalar(item, inner, seen))
 
 
 def _once(value: object, seen: set[int]) -> None:
@@ -264,12 +294,6 @@ def read(text: str) -> dict[str, Any]:
 # The reader reads the lines `write` makes and gives up (Unsupported) at much else; what it
 # reads is trusted only once written back to the same text (see `read`). One call per mapping
 # or sequence, the lines of each walked in a loop: plans are read far more often than written.
-
-_PADS = [" " * width for width in range(0, 64, INDENT)]
-
-
-def _pad(indent: int) -> str:
-    return _PADS[indent // INDENT] if indent < len(_PADS) * INDENT else " " * indent
 
 
 def _read_mapping(

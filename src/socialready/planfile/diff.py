@@ -8,6 +8,7 @@ does): each part is read for what it is, and a shape it cannot hold counts as no
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,7 +113,9 @@ class _Changes:
             self.add(area, text)
 
 
-def compare(old: dict[str, Any] | None, new: dict[str, Any] | None, lang: str) -> list[Change]:
+def compare(
+    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, lang: str
+) -> list[Change]:
     """Every difference that matters to a reader of the plan, in reading order, in `lang`."""
     out = _Changes(lang if lang in ("nl", "en") else "en")
     if old is None and new is None:
@@ -145,7 +148,7 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any] | None, lang: str) -
     return out.found
 
 
-def _get(doc: dict[str, Any], *keys: str) -> Any:
+def _get(doc: Mapping[str, Any], *keys: str) -> Any:
     node: Any = doc
     for key in keys:
         node = node.get(key) if isinstance(node, dict) else None
@@ -192,7 +195,7 @@ def _answers(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
             out.changed("answers", f"{part}.{name}", before.get(name), after.get(name))
 
 
-def _owners(out: _Changes, old: dict[str, Any], new: dict[str, Any]) -> None:
+def _owners(out: _Changes, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
     """Who posts on each channel (`owners`), as the user filled it in."""
     before, after = _dict(old.get("owners")), _dict(new.get("owners"))
     for channel in _keys(before, after):
@@ -207,7 +210,7 @@ def _name(channel: str, lang: str) -> str:
     return found.name[lang] if found else channel
 
 
-def _channels(out: _Changes, old: dict[str, Any], new: dict[str, Any]) -> None:
+def _channels(out: _Changes, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
     lang = out.lang
     old_c, new_c = _dict(old.get("channels")), _dict(new.get("channels"))
     before = _by(old_c.get("recommended"), "channel", lang)
@@ -324,7 +327,7 @@ def _reply(value: Any, lang: str) -> Any:
 
 
 def _dimension(name: str, lang: str) -> str:
-    from socialready import catalog
-
-    names = catalog.load().texts["dimensions"]
-    return str(names[name][lang]) if name in names else name
+    try:
+        return text(f"rules.dimensions.{name}", lang)
+    except KeyError:  # a dimension of a newer plan
+        return name

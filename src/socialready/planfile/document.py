@@ -8,12 +8,23 @@ import json
 import re
 import unicodedata
 import zlib
+from collections.abc import Mapping
+from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import files, questionnaire, rules
+from socialready.model import (
+    Answers,
+    Language,
+    Owned,
+    PlanDoc,
+    Recommended,
+    ReviewDoc,
+    StepDoc,
+)
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
 from socialready.status import STATUSES
@@ -25,40 +36,48 @@ GENERATED_STEP = ("title", "why", "actions")
 __all__ = ["FORMAT", "OWNED", "STATUSES", "TOP_KEYS", "Plan"]
 
 
-class Plan:
-    """A plan in memory: the answers and language it comes from, and what the user owns."""
+@dataclass
+class FileState:
+    """What a plan's file holds besides the plan, kept on every rewrite: the user's comment lines
+    at the top (before and after the generated header comment), other comments as read, the `#`
+    after a step's own field, the line ends, the byte-order mark, and the digest of the file as
+    read (to notice a change before writing)."""
 
-    def __init__(
-        self,
-        answers: dict[str, Any],
-        language: str,
-        owned: dict[str, dict[str, Any]] | None = None,
-        document: dict[str, Any] | None = None,
-        *,
-        started: dt.date | None = None,
-        reviews: list[dict[str, Any]] | None = None,
-        owners: dict[str, str | None] | None = None,
-    ) -> None:
-        self.answers = answers
-        self.language = language
-        self.owned = owned if owned is not None else {}  # step id -> status, owner, due, notes
-        self.document = document if document is not None else {}  # as read or as built
-        self.started = started  # set once by the first `assess`; the user's from then on
-        self.reviews = reviews if reviews is not None else []  # the user's, kept as read
-        self.owners = owners if owners is not None else {}  # channel id -> who posts there
-        # The user's own comment lines at the top of the file, before and after the generated
-        # header comment: kept on every rewrite.
-        self.header = ""
-        self.header_after = ""
-        self.comments: list[tuple[int, str]] = []  # other comments, as read
-        self.hashtags: list[hashtags.Kept] = []  # `#` after a step's own field: kept in place
-        self.crlf = False  # the file's line ends are CRLF
-        self.bom = False  # the file starts with a UTF-8 byte-order mark
-        self.digest: str | None = None  # of the file as read, to notice a change before writing
+    header: str = ""
+    header_after: str = ""
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    hashtags: list[hashtags.Kept] = field(default_factory=list)
+    crlf: bool = False
+    bom: bool = False
+    digest: str | None = None
+
+
+@dataclass
+class Plan:
+    """A plan in memory: the answers and language it comes from, what the user owns (per step,
+    its status, owner, due date and notes; who posts on each channel; the reviews; the day it
+    started), the document as read or as built, and the state of the file it was read from."""
+
+    answers: Answers
+    language: str
+    owned: dict[str, Owned] = field(default_factory=dict)
+    document: PlanDoc | None = None
+    _: KW_ONLY
+    started: dt.date | None = None  # set once by the first `assess`; the user's from then on
+    reviews: list[ReviewDoc] = field(default_factory=list)  # the user's, kept as read
+    owners: dict[str, str | None] = field(default_factory=dict)  # channel id -> who posts there
+    file: FileState = field(default_factory=FileState)
 
     @property
     def organisation(self) -> str:
         return str(self.answers["organisation.name"])
+
+    @property
+    def as_read(self) -> PlanDoc:
+        """The document of a plan read from a file."""
+        if self.document is None:
+            raise ValueError("a plan made in memory has no document as read")
+        return self.document
 
 
 def slug(name: str) -> str:
@@ -73,15 +92,15 @@ def default_path(name: str) -> Path:
     return Path("plans") / f"{slug(name)}.yaml"
 
 
-def fingerprint(document: dict[str, Any]) -> str:
+def fingerprint(document: PlanDoc) -> str:
     """A short digest of every generated field, to notice hand edits to them."""
     generated = {
         "organisation": document.get("organisation"),
         "readiness": document.get("readiness"),
         "channels": document.get("channels"),
-        "steps": [
+        "steps": [  # as read by `plan`, not checked yet: anything may be there
             {key: step.get(key) for key in ("id", *GENERATED_STEP)}
-            for step in document.get("steps") or []
+            for step in cast("list[object]", document.get("steps") or [])
             if isinstance(step, dict)
         ],
     }
@@ -92,7 +111,7 @@ def fingerprint(document: dict[str, Any]) -> str:
     return f"{zlib.crc32(data):08x}-{zlib.adler32(data):08x}"
 
 
-def build(plan: Plan) -> dict[str, Any]:
+def build(plan: Plan) -> PlanDoc:
     """The whole plan document from its answers, language and owned fields."""
     catalog = catalog_mod.load()
     qs = questionnaire.load()
@@ -105,9 +124,9 @@ def build(plan: Plan) -> dict[str, Any]:
         started=plan.started,
         scheduled=_review_schedule(plan, qs),
     )
-    steps = []
+    steps: list[StepDoc] = []
     for step in generated["steps"]:
-        owned = plan.owned.get(step["id"], {})
+        owned = plan.owned.get(step["id"], Owned())
         steps.append(
             {
                 "id": step["id"],
@@ -120,10 +139,10 @@ def build(plan: Plan) -> dict[str, Any]:
                 "actions": step["actions"],
             }
         )
-    document: dict[str, Any] = {
+    document: PlanDoc = {
         "socialready": FORMAT,
         "organisation": plan.organisation,
-        "language": plan.language,
+        "language": cast(Language, plan.language),  # one of LANGUAGES, as chosen
         "started": plan.started,
         "rules": {"version": catalog.version, "fingerprint": ""},
         "answers": answers_mod.to_nested(qs, plan.answers),
@@ -138,7 +157,7 @@ def build(plan: Plan) -> dict[str, Any]:
 
 
 def channel_owners(
-    owners: dict[str, str | None], recommended: list[dict[str, Any]]
+    owners: dict[str, str | None], recommended: list[Recommended]
 ) -> dict[str, str | None]:
     """Who posts where: each recommended channel, with its owner or empty for the user to fill
     in, then every other channel the user named an owner for (kept when a channel leaves the
@@ -179,7 +198,7 @@ def split_header(header: str) -> tuple[str, str]:
     after: list[str] = []
     seen = in_block = False
     for line in header.splitlines(keepends=True):
-        in_block = _HEADER_START.match(line) is not None or (in_block and line.startswith("#   "))
+        in_block = _header_start(line) or (in_block and line.startswith("#   "))
         if line in ours or in_block:
             seen = True
         else:
@@ -199,17 +218,14 @@ def _header_lines() -> frozenset[str]:
 
 def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[dt.date, bool]]:
     """The plan's review dates, each with whether a review was recorded for it (step 8)."""
-    from socialready.planfile import schedule
+    from socialready import progress
 
-    shape = {
-        "started": plan.started,
-        "answers": answers_mod.to_nested(qs, plan.answers),
-        "reviews": plan.reviews,
-    }
-    return [(planned, held is not None) for planned, held in schedule.review_schedule(shape)]
+    horizon = plan.answers.get("persistence.horizon")
+    held = progress.review_schedule(plan.started, horizon, plan.reviews)
+    return [(planned, review is not None) for planned, review in held]
 
 
-def _in_words(document: dict[str, Any], lang: str) -> dict[str, Any]:
+def _in_words(document: Mapping[str, Any], lang: str) -> Mapping[str, Any]:
     """The document as the file says it: each step's status in the plan's language."""
     steps = document.get("steps")
     if not isinstance(steps, list):
@@ -223,11 +239,16 @@ def _in_words(document: dict[str, Any], lang: str) -> dict[str, Any]:
     return {**document, "steps": worded}
 
 
-_HEADER_START = re.compile(r"# socialready[ -]plan\b")
+def _header_start(line: str) -> bool:
+    """`# socialready plan` or `# socialready-plan`, as a whole word: an older header's start."""
+    after = line[len("# socialready plan") : len("# socialready plan") + 1]
+    return line.startswith(("# socialready plan", "# socialready-plan")) and not (
+        after.isalnum() or after == "_"
+    )
 
 
 def dumps(
-    document: dict[str, Any],
+    document: Mapping[str, Any],
     header: str = "",
     after: str = "",
     *,
@@ -246,7 +267,7 @@ def dumps(
 
 def write(
     path: Path,
-    document: dict[str, Any],
+    document: PlanDoc,
     header: str = "",
     after: str = "",
     *,
@@ -257,56 +278,56 @@ def write(
     if like is None:
         files.write_text(path, dumps(document, header, after))
         return
-    text = dumps(document, header, after, crlf=like.crlf, kept=like.hashtags)
-    files.write_text(path, text, expect=like.digest, bom=like.bom)
+    text = dumps(document, header, after, crlf=like.file.crlf, kept=like.file.hashtags)
+    files.write_text(path, text, expect=like.file.digest, bom=like.file.bom)
 
 
 def read(path: Path) -> Plan:
     """A plan file, checked field by field; any problem names the file and the key."""
     contents = files.read(path)
     plan = from_text(contents.text, str(path))
-    plan.digest, plan.bom = contents.digest, contents.bom
+    plan.file.digest, plan.file.bom = contents.digest, contents.bom
     return plan
 
 
 def from_text(text: str, source: str) -> Plan:
     loaded = yamlio.load_with_comments(text, source)
     plan = parse(loaded.data, source)
-    plan.header, plan.header_after = split_header(loaded.header)
-    plan.hashtags, plan.comments = hashtags.split(loaded.comments, text)
-    plan.crlf = text.count("\r\n") > text.count("\n") // 2  # a Windows checkout: kept so
+    plan.file.header, plan.file.header_after = split_header(loaded.header)
+    plan.file.hashtags, plan.file.comments = hashtags.split(loaded.comments, text)
+    crlf = "\r" in text and text.count("\r\n") > text.count("\n") // 2
+    plan.file.crlf = crlf  # a Windows checkout: kept so
     return plan
 
 
 def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
-    """A plan from its loaded YAML, checked against its declared shape (planfile/shape.py);
+    """A plan from its loaded YAML, checked against its declared shape (model.py);
     `deep` checks the generated sections too, as the commands that show a plan need. The
     document is kept as read, with each owned value in its stored form (statuses by id)."""
     document, filled = shape.check_plan(data, source, deep=deep)
-    owned = {
-        step["id"]: {
-            **{key: step.get(key) for key in OWNED},
-            "status": step.get("status") or "todo",
-        }
-        for step in document["steps"]
-    }
-    for step in document["steps"]:
-        step.update(owned[step["id"]])
-    document["started"] = document.get("started")
-    document["owners"] = document.get("owners") or {}
-    document["reviews"] = document.get("reviews") or []
+    owned: dict[str, Owned] = {}
+    for step in document["steps"]:  # each owned field filled in: None when left out
+        step["status"] = step.get("status") or "todo"
+        step["owner"], step["due"] = step.get("owner"), step.get("due")
+        step["notes"] = step.get("notes")
+        owned[step["id"]] = Owned(
+            status=step["status"], owner=step["owner"], due=step["due"], notes=step["notes"]
+        )
+    started = document["started"] = document.get("started")
+    owners = document["owners"] = document.get("owners") or {}  # null in the file
+    reviews = document["reviews"] = document.get("reviews") or []
     return Plan(
         filled,
         document["language"],
         owned,
         document,
-        started=document["started"],
-        reviews=document["reviews"],
-        owners=document["owners"],
+        started=started,
+        reviews=reviews,
+        owners=owners,
     )
 
 
-def check_generated(document: dict[str, Any], source: str) -> None:
+def check_generated(document: PlanDoc, source: str) -> None:
     """The generated sections have the shape `show`, `diff` and `overview` read, or BadInput.
 
     `plan` does not need this: it rebuilds these sections (and guards hand edits) anyway.
@@ -316,7 +337,7 @@ def check_generated(document: dict[str, Any], source: str) -> None:
 
 def hand_edits(plan: Plan) -> list[str]:
     """Generated fields that were edited by hand since the plan was written ([] when none)."""
-    document = plan.document
+    document = plan.as_read
     rules_field = document.get("rules")
     stored = rules_field.get("fingerprint") if isinstance(rules_field, dict) else None
     digest = fingerprint(document)
@@ -333,11 +354,13 @@ def hand_edits(plan: Plan) -> list[str]:
         )
     )
     edited = [
-        key for key in ("organisation", "readiness", "channels") if document.get(key) != fresh[key]
+        key
+        for key in ("organisation", "readiness", "channels")
+        if document.get(key) != fresh.get(key)
     ]
     for old, new in zip(document["steps"], fresh["steps"], strict=True):
         edited += [
-            f"steps[{old['id']}].{key}" for key in GENERATED_STEP if old.get(key) != new[key]
+            f"steps[{old['id']}].{key}" for key in GENERATED_STEP if old.get(key) != new.get(key)
         ]
     return edited  # nothing differs from a fresh build: nothing of the user's can be lost
 
@@ -346,16 +369,16 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
     """Move each hand-edited generated value into the notes of its step, so nothing is lost."""
     from socialready.text import text
 
-    document = plan.document
+    document = plan.as_read
     lang = plan.language if plan.language in questionnaire.LANGUAGES else "en"
-    if plan.comments:
+    if plan.file.comments:
         lines = "\n".join(
             text("plan.note_line", lang, number=number, comment=comment)
-            for number, comment in plan.comments
+            for number, comment in plan.file.comments
         )
         _add_note(plan, "organise", f"{text('plan.note_comments', lang)}\n{lines}")
-        plan.comments = []
-    steps = {step["id"]: step for step in document["steps"]}
+        plan.file.comments = []
+    steps: dict[str, StepDoc] = {step["id"]: step for step in document["steps"]}
     for path in edited:
         if path.startswith("steps["):
             step_id, _, key = path[len("steps[") :].partition("].")
@@ -366,8 +389,8 @@ def keep_edits_in_notes(plan: Plan, edited: list[str]) -> None:
             value = "\n".join(f"- {item}" for item in value)
         elif not isinstance(value, str):
             value = yamlio.dumps(value).rstrip("\n")
-        field = text("plan.note_edited", lang, field=edited_field(path, lang))
-        _add_note(plan, step_id, f"{field}\n{value}")
+        name = text("plan.note_edited", lang, field=edited_field(path, lang))
+        _add_note(plan, step_id, f"{name}\n{value}")
 
 
 def edited_field(path: str, lang: str) -> str:
@@ -388,12 +411,12 @@ def edited_field(path: str, lang: str) -> str:
 
 
 def _add_note(plan: Plan, step_id: str, note: str) -> None:
-    owned = plan.owned.setdefault(step_id, {})
+    owned = plan.owned.setdefault(step_id, Owned())
     owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note
 
 
-def load_document(path: Path) -> dict[str, Any]:
+def load_document(path: Path) -> PlanDoc:
     """A plan as stored, checked well enough for show, diff and overview to read it."""
-    document = read(path).document
+    document = read(path).as_read
     check_generated(document, str(path))
     return document

@@ -5,12 +5,14 @@ the plan is rewritten, and the reader is told once how to quote it if it belongs
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from socialready.planfile.owned import STEP_FIELDS
 
-_STEP = re.compile(r"^- id: *['\"]?([\w-]+)['\"]? *$")
-_FIELD = re.compile(r"^  (" + "|".join(STEP_FIELDS) + r"):(.*)$")
+# Compiled (by `re`) only for a plan with comments.
+_STEP = r"^- id: *['\"]?([\w-]+)['\"]? *$"
+_FIELD = r"^  (" + "|".join(STEP_FIELDS) + r"):(.*)$"
 
 
 class Kept(NamedTuple):
@@ -34,11 +36,11 @@ def _places(lines: list[str]) -> dict[int, tuple[str, str, str]]:
             continue
         if not in_steps:
             continue
-        started = _STEP.match(line.rstrip())
+        started = re.match(_STEP, line.rstrip())
         if started:
             step = started.group(1)
             continue
-        field = _FIELD.match(line)
+        field = re.match(_FIELD, line)
         if step and field:
             found[number] = (step, field.group(1), field.group(2))
     return found
@@ -77,7 +79,7 @@ def attach(text: str, kept: list[Kept]) -> str:
     return "\n".join(lines)
 
 
-def hint(kept: list[Kept], lang: str, source: str, steps: list[dict[str, Any]]) -> str:
+def hint(kept: list[Kept], lang: str, source: str, steps: Sequence[Mapping[str, Any]]) -> str:
     """One sentence: which field has a `#` read as a comment, and how to quote the value with
     it (`steps`: the plan's steps as read, for the value YAML found before the `#`)."""
     from socialready import rules

@@ -1,6 +1,6 @@
 """What the user owns in a plan and how it is spelled: a step's status (its id, or a word shown
 for it in either language) and dates. Any problem names the field and what to write; the rest of
-the plan's shape is declared in planfile/shape.py."""
+the plan's shape is declared in model.py."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from typing import Any
 
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
+from socialready.model import Owned, ReviewDoc
 from socialready.planfile.schedule import iso_date, out_of_range
 from socialready.status import STATUSES
 from socialready.text import text
 
-STEP_FIELDS = ("status", "owner", "due", "notes")  # in the order of the file
-REVIEW_FIELDS = ("date", "published", "reply_time", "hours_spent", "measures", "notes")
+STEP_FIELDS = tuple(Owned.__annotations__)  # status, owner, due, notes: in the order of the file
+REVIEW_FIELDS = tuple(ReviewDoc.__annotations__)  # date, published, reply_time, ...
 # More words a step's status may be given in the file (any case), besides the ids and the words
 # shown for them (text ids statuses.*).
 STATUS_ALSO = {
@@ -34,7 +35,7 @@ Fail = Callable[[str, Text], BadInput]
 def status_words() -> dict[str, str]:
     """Every spelling a status may have in the file, lower case, to its id: the ids, the words
     shown in either language (`klaar`, `to do`) and a few more (STATUS_ALSO)."""
-    words = {status: status for status in STATUSES}
+    words: dict[str, str] = {status: status for status in STATUSES}
     for status in STATUSES:
         for lang in questionnaire.LANGUAGES:
             words[text(f"statuses.{status}", lang).lower()] = status
@@ -58,12 +59,12 @@ def status_word(status: str, lang: str) -> str:
     return text(f"statuses.{status}", lang) if status in STATUSES else status
 
 
-_DUTCH_DATE = re.compile(r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$")
+_DUTCH_DATE = r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$"  # compiled on first use
 
 
 def parse_day(text: str, lang: str) -> dt.date:
     """An ISO date (2027-03-31), or in Dutch also day-month-year (31-03-2027); ValueError else."""
-    found = _DUTCH_DATE.match(text) if lang == "nl" else None
+    found = re.match(_DUTCH_DATE, text) if lang == "nl" else None
     if found:
         day, month, year = (int(part) for part in found.groups())
         return dt.date(year, month, day)

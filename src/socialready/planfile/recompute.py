@@ -37,11 +37,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
     if edited and not force:
         problem = msg("plan.hand_edited", fields=", ".join(edited))
         raise HandEdited(msg("where", where=source, problem=problem))
-    if plan.comments and not force:
-        lines = ", ".join(str(number) for number, _ in plan.comments)
-        problem = msg("plan.comments", lines=lines, n=len(plan.comments))
+    if plan.file.comments and not force:
+        lines = ", ".join(str(number) for number, _ in plan.file.comments)
+        problem = msg("plan.comments", lines=lines, n=len(plan.file.comments))
         raise HandEdited(msg("where", where=source, problem=problem))
-    moved = edited + (["comments"] if plan.comments else [])
+    moved = edited + (["comments"] if plan.file.comments else [])
     if moved:
         plan_mod.keep_edits_in_notes(plan, edited)
     return moved
@@ -66,7 +66,11 @@ def update(
         plan.language = lang
     document = plan_mod.build(plan)
     new_text = plan_mod.dumps(
-        document, plan.header, plan.header_after, crlf=plan.crlf, kept=plan.hashtags
+        document,
+        plan.file.header,
+        plan.file.header_after,
+        crlf=plan.file.crlf,
+        kept=plan.file.hashtags,
     )
     changes: list[Change] = []
     formatting = ""
@@ -94,9 +98,9 @@ def hashtag_hint(plan: plan_mod.Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
-    if not plan.hashtags:
+    if not plan.file.hashtags:
         return ""
-    return hashtags.hint(plan.hashtags, lang, source, plan.document.get("steps") or [])
+    return hashtags.hint(plan.file.hashtags, lang, source, plan.as_read["steps"])
 
 
 def _same(old: Any, new: Any) -> bool:

@@ -1,25 +1,36 @@
-"""The plan file's shape, declared once. The JSON Schema (`socialready schema`, written to
-data/plan.schema.json by scripts/build_data.py) and the checks the commands make when they read
-a plan are both made from it (with the kinds in planfile/kinds.py), so an editor's validator and
-the tool accept the same files.
+"""The plan file's shape, declared once in socialready/model.py (TypedDicts whose fields carry
+their kinds). The JSON Schema (`socialready schema`, written to data/plan.schema.json by
+scripts/build_data.py) and the checks the commands make when they read a plan are both made from
+it here (with the kinds in planfile/kinds.py), so an editor's validator and the tool accept the
+same files.
 
 Plans are read as YAML 1.2 reads them (see yamlio), as editors' validators do. The answers part
 comes from the questionnaire: a question that always applies is required; one with `ask_if` is
 required when its condition holds, as `if`/`then` in the schema. To add a generated field, declare
-it here and run `python scripts/build_data.py`.
+it in model.py and run `python scripts/build_data.py`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from collections.abc import Sequence
-from typing import Any
+import types
+from collections.abc import Callable, Sequence
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import questionnaire, rules
+from socialready import model, questionnaire, rules
 from socialready.errors import BadInput, msg
-from socialready.planfile import owned
 from socialready.planfile.kinds import (
     JSON,
     Check,
@@ -38,6 +49,8 @@ from socialready.planfile.kinds import (
     any_case,
 )
 from socialready.planfile.kinds import named as _named
+
+T = TypeVar("T")
 
 
 class Steps(Node):
@@ -211,31 +224,15 @@ def _codes(codes: Sequence[str]) -> str:
     return "^ *(?:" + "|".join(either) + ") *$"
 
 
-# The declaration.
+# The declaration is in socialready/model.py: TypedDicts whose fields carry their kinds.
 
-# Every number has a range, so that what is read can be computed with (no 400-digit counts, no
-# infinity, no 100,000 posts a week for the calendar to lay out), and the plan a size.
-HOURS_IN_A_WEEK = 168
-MAX_HOURS_NEEDED = 1_000  # all channels together, as the rules compute it
-MAX_POSTS_PER_WEEK = 100  # the most ambitious cadence in the facts is 21
-MAX_PUBLISHED = 10_000  # posts on one channel in one review's period
-MAX_REVIEWS = 2_000  # a review a week for 38 years; reading 2,000 takes about a second
-
-FORMAT = 3  # 2: status, owner, due, notes under each step's title; started; reviews.
-# 3: answers format 3 (sector, region, minors, paid promotion, current channels with their use)
-TOP_KEYS = (
-    "socialready",
-    "organisation",
-    "language",
-    "started",
-    "rules",
-    "answers",
-    "readiness",
-    "channels",
-    "steps",
-    "owners",
-    "reviews",
-)
+FORMAT = model.FORMAT
+TOP_KEYS = model.TOP_KEYS
+HOURS_IN_A_WEEK = model.HOURS_IN_A_WEEK
+MAX_HOURS_NEEDED = model.MAX_HOURS_NEEDED
+MAX_POSTS_PER_WEEK = model.MAX_POSTS_PER_WEEK
+MAX_PUBLISHED = model.MAX_PUBLISHED
+MAX_REVIEWS = model.MAX_REVIEWS
 
 
 def _channels() -> Sequence[str]:
@@ -246,174 +243,141 @@ def _objectives() -> Sequence[str]:
     return questionnaire.load().by_key["goals.objectives"].values
 
 
-def _channel() -> Node:
-    return _named(Choice(_channels()), "channel")
+_KEYS: dict[str, tuple[Callable[[], Sequence[str]], Literal["channel", "objective"]]] = {
+    "channel": (_channels, "channel"),
+    "objective": (_objectives, "objective"),
+}
 
 
-def _dimension() -> Node:
-    finding = Record([Field(key, Text(), required=True) for key in ("rule", "says", "do")])
-    return _named(
-        Record(
-            [
-                Field("score", Number(0, 100, whole=True), required=True),
-                Field("findings", ListOf(finding), required=True),
-            ]
-        ),
-        "dimension",
-    )
+def _choices(source: str) -> Sequence[str]:
+    if source in _KEYS:
+        return _KEYS[source][0]()
+    return questionnaire.load().by_key[source].values
 
 
-def _readiness() -> Node:
-    dimension = _dimension()
-    return Record(
-        [
-            Field("verdict", Choice(rules.VERDICTS), required=True),
-            Field("score", Number(0, 100, whole=True), required=True),
-            Field("summary", Text(), required=True),
+def _unwrap(hint: Any) -> tuple[Any, list[Any]]:
+    """The type inside `Annotated` and `NotRequired`, with the kinds it carries."""
+    meta: list[Any] = []
+    while True:
+        origin = get_origin(hint)
+        if origin is Annotated:
+            hint, *extra = get_args(hint)
+            meta += extra
+        elif origin is model.NotRequired:
+            hint = get_args(hint)[0]
+        else:
+            return hint, meta
+
+
+def _node(hint: Any) -> Node:
+    """The kind for a declared type, as its metadata says (model.py)."""
+    hint, meta = _unwrap(hint)
+    nullable = False
+    if get_origin(hint) in (Union, types.UnionType):
+        members = [arg for arg in get_args(hint) if arg is not type(None)]
+        nullable = len(members) < len(get_args(hint))
+        if len(members) == 1:
+            hint, more = _unwrap(members[0])
+            meta += more
+        elif set(members) == {str, float}:
+            hint = TextOrNumber
+    nullable = nullable or model.FILLED in meta  # empty in the file: reading fills it in
+    node = _kind(hint, meta)
+    name, description = "", ""
+    for item in meta:
+        if isinstance(item, model.Def):
+            name, description = item.name, item.description or description
+        elif isinstance(item, model.Doc):
+            description = item.text
+    if name or description or nullable:
+        _named(node, name, description, nullable=nullable)
+    return node
+
+
+def _kind(hint: Any, meta: list[Any]) -> Node:
+    def find(kind: type[T]) -> T | None:
+        return next((item for item in meta if isinstance(item, kind)), None)
+
+    shallow = find(model.Shallow)
+    if shallow is not None:
+        deep = _kind(hint, [item for item in meta if item is not shallow])
+        return Shallow(deep, msg(shallow.problem))
+    if model.STATUS in meta:
+        return Status()
+    if model.FORMAT_VERSION in meta:
+        return Format()
+    if model.ANSWERS in meta:
+        return Answers()
+    if model.IN_ORDER in meta:
+        step = _node(get_args(hint)[0])
+        assert isinstance(step, Record)
+        return Steps(step)
+    one_of = find(model.OneOf)
+    if hint is TextOrNumber:
+        return TextOrNumber()
+    if isinstance(hint, type) and hasattr(hint, "__required_keys__"):  # a TypedDict
+        unknown = find(model.Unknown)
+        return _record(hint, unknown)
+    if get_origin(hint) is Literal:
+        return Choice(get_args(hint))
+    if hint is str:
+        if one_of is not None:
+            return Choice(_choices(one_of.source))
+        length = find(model.Length) or model.Length()
+        return Text(min_length=length.minimum, max_length=length.maximum)
+    if hint in (int, float):
+        bounds = find(model.Range) or model.Range()
+        if bounds.of:
+            question = questionnaire.load().by_key[bounds.of]
+            return Number(question.minimum, question.maximum, whole=hint is int)
+        return Number(bounds.minimum, bounds.maximum, whole=hint is int)
+    if hint is dt.date:
+        return Date()
+    if get_origin(hint) is list:
+        most = find(model.MaxItems)
+        return ListOf(_node(get_args(hint)[0]), max_items=most.count if most else 0)
+    if get_origin(hint) is dict:
+        key, value = get_args(hint)
+        if get_origin(key) is Literal:  # every one of these keys
+            return Record([Field(name, _node(value), required=True) for name in get_args(key)])
+        source = next(item for item in _unwrap(key)[1] if isinstance(item, model.OneOf))
+        keys, what = _KEYS[source.source]
+        return MapOf(keys, what, _node(value))
+    raise TypeError(f"no kind for {hint!r}")
+
+
+def _record(declared: Any, unknown: model.Unknown | None) -> Record:
+    hints = get_type_hints(declared, include_extras=True)
+    fields = []
+    for key, hint in hints.items():
+        meta = _unwrap(hint)[1]
+        fields.append(
             Field(
-                "dimensions",
-                Record([Field(name, dimension, required=True) for name in rules.DIMENSIONS]),
-                required=True,
-            ),
-        ]
-    )
-
-
-def _channel_plan() -> Node:
-    channel = _channel()
-    hours = questionnaire.load().by_key["capacity.hours_per_week"]
-    workload = Record(
-        [
-            Field("hours_needed", Number(0, MAX_HOURS_NEEDED), required=True),
-            Field("hours_available", Number(hours.minimum, hours.maximum), required=True),
-            Field("summary", Text()),
-        ]
-    )
-    recommended = Record(
-        [
-            Field("channel", channel, required=True),
-            Field("tier", Choice(catalog_mod.TIERS)),  # plans before tiers have none
-            Field("cadence", Text(), required=True),
-            Field("posts_per_week", Number(0, MAX_POSTS_PER_WEEK)),
-            Field("hours_per_week", Number(0, HOURS_IN_A_WEEK), required=True),
-            Field("why", Text(), required=True),
-        ]
-    )
-    not_now = Record(
-        [Field("channel", channel, required=True), Field("why", Text(), required=True)]
-    )
-    return Record(
-        [
-            Field("workload", workload, required=True),
-            Field("recommended", ListOf(recommended), required=True),
-            Field("not_now", ListOf(not_now), required=True),
-        ]
-    )
-
-
-def _step() -> Record:
-    yours = "Yours: "
-    step = Record(
-        [
-            Field("id", Choice(rules.STEP_IDS), required=True),
-            Field("title", Text(), required=True, generated=True),
-            Field("status", _named(Status(), "", yours + "todo, doing, done or skipped, or the "
-                  "word shown for it in Dutch or English (klaar, bezig, ...).", nullable=True)),
-            Field("owner", _named(Text(), "", yours + "who does it.", nullable=True)),
-            Field("due", _named(Date(), "", yours + "the deadline, like 2026-03-31.",
-                                nullable=True)),
-            Field("notes", _named(Text(), "", yours + "kept by every update.", nullable=True)),
-            Field("why", Text(), required=True, generated=True),
-            Field("actions", ListOf(Text()), required=True, generated=True),
-        ],
-        unknown=msg("plan.not_step_field"),
-    )  # fmt: skip
-    step.name = "step"
-    return step
-
-
-def _review() -> Node:
-    hours = questionnaire.load().by_key["capacity.hours_per_week"]
-    reply = questionnaire.load().by_key["capacity.response_time"]
-    fields = ", ".join(owned.REVIEW_FIELDS)
-    return _named(
-        Record(
-            [
-                Field(
-                    "date",
-                    _named(Date(), "", "review.date: the day of the review; the period runs "
-                           "from the review before it, or from `started`."),
-                    required=True,
-                ),
-                Field(
-                    "published",
-                    _named(MapOf(_channels, "channel", Number(0, MAX_PUBLISHED, whole=True)), "",
-                           "review.published.<channel>: posts published in the period, per "
-                           "recommended channel.", nullable=True),
-                ),
-                Field("reply_time", _named(Choice(reply.values), "", "review.reply_time: the "
-                      "usual reply time reached (the choices of capacity.response_time).",
-                      nullable=True)),
-                Field("hours_spent", _named(Number(hours.minimum, hours.maximum), "",
-                      "review.hours_spent: hours really spent a week.", nullable=True)),
-                Field(
-                    "measures",
-                    _named(
-                        MapOf(_objectives, "objective", _named(TextOrNumber(), nullable=True)),
-                        "",
-                        "review.measures.<objective>: the measured figure per objective, "
-                        "against the goal of step 3.",
-                        nullable=True,
-                    ),
-                ),
-                Field("notes", _named(Text(), "", "review.notes: what went well and what "
-                      "did not.", nullable=True)),
-            ],
-            unknown=msg("review.unknown_field", fields=fields),
-        ),
-        "review",
-        "Yours: one review of the period since the one before (or since `started`), written by "
-        "`socialready review`; the rules judge the latest one against the plan before it.",
-    )  # fmt: skip
+                key,
+                _node(hint),
+                required=key in declared.__required_keys__ and model.FILLED not in meta,
+                generated=model.GENERATED in meta,
+                deep_only=model.DEEP_ONLY in meta,
+            )
+        )
+    if unknown is None:
+        return Record(fields)
+    listed = {unknown.listing: ", ".join(hints)} if unknown.listing else {}
+    return Record(fields, msg(unknown.id, **listed))
 
 
 def plan_shape() -> Record:
     """The whole plan, in the order of the file."""
-    yours = "Yours: "
-    return Record(
-        [
-            Field("socialready", _named(Format(), "", "Format version of this file (older "
-                  "versions are upgraded by `socialready plan`)."), required=True),
-            Field("organisation", Text(min_length=1, max_length=120), required=True,
-                  generated=True, deep_only=True),
-            Field("language", Choice(questionnaire.LANGUAGES), required=True),
-            Field("started", _named(Date(), "", yours + "the day the plan started, set once by "
-                  "`socialready assess`; the review dates follow from it.", nullable=True)),
-            Field(
-                "rules",
-                Record([Field("version", Number(1, 1000, whole=True), required=True),
-                        Field("fingerprint", Text(), required=True)]),
-                required=True, generated=True, deep_only=True,
-            ),
-            Field("answers", _named(Answers(), "", yours + "the answers the plan is made from; "
-                  "change one, then run `socialready plan`."), required=True),
-            Field("readiness", Shallow(_readiness(), msg("plan.not_mapping")), required=True,
-                  generated=True),
-            Field("channels", Shallow(_channel_plan(), msg("plan.not_mapping")), required=True,
-                  generated=True),
-            Field("steps", Steps(_step()), required=True),
-            Field("owners", _named(MapOf(_channels, "channel", _named(Text(max_length=200),
-                  nullable=True)), "", yours + "who posts on each channel (its id), e.g. "
-                  "`linkedin: Sanne`; the calendar and `show` use it. Kept when a channel "
-                  "leaves the plan.", nullable=True)),
-            Field("reviews", _named(ListOf(_review(), max_items=MAX_REVIEWS), "", yours + "one "
-                  "entry per review, added by `socialready review`.", nullable=True)),
-        ],
-        unknown=msg("plan.not_a_key", keys=", ".join(TOP_KEYS)),
-    )  # fmt: skip
+    shape = _node(model.PlanRoot)
+    assert isinstance(shape, Record)
+    return shape
 
 
-def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+def _review() -> Node:
+    return _node(model.Review)
+
+
+def check_plan(data: Any, source: str, *, deep: bool) -> tuple[model.PlanDoc, model.Answers]:
     """The plan as read, checked (deep: the generated sections too), with each owned value in
     its stored form (a status by its id, dates as dates); and its answers, flat and complete."""
     if not isinstance(data, dict) or "socialready" not in data:
@@ -422,7 +386,7 @@ def check_plan(data: Any, source: str, *, deep: bool) -> tuple[dict[str, Any], d
     run = Check(source, deep=deep, language=language if isinstance(language, str) else "en")
     Format().check(data["socialready"], "socialready", run, "")  # a newer plan: say so first
     data["socialready"] = int(data["socialready"])
-    document = _plan_shape().check(data, "", run, "")
+    document: model.PlanDoc = _plan_shape().check(data, "", run, "")
     return document, run.answers
 
 
@@ -431,10 +395,10 @@ def _plan_shape() -> Record:
     return plan_shape()
 
 
-def check_review(entry: Any, source: str, number: int = 1) -> dict[str, Any]:
+def check_review(entry: Any, source: str, number: int = 1) -> model.ReviewDoc:
     """One review entry, checked as `plan` will read it (for a command that adds one)."""
     run = Check(source, deep=True, language="en")
-    checked: dict[str, Any] = _review_shape().check(entry, f"reviews[{number}]", run, "")
+    checked: model.ReviewDoc = _review_shape().check(entry, f"reviews[{number}]", run, "")
     return checked
 
 
@@ -453,7 +417,7 @@ def json_schema() -> JSON:
         "description": "A social media readiness plan written by `socialready assess` and kept up "
         "to date by `socialready plan`. Yours to edit: `answers`, `started`, each step's status, "
         "owner, due and notes, `owners` and `reviews`; the rest is generated. Made from the "
-        "declaration in socialready/planfile/shape.py.",
+        "declaration in socialready/model.py.",
         **body,
         "$defs": defs,
     }

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 Engine = Literal["auto", "libyaml", "python"]  # auto: the plan shape without PyYAML, else libyaml
 _CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 WIDTH = 1_000_000  # never fold a line: one sentence, one line, one line of diff
-_TYPE_NAMES = {  # message ids of data/messages.yaml: yaml.type.*
+_TYPE_NAMES = {  # text ids yaml.type.* (data/text.yaml)
     "timestamp": "date",
     "int": "whole_number",
     "float": "number",
@@ -172,13 +172,15 @@ MAX_LINES = 50_000  # lines, and flow-style entries ({ or [): a plan is ~300, 2,
 def _check_text(text: str, source: str) -> None:
     """What no YAML reader should be left to explain: conflict markers, an empty file, and a
     file far larger than any plan (counted before it is parsed, so refused at once)."""
-    entries = max(text.count("\n"), text.count("{") + text.count("["))
-    if entries > MAX_LINES:
-        raise FileProblem(source, msg("yaml.too_many_lines", count=entries, limit=MAX_LINES))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(_CONFLICT_MARKERS):
-            raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
-    if not text.strip():
+    if len(text) > MAX_LINES:  # a shorter text cannot hold more lines or entries than that
+        entries = max(text.count("\n"), text.count("{") + text.count("["))
+        if entries > MAX_LINES:
+            raise FileProblem(source, msg("yaml.too_many_lines", count=entries, limit=MAX_LINES))
+    if any(marker in text for marker in _CONFLICT_MARKERS):  # else no line starts with one
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith(_CONFLICT_MARKERS):
+                raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
+    if not text or text.isspace():
         raise FileProblem(source, msg("yaml.empty"))
 
 
@@ -356,20 +358,27 @@ def load_with_comments(text: str, source: str) -> Loaded:
 
 def header(text: str) -> str:
     """The comment lines a file in the plan's own shape starts with (an editor modeline)."""
+    text = _lf(text)
+    end = 0  # only the lines up to the first that starts otherwise need splitting
+    while text.startswith("#", end):
+        end = text.find("\n", end) + 1 or len(text)
     lines = []
-    for line in _lf(text).splitlines(keepends=True):
+    for line in text[:end].splitlines(keepends=True):
         if not line.startswith("#"):
             break
         lines.append(line if line.endswith("\n") else line + "\n")
     return "".join(lines)
 
 
-_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # where YAML (1.1, as PyYAML reads it) ends a line
-_EDITOR_BREAK = re.compile("\r\n?|\n")  # where editors end one: not at U+2028 or NEL in a note
+@functools.cache
+def _breaks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where YAML (1.1, as PyYAML reads it) ends a line, and where editors end one (not at
+    U+2028 or NEL in a note): compiled only for a file read through PyYAML."""
+    return re.compile("[\n\r\x85\u2028\u2029]"), re.compile("\r\n?|\n")
 
 
 def _line_end(text: str, start: int, end: int) -> int:
-    found = _BREAK.search(text, start, end)
+    found = _breaks()[0].search(text, start, end)
     return found.start() if found else end
 
 
@@ -402,7 +411,7 @@ def _comments(text: str) -> list[tuple[int, int, str]]:
         at = text.find("#", start, end)
         while at >= 0:
             stop = _line_end(text, at, end)
-            line = len(_EDITOR_BREAK.findall(text, 0, at)) + 1  # as an editor numbers lines
+            line = len(_breaks()[1].findall(text, 0, at)) + 1  # as an editor numbers lines
             found.append((at, line, text[at:stop].rstrip(" \t")))
             at = text.find("#", stop, end)
     return found

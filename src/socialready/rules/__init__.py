@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from socialready.catalog import Catalog
+from socialready.model import Answers, Generated, Readiness, Recommended, ReviewDoc
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
 from socialready.rules.context import VERDICTS, Context
@@ -18,16 +18,14 @@ from socialready.rules.steps import STEP_IDS
 
 __all__ = ["DIMENSIONS", "STEP_IDS", "VERDICTS", "Generated", "generate"]
 
-Generated = dict[str, Any]  # readiness, channels, steps (generated fields), owners (first owners)
-
 
 def generate(
-    answers: dict[str, Any],
+    answers: Answers,
     catalog: Catalog,
     questionnaire: Questionnaire,
     lang: str,
     *,
-    reviews: Sequence[dict[str, Any]] = (),
+    reviews: Sequence[ReviewDoc] = (),
     started: dt.date | None = None,
     scheduled: Sequence[tuple[dt.date, bool]] = (),
 ) -> Generated:
@@ -49,7 +47,7 @@ def generate(
     dates = review.schedule_action(list(scheduled), lang)
     if dates:
         generated_steps[-1]["actions"].append(dates)
-    generated = {
+    generated: Generated = {
         "readiness": readiness,
         "channels": channel_text.describe(ctx, choice),
         "steps": generated_steps,
@@ -60,13 +58,13 @@ def generate(
 
 
 def recommended_before_each(
-    answers: dict[str, Any],
+    answers: Answers,
     catalog: Catalog,
     questionnaire: Questionnaire,
     lang: str,
-    reviews: Sequence[dict[str, Any]],
+    reviews: Sequence[ReviewDoc],
     started: dt.date | None,
-) -> list[list[dict[str, Any]]]:
+) -> list[list[Recommended]]:
     """The channels the plan recommended for the period of each review (oldest first): the
     plan as it stood before that review, against which the review itself was judged."""
     ctx = Context(answers, catalog, questionnaire, lang)
@@ -74,8 +72,8 @@ def recommended_before_each(
 
 
 def _each_review(
-    ctx: Context, reviews: Sequence[dict[str, Any]], started: dt.date | None
-) -> Iterator[tuple[list[dict[str, Any]], review.ReviewOutcome | None]]:
+    ctx: Context, reviews: Sequence[ReviewDoc], started: dt.date | None
+) -> Iterator[tuple[list[Recommended], review.ReviewOutcome | None]]:
     """For each review, oldest first: the channels recommended before it, and its outcome."""
     outcome = None
     ordered = sorted(reviews, key=lambda entry: entry["date"])
@@ -88,7 +86,7 @@ def _each_review(
 
 def _chosen(
     ctx: Context, outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
-) -> tuple[Any, list[Any], dict[str, Any]]:
+) -> tuple[channels.ChannelChoice, scoring.Fired, Readiness]:
     """The channels chosen, the findings fired and the readiness, after the review `outcome`."""
     choice = channels.choose(ctx, review=outcome)
     fired = scoring.findings(ctx, choice)
@@ -102,8 +100,8 @@ def _chosen(
 
 
 def _judged(
-    readiness: dict[str, Any], outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
-) -> dict[str, Any]:
+    readiness: Readiness, outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
+) -> Readiness:
     """The readiness with the latest review's findings, score and verdict cap, if there is one."""
     if outcome is None:
         return readiness

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready import grammar
 from socialready.answers import decimal, number
 from socialready.catalog import Channel
+from socialready.model import ChannelPlan, NotNow, Recommended
 from socialready.rules.channels import (
     ChannelChoice,
     Pick,
@@ -116,9 +115,9 @@ def figures_cited(ctx: Context, pick: Pick) -> list[tuple[str, str]]:
     ]
 
 
-def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
+def describe(ctx: Context, choice: ChannelChoice) -> ChannelPlan:
     """The `channels` section of the plan."""
-    recommended = [
+    recommended: list[Recommended] = [
         {
             "channel": pick.channel.id,
             "tier": pick.tier,
@@ -130,7 +129,7 @@ def describe(ctx: Context, choice: ChannelChoice) -> dict[str, Any]:
         for pick in choice.recommended
     ]
     order = list(ctx.catalog.channels)
-    not_now = [
+    not_now: list[NotNow] = [
         {"channel": channel.id, "why": ctx.text(f"not_now.{reason}", **params)}
         for channel, reason, params in sorted(
             choice.not_now, key=lambda item: order.index(item[0].id)

@@ -15,6 +15,7 @@ import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready.catalog import TIERS, Channel
+from socialready.model import TierName
 from socialready.rules.context import Context
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class Pick:
         "works",
     )
 
-    def __init__(self, channel: Channel, origin: str, tier: str, posts: float) -> None:
+    def __init__(self, channel: Channel, origin: str, tier: TierName, posts: float) -> None:
         self.channel = channel
         self.origin = origin  # current | considering | suggested | internal_first | revived
         self.tier = tier
@@ -155,7 +156,7 @@ def highest_tier(ctx: Context, channel: Channel) -> str:
     return "standard" if frequency == "weekly" else "minimum"
 
 
-def tier_of(channel: Channel, posts: float) -> str:
+def tier_of(channel: Channel, posts: float) -> TierName:
     """The highest tier a rhythm reaches (minimum below it)."""
     reached_tiers = [t.name for t in channel.tiers if t.posts_per_week <= posts + EPSILON]
     return reached_tiers[-1] if reached_tiers else TIERS[0]

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from socialready import grammar
+from socialready import grammar, model
 from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
 from socialready.questionnaire import Questionnaire
 from socialready.text import RULES, text
 
-VERDICTS = ("not_yet", "start_small", "ready")  # worst first
+VERDICTS = model.VERDICTS  # worst first
+
+
+def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdict:
+    """The verdict a score alone earns (rules.yaml's thresholds); findings may cap it lower."""
+    if score >= thresholds["ready_from"]:
+        return "ready"
+    if score >= thresholds["start_small_from"]:
+        return "start_small"
+    return "not_yet"
 
 
 class Context:

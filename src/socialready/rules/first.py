@@ -8,22 +8,21 @@ not to start yet. Steps done or skipped are passed over.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from socialready.catalog import Catalog
+from socialready.model import PlanDoc
 from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
 from socialready.status import settled
+from socialready.text import text
 
 COUNT = 3
 _STEP_NOTE = re.compile(r"\s*\((?:stap|step) [^()]*\)(?=\.?$)")  # "(stap 3)" at the end
 
 
-def first_actions(
-    document: dict[str, Any], catalog: Catalog, count: int = COUNT
-) -> list[tuple[int, str]]:
+def first_actions(document: PlanDoc, catalog: Catalog, count: int = COUNT) -> list[tuple[int, str]]:
     """Up to `count` (step number, action) pairs, the most pressing first."""
-    open_steps = {
+    open_steps: dict[str, int] = {
         step["id"]: number
         for number, step in enumerate(document["steps"], start=1)
         if not settled(step)
@@ -55,7 +54,7 @@ def first_actions(
 
 
 def _pressing(
-    document: dict[str, Any], catalog: Catalog, open_steps: dict[str, int]
+    document: PlanDoc, catalog: Catalog, open_steps: dict[str, int]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Findings that cap the verdict (worst cap first), and those that cost the most points,
     each as (step, advice)."""
@@ -89,21 +88,21 @@ def _pressing(
 
 
 def _calamity(
-    document: dict[str, Any], catalog: Catalog, open_steps: dict[str, int]
+    document: PlanDoc, catalog: Catalog, open_steps: dict[str, int]
 ) -> list[tuple[int, str]]:
     """An organisation that named crises as an objective needs its calamity plan before
     anything that only costs points: it is the action step 3 adds for it."""
     step_id = STEP_IDS[2]
-    objectives = document.get("answers", {}).get("goals", {}).get("objectives", ())
+    objectives = document["answers"].get("goals", {}).get("objectives", ())
     if step_id not in open_steps or "crisis" not in objectives:
         return []
-    template = catalog.texts["actions"]["organise.calamity"][document.get("language", "en")]
+    template = text("rules.actions.organise.calamity", document["language"])
     opening = template.split("{", 1)[0]
     marked = [a for a in document["steps"][2]["actions"] if a.startswith(opening)]
     return [(open_steps[step_id], marked[0])] if marked else []
 
 
-def _live(document: dict[str, Any], open_steps: dict[str, int]) -> list[tuple[int, str]]:
+def _live(document: PlanDoc, open_steps: dict[str, int]) -> list[tuple[int, str]]:
     """The first action of step 4 that starts or keeps a channel (it names its hours)."""
     step_id = STEP_IDS[3]
     if step_id not in open_steps:

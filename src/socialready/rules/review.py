@@ -7,12 +7,21 @@ during its period. The outcome caps cadence tiers, pauses channels, and costs ca
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready import grammar, questionnaire
+from socialready import grammar, model, questionnaire
 from socialready.catalog import TIERS
-from socialready.rules.context import VERDICTS
+from socialready.model import (
+    Answers,
+    DimensionDoc,
+    Readiness,
+    Recommended,
+    ReviewDoc,
+    Verdict,
+)
+from socialready.rules.context import VERDICTS, verdict_for_score
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
@@ -30,27 +39,30 @@ class ReviewOutcome(NamedTuple):
     tier_cap: dict[str, str]  # channel id -> the highest tier the figures support
     paused: set[str]  # channel ids to pause because the figures say so
     capacity_penalty: int  # points off the capacity score
-    verdict_cap: str | None  # the best verdict possible after this review, or None
+    verdict_cap: Verdict | None  # the best verdict possible after this review, or None
 
 
-def posts_per_week(entry: dict[str, Any], answers: dict[str, Any]) -> float:
+def posts_per_week(entry: Recommended, answers: Answers) -> float:
     """Posts a week promised for one recommended channel: the plan entry's own figure, else
     the catalogue's for the entry's tier (plans written before entries carried it)."""
-    if isinstance(entry.get("posts_per_week"), (int, float)):
-        return float(entry["posts_per_week"])
+    own = entry.get("posts_per_week")
+    if isinstance(own, (int, float)):
+        return float(own)
     channel = catalog_mod.load().channels[entry["channel"]]
     return float(channel.tier(current_tier(entry)).posts_per_week)
 
 
-def tier_rates(entry: dict[str, Any], answers: dict[str, Any]) -> dict[str, float]:
+def tier_rates(entry: Recommended, answers: Answers) -> dict[str, float]:
     """Posts a week of each of the channel's tiers, the entry's own figure for its tier."""
     channel = catalog_mod.load().channels.get(entry["channel"])
-    rates = {tier.name: float(tier.posts_per_week) for tier in channel.tiers} if channel else {}
+    rates: dict[str, float] = (
+        {tier.name: float(tier.posts_per_week) for tier in channel.tiers} if channel else {}
+    )
     rates[current_tier(entry)] = posts_per_week(entry, answers)
     return rates
 
 
-def current_tier(entry: dict[str, Any]) -> str:
+def current_tier(entry: Recommended) -> str:
     tier = entry.get("tier")
     return tier if tier in TIERS else DEFAULT_TIER
 
@@ -83,10 +95,10 @@ def _supported(rates: dict[str, float], current: str, published: int, weeks: flo
 
 
 def judge(
-    latest_review: dict[str, Any],
-    recommended: list[dict[str, Any]],
+    latest_review: ReviewDoc | None,
+    recommended: list[Recommended],
     period_weeks: float,
-    answers: dict[str, Any],
+    answers: Answers,
 ) -> ReviewOutcome:
     """The findings of one review against the channels recommended during its period."""
     limits = _thresholds()
@@ -95,7 +107,7 @@ def judge(
     tier_cap: dict[str, str] = {}
     paused: set[str] = set()
     weeks = round(period_weeks)
-    published: dict[str, Any] = latest_review.get("published") or {}
+    published = (latest_review.get("published") if latest_review else None) or {}
     judged = 0
     channels_judged = 0
     trouble = False
@@ -129,7 +141,7 @@ def judge(
             else:
                 tier_cap[channel] = max(supported, current, key=TIERS.index)
         promised_reply = answers.get("capacity.response_time")
-        reached = latest_review.get("reply_time")
+        reached = latest_review.get("reply_time") if latest_review else None
         if reached in RESPONSE_TIMES and promised_reply in RESPONSE_TIMES:
             judged += 1
             if RESPONSE_TIMES.index(reached) > RESPONSE_TIMES.index(promised_reply):
@@ -138,7 +150,7 @@ def judge(
                 )
                 findings.append((rule, {"reached": reached, "promised": promised_reply}))
                 trouble = True
-        spent = latest_review.get("hours_spent")
+        spent = latest_review.get("hours_spent") if latest_review else None
         planned = round(sum(float(entry.get("hours_per_week") or 0) for entry in recommended), 2)
         if isinstance(spent, (int, float)) and not isinstance(spent, bool) and planned > 0:
             judged += 1
@@ -161,12 +173,12 @@ def judge(
     return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
 
 
-def texts(findings: list[Finding], lang: str) -> list[dict[str, str]]:
+def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
     """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`."""
     catalog = catalog_mod.load()
     response = questionnaire.load().question("capacity.response_time")
     tiers = catalog.texts["review"]["tiers"]
-    out = []
+    out: list[model.Finding] = []
     for rule, params in findings:
         shown = dict(params)
         if "channel" in shown:
@@ -193,21 +205,20 @@ def texts(findings: list[Finding], lang: str) -> list[dict[str, str]]:
 
 
 def apply_to_readiness(
-    readiness: dict[str, Any], outcome: ReviewOutcome, lang: str, thresholds: dict[str, Any]
-) -> dict[str, Any]:
+    readiness: Readiness, outcome: ReviewOutcome, lang: str, thresholds: dict[str, Any]
+) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
     following what really happened. A review only lowers: the verdict before it already holds
     every other cap."""
-    dimensions = {name: dict(dimension) for name, dimension in readiness["dimensions"].items()}
+    dimensions = {
+        name: DimensionDoc(score=dimension["score"], findings=dimension["findings"])
+        for name, dimension in readiness["dimensions"].items()
+    }
     capacity = dimensions["capacity"]
     capacity["score"] = max(0, capacity["score"] - outcome.capacity_penalty)
     capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
     score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
-    ready_from, small_from = thresholds["ready_from"], thresholds["start_small_from"]
-    verdict = (
-        "ready" if score >= ready_from else "start_small" if score >= small_from else "not_yet"
-    )
-    candidates = [verdict, readiness["verdict"]]
+    candidates = [verdict_for_score(score, thresholds), readiness["verdict"]]
     if outcome.verdict_cap:
         candidates.append(outcome.verdict_cap)
     verdict = min(candidates, key=VERDICTS.index)
@@ -224,10 +235,10 @@ def apply_to_readiness(
 
 
 def latest(
-    reviews: list[dict[str, Any]],
+    reviews: Sequence[ReviewDoc],
     started: dt.date | None,
-    recommended: list[dict[str, Any]],
-    answers: dict[str, Any],
+    recommended: list[Recommended],
+    answers: Answers,
 ) -> ReviewOutcome | None:
     """The latest review judged over its period (since the review before it, or the start),
     against `recommended`: the channels of the plan as it stood before that review."""
@@ -236,7 +247,7 @@ def latest(
     ordered = sorted(reviews, key=lambda review: review["date"])
     since = ordered[-2]["date"] if len(ordered) > 1 else started
     if since is None or ordered[-1]["date"] <= since:
-        return judge({}, recommended, 0, answers)
+        return judge(None, recommended, 0, answers)
     return judge(ordered[-1], recommended, period_weeks(since, ordered[-1]["date"]), answers)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from socialready import grammar
+from socialready import grammar, model
 from socialready.catalog import Channel
+from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
-from socialready.rules.context import VERDICTS, Context
+from socialready.rules.context import VERDICTS, Context, verdict_for_score
 
-DIMENSIONS = ("goals_audience", "capacity", "willingness", "dialogue", "persistence")
+DIMENSIONS = model.DIMENSIONS
 
 Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
 
@@ -192,13 +193,13 @@ def _concern(ctx: Context) -> str:
     return ctx.text(f"concerns.{key}", served=ctx.served())
 
 
-def readiness(ctx: Context, fired: Fired, best: str = "ready") -> dict[str, Any]:
+def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
     """The `readiness` section: verdict (at best `best`), score and each dimension's findings."""
     rules = ctx.catalog.texts["findings"]
-    dimensions: dict[str, dict[str, Any]] = {
+    dimensions: dict[DimensionName, DimensionDoc] = {
         name: {"score": 100, "findings": []} for name in DIMENSIONS
     }
-    caps: list[str] = []
+    caps: list[Verdict] = []
     for rule_id, params in fired:
         rule = rules[rule_id]
         dimension = dimensions[rule["dimension"]]
@@ -240,12 +241,3 @@ def _finding_text(
     if "one" in rule[part]:
         path += ".one" if params.get("count", 1) == 1 else ".many"
     return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
-
-
-def verdict_for_score(score: float, thresholds: dict[str, float]) -> str:
-    """The verdict a score alone earns (rules.yaml's thresholds); findings may cap it lower."""
-    if score >= thresholds["ready_from"]:
-        return "ready"
-    if score >= thresholds["start_small_from"]:
-        return "start_small"
-    return "not_yet"

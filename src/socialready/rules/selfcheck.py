@@ -7,10 +7,10 @@ run these checks over thousands of generated answers, find it.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from socialready.catalog import TIERS
+from socialready.model import Generated
 from socialready.rules.channels import (
     EPSILON,
     NEW,
@@ -38,7 +38,7 @@ def check(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> None:
@@ -53,7 +53,7 @@ def problems_in(
     ctx: Context,
     choice: ChannelChoice,
     fired: list[tuple[str, dict[str, Any]]],
-    plan: dict[str, Any],
+    plan: Generated,
     used: list[str],
     summary: str,
 ) -> list[str]:
@@ -153,5 +153,19 @@ def _channels_named(ctx: Context, text: str) -> set[str]:
     return {
         channel.id
         for channel in ctx.catalog.channels.values()
-        if re.search(rf"(?<!\w){re.escape(channel.name[ctx.lang])}(?!\w)", text)
+        if _names(text, channel.name[ctx.lang])
     }
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether `name` stands in `text` as a whole word: no word character (as `re` has it:
+    a letter, a digit or `_`) just before or after it."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        at = text.find(name, at + 1)
+    return False

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from socialready import model
 from socialready.answers import number
+from socialready.model import GeneratedStep
 from socialready.rules import duties
 from socialready.rules.channel_text import cadence
 from socialready.rules.channels import ChannelChoice
 from socialready.rules.context import Context
 
-STEP_IDS = (
-    "audience",
-    "media",
-    "organise",
-    "be_active",
-    "share",
-    "monitor",
-    "co_create",
-    "persevere",
-)
+STEP_IDS = model.STEP_IDS
 
 
 def steps(
@@ -28,7 +21,7 @@ def steps(
     rule_ids: set[str],
     verdict: str,
     used: list[str] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[GeneratedStep]:
     """Generated fields of the 8 steps, in the source's order, agreeing with the verdict; the ids
     of the actions written are added to `used`, for the plan's self-check."""
     plan = Facts(ctx, choice, rule_ids, verdict, used if used is not None else [])

@@ -10,6 +10,7 @@ from socialready import catalog as catalog_mod
 from socialready import packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
+from socialready.text import text
 
 LANGS = questionnaire.LANGUAGES
 DATE = "review.date"  # an answer of a review file or --set, but no question: the command checks it
@@ -78,7 +79,11 @@ def build(
                             "objective": {
                                 lang: objective_q.label(objective, lang) for lang in LANGS
                             },
-                            "metric": metrics.get(objective, _same("")),
+                            "metric": {
+                                lang: text(f"rules.metrics.{objective}", lang) for lang in LANGS
+                            }
+                            if objective in metrics
+                            else _same(""),
                         },
                         None,
                     )

@@ -1,0 +1,69 @@
+"""The user's files: the one guard every `-o FILE` passes before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from socialready import files
+from socialready.errors import FileProblem, Msg, msg
+
+
+def _ics(path: Path, reads: Path) -> None:
+    """As `calendar -o` guards its file."""
+    files.check_output(path, reads=reads, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics")
+
+
+def _refused(path: Path, guard: Callable[[], None]) -> Msg:
+    with pytest.raises(FileProblem) as raised:
+        guard()
+    assert raised.value.path == path
+    problem = raised.value.parts[0].params["problem"]
+    assert isinstance(problem, Msg)
+    return problem
+
+
+def test_never_the_file_the_command_reads(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text("socialready: 3\n", "utf-8")
+    link = tmp_path / "link.ics"
+    link.symlink_to(plan)
+    suggestion = str(tmp_path / "p.ics")
+    for target in (plan, link):
+        assert _refused(target, partial(_ics, target, plan)) == msg(
+            "file.output_is_input", what=msg("file.kind.plan"), suggestion=suggestion
+        )
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["socialready: 3\norganisation: x\n", "\ufeffcapacity:\n  people: 2\n", "answers: {}\n"],
+)
+def test_never_a_plan_answers_or_resume_file(tmp_path: Path, head: str) -> None:
+    target = tmp_path / "report.md"
+    target.write_text(head, "utf-8")
+    problem = _refused(target, lambda: files.check_output(target))
+    assert problem == msg("file.output_over_plan")
+
+
+def test_of_the_kind_the_command_writes_or_new_or_empty(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    notes = tmp_path / "notes.ics"
+    notes.write_text("my notes, not a calendar\n", "utf-8")
+    folder = tmp_path / "folder.ics"
+    folder.mkdir()
+    for other in (notes, folder):
+        assert _refused(other, partial(_ics, other, plan)).id == "file.output_other_kind"
+    earlier = tmp_path / "earlier.ics"
+    earlier.write_bytes(b"\xef\xbb\xbf  begin:vcalendar\r\n")
+    empty = tmp_path / "empty.ics"
+    empty.write_bytes(b"")
+    for fine in (earlier, empty, tmp_path / "new.ics"):
+        _ics(fine, plan)
+    report = tmp_path / "report.html"
+    report.write_text("<html>old</html>", "utf-8")
+    files.check_output(report)  # a report of any kind may be replaced by the next
+    files.check_output(folder)  # no kind named: writing there says what is wrong
