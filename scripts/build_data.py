@@ -1,5 +1,5 @@
 """Write the JSON copies of the data files that the program reads at start, and the plan's
-JSON Schema (data/plan.schema.json) from its declaration in socialready/planfile/shape.py.
+JSON Schema (data/plan.schema.json) from its declaration in socialready/model.py.
 
 The YAML files in src/socialready/data/ are the ones to edit (comments, readable diffs); reading
 JSON at start is about 30 times faster, so each command starts sooner. A test checks the two

@@ -42,7 +42,6 @@ LAYERS = (
         "questionnaire",
         "status",
         "text",
-        "ui",
         "",  # the package's own __init__
     ),
 )

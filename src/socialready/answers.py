@@ -374,9 +374,9 @@ def stated(answers: Answers) -> Answers:
 def default(question: Question, lang: str) -> Any:
     """A question's default; `from_locale` (the country) follows the locale and the language."""
     if question.default == FROM_LOCALE:
-        from socialready import ui
+        from socialready import locales
 
-        country = ui.default_country(lang)
+        country = locales.default_country(lang)
         if question.values and country not in question.values and "other" in question.values:
             return "other"  # a country the question does not list by name
         return country

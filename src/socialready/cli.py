@@ -249,10 +249,10 @@ def overview(
     lang: LangOption = None,
 ) -> None:
     """Many plans at once: organisation, verdict, score, progress, next due date and review."""
-    from socialready import ui
+    from socialready import locales
     from socialready.commands import overview as overview_command
 
-    language = _lang(lang) or ui.default_language()
+    language = _lang(lang) or locales.default_language()
     with told_in(language):
         code = overview_command.run(folder, fmt=fmt.value, due=due, lang=language)
     raise typer.Exit(code)
@@ -395,11 +395,11 @@ def main() -> None:
         sys.exit(int(exc.exit_code))
     except (typer.Abort, KeyboardInterrupt, EOFError):
         # Click's own "Aborted!" is English and says nothing of what was kept.
-        from socialready import ui
+        from socialready import locales
         from socialready.output import terminal
         from socialready.text import text
 
-        terminal.message(text("aborted", ui.default_language()), style="yellow")
+        terminal.message(text("aborted", locales.default_language()), style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except usage_error as exc:
         exc.show()

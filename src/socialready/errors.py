@@ -114,9 +114,9 @@ class SocialreadyError(Exception):
     def language(self) -> str:
         """The language the command gave, else SOCIALREADY_LANG's or the locale's (an error
         raised before any language was known)."""
-        from socialready import ui
+        from socialready import locales
 
-        return self.lang or ui.default_language()
+        return self.lang or locales.default_language()
 
     @property
     def message(self) -> str:

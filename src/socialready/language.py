@@ -1,14 +1,14 @@
 """The language a run speaks when no plan says: --lang, else SOCIALREADY_LANG, else the locale.
 
-Kept apart from ui.py: a wrong choice is an error, and an error, to be shown, needs the language
-ui gives when no command has chosen one; both in one module would be an import cycle.
+Kept apart from locales.py: a wrong choice is an error, and an error, to be shown, needs the
+language locales gives when no command has chosen one; both in one module would be a cycle.
 """
 
 from __future__ import annotations
 
 import os
 
-from socialready import ui
+from socialready import locales
 from socialready.errors import BadInput, msg
 from socialready.questionnaire import LANGUAGES
 
@@ -33,4 +33,4 @@ def resolve_language(option: str | None) -> str:
                 )
             )
         return env
-    return ui.locale_language()
+    return locales.locale_language()

@@ -1,5 +1,7 @@
 """The user's locale as ISO codes, from whatever name the platform gives it: POSIX `nl_BE.UTF-8`,
-Windows `Dutch_Belgium.1252` or `nl-BE`, macOS's preferred languages (`defaults`)."""
+Windows `Dutch_Belgium.1252` or `nl-BE`, macOS's preferred languages (`defaults`); and what
+follows from it: the language a run speaks when no command has chosen one (SOCIALREADY_LANG,
+else the locale's) and the country an organisation is most likely in."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from socialready import packaged
+from socialready.questionnaire import LANGUAGES
 
 VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
 _CODES = re.compile(
@@ -125,3 +128,26 @@ def _windows() -> Locale:
 
     name = locale.getlocale()[0]
     return parse(name) if name else NOTHING
+
+
+def locale_language() -> str:
+    """Dutch when the locale is (nl_BE, Dutch_Netherlands, macOS's nl-NL; fy_NL reads Dutch),
+    else English."""
+    language = reads(current().language)
+    return language if language in LANGUAGES else "en"
+
+
+def default_language() -> str:
+    """The language when no command has chosen one: SOCIALREADY_LANG when it names one, else
+    the locale's (never an error: it may be what an error is said in)."""
+    env = os.environ.get("SOCIALREADY_LANG", "").strip()
+    return env if env in LANGUAGES else locale_language()
+
+
+def default_country(lang: str) -> str:
+    """The country the locale names, as an ISO code (nl_BE and Dutch_Belgium are BE, de_DE is
+    DE); when it names none, by language: a Dutch session is most likely a Dutch organisation."""
+    found = current()
+    if found.country is not None:
+        return found.country
+    return "NL" if "nl" in (lang, reads(found.language)) else "other"

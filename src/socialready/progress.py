@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TypedDict
 
-from socialready.model import PlanDoc, ReviewDoc, StepDoc, StepId
+from socialready.model import NotRequired, PlanDoc, ReviewDoc, StepDoc, StepId, Verdict
 from socialready.status import settled
 
 # Months after `started` at which the plan is reviewed, by how long results are expected to take.
@@ -46,6 +46,21 @@ class Progress(TypedDict):
     next_due: NextDue | None
     overdue: list[Overdue]
     next_review: NextReview | None
+
+
+class PlanRow(TypedDict):
+    """One plan in an overview of many: where it stands, or why it cannot be read."""
+
+    file: str
+    error: NotRequired[str]  # the plan cannot be read: nothing else is known
+    organisation: NotRequired[str]
+    verdict: NotRequired[Verdict]
+    score: NotRequired[int]
+    done: NotRequired[int]
+    next_due: NotRequired[str | None]
+    next_due_step: NotRequired[int | None]
+    overdue: NotRequired[list[Overdue]]
+    next_review: NotRequired[NextReview | None]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

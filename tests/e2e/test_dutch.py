@@ -17,7 +17,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
-from socialready.commands import assess
+from socialready.commands import assess, show
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
 from socialready.wizard import prompts
@@ -248,3 +248,25 @@ def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Pat
     assert english_on(late.stderr) == []
     unknown = run_cli("calendar", "geen.yaml", env=english)
     assert unknown.stderr.startswith("Error: geen.yaml: no such file"), unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "notice"),
+    [
+        ({"SOCIALREADY_LANG": "nl"}, "socialready kan deze versie van het plan niet als rapport"),
+        ({"SOCIALREADY_LANG": "xx", "LANG": "nl_NL.UTF-8"}, "socialready cannot show this version"),
+    ],
+    ids=["dutch", "unusable-language"],
+)
+def test_the_textconv_of_a_plan_it_cannot_show_says_why_in_one_language(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], notice: str
+) -> None:
+    """The notice and the problem in it are said in the same language, whatever the setting."""
+    plan = isolated / "kapot.yaml"
+    plan.write_text("socialready:\n  format: 99\n", "utf-8")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    first = show.report_or_raw(plan).splitlines()[0]
+    assert first.startswith(notice), first
+    dutch = notice.startswith("socialready kan")
+    assert ("formaatversie" in first) == dutch and ("format version" in first) != dutch

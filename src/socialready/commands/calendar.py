@@ -14,13 +14,17 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, msg, told_in
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
+
+if TYPE_CHECKING:
+    from socialready.model import Recommended
+    from socialready.planfile.document import Plan
 
 WORKING_DAYS = 5  # Monday to Friday
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # text ids calendar.days.*
@@ -108,7 +112,7 @@ def post_days(count: int, order: int, open_days: list[int]) -> list[int]:
     return [open_days[index] for index in weekdays(count, len(open_days))]
 
 
-def themes(plan: Any, lang: str) -> list[str]:
+def themes(plan: Plan, lang: str) -> list[str]:
     """The audience's interests (split on commas), then the objectives."""
     from socialready import questionnaire
 
@@ -121,7 +125,7 @@ def themes(plan: Any, lang: str) -> list[str]:
 
 
 def events(
-    plan: Any,
+    plan: Plan,
     path: Path,
     start: dt.date,
     weeks: int,
@@ -133,13 +137,13 @@ def events(
     from socialready.output import report
     from socialready.planfile import document as plan_mod
 
-    document = plan.document
+    document = plan.as_read
     slug = plan_mod.slug(plan.organisation)
     end = start + dt.timedelta(weeks=weeks)
     monday = start - dt.timedelta(days=start.weekday())
     channels = catalog_mod.load().channels
     topics = themes(plan, lang) or [text("calendar.nothing", lang)]
-    slots: list[tuple[dt.date, int, str, dict[str, Any]]] = []
+    slots: list[tuple[dt.date, int, str, Recommended]] = []
     for order, entry in enumerate(document["channels"]["recommended"]):
         per_week = review_rules.posts_per_week(entry, plan.answers)
         if per_week <= 0:
@@ -225,19 +229,18 @@ def events(
     return found
 
 
-def review_schedule(plan: Any) -> list[tuple[dt.date, bool]]:
+def review_schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
     """The plan's review dates, each with whether a review was recorded for it."""
     from socialready import progress
 
     return [(planned, held is not None) for planned, held in progress.plan_schedule(plan.as_read)]
 
 
-def stamp(plan: Any, start: dt.date) -> dt.datetime:
+def stamp(plan: Plan, start: dt.date) -> dt.datetime:
     """DTSTAMP from the plan, not the clock: its start or its latest review, else `start`."""
-    dates = [review["date"] for review in getattr(plan, "reviews", [])]
-    started = getattr(plan, "started", None)
-    if isinstance(started, dt.date):
-        dates.append(started)
+    dates = [review["date"] for review in plan.reviews]
+    if plan.started is not None:
+        dates.append(plan.started)
     day = max(dates) if dates else start
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 

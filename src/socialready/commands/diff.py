@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialready import ui
+from socialready import locales
 from socialready.errors import BadInput, ExitCode, SocialreadyError, msg
 from socialready.output import terminal
 
@@ -19,7 +19,7 @@ from socialready.text import text
 def run(paths: list[Path], *, exit_code: bool) -> int:
     """OLD NEW, or the 7 (9 on a rename) arguments git gives an external diff tool."""
     by_git = "GIT_DIFF_PATH_TOTAL" in os.environ  # git sets it for an external diff tool
-    lang = ui.default_language()
+    lang = locales.default_language()
     # GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode
     if len(paths) == 7:
         label, old, new = str(paths[0]), paths[1], paths[4]

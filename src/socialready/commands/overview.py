@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from socialready import files
 from socialready.errors import BadInput, ExitCode, FileProblem, msg
 from socialready.output import streams
+
+if TYPE_CHECKING:
+    from socialready.progress import PlanRow
 
 
 def run(folder: Path, *, fmt: str, due: bool, lang: str) -> int:
@@ -29,7 +32,7 @@ def run(folder: Path, *, fmt: str, due: bool, lang: str) -> int:
     return int(ExitCode.OK)
 
 
-def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
+def plan_rows(folder: Path, lang: str) -> list[PlanRow]:
     """One row per plan in a folder: organisation, verdict, score, progress, next due date,
     overdue steps and the next review; a plan that cannot be read, its error in `lang`."""
     if not folder.is_dir():
@@ -38,7 +41,7 @@ def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
     from socialready.planfile import schedule
     from socialready.planfile.document import load_document
 
-    rows: list[dict[str, Any]] = []
+    rows: list[PlanRow] = []
     for path in files.plan_paths([folder]):
         try:
             document = load_document(path)
@@ -63,6 +66,9 @@ def plan_rows(folder: Path, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def anything_overdue(rows: list[dict[str, Any]]) -> bool:
+def anything_overdue(rows: list[PlanRow]) -> bool:
     """Whether a plan in the overview has a step or a review past its date."""
-    return any(row.get("overdue") or (row.get("next_review") or {}).get("overdue") for row in rows)
+    return any(
+        row.get("overdue") or ((review := row.get("next_review")) is not None and review["overdue"])
+        for row in rows
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire, ui
+from socialready import files, locales, questionnaire
 from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
 from socialready.planfile import recompute
 from socialready.text import text
@@ -262,7 +262,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     code = ExitCode.OK
     unchanged = changed = 0
     failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
-    said = lang or ui.default_language()  # what is said of the plans, each in its own
+    said = lang or locales.default_language()  # what is said of the plans, each in its own
     jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
     if not check:

@@ -35,9 +35,9 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
 
 
 def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
-    from socialready import files, ui
+    from socialready import files, locales
 
-    lang = ui.default_language()  # of what is said beside the plan, which is in its own
+    lang = locales.default_language()  # of what is said beside the plan, which is in its own
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
         _hashtag_hint(path, lang)
     if output is not None:
@@ -86,19 +86,21 @@ def report_or_raw(path: Path, *, details: bool = False) -> str:
     from socialready.output import report
     from socialready.planfile.document import load_document
 
+    failed: SocialreadyError | str
     try:
         return report.markdown(load_document(path), details=details)
     except FileProblem as exc:
         if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
             raise
-        problem = exc.message
+        failed = exc
     except SocialreadyError as exc:
-        problem = exc.message
+        failed = exc
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        problem = f"{type(exc).__name__}: {exc}"
-    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
+        failed = f"{type(exc).__name__}: {exc}"
     try:
         lang = resolve_language(None)
     except SocialreadyError:
         lang = "en"
+    problem = failed.render(lang) if isinstance(failed, SocialreadyError) else failed
+    problem = problem.removeprefix(f"{path}: ")  # git names a new temporary file each time
     return report.raw(files.read_bytes(path).decode("utf-8", "replace"), problem, lang)

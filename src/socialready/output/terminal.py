@@ -30,9 +30,10 @@ from socialready.output.report import (
     workload_line,
 )
 from socialready.planfile.diff import Change
+from socialready.progress import PlanRow
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
-from socialready.rules.scoring import verdict_for_score
+from socialready.rules.context import verdict_for_score
 from socialready.status import settled
 from socialready.text import text
 
@@ -372,7 +373,7 @@ def changes(label: str, found: list[Change], lang: str, out: Console | None = No
         out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
 
 
-def overview(rows: list[dict[str, Any]], lang: str, out: Console | None = None) -> None:
+def overview(rows: list[PlanRow], lang: str, out: Console | None = None) -> None:
     """Many plans at once, for a consultant or a municipality with many departments."""
     out = out or console()
     rows = inert(rows)

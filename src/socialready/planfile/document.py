@@ -301,7 +301,7 @@ def from_text(text: str, source: str) -> Plan:
 
 
 def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
-    """A plan from its loaded YAML, checked against its declared shape (planfile/shape.py);
+    """A plan from its loaded YAML, checked against its declared shape (model.py);
     `deep` checks the generated sections too, as the commands that show a plan need. The
     document is kept as read, with each owned value in its stored form (statuses by id)."""
     document, filled = shape.check_plan(data, source, deep=deep)

@@ -1,5 +1,6 @@
 """The kinds of value a plan holds, each giving its JSON Schema and the check that reads it:
-planfile/shape.py declares the plan with them, so that the schema and the tool agree."""
+planfile/shape.py reads the plan declared in model.py into them, so that the schema and the tool
+agree."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What the user owns in a plan and how it is spelled: a step's status (its id, or a word shown
 for it in either language) and dates. Any problem names the field and what to write; the rest of
-the plan's shape is declared in planfile/shape.py."""
+the plan's shape is declared in model.py."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from typing import Any
 
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
+from socialready.model import Owned, ReviewDoc
 from socialready.planfile.schedule import iso_date, out_of_range
 from socialready.status import STATUSES
 from socialready.text import text
 
-STEP_FIELDS = ("status", "owner", "due", "notes")  # in the order of the file
-REVIEW_FIELDS = ("date", "published", "reply_time", "hours_spent", "measures", "notes")
+STEP_FIELDS = tuple(Owned.__annotations__)  # status, owner, due, notes: in the order of the file
+REVIEW_FIELDS = tuple(ReviewDoc.__annotations__)  # date, published, reply_time, ...
 # More words a step's status may be given in the file (any case), besides the ids and the words
 # shown for them (text ids statuses.*).
 STATUS_ALSO = {

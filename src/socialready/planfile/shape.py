@@ -1,12 +1,13 @@
-"""The plan file's shape, declared once. The JSON Schema (`socialready schema`, written to
-data/plan.schema.json by scripts/build_data.py) and the checks the commands make when they read
-a plan are both made from it (with the kinds in planfile/kinds.py), so an editor's validator and
-the tool accept the same files.
+"""The plan file's shape, declared once in socialready/model.py (TypedDicts whose fields carry
+their kinds). The JSON Schema (`socialready schema`, written to data/plan.schema.json by
+scripts/build_data.py) and the checks the commands make when they read a plan are both made from
+it here (with the kinds in planfile/kinds.py), so an editor's validator and the tool accept the
+same files.
 
 Plans are read as YAML 1.2 reads them (see yamlio), as editors' validators do. The answers part
 comes from the questionnaire: a question that always applies is required; one with `ask_if` is
 required when its condition holds, as `if`/`then` in the schema. To add a generated field, declare
-it here and run `python scripts/build_data.py`.
+it in model.py and run `python scripts/build_data.py`.
 """
 
 from __future__ import annotations
@@ -416,7 +417,7 @@ def json_schema() -> JSON:
         "description": "A social media readiness plan written by `socialready assess` and kept up "
         "to date by `socialready plan`. Yours to edit: `answers`, `started`, each step's status, "
         "owner, due and notes, `owners` and `reviews`; the rest is generated. Made from the "
-        "declaration in socialready/planfile/shape.py.",
+        "declaration in socialready/model.py.",
         **body,
         "$defs": defs,
     }

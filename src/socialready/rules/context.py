@@ -13,6 +13,15 @@ from socialready.text import RULES, text
 VERDICTS = model.VERDICTS  # worst first
 
 
+def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdict:
+    """The verdict a score alone earns (rules.yaml's thresholds); findings may cap it lower."""
+    if score >= thresholds["ready_from"]:
+        return "ready"
+    if score >= thresholds["start_small_from"]:
+        return "start_small"
+    return "not_yet"
+
+
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
 

@@ -21,7 +21,7 @@ from socialready.model import (
     ReviewDoc,
     Verdict,
 )
-from socialready.rules.context import VERDICTS
+from socialready.rules.context import VERDICTS, verdict_for_score
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
@@ -218,11 +218,7 @@ def apply_to_readiness(
     capacity["score"] = max(0, capacity["score"] - outcome.capacity_penalty)
     capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
     score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
-    ready_from, small_from = thresholds["ready_from"], thresholds["start_small_from"]
-    verdict: Verdict = (
-        "ready" if score >= ready_from else "start_small" if score >= small_from else "not_yet"
-    )
-    candidates = [verdict, readiness["verdict"]]
+    candidates = [verdict_for_score(score, thresholds), readiness["verdict"]]
     if outcome.verdict_cap:
         candidates.append(outcome.verdict_cap)
     verdict = min(candidates, key=VERDICTS.index)

@@ -9,7 +9,7 @@ from socialready.catalog import Channel
 from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
-from socialready.rules.context import VERDICTS, Context
+from socialready.rules.context import VERDICTS, Context, verdict_for_score
 
 DIMENSIONS = model.DIMENSIONS
 
@@ -241,12 +241,3 @@ def _finding_text(
     if "one" in rule[part]:
         path += ".one" if params.get("count", 1) == 1 else ".many"
     return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
-
-
-def verdict_for_score(score: float, thresholds: dict[str, float]) -> Verdict:
-    """The verdict a score alone earns (rules.yaml's thresholds); findings may cap it lower."""
-    if score >= thresholds["ready_from"]:
-        return "ready"
-    if score >= thresholds["start_small_from"]:
-        return "start_small"
-    return "not_yet"
