@@ -131,7 +131,7 @@ def assess(
     from socialready.commands import assess as assess_mod
 
     with told_in(_lang(lang)):
-        assess_mod.run(
+        code = assess_mod.run(
             plan,
             answers_file=answers,
             sets=sets or [],
@@ -141,6 +141,7 @@ def assess(
             lang=_lang(lang),
             date=date,
         )
+    raise typer.Exit(code)
 
 
 @app.command("plan")
@@ -300,7 +301,7 @@ def review(
     from socialready.commands import review as review_mod
 
     with told_in(_lang(lang)):
-        review_mod.run(
+        code = review_mod.run(
             plan,
             answers_file=answers,
             sets=sets or [],
@@ -309,6 +310,7 @@ def review(
             date=date,
             lang=_lang(lang),
         )
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -332,7 +334,8 @@ def calendar(
     from socialready.commands import calendar as calendar_mod
 
     with told_in(_lang(lang)):
-        calendar_mod.run(plan, weeks=weeks, start=start, output=output, lang=_lang(lang))
+        code = calendar_mod.run(plan, weeks=weeks, start=start, output=output, lang=_lang(lang))
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.model import PlanDoc
-from socialready.planfile.document import read
+from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
 from tests.strategies import examples
@@ -52,7 +52,8 @@ def _review(path: Path | None, **options: Any) -> PlanDoc:
         "lang": None,
     }
     settings_.update(options)
-    return review_cmd.run(path, **settings_)
+    assert review_cmd.run(path, **settings_) == 0
+    return load_document(path or Path("software.yaml"))  # resumed: the plan of the session
 
 
 # One keystroke string per question, in order, for the software plan over 12 weeks.

@@ -20,6 +20,7 @@ from socialready import questionnaire
 from socialready.commands import assess, show
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
+from socialready.planfile.document import load_document
 from socialready.wizard import prompts
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
@@ -105,7 +106,7 @@ def test_the_dutch_wizard_has_no_english_on_screen(
         + "j"  # weekend cover: j is yes in Dutch
     )  # fmt: skip
     path = _answers_file(isolated)
-    document = assess.run(
+    assessed = assess.run(
         None,
         answers_file=path,
         sets=[],
@@ -114,6 +115,8 @@ def test_the_dutch_wizard_has_no_english_on_screen(
         force=False,
         lang="nl",
     )
+    assert assessed == 0
+    document = load_document(isolated / "plans" / "bakkerij-test.yaml")
     answers = document["answers"]
     assert answers["organisation"]["name"] == "Bakkerij Test"
     assert answers["capacity"]["hours_per_week"] == 2.5

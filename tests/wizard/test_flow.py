@@ -11,6 +11,7 @@ from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
 from socialready.model import PlanDoc
 from socialready.planfile import owned, yamlio
+from socialready.planfile.document import load_document
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, SPACE, UP
 
@@ -58,7 +59,13 @@ def _assess(target: Path | None = None, **options: object) -> PlanDoc:
         "lang": "en",
     }
     settings.update(options)
-    return assess.run(target, **settings)  # type: ignore[arg-type]
+    assert assess.run(target, **settings) == 0  # type: ignore[arg-type]
+    return load_document(target or _newest_plan())
+
+
+def _newest_plan() -> Path:
+    """The plan `assess` wrote where none was named: plans/<organisation>.yaml, just now."""
+    return max(Path("plans").glob("*.yaml"), key=lambda path: path.stat().st_mtime_ns)
 
 
 def test_whole_wizard_run_through_real_prompts(keys: Keys, isolated: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.language import resolve_language
 from socialready.text import text
 from socialready.wizard import flow, prompts
@@ -33,9 +33,9 @@ def run(
     force: bool,
     lang: str | None,
     date: str | None = None,
-) -> PlanDoc:
+) -> int:
     """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
-    answers are the defaults offered. Returns the plan document written.
+    answers are the defaults offered. Writes the plan and shows it; returns the exit code.
 
     `date` (YYYY-MM-DD, else today) is the day the plan starts, if it has not started yet."""
     qs = questionnaire.load()
@@ -94,7 +94,7 @@ def run(
         from socialready.output import terminal
 
         terminal.summary(document, target)
-        return document
+    return int(ExitCode.OK)
 
 
 def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready.errors import BadInput, msg, told_in
+from socialready.errors import BadInput, ExitCode, msg, told_in
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
@@ -245,9 +245,7 @@ def stamp(plan: Plan, start: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def run(
-    path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
-) -> list[Event]:
+def run(path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None) -> int:
     from socialready import files
     from socialready.planfile.document import check_generated, read
 
@@ -298,9 +296,11 @@ def run(
             terminal.message(
                 text("calendar.written", language, path=str(output), n=len(found)), style="green"
             )
-            return found
-        terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
-        return found
+        else:
+            terminal.calendar(
+                title, _weeks(found, first, weeks, language), _headers(language), note
+            )
+    return int(ExitCode.OK)
 
 
 KINDS = ("post", "review", "step")

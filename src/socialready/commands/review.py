@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialready import files
 from socialready.answers import number
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.rules import review as review_rules
 from socialready.text import text
 from socialready.wizard import flow, prompts
@@ -30,9 +30,9 @@ def run(
     resume_session: bool,
     date: str | None,
     lang: str | None,
-) -> PlanDoc:
+) -> int:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
-    the plan promised is the default. Returns the plan document written."""
+    the plan promised is the default. Records the review and shows it; returns the exit code."""
     from socialready.planfile import recompute, schedule
     from socialready.planfile.document import Plan, build, read
     from socialready.wizard import resume
@@ -136,7 +136,7 @@ def run(
             text("review.recorded", language, date=when.isoformat(), path=str(target)),
             style="green",
         )
-        return document
+    return int(ExitCode.OK)
 
 
 RETRIES = 5
