@@ -129,18 +129,11 @@ def assess(
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
+    from socialready.wizard.flow import Sources
 
     with told_in(_lang(lang)):
-        code = assess_mod.run(
-            plan,
-            answers_file=answers,
-            sets=sets or [],
-            use_defaults=defaults,
-            resume_session=resume,
-            force=force,
-            lang=_lang(lang),
-            date=date,
-        )
+        sources = Sources(answers, sets or [], defaults, resume)
+        code = assess_mod.run(plan, sources, force=force, lang=_lang(lang), date=date)
     raise typer.Exit(code)
 
 
@@ -299,17 +292,11 @@ def review(
 ) -> None:
     """Record how the period since the last review went; the plan follows the real figures."""
     from socialready.commands import review as review_mod
+    from socialready.wizard.flow import Sources
 
     with told_in(_lang(lang)):
-        code = review_mod.run(
-            plan,
-            answers_file=answers,
-            sets=sets or [],
-            use_defaults=defaults,
-            resume_session=resume,
-            date=date,
-            lang=_lang(lang),
-        )
+        sources = Sources(answers, sets or [], defaults, resume)
+        code = review_mod.run(plan, sources, date=date, lang=_lang(lang))
     raise typer.Exit(code)
 
 

@@ -17,6 +17,7 @@ from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.model import PlanDoc
 from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
 from tests.strategies import examples
 
@@ -32,27 +33,25 @@ def software(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOCIALREADY_TODAY", STARTED)
     assess.run(
         isolated / "software.yaml",
-        answers_file=ORGANISATIONS / "software.yaml",
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(ORGANISATIONS / "software.yaml", [], False, False),
         force=False,
         lang="en",
     )
     return isolated / "software.yaml"
 
 
-def _review(path: Path | None, **options: Any) -> PlanDoc:
-    settings_: dict[str, Any] = {
-        "answers_file": None,
-        "sets": [],
-        "use_defaults": False,
-        "resume_session": False,
-        "date": TWELVE_WEEKS,
-        "lang": None,
-    }
-    settings_.update(options)
-    assert review_cmd.run(path, **settings_) == 0
+def _review(
+    path: Path | None,
+    *,
+    answers_file: Path | None = None,
+    sets: list[str] | None = None,
+    use_defaults: bool = False,
+    resume_session: bool = False,
+    date: str | None = TWELVE_WEEKS,
+    lang: str | None = None,
+) -> PlanDoc:
+    sources = Sources(answers_file, sets or [], use_defaults, resume_session)
+    assert review_cmd.run(path, sources, date=date, lang=lang) == 0
     return load_document(path or Path("software.yaml"))  # resumed: the plan of the session
 
 

@@ -22,6 +22,7 @@ from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
 from socialready.planfile.document import load_document
 from socialready.wizard import prompts
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,10 +109,7 @@ def test_the_dutch_wizard_has_no_english_on_screen(
     path = _answers_file(isolated)
     assessed = assess.run(
         None,
-        answers_file=path,
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(path, [], False, False),
         force=False,
         lang="nl",
     )
@@ -154,10 +152,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
     with pytest.raises(Interrupted) as caught:
         assess.run(
             None,
-            answers_file=None,
-            sets=[],
-            use_defaults=False,
-            resume_session=False,
+            Sources(None, [], False, False),
             force=False,
             lang="nl",
         )

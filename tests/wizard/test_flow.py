@@ -13,6 +13,7 @@ from socialready.model import PlanDoc
 from socialready.planfile import owned, yamlio
 from socialready.planfile.document import load_document
 from socialready.wizard import resume
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, DOWN, ENTER, SPACE, UP
 
 Keys = Callable[[str], None]
@@ -49,17 +50,18 @@ WHOLE_RUN = [
 ]
 
 
-def _assess(target: Path | None = None, **options: object) -> PlanDoc:
-    settings: dict[str, object] = {
-        "answers_file": None,
-        "sets": [],
-        "use_defaults": False,
-        "resume_session": False,
-        "force": False,
-        "lang": "en",
-    }
-    settings.update(options)
-    assert assess.run(target, **settings) == 0  # type: ignore[arg-type]
+def _assess(
+    target: Path | None = None,
+    *,
+    answers_file: Path | None = None,
+    sets: list[str] | None = None,
+    use_defaults: bool = False,
+    resume_session: bool = False,
+    force: bool = False,
+    lang: str = "en",
+) -> PlanDoc:
+    sources = Sources(answers_file, sets or [], use_defaults, resume_session)
+    assert assess.run(target, sources, force=force, lang=lang) == 0
     return load_document(target or _newest_plan())
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
+from socialready import questionnaire
 from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.language import resolve_language
 from socialready.text import text
@@ -25,11 +25,8 @@ if TYPE_CHECKING:
 
 def run(
     target: Path | None,
+    sources: flow.Sources,
     *,
-    answers_file: Path | None,
-    sets: list[str],
-    use_defaults: bool,
-    resume_session: bool,
     force: bool,
     lang: str | None,
     date: str | None = None,
@@ -44,23 +41,16 @@ def run(
     started = schedule.parse_date(date, "--date") if date else None
     given: dict[str, Any] = {}
     session_lang = None
-    if resume_session:
+    if sources.resume:
         from socialready.wizard import resume
 
         given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
-    if answers_file:
-        from socialready.planfile import yamlio
-
-        if str(answers_file) == "-":
-            import sys
-
-            data = yamlio.loads(sys.stdin.read(), "<stdin>")
-        else:
-            data = yamlio.loads(files.read_text(answers_file), str(answers_file))
-        given.update(answers_mod.from_nested(qs, data, str(answers_file)))
-    given.update(answers_mod.parse_sets(qs, sets))
+    data = sources.file_data()
+    if data is not None:
+        given.update(answers_mod.from_nested(qs, data, str(sources.answers_file)))
+    given.update(answers_mod.parse_sets(qs, sources.sets))
     language = (
         lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
@@ -72,7 +62,7 @@ def run(
                 given,
                 answers_mod.stated(existing.answers) if existing else {},
                 interactive=prompts.can_prompt(),
-                use_defaults=use_defaults,
+                use_defaults=sources.use_defaults,
             )
         except flow.Stopped as stop:
             kept = {**given, **stop.answers}
@@ -87,7 +77,7 @@ def run(
             where = _keep(answered, target, language)
             exc.add(msg("wizard.kept", path=str(where)))
             raise
-        if resume_session:
+        if sources.resume:
             from socialready.wizard import resume
 
             resume.ASSESS.clear()

@@ -23,11 +23,8 @@ OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
 
 def run(
     target: Path | None,
+    sources: flow.Sources,
     *,
-    answers_file: Path | None,
-    sets: list[str],
-    use_defaults: bool,
-    resume_session: bool,
     date: str | None,
     lang: str | None,
 ) -> int:
@@ -39,7 +36,7 @@ def run(
 
     raw: dict[str, Any] = {}
     session_lang = None
-    if resume_session:
+    if sources.resume:
         raw, target, session_lang = resume.REVIEW.resumed(target)
     with told_in(lang or session_lang):
         if target is None:
@@ -48,12 +45,10 @@ def run(
     language = lang or session_lang or plan.language
     with told_in(language):
         recompute.refresh(plan, str(target), force=False)
-        file_answers: dict[str, Any] = {}
-        if answers_file:
-            from socialready.planfile import yamlio
-
-            file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
-        set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
+        file_answers = sources.file_data() or {}
+        set_pairs = [
+            pair for pair in sources.sets if pair.partition("=")[0].strip() == "review.date"
+        ]
         latest = _date(date) if date else schedule.today()
         when = _date(
             date
@@ -95,8 +90,8 @@ def run(
         for key, value in raw.items():
             if key in qs.by_key:
                 given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
-        given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
-        given.update(questions.parse_sets(qs, sets))
+        given.update(questions.flatten(qs, file_answers or None, str(sources.answers_file)))
+        given.update(questions.parse_sets(qs, sources.sets))
         given.pop("review.date", None)
         saved = {
             key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
@@ -108,7 +103,7 @@ def run(
                 given,
                 saved,
                 interactive=prompts.can_prompt(),
-                use_defaults=use_defaults,
+                use_defaults=sources.use_defaults,
                 missing_id="review.missing",
             )
         except flow.Stopped as stop:
@@ -126,7 +121,7 @@ def run(
             where = resume.REVIEW.save(resume.Session(kept, target, language))
             exc.add(msg("review.kept", path=str(where)))
             raise
-        if resume_session:
+        if sources.resume:
             resume.REVIEW.clear()
         _show(entry, recommended, plan.answers, since, weeks, language)
         render_changes(str(target), plan.as_read, document, language)

@@ -34,18 +34,9 @@ class Contradiction(RuntimeError):
     """The plan contradicts itself or its answers: a bug in the rules."""
 
 
-def check(
-    ctx: Context,
-    choice: ChannelChoice,
-    fired: list[tuple[str, dict[str, Any]]],
-    plan: Generated,
-    used: list[str],
-    summary: str,
-) -> None:
-    """Raise Contradiction listing every invariant this plan breaks."""
-    problems = problems_in(ctx, choice, fired, plan, used, summary)
+def check(problems: list[str], name: str) -> None:
+    """Raise Contradiction listing every invariant the plan for `name` breaks (`problems_in`)."""
     if problems:
-        name = ctx["organisation.name"]
         raise Contradiction(f"plan for {name!r} contradicts itself: " + "; ".join(problems))
 
 

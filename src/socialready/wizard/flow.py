@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready.errors import Interrupted, MissingAnswers, Named, msg
 from socialready.questionnaire import Question, Questionnaire
+
+
+class Sources(NamedTuple):
+    """Where answers come from besides the prompts, for `assess` and `review` alike."""
+
+    answers_file: Path | None  # --answers FILE; `-` is standard input
+    sets: list[str]  # --set KEY=VALUE
+    use_defaults: bool  # --defaults: without a terminal, take defaults for what is missing
+    resume: bool  # --resume: continue the session Ctrl-C interrupted
+
+    def file_data(self) -> Any:
+        """The answers file as YAML data; None when there is none."""
+        if not self.answers_file:
+            return None
+        from socialready import files
+        from socialready.planfile import yamlio
+
+        if str(self.answers_file) == "-":
+            import sys
+
+            return yamlio.loads(sys.stdin.read(), "<stdin>")
+        return yamlio.loads(files.read_text(self.answers_file), str(self.answers_file))
 
 
 class Stopped(Interrupted):
