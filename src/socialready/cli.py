@@ -262,7 +262,10 @@ def review(
     ] = None,
     answers: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--answers", help="Take review answers from this YAML file (review: ...)."),
+        typer.Option(
+            "--answers",
+            help="Take review answers from this YAML file (review: ...; - reads standard input).",
+        ),
     ] = None,
     sets: Annotated[
         Optional[list[str]],  # noqa: UP045

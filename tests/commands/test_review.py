@@ -18,7 +18,7 @@ from socialready.model import PlanDoc
 from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
 from socialready.wizard.flow import Sources
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, in_process
 from tests.strategies import examples
 
 Keys = Callable[[str], None]
@@ -125,6 +125,21 @@ def test_a_review_from_an_answers_file(
     assert entry["measures"] == {"leads_sales": 14}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
+
+
+def test_review_answers_from_standard_input(
+    software: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--answers -` reads the review from standard input, as it does for `assess`."""
+    from socialready.cli import main
+
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
+    review = "review:\n  published: {blog: 6, linkedin: 36, youtube: 6}\n  hours_spent: 8\n"
+    done = in_process(main, "review", str(software), "--answers", "-", "--defaults", input=review)
+    assert done.returncode == 0, done.stderr
+    [entry] = load_document(software)["reviews"]
+    assert entry["published"] == {"blog": 6, "linkedin": 36, "youtube": 6}
+    assert entry["hours_spent"] == 8
 
 
 def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> None:
