@@ -372,6 +372,7 @@ def _in_terminal(*args: str, env: dict[str, str]) -> tuple[int, str]:
     return code, b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize(
     "env",
     [
@@ -397,6 +398,7 @@ def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.serial
 @pytest.mark.usefixtures("start_method")
 def test_sigterm_while_writing_leaves_every_plan_whole(isolated: Path, plan_text: str) -> None:
     folder = isolated / "plans"

@@ -234,17 +234,17 @@ def test_shell_completion_completes_commands_and_choices() -> None:
 def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Path) -> None:
     """--lang before anything is read; the plan's language once it is; else the environment's."""
     english = {"SOCIALREADY_LANG": "en"}
-    missing = run_cli("calendar", "--lang", "nl", "geen.yaml", env=english)
+    missing = invoke("calendar", "--lang", "nl", "geen.yaml", env=english)
     assert missing.returncode == 2
     assert missing.stderr.startswith("Fout: geen.yaml: dit bestand bestaat niet"), missing.stderr
     plan = isolated / "bakkerij.yaml"
     answers = str(ORGANISATIONS / "bakery.yaml")
-    assert run_cli("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
-    late = run_cli("calendar", str(plan), "--start", "9999-01-01", env=english)
+    assert invoke("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
+    late = invoke("calendar", str(plan), "--start", "9999-01-01", env=english)
     assert late.returncode == 2
     assert late.stderr.startswith("Fout: --start: "), late.stderr
     assert english_on(late.stderr) == []
-    unknown = run_cli("calendar", "geen.yaml", env=english)
+    unknown = invoke("calendar", "geen.yaml", env=english)
     assert unknown.stderr.startswith("Error: geen.yaml: no such file"), unknown.stderr
 
 
