@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, msg, told_in
+from socialready.model import as_choices
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
@@ -120,7 +121,9 @@ def themes(plan: Plan, lang: str) -> list[str]:
         part.strip() for part in str(plan.answers.get("audience.interests") or "").split(",")
     ]
     objective = questionnaire.load().question("goals.objectives")
-    labels = [objective.label(value, lang) for value in plan.answers["goals.objectives"]]
+    labels = [
+        objective.label(value, lang) for value in as_choices(plan.answers["goals.objectives"])
+    ]
     return [item for item in interests if item] + labels
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from socialready import files
 from socialready.answers import number
 from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.model import as_choices, as_text
 from socialready.rules import review as review_rules
 from socialready.text import text
 from socialready.wizard import flow, prompts
@@ -86,10 +87,15 @@ def run(
             for entry in recommended
         }
         planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
-        reply = plan.answers.get("capacity.response_time")
+        reply = as_text(plan.answers.get("capacity.response_time"))
         defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
         qs = questions.build(
-            promised, plan.answers["goals.objectives"], reply, planned, round(weeks), defaults
+            promised,
+            as_choices(plan.answers["goals.objectives"]),
+            reply,
+            planned,
+            round(weeks),
+            defaults,
         )
         given: dict[str, Any] = {}
         for key, value in raw.items():
@@ -258,7 +264,7 @@ def _show(
                 weeks=whole,
             )
         )
-    reply = answers.get("capacity.response_time") or "unmonitored"
+    reply = as_text(answers.get("capacity.response_time")) or "unmonitored"
     lines.append(
         text(
             "review.reply",

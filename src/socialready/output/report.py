@@ -9,7 +9,7 @@ from typing import Any
 
 from socialready import progress
 from socialready.answers import decimal
-from socialready.model import PlanDoc, Workload
+from socialready.model import PlanDoc, Workload, as_choices
 from socialready.planfile import schedule
 from socialready.progress import NextReview
 from socialready.text import text
@@ -266,7 +266,9 @@ def _answers_md(document: PlanDoc, lang: str, details: bool) -> list[str]:
         elif question.kind == "channels":
             shown = _channels_md(question, value, lang)
         elif question.kind == "many":
-            shown = ", ".join(labels.get(v, str(v)) for v in value or []) or text("none", lang)
+            shown = ", ".join(labels.get(v, str(v)) for v in as_choices(value)) or text(
+                "none", lang
+            )
         elif question.kind == "one":
             shown = labels.get(str(value), str(value))
         elif question.kind == "yesno":

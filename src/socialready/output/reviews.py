@@ -9,7 +9,7 @@ from typing import Any, TypedDict
 
 from socialready import grammar
 from socialready.answers import decimal
-from socialready.model import PlanDoc, Recommended, ReviewDoc
+from socialready.model import PlanDoc, Recommended, ReviewDoc, as_text
 from socialready.planfile.schedule import iso_date
 from socialready.text import text
 
@@ -78,7 +78,7 @@ def figures(document: PlanDoc) -> list[ReviewFigures]:
                 "channels": channels,
                 "posts_per_week": round(total / weeks, 1) if weeks else None,
                 "reply_time": entry.get("reply_time"),
-                "reply_promised": capacity.get("response_time"),
+                "reply_promised": as_text(capacity.get("response_time")),
                 "hours_spent": entry.get("hours_spent"),
                 "hours_planned": planned_hours,
                 "measures": dict(entry.get("measures") or {}),

@@ -24,6 +24,7 @@ from socialready.model import (
     Recommended,
     ReviewDoc,
     StepDoc,
+    as_text,
 )
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
@@ -220,7 +221,7 @@ def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[
     """The plan's review dates, each with whether a review was recorded for it (step 8)."""
     from socialready import progress
 
-    horizon = plan.answers.get("persistence.horizon")
+    horizon = as_text(plan.answers.get("persistence.horizon"))
     held = progress.review_schedule(plan.started, horizon, plan.reviews)
     return [(planned, review is not None) for planned, review in held]
 

@@ -50,7 +50,9 @@ def minors(ctx: Context) -> str:
     given = ctx.answers.get("audience.minors")
     if given:
         return str(given)
-    school = sector(ctx) in (*SCHOOLS, "youth_care") or ctx["organisation.kind"] == "education"
+    school = (
+        sector(ctx) in (*SCHOOLS, "youth_care") or ctx.choice("organisation.kind") == "education"
+    )
     return "in_posts" if school else "none"
 
 
@@ -59,7 +61,7 @@ def human_care(ctx: Context) -> bool:
     names `animal_care` and is not human care)."""
     if sector(ctx) in CARE:
         return True
-    return ctx["organisation.kind"] == "healthcare" and sector(ctx) == "other"
+    return ctx.choice("organisation.kind") == "healthcare" and sector(ctx) == "other"
 
 
 def duties(ctx: Context) -> list[Duty]:
@@ -81,7 +83,7 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.animal-privacy", "owners_privacy_eu" if in_eu(ctx) else "owners_privacy_other")
         if in_eu(ctx):
             add("kind.vet-medicines", "vet_medicines_eu")
-    if ctx["organisation.kind"] == "government":
+    if ctx.choice("organisation.kind") == "government":
         found.extend(_government(ctx))
     political = sector(ctx) == "political"
     political_ads = ctx.answers.get("capacity.paid_promotion") == "political_or_social"
@@ -89,7 +91,7 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.no-political-ads", "ttpa")
     if sector(ctx) == "news_media":
         add("kind.news-moderation", _press_fact(ctx))
-    business = ctx["organisation.kind"] in BUSINESS_KINDS or sector(ctx) in BUSINESS_SECTORS
+    business = ctx.choice("organisation.kind") in BUSINESS_KINDS or sector(ctx) in BUSINESS_SECTORS
     if country(ctx) == "DE" and business:
         add("kind.impressum", "impressum_de")
     if sector(ctx) == "housing":

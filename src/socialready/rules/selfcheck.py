@@ -45,7 +45,7 @@ def check(
     """Raise Contradiction listing every invariant this plan breaks."""
     problems = problems_in(ctx, choice, fired, plan, used, summary)
     if problems:
-        name = ctx["organisation.name"]
+        name = ctx.choice("organisation.name")
         raise Contradiction(f"plan for {name!r} contradicts itself: " + "; ".join(problems))
 
 
@@ -71,7 +71,7 @@ def problems_in(
         problems.append(f"kept and not now at once: {sorted(both)}")
 
     # Hours: never more than available; a channel never above its own rhythm or the answers' tier.
-    available = float(ctx["capacity.hours_per_week"])
+    available = float(ctx.number("capacity.hours_per_week"))
     total = sum(pick.hours for pick in picks)
     if total > available + EPSILON:
         problems.append(f"{total} hours planned, {available} available")
@@ -123,16 +123,16 @@ def problems_in(
         problems.append(f"steps without actions: {empty}")
 
     # What the answers rule out.
-    if ctx["willingness.dialogue"] == "broadcast_only" and PUBLIC_ANSWERING & set(used):
+    if ctx.choice("willingness.dialogue") == "broadcast_only" and PUBLIC_ANSWERING & set(used):
         problems.append(f"broadcast only, yet {sorted(PUBLIC_ANSWERING & set(used))}")
-    if ctx["willingness.staff"] == "reluctant" and STAFF_STORIES & set(used):
+    if ctx.choice("willingness.staff") == "reluctant" and STAFF_STORIES & set(used):
         problems.append(f"reluctant staff, yet {sorted(STAFF_STORIES & set(used))}")
     sensitive = ctx.catalog.texts["served"]["sensitive"]  # death notices, patients, clients
     if ctx.sector in sensitive and ENGAGEMENT & set(used):
         problems.append(f"engagement prompts on a sensitive page: {sorted(ENGAGEMENT & set(used))}")
 
     # Every figure is about the country and the segment it is cited for.
-    country = ctx["organisation.country"]
+    country = ctx.choice("organisation.country")
     for pick in picks:
         for segment, fact_id in reached(ctx, pick.channel).items():
             fact = ctx.catalog.facts[fact_id]

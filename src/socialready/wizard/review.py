@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -34,7 +35,7 @@ def _same(value: Any) -> dict[str, str]:
 
 def build(
     promised: dict[str, int],
-    objectives: list[str],
+    objectives: Sequence[str],
     reply_promised: str | None,
     hours_planned: float,
     weeks: int,
