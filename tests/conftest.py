@@ -117,8 +117,13 @@ def in_process(
     """`main` run as `socialready ARGS` would run it, in this process (see `invoke`)."""
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     argv = sys.argv
+    # The installed command's __main__ is a script, not a module run with -m: Click names the
+    # program after argv[0] only then (under `python -m pytest` it would say "python -m pytest").
+    started_as = sys.modules["__main__"]
+    package = getattr(started_as, "__package__", None)
     with CliRunner().isolation(input=input or "", env={"NO_COLOR": "1", **(env or {})}) as out:
         sys.argv = ["socialready", *args]
+        started_as.__package__ = None
         _CLICK.formatting.FORCED_WIDTH = None  # help as wide as the terminal says, not 80
         try:
             main()
@@ -136,6 +141,7 @@ def in_process(
             sys.stdout.flush()
             sys.stderr.flush()
             sys.argv = argv
+            started_as.__package__ = package
             for number, handler in handlers.items():
                 signal.signal(number, handler)
         stdout, stderr = (_text(stream.getvalue()) for stream in out[:2])

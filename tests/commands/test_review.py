@@ -15,7 +15,7 @@ from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.model import PlanDoc
-from socialready.planfile import document as plan_mod
+from socialready.planfile.document import read
 from socialready.wizard import resume
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
 from tests.strategies import examples
@@ -85,7 +85,7 @@ def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
     said = {finding["rule"]: finding["says"] for finding in capacity}
     assert said.get("review.under-delivered") == "LinkedIn: 10 of 36 promised posts in 12 weeks."
     assert "review.reply-slower" in said
-    assert plan_mod.read(software).reviews == [entry]
+    assert read(software).reviews == [entry]
 
 
 def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
@@ -97,7 +97,7 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
         _review(software)
     assert caught.value.exit_code == 130
     assert "review --resume" in caught.value.message
-    assert "reviews" not in plan_mod.read(software).as_read or not plan_mod.read(software).reviews
+    assert "reviews" not in read(software).as_read or not read(software).reviews
     keys("".join(PROMPTED[3:]))
     document = _review(None, resume_session=True, date=None)
     [entry] = document["reviews"]
@@ -203,7 +203,7 @@ reviews = st.fixed_dictionaries(
 )
 @given(figures=reviews)
 def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict[str, Any]) -> None:
-    before = plan_mod.read(software)
+    before = read(software)
     text = software.read_bytes()
     try:
         _review(
@@ -216,7 +216,7 @@ def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict
                 f"review.hours_spent={figures['hours']}",
             ],
         )
-        after = plan_mod.read(software)
+        after = read(software)
         assert after.answers == before.answers
         assert after.owned == before.owned
         assert after.started == before.started
@@ -298,7 +298,7 @@ def test_ctrl_d_at_a_pre_filled_question_stops_like_ctrl_c(
         _review(software)
     assert caught.value.exit_code == 130
     assert "review --resume" in caught.value.message
-    assert not plan_mod.read(software).reviews
+    assert not read(software).reviews
     [entry] = _review(None, resume_session=True, date=None)["reviews"]
     published = entry.get("published") or {}
     assert published["linkedin"] == 10  # the answer given before Ctrl-D was kept
@@ -329,7 +329,7 @@ def test_a_review_dated_before_the_last_one_is_refused(
 
 def test_the_last_review_may_be_recorded_again(software: Path) -> None:
     _recorded(software, "2026-02-16", TWELVE_WEEKS, TWELVE_WEEKS)
-    assert [r["date"] for r in plan_mod.read(software).reviews] == [
+    assert [r["date"] for r in read(software).reviews] == [
         dt.date(2026, 2, 16),
         dt.date(2026, 3, 30),
     ]

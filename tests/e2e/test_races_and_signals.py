@@ -192,18 +192,18 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     is kept, and the answers wait in the resume file."""
     from socialready.commands import assess
     from socialready.errors import FileProblem
-    from socialready.planfile import document as plan
+    from socialready.planfile.document import read
     from socialready.wizard import resume
 
     path = isolated / "p.yaml"
     path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    existing = plan.read(path)
+    existing = read(path)
     _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
     with pytest.raises(FileProblem, match="changed while socialready was working on it"):
         assess._write(existing.answers, "en", path, existing, False, None)
     assert "notes: mine" in path.read_text("utf-8")
     path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    again = plan.read(path)
+    again = read(path)
     assess._write(again.answers, "en", path, again, False, None)
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
@@ -262,16 +262,28 @@ def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
     assert run_cli("plan", "--check", str(plan), env=env).returncode == 0
 
 
-def _waiting(process: subprocess.Popen[str], seconds: float = 30) -> bool:
-    """Whether the process comes to wait for a lock (a writer's one sleep: it tries again every
-    10 ms): asleep, and still there, in every look over 0.2 s."""
+def _cpu(pid: int) -> int:
+    """The clock ticks the process has run for (user and system)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def _waiting(process: subprocess.Popen[str], seconds: float = 60) -> bool:
+    """Whether the process comes to wait for a lock, as a writer does (it tries again every
+    10 ms, asleep in between): over 0.2 s it is seen asleep and runs for under 20 ms, and is
+    still there. Starting and computing, it runs or waits for a CPU, and sleeps not at all."""
     deadline = time.monotonic() + seconds
-    asleep = 0
+    ticks = os.sysconf("SC_CLK_TCK") // 50  # 20 ms
     while process.poll() is None and time.monotonic() < deadline:
-        asleep = asleep + 1 if _state(process.pid) == "S" else 0
-        if asleep == 20:
+        ran, asleep = _cpu(process.pid), False
+        for _ in range(20):
+            asleep |= _state(process.pid) == "S"
+            time.sleep(0.01)
+        if asleep and _cpu(process.pid) - ran < ticks:
             return process.poll() is None
-        time.sleep(0.01)
     return False
 
 

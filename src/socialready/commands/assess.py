@@ -105,10 +105,10 @@ def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.planfile import document as plan
     from socialready.planfile import recompute
+    from socialready.planfile.document import read
 
-    existing = plan.read(path)
+    existing = read(path)
     recompute.refresh(existing, str(path), force=force)
     return existing
 
@@ -125,8 +125,8 @@ def _write(
 
     A plan starts once: on the first assessment (or the first after an upgrade from a plan
     that had no start date); later ones keep the date."""
-    from socialready.planfile import document as plan
     from socialready.planfile import schedule
+    from socialready.planfile.document import Plan, build, write
 
     if target is None:
         target, existing = _own_plan(answered["organisation.name"], force)
@@ -134,14 +134,14 @@ def _write(
             target, existing = _update_or_new(target, existing, language)
     elif existing is None and target.exists():
         existing = _read_checked(target, force)
-    new = plan.Plan(answered, language)
+    new = Plan(answered, language)
     if existing:
         new.owned, new.reviews, new.started = existing.owned, existing.reviews, existing.started
         new.owners = existing.owners
         new.file.header, new.file.header_after = existing.file.header, existing.file.header_after
     new.started = new.started or started or schedule.today()
-    document = plan.build(new)
-    plan.write(target, document, new.file.header, new.file.header_after, like=existing)
+    document = build(new)
+    write(target, document, new.file.header, new.file.header_after, like=existing)
     return target, document
 
 
@@ -174,15 +174,15 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.planfile import document as plan
     from socialready.planfile import recompute
+    from socialready.planfile.document import default_path, read
 
-    base = plan.default_path(name)
+    base = default_path(name)
     for number in itertools.count(1):
         path = base if number == 1 else base.with_name(f"{base.stem}-{number}.yaml")
         if not path.exists():
             return path, None
-        found = plan.read(path)
+        found = read(path)
         if found.organisation == name:
             recompute.refresh(found, str(path), force=force)
             return path, found

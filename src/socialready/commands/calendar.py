@@ -138,10 +138,10 @@ def events(
     """Every post slot, review and due step from `start` for `weeks` weeks, in date order;
     no post on a `closed` day, and a review that falls on one moves to the next open day."""
     from socialready.output import report
-    from socialready.planfile import document as plan_mod
+    from socialready.planfile.document import slug
 
     document = plan.as_read
-    slug = plan_mod.slug(plan.organisation)
+    uid = slug(plan.organisation)
     end = start + dt.timedelta(weeks=weeks)
     monday = start - dt.timedelta(days=start.weekday())
     channels = catalog_mod.load().channels
@@ -178,7 +178,7 @@ def events(
             Event(
                 date,
                 "post",
-                f"{slug}-{channel_id}-{date.isoformat()}{suffix}@socialready",
+                f"{uid}-{channel_id}-{date.isoformat()}{suffix}@socialready",
                 text("calendar.post", lang, channel=name, theme=theme),
                 text(
                     "calendar.post_description",
@@ -200,7 +200,7 @@ def events(
                 Event(
                     date,
                     "review",
-                    f"{slug}-review-{number}@socialready",
+                    f"{uid}-review-{number}@socialready",
                     text("calendar.review", lang, n=number),
                     text("calendar.review_description", lang, plan=str(path)),
                     "",
@@ -219,7 +219,7 @@ def events(
                 Event(
                     due,
                     "step",
-                    f"{slug}-step-{step['id']}@socialready",
+                    f"{uid}-step-{step['id']}@socialready",
                     text("calendar.step_due", lang, n=number, title=step["title"]),
                     "\n".join(f"• {action}" for action in step["actions"]),
                     "",
@@ -252,15 +252,15 @@ def run(
     path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
 ) -> list[Event]:
     from socialready import files
-    from socialready.planfile import document as plan_mod
+    from socialready.planfile.document import check_generated, read
 
     if not 1 <= weeks <= MAX_WEEKS:
         problem = msg("answer.out_of_range", value=weeks, min=1, max=MAX_WEEKS)
         raise BadInput(msg("where", where="--weeks", problem=problem))
-    plan = plan_mod.read(path)
+    plan = read(path)
     language = lang or plan.language
     with told_in(language):
-        plan_mod.check_generated(plan.as_read, str(path))
+        check_generated(plan.as_read, str(path))
         if output is not None:  # before any work: never over the plan or a file of another kind
             files.check_output(
                 output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics"

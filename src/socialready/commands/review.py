@@ -34,8 +34,8 @@ def run(
 ) -> PlanDoc:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
     the plan promised is the default. Returns the plan document written."""
-    from socialready.planfile import document as plan_mod
     from socialready.planfile import recompute, schedule
+    from socialready.planfile.document import Plan, build, read
     from socialready.wizard import resume
 
     raw: dict[str, Any] = {}
@@ -45,7 +45,7 @@ def run(
     with told_in(lang or session_lang):
         if target is None:
             raise BadInput(msg("review.no_plan"))
-        plan = plan_mod.read(target)
+        plan = read(target)
     language = lang or session_lang or plan.language
     with told_in(language):
         recompute.refresh(plan, str(target), force=False)
@@ -73,7 +73,7 @@ def run(
         since = _since(plan, earlier, when, str(target))
         weeks = review_rules.period_weeks(since, when)
         # The channels promised over the period: the plan as it stood before this review.
-        in_force = plan_mod.Plan(
+        in_force = Plan(
             plan.answers,
             plan.language,
             plan.owned,
@@ -81,7 +81,7 @@ def run(
             reviews=[review for review in earlier if review["date"] < when],
             owners=plan.owners,
         )
-        recommended = plan_mod.build(in_force)["channels"]["recommended"]
+        recommended = build(in_force)["channels"]["recommended"]
         promised = {
             entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
             for entry in recommended
@@ -155,20 +155,20 @@ def _record(
     it was read (a `plan` run, while this one waited for the plan's lock), it is read again:
     with the same answers and reviews, the review is added to that one; anything else is
     refused, as the review was judged against the old."""
-    from socialready.planfile import document as plan_mod
     from socialready.planfile import recompute
+    from socialready.planfile.document import build, read, write
 
     as_read = (plan.answers, list(plan.reviews))
     for attempt in range(RETRIES):
         plan.reviews = sorted([*earlier, entry], key=lambda r: r["date"])
-        document = plan_mod.build(plan)
+        document = build(plan)
         try:
-            plan_mod.write(target, document, plan.file.header, plan.file.header_after, like=plan)
+            write(target, document, plan.file.header, plan.file.header_after, like=plan)
             return plan, document
         except files.ChangedMeanwhile as exc:
             if not exc.by_socialready or attempt == RETRIES - 1:
                 raise
-            again = plan_mod.read(target)
+            again = read(target)
             if (again.answers, again.reviews) != as_read:
                 raise
             recompute.refresh(again, str(target), force=False)
