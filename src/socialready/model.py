@@ -189,6 +189,13 @@ def as_number(value: Answer) -> float | None:
     raise _not("a number", value)
 
 
+def as_whole(value: Answer) -> int:
+    """An integer answer that has a value: `capacity.people` -> 2."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _not("a whole number", value)
+
+
 def as_choices(value: Answer) -> list[str] | tuple[str, ...]:
     """The choices made (a `many` answer, or the keys assumed); none when not given."""
     if value is None:

@@ -53,10 +53,7 @@ class Context:
 
     def whole(self, key: str) -> int:
         """An integer answer: `capacity.people` -> 2."""
-        value = self[key]
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise TypeError(f"{key} is no whole number: {value!r}")
+        return model.as_whole(self[key])
 
     def number(self, key: str) -> float:
         """A number or integer answer (an int stays an int): `capacity.people` -> 2."""
