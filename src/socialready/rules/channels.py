@@ -12,7 +12,7 @@ organisation can publish, how many people share the work), never one raised beca
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready.catalog import TIERS, Channel
 from socialready.model import TierName
@@ -94,7 +94,7 @@ class ChannelChoice:
 
     def __init__(self) -> None:
         self.recommended: list[Pick] = []
-        self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
+        self.not_now: list[tuple[Channel, str, dict[str, object]]] = []
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
         self.lowered: list[Channel] = []  # new channels below the cadence the answers allow
         self.dormant: list[Channel] = []  # dormant accounts not revived: close or hand over
@@ -582,7 +582,7 @@ class _Allocation:
             pick.tier, pick.posts = tier, channel.tier(tier).posts_per_week
         pick.estimate = pick.hours = hours(ctx, channel, pick.tier)
 
-    def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, Any]]:
+    def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, object]]:
         """Why a channel that reaches the audience is not in the plan now."""
         from socialready.answers import number
 

@@ -4,8 +4,6 @@ holds no law for the country, the finding says to check the local rules and cite
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready.rules.context import Context
 
 CARE = ("hospital", "care", "youth_care", "medical_practice", "health_insurer")
@@ -21,7 +19,7 @@ BUSINESS_SECTORS = (
 )
 SCHOOLS = ("primary_school", "secondary_school")
 
-Duty = tuple[str, dict[str, Any]]  # (rule id, text parameters)
+Duty = tuple[str, dict[str, object]]  # (rule id, text parameters)
 
 
 def sector(ctx: Context) -> str:
@@ -68,7 +66,7 @@ def duties(ctx: Context) -> list[Duty]:
     """Every duty that holds for this organisation, in a fixed order."""
     found: list[Duty] = []
 
-    def add(rule: str, fact: str, **more: Any) -> None:
+    def add(rule: str, fact: str, **more: object) -> None:
         found.append((rule, {**_fact(ctx, fact), **more}))
 
     seen = minors(ctx)
@@ -102,7 +100,7 @@ def duties(ctx: Context) -> list[Duty]:
     return found
 
 
-def _fact(ctx: Context, fact_id: str) -> dict[str, str]:
+def _fact(ctx: Context, fact_id: str) -> dict[str, object]:
     """A fact's text and its citation (' (Archiefwet, 1995)'), or no citation where the duty
     claims no source."""
     fact = ctx.catalog.facts[fact_id]
@@ -152,7 +150,9 @@ def _government(ctx: Context) -> list[Duty]:
     else:
         facts = ("archive_other", "access_other", "")
     rules = ("kind.government-archiving", "kind.government-accessibility")
-    found = [(rule, _fact(ctx, fact)) for rule, fact in zip(rules, facts[:2], strict=True)]
+    found: list[Duty] = [
+        (rule, _fact(ctx, fact)) for rule, fact in zip(rules, facts[:2], strict=True)
+    ]
     if facts[2]:
         found.append(("kind.government-openness", _fact(ctx, facts[2])))
     return found

@@ -13,17 +13,17 @@ from socialready.rules.context import VERDICTS, Context, verdict_for_score
 
 DIMENSIONS = model.DIMENSIONS
 
-Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
+Fired = list[tuple[str, dict[str, object]]]  # (rule id, text parameters)
 
 
 def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     """Every rule that holds for these answers, in a fixed order."""
     fired: Fired = []
 
-    def fire(rule: str, **params: Any) -> None:
+    def fire(rule: str, **params: object) -> None:
         fired.append((rule, params))
 
-    def fire_about(rule: str, channels: list[Channel], **params: Any) -> None:
+    def fire_about(rule: str, channels: list[Channel], **params: object) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
         names = ctx.channels(channels)
         fire(rule, channels=names, Channels=grammar.capital(names), count=len(channels), **params)
@@ -234,7 +234,7 @@ def summary_key(verdict: str, new_channels: int) -> str:
 
 
 def _finding_text(
-    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, Any]
+    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, object]
 ) -> str:
     """A finding's sentence; where it has one and many forms, the one that agrees in number."""
     path = f"findings.{rule_id}.{part}"

@@ -7,8 +7,6 @@ run these checks over thousands of generated answers, find it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready.catalog import TIERS
 from socialready.model import Generated
 from socialready.rules.channels import (
@@ -37,7 +35,7 @@ class Contradiction(RuntimeError):
 def check(
     ctx: Context,
     choice: ChannelChoice,
-    fired: list[tuple[str, dict[str, Any]]],
+    fired: list[tuple[str, dict[str, object]]],
     plan: Generated,
     used: list[str],
     summary: str,
@@ -52,7 +50,7 @@ def check(
 def problems_in(
     ctx: Context,
     choice: ChannelChoice,
-    fired: list[tuple[str, dict[str, Any]]],
+    fired: list[tuple[str, dict[str, object]]],
     plan: Generated,
     used: list[str],
     summary: str,
@@ -101,7 +99,7 @@ def problems_in(
 
     # The crisis plan names only channels in the plan.
     if "dialogue.crisis-plan" in rules:
-        named = _channels_named(ctx, rules["dialogue.crisis-plan"]["channels"])
+        named = _channels_named(ctx, str(rules["dialogue.crisis-plan"]["channels"]))
         if not named <= set(ids):
             problems.append(f"crisis plan names {sorted(named)}, the plan has {ids}")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready import model
 from socialready.answers import number
 from socialready.model import GeneratedStep
@@ -61,7 +59,7 @@ class Facts:
         self.verdict = verdict
         self.later = verdict == "not_yet"  # steps 4-7 describe what comes after the conditions
 
-    def a(self, name: str, **params: Any) -> str:
+    def a(self, name: str, **params: object) -> str:
         self.used.append(name)
         return self.ctx.text(f"actions.{name}", **params)
 
