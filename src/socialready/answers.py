@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterator, Mapping
-from typing import Any
+from typing import TypeVar
 
 from socialready.errors import AnswerError, Msg, Text, msg
 from socialready.model import Answer, Answers, ChannelUse, NestedAnswers, as_choices
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
+K = TypeVar("K")  # a key as read: text, or whatever else YAML reads as one
 ASSUMED = "answers.assumed"  # the keys nobody answered, taken from defaults: a tuple, in order
 # What answers format 2 could not say. Left out of an answers file or a plan, each takes its
 # default and the plan names it as an assumption (the key stays out of the file, so the
@@ -275,11 +276,11 @@ def parse_sets(
 
 
 def nested(
-    node: dict[Any, Any],
+    node: Mapping[K, object],
     prefix: str,
     known: Collection[str],
     unknown: Callable[[str], Exception],
-) -> Iterator[tuple[str, Any]]:
+) -> Iterator[tuple[str, object]]:
     """The one reader of nested answers: (key, value) for each answer under `prefix`, in file
     order. A key that is an answer takes its value as it is (a mapping too); one that leads to
     answers (`published:` to `review.published.instagram`) is read further, written nested or
@@ -294,7 +295,7 @@ def nested(
             raise unknown(key)
 
 
-def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers:
+def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answers:
     """Answers from the nested file form (`capacity: {people: 2}`); unknown keys are errors."""
     if data is None:
         return {}

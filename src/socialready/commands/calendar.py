@@ -14,7 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, msg, told_in
@@ -80,7 +80,7 @@ def weekend(day: dt.date) -> bool:
     return day.weekday() >= WORKING_DAYS
 
 
-def closed_days(country: Any, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
+def closed_days(country: object, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
     """Which days take no post: weekends, and the public holidays of `country` (an ISO 3166
     code) from the `holidays` package; whether the country's holidays are known."""
     code = str(country or "").upper()

@@ -5,7 +5,7 @@ the trend across reviews. One source for `show` in every format and so for the g
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from socialready import grammar
 from socialready.answers import decimal
@@ -113,7 +113,7 @@ def _recommended_before_each(
         return None
 
 
-def day(value: Any, lang: str) -> str:
+def day(value: object, lang: str) -> str:
     """A date as prose writes it: 31 maart 2027, 31 March 2027; other text as it is."""
     if isinstance(value, str):
         try:
@@ -125,7 +125,7 @@ def day(value: Any, lang: str) -> str:
     return grammar.day(value, lang)
 
 
-def _label(key: str, value: Any, lang: str) -> str:
+def _label(key: str, value: object, lang: str) -> str:
     from socialready import questionnaire
 
     question = questionnaire.load().by_key[key]
@@ -135,7 +135,7 @@ def _label(key: str, value: Any, lang: str) -> str:
     return "—" if value is None else str(value)
 
 
-def _number(value: Any, lang: str) -> str:
+def _number(value: object, lang: str) -> str:
     return decimal(value, lang) if isinstance(value, (int, float)) else "—"
 
 
