@@ -15,7 +15,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from socialready.catalog import TIERS, Channel
-from socialready.model import TierName
+from socialready.model import ChannelUse, TierName
 from socialready.rules.context import Context
 
 if TYPE_CHECKING:
@@ -36,18 +36,14 @@ class Current(NamedTuple):
 
 
 def current_channels(ctx: Context) -> dict[str, Current]:
-    """`channels.current` as a mapping, whether the answers give a mapping (format 3) or a list."""
-    raw = ctx.in_use()
-    if isinstance(raw, dict):
-        found = {}
-        for channel_id, entry in raw.items():
-            entry = entry if isinstance(entry, dict) else {}
-            posts = entry.get("posts_per_week")
-            found[channel_id] = Current(
-                None if posts is None else float(posts), entry.get("works") or "unknown"
-            )
-        return found
-    return {channel_id: Current(None, "unknown") for channel_id in raw}
+    """`channels.current` as channel -> Current (answers format 2's list of names is read by
+    answers.validate as channels whose use is unknown)."""
+    return {channel_id: _current(use) for channel_id, use in ctx.in_use().items()}
+
+
+def _current(use: ChannelUse) -> Current:
+    posts = use.get("posts_per_week")
+    return Current(None if posts is None else float(posts), use.get("works") or "unknown")
 
 
 class Pick:
@@ -252,9 +248,8 @@ def is_dormant(channel: Channel, entry: Current) -> bool:
 def _groups(ctx: Context) -> Groups:
     current = current_channels(ctx)
     considering = list(ctx.choices("channels.considering"))
-    network = ctx.choice(
-        "willingness.internal_network"
-    )  # an internal network in use is one you run
+    # An internal network in use is one you run.
+    network = ctx.choice("willingness.internal_network")
     in_use = False
     if "internal_network" not in [*current, *considering] and network != "none":
         if network == "in_use":
