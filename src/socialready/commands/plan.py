@@ -114,9 +114,10 @@ def _written(
         while pending:
             yield _result(pending.popleft())
     finally:
-        writers.shutdown(wait=True, cancel_futures=True)
+        writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
         if isinstance(outcomes, Generator):
-            outcomes.close()  # the worker processes end here, not when collected
+            outcomes.close()  # the worker processes end now, before the pool replaces any
+        writers.shutdown(wait=True)  # the writes under way finish
 
 
 def _done(item: Future[Outcome] | Outcome) -> bool:
