@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from socialready import model
 from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
 from socialready.model import PlanDoc
@@ -275,4 +276,5 @@ def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isola
     keys(ENTER * 40)  # Enter keeps every saved answer, 4,5 posts a week included
     again = _assess(isolated / "zottegem.yaml", lang="nl")
     assert again["answers"] == first["answers"]
-    assert again["answers"]["channels"]["current"]["facebook"]["posts_per_week"] == 4.5
+    current = model.as_channels(again["answers"]["channels"]["current"])
+    assert current["facebook"]["posts_per_week"] == 4.5

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
@@ -19,7 +19,7 @@ from socialready.text import text
 from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
-    from socialready.model import PlanDoc
+    from socialready.model import Answers, PlanDoc
     from socialready.planfile.document import Plan
 
 
@@ -39,7 +39,7 @@ def run(
     from socialready.planfile import schedule
 
     started = schedule.parse_date(date, "--date") if date else None
-    given: dict[str, Any] = {}
+    given: Answers = {}
     session_lang = None
     if sources.resume:
         from socialready.wizard import resume
@@ -87,7 +87,7 @@ def run(
     return int(ExitCode.OK)
 
 
-def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
+def _keep(answered: Answers, target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
     return resume.ASSESS.save(resume.Session(answered, target, language))
@@ -104,7 +104,7 @@ def _read_checked(path: Path, force: bool) -> Plan:
 
 
 def _write(
-    answered: dict[str, Any],
+    answered: Answers,
     language: str,
     target: Path | None,
     existing: Plan | None,
@@ -119,7 +119,7 @@ def _write(
     from socialready.planfile.document import Plan, build, write
 
     if target is None:
-        target, existing = _own_plan(answered["organisation.name"], force)
+        target, existing = _own_plan(str(answered["organisation.name"]), force)
         if existing is not None:
             target, existing = _update_or_new(target, existing, language)
     elif existing is None and target.exists():

@@ -14,10 +14,11 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready.errors import BadInput, ExitCode, msg, told_in
+from socialready.model import as_choices
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
@@ -79,7 +80,7 @@ def weekend(day: dt.date) -> bool:
     return day.weekday() >= WORKING_DAYS
 
 
-def closed_days(country: Any, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
+def closed_days(country: object, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
     """Which days take no post: weekends, and the public holidays of `country` (an ISO 3166
     code) from the `holidays` package; whether the country's holidays are known."""
     code = str(country or "").upper()
@@ -120,7 +121,9 @@ def themes(plan: Plan, lang: str) -> list[str]:
         part.strip() for part in str(plan.answers.get("audience.interests") or "").split(",")
     ]
     objective = questionnaire.load().question("goals.objectives")
-    labels = [objective.label(value, lang) for value in plan.answers["goals.objectives"]]
+    labels = [
+        objective.label(value, lang) for value in as_choices(plan.answers["goals.objectives"])
+    ]
     return [item for item in interests if item] + labels
 
 

@@ -54,7 +54,7 @@ def generate(
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
     problems = selfcheck.problems_in(ctx, choice, fired, generated, used, summary)
-    selfcheck.check(problems, ctx["organisation.name"])
+    selfcheck.check(problems, ctx.choice("organisation.name"))
     return generated
 
 
