@@ -250,7 +250,7 @@ def random_answers(qs: Questionnaire, rng: random.Random, index: int) -> dict[st
 def write_plans(folder: Path, count: int, seed: int) -> None:
     """`count` plan files in `folder`, made with the library (not the CLI) for speed."""
     from socialready import answers, questionnaire
-    from socialready.planfile import document as plan
+    from socialready.planfile.document import Plan, build, write
 
     qs = questionnaire.load()
     rng = random.Random(seed)
@@ -259,10 +259,10 @@ def write_plans(folder: Path, count: int, seed: int) -> None:
         filled = answers.with_defaults(qs, random_answers(qs, rng, index))
         language = rng.choice(("en", "nl"))
         try:
-            document = plan.build(plan.Plan(filled, language))
+            document = build(Plan(filled, language))
         except Exception as exc:  # e.g. a text missing from rules.yaml: report it, go on
             raise MeasurementError(f"could not build a {language} plan: {exc!r}") from exc
-        plan.write(folder / f"org-{index:04d}.yaml", document)
+        write(folder / f"org-{index:04d}.yaml", document)
 
 
 # The measurements

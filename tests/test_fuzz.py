@@ -20,8 +20,18 @@ from socialready import answers, files, questionnaire, rules
 from socialready.commands import overview
 from socialready.errors import SocialreadyError
 from socialready.model import Owned, PlanDoc
-from socialready.planfile import document as plan
 from socialready.planfile import recompute, yamlio
+from socialready.planfile.document import (
+    OWNED,
+    STATUSES,
+    TOP_KEYS,
+    Plan,
+    build,
+    dumps,
+    from_text,
+    hand_edits,
+    load_document,
+)
 from tests.strategies import (
     OWNED_TEXT,
     PLAIN_TEXT,
@@ -35,7 +45,7 @@ QS = questionnaire.load()
 T = TypeVar("T")
 BASE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-KNOWN_KEYS = sorted({part for key in QS.by_key for part in key.split(".")} | set(plan.TOP_KEYS))
+KNOWN_KEYS = sorted({part for key in QS.by_key for part in key.split(".")} | set(TOP_KEYS))
 KEYS = st.sampled_from(KNOWN_KEYS) | st.text(max_size=12)
 TRICKY = ["yes", "no", "~", "null", "2026-02-30", "1e400", ".nan", ".inf", "0x1F", "1:30", "'"]
 SCALARS = (
@@ -175,7 +185,7 @@ def _shown(source: str) -> None:
 
     report_text = show.report_or_raw(Path(source))  # never fails: the report, or raw text
     assert report.inert(report_text) == report_text  # nothing left that acts on a terminal
-    document = _outcome(lambda: plan.load_document(Path(source)), "p.yaml")
+    document = _outcome(lambda: load_document(Path(source)), "p.yaml")
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False)
     terminal.overview(overview.plan_rows(Path(source).parent, "en"), "en", out)
     if document is not None:
@@ -184,15 +194,15 @@ def _shown(source: str) -> None:
 
 
 def _load_plan(text: str, source: str) -> None:
-    loaded = _outcome(lambda: plan.from_text(text, source), "p.yaml")
+    loaded = _outcome(lambda: from_text(text, source), "p.yaml")
     if loaded is not None:
         assert loaded.language in questionnaire.LANGUAGES
         assert not answers.complete(QS, loaded.answers)[1]
         assert set(loaded.owned) == set(rules.STEP_IDS)
         for owned in loaded.owned.values():
-            assert owned["status"] in plan.STATUSES
+            assert owned["status"] in STATUSES
             assert owned["due"] is None or type(owned["due"]) is dt.date
-        _outcome(lambda: plan.hand_edits(loaded), "p.yaml")  # what `plan` does next
+        _outcome(lambda: hand_edits(loaded), "p.yaml")  # what `plan` does next
         for force in (False, True):  # `plan`, and `plan --check` / `--force`: compare, move
             update = functools.partial(
                 recompute.update, Path(source), {}, None, force=force, said_in="en"
@@ -219,8 +229,8 @@ def test_mutated_answers_files(scratch: Path, data: st.DataObject, valid: dict[s
 def test_mutated_plan_files(
     scratch: Path, data: st.DataObject, valid: dict[str, Any], lang: str
 ) -> None:
-    tree = data.draw(mutated_tree(plan.build(plan.Plan(valid, lang))))
-    source, text = _through_file(scratch, "p.yaml", data.draw(mutated_bytes(plan.dumps(tree))))
+    tree = data.draw(mutated_tree(build(Plan(valid, lang))))
+    source, text = _through_file(scratch, "p.yaml", data.draw(mutated_bytes(dumps(tree))))
     _shown(source)
     if text is not None:
         _load_plan(text, source)
@@ -273,13 +283,13 @@ def owned_plans(draw: st.DrawFn) -> tuple[PlanDoc, dict[str, Owned], str]:
     owned: dict[str, Owned] = {
         step: {
             "owner": draw(st.none() | OWNED_TEXT),
-            "status": draw(st.sampled_from(plan.STATUSES)),
+            "status": draw(st.sampled_from(STATUSES)),
             "due": None,
             "notes": draw(st.none() | OWNED_TEXT),
         }
         for step in rules.STEP_IDS
     }
-    document = plan.build(plan.Plan(valid, draw(languages), owned))
+    document = build(Plan(valid, draw(languages), owned))
     styled: dict[str, Any] = copy.deepcopy(dict(document))
     organisation = styled["answers"]["organisation"]
     organisation["name"] = _styled(organisation["name"], draw(st.sampled_from(STYLES)))
@@ -310,7 +320,7 @@ def _owned_in(document: Mapping[str, Any]) -> dict[str, Any]:
         "name": document["answers"]["organisation"]["name"],
         "interests": document["answers"]["audience"]["interests"],
         "steps": [
-            {key: _status(step[key]) if key == "status" else step[key] for key in plan.OWNED}
+            {key: _status(step[key]) if key == "status" else step[key] for key in OWNED}
             for step in document["steps"]
         ],
     }
@@ -326,7 +336,7 @@ def test_owned_text_in_any_style_is_no_comment_and_survives_plan_twice(
     # PyYAML writes as YAML 1.1 sees it: `0E0` plain is text there, a number in YAML 1.2, as
     # plans are read (and as editors read them); such a name is refused with a message instead.
     assume(yamlio.loads(text, "p.yaml") == document)
-    read = plan.from_text(text, "p.yaml")
+    read = from_text(text, "p.yaml")
     assert read.file.comments == [] and read.file.header == ""
     path = scratch / "p.yaml"
     path.write_text(text, "utf-8")
@@ -359,7 +369,7 @@ def test_a_real_comment_next_to_owned_text_is_always_found(
     if _one_line(lines[name]) == {"organisation": document["organisation"]}:
         lines[name] += " # eerst Piet bellen"  # after the name as written, on its own line
         expected.append((name + 1, "# eerst Piet bellen"))
-    read = plan.from_text("\n".join(lines), "p.yaml")
+    read = from_text("\n".join(lines), "p.yaml")
     assert sorted(read.file.comments) == sorted(expected)
 
 

@@ -20,8 +20,8 @@ import pytest
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.model import PlanDoc
-from socialready.planfile import document as plan
 from socialready.planfile import owned, shape
+from socialready.planfile.document import Plan, build
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "socialready" / "data"
@@ -128,7 +128,7 @@ def test_the_dutch_of_generated_plans() -> None:
     rng = random.Random(16)
     texts: set[str] = set()
     for _ in range(PLANS):
-        texts.update(_plan_texts(plan.build(plan.Plan(_answers(rng), "nl"))))
+        texts.update(_plan_texts(build(Plan(_answers(rng), "nl"))))
     unknown = _unknown("\n".join(sorted(texts)))
     assert not unknown, f"not Dutch, or misspelled, in {PLANS} plans: {unknown}"
 

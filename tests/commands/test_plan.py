@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from socialready import catalog
-from socialready.planfile import document as plan
 from socialready.planfile import yamlio
+from socialready.planfile.document import header_comment
 from tests.conftest import ORGANISATIONS, command, invoke
 
 
@@ -282,7 +282,7 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
     assert result.returncode == 0, result.stderr
     text = path.read_text("utf-8")
     modeline = "# yaml-language-server: $schema=../plan.schema.json\n"
-    assert text.startswith(modeline + plan.header_comment("en") + "socialready: 3\n")
+    assert text.startswith(modeline + header_comment("en") + "socialready: 3\n")
     step = yamlio.loads(text, str(path))["steps"][1]
     assert (step["owner"], step["status"], step["notes"]) == (
         "Anna",

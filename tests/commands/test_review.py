@@ -15,9 +15,10 @@ from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.model import PlanDoc
-from socialready.planfile import document as plan_mod
+from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
+from socialready.wizard.flow import Sources
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, in_process
 from tests.strategies import examples
 
 Keys = Callable[[str], None]
@@ -32,27 +33,26 @@ def software(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOCIALREADY_TODAY", STARTED)
     assess.run(
         isolated / "software.yaml",
-        answers_file=ORGANISATIONS / "software.yaml",
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(ORGANISATIONS / "software.yaml", [], False, False),
         force=False,
         lang="en",
     )
     return isolated / "software.yaml"
 
 
-def _review(path: Path | None, **options: Any) -> PlanDoc:
-    settings_: dict[str, Any] = {
-        "answers_file": None,
-        "sets": [],
-        "use_defaults": False,
-        "resume_session": False,
-        "date": TWELVE_WEEKS,
-        "lang": None,
-    }
-    settings_.update(options)
-    return review_cmd.run(path, **settings_)
+def _review(
+    path: Path | None,
+    *,
+    answers_file: Path | None = None,
+    sets: list[str] | None = None,
+    use_defaults: bool = False,
+    resume_session: bool = False,
+    date: str | None = TWELVE_WEEKS,
+    lang: str | None = None,
+) -> PlanDoc:
+    sources = Sources(answers_file, sets or [], use_defaults, resume_session)
+    assert review_cmd.run(path, sources, date=date, lang=lang) == 0
+    return load_document(path or Path("software.yaml"))  # resumed: the plan of the session
 
 
 # One keystroke string per question, in order, for the software plan over 12 weeks.
@@ -85,7 +85,7 @@ def test_a_review_through_real_prompts(keys: Keys, software: Path) -> None:
     said = {finding["rule"]: finding["says"] for finding in capacity}
     assert said.get("review.under-delivered") == "LinkedIn: 10 of 36 promised posts in 12 weeks."
     assert "review.reply-slower" in said
-    assert plan_mod.read(software).reviews == [entry]
+    assert read(software).reviews == [entry]
 
 
 def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
@@ -97,7 +97,7 @@ def test_ctrl_c_keeps_the_review_answers_and_resume_continues(
         _review(software)
     assert caught.value.exit_code == 130
     assert "review --resume" in caught.value.message
-    assert "reviews" not in plan_mod.read(software).as_read or not plan_mod.read(software).reviews
+    assert "reviews" not in read(software).as_read or not read(software).reviews
     keys("".join(PROMPTED[3:]))
     document = _review(None, resume_session=True, date=None)
     [entry] = document["reviews"]
@@ -125,6 +125,21 @@ def test_a_review_from_an_answers_file(
     assert entry["measures"] == {"leads_sales": 14}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
+
+
+def test_review_answers_from_standard_input(
+    software: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--answers -` reads the review from standard input, as it does for `assess`."""
+    from socialready.cli import main
+
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
+    review = "review:\n  published: {blog: 6, linkedin: 36, youtube: 6}\n  hours_spent: 8\n"
+    done = in_process(main, "review", str(software), "--answers", "-", "--defaults", input=review)
+    assert done.returncode == 0, done.stderr
+    [entry] = load_document(software)["reviews"]
+    assert entry["published"] == {"blog": 6, "linkedin": 36, "youtube": 6}
+    assert entry["hours_spent"] == 8
 
 
 def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> None:
@@ -203,7 +218,7 @@ reviews = st.fixed_dictionaries(
 )
 @given(figures=reviews)
 def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict[str, Any]) -> None:
-    before = plan_mod.read(software)
+    before = read(software)
     text = software.read_bytes()
     try:
         _review(
@@ -216,7 +231,7 @@ def test_a_review_never_changes_what_the_user_owns(software: Path, figures: dict
                 f"review.hours_spent={figures['hours']}",
             ],
         )
-        after = plan_mod.read(software)
+        after = read(software)
         assert after.answers == before.answers
         assert after.owned == before.owned
         assert after.started == before.started
@@ -298,7 +313,7 @@ def test_ctrl_d_at_a_pre_filled_question_stops_like_ctrl_c(
         _review(software)
     assert caught.value.exit_code == 130
     assert "review --resume" in caught.value.message
-    assert not plan_mod.read(software).reviews
+    assert not read(software).reviews
     [entry] = _review(None, resume_session=True, date=None)["reviews"]
     published = entry.get("published") or {}
     assert published["linkedin"] == 10  # the answer given before Ctrl-D was kept
@@ -329,7 +344,7 @@ def test_a_review_dated_before_the_last_one_is_refused(
 
 def test_the_last_review_may_be_recorded_again(software: Path) -> None:
     _recorded(software, "2026-02-16", TWELVE_WEEKS, TWELVE_WEEKS)
-    assert [r["date"] for r in plan_mod.read(software).reviews] == [
+    assert [r["date"] for r in read(software).reviews] == [
         dt.date(2026, 2, 16),
         dt.date(2026, 3, 30),
     ]

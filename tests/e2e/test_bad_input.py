@@ -21,6 +21,7 @@ from socialready.commands import assess
 from socialready.errors import Interrupted
 from socialready.planfile import yamlio
 from socialready.wizard import resume
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
@@ -438,7 +439,7 @@ def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
     keys(("Org" + ENTER + ENTER * (stop_at - 1) if stop_at else "") + CTRL_C)
     with pytest.raises(Interrupted):
         assess.run(
-            None, answers_file=None, sets=[], use_defaults=False, resume_session=False,
+            None, Sources(None, [], False, False),
             force=False, lang="en",
         )  # fmt: skip
     before = order[: order.index(asked[stop_at])]

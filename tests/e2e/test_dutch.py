@@ -20,7 +20,9 @@ from socialready import questionnaire
 from socialready.commands import assess, show
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
+from socialready.planfile.document import load_document
 from socialready.wizard import prompts
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,15 +107,14 @@ def test_the_dutch_wizard_has_no_english_on_screen(
         + "j"  # weekend cover: j is yes in Dutch
     )  # fmt: skip
     path = _answers_file(isolated)
-    document = assess.run(
+    assessed = assess.run(
         None,
-        answers_file=path,
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(path, [], False, False),
         force=False,
         lang="nl",
     )
+    assert assessed == 0
+    document = load_document(isolated / "plans" / "bakkerij-test.yaml")
     answers = document["answers"]
     assert answers["organisation"]["name"] == "Bakkerij Test"
     assert answers["capacity"]["hours_per_week"] == 2.5
@@ -151,10 +152,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
     with pytest.raises(Interrupted) as caught:
         assess.run(
             None,
-            answers_file=None,
-            sets=[],
-            use_defaults=False,
-            resume_session=False,
+            Sources(None, [], False, False),
             force=False,
             lang="nl",
         )

@@ -204,18 +204,18 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     is kept, and the answers wait in the resume file."""
     from socialready.commands import assess
     from socialready.errors import FileProblem
-    from socialready.planfile import document as plan
+    from socialready.planfile.document import read
     from socialready.wizard import resume
 
     path = isolated / "p.yaml"
     path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    existing = plan.read(path)
+    existing = read(path)
     _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
     with pytest.raises(FileProblem, match="changed while socialready was working on it"):
         assess._write(existing.answers, "en", path, existing, False, None)
     assert "notes: mine" in path.read_text("utf-8")
     path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    again = plan.read(path)
+    again = read(path)
     assess._write(again.answers, "en", path, again, False, None)
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialready.planfile import canonical, yamlio
-from socialready.planfile import document as plan
+from socialready.planfile.document import Plan, build, dumps
 from tests.strategies import examples, languages, valid_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +108,7 @@ def test_reads_what_pyyaml_reads_or_declines(
     data: st.DataObject, given_answers: dict[str, Any], lang: str
 ) -> None:
     """Any text, however changed: read either declines or agrees with PyYAML."""
-    text = plan.dumps(plan.build(plan.Plan(given_answers, lang)))
+    text = dumps(build(Plan(given_answers, lang)))
     if data.draw(st.booleans()):  # a header comment, which read skips
         text = "#" + data.draw(TEXT | st.sampled_from(["\u2028x", "\r", "\x85"])) + "\n" + text
     for _ in range(data.draw(st.integers(1, 3))):
@@ -134,7 +134,7 @@ def test_example_plans_take_the_fast_path(path: Path) -> None:
 def test_plans_of_ordinary_text_take_the_fast_path(
     given_answers: dict[str, Any], lang: str
 ) -> None:
-    document = plan.build(plan.Plan(given_answers, lang))
+    document = build(Plan(given_answers, lang))
     text = yamlio.dumps(document, engine="libyaml")
     if all(_ordinary(value) for value in given_answers.values() if isinstance(value, str)):
         assert canonical.write(document) == text

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from socialready.planfile import document as plan
 from socialready.planfile import owned, yamlio
+from socialready.planfile.document import TOP_KEYS, header_comment
 from tests.conftest import ORGANISATIONS, invoke
 
 V1 = Path(__file__).parents[1] / "fixtures" / "v1-software.yaml"
@@ -43,9 +43,9 @@ def test_a_version_1_plan_is_upgraded_with_everything_owned_kept(isolated: Path)
     assert result.returncode == 0, result.stderr
 
     text = path.read_text("utf-8")
-    assert text.startswith(MODELINE + plan.header_comment("en") + "socialready: 3\n")
+    assert text.startswith(MODELINE + header_comment("en") + "socialready: 3\n")
     after = _load(path)
-    assert list(after) == list(plan.TOP_KEYS)
+    assert list(after) == list(TOP_KEYS)
     assert after["started"] is None  # unknown: set by the user, or by the next `assess`
     assert after["reviews"] == []
     current = before["answers"]["channels"].pop("current")  # a list: answers format 2
@@ -126,7 +126,7 @@ def test_the_header_lists_the_allowed_values_in_the_plans_language(
     isolated: Path, lang: str
 ) -> None:
     text = _assess(isolated / "p.yaml", "--lang", lang).read_text("utf-8")
-    header = plan.header_comment(lang)
+    header = header_comment(lang)
     assert text.startswith(header + "socialready: 3\n")
     words = {"nl": ("te doen", "bezig", "klaar", "overgeslagen", "JJJJ-MM-DD")}
     for word in (*words.get(lang, ("to do", "doing", "done", "skipped", "YYYY-MM-DD")), "owner"):
@@ -136,7 +136,7 @@ def test_the_header_lists_the_allowed_values_in_the_plans_language(
 
 def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", "--lang", "en")
-    generated = plan.header_comment("en")
+    generated = header_comment("en")
     text = path.read_text("utf-8")
     mine = "# Kept by Anna; ask her first\n"
     path.write_text(MODELINE + text.replace(generated, generated + mine, 1))
@@ -145,7 +145,7 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
     # Another language: the generated header changes language, the user's lines stay put.
     assert invoke("plan", "--lang", "nl", str(path)).returncode == 0
     dutch = path.read_text("utf-8")
-    assert dutch.startswith(MODELINE + plan.header_comment("nl") + mine + "socialready: 3\n")
+    assert dutch.startswith(MODELINE + header_comment("nl") + mine + "socialready: 3\n")
     assert invoke("plan", "--lang", "en", str(path)).returncode == 0
     assert path.read_text("utf-8") == expected
 
@@ -153,7 +153,7 @@ def test_the_users_header_lines_are_kept_around_the_generated_one(isolated: Path
 def test_an_older_wording_of_the_header_is_replaced_not_added_to(isolated: Path) -> None:
     path = _assess(isolated / "p.yaml", "--lang", "en")
     text = path.read_text("utf-8")
-    generated = plan.header_comment("en")
+    generated = header_comment("en")
     older = generated.replace("any text", "free text").replace("the deadline", "due date")
     path.write_text(MODELINE + text.replace(generated, older + "# mine\n", 1))
     assert invoke("plan", str(path)).returncode == 0

@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 
 from socialready import rules
 from socialready.model import PlanDoc
-from socialready.planfile import document as plan
 from socialready.planfile import owned as owned_mod
 from socialready.planfile import recompute, yamlio
+from socialready.planfile.document import FORMAT, OWNED, STATUSES, Plan, build
 from tests.strategies import examples, languages, valid_answers
 
-OWNED = st.fixed_dictionaries(
+OWNED_STEP = st.fixed_dictionaries(
     {
         "owner": st.none() | st.text(min_size=1, max_size=40).map(str.strip).filter(bool),
-        "status": st.sampled_from(plan.STATUSES),
+        "status": st.sampled_from(STATUSES),
         "due": st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2030, 12, 31)),
         "notes": st.none() | st.text(min_size=1, max_size=200),
     }
@@ -32,14 +32,14 @@ PRINTABLE = st.characters(blacklist_categories=["Cs", "Cc"])
 @given(
     valid_answers(),
     languages,
-    st.lists(OWNED, min_size=8, max_size=8),
+    st.lists(OWNED_STEP, min_size=8, max_size=8),
     st.sampled_from(["capacity.hours_per_week", "willingness.management", None]),
 )
 def test_plan_keeps_owned_fields_and_is_idempotent(
     answers: dict[str, Any], lang: str, owned: list[dict[str, Any]], edited: str | None
 ) -> None:
     owned_by_step = dict(zip(rules.STEP_IDS, owned, strict=True))
-    document = plan.build(plan.Plan(answers, lang, owned_by_step))
+    document = build(Plan(answers, lang, owned_by_step))
     if edited == "capacity.hours_per_week":
         document["answers"]["capacity"]["hours_per_week"] = 80 - answers[edited]
     elif edited == "willingness.management":
@@ -54,7 +54,7 @@ def test_plan_keeps_owned_fields_and_is_idempotent(
     result = yamlio.loads(first.new_text, "p.yaml")
     for step, expected in zip(result["steps"], owned, strict=True):
         worded = {**expected, "status": owned_mod.status_word(expected["status"], lang)}
-        assert {key: step[key] for key in plan.OWNED} == worded  # the plan's language
+        assert {key: step[key] for key in OWNED} == worded  # the plan's language
 
 
 def _as_version_1(document: PlanDoc) -> dict[str, Any]:
@@ -70,15 +70,15 @@ SPELLINGS = st.sampled_from(sorted(owned_mod.status_words().items()))
 
 
 @settings(max_examples=examples(60), deadline=None)
-@given(valid_answers(), languages, st.lists(OWNED, min_size=8, max_size=8), st.data())
+@given(valid_answers(), languages, st.lists(OWNED_STEP, min_size=8, max_size=8), st.data())
 def test_a_version_1_plan_upgrades_with_every_owned_field_kept(
     answers: dict[str, Any], lang: str, owned: list[dict[str, Any]], data: st.DataObject
 ) -> None:
     owned_by_step = dict(zip(rules.STEP_IDS, owned, strict=True))
-    old = _as_version_1(plan.build(plan.Plan(answers, lang, owned_by_step)))
+    old = _as_version_1(build(Plan(answers, lang, owned_by_step)))
     expected = []
     for step in old["steps"]:
-        expected.append({key: step[key] for key in plan.OWNED})
+        expected.append({key: step[key] for key in OWNED})
         if data.draw(st.booleans()):  # a status as the user may type it, in either language
             spelling, expected[-1]["status"] = data.draw(SPELLINGS)
             step["status"] = data.draw(st.sampled_from([spelling, spelling.title()]))
@@ -90,8 +90,8 @@ def test_a_version_1_plan_upgrades_with_every_owned_field_kept(
         path.write_text(first.new_text, "utf-8")
         assert not recompute.update(path, {}, None, force=False, said_in="en").changed
     result = yamlio.loads(first.new_text, "p.yaml")
-    assert result["socialready"] == plan.FORMAT and result["started"] is None
+    assert result["socialready"] == FORMAT and result["started"] is None
     assert result["answers"] == old["answers"]
     for step, want in zip(result["steps"], expected, strict=True):
         worded = {**want, "status": owned_mod.status_word(want["status"], lang)}
-        assert {key: step[key] for key in plan.OWNED} == worded
+        assert {key: step[key] for key in OWNED} == worded

@@ -18,8 +18,8 @@ from ruamel.yaml import YAML
 
 from socialready import files
 from socialready.errors import SocialreadyError
-from socialready.planfile import document as plan
 from socialready.planfile import owned, shape, yamlio
+from socialready.planfile.document import Plan, build, dumps, header_comment, parse
 from tests.conftest import invoke
 from tests.e2e import test_bad_input as catalogue
 from tests.strategies import examples, languages, valid_answers
@@ -66,7 +66,7 @@ def tool_accepts(data: bytes, folder: Path) -> bool:
     path = folder / "p.yaml"
     path.write_bytes(data)
     try:
-        plan.parse(yamlio.loads(files.read_text(path), str(path)), str(path), deep=True)
+        parse(yamlio.loads(files.read_text(path), str(path)), str(path), deep=True)
     except SocialreadyError:
         return False
     return True
@@ -150,7 +150,7 @@ EDITS = [
 def test_both_agree_on_hand_edits(
     isolated: Path, plan_text: str, old: str, new: str, accepted: bool
 ) -> None:
-    header = plan.header_comment("en")
+    header = header_comment("en")
     body = plan_text.removeprefix(header)
     assert old in body, old
     data = header + body.replace(old, new, 1)
@@ -172,12 +172,12 @@ def test_both_agree_on_generated_and_mutated_plans(
     tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, answers: Any, lang: str
 ) -> None:
     folder = tmp_path_factory.mktemp("agree")
-    document = plan.build(plan.Plan(answers, lang, started=None))
-    text = plan.dumps(document).encode()
+    document = build(Plan(answers, lang, started=None))
+    text = dumps(document).encode()
     assert tool_accepts(text, folder) and schema_accepts(text)
     mutated = data.draw(mutated_tree(document))
     try:
-        text = plan.dumps(mutated).encode()
+        text = dumps(mutated).encode()
     except Exception:  # a value YAML cannot hold
         return
     assert tool_accepts(text, folder) == schema_accepts(text), text.decode()[:3000]
@@ -220,7 +220,7 @@ def test_both_agree_on_any_value_of_an_owned_field(
     tmp_path_factory: pytest.TempPathFactory, plan_text: str, line: str, value: object
 ) -> None:
     """Each value written as JSON, which YAML reads the same way (a double-quoted string)."""
-    header = plan.header_comment("en")
+    header = header_comment("en")
     body = plan_text.removeprefix(header)
     start = body.index(line)
     end = body.index("\n", start)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from socialready import answers, catalog, questionnaire, rules
 from socialready.model import Generated
-from socialready.planfile import document as plan
 from socialready.planfile import owned, yamlio
+from socialready.planfile.document import Plan, build, dumps, hand_edits, header_comment, parse
 from socialready.text import text
 from tests.conftest import ORGANISATIONS
 from tests.strategies import examples, languages, valid_answers
@@ -596,20 +596,20 @@ def test_every_answer_set_gives_8_steps_a_verdict_and_a_workload_within_the_hour
 def test_plan_files_round_trip_and_dump_to_the_same_bytes(
     given_answers: dict[str, Any], lang: str
 ) -> None:
-    document = plan.build(plan.Plan(given_answers, lang))
-    text = plan.dumps(document)
-    assert plan.dumps(document) == text
+    document = build(Plan(given_answers, lang))
+    text = dumps(document)
+    assert dumps(document) == text
     loaded = yamlio.loads(text, "p.yaml")
     words = owned.status_words()  # the file says `te doen` where the document holds `todo`
     by_id = [{**step, "status": words[step["status"]]} for step in loaded["steps"]]
     assert {**loaded, "steps": by_id} == document
-    body = text.removeprefix(plan.header_comment(lang))  # the comment that lists what is yours
+    body = text.removeprefix(header_comment(lang))  # the comment that lists what is yours
     assert yamlio.dumps(loaded, engine="python") == body
     assert yamlio.dumps(loaded, engine="libyaml") == body
-    again = plan.parse(loaded, "p.yaml")
+    again = parse(loaded, "p.yaml")
     assert again.answers == given_answers
-    assert plan.hand_edits(again) == []
-    assert plan.dumps(plan.build(again)) == text  # `plan` on it changes nothing
+    assert hand_edits(again) == []
+    assert dumps(build(again)) == text  # `plan` on it changes nothing
 
 
 @pytest.mark.parametrize(

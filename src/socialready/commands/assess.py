@@ -9,58 +9,48 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready import questionnaire
+from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.language import resolve_language
 from socialready.text import text
 from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
-    from socialready.model import PlanDoc
+    from socialready.model import Answers, PlanDoc
     from socialready.planfile.document import Plan
 
 
 def run(
     target: Path | None,
+    sources: flow.Sources,
     *,
-    answers_file: Path | None,
-    sets: list[str],
-    use_defaults: bool,
-    resume_session: bool,
     force: bool,
     lang: str | None,
     date: str | None = None,
-) -> PlanDoc:
+) -> int:
     """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
-    answers are the defaults offered. Returns the plan document written.
+    answers are the defaults offered. Writes the plan and shows it; returns the exit code.
 
     `date` (YYYY-MM-DD, else today) is the day the plan starts, if it has not started yet."""
     qs = questionnaire.load()
     from socialready.planfile import schedule
 
     started = schedule.parse_date(date, "--date") if date else None
-    given: dict[str, Any] = {}
+    given: Answers = {}
     session_lang = None
-    if resume_session:
+    if sources.resume:
         from socialready.wizard import resume
 
         given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
-    if answers_file:
-        from socialready.planfile import yamlio
-
-        if str(answers_file) == "-":
-            import sys
-
-            data = yamlio.loads(sys.stdin.read(), "<stdin>")
-        else:
-            data = yamlio.loads(files.read_text(answers_file), str(answers_file))
-        given.update(answers_mod.from_nested(qs, data, str(answers_file)))
-    given.update(answers_mod.parse_sets(qs, sets))
+    data = sources.file_data()
+    if data is not None:
+        given.update(answers_mod.from_nested(qs, data, str(sources.answers_file)))
+    given.update(answers_mod.parse_sets(qs, sources.sets))
     language = (
         lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
@@ -72,7 +62,7 @@ def run(
                 given,
                 answers_mod.stated(existing.answers) if existing else {},
                 interactive=prompts.can_prompt(),
-                use_defaults=use_defaults,
+                use_defaults=sources.use_defaults,
             )
         except flow.Stopped as stop:
             kept = {**given, **stop.answers}
@@ -87,17 +77,17 @@ def run(
             where = _keep(answered, target, language)
             exc.add(msg("wizard.kept", path=str(where)))
             raise
-        if resume_session:
+        if sources.resume:
             from socialready.wizard import resume
 
             resume.ASSESS.clear()
         from socialready.output import terminal
 
         terminal.summary(document, target)
-        return document
+    return int(ExitCode.OK)
 
 
-def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
+def _keep(answered: Answers, target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
     return resume.ASSESS.save(resume.Session(answered, target, language))
@@ -105,16 +95,16 @@ def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
 
 def _read_checked(path: Path, force: bool) -> Plan:
     """An existing plan, refused (or with --force its edits moved) when hand-edited."""
-    from socialready.planfile import document as plan
     from socialready.planfile import recompute
+    from socialready.planfile.document import read
 
-    existing = plan.read(path)
+    existing = read(path)
     recompute.refresh(existing, str(path), force=force)
     return existing
 
 
 def _write(
-    answered: dict[str, Any],
+    answered: Answers,
     language: str,
     target: Path | None,
     existing: Plan | None,
@@ -125,23 +115,23 @@ def _write(
 
     A plan starts once: on the first assessment (or the first after an upgrade from a plan
     that had no start date); later ones keep the date."""
-    from socialready.planfile import document as plan
     from socialready.planfile import schedule
+    from socialready.planfile.document import Plan, build, write
 
     if target is None:
-        target, existing = _own_plan(answered["organisation.name"], force)
+        target, existing = _own_plan(str(answered["organisation.name"]), force)
         if existing is not None:
             target, existing = _update_or_new(target, existing, language)
     elif existing is None and target.exists():
         existing = _read_checked(target, force)
-    new = plan.Plan(answered, language)
+    new = Plan(answered, language)
     if existing:
         new.owned, new.reviews, new.started = existing.owned, existing.reviews, existing.started
         new.owners = existing.owners
         new.file.header, new.file.header_after = existing.file.header, existing.file.header_after
     new.started = new.started or started or schedule.today()
-    document = plan.build(new)
-    plan.write(target, document, new.file.header, new.file.header_after, like=existing)
+    document = build(new)
+    write(target, document, new.file.header, new.file.header_after, like=existing)
     return target, document
 
 
@@ -174,15 +164,15 @@ def _free_path(path: Path) -> Path:
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     """plans/<slug>.yaml, or <slug>-2.yaml and on when another organisation has that name."""
-    from socialready.planfile import document as plan
     from socialready.planfile import recompute
+    from socialready.planfile.document import default_path, read
 
-    base = plan.default_path(name)
+    base = default_path(name)
     for number in itertools.count(1):
         path = base if number == 1 else base.with_name(f"{base.stem}-{number}.yaml")
         if not path.exists():
             return path, None
-        found = plan.read(path)
+        found = read(path)
         if found.organisation == name:
             recompute.refresh(found, str(path), force=force)
             return path, found

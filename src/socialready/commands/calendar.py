@@ -14,10 +14,11 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready.errors import BadInput, msg, told_in
+from socialready.errors import BadInput, ExitCode, msg, told_in
+from socialready.model import as_choices
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
@@ -79,7 +80,7 @@ def weekend(day: dt.date) -> bool:
     return day.weekday() >= WORKING_DAYS
 
 
-def closed_days(country: Any, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
+def closed_days(country: object, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
     """Which days take no post: weekends, and the public holidays of `country` (an ISO 3166
     code) from the `holidays` package; whether the country's holidays are known."""
     code = str(country or "").upper()
@@ -120,7 +121,9 @@ def themes(plan: Plan, lang: str) -> list[str]:
         part.strip() for part in str(plan.answers.get("audience.interests") or "").split(",")
     ]
     objective = questionnaire.load().question("goals.objectives")
-    labels = [objective.label(value, lang) for value in plan.answers["goals.objectives"]]
+    labels = [
+        objective.label(value, lang) for value in as_choices(plan.answers["goals.objectives"])
+    ]
     return [item for item in interests if item] + labels
 
 
@@ -135,10 +138,10 @@ def events(
     """Every post slot, review and due step from `start` for `weeks` weeks, in date order;
     no post on a `closed` day, and a review that falls on one moves to the next open day."""
     from socialready.output import report
-    from socialready.planfile import document as plan_mod
+    from socialready.planfile.document import slug
 
     document = plan.as_read
-    slug = plan_mod.slug(plan.organisation)
+    uid = slug(plan.organisation)
     end = start + dt.timedelta(weeks=weeks)
     monday = start - dt.timedelta(days=start.weekday())
     channels = catalog_mod.load().channels
@@ -175,7 +178,7 @@ def events(
             Event(
                 date,
                 "post",
-                f"{slug}-{channel_id}-{date.isoformat()}{suffix}@socialready",
+                f"{uid}-{channel_id}-{date.isoformat()}{suffix}@socialready",
                 text("calendar.post", lang, channel=name, theme=theme),
                 text(
                     "calendar.post_description",
@@ -197,7 +200,7 @@ def events(
                 Event(
                     date,
                     "review",
-                    f"{slug}-review-{number}@socialready",
+                    f"{uid}-review-{number}@socialready",
                     text("calendar.review", lang, n=number),
                     text("calendar.review_description", lang, plan=str(path)),
                     "",
@@ -216,7 +219,7 @@ def events(
                 Event(
                     due,
                     "step",
-                    f"{slug}-step-{step['id']}@socialready",
+                    f"{uid}-step-{step['id']}@socialready",
                     text("calendar.step_due", lang, n=number, title=step["title"]),
                     "\n".join(f"• {action}" for action in step["actions"]),
                     "",
@@ -245,19 +248,17 @@ def stamp(plan: Plan, start: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def run(
-    path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
-) -> list[Event]:
+def run(path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None) -> int:
     from socialready import files
-    from socialready.planfile import document as plan_mod
+    from socialready.planfile.document import check_generated, read
 
     if not 1 <= weeks <= MAX_WEEKS:
         problem = msg("answer.out_of_range", value=weeks, min=1, max=MAX_WEEKS)
         raise BadInput(msg("where", where="--weeks", problem=problem))
-    plan = plan_mod.read(path)
+    plan = read(path)
     language = lang or plan.language
     with told_in(language):
-        plan_mod.check_generated(plan.as_read, str(path))
+        check_generated(plan.as_read, str(path))
         if output is not None:  # before any work: never over the plan or a file of another kind
             files.check_output(
                 output, reads=path, kind="ics", starts=b"BEGIN:VCALENDAR", suffix=".ics"
@@ -298,9 +299,11 @@ def run(
             terminal.message(
                 text("calendar.written", language, path=str(output), n=len(found)), style="green"
             )
-            return found
-        terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
-        return found
+        else:
+            terminal.calendar(
+                title, _weeks(found, first, weeks, language), _headers(language), note
+            )
+    return int(ExitCode.OK)
 
 
 KINDS = ("post", "review", "step")

@@ -63,11 +63,11 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
 def _hashtag_hint(path: Path, lang: str) -> None:
     """Said once, on stderr: a `#` in a step's field that YAML reads as a comment."""
     from socialready.errors import SocialreadyError
-    from socialready.planfile import document as plan_mod
     from socialready.planfile import recompute
+    from socialready.planfile.document import read
 
     try:
-        plan = plan_mod.read(path)
+        plan = read(path)
     except (SocialreadyError, OSError):
         return  # the command itself says what is wrong with the file
     hint = recompute.hashtag_hint(plan, str(path), lang)

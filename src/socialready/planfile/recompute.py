@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
-from socialready.planfile import document as plan_mod
+from socialready.planfile.document import (
+    Plan,
+    build,
+    dumps,
+    from_text,
+    hand_edits,
+    keep_edits_in_notes,
+)
 
 if TYPE_CHECKING:
+    from socialready.model import Answers
     from socialready.planfile.diff import Change
 
 
@@ -31,9 +39,9 @@ class Update(NamedTuple):
     hashtags: str  # how to quote a `#` read as a comment in a step's field ("" when none)
 
 
-def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
+def refresh(plan: Plan, source: str, *, force: bool) -> list[str]:
     """Refuse to overwrite hand edits to generated fields, or with --force move them to notes."""
-    edited = plan_mod.hand_edits(plan)
+    edited = hand_edits(plan)
     if edited and not force:
         problem = msg("plan.hand_edited", fields=", ".join(edited))
         raise HandEdited(msg("where", where=source, problem=problem))
@@ -43,13 +51,11 @@ def refresh(plan: plan_mod.Plan, source: str, *, force: bool) -> list[str]:
         raise HandEdited(msg("where", where=source, problem=problem))
     moved = edited + (["comments"] if plan.file.comments else [])
     if moved:
-        plan_mod.keep_edits_in_notes(plan, edited)
+        keep_edits_in_notes(plan, edited)
     return moved
 
 
-def update(
-    path: Path, sets: dict[str, Any], lang: str | None, *, force: bool, said_in: str
-) -> Update:
+def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in: str) -> Update:
     """Recompute a plan from its answers (and --set, and in `lang` when given), keeping
     everything the user owns; what changes is said in `said_in`.
 
@@ -57,15 +63,15 @@ def update(
     file that differs from what `plan` writes only in its layout is not a change."""
     contents = files.read(path)
     old_text = contents.text
-    plan = plan_mod.from_text(old_text, str(path))
+    plan = from_text(old_text, str(path))
     moved = refresh(plan, str(path), force=force)
     if sets:
         qs = questionnaire.load()
         plan.answers, _ = answers_mod.complete(qs, {**answers_mod.stated(plan.answers), **sets})
     if lang:
         plan.language = lang
-    document = plan_mod.build(plan)
-    new_text = plan_mod.dumps(
+    document = build(plan)
+    new_text = dumps(
         document,
         plan.file.header,
         plan.file.header_after,
@@ -94,7 +100,7 @@ def update(
     )
 
 
-def hashtag_hint(plan: plan_mod.Plan, source: str, lang: str) -> str:
+def hashtag_hint(plan: Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
     from socialready.planfile import hashtags
 
@@ -103,7 +109,7 @@ def hashtag_hint(plan: plan_mod.Plan, source: str, lang: str) -> str:
     return hashtags.hint(plan.file.hashtags, lang, source, plan.as_read["steps"])
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: object, new: object) -> bool:
     """The same data, whatever the layout: keys in any order, 3 and 3.0 one number, a date
     quoted or not one date; but true is not 1."""
     if isinstance(old, bool) or isinstance(new, bool):
