@@ -374,9 +374,10 @@ def choose(
     if replies_first(ctx):  # answer the people you have before inviting more reactions
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "replies-first") for c in group if c.conversational)
-    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     allocation.add(groups.internal, "internal_first")
     allocation.add(groups.current, "current")
+    allocation.raise_kept()  # every channel you run is kept before any is raised
+    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     if cut:  # no new channel while a working one runs below its own rhythm
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "after-current") for c in group if c.id not in waiting)
@@ -440,6 +441,7 @@ class _Allocation:
         self.left = float(ctx["capacity.hours_per_week"])
         self.most = ctx["capacity.people"] * ctx.catalog.channels_per_person
         self.waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
+        self.to_raise: list[Pick] = []  # channels you run, kept at their lightest, raised later
 
     def ceiling(self, channel: Channel) -> str:
         """The highest tier: what the answers allow, and no more than a review's figures show."""
@@ -465,9 +467,8 @@ class _Allocation:
             self.left = round(self.left - needed, 2)
             for pick in picks:
                 self._raise_to_own(pick)
-            for pick in picks:
-                if pick.own is None:  # works, rhythm not given: the tier the answers allow
-                    self._raise(pick)
+            # works, rhythm not given: the tier the answers allow, once the others are kept
+            self.to_raise.extend(pick for pick in picks if pick.own is None)
         for pick in picks:
             if pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
@@ -480,10 +481,21 @@ class _Allocation:
             if pick.estimate > self.left + EPSILON:
                 continue
             self.left = round(self.left - pick.estimate, 2)
+            self.to_raise.append(pick)  # up to its own rhythm once the others are kept
+            self.choice.recommended.append(pick)
+
+    def raise_kept(self) -> None:
+        """The channels the organisation runs, all kept at their lightest, each raised in turn:
+        one whose result is not known up to its own rhythm, one whose rhythm is not known up to
+        the tier the answers allow."""
+        for pick in self.to_raise:
+            if pick.own is None:
+                self._raise(pick)
+                continue
             self._raise_to_own(pick)
             if pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
-            self.choice.recommended.append(pick)
+        self.to_raise = []
 
     def _own(self, channel: Channel, entry: Current) -> Pick:
         """A current channel at the lightest rhythm it may run at, with its own rhythm noted."""
@@ -543,7 +555,6 @@ class _Allocation:
         channel then goes up to the cadence the answers allow while the hours hold, before the
         next one starts; channels the organisation runs are all kept before any is raised."""
         new = origin in NEW
-        added = []
         for channel in channels:
             if channel.id in self.waiting or len(self.choice.recommended) >= self.most:
                 continue
@@ -559,10 +570,8 @@ class _Allocation:
             self.choice.recommended.append(pick)
             if new:
                 self._raise(pick)
-            else:
-                added.append(pick)
-        for pick in added:
-            self._raise(pick)
+            else:  # a channel you run: raised once all of them are kept (raise_kept)
+                self.to_raise.append(pick)
 
     def _raise(self, pick: Pick) -> None:
         """Up to the cadence the answers allow, a tier at a time, while the hours hold."""
