@@ -391,6 +391,11 @@ def choose(
     left_out = [c for c in mentioned if c.id not in picked and c.id not in waiting]
     if left_out:  # never a channel nobody mentioned ahead of one they did
         suggested = []
+        # so the lightest start is one of theirs: a suggestion held back needs no hours
+        choice.lightest_needed = min(
+            [hours(ctx, channel, "minimum") for channel in left_out]
+            + [pick.hours for pick in choice.recommended]
+        )
     elif not at_ceiling:
         waiting.update((c.id, "after-mentioned") for c in suggested if c.id not in waiting)
     allocation.add(suggested, "suggested")
