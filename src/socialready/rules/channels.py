@@ -375,7 +375,11 @@ def choose(
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "replies-first") for c in group if c.conversational)
     allocation.add(groups.internal, "internal_first")
-    allocation.add(groups.current, "current")
+    badly = [c for c in groups.current if c.id in current and current[c.id].works == "badly"]
+    allocation.add([c for c in groups.current if c not in badly], "current")
+    # what works badly gets the hours the other channels you run leave, at its lightest
+    allocation.keep_own([c for c in groups.working if current[c.id].works == "badly"], current)
+    allocation.add(badly, "current")
     allocation.raise_kept()  # every channel you run is kept before any is raised
     cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     if cut:  # no new channel while a working one runs below its own rhythm
@@ -458,9 +462,10 @@ class _Allocation:
         range, and a review's cap). Those that work come first and are never dropped: a rhythm
         people rely on keeps its posts even when the hours fall short, any other is cut to what
         the hours carry, never below its lightest; the plan says both figures. Those whose result
-        is unknown, or bad (at its lightest, at most), get what hours are left."""
+        is unknown get what hours are left; those that work badly (at their lightest, at most)
+        what the other channels you run leave (keep_own, from `choose`)."""
         works = [c for c in channels if current[c.id].works in WORKS][: self.most]
-        rest = [c for c in channels if current[c.id].works not in WORKS]
+        rest = [c for c in channels if current[c.id].works not in (*WORKS, "badly")]
         picks = [self._own(channel, current[channel.id]) for channel in works]
         needed = sum(pick.estimate for pick in picks)
         if needed > self.left + EPSILON:  # even the lightest rhythms do not fit: share the hours
@@ -479,7 +484,12 @@ class _Allocation:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
         self.choice.recommended.extend(picks)
         self.choice.works_kept = bool(picks)
-        for channel in rest:
+        self.keep_own(rest, current)
+
+    def keep_own(self, channels: list[Channel], current: dict[str, Current]) -> None:
+        """Current channels whose rhythm is known but that are not known to work, each at its
+        lightest while the hours allow; raised to their own rhythm later (raise_kept)."""
+        for channel in channels:
             if len(self.choice.recommended) >= self.most:
                 break
             pick = self._own(channel, current[channel.id])
