@@ -373,9 +373,14 @@ def choose(
     if replies_first(ctx):  # answer the people you have before inviting more reactions
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "replies-first") for c in group if c.conversational)
-    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     allocation.add(groups.internal, "internal_first")
-    allocation.add(groups.current, "current")
+    badly = [c for c in groups.current if c.id in current and current[c.id].works == "badly"]
+    allocation.add([c for c in groups.current if c not in badly], "current")
+    # what works badly gets the hours the other channels you run leave, at its lightest
+    allocation.keep_own([c for c in groups.working if current[c.id].works == "badly"], current)
+    allocation.add(badly, "current")
+    allocation.raise_kept()  # every channel you run is kept before any is raised
+    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     if cut:  # no new channel while a working one runs below its own rhythm
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "after-current") for c in group if c.id not in waiting)
@@ -389,6 +394,11 @@ def choose(
     left_out = [c for c in mentioned if c.id not in picked and c.id not in waiting]
     if left_out:  # never a channel nobody mentioned ahead of one they did
         suggested = []
+        # so the lightest start is one of theirs: a suggestion held back needs no hours
+        choice.lightest_needed = min(
+            [hours(ctx, channel, "minimum") for channel in left_out]
+            + [pick.hours for pick in choice.recommended]
+        )
     elif not at_ceiling:
         waiting.update((c.id, "after-mentioned") for c in suggested if c.id not in waiting)
     allocation.add(suggested, "suggested")
@@ -439,6 +449,7 @@ class _Allocation:
         self.left = float(ctx.number("capacity.hours_per_week"))
         self.most = ctx.whole("capacity.people") * ctx.catalog.channels_per_person
         self.waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
+        self.to_raise: list[Pick] = []  # channels you run, kept at their lightest, raised later
 
     def ceiling(self, channel: Channel) -> str:
         """The highest tier: what the answers allow, and no more than a review's figures show."""
@@ -450,9 +461,10 @@ class _Allocation:
         range, and a review's cap). Those that work come first and are never dropped: a rhythm
         people rely on keeps its posts even when the hours fall short, any other is cut to what
         the hours carry, never below its lightest; the plan says both figures. Those whose result
-        is unknown, or bad (at its lightest, at most), get what hours are left."""
+        is unknown get what hours are left; those that work badly (at their lightest, at most)
+        what the other channels you run leave (keep_own, from `choose`)."""
         works = [c for c in channels if current[c.id].works in WORKS][: self.most]
-        rest = [c for c in channels if current[c.id].works not in WORKS]
+        rest = [c for c in channels if current[c.id].works not in (*WORKS, "badly")]
         picks = [self._own(channel, current[channel.id]) for channel in works]
         needed = sum(pick.estimate for pick in picks)
         if needed > self.left + EPSILON:  # even the lightest rhythms do not fit: share the hours
@@ -464,25 +476,40 @@ class _Allocation:
             self.left = round(self.left - needed, 2)
             for pick in picks:
                 self._raise_to_own(pick)
-            for pick in picks:
-                if pick.own is None:  # works, rhythm not given: the tier the answers allow
-                    self._raise(pick)
+            # works, rhythm not given: the tier the answers allow, once the others are kept
+            self.to_raise.extend(pick for pick in picks if pick.own is None)
         for pick in picks:
             if pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
         self.choice.recommended.extend(picks)
         self.choice.works_kept = bool(picks)
-        for channel in rest:
+        self.keep_own(rest, current)
+
+    def keep_own(self, channels: list[Channel], current: dict[str, Current]) -> None:
+        """Current channels whose rhythm is known but that are not known to work, each at its
+        lightest while the hours allow; raised to their own rhythm later (raise_kept)."""
+        for channel in channels:
             if len(self.choice.recommended) >= self.most:
                 break
             pick = self._own(channel, current[channel.id])
             if pick.estimate > self.left + EPSILON:
                 continue
             self.left = round(self.left - pick.estimate, 2)
+            self.to_raise.append(pick)  # up to its own rhythm once the others are kept
+            self.choice.recommended.append(pick)
+
+    def raise_kept(self) -> None:
+        """The channels the organisation runs, all kept at their lightest, each raised in turn:
+        one whose result is not known up to its own rhythm, one whose rhythm is not known up to
+        the tier the answers allow."""
+        for pick in self.to_raise:
+            if pick.own is None:
+                self._raise(pick)
+                continue
             self._raise_to_own(pick)
             if pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
-            self.choice.recommended.append(pick)
+        self.to_raise = []
 
     def _own(self, channel: Channel, entry: Current) -> Pick:
         """A current channel at the lightest rhythm it may run at, with its own rhythm noted."""
@@ -542,7 +569,6 @@ class _Allocation:
         channel then goes up to the cadence the answers allow while the hours hold, before the
         next one starts; channels the organisation runs are all kept before any is raised."""
         new = origin in NEW
-        added = []
         for channel in channels:
             if channel.id in self.waiting or len(self.choice.recommended) >= self.most:
                 continue
@@ -558,10 +584,8 @@ class _Allocation:
             self.choice.recommended.append(pick)
             if new:
                 self._raise(pick)
-            else:
-                added.append(pick)
-        for pick in added:
-            self._raise(pick)
+            else:  # a channel you run: raised once all of them are kept (raise_kept)
+                self.to_raise.append(pick)
 
     def _raise(self, pick: Pick) -> None:
         """Up to the cadence the answers allow, a tier at a time, while the hours hold."""
