@@ -3,7 +3,8 @@
 Named tuples rather than dataclasses: they are made many times faster at start.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
+# compiled at every start (about 1M instructions a class).
 
 from functools import cache
 from typing import Any, NamedTuple
@@ -66,7 +67,7 @@ class Question(NamedTuple):
     choices: tuple[Choice, ...] = ()
     ask_if: Condition | None = None
     if_skipped: Any = None
-    fields: tuple[Question, ...] = ()  # per item of a `channels` mapping: posts_per_week, works
+    fields: "tuple[Question, ...]" = ()  # per item of a `channels` mapping: posts_per_week, works
     choices_by: ChoicesBy | None = None
     nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break
@@ -82,7 +83,7 @@ class Question(NamedTuple):
         _VALUES[id(self.choices)] = (self.choices, values)  # holds the choices: the id stays theirs
         return values
 
-    def field(self, name: str) -> Question:
+    def field(self, name: str) -> "Question":
         return next(field for field in self.fields if field.key == name)
 
     def offered(self, answers: dict[str, Any]) -> tuple[Choice, ...]:

@@ -1,7 +1,8 @@
 """A plan recomputed from its answers (after a hand edit of them, `--set` or newer rules),
 keeping everything the user owns and refusing to overwrite hand edits to generated fields."""
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
+# compiled at every start (about 1M instructions a class).
 
 import datetime as dt
 from pathlib import Path
@@ -30,7 +31,7 @@ class Update(NamedTuple):
     new_text: str
     changed: bool  # the plan's content changes (the old text is not kept: an update may
     # cross a process boundary; `digest` tells whether the file is still as it was read)
-    changes: list[Change]
+    changes: "list[Change]"
     moved_to_notes: list[str]
     formatting: str  # what differs when only the layout does ("" when nothing does)
     digest: str
