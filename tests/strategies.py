@@ -103,7 +103,7 @@ def answer_text(question: Question) -> st.SearchStrategy[str]:
             return False
         return True
 
-    return PLAIN_TEXT.filter(valid).map(lambda text: answers.validate(question, text))
+    return PLAIN_TEXT.filter(valid).map(lambda text: str(answers.validate(question, text)))
 
 
 FULL = os.environ.get("SOCIALREADY_TESTS") == "full"

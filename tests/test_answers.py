@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from socialready import answers, questionnaire
+from socialready import answers, model, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.planfile import yamlio
 
@@ -292,8 +292,9 @@ def test_what_format_2_cannot_say_is_assumed_and_named() -> None:
     assert "sector" not in nested["organisation"] and "minors" not in nested["audience"]
     assert answers.stated(filled) == {k: v for k, v in filled.items() if k in given}
     unknown = answers.complete(QS, {**given, "organisation.country": "other"})[0]
-    assert "organisation.country" in unknown[answers.ASSUMED]  # format 2's `other`: not known
-    assert "organisation.region" not in unknown[answers.ASSUMED]  # not Belgium: not asked
+    assumed = model.as_choices(unknown[answers.ASSUMED])
+    assert "organisation.country" in assumed  # format 2's `other`: not known
+    assert "organisation.region" not in assumed  # not Belgium: not asked
 
 
 @pytest.mark.parametrize("path", sorted(ORGS3.glob("*.yaml")), ids=lambda path: path.stem)
@@ -302,7 +303,8 @@ def test_a_strategists_format_3_intake_is_read_whole(path: Path) -> None:
     filled, missing = answers.complete(QS, given)
     assert missing == [] and answers.ASSUMED not in filled  # everything said, nothing assumed
     assert all(
-        set(usage) == {"posts_per_week", "works"} for usage in given["channels.current"].values()
+        set(usage) == {"posts_per_week", "works"}
+        for usage in model.as_channels(given["channels.current"]).values()
     )
 
 
@@ -327,7 +329,9 @@ def test_the_default_country_is_a_code_the_question_knows(monkeypatch: pytest.Mo
 def test_the_one_walk_skips_what_cannot_apply_and_leaves_out_what_is_asked_to() -> None:
     asked: list[str] = []
 
-    def answer(question: questionnaire.Question, before: dict[str, object]) -> object:
+    def answer(
+        question: questionnaire.Question, before: model.Answers
+    ) -> model.Answer | answers.LeftOut:
         asked.append(question.key)
         if question.key == "capacity.people":
             return 0  # nobody: the questions that need someone cannot apply

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator
-from typing import Any
+from collections.abc import Callable, Collection, Iterator, Mapping
+from typing import TypeVar
 
 from socialready.errors import AnswerError, Msg, Text, msg
+from socialready.model import Answer, Answers, ChannelUse, NestedAnswers, as_choices
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
-Answers = dict[str, Any]  # flat: "capacity.hours_per_week" -> 4.0
+K = TypeVar("K")  # a key as read: text, or whatever else YAML reads as one
 ASSUMED = "answers.assumed"  # the keys nobody answered, taken from defaults: a tuple, in order
 # What answers format 2 could not say. Left out of an answers file or a plan, each takes its
 # default and the plan names it as an assumption (the key stays out of the file, so the
@@ -27,78 +28,106 @@ NO = frozenset({"no", "n", "false", "nee", "0"})
 BOOLEAN_CHOICES = {True: "yes", False: "no"}  # a yes/no value given for a choice of these words
 
 
-def validate(question: Question, value: Any, source: str = "") -> Any:
+def validate(question: Question, value: object, source: str = "") -> Answer:
     """The value in its canonical form, or an AnswerError naming the key and what to do."""
-    key, kind = question.key, question.kind
-
-    def fail(problem: Text) -> AnswerError:
-        return AnswerError(key, problem, source)
-
+    kind = question.kind
     if kind == "text":
-        if value is None:
-            value = ""
-        if isinstance(value, dt.date):
-            value = value.isoformat()  # YAML 1.2 reads 2026-01-05 as text
-        if not isinstance(value, str):
-            raise fail(msg("answer.text_type", value=repr(value)))
-        value = value.strip()
-        if question.required and not value:
-            raise fail(msg("answer.required"))
-        if len(value) > question.max_length:
-            raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
-        if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
-            raise fail(msg("answer.control"))
-        if question.one_line and len(value.splitlines()) > 1:
-            raise fail(msg("answer.one_line"))
-        return value
+        return _text(question, value, source)
     if kind == "one":
-        if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
-            value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
-        if isinstance(value, str) and value not in question.values and is_codes(question):
-            value = _same_letters(question.values, value)  # `nl` or ` NL` for NL
-        if value not in question.values:
-            if is_codes(question):  # the countries: a list of 250 codes helps nobody
-                raise fail(msg("answer.not_country", value=repr(value)))
-            raise fail(
-                msg("answer.not_one_of", value=repr(value), values=", ".join(question.values))
-            )
-        return value
+        return _one(question, value, source)
     if kind == "channels":
         return _channels(question, value, source)
     if kind == "many":
-        if value is None:
-            value = []
-        if not isinstance(value, list):
-            raise fail(msg("answer.list_of", values=", ".join(question.values)))
-        for item in value:
-            if item not in question.values:
-                raise fail(
-                    msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
-                )
-        if len(value) < question.min_selected:
-            raise fail(msg("answer.at_least", n=question.min_selected))
-        chosen = set(value)
-        return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
+        return _many(question, value, source)
     if kind in ("number", "integer"):
-        if value is None and question.nullable:
-            return None  # not known
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise fail(msg("answer.number", min=question.minimum, max=question.maximum))
-        if value != value or not question.minimum <= value <= question.maximum:  # NaN != NaN
-            shown = float(value) if abs(value) < 1e15 else "…"  # 10**400 has no float
-            raise fail(
-                msg("answer.out_of_range", value=shown, min=question.minimum, max=question.maximum)
-            )
-        if kind == "integer" and value != int(value):
-            raise fail(msg("answer.whole"))
-        return int(value) if kind == "integer" else number(value)
+        return _number(question, value, source)
     if kind == "yesno":
-        if isinstance(value, str) and value.isascii() and value.lower() in YES | NO:
-            return value.lower() in YES  # YAML 1.2 reads a bare yes as text
-        if not isinstance(value, bool):
-            raise fail(msg("answer.yes_no"))
-        return value
-    raise fail(msg("answer.kind", kind=repr(kind)))
+        return _yesno(question, value, source)
+    raise AnswerError(question.key, msg("answer.kind", kind=repr(kind)), source)
+
+
+def _text(question: Question, value: object, source: str) -> str:
+    def fail(problem: Text) -> AnswerError:
+        return AnswerError(question.key, problem, source)
+
+    if value is None:
+        value = ""
+    if isinstance(value, dt.date):
+        value = value.isoformat()  # YAML 1.2 reads 2026-01-05 as text
+    if not isinstance(value, str):
+        raise fail(msg("answer.text_type", value=repr(value)))
+    value = value.strip()
+    if question.required and not value:
+        raise fail(msg("answer.required"))
+    if len(value) > question.max_length:
+        raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
+    if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
+        raise fail(msg("answer.control"))
+    if question.one_line and len(value.splitlines()) > 1:
+        raise fail(msg("answer.one_line"))
+    return value
+
+
+def _one(question: Question, value: object, source: str) -> str:
+    if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
+        value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
+    if isinstance(value, str) and value not in question.values and is_codes(question):
+        value = _same_letters(question.values, value)  # `nl` or ` NL` for NL
+    if not isinstance(value, str) or value not in question.values:
+        if is_codes(question):  # the countries: a list of 250 codes helps nobody
+            problem = msg("answer.not_country", value=repr(value))
+        else:
+            values = ", ".join(question.values)
+            problem = msg("answer.not_one_of", value=repr(value), values=values)
+        raise AnswerError(question.key, problem, source)
+    return value
+
+
+def _many(question: Question, value: object, source: str) -> list[str]:
+    def fail(problem: Text) -> AnswerError:
+        return AnswerError(question.key, problem, source)
+
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise fail(msg("answer.list_of", values=", ".join(question.values)))
+    for item in value:
+        if item not in question.values:
+            raise fail(
+                msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
+            )
+    if len(value) < question.min_selected:
+        raise fail(msg("answer.at_least", n=question.min_selected))
+    chosen = set(value)
+    return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
+
+
+def _number(question: Question, value: object, source: str) -> float | None:
+    """A number or (for an integer question) a whole one; None where unknown is allowed."""
+
+    def fail(problem: Text) -> AnswerError:
+        return AnswerError(question.key, problem, source)
+
+    if value is None and question.nullable:
+        return None  # not known
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise fail(msg("answer.number", min=question.minimum, max=question.maximum))
+    if value != value or not question.minimum <= value <= question.maximum:  # NaN != NaN
+        shown = float(value) if abs(value) < 1e15 else "…"  # 10**400 has no float
+        raise fail(
+            msg("answer.out_of_range", value=shown, min=question.minimum, max=question.maximum)
+        )
+    if question.kind == "integer" and value != int(value):
+        raise fail(msg("answer.whole"))
+    return int(value) if question.kind == "integer" else number(value)
+
+
+def _yesno(question: Question, value: object, source: str) -> bool:
+    if isinstance(value, str) and value.isascii() and value.lower() in YES | NO:
+        return value.lower() in YES  # YAML 1.2 reads a bare yes as text
+    if not isinstance(value, bool):
+        raise AnswerError(question.key, msg("answer.yes_no"), source)
+    return value
 
 
 def is_codes(question: Question) -> bool:
@@ -112,7 +141,7 @@ def _same_letters(values: tuple[str, ...], typed: str) -> str:
     return found[0] if len(found) == 1 else typed
 
 
-def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str, Any]]:
+def _channels(question: Question, value: object, source: str) -> dict[str, ChannelUse]:
     """Channel id -> {posts_per_week, works}, in the questionnaire's order. A list (answers
     format 2) names the channels only: how often and how well are then unknown."""
     if value is None:
@@ -122,7 +151,7 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
     if not isinstance(value, dict):  # a list of mappings too: it cannot be read as channels
         raise AnswerError(question.key, msg("answer.channels"), source)
     works, posts = question.field("works"), question.field("posts_per_week")
-    checked: dict[str, dict[str, Any]] = {}
+    checked: dict[str, ChannelUse] = {}
     for channel, usage in value.items():
         if channel not in question.values:
             raise AnswerError(
@@ -140,10 +169,10 @@ def _channels(question: Question, value: Any, source: str) -> dict[str, dict[str
                 raise AnswerError(f"{where}.{name}", problem, source)
         about = {lang: question.label(channel, lang) for lang in question.prompt}
         checked[channel] = {
-            posts.key: validate(
+            "posts_per_week": _number(
                 about_channel(posts, f"{where}.{posts.key}", about), usage.get(posts.key), source
             ),
-            works.key: validate(
+            "works": _one(
                 about_channel(works, f"{where}.{works.key}", about),
                 usage.get(works.key, works.default),
                 source,
@@ -171,16 +200,16 @@ def decimal(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def parse_text(question: Question, text: str, source: str = "") -> Any:
+def parse_text(question: Question, text: str, source: str = "") -> Answer:
     """Turn typed text (from --set or a prompt) into a value of the question's kind."""
     text = text.strip()
     if question.kind == "channels":  # facebook:3:well, x:0:dormant, instagram
-        usage: dict[str, dict[str, Any]] = {}
+        usage: dict[str, dict[str, Answer]] = {}
         posts, works = question.field("posts_per_week"), question.field("works")
         for item in (item.strip() for item in text.split(",")):
             if item:
                 channel, *rest = (part.strip() for part in item.split(":"))
-                given: dict[str, Any] = {}
+                given: dict[str, Answer] = {}
                 if rest and rest[0]:
                     about = {lang: question.label(channel, lang) for lang in question.prompt}
                     key = f"{question.key}.{channel}.{posts.key}"
@@ -247,11 +276,11 @@ def parse_sets(
 
 
 def nested(
-    node: dict[Any, Any],
+    node: Mapping[K, object],
     prefix: str,
     known: Collection[str],
     unknown: Callable[[str], Exception],
-) -> Iterator[tuple[str, Any]]:
+) -> Iterator[tuple[str, object]]:
     """The one reader of nested answers: (key, value) for each answer under `prefix`, in file
     order. A key that is an answer takes its value as it is (a mapping too); one that leads to
     answers (`published:` to `review.published.instagram`) is read further, written nested or
@@ -266,7 +295,7 @@ def nested(
             raise unknown(key)
 
 
-def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers:
+def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answers:
     """Answers from the nested file form (`capacity: {people: 2}`); unknown keys are errors."""
     if data is None:
         return {}
@@ -293,11 +322,11 @@ def from_nested(questionnaire: Questionnaire, data: Any, source: str) -> Answers
     return answers
 
 
-def to_nested(questionnaire: Questionnaire, answers: Answers) -> dict[str, dict[str, Any]]:
+def to_nested(questionnaire: Questionnaire, answers: Answers) -> NestedAnswers:
     """The nested file form, in questionnaire order; an assumption stays out of it (it is no
     answer), as does a question that does not apply and has no value for that case."""
-    nested: dict[str, dict[str, Any]] = {}
-    assumed = answers.get(ASSUMED, ())
+    nested: NestedAnswers = {}
+    assumed = as_choices(answers.get(ASSUMED))
     for question in questionnaire.questions:
         if question.key in assumed and question.key in ASSUMABLE:
             continue
@@ -312,14 +341,16 @@ def may_be_left_out(question: Question) -> bool:
     return not question.required and question.kind == "text"
 
 
-class _LeftOut:
+class LeftOut:
     """What an answering function gives for a question that stays out of the answers."""
 
 
-LEFT_OUT = _LeftOut()
+LEFT_OUT = LeftOut()
 
 
-def resolve(questionnaire: Questionnaire, answer: Callable[[Question, Answers], Any]) -> Answers:
+def resolve(
+    questionnaire: Questionnaire, answer: Callable[[Question, Answers], Answer | LeftOut]
+) -> Answers:
     """The one walk over the questions, in order. A question that does not apply (judged by
     the answers before it) takes its value for that case; any other, what `answer` gives for it
     (given, asked, a default; or LEFT_OUT). The wizard, `complete` and `with_defaults` differ
@@ -330,7 +361,7 @@ def resolve(questionnaire: Questionnaire, answer: Callable[[Question, Answers], 
             filled[question.key] = question.if_skipped
             continue
         value = answer(question, filled)
-        if value is not LEFT_OUT:
+        if not isinstance(value, LeftOut):
             filled[question.key] = value
     return filled
 
@@ -341,7 +372,7 @@ def complete(questionnaire: Questionnaire, answers: Answers) -> tuple[Answers, l
     missing: list[str] = []
     assumed: list[str] = []
 
-    def answer(question: Question, filled: Answers) -> Any:
+    def answer(question: Question, filled: Answers) -> Answer | LeftOut:
         if question.key in answers:
             return answers[question.key]
         if may_be_left_out(question):
@@ -367,11 +398,11 @@ def _with_assumptions(filled: Answers, assumed: list[str]) -> Answers:
 
 def stated(answers: Answers) -> Answers:
     """The answers as given: without the defaults assumed for what nobody answered."""
-    assumed = set(answers.get(ASSUMED, ())) & set(ASSUMABLE)
+    assumed = set(as_choices(answers.get(ASSUMED))) & set(ASSUMABLE)
     return {key: value for key, value in answers.items() if key not in assumed and key != ASSUMED}
 
 
-def default(question: Question, lang: str) -> Any:
+def default(question: Question, lang: str) -> Answer:
     """A question's default; `from_locale` (the country) follows the locale and the language."""
     if question.default == FROM_LOCALE:
         from socialready import locales
@@ -395,10 +426,12 @@ def upgrade(answers: Answers, lang: str) -> Answers:
     return {**answers, "organisation.country": "NL" if lang == "nl" else "other"}
 
 
-def with_defaults(questionnaire: Questionnaire, answers: Answers, lang: str = "en") -> Answers:
+def with_defaults(
+    questionnaire: Questionnaire, answers: Mapping[str, object], lang: str = "en"
+) -> Answers:
     """Every question answered: given answers first, then each question's default."""
 
-    def answer(question: Question, filled: Answers) -> Any:
+    def answer(question: Question, filled: Answers) -> Answer | LeftOut:
         if question.key in answers:
             return validate(question, answers[question.key])
         if question.default is not None:

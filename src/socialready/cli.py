@@ -129,18 +129,12 @@ def assess(
 ) -> None:
     """Ask the readiness questions step by step, score them, write and show the 8-step plan."""
     from socialready.commands import assess as assess_mod
+    from socialready.wizard.flow import Sources
 
     with told_in(_lang(lang)):
-        assess_mod.run(
-            plan,
-            answers_file=answers,
-            sets=sets or [],
-            use_defaults=defaults,
-            resume_session=resume,
-            force=force,
-            lang=_lang(lang),
-            date=date,
-        )
+        sources = Sources(answers, sets or [], defaults, resume)
+        code = assess_mod.run(plan, sources, force=force, lang=_lang(lang), date=date)
+    raise typer.Exit(code)
 
 
 @app.command("plan")
@@ -268,7 +262,10 @@ def review(
     ] = None,
     answers: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--answers", help="Take review answers from this YAML file (review: ...)."),
+        typer.Option(
+            "--answers",
+            help="Take review answers from this YAML file (review: ...; - reads standard input).",
+        ),
     ] = None,
     sets: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -298,17 +295,12 @@ def review(
 ) -> None:
     """Record how the period since the last review went; the plan follows the real figures."""
     from socialready.commands import review as review_mod
+    from socialready.wizard.flow import Sources
 
     with told_in(_lang(lang)):
-        review_mod.run(
-            plan,
-            answers_file=answers,
-            sets=sets or [],
-            use_defaults=defaults,
-            resume_session=resume,
-            date=date,
-            lang=_lang(lang),
-        )
+        sources = Sources(answers, sets or [], defaults, resume)
+        code = review_mod.run(plan, sources, date=date, lang=_lang(lang))
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -332,7 +324,8 @@ def calendar(
     from socialready.commands import calendar as calendar_mod
 
     with told_in(_lang(lang)):
-        calendar_mod.run(plan, weeks=weeks, start=start, output=output, lang=_lang(lang))
+        code = calendar_mod.run(plan, weeks=weeks, start=start, output=output, lang=_lang(lang))
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from enum import IntEnum
-from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -28,7 +27,7 @@ class Msg:
 
     __slots__ = ("id", "params")
 
-    def __init__(self, id: str, params: dict[str, Any]) -> None:
+    def __init__(self, id: str, params: dict[str, object]) -> None:
         self.id = id
         self.params = params
 
@@ -46,7 +45,7 @@ class Msg:
         return text(self.id, lang, **{k: _shown(v, lang) for k, v in self.params.items()})
 
 
-def _shown(value: Any, lang: str) -> Any:
+def _shown(value: object, lang: str) -> object:
     """A nested message in the same language, or the text in it of a {nl: ..., en: ...} pair
     (a question's prompt); a float as its readers write it (2,5 in Dutch)."""
     if isinstance(value, Msg):
@@ -67,13 +66,16 @@ class Named(Msg):
     it (‘Hoeveel mensen gaan ermee aan de slag?’ (capacity.people)); a key that is no question
     of the questionnaire (a review answer, a part) as it is."""
 
+    __slots__ = ("keys",)
+
     def __init__(self, *keys: str) -> None:
         super().__init__("named", {"keys": keys})
+        self.keys = keys
 
     def render(self, lang: str) -> str:
         from socialready import questionnaire
 
-        keys = self.params["keys"]
+        keys = self.keys
         if len(keys) > LABELLED:  # a long list is read by who writes the answers file: keys
             return ", ".join(keys)
         qs = questionnaire.load()
@@ -84,7 +86,7 @@ class Named(Msg):
         return ", ".join(shown)
 
 
-def msg(id: str, /, **params: Any) -> Msg:
+def msg(id: str, /, **params: object) -> Msg:
     """msg('file.missing', path=p): a message to render later in the reader's language."""
     return Msg(id, params)
 

@@ -10,7 +10,7 @@ notes, and the plan its `started`, `owners` and `reviews`.
 
 import datetime as dt
 import sys
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired as NotRequired
@@ -149,13 +149,70 @@ FORMAT = 3  # 2: status, owner, due, notes under each step's title; started; rev
 YOURS = "Yours: "
 REBUILD = "plan.not_mapping"  # a generated section that is missing or not a mapping
 
-# An answer as stored: text, a number, yes/no, the choices made, or the channels in use.
-ChannelUse = dict[str, float | str | None]  # posts_per_week, works
-Answer = str | int | float | bool | list[str] | dict[str, ChannelUse] | None
+
+class ChannelUse(TypedDict):
+    """How a channel in use is used: posts a week (None: not known) and how well it works."""
+
+    posts_per_week: float | None
+    works: str
+
+
+# An answer as stored: text, a number, yes/no, the choices made, the channels in use, or (under
+# ASSUMED, `answers.assumed`) the keys whose defaults are assumed.
+Answer = str | int | float | bool | list[str] | dict[str, ChannelUse] | tuple[str, ...] | None
 # The answers as the questionnaire declares them, checked by answers.validate: the value of each
-# key is of the kind of its question, which a type cannot say per key.
-Answers = dict[str, Any]  # flat: `capacity.people` -> 2
-NestedAnswers = dict[str, dict[str, Any]]  # as the file nests them
+# key is of the kind of its question, which a type cannot say per key; the rules read them
+# through rules/context.Context's narrowing accessors.
+Answers = dict[str, Answer]  # flat: `capacity.people` -> 2
+NestedAnswers = dict[str, dict[str, Answer]]  # as the file nests them
+
+
+# Reading one answer as the kind its question declares; any other value is a bug upstream
+# (answers.validate gives each key the kind of its question).
+
+
+def _not(kind: str, value: Answer) -> TypeError:
+    return TypeError(f"expected {kind}, got {value!r}")
+
+
+def as_text(value: Answer) -> str | None:
+    """A text or one-choice answer; None where it was not given or does not apply."""
+    if value is None or isinstance(value, str):
+        return value
+    raise _not("text", value)
+
+
+def as_number(value: Answer) -> float | None:
+    """A number or integer answer (an int stays an int); None where it is not known."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    raise _not("a number", value)
+
+
+def as_whole(value: Answer) -> int:
+    """An integer answer that has a value: `capacity.people` -> 2."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _not("a whole number", value)
+
+
+def as_choices(value: Answer) -> list[str] | tuple[str, ...]:
+    """The choices made (a `many` answer, or the keys assumed); none when not given."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return value
+    raise _not("a list", value)
+
+
+def as_channels(value: Answer) -> dict[str, ChannelUse]:
+    """The channels in use, each with how it is used; none when not given."""
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return value
+    raise _not("channels", value)
+
 
 ChannelId = Annotated[str, OneOf("channel")]
 Channel = Annotated[str, OneOf("channel"), Def("channel")]

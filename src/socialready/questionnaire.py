@@ -3,13 +3,15 @@
 Named tuples rather than dataclasses: they are made many times faster at start.
 """
 
-# Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
-# compiled at every start (about 1M instructions a class).
+from __future__ import annotations
 
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from socialready import packaged
+
+if TYPE_CHECKING:
+    from socialready.model import Answer, Answers
 
 LANGUAGES = ("nl", "en")
 Text = dict[str, str]
@@ -25,20 +27,22 @@ class Condition(NamedTuple):
 
     key: str
     op: str
-    value: Any
+    value: Answer  # a number for `gt`, a list of values for `in` and `not_in`
 
-    def holds(self, answers: dict[str, Any]) -> bool:
-        actual = answers.get(self.key)
+    def holds(self, answers: Answers) -> bool:
+        actual, value = answers.get(self.key), self.value
         if self.op == "eq":
-            return bool(actual == self.value)
+            return actual == value
         if self.op == "ne":
-            return bool(actual != self.value)
+            return actual != value
         if self.op == "gt":
-            return isinstance(actual, (int, float)) and actual > self.value
-        if self.op == "in":
-            return actual in self.value
-        if self.op == "not_in":
-            return actual not in self.value
+            return (
+                isinstance(actual, (int, float))
+                and isinstance(value, (int, float))
+                and (actual > value)
+            )
+        if self.op in ("in", "not_in") and isinstance(value, (list, tuple)):
+            return (actual in value) == (self.op == "in")
         raise ValueError(f"unknown condition operator {self.op!r}")
 
 
@@ -58,7 +62,7 @@ class Question(NamedTuple):
     kind: str  # text | one | many | number | integer | yesno | channels
     prompt: Text
     help: Text | None
-    default: Any
+    default: Answer
     required: bool = False
     max_length: int = 0
     minimum: float = 0
@@ -66,8 +70,8 @@ class Question(NamedTuple):
     min_selected: int = 0
     choices: tuple[Choice, ...] = ()
     ask_if: Condition | None = None
-    if_skipped: Any = None
-    fields: "tuple[Question, ...]" = ()  # per item of a `channels` mapping: posts_per_week, works
+    if_skipped: Answer = None
+    fields: tuple[Question, ...] = ()  # per item of a `channels` mapping: posts_per_week, works
     choices_by: ChoicesBy | None = None
     nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break
@@ -83,20 +87,21 @@ class Question(NamedTuple):
         _VALUES[id(self.choices)] = (self.choices, values)  # holds the choices: the id stays theirs
         return values
 
-    def field(self, name: str) -> "Question":
+    def field(self, name: str) -> Question:
         return next(field for field in self.fields if field.key == name)
 
-    def offered(self, answers: dict[str, Any]) -> tuple[Choice, ...]:
+    def offered(self, answers: Answers) -> tuple[Choice, ...]:
         """The choices that fit the answers so far (the sectors of the kind chosen), in order."""
         if self.choices_by is None:
             return self.choices
-        fits = self.choices_by.table.get(answers.get(self.choices_by.key, ""))
+        chosen = answers.get(self.choices_by.key, "")
+        fits = self.choices_by.table.get(chosen) if isinstance(chosen, str) else None
         if fits is None:
             return self.choices
         wanted = set(fits) | set(self.choices_by.always)
         return tuple(choice for choice in self.choices if choice.value in wanted)
 
-    def applies(self, answers: dict[str, Any]) -> bool:
+    def applies(self, answers: Answers) -> bool:
         return self.ask_if is None or self.ask_if.holds(answers)
 
     def label(self, value: str, lang: str) -> str:

@@ -7,26 +7,28 @@ Both are read from data/text.json, which scripts/build_data.py writes already fl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TypeGuard
 
 from socialready import packaged
 
 LANGUAGES = ("nl", "en")
 RULES = "rules."  # ids under this prefix are the rules' sentences, in data/rules.yaml
+Entry = dict[str, str | dict[str, str]]  # language -> the text, or its `one` and `other` forms
 
 
-def text(id: str, lang: str, /, **params: Any) -> str:
+def text(id: str, lang: str, /, **params: object) -> str:
     """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
-    template: str = _texts()[id][lang]
+    template = _texts()[id][lang]
     if isinstance(template, dict):
         template = template["one" if params.get("n") == 1 else "other"]
     return template.format(**params) if params else template
 
 
-def is_text(node: Any) -> bool:
+def is_text(node: object) -> TypeGuard[Entry]:
     """A leaf of a text tree: a text (or its `one` and `other` forms) in each language, nothing
     else beside it; a word's forms as a list ([post, posts]) are grammar's, not a text."""
     return (
@@ -37,10 +39,10 @@ def is_text(node: Any) -> bool:
     )
 
 
-def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
+def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
     """Id (keys joined by dots) -> {lang: text} for every text in a tree; other data is skipped.
     Two paths that join to the same id are an error of the data."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Entry] = {}
     for key, node in tree.items():
         id = f"{prefix}{key}"
         if is_text(node):
@@ -55,19 +57,19 @@ def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]
     return found
 
 
-def flat(catalogue: dict[str, Any], rules: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def flat(catalogue: Mapping[str, object], rules: Mapping[str, object]) -> dict[str, Entry]:
     """What data/text.json holds, from data/text.yaml and data/rules.yaml as loaded: every text
     by id, the rules' under `rules.`."""
     return {**flatten(catalogue), **flatten(rules, RULES)}
 
 
 @cache
-def _texts() -> dict[str, dict[str, Any]]:
-    texts: dict[str, dict[str, Any]] = packaged.load_data("text")
+def _texts() -> dict[str, Entry]:
+    texts: dict[str, Entry] = packaged.load_data("text")
     return texts
 
 
 @cache
-def catalogue() -> dict[str, dict[str, Any]]:
+def catalogue() -> dict[str, Entry]:
     """data/text.yaml by id."""
     return {id: entry for id, entry in _texts().items() if not id.startswith(RULES)}

@@ -15,9 +15,10 @@ from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers
 from socialready.model import PlanDoc
-from socialready.planfile.document import read
+from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS
+from socialready.wizard.flow import Sources
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, in_process
 from tests.strategies import examples
 
 Keys = Callable[[str], None]
@@ -32,27 +33,26 @@ def software(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOCIALREADY_TODAY", STARTED)
     assess.run(
         isolated / "software.yaml",
-        answers_file=ORGANISATIONS / "software.yaml",
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(ORGANISATIONS / "software.yaml", [], False, False),
         force=False,
         lang="en",
     )
     return isolated / "software.yaml"
 
 
-def _review(path: Path | None, **options: Any) -> PlanDoc:
-    settings_: dict[str, Any] = {
-        "answers_file": None,
-        "sets": [],
-        "use_defaults": False,
-        "resume_session": False,
-        "date": TWELVE_WEEKS,
-        "lang": None,
-    }
-    settings_.update(options)
-    return review_cmd.run(path, **settings_)
+def _review(
+    path: Path | None,
+    *,
+    answers_file: Path | None = None,
+    sets: list[str] | None = None,
+    use_defaults: bool = False,
+    resume_session: bool = False,
+    date: str | None = TWELVE_WEEKS,
+    lang: str | None = None,
+) -> PlanDoc:
+    sources = Sources(answers_file, sets or [], use_defaults, resume_session)
+    assert review_cmd.run(path, sources, date=date, lang=lang) == 0
+    return load_document(path or Path("software.yaml"))  # resumed: the plan of the session
 
 
 # One keystroke string per question, in order, for the software plan over 12 weeks.
@@ -125,6 +125,21 @@ def test_a_review_from_an_answers_file(
     assert entry["measures"] == {"leads_sales": 14}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
+
+
+def test_review_answers_from_standard_input(
+    software: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--answers -` reads the review from standard input, as it does for `assess`."""
+    from socialready.cli import main
+
+    monkeypatch.setenv("SOCIALREADY_TODAY", TWELVE_WEEKS)
+    review = "review:\n  published: {blog: 6, linkedin: 36, youtube: 6}\n  hours_spent: 8\n"
+    done = in_process(main, "review", str(software), "--answers", "-", "--defaults", input=review)
+    assert done.returncode == 0, done.stderr
+    [entry] = load_document(software)["reviews"]
+    assert entry["published"] == {"blog": 6, "linkedin": 36, "youtube": 6}
+    assert entry["hours_spent"] == 8
 
 
 def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> None:

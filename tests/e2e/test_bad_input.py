@@ -21,6 +21,7 @@ from socialready.commands import assess
 from socialready.errors import Interrupted
 from socialready.planfile import yamlio
 from socialready.wizard import resume
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
@@ -371,6 +372,7 @@ def _in_terminal(*args: str, env: dict[str, str]) -> tuple[int, str]:
     return code, b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize(
     "env",
     [
@@ -396,6 +398,7 @@ def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.serial
 @pytest.mark.usefixtures("start_method")
 def test_sigterm_while_writing_leaves_every_plan_whole(isolated: Path, plan_text: str) -> None:
     folder = isolated / "plans"
@@ -436,7 +439,7 @@ def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
     keys(("Org" + ENTER + ENTER * (stop_at - 1) if stop_at else "") + CTRL_C)
     with pytest.raises(Interrupted):
         assess.run(
-            None, answers_file=None, sets=[], use_defaults=False, resume_session=False,
+            None, Sources(None, [], False, False),
             force=False, lang="en",
         )  # fmt: skip
     before = order[: order.index(asked[stop_at])]

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from socialready.planfile import yamlio
+from socialready.wizard.flow import Sources
 from tests.conftest import DOWN, ENTER, ORGANISATIONS, command, invoke
 
 NL = {"SOCIALREADY_LANG": "nl"}
@@ -412,13 +413,12 @@ def test_assess_without_plan_asks_in_a_terminal(
     from socialready.commands import assess
 
     answers = ORGANISATIONS / "bakery.yaml"
-    assess.run(None, answers_file=answers, sets=[], use_defaults=False, resume_session=False,
-               force=False, lang="nl")  # fmt: skip
+    assess.run(None, Sources(answers, [], False, False), force=False, lang="nl")
     (plan,) = (isolated / "plans").iterdir()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(keys)
-        assess.run(None, answers_file=answers, sets=["capacity.people=3"], use_defaults=False,
-                   resume_session=False, force=False, lang="nl")  # fmt: skip
+        sources = Sources(answers, ["capacity.people=3"], False, False)
+        assess.run(None, sources, force=False, lang="nl")
     names = {p.name for p in (isolated / "plans").iterdir()}
     updated = yamlio.loads(plan.read_text("utf-8"), "p")["answers"]["capacity"]["people"] == 3
     if written == "update":

@@ -20,7 +20,9 @@ from socialready import questionnaire
 from socialready.commands import assess, show
 from socialready.errors import AnswerError, Interrupted, msg
 from socialready.planfile import yamlio
+from socialready.planfile.document import load_document
 from socialready.wizard import prompts
+from socialready.wizard.flow import Sources
 from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,15 +107,14 @@ def test_the_dutch_wizard_has_no_english_on_screen(
         + "j"  # weekend cover: j is yes in Dutch
     )  # fmt: skip
     path = _answers_file(isolated)
-    document = assess.run(
+    assessed = assess.run(
         None,
-        answers_file=path,
-        sets=[],
-        use_defaults=False,
-        resume_session=False,
+        Sources(path, [], False, False),
         force=False,
         lang="nl",
     )
+    assert assessed == 0
+    document = load_document(isolated / "plans" / "bakkerij-test.yaml")
     answers = document["answers"]
     assert answers["organisation"]["name"] == "Bakkerij Test"
     assert answers["capacity"]["hours_per_week"] == 2.5
@@ -151,10 +152,7 @@ def test_stopping_the_dutch_wizard_is_said_in_dutch(
     with pytest.raises(Interrupted) as caught:
         assess.run(
             None,
-            answers_file=None,
-            sets=[],
-            use_defaults=False,
-            resume_session=False,
+            Sources(None, [], False, False),
             force=False,
             lang="nl",
         )
@@ -236,17 +234,17 @@ def test_shell_completion_completes_commands_and_choices() -> None:
 def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Path) -> None:
     """--lang before anything is read; the plan's language once it is; else the environment's."""
     english = {"SOCIALREADY_LANG": "en"}
-    missing = run_cli("calendar", "--lang", "nl", "geen.yaml", env=english)
+    missing = invoke("calendar", "--lang", "nl", "geen.yaml", env=english)
     assert missing.returncode == 2
     assert missing.stderr.startswith("Fout: geen.yaml: dit bestand bestaat niet"), missing.stderr
     plan = isolated / "bakkerij.yaml"
     answers = str(ORGANISATIONS / "bakery.yaml")
-    assert run_cli("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
-    late = run_cli("calendar", str(plan), "--start", "9999-01-01", env=english)
+    assert invoke("assess", "--lang", "nl", "--answers", answers, str(plan)).returncode == 0
+    late = invoke("calendar", str(plan), "--start", "9999-01-01", env=english)
     assert late.returncode == 2
     assert late.stderr.startswith("Fout: --start: "), late.stderr
     assert english_on(late.stderr) == []
-    unknown = run_cli("calendar", "geen.yaml", env=english)
+    unknown = invoke("calendar", "geen.yaml", env=english)
     assert unknown.stderr.startswith("Error: geen.yaml: no such file"), unknown.stderr
 
 

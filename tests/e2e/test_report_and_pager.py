@@ -97,6 +97,7 @@ def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     assert "@media print" in result.stdout and "http" not in result.stdout.split("<body>")[0]
 
 
+@pytest.mark.serial
 def test_show_pages_only_a_terminal_and_only_when_taller(isolated: Path) -> None:
     path = _plan(isolated, "en")
     paged = isolated / "paged.txt"
@@ -112,6 +113,7 @@ def test_show_pages_only_a_terminal_and_only_when_taller(isolated: Path) -> None
     assert "The 8 steps" in output and not paged.exists()  # fits: no pager
 
 
+@pytest.mark.serial
 def test_the_dutch_wizard_in_a_real_terminal(isolated: Path) -> None:
     qs = questionnaire.load()
     flat = answers_mod.from_nested(qs, yamlio.loads(BAKERY.read_text("utf-8"), "b"), "b")
@@ -170,6 +172,7 @@ def test_the_pager_is_one_that_is_there(tmp_path: Path) -> None:
     assert pager.choose({"PAGER": "'unclosed", "PATH": str(empty)}, "linux") is None
 
 
+@pytest.mark.serial
 def test_show_without_less_on_the_path_shows_the_plan(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +188,7 @@ def test_show_without_less_on_the_path_shows_the_plan(
     assert "The 8 steps" in output and "not found" not in output
 
 
+@pytest.mark.serial
 @pytest.mark.skipif(not shutil.which("less"), reason="less is not installed")
 def test_ctrl_c_while_less_pages_leaves_the_terminal_as_it_was(
     isolated: Path, monkeypatch: pytest.MonkeyPatch

@@ -89,6 +89,7 @@ def test_escape_codes_in_a_plan_never_reach_the_terminal(
     assert data["organisation"] == "Bakery" + attack  # JSON keeps the data, escaped
 
 
+@pytest.mark.serial
 def test_escape_codes_in_a_real_terminal(isolated: Path, plan_text: str) -> None:
     """In a pseudo-terminal, with colour on: rich's own styling, and nothing of the plan's."""
     _hostile_plan(isolated / "p.yaml", plan_text, HOSTILE["osc-52-clipboard"])
@@ -187,6 +188,7 @@ def test_a_closed_stdout_is_one_message(isolated: Path, plan_text: str) -> None:
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
 
 
+@pytest.mark.serial
 def test_a_reader_that_stops_early_is_no_error(isolated: Path, plan_text: str) -> None:
     (isolated / "p.yaml").write_text(plan_text, "utf-8")
     for fmt in ("text", "markdown", "json"):
@@ -263,6 +265,7 @@ def _in_terminal(
     return code, output.decode("utf-8", "replace")
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize(
     ("keys", "kept"),
     [

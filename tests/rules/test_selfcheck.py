@@ -360,7 +360,7 @@ def test_the_check_finds_a_channel_both_kept_and_paused() -> None:
         for p in selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
     )
     with pytest.raises(selfcheck.Contradiction):
-        selfcheck.check(ctx, choice, fired, plan, used, summary)
+        selfcheck.check(selfcheck.problems_in(ctx, choice, fired, plan, used, summary), "Bakkerij")
 
 
 def test_the_check_finds_a_crisis_plan_about_a_channel_not_in_the_plan() -> None:

@@ -9,58 +9,48 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
-from socialready import files, questionnaire
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready import questionnaire
+from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.language import resolve_language
 from socialready.text import text
 from socialready.wizard import flow, prompts
 
 if TYPE_CHECKING:
-    from socialready.model import PlanDoc
+    from socialready.model import Answers, PlanDoc
     from socialready.planfile.document import Plan
 
 
 def run(
     target: Path | None,
+    sources: flow.Sources,
     *,
-    answers_file: Path | None,
-    sets: list[str],
-    use_defaults: bool,
-    resume_session: bool,
     force: bool,
     lang: str | None,
     date: str | None = None,
-) -> PlanDoc:
+) -> int:
     """Answers precedence: --set, then --answers, then a resumed session; an existing plan's
-    answers are the defaults offered. Returns the plan document written.
+    answers are the defaults offered. Writes the plan and shows it; returns the exit code.
 
     `date` (YYYY-MM-DD, else today) is the day the plan starts, if it has not started yet."""
     qs = questionnaire.load()
     from socialready.planfile import schedule
 
     started = schedule.parse_date(date, "--date") if date else None
-    given: dict[str, Any] = {}
+    given: Answers = {}
     session_lang = None
-    if resume_session:
+    if sources.resume:
         from socialready.wizard import resume
 
         given, target, session_lang = resume.ASSESS.resumed(target)
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
-    if answers_file:
-        from socialready.planfile import yamlio
-
-        if str(answers_file) == "-":
-            import sys
-
-            data = yamlio.loads(sys.stdin.read(), "<stdin>")
-        else:
-            data = yamlio.loads(files.read_text(answers_file), str(answers_file))
-        given.update(answers_mod.from_nested(qs, data, str(answers_file)))
-    given.update(answers_mod.parse_sets(qs, sets))
+    data = sources.file_data()
+    if data is not None:
+        given.update(answers_mod.from_nested(qs, data, str(sources.answers_file)))
+    given.update(answers_mod.parse_sets(qs, sources.sets))
     language = (
         lang or session_lang or (existing.language if existing else None) or resolve_language(None)
     )
@@ -72,7 +62,7 @@ def run(
                 given,
                 answers_mod.stated(existing.answers) if existing else {},
                 interactive=prompts.can_prompt(),
-                use_defaults=use_defaults,
+                use_defaults=sources.use_defaults,
             )
         except flow.Stopped as stop:
             kept = {**given, **stop.answers}
@@ -87,17 +77,17 @@ def run(
             where = _keep(answered, target, language)
             exc.add(msg("wizard.kept", path=str(where)))
             raise
-        if resume_session:
+        if sources.resume:
             from socialready.wizard import resume
 
             resume.ASSESS.clear()
         from socialready.output import terminal
 
         terminal.summary(document, target)
-        return document
+    return int(ExitCode.OK)
 
 
-def _keep(answered: dict[str, Any], target: Path | None, language: str) -> Path:
+def _keep(answered: Answers, target: Path | None, language: str) -> Path:
     from socialready.wizard import resume
 
     return resume.ASSESS.save(resume.Session(answered, target, language))
@@ -114,7 +104,7 @@ def _read_checked(path: Path, force: bool) -> Plan:
 
 
 def _write(
-    answered: dict[str, Any],
+    answered: Answers,
     language: str,
     target: Path | None,
     existing: Plan | None,
@@ -129,7 +119,7 @@ def _write(
     from socialready.planfile.document import Plan, build, write
 
     if target is None:
-        target, existing = _own_plan(answered["organisation.name"], force)
+        target, existing = _own_plan(str(answered["organisation.name"]), force)
         if existing is not None:
             target, existing = _update_or_new(target, existing, language)
     elif existing is None and target.exists():

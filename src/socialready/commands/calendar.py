@@ -14,10 +14,11 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready.errors import BadInput, msg, told_in
+from socialready.errors import BadInput, ExitCode, msg, told_in
+from socialready.model import as_choices
 from socialready.rules import review as review_rules
 from socialready.status import settled
 from socialready.text import text
@@ -79,7 +80,7 @@ def weekend(day: dt.date) -> bool:
     return day.weekday() >= WORKING_DAYS
 
 
-def closed_days(country: Any, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
+def closed_days(country: object, first: dt.date, last: dt.date) -> tuple[Closed, bool]:
     """Which days take no post: weekends, and the public holidays of `country` (an ISO 3166
     code) from the `holidays` package; whether the country's holidays are known."""
     code = str(country or "").upper()
@@ -120,7 +121,9 @@ def themes(plan: Plan, lang: str) -> list[str]:
         part.strip() for part in str(plan.answers.get("audience.interests") or "").split(",")
     ]
     objective = questionnaire.load().question("goals.objectives")
-    labels = [objective.label(value, lang) for value in plan.answers["goals.objectives"]]
+    labels = [
+        objective.label(value, lang) for value in as_choices(plan.answers["goals.objectives"])
+    ]
     return [item for item in interests if item] + labels
 
 
@@ -245,9 +248,7 @@ def stamp(plan: Plan, start: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def run(
-    path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None
-) -> list[Event]:
+def run(path: Path, *, weeks: int, start: str | None, output: Path | None, lang: str | None) -> int:
     from socialready import files
     from socialready.planfile.document import check_generated, read
 
@@ -298,9 +299,11 @@ def run(
             terminal.message(
                 text("calendar.written", language, path=str(output), n=len(found)), style="green"
             )
-            return found
-        terminal.calendar(title, _weeks(found, first, weeks, language), _headers(language), note)
-        return found
+        else:
+            terminal.calendar(
+                title, _weeks(found, first, weeks, language), _headers(language), note
+            )
+    return int(ExitCode.OK)
 
 
 KINDS = ("post", "review", "step")

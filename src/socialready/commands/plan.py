@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
 from socialready import files, locales, questionnaire
@@ -22,13 +22,15 @@ from socialready.text import text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from socialready.model import Answers
+
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
 Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
 # path, --set, --lang, force, --check, the language said in
-Job = tuple[Path, dict[str, Any], str | None, bool, bool, str]
+Job = tuple[Path, "Answers", str | None, bool, bool, str]
 
 
 def _one(job: Job) -> Outcome:
@@ -55,7 +57,7 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 def _write(
     path: Path,
     update: recompute.Update,
-    sets: dict[str, Any],
+    sets: Answers,
     lang: str | None,
     force: bool,
     said: str,
@@ -82,7 +84,7 @@ WRITERS = 4  # plans written at once: most of a write is waiting for the disk (f
 
 
 def _written(
-    outcomes: Iterator[Outcome], sets: dict[str, Any], lang: str | None, force: bool, said: str
+    outcomes: Iterator[Outcome], sets: Answers, lang: str | None, force: bool, said: str
 ) -> Iterator[Outcome]:
     """Each outcome once its plan is written (if it changed), in order. A few plans are
     written at once, on threads, while the next ones are recomputed; when the command stops

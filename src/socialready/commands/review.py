@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialready import files
 from socialready.answers import number
-from socialready.errors import BadInput, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
+from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
 from socialready.text import text
 from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
 
 if TYPE_CHECKING:
-    from socialready.model import Answers, PlanDoc, Recommended, ReviewDoc
+    from socialready.model import Answer, Answers, PlanDoc, Recommended, ReviewDoc
     from socialready.planfile.document import Plan
 
 OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
@@ -23,23 +24,20 @@ OPTIONAL = ("review.notes",)  # and every review.measures.<objective>
 
 def run(
     target: Path | None,
+    sources: flow.Sources,
     *,
-    answers_file: Path | None,
-    sets: list[str],
-    use_defaults: bool,
-    resume_session: bool,
     date: str | None,
     lang: str | None,
-) -> PlanDoc:
+) -> int:
     """Answers precedence as in `assess`: --set, then --answers, then a resumed session; what
-    the plan promised is the default. Returns the plan document written."""
+    the plan promised is the default. Records the review and shows it; returns the exit code."""
     from socialready.planfile import recompute, schedule
     from socialready.planfile.document import Plan, build, read
     from socialready.wizard import resume
 
-    raw: dict[str, Any] = {}
+    raw: Answers = {}
     session_lang = None
-    if resume_session:
+    if sources.resume:
         raw, target, session_lang = resume.REVIEW.resumed(target)
     with told_in(lang or session_lang):
         if target is None:
@@ -48,12 +46,10 @@ def run(
     language = lang or session_lang or plan.language
     with told_in(language):
         recompute.refresh(plan, str(target), force=False)
-        file_answers: dict[str, Any] = {}
-        if answers_file:
-            from socialready.planfile import yamlio
-
-            file_answers = yamlio.loads(files.read_text(answers_file), str(answers_file))
-        set_pairs = [pair for pair in sets if pair.partition("=")[0].strip() == "review.date"]
+        file_answers: object = sources.file_data() or {}  # as read: checked by questions.flatten
+        set_pairs = [
+            pair for pair in sources.sets if pair.partition("=")[0].strip() == "review.date"
+        ]
         latest = _date(date) if date else schedule.today()
         when = _date(
             date
@@ -86,19 +82,24 @@ def run(
             for entry in recommended
         }
         planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
-        reply = plan.answers.get("capacity.response_time")
-        defaults: dict[str, Any] = {"review.reply_time": reply, "review.hours_spent": planned}
+        reply = as_text(plan.answers.get("capacity.response_time"))
+        defaults: Answers = {"review.reply_time": reply, "review.hours_spent": planned}
         qs = questions.build(
-            promised, plan.answers["goals.objectives"], reply, planned, round(weeks), defaults
+            promised,
+            as_choices(plan.answers["goals.objectives"]),
+            reply,
+            planned,
+            round(weeks),
+            defaults,
         )
-        given: dict[str, Any] = {}
+        given: Answers = {}
         for key, value in raw.items():
             if key in qs.by_key:
                 given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
-        given.update(questions.flatten(qs, file_answers or None, str(answers_file)))
-        given.update(questions.parse_sets(qs, sets))
+        given.update(questions.flatten(qs, file_answers or None, str(sources.answers_file)))
+        given.update(questions.parse_sets(qs, sources.sets))
         given.pop("review.date", None)
-        saved = {
+        saved: Answers = {
             key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
         }
         try:
@@ -108,7 +109,7 @@ def run(
                 given,
                 saved,
                 interactive=prompts.can_prompt(),
-                use_defaults=use_defaults,
+                use_defaults=sources.use_defaults,
                 missing_id="review.missing",
             )
         except flow.Stopped as stop:
@@ -126,7 +127,7 @@ def run(
             where = resume.REVIEW.save(resume.Session(kept, target, language))
             exc.add(msg("review.kept", path=str(where)))
             raise
-        if resume_session:
+        if sources.resume:
             resume.REVIEW.clear()
         _show(entry, recommended, plan.answers, since, weeks, language)
         render_changes(str(target), plan.as_read, document, language)
@@ -136,7 +137,7 @@ def run(
             text("review.recorded", language, date=when.isoformat(), path=str(target)),
             style="green",
         )
-        return document
+    return int(ExitCode.OK)
 
 
 RETRIES = 5
@@ -170,7 +171,7 @@ def _record(
     raise AssertionError("unreachable")
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -184,7 +185,7 @@ def _given_date(pairs: list[str]) -> str | None:
     return pairs[-1].partition("=")[2].strip() if pairs else None
 
 
-def _file_date(data: Any) -> Any:
+def _file_date(data: object) -> object:
     if isinstance(data, dict) and isinstance(data.get("review"), dict):
         return data["review"].get("date")
     return None
@@ -208,24 +209,32 @@ def _since(plan: Plan, earlier: list[ReviewDoc], when: dt.date, source: str) -> 
     return since
 
 
-def _entry(when: dt.date, answered: dict[str, Any], promised: dict[str, int]) -> ReviewDoc:
+def _entry(when: dt.date, answered: Answers, promised: dict[str, int]) -> ReviewDoc:
     """The review as the plan keeps it, keys in a fixed order; empty optional answers left out."""
     entry: ReviewDoc = {
         "date": when,
-        "published": {channel: answered[f"review.published.{channel}"] for channel in promised},
-        "reply_time": answered["review.reply_time"],
-        "hours_spent": answered["review.hours_spent"],
+        "published": {
+            channel: as_whole(answered[f"review.published.{channel}"]) for channel in promised
+        },
+        "reply_time": as_text(answered["review.reply_time"]),
+        "hours_spent": as_number(answered["review.hours_spent"]),
     }
     measures = {
-        key.removeprefix("review.measures."): value
+        key.removeprefix("review.measures."): _measure(value)
         for key, value in answered.items()
         if key.startswith("review.measures.") and value not in ("", None)
     }
     if measures:
         entry["measures"] = measures
-    if answered.get("review.notes"):
-        entry["notes"] = answered["review.notes"]
+    notes = as_text(answered.get("review.notes"))
+    if notes:
+        entry["notes"] = notes
     return entry
+
+
+def _measure(value: Answer) -> str | float | None:
+    """A measured figure: a number, or text (`about 300`)."""
+    return value if isinstance(value, str) else as_number(value)
 
 
 def _show(
@@ -258,7 +267,7 @@ def _show(
                 weeks=whole,
             )
         )
-    reply = answers.get("capacity.response_time") or "unmonitored"
+    reply = as_text(answers.get("capacity.response_time")) or "unmonitored"
     lines.append(
         text(
             "review.reply",

@@ -10,11 +10,17 @@ import contextlib
 import datetime as dt
 import html
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from socialready.model import PlanDoc
 from socialready.output import report
 from socialready.text import text
+
+if TYPE_CHECKING:
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 STYLE = """
 body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -76,13 +82,17 @@ def page(document: PlanDoc, *, details: bool = False, today: dt.date | None = No
     )
 
 
-def _text(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+def _text(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Plain text, escaped; the <br> the report puts for a line break in a note is one."""
     return "<br>\n".join(
         html.escape(part, quote=False) for part in tokens[idx].content.split("<br>")
     )
 
 
-def _text_special(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+def _text_special(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """An entity or escaped character the user typed (&lt;br&gt; stays text)."""
     return html.escape(tokens[idx].content, quote=False)

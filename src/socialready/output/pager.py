@@ -11,9 +11,12 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from socialready.errors import Interrupted, msg
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 DEFAULT = "less -FRX"  # as git: quit if one screen, keep colours, leave the text on screen
 
@@ -81,7 +84,7 @@ def _ctrl_c_noted(stopped: list[int]) -> Iterator[None]:
     """Ctrl-C noted, not acted on, until the pager is gone. A handler (not SIG_IGN, which the
     pager would inherit) so that the pager gets its own default."""
 
-    def note(signum: int, frame: Any) -> None:
+    def note(signum: int, frame: FrameType | None) -> None:
         stopped.append(signum)
 
     previous = signal.signal(signal.SIGINT, note)

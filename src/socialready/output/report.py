@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from socialready import progress
 from socialready.answers import decimal
-from socialready.model import PlanDoc, Workload
+from socialready.model import PlanDoc, Workload, as_choices
 from socialready.planfile import schedule
 from socialready.progress import NextReview
 from socialready.text import text
+
+if TYPE_CHECKING:
+    from socialready.questionnaire import Question
+
+T = TypeVar("T")
 
 # Characters that act on a terminal rather than show (C0 but tab and line break, DEL, C1) and
 # those that reorder the text shown (bidi embeddings, overrides, isolates): a hostile plan
@@ -26,15 +31,19 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def inert(value: Any) -> Any:
+def inert(value: T) -> T:
     """Text from a plan made safe to print: each active character shown as an escape (\\x1b),
     never sent to the terminal. Mappings and lists are copied with their text made inert."""
+    return cast(T, _inert(value))  # of the same shape, with other text
+
+
+def _inert(value: object) -> object:
     if isinstance(value, str):
         return _ACTIVE.sub(_escape, value) if _ACTIVE.search(value) else value
     if isinstance(value, dict):
-        return {key: inert(item) for key, item in value.items()}
+        return {key: _inert(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [inert(item) for item in value]
+        return [_inert(item) for item in value]
     return value
 
 
@@ -45,7 +54,7 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
-def md(value: Any) -> str:
+def md(value: object) -> str:
     """User text as markdown that shows as typed: no HTML, emphasis, links or broken tables.
     Line breaks become <br>, so the text stays in its paragraph or table cell."""
     text = _show(value)
@@ -69,7 +78,7 @@ def md(value: Any) -> str:
     return "<br>".join(lines) or "—"
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, list):
@@ -266,7 +275,9 @@ def _answers_md(document: PlanDoc, lang: str, details: bool) -> list[str]:
         elif question.kind == "channels":
             shown = _channels_md(question, value, lang)
         elif question.kind == "many":
-            shown = ", ".join(labels.get(v, str(v)) for v in value or []) or text("none", lang)
+            shown = ", ".join(labels.get(v, str(v)) for v in as_choices(value)) or text(
+                "none", lang
+            )
         elif question.kind == "one":
             shown = labels.get(str(value), str(value))
         elif question.kind == "yesno":
@@ -280,10 +291,11 @@ def _answers_md(document: PlanDoc, lang: str, details: bool) -> list[str]:
     return out
 
 
-def _channels_md(question: Any, value: Any, lang: str) -> str:
+def _channels_md(question: Question, value: object, lang: str) -> str:
     """Each current channel with how often it posts and how well it works, as answered."""
     if not isinstance(value, dict) or not value:  # a format-2 list reads as the channels only
-        names = [question.label(str(v), lang) for v in value or []]
+        listed = value if isinstance(value, list) else []
+        names = [question.label(str(v), lang) for v in listed]
         return ", ".join(names) or text("none", lang)
     works = question.field("works")
     parts = []
@@ -311,7 +323,7 @@ def to_json(document: PlanDoc, *, ascii_only: bool = False) -> str:
     """The plan as JSON, dates as ISO text, with its progress added; characters that act on
     a terminal are written as \\u escapes, as JSON allows, so the data stays the same."""
 
-    def default(value: Any) -> str:
+    def default(value: object) -> str:
         if isinstance(value, dt.date):
             return value.isoformat()
         raise TypeError(f"cannot write {type(value).__name__} as JSON")

@@ -5,11 +5,11 @@ the trend across reviews. One source for `show` in every format and so for the g
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from socialready import grammar
 from socialready.answers import decimal
-from socialready.model import PlanDoc, Recommended, ReviewDoc
+from socialready.model import PlanDoc, Recommended, ReviewDoc, as_text
 from socialready.planfile.schedule import iso_date
 from socialready.text import text
 
@@ -78,7 +78,7 @@ def figures(document: PlanDoc) -> list[ReviewFigures]:
                 "channels": channels,
                 "posts_per_week": round(total / weeks, 1) if weeks else None,
                 "reply_time": entry.get("reply_time"),
-                "reply_promised": capacity.get("response_time"),
+                "reply_promised": as_text(capacity.get("response_time")),
                 "hours_spent": entry.get("hours_spent"),
                 "hours_planned": planned_hours,
                 "measures": dict(entry.get("measures") or {}),
@@ -113,7 +113,7 @@ def _recommended_before_each(
         return None
 
 
-def day(value: Any, lang: str) -> str:
+def day(value: object, lang: str) -> str:
     """A date as prose writes it: 31 maart 2027, 31 March 2027; other text as it is."""
     if isinstance(value, str):
         try:
@@ -125,7 +125,7 @@ def day(value: Any, lang: str) -> str:
     return grammar.day(value, lang)
 
 
-def _label(key: str, value: Any, lang: str) -> str:
+def _label(key: str, value: object, lang: str) -> str:
     from socialready import questionnaire
 
     question = questionnaire.load().by_key[key]
@@ -135,7 +135,7 @@ def _label(key: str, value: Any, lang: str) -> str:
     return "—" if value is None else str(value)
 
 
-def _number(value: Any, lang: str) -> str:
+def _number(value: object, lang: str) -> str:
     return decimal(value, lang) if isinstance(value, (int, float)) else "—"
 
 

@@ -10,7 +10,6 @@ import errno
 import os
 import sys
 import unicodedata
-from typing import Any
 
 from socialready.errors import ExitCode
 
@@ -81,7 +80,7 @@ def stand_ins(encoding: str) -> str:
     return "strict" if utf8_name(encoding) else HANDLER
 
 
-def utf8(stream: Any) -> bool:
+def utf8(stream: object) -> bool:
     encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
     return encoding in ("utf8", "utf8sig")
 

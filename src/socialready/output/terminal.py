@@ -8,10 +8,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
@@ -46,7 +46,9 @@ SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 class _Console(Console):
-    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterator[Segment]:
         """On a stream that cannot hold every character (a cp1252 or cp437 console, output
         redirected on Windows): each text takes its plain stand-ins before it is wrapped
         into its cell, so that tables stay aligned; rich's own … in a cut cell becomes "."."""

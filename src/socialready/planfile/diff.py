@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from socialready.answers import decimal
 from socialready.text import text
@@ -30,7 +29,7 @@ CHANNEL_FIELDS = ("tier", "cadence", "posts_per_week", "hours_per_week", "why")
 STEP_FIELDS = ("title", "why", "owner", "status", "due", "notes")
 
 
-def _show(value: Any, lang: str) -> str:
+def _show(value: object, lang: str) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -45,14 +44,14 @@ def _show(value: Any, lang: str) -> str:
     return str(value)
 
 
-def _field(name: str, lang: str) -> str:
+def _field(name: object, lang: str) -> str:
     try:
         return text(f"fields.{name}", lang)
     except KeyError:
-        return name
+        return str(name)
 
 
-def _word(group: str, value: Any, lang: str) -> Any:
+def _word(group: str, value: object, lang: str) -> object:
     """A verdict or status as the reader sees it elsewhere (Begin klein, not start_small)."""
     try:
         return text(f"{group}.{value}", lang) if isinstance(value, str) else value
@@ -60,18 +59,18 @@ def _word(group: str, value: Any, lang: str) -> Any:
         return value
 
 
-def _dict(value: Any) -> dict[Any, Any]:
+def _dict(value: object) -> dict[object, object]:
     return value if isinstance(value, dict) else {}
 
 
-def _list(value: Any) -> list[Any]:
+def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
 
 
-def _by(items: Any, key: str, lang: str) -> dict[str, dict[Any, Any]]:
+def _by(items: object, key: str, lang: str) -> dict[str, dict[object, object]]:
     """The mappings in a list, by one of their fields, in the list's order; a second entry
     with the same key (a hand edit) is told apart by its number: `2026-04-01 (2)`."""
-    found: dict[str, dict[Any, Any]] = {}
+    found: dict[str, dict[object, object]] = {}
     for item in _list(items):
         if isinstance(item, dict):
             value = item.get(key)
@@ -84,7 +83,7 @@ def _by(items: Any, key: str, lang: str) -> dict[str, dict[Any, Any]]:
     return found
 
 
-def _keys(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
+def _keys(old: dict[object, object], new: dict[object, object]) -> list[object]:
     """The keys of both, the new plan's order first, then those only the old one has."""
     return list(dict.fromkeys([*new, *old]))
 
@@ -96,16 +95,16 @@ class _Changes:
         self.lang = lang
         self.found: list[Change] = []
 
-    def say(self, key: str, /, **params: Any) -> str:
+    def say(self, key: str, /, **params: object) -> str:
         return text(key, self.lang, **params)
 
-    def show(self, value: Any) -> str:
+    def show(self, value: object) -> str:
         return _show(value, self.lang)
 
     def add(self, area: str, text: str, sign: str = "~") -> None:
         self.found.append(Change(area, text, sign))
 
-    def changed(self, area: str, label: str, before: Any, after: Any) -> None:
+    def changed(self, area: str, label: str, before: object, after: object) -> None:
         if before != after:
             text = self.say(
                 "diff.change", label=label, before=self.show(before), after=self.show(after)
@@ -114,7 +113,7 @@ class _Changes:
 
 
 def compare(
-    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, lang: str
+    old: Mapping[str, object] | None, new: Mapping[str, object] | None, lang: str
 ) -> list[Change]:
     """Every difference that matters to a reader of the plan, in reading order, in `lang`."""
     out = _Changes(lang if lang in ("nl", "en") else "en")
@@ -148,14 +147,14 @@ def compare(
     return out.found
 
 
-def _get(doc: Mapping[str, Any], *keys: str) -> Any:
-    node: Any = doc
+def _get(doc: Mapping[str, object], *keys: str) -> object:
+    node: object = doc
     for key in keys:
         node = node.get(key) if isinstance(node, dict) else None
     return node
 
 
-def _readiness(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
+def _readiness(out: _Changes, old: dict[object, object], new: dict[object, object]) -> None:
     lang = out.lang
     old_v, new_v = (
         _word("verdicts", old.get("verdict"), lang),
@@ -186,7 +185,7 @@ def _readiness(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
                 out.add("findings", f"{rule}: {out.show(finding.get('says'))}", "-")
 
 
-def _answers(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
+def _answers(out: _Changes, old: dict[object, object], new: dict[object, object]) -> None:
     for part in _keys(old, new):
         before, after = _dict(old.get(part)), _dict(new.get(part))
         if not before and not after:
@@ -195,7 +194,7 @@ def _answers(out: _Changes, old: dict[Any, Any], new: dict[Any, Any]) -> None:
             out.changed("answers", f"{part}.{name}", before.get(name), after.get(name))
 
 
-def _owners(out: _Changes, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+def _owners(out: _Changes, old: Mapping[str, object], new: Mapping[str, object]) -> None:
     """Who posts on each channel (`owners`), as the user filled it in."""
     before, after = _dict(old.get("owners")), _dict(new.get("owners"))
     for channel in _keys(before, after):
@@ -210,7 +209,7 @@ def _name(channel: str, lang: str) -> str:
     return found.name[lang] if found else channel
 
 
-def _channels(out: _Changes, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+def _channels(out: _Changes, old: Mapping[str, object], new: Mapping[str, object]) -> None:
     lang = out.lang
     old_c, new_c = _dict(old.get("channels")), _dict(new.get("channels"))
     before = _by(old_c.get("recommended"), "channel", lang)
@@ -250,7 +249,7 @@ def _channels(out: _Changes, old: Mapping[str, Any], new: Mapping[str, Any]) -> 
         out.changed("channels", _field(key, lang), old_w.get(key), new_w.get(key))
 
 
-def _steps(out: _Changes, old: list[Any], new: list[Any]) -> None:
+def _steps(out: _Changes, old: list[object], new: list[object]) -> None:
     lang = out.lang
     before = _by(old, "id", lang)
     after = _by(new, "id", lang)
@@ -274,7 +273,7 @@ def _steps(out: _Changes, old: list[Any], new: list[Any]) -> None:
                 out.changed("steps", name, was, now)
 
 
-def _reviews(out: _Changes, old: Any, new: Any) -> None:
+def _reviews(out: _Changes, old: object, new: object) -> None:
     """Each review by its date: added, removed, or changed field by field (a figure per
     channel or objective, the reply time, the hours, the notes)."""
     lang = out.lang
@@ -304,7 +303,7 @@ def _reviews(out: _Changes, old: Any, new: Any) -> None:
             out.add("reviews", out.say("diff.review", date=day), "-")
 
 
-def _part(key: str, name: Any, lang: str) -> str:
+def _part(key: object, name: object, lang: str) -> str:
     """A channel of `published` or an objective of `measures` by the name the reader knows."""
     if key == "published":
         return _name(str(name), lang)
@@ -312,22 +311,24 @@ def _part(key: str, name: Any, lang: str) -> str:
 
     objectives = questionnaire.load().by_key["goals.objectives"]
     try:
-        return objectives.label(name, lang)
+        return objectives.label(str(name), lang)
     except (KeyError, ValueError):
         return str(name)
 
 
-def _reply(value: Any, lang: str) -> Any:
+def _reply(value: object, lang: str) -> object:
     from socialready import questionnaire
 
+    if not isinstance(value, str):
+        return value  # no reply time: shown as it is
     try:
         return questionnaire.load().by_key["capacity.response_time"].label(value, lang)
     except (KeyError, ValueError, TypeError):
         return value
 
 
-def _dimension(name: str, lang: str) -> str:
+def _dimension(name: object, lang: str) -> str:
     try:
         return text(f"rules.dimensions.{name}", lang)
     except KeyError:  # a dimension of a newer plan
-        return name
+        return str(name)

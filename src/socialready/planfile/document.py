@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
@@ -24,6 +24,7 @@ from socialready.model import (
     Recommended,
     ReviewDoc,
     StepDoc,
+    as_text,
 )
 from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
@@ -220,12 +221,12 @@ def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[
     """The plan's review dates, each with whether a review was recorded for it (step 8)."""
     from socialready import progress
 
-    horizon = plan.answers.get("persistence.horizon")
+    horizon = as_text(plan.answers.get("persistence.horizon"))
     held = progress.review_schedule(plan.started, horizon, plan.reviews)
     return [(planned, review is not None) for planned, review in held]
 
 
-def _in_words(document: Mapping[str, Any], lang: str) -> Mapping[str, Any]:
+def _in_words(document: Mapping[str, object], lang: str) -> Mapping[str, object]:
     """The document as the file says it: each step's status in the plan's language."""
     steps = document.get("steps")
     if not isinstance(steps, list):
@@ -248,7 +249,7 @@ def _header_start(line: str) -> bool:
 
 
 def dumps(
-    document: Mapping[str, Any],
+    document: Mapping[str, object],
     header: str = "",
     after: str = "",
     *,
@@ -300,7 +301,7 @@ def from_text(text: str, source: str) -> Plan:
     return plan
 
 
-def parse(data: Any, source: str, *, deep: bool = False) -> Plan:
+def parse(data: object, source: str, *, deep: bool = False) -> Plan:
     """A plan from its loaded YAML, checked against its declared shape (model.py);
     `deep` checks the generated sections too, as the commands that show a plan need. The
     document is kept as read, with each owned value in its stored form (statuses by id)."""

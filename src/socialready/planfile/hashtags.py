@@ -7,7 +7,7 @@ the plan is rewritten, and the reader is told once how to quote it if it belongs
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from socialready.planfile.owned import STEP_FIELDS
 
@@ -80,7 +80,7 @@ def attach(text: str, kept: list[Kept]) -> str:
     return "\n".join(lines)
 
 
-def hint(kept: list[Kept], lang: str, source: str, steps: Sequence[Mapping[str, Any]]) -> str:
+def hint(kept: list[Kept], lang: str, source: str, steps: Sequence[Mapping[str, object]]) -> str:
     """One sentence: which field has a `#` read as a comment, and how to quote the value with
     it (`steps`: the plan's steps as read, for the value YAML found before the `#`)."""
     from socialready import rules

@@ -8,7 +8,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
 
 from socialready import questionnaire
 from socialready.errors import BadInput, Text, msg
@@ -44,12 +43,12 @@ def status_words() -> dict[str, str]:
     return words
 
 
-def read_status(value: Any, key: str, fail: Fail) -> str:
+def read_status(value: object, key: str, fail: Fail) -> str:
     """The status id for an id or a word shown in either language, any case."""
     if value is None:
         return "todo"
     found = status_words().get(value.strip(" ").lower()) if isinstance(value, str) else None
-    if found is None or not value.isascii():
+    if found is None or not isinstance(value, str) or not value.isascii():
         raise fail(key, msg("plan.not_a_status", value=repr(value)))
     return found
 
@@ -71,7 +70,7 @@ def parse_day(text: str, lang: str) -> dt.date:
     return iso_date(text.strip())  # the one parser: YYYY-MM-DD only, on every Python
 
 
-def read_date(value: Any, key: str, fail: Fail, lang: str = "en") -> dt.date | None:
+def read_date(value: object, key: str, fail: Fail, lang: str = "en") -> dt.date | None:
     """A date (YAML reads 2026-03-31 as one; quoted, it is text; in a Dutch plan 31-03-2026
     too), or None when empty."""
     if value is None:

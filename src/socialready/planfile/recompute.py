@@ -6,11 +6,12 @@ keeping everything the user owns and refusing to overwrite hand edits to generat
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
+from socialready.model import Answers
 from socialready.planfile.document import (
     Plan,
     build,
@@ -55,9 +56,7 @@ def refresh(plan: Plan, source: str, *, force: bool) -> list[str]:
     return moved
 
 
-def update(
-    path: Path, sets: dict[str, Any], lang: str | None, *, force: bool, said_in: str
-) -> Update:
+def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in: str) -> Update:
     """Recompute a plan from its answers (and --set, and in `lang` when given), keeping
     everything the user owns; what changes is said in `said_in`.
 
@@ -111,7 +110,7 @@ def hashtag_hint(plan: Plan, source: str, lang: str) -> str:
     return hashtags.hint(plan.file.hashtags, lang, source, plan.as_read["steps"])
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: object, new: object) -> bool:
     """The same data, whatever the layout: keys in any order, 3 and 3.0 one number, a date
     quoted or not one date; but true is not 1."""
     if isinstance(old, bool) or isinstance(new, bool):

@@ -165,7 +165,7 @@ def _condition(condition: questionnaire.Condition) -> JSON:
         equal = _holds(condition.key, {"const": condition.value})
         return equal if condition.op == "eq" else {"not": equal}
     if condition.op in ("in", "not_in"):
-        inside = _holds(condition.key, {"enum": list(condition.value)})
+        inside = _holds(condition.key, {"enum": list(model.as_choices(condition.value))})
         return inside if condition.op == "in" else {"not": inside}
     raise ValueError(f"unknown condition operator {condition.op!r}")
 

@@ -53,7 +53,8 @@ def generate(
         "steps": generated_steps,
         "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
     }
-    selfcheck.check(ctx, choice, fired, generated, used, summary)
+    problems = selfcheck.problems_in(ctx, choice, fired, generated, used, summary)
+    selfcheck.check(problems, ctx.choice("organisation.name"))
     return generated
 
 

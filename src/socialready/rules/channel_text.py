@@ -67,7 +67,7 @@ def why(ctx: Context, pick: Pick) -> str:
     if pick.origin == "current" and pick.own is None:
         parts.append(ctx.text("channel_rhythm_unknown"))
     if pick.own is None and pick.tier == "ambitious":
-        parts.append(ctx.text("channel_ambitious", people=ctx["capacity.people"]))
+        parts.append(ctx.text("channel_ambitious", people=ctx.whole("capacity.people")))
     if channel.id != "internal_network":
         by_fact: dict[str, list[str]] = {}
         for segment, fact in reached(ctx, channel).items():
@@ -87,7 +87,7 @@ def why(ctx: Context, pick: Pick) -> str:
                 )
     else:
         parts.append(ctx.text("channel_staff_only"))
-    caveat = channel.caveat.get(ctx["organisation.country"])
+    caveat = channel.caveat.get(ctx.choice("organisation.country"))
     if caveat:
         parts.append(
             ctx.text(
@@ -96,7 +96,7 @@ def why(ctx: Context, pick: Pick) -> str:
                 source=ctx.cite(caveat),
             )
         )
-    serves = [o for o in ctx["goals.objectives"] if o in channel.objectives]
+    serves = [o for o in ctx.choices("goals.objectives") if o in channel.objectives]
     if serves:
         parts.append(ctx.text("channel_serves", objectives=ctx.in_text("goals.objectives", serves)))
     if channel.id == "whatsapp_channel":
@@ -136,7 +136,7 @@ def describe(ctx: Context, choice: ChannelChoice) -> ChannelPlan:
         )
     ]
     needed = round(sum(pick.hours for pick in choice.recommended), 2)
-    available = ctx["capacity.hours_per_week"]
+    available = ctx.number("capacity.hours_per_week")
     return {
         "workload": {
             "hours_needed": number(needed),
@@ -158,9 +158,9 @@ def workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availab
         parts.append(ctx.text("workload.short", needed=needed, available=available))
     elif unused >= 0.25:
         purposes = [ctx.text("workload.for-replies"), ctx.text("workload.for-monitoring")]
-        if "crisis" in ctx["goals.objectives"]:
+        if "crisis" in ctx.choices("goals.objectives"):
             purposes.append(ctx.text("workload.for-crisis"))
-        if ctx["willingness.dialogue"] != "broadcast_only":
+        if ctx.choice("willingness.dialogue") != "broadcast_only":
             purposes.append(ctx.text("workload.for-co-creation"))
         later = [  # a channel that waits for a reason other than hours, and fits in them
             channel

@@ -12,10 +12,10 @@ organisation can publish, how many people share the work), never one raised beca
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready.catalog import TIERS, Channel
-from socialready.model import TierName
+from socialready.model import ChannelUse, TierName
 from socialready.rules.context import Context
 
 if TYPE_CHECKING:
@@ -36,18 +36,14 @@ class Current(NamedTuple):
 
 
 def current_channels(ctx: Context) -> dict[str, Current]:
-    """`channels.current` as a mapping, whether the answers give a mapping (format 3) or a list."""
-    raw = ctx["channels.current"]
-    if isinstance(raw, dict):
-        found = {}
-        for channel_id, entry in raw.items():
-            entry = entry if isinstance(entry, dict) else {}
-            posts = entry.get("posts_per_week")
-            found[channel_id] = Current(
-                None if posts is None else float(posts), entry.get("works") or "unknown"
-            )
-        return found
-    return {channel_id: Current(None, "unknown") for channel_id in raw}
+    """`channels.current` as channel -> Current (answers format 2's list of names is read by
+    answers.validate as channels whose use is unknown)."""
+    return {channel_id: _current(use) for channel_id, use in ctx.in_use().items()}
+
+
+def _current(use: ChannelUse) -> Current:
+    posts = use.get("posts_per_week")
+    return Current(None if posts is None else float(posts), use.get("works") or "unknown")
 
 
 class Pick:
@@ -94,7 +90,7 @@ class ChannelChoice:
 
     def __init__(self) -> None:
         self.recommended: list[Pick] = []
-        self.not_now: list[tuple[Channel, str, dict[str, Any]]] = []
+        self.not_now: list[tuple[Channel, str, dict[str, object]]] = []
         self.over_hours: list[Channel] = []  # mentioned, reaching the audience, no hours left
         self.lowered: list[Channel] = []  # new channels below the cadence the answers allow
         self.dormant: list[Channel] = []  # dormant accounts not revived: close or hand over
@@ -117,11 +113,11 @@ def reply_hours(ctx: Context, channel: Channel) -> float:
     """Reading and answering reactions grows with the service load: customer service (on the
     channels that serve it) and the size of the organisation."""
     load = ctx.catalog.reply
-    service = "customer_service" in ctx["goals.objectives"] and (
+    service = "customer_service" in ctx.choices("goals.objectives") and (
         "customer_service" in channel.objectives
     )
     base = load.base + (load.customer_service if service else 0)
-    return round(base * load.size_factor[ctx["organisation.size"]], 2)
+    return round(base * load.size_factor[ctx.choice("organisation.size")], 2)
 
 
 def cost(ctx: Context, channel: Channel, posts: float) -> float:
@@ -143,7 +139,7 @@ def highest_tier(ctx: Context, channel: Channel) -> str:
     and only when more than one person shares the work. Any other channel goes no higher than its
     standard tier, and only for who can publish every week (or already runs it); never higher
     for spare hours. A channel that works badly stays at its lightest."""
-    frequency = ctx["capacity.publish_frequency"]
+    frequency = ctx.choice("capacity.publish_frequency")
     entry = current_channels(ctx).get(channel.id)
     if entry is not None and entry.works == "badly":
         return "minimum"
@@ -151,7 +147,7 @@ def highest_tier(ctx: Context, channel: Channel) -> str:
         return "standard"
     if channel.content:
         if frequency == "weekly":
-            return "ambitious" if ctx["capacity.people"] > 1 else "standard"
+            return "ambitious" if ctx.whole("capacity.people") > 1 else "standard"
         return "standard" if frequency == "biweekly" else "minimum"
     return "standard" if frequency == "weekly" else "minimum"
 
@@ -164,8 +160,10 @@ def tier_of(channel: Channel, posts: float) -> TierName:
 
 def reached(ctx: Context, channel: Channel) -> dict[str, str]:
     """The organisation's segments this channel reaches in its country, each with its fact."""
-    facts = channel.segment_facts(ctx["organisation.country"])
-    return {segment: facts[segment] for segment in ctx["audience.segments"] if segment in facts}
+    facts = channel.segment_facts(ctx.choice("organisation.country"))
+    return {
+        segment: facts[segment] for segment in ctx.choices("audience.segments") if segment in facts
+    }
 
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
@@ -179,35 +177,35 @@ def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
 
 def replies_first(ctx: Context) -> bool:
     """Replies that take days, or nobody watching: no new channel where people talk back."""
-    return bool(ctx["capacity.response_time"] in ("within_days", "unmonitored"))
+    return bool(ctx.choice("capacity.response_time") in ("within_days", "unmonitored"))
 
 
 def internal_first(ctx: Context) -> bool:
     """The source: when management wants it and staff are reluctant, an internal network first."""
     return (
-        ctx["willingness.staff"] == "reluctant"
-        and ctx["willingness.management"] in MANAGEMENT_FOR
-        and ctx["willingness.internal_network"] != "none"
+        ctx.choice("willingness.staff") == "reluctant"
+        and ctx.choice("willingness.management") in MANAGEMENT_FOR
+        and ctx.choice("willingness.internal_network") != "none"
     )
 
 
 def relied_on(ctx: Context, entry: Current) -> bool:
     """A working rhythm people rely on: the organisation informs them there (news, services,
     notices, a service streamed each week). It is kept whatever the hours say."""
-    return entry.works in WORKS and "inform" in ctx["goals.objectives"]
+    return entry.works in WORKS and "inform" in ctx.choices("goals.objectives")
 
 
 def serves_nothing(ctx: Context, channel: Channel) -> bool:
     """A WhatsApp channel is one-way broadcast: without an objective it serves, it has no job
     (customer service is WhatsApp Business)."""
     return channel.id == "whatsapp_channel" and not (
-        set(channel.objectives) & set(ctx["goals.objectives"])
+        set(channel.objectives) & set(ctx.choices("goals.objectives"))
     )
 
 
 def _reaches(ctx: Context, channel: Channel) -> bool:
     if channel.id == "internal_network" and (
-        "internal_collaboration" in ctx["goals.objectives"] or internal_first(ctx)
+        "internal_collaboration" in ctx.choices("goals.objectives") or internal_first(ctx)
     ):
         return True
     return bool(reached(ctx, channel))
@@ -216,8 +214,8 @@ def _reaches(ctx: Context, channel: Channel) -> bool:
 def _rank(ctx: Context, channel: Channel, order: int) -> tuple[int, ...]:
     """Evidence before assumption; for who only broadcasts, one-way channels before all else;
     otherwise dialogue before broadcasting (the source); then broader reach (catalogue order)."""
-    broadcast_only = ctx["willingness.dialogue"] == "broadcast_only"
-    serves = len(set(channel.objectives) & set(ctx["goals.objectives"]))
+    broadcast_only = ctx.choice("willingness.dialogue") == "broadcast_only"
+    serves = len(set(channel.objectives) & set(ctx.choices("goals.objectives")))
     return (
         int(broadcast_only and channel.conversational),
         -len(evidence(ctx, channel)),
@@ -249,15 +247,16 @@ def is_dormant(channel: Channel, entry: Current) -> bool:
 
 def _groups(ctx: Context) -> Groups:
     current = current_channels(ctx)
-    considering = list(ctx["channels.considering"])
-    network = ctx["willingness.internal_network"]  # an internal network in use is one you run
+    considering = list(ctx.choices("channels.considering"))
+    # An internal network in use is one you run.
+    network = ctx.choice("willingness.internal_network")
     in_use = False
     if "internal_network" not in [*current, *considering] and network != "none":
         if network == "in_use":
             in_use = True
         else:
             considering.append("internal_network")
-    named = set(current) | set(ctx["channels.considering"])
+    named = set(current) | set(ctx.choices("channels.considering"))
     found: dict[str, list[tuple[tuple[int, ...], Channel]]] = {name: [] for name in Groups._fields}
     for order, channel in enumerate(ctx.catalog.channels.values()):
         rank = _rank(ctx, channel, order)
@@ -300,9 +299,9 @@ def _may_suggest(ctx: Context, channel: Channel) -> bool:
     """Only on evidence, only for what the organisation wants, never a blog nobody asked for."""
     if channel.follows_publishing or channel.id in ("internal_network", "whatsapp_channel"):
         return False
-    if ctx["willingness.dialogue"] == "broadcast_only" and channel.conversational:
+    if ctx.choice("willingness.dialogue") == "broadcast_only" and channel.conversational:
         return False
-    serves = set(channel.objectives) & set(ctx["goals.objectives"])
+    serves = set(channel.objectives) & set(ctx.choices("goals.objectives"))
     return bool(evidence(ctx, channel)) and bool(serves)
 
 
@@ -327,7 +326,7 @@ def choose(
         for channel in [c for c in group if c.id in paused]:
             choice.not_now.append((channel, "review-paused", {}))
             group.remove(channel)
-    segments = ctx.in_text("audience.segments", ctx["audience.segments"])
+    segments = ctx.in_text("audience.segments", ctx.choices("audience.segments"))
     for channel in groups.elsewhere:
         entry = current.get(channel.id)
         if entry is not None and is_dormant(channel, entry):
@@ -337,7 +336,7 @@ def choose(
             choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
     for channel in groups.pointless:
         choice.not_now.append((channel, "broadcast-no-objective", {}))
-    if ctx["capacity.publish_frequency"] == "less_than_monthly":
+    if ctx.choice("capacity.publish_frequency") == "less_than_monthly":
         for group in groups[:6]:
             for channel in [c for c in group if c.follows_publishing]:
                 choice.not_now.append((channel, "blog-too-rare", {}))
@@ -359,10 +358,10 @@ def choose(
     choice.talking_named = [channel for channel in mentioned if channel.conversational]
     if candidates:
         choice.lightest_needed = min(hours(ctx, channel, "minimum") for channel in candidates)
-    if ctx["willingness.management"] == "against":
+    if ctx.choice("willingness.management") == "against":
         choice.not_now.extend((channel, "management-first", {}) for channel in mentioned)
         return choice
-    if ctx["capacity.people"] == 0:
+    if ctx.whole("capacity.people") == 0:
         choice.not_now.extend(
             (channel, "no-people-current" if channel.id in current else "no-people", {})
             for channel in mentioned
@@ -437,8 +436,8 @@ class _Allocation:
         self.choice = choice
         self.caps = caps
         self.new_at_most = new_at_most
-        self.left = float(ctx["capacity.hours_per_week"])
-        self.most = ctx["capacity.people"] * ctx.catalog.channels_per_person
+        self.left = float(ctx.number("capacity.hours_per_week"))
+        self.most = ctx.whole("capacity.people") * ctx.catalog.channels_per_person
         self.waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
 
     def ceiling(self, channel: Channel) -> str:
@@ -578,7 +577,7 @@ class _Allocation:
             pick.tier, pick.posts = tier, channel.tier(tier).posts_per_week
         pick.estimate = pick.hours = hours(ctx, channel, pick.tier)
 
-    def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, Any]]:
+    def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, object]]:
         """Why a channel that reaches the audience is not in the plan now."""
         from socialready.answers import number
 
@@ -605,7 +604,7 @@ def _worth_suggesting(
     worth = []
     for channel in suggested:
         new_segments = set(evidence(ctx, channel)) - covered
-        new_objectives = (set(channel.objectives) & set(ctx["goals.objectives"])) - served
+        new_objectives = (set(channel.objectives) & set(ctx.choices("goals.objectives"))) - served
         if new_segments or new_objectives:
             worth.append(channel)
             covered |= set(evidence(ctx, channel))

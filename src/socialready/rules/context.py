@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready import grammar, model
 from socialready.answers import ASSUMED, decimal
 from socialready.catalog import Catalog, Channel
@@ -28,17 +26,45 @@ class Context:
     __slots__ = ("answers", "catalog", "lang", "questionnaire")
 
     def __init__(
-        self, answers: dict[str, Any], catalog: Catalog, questionnaire: Questionnaire, lang: str
+        self, answers: model.Answers, catalog: Catalog, questionnaire: Questionnaire, lang: str
     ) -> None:
         self.answers = answers
         self.catalog = catalog
         self.questionnaire = questionnaire
         self.lang = lang
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> model.Answer:
         if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
             return self.answers.get(ASSUMED, ())
         return self.answers[key]
+
+    # The answers by the kind of their question, typed for the rules.
+
+    def choice(self, key: str) -> str:
+        """A one-choice answer (or a text one): `willingness.dialogue` -> 'cautious'."""
+        value = model.as_text(self[key])
+        if value is None:
+            raise TypeError(f"{key} has no answer")
+        return value
+
+    def choices(self, key: str) -> list[str] | tuple[str, ...]:
+        """A many-choice answer, or the keys assumed: `goals.objectives` -> ['inform']."""
+        return model.as_choices(self[key])
+
+    def whole(self, key: str) -> int:
+        """An integer answer: `capacity.people` -> 2."""
+        return model.as_whole(self[key])
+
+    def number(self, key: str) -> float:
+        """A number or integer answer (an int stays an int): `capacity.people` -> 2."""
+        value = model.as_number(self[key])
+        if value is None:
+            raise TypeError(f"{key} has no answer")
+        return value
+
+    def in_use(self) -> dict[str, model.ChannelUse]:
+        """The channels in use (`channels.current`), each with how it is used."""
+        return model.as_channels(self["channels.current"])
 
     @property
     def sector(self) -> str:
@@ -49,11 +75,11 @@ class Context:
         """Whom the organisation serves, in its own words: 'huurders', 'inwoners', 'nabestaanden'
         (one: 'huurder'). The sector picks the noun; without one, the kind does."""
         words = self.catalog.texts["served"]
-        kind = self.answers["organisation.kind"]
+        kind = self.choice("organisation.kind")
         noun = words["sectors"].get(self.sector) or words["kinds"][kind]
         return grammar.one_or_many(n, words["nouns"][noun][self.lang])
 
-    def text(self, id: str, /, **params: Any) -> str:
+    def text(self, id: str, /, **params: object) -> str:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
         as its readers write them."""
         for key, value in params.items():
@@ -70,8 +96,8 @@ class Context:
     def assumed_answers(self) -> str:
         """Each assumed answer by its name and the value assumed: 'sector: something else'."""
         parts = []
-        for key in self["answers.assumed"]:
-            label = self.questionnaire.question(key).label(self[key], self.lang)
+        for key in self.choices(ASSUMED):
+            label = self.questionnaire.question(key).label(self.choice(key), self.lang)
             value = grammar.lower_first(label)
             parts.append(f"{self.text(f'assumed_answers.{key}')}: {value}")
         return "; ".join(parts)

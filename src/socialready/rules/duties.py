@@ -4,8 +4,6 @@ holds no law for the country, the finding says to check the local rules and cite
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready.rules.context import Context
 
 CARE = ("hospital", "care", "youth_care", "medical_practice", "health_insurer")
@@ -21,7 +19,7 @@ BUSINESS_SECTORS = (
 )
 SCHOOLS = ("primary_school", "secondary_school")
 
-Duty = tuple[str, dict[str, Any]]  # (rule id, text parameters)
+Duty = tuple[str, dict[str, object]]  # (rule id, text parameters)
 
 
 def sector(ctx: Context) -> str:
@@ -50,7 +48,9 @@ def minors(ctx: Context) -> str:
     given = ctx.answers.get("audience.minors")
     if given:
         return str(given)
-    school = sector(ctx) in (*SCHOOLS, "youth_care") or ctx["organisation.kind"] == "education"
+    school = (
+        sector(ctx) in (*SCHOOLS, "youth_care") or ctx.choice("organisation.kind") == "education"
+    )
     return "in_posts" if school else "none"
 
 
@@ -59,14 +59,14 @@ def human_care(ctx: Context) -> bool:
     names `animal_care` and is not human care)."""
     if sector(ctx) in CARE:
         return True
-    return ctx["organisation.kind"] == "healthcare" and sector(ctx) == "other"
+    return ctx.choice("organisation.kind") == "healthcare" and sector(ctx) == "other"
 
 
 def duties(ctx: Context) -> list[Duty]:
     """Every duty that holds for this organisation, in a fixed order."""
     found: list[Duty] = []
 
-    def add(rule: str, fact: str, **more: Any) -> None:
+    def add(rule: str, fact: str, **more: object) -> None:
         found.append((rule, {**_fact(ctx, fact), **more}))
 
     seen = minors(ctx)
@@ -81,7 +81,7 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.animal-privacy", "owners_privacy_eu" if in_eu(ctx) else "owners_privacy_other")
         if in_eu(ctx):
             add("kind.vet-medicines", "vet_medicines_eu")
-    if ctx["organisation.kind"] == "government":
+    if ctx.choice("organisation.kind") == "government":
         found.extend(_government(ctx))
     political = sector(ctx) == "political"
     political_ads = ctx.answers.get("capacity.paid_promotion") == "political_or_social"
@@ -89,7 +89,7 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.no-political-ads", "ttpa")
     if sector(ctx) == "news_media":
         add("kind.news-moderation", _press_fact(ctx))
-    business = ctx["organisation.kind"] in BUSINESS_KINDS or sector(ctx) in BUSINESS_SECTORS
+    business = ctx.choice("organisation.kind") in BUSINESS_KINDS or sector(ctx) in BUSINESS_SECTORS
     if country(ctx) == "DE" and business:
         add("kind.impressum", "impressum_de")
     if sector(ctx) == "housing":
@@ -100,7 +100,7 @@ def duties(ctx: Context) -> list[Duty]:
     return found
 
 
-def _fact(ctx: Context, fact_id: str) -> dict[str, str]:
+def _fact(ctx: Context, fact_id: str) -> dict[str, object]:
     """A fact's text and its citation (' (Archiefwet, 1995)'), or no citation where the duty
     claims no source."""
     fact = ctx.catalog.facts[fact_id]
@@ -150,7 +150,9 @@ def _government(ctx: Context) -> list[Duty]:
     else:
         facts = ("archive_other", "access_other", "")
     rules = ("kind.government-archiving", "kind.government-accessibility")
-    found = [(rule, _fact(ctx, fact)) for rule, fact in zip(rules, facts[:2], strict=True)]
+    found: list[Duty] = [
+        (rule, _fact(ctx, fact)) for rule, fact in zip(rules, facts[:2], strict=True)
+    ]
     if facts[2]:
         found.append(("kind.government-openness", _fact(ctx, facts[2])))
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from socialready.catalog import Catalog
-from socialready.model import PlanDoc
+from socialready.model import PlanDoc, as_choices
 from socialready.rules.context import VERDICTS
 from socialready.rules.steps import STEP_IDS
 from socialready.status import settled
@@ -93,7 +93,7 @@ def _calamity(
     """An organisation that named crises as an objective needs its calamity plan before
     anything that only costs points: it is the action step 3 adds for it."""
     step_id = STEP_IDS[2]
-    objectives = document["answers"].get("goals", {}).get("objectives", ())
+    objectives = as_choices(document["answers"].get("goals", {}).get("objectives"))
     if step_id not in open_steps or "crisis" not in objectives:
         return []
     template = text("rules.actions.organise.calamity", document["language"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from socialready import catalog as catalog_mod
 from socialready import grammar, model, questionnaire
@@ -29,7 +29,7 @@ __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
 DEFAULT_TIER = "standard"
 RESPONSE_TIMES = ("within_hours", "same_day", "within_days", "unmonitored")  # fastest first
 
-Finding = tuple[str, dict[str, Any]]  # rule id, language-neutral parameters
+Finding = tuple[str, dict[str, object]]  # rule id, language-neutral parameters
 
 
 class ReviewOutcome(NamedTuple):
@@ -154,7 +154,7 @@ def judge(
         planned = round(sum(float(entry.get("hours_per_week") or 0) for entry in recommended), 2)
         if isinstance(spent, (int, float)) and not isinstance(spent, bool) and planned > 0:
             judged += 1
-            hours = {"spent": spent, "planned": planned}
+            hours: dict[str, object] = {"spent": spent, "planned": planned}
             if spent > planned * limits["hours_over"]:
                 findings.append(("review.hours-over", hours))
                 trouble = True
@@ -181,19 +181,22 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
     out: list[model.Finding] = []
     for rule, params in findings:
         shown = dict(params)
-        if "channel" in shown:
-            channel = catalog.channels.get(shown["channel"])
-            shown["channel"] = channel.name[lang] if channel else shown["channel"]
-        if "tier" in shown:
-            shown["tier"] = tiers[shown["tier"]][lang]
+        channel_id, tier = shown.get("channel"), shown.get("tier")
+        if isinstance(channel_id, str):
+            channel = catalog.channels.get(channel_id)
+            shown["channel"] = channel.name[lang] if channel else channel_id
+        if isinstance(tier, str):
+            shown["tier"] = tiers[tier][lang]
         for key in ("reached", "promised"):
-            if isinstance(shown.get(key), str):
-                shown[key] = response.label(shown[key], lang).lower()
+            value = shown.get(key)
+            if isinstance(value, str):
+                shown[key] = response.label(value, lang).lower()
         for key in ("spent", "planned"):
-            if key in shown:
+            value = shown.get(key)
+            if isinstance(value, (int, float)):
                 from socialready.answers import decimal
 
-                shown[key] = decimal(shown[key], lang)
+                shown[key] = decimal(value, lang)
         out.append(
             {
                 "rule": rule,
@@ -205,7 +208,7 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
 
 
 def apply_to_readiness(
-    readiness: Readiness, outcome: ReviewOutcome, lang: str, thresholds: dict[str, Any]
+    readiness: Readiness, outcome: ReviewOutcome, lang: str, thresholds: dict[str, float]
 ) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
     following what really happened. A review only lowers: the verdict before it already holds

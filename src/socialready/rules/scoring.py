@@ -13,40 +13,40 @@ from socialready.rules.context import VERDICTS, Context, verdict_for_score
 
 DIMENSIONS = model.DIMENSIONS
 
-Fired = list[tuple[str, dict[str, Any]]]  # (rule id, text parameters)
+Fired = list[tuple[str, dict[str, object]]]  # (rule id, text parameters)
 
 
 def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     """Every rule that holds for these answers, in a fixed order."""
     fired: Fired = []
 
-    def fire(rule: str, **params: Any) -> None:
+    def fire(rule: str, **params: object) -> None:
         fired.append((rule, params))
 
-    def fire_about(rule: str, channels: list[Channel], **params: Any) -> None:
+    def fire_about(rule: str, channels: list[Channel], **params: object) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
         names = ctx.channels(channels)
         fire(rule, channels=names, Channels=grammar.capital(names), count=len(channels), **params)
 
     # Question 1: whom and what do you want to reach, and where are they? Objectives and
     # segments are required answers (at least one each), so where they are is what can be open.
-    if ctx["audience.whereabouts"] == "unknown":
+    if ctx.choice("audience.whereabouts") == "unknown":
         fire("goals.audience-unknown")
-    elif ctx["audience.whereabouts"] == "assumed":
+    elif ctx.choice("audience.whereabouts") == "assumed":
         fire("goals.audience-assumed")
-    if ctx["answers.assumed"]:  # answers format 2 could not say these: defaults, named
+    if ctx.choices("answers.assumed"):  # answers format 2 could not say these: defaults, named
         fire("goals.answers-assumed", assumed=ctx.assumed_answers())
-    if not ctx["audience.interests"]:
+    if not ctx.choice("audience.interests"):
         fire("goals.interests-missing")
-    if choice.nothing_reaches and ctx["willingness.management"] != "against":
-        segments = ctx.labels("audience.segments", ctx["audience.segments"])
+    if choice.nothing_reaches and ctx.choice("willingness.management") != "against":
+        segments = ctx.labels("audience.segments", ctx.choices("audience.segments"))
         fire("goals.no-channel-fits", segments=segments)
-    country = ctx["organisation.country"]
+    country = ctx.choice("organisation.country")
     if not ctx.catalog.has_figures(country):  # the country is in the answers, not named again
         fire("goals.no-country-figures")
-    if ctx["goals.measurable"] == "none":
+    if ctx.choice("goals.measurable") == "none":
         fire("goals.not-measurable")
-    elif ctx["goals.measurable"] == "rough":
+    elif ctx.choice("goals.measurable") == "rough":
         fire("goals.rough-measures")
 
     # Can you?
@@ -59,12 +59,12 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     ]
     talk = ctx.channels(named) if named else ctx.text("talking_channels")
     invite = ctx.verb("asks", len(named) if named else 2)
-    people = ctx["capacity.people"]
-    hours = ctx["capacity.hours_per_week"]
-    management_against = ctx["willingness.management"] == "against"
+    people = ctx.whole("capacity.people")
+    hours = ctx.number("capacity.hours_per_week")
+    management_against = ctx.choice("willingness.management") == "against"
     if people == 0:
         # one: accounts to pause until someone is assigned; many (count 0): none yet
-        fire("capacity.no-people", count=1 if ctx["channels.current"] else 0)
+        fire("capacity.no-people", count=1 if ctx.in_use() else 0)
     elif (
         choice.candidates
         and choice.lightest_needed > hours
@@ -74,23 +74,23 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("capacity.hours-too-few", hours=hours, needed=choice.lightest_needed)
     elif choice.recommended and hours < ctx.catalog.thresholds["few_hours"]:
         fire("capacity.few-hours", hours=hours, few=ctx.catalog.thresholds["few_hours"])
-    blog_wanted = "blog" in ctx["channels.current"] or "blog" in ctx["channels.considering"]
-    if ctx["capacity.publish_frequency"] == "less_than_monthly" and blog_wanted:
+    blog_wanted = "blog" in ctx.in_use() or "blog" in ctx.choices("channels.considering")
+    if ctx.choice("capacity.publish_frequency") == "less_than_monthly" and blog_wanted:
         fire("capacity.blog-too-rare")
     if any(p.channel.id == "blog" and p.tier == "minimum" for p in choice.recommended) and (
-        ctx["capacity.publish_frequency"] == "monthly"
+        ctx.choice("capacity.publish_frequency") == "monthly"
     ):
         fire("capacity.blog-monthly")
     if choice.talking:
-        if ctx["capacity.response_time"] == "unmonitored":
-            few = ctx["capacity.hours_per_week"] < ctx.catalog.thresholds["few_hours"]
+        if ctx.choice("capacity.response_time") == "unmonitored":
+            few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
             when = ctx.text(f"reply_when.{'fixed' if few else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
-        elif ctx["capacity.response_time"] == "within_days":
+        elif ctx.choice("capacity.response_time") == "within_days":
             fire("capacity.slow-response")
         if people > 0 and not ctx["capacity.weekend_cover"]:
             fire("capacity.no-weekend-cover", then=_weekend(ctx))
-    if ctx["capacity.budget"] == "none":
+    if ctx.choice("capacity.budget") == "none":
         fire("capacity.no-budget")
     short = choice.short()
     if short:
@@ -113,7 +113,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     dropped = [
         channel
         for channel in ctx.catalog.channels.values()
-        if channel.id in ctx["channels.current"]
+        if channel.id in ctx.in_use()
         and channel.id not in recommended_ids
         and channel not in choice.dormant
     ]
@@ -121,30 +121,30 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire_about("capacity.current-dropped", dropped)
 
     # Do you want it?
-    management = ctx["willingness.management"]
+    management = ctx.choice("willingness.management")
     if management == "against":
         fire("willingness.management-against", concern=_concern(ctx))
     elif management == "sceptical":
         fire("willingness.management-sceptical")
-    if management in MANAGEMENT_FOR and ctx["willingness.staff"] == "reluctant":
+    if management in MANAGEMENT_FOR and ctx.choice("willingness.staff") == "reluctant":
         fire("willingness.staff-reluctant")
-    elif ctx["willingness.staff"] == "mixed":
+    elif ctx.choice("willingness.staff") == "mixed":
         fire("willingness.staff-mixed")
-    if ctx["willingness.workplace_access"] == "blocked":
+    if ctx.choice("willingness.workplace_access") == "blocked":
         fire("willingness.access-blocked")
-    elif ctx["willingness.workplace_access"] == "restricted":
+    elif ctx.choice("willingness.workplace_access") == "restricted":
         fire("willingness.access-restricted")
-    if ctx["willingness.guidelines"] == "none":
+    if ctx.choice("willingness.guidelines") == "none":
         fire("willingness.no-guidelines")
-    elif ctx["willingness.guidelines"] == "draft":
+    elif ctx.choice("willingness.guidelines") == "draft":
         fire("willingness.guidelines-draft")
 
     # Dialogue, and what to do when it turns against you.
-    if ctx["willingness.dialogue"] == "broadcast_only":
+    if ctx.choice("willingness.dialogue") == "broadcast_only":
         fire("dialogue.broadcast-only")
-    elif ctx["willingness.dialogue"] == "cautious":
+    elif ctx.choice("willingness.dialogue") == "cautious":
         fire("dialogue.cautious")
-    if choice.talking and ctx["willingness.guidelines"] != "yes":
+    if choice.talking and ctx.choice("willingness.guidelines") != "yes":
         fire("dialogue.crisis-plan", channels=crisis_channels(ctx, choice))
 
     # The duties of the organisation's own sector and country.
@@ -154,9 +154,9 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire(rule, **words, **params)
 
     # Persistence.
-    if ctx["persistence.horizon"] == "under_3_months":
+    if ctx.choice("persistence.horizon") == "under_3_months":
         fire("persistence.short-horizon")
-    if ctx["persistence.monitoring"] == "none":
+    if ctx.choice("persistence.monitoring") == "none":
         fire("persistence.no-monitoring")
     return fired
 
@@ -177,7 +177,7 @@ def _weekend(ctx: Context) -> str:
     reply for one-person and personal services, else someone who checks for urgent messages."""
     if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
         return ctx.text("weekend.urgent_line")
-    if ctx.sector in ("freelancer", "personal_services") or ctx["capacity.people"] == 1:
+    if ctx.sector in ("freelancer", "personal_services") or ctx.whole("capacity.people") == 1:
         return ctx.text("weekend.auto_reply")
     return ctx.text("weekend.watch")
 
@@ -186,7 +186,7 @@ def _concern(ctx: Context) -> str:
     """What a management against it most likely worries about, as the answers show it."""
     if duties.human_care(ctx):
         key = "care"
-    elif ctx["willingness.workplace_access"] == "blocked":
+    elif ctx.choice("willingness.workplace_access") == "blocked":
         key = "blocked"
     else:
         key = "none"
@@ -234,7 +234,7 @@ def summary_key(verdict: str, new_channels: int) -> str:
 
 
 def _finding_text(
-    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, Any]
+    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, object]
 ) -> str:
     """A finding's sentence; where it has one and many forms, the one that agrees in number."""
     path = f"findings.{rule_id}.{part}"

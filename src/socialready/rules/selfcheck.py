@@ -7,8 +7,6 @@ run these checks over thousands of generated answers, find it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready.catalog import TIERS
 from socialready.model import Generated
 from socialready.rules.channels import (
@@ -34,25 +32,16 @@ class Contradiction(RuntimeError):
     """The plan contradicts itself or its answers: a bug in the rules."""
 
 
-def check(
-    ctx: Context,
-    choice: ChannelChoice,
-    fired: list[tuple[str, dict[str, Any]]],
-    plan: Generated,
-    used: list[str],
-    summary: str,
-) -> None:
-    """Raise Contradiction listing every invariant this plan breaks."""
-    problems = problems_in(ctx, choice, fired, plan, used, summary)
+def check(problems: list[str], name: str) -> None:
+    """Raise Contradiction listing every invariant the plan for `name` breaks (`problems_in`)."""
     if problems:
-        name = ctx["organisation.name"]
         raise Contradiction(f"plan for {name!r} contradicts itself: " + "; ".join(problems))
 
 
 def problems_in(
     ctx: Context,
     choice: ChannelChoice,
-    fired: list[tuple[str, dict[str, Any]]],
+    fired: list[tuple[str, dict[str, object]]],
     plan: Generated,
     used: list[str],
     summary: str,
@@ -71,7 +60,7 @@ def problems_in(
         problems.append(f"kept and not now at once: {sorted(both)}")
 
     # Hours: never more than available; a channel never above its own rhythm or the answers' tier.
-    available = float(ctx["capacity.hours_per_week"])
+    available = float(ctx.number("capacity.hours_per_week"))
     total = sum(pick.hours for pick in picks)
     if total > available + EPSILON:
         problems.append(f"{total} hours planned, {available} available")
@@ -101,7 +90,7 @@ def problems_in(
 
     # The crisis plan names only channels in the plan.
     if "dialogue.crisis-plan" in rules:
-        named = _channels_named(ctx, rules["dialogue.crisis-plan"]["channels"])
+        named = _channels_named(ctx, str(rules["dialogue.crisis-plan"]["channels"]))
         if not named <= set(ids):
             problems.append(f"crisis plan names {sorted(named)}, the plan has {ids}")
 
@@ -123,16 +112,16 @@ def problems_in(
         problems.append(f"steps without actions: {empty}")
 
     # What the answers rule out.
-    if ctx["willingness.dialogue"] == "broadcast_only" and PUBLIC_ANSWERING & set(used):
+    if ctx.choice("willingness.dialogue") == "broadcast_only" and PUBLIC_ANSWERING & set(used):
         problems.append(f"broadcast only, yet {sorted(PUBLIC_ANSWERING & set(used))}")
-    if ctx["willingness.staff"] == "reluctant" and STAFF_STORIES & set(used):
+    if ctx.choice("willingness.staff") == "reluctant" and STAFF_STORIES & set(used):
         problems.append(f"reluctant staff, yet {sorted(STAFF_STORIES & set(used))}")
     sensitive = ctx.catalog.texts["served"]["sensitive"]  # death notices, patients, clients
     if ctx.sector in sensitive and ENGAGEMENT & set(used):
         problems.append(f"engagement prompts on a sensitive page: {sorted(ENGAGEMENT & set(used))}")
 
     # Every figure is about the country and the segment it is cited for.
-    country = ctx["organisation.country"]
+    country = ctx.choice("organisation.country")
     for pick in picks:
         for segment, fact_id in reached(ctx, pick.channel).items():
             fact = ctx.catalog.facts[fact_id]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready import model
 from socialready.answers import number
 from socialready.model import GeneratedStep
@@ -61,15 +59,15 @@ class Facts:
         self.verdict = verdict
         self.later = verdict == "not_yet"  # steps 4-7 describe what comes after the conditions
 
-    def a(self, name: str, **params: Any) -> str:
+    def a(self, name: str, **params: object) -> str:
         self.used.append(name)
         return self.ctx.text(f"actions.{name}", **params)
 
 
 def default_owner(ctx: Context, step_id: str) -> str:
     """A first owner from the answers, no role invented; the user's to change, and kept."""
-    people = ctx["capacity.people"]
-    if step_id == "organise" and ctx["organisation.size"] != "micro" and people != 1:
+    people = ctx.whole("capacity.people")
+    if step_id == "organise" and ctx.choice("organisation.size") != "micro" and people != 1:
         return ctx.text("owners.management")
     if people == 0:
         return ctx.text("owners.unassigned")
@@ -79,7 +77,7 @@ def default_owner(ctx: Context, step_id: str) -> str:
 
 
 def _segments(ctx: Context) -> str:
-    return ctx.in_text("audience.segments", ctx["audience.segments"])
+    return ctx.in_text("audience.segments", ctx.choices("audience.segments"))
 
 
 def sensitive(ctx: Context) -> bool:
@@ -91,15 +89,15 @@ def _audience(p: Facts) -> list[str]:
     ctx = p.ctx
     actions = []
     if "goals.audience-unknown" in p.rules:
-        hires = "recruitment" in ctx["goals.objectives"]
+        hires = "recruitment" in ctx.choices("goals.objectives")
         research = "audience.research-hires" if hires else "audience.research"
         actions.append(p.a(research, served=ctx.served()))
     actions.append(p.a("audience.segments", segments=_segments(ctx)))
-    if ctx["audience.interests"]:
-        actions.append(p.a("audience.interests", interests=ctx["audience.interests"]))
+    if ctx.choice("audience.interests"):
+        actions.append(p.a("audience.interests", interests=ctx.choice("audience.interests")))
     else:
         actions.append(p.a("audience.ask-interests"))
-    objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
+    objectives = ctx.in_text("goals.objectives", ctx.choices("goals.objectives"))
     actions.append(p.a("audience.objectives", objectives=objectives))
     return actions
 
@@ -107,7 +105,7 @@ def _audience(p: Facts) -> list[str]:
 def _media(p: Facts) -> list[str]:
     """What the user found or assumes, apart from what the tool adds on figures."""
     ctx = p.ctx
-    whereabouts = ctx["audience.whereabouts"]
+    whereabouts = ctx.choice("audience.whereabouts")
     actions = []
     if whereabouts == "unknown":
         actions.append(p.a("media.research", segments=_segments(ctx)))
@@ -148,12 +146,12 @@ def _organise(p: Facts) -> list[str]:
         actions.append(p.a("organise.management"))
     if "willingness.access-blocked" in p.rules:
         actions.append(p.a("organise.replace-block"))
-    people = ctx["capacity.people"]
+    people = ctx.whole("capacity.people")
     if people == 1:
-        actions.append(p.a("organise.alone", hours=ctx["capacity.hours_per_week"]))
+        actions.append(p.a("organise.alone", hours=ctx.number("capacity.hours_per_week")))
     elif people:
         who = ctx.text("people", n=people)
-        actions.append(p.a("organise.who", people=who, hours=ctx["capacity.hours_per_week"]))
+        actions.append(p.a("organise.who", people=who, hours=ctx.number("capacity.hours_per_week")))
     else:
         actions.append(p.a("organise.nobody"))
     if p.choice.recommended:
@@ -161,17 +159,17 @@ def _organise(p: Facts) -> list[str]:
             f"{pick.channel.name[ctx.lang]}: {cadence(ctx, pick)}" for pick in p.choice.recommended
         )
         actions.append(p.a("organise.content", cadences=cadences))
-    budget = ctx.text(f"budget.{ctx['capacity.budget']}")
+    budget = ctx.text(f"budget.{ctx.choice('capacity.budget')}")
     # A public body's promoted posts are about public issues: in the EU, Meta and Google take
     # none since October 2025, so its budget goes to tools and images, as a campaign's does.
-    public_body = ctx["organisation.kind"] == "government" and duties.in_eu(ctx)
+    public_body = ctx.choice("organisation.kind") == "government" and duties.in_eu(ctx)
     no_ads = "kind.no-political-ads" in p.rules or public_body
     actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
-    if ctx["goals.measurable"] == "kpis":
-        objectives = ctx.in_text("goals.objectives", ctx["goals.objectives"])
+    if ctx.choice("goals.measurable") == "kpis":
+        objectives = ctx.in_text("goals.objectives", ctx.choices("goals.objectives"))
         actions.append(p.a("organise.kpis", objectives=objectives))
     else:
-        for objective in ctx["goals.objectives"]:
+        for objective in ctx.choices("goals.objectives"):
             actions.append(
                 p.a(
                     "organise.goal",
@@ -180,11 +178,11 @@ def _organise(p: Facts) -> list[str]:
                 )
             )
     actions.append(p.a("organise.measure"))
-    if ctx["willingness.guidelines"] != "yes":
+    if ctx.choice("willingness.guidelines") != "yes":
         actions.append(p.a("organise.guidelines"))
     if "dialogue.crisis-plan" in p.rules:
         actions.append(p.a("organise.crisis"))
-    if "crisis" in ctx["goals.objectives"]:
+    if "crisis" in ctx.choices("goals.objectives"):
         actions.append(calamity(p))
     actions.append(p.a("organise.long-term"))
     return actions
@@ -194,14 +192,12 @@ def _be_active(p: Facts) -> list[str]:
     ctx = p.ctx
     recommended = {pick.channel.id for pick in p.choice.recommended}
     paused = {
-        channel.id: reason
-        for channel, reason, _ in p.choice.not_now
-        if channel.id in ctx["channels.current"]
+        channel.id: reason for channel, reason, _ in p.choice.not_now if channel.id in ctx.in_use()
     }
     if p.later:
         actions = [p.a("be_active.not-yet")]
         for channel in ctx.catalog.channels.values():
-            if channel.id in ctx["channels.current"]:
+            if channel.id in ctx.in_use():
                 actions.append(p.a("be_active.hold", channel=ctx.channel(channel)))
         if p.choice.recommended:
             names = ctx.channels(p.choice.channels())
@@ -257,7 +253,7 @@ def _share(p: Facts) -> list[str]:
     actions = [p.a("share.knowledge", served=ctx.served())]
     if ctx.sector == "funeral":
         actions.append(p.a("share.notices"))
-    dialogue = ctx["willingness.dialogue"]
+    dialogue = ctx.choice("willingness.dialogue")
     if dialogue == "broadcast_only":
         actions += [p.a("share.broadcast"), p.a("share.ask-privately")]
     elif sensitive(ctx):
@@ -270,7 +266,7 @@ def _share(p: Facts) -> list[str]:
         actions.append(p.a("share.ask-now-and-then"))
     else:
         actions.append(p.a("share.ask"))
-    if "crisis" in ctx["goals.objectives"]:
+    if "crisis" in ctx.choices("goals.objectives"):
         actions.append(p.a("share.calamity"))
     return actions
 
@@ -279,20 +275,20 @@ def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
     if p.later:
         return [p.a("monitor.listen")]
-    target = ctx.text(f"response_targets.{ctx['capacity.response_time']}")
-    if ctx["willingness.dialogue"] == "broadcast_only":
+    target = ctx.text(f"response_targets.{ctx.choice('capacity.response_time')}")
+    if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
         actions = [p.a("monitor.respond", target=target)]
-    if ctx["willingness.dialogue"] == "broadcast_only":
+    if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions.append(p.a("monitor.stats"))  # no keyword watch for who does not answer
-    elif ctx["persistence.monitoring"] == "manual":
+    elif ctx.choice("persistence.monitoring") == "manual":
         actions.append(p.a("monitor.manual"))
     else:
         actions.append(p.a("monitor.tool"))
     if ctx.sector == "funeral":
         actions.append(p.a("monitor.notices"))
-    if "crisis" in ctx["goals.objectives"]:
+    if "crisis" in ctx.choices("goals.objectives"):
         actions.append(p.a("monitor.rumours"))
     actions.append(p.a("monitor.followers"))
     return actions
@@ -303,8 +299,8 @@ def _co_create(p: Facts) -> list[str]:
     if p.later:
         return [p.a("co_create.prepare")]
     served = ctx.served()
-    reluctant = ctx["willingness.staff"] == "reluctant"
-    if ctx["willingness.dialogue"] == "broadcast_only":
+    reluctant = ctx.choice("willingness.staff") == "reluctant"
+    if ctx.choice("willingness.dialogue") == "broadcast_only":
         # Nothing that asks for public reactions; what people send is shared with consent.
         actions = [p.a("co_create.broadcast", served=served)]
         ideas: tuple[str, ...] = ("recruitment",)
@@ -314,7 +310,7 @@ def _co_create(p: Facts) -> list[str]:
     else:
         actions = [p.a("co_create.share-again")]
         ideas = tuple(ctx.catalog.texts["co_create_ideas"])
-    for objective in ctx["goals.objectives"]:
+    for objective in ctx.choices("goals.objectives"):
         if objective == "recruitment" and reluctant:
             continue  # the idea asks colleagues to tell their story: not of those who won't
         if objective in ideas:
@@ -323,7 +319,10 @@ def _co_create(p: Facts) -> list[str]:
             idea = ctx.text(f"co_create_ideas.{key}", served=served)
             actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
-    if ctx["willingness.staff"] in ("eager", "mixed") and ctx["organisation.size"] != "micro":
+    if (
+        ctx.choice("willingness.staff") in ("eager", "mixed")
+        and ctx.choice("organisation.size") != "micro"
+    ):
         actions.append(p.a("co_create.ambassadors"))
     return actions
 
@@ -341,6 +340,6 @@ def calamity(p: Facts) -> str:
 
 
 def _persevere(p: Facts) -> list[str]:
-    horizon = p.ctx["persistence.horizon"]
+    horizon = p.ctx.choice("persistence.horizon")
     review = "persevere.review-yearly" if horizon == "over_12_months" else "persevere.reviews"
     return [p.a(review), p.a("persevere.give")]

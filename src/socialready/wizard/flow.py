@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import NamedTuple
 
 from socialready import answers as answers_mod
 from socialready.errors import Interrupted, MissingAnswers, Named, msg
+from socialready.model import Answer, Answers
 from socialready.questionnaire import Question, Questionnaire
+
+
+class Sources(NamedTuple):
+    """Where answers come from besides the prompts, for `assess` and `review` alike."""
+
+    answers_file: Path | None  # --answers FILE; `-` is standard input
+    sets: list[str]  # --set KEY=VALUE
+    use_defaults: bool  # --defaults: without a terminal, take defaults for what is missing
+    resume: bool  # --resume: continue the session Ctrl-C interrupted
+
+    def file_data(self) -> object:
+        """The answers file as YAML data; None when there is none."""
+        if not self.answers_file:
+            return None
+        from socialready import files
+        from socialready.planfile import yamlio
+
+        if str(self.answers_file) == "-":
+            import sys
+
+            return yamlio.loads(sys.stdin.read(), "<stdin>")
+        return yamlio.loads(files.read_text(self.answers_file), str(self.answers_file))
 
 
 class Stopped(Interrupted):
     """Ctrl-C at a question: `answers` holds every answer given before it."""
 
-    def __init__(self, answers: dict[str, Any]) -> None:
+    def __init__(self, answers: Answers) -> None:
         super().__init__(msg("interrupted"))
         self.answers = answers
 
@@ -20,13 +44,13 @@ class Stopped(Interrupted):
 def run(
     qs: Questionnaire,
     lang: str,
-    given: dict[str, Any],
-    saved: dict[str, Any],
+    given: Answers,
+    saved: Answers,
     *,
     interactive: bool,
     use_defaults: bool,
     missing_id: str = "answers.missing",
-) -> dict[str, Any]:
+) -> Answers:
     """Every answer: given ones as they are, the rest asked, or taken from defaults.
 
     Precedence: `given` (--set, then --answers, then a resumed session) is never asked again;
@@ -41,7 +65,7 @@ def run(
     }
     shown: set[int] = set()  # the sections whose heading was shown: before their first question
 
-    def answer(question: Question, answered: dict[str, Any]) -> Any:
+    def answer(question: Question, answered: Answers) -> Answer | answers_mod.LeftOut:
         key = question.key
         if key in given and not (interactive and _unknown(key, given[key])):
             return given[key]
@@ -74,7 +98,7 @@ def run(
     return answers_mod.complete(qs, answered)[0]
 
 
-def _unknown(key: str, value: Any) -> bool:
+def _unknown(key: str, value: Answer) -> bool:
     """An answer that says it is not known (`country: other` from answers format 2): worth
     asking when someone is there to answer."""
     return key == "organisation.country" and value == answers_mod.UNKNOWN_COUNTRY

@@ -6,16 +6,19 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from socialready import answers as answers_mod
 from socialready.errors import AnswerError, SocialreadyError
+from socialready.model import Answer, Answers, ChannelUse, as_channels, as_choices
 from socialready.questionnaire import Question, Section
 from socialready.text import text
 
 if TYPE_CHECKING:
     import questionary
-    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+T = TypeVar("T")
 
 
 def can_prompt() -> bool:
@@ -39,13 +42,13 @@ def section(section: Section, number: int, total: int, lang: str) -> None:
     questionary.print(textwrap.fill(section.why[lang], width), style="italic")
 
 
-def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | None = None) -> Any:
+def ask(question: Question, default: Answer, lang: str, answers: Answers | None = None) -> Answer:
     """Ask one question; Ctrl-C raises KeyboardInterrupt for the caller to keep what it has.
     `answers` so far decide the choices offered (the sectors of the kind chosen)."""
     import questionary
 
     if question.kind == "channels":
-        return _channels(question, default or {}, lang)
+        return _channels(question, as_channels(default), lang)
     message = question.prompt[lang]
     instruction = question.help[lang] if question.help else None
     if question.kind in ("one", "many"):
@@ -60,18 +63,20 @@ def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | N
         if default not in [c.value for c in offered]:
             default = offered[-1].value  # a sector that does not fit the kind: `other`
         searching = answers_mod.is_codes(question)  # type to find a country among 250
-        return _run(
-            questionary.select(
-                message,
-                choices=choices,
-                default=default,
-                instruction=instruction,
-                use_search_filter=searching,
-                use_jk_keys=not searching,
+        return str(
+            _run(
+                questionary.select(
+                    message,
+                    choices=choices,
+                    default=default,
+                    instruction=instruction,
+                    use_search_filter=searching,
+                    use_jk_keys=not searching,
+                )
             )
         )
     if question.kind == "many":
-        chosen = set(default or [])
+        chosen = set(as_choices(default))
         choices = [
             questionary.Choice(c.label[lang], value=c.value, checked=c.value in chosen)
             for c in question.choices
@@ -87,7 +92,7 @@ def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | N
         )
         return answers_mod.validate(question, values)
     if question.kind == "yesno":
-        return _run(_confirm(message, bool(default), lang))
+        return bool(_run(_confirm(message, bool(default), lang)))
     shown = "" if default is None else str(default)
     if isinstance(default, float):
         shown = answers_mod.decimal(default, lang)
@@ -100,25 +105,29 @@ def ask(question: Question, default: Any, lang: str, answers: dict[str, Any] | N
             validate=lambda typed: _reason(answers_mod.parse_text, question, typed, lang),
         )
     )
-    return answers_mod.parse_text(question, typed)
+    return answers_mod.parse_text(question, str(typed))
 
 
 def _channels(
-    question: Question, default: dict[str, dict[str, Any]], lang: str
-) -> dict[str, dict[str, Any]]:
+    question: Question, default: dict[str, ChannelUse], lang: str
+) -> dict[str, ChannelUse]:
     """Which channels, then for each of those only: how well it works and, unless it lies
     dormant, how many posts a week."""
     picked = ask(question._replace(kind="many", min_selected=0), list(default), lang)
     works, posts = question.field("works"), question.field("posts_per_week")
-    usage: dict[str, dict[str, Any]] = {}
-    for channel in picked:
+    usage: dict[str, dict[str, Answer]] = {}
+    for channel in as_choices(picked):
         name = question.label(channel, lang)
-        before = default.get(channel) or {}
-        how = ask(_about(works, name), before.get(works.key, works.default), lang)
-        often = 0 if how == "dormant" else ask(_about(posts, name), before.get(posts.key), lang)
+        before = default.get(channel)
+        how = ask(
+            _about(works, name),
+            before.get("works", works.default) if before else works.default,
+            lang,
+        )
+        known = before.get("posts_per_week") if before else None
+        often = 0 if how == "dormant" else ask(_about(posts, name), known, lang)
         usage[channel] = {posts.key: often, works.key: how}
-    checked: dict[str, dict[str, Any]] = answers_mod.validate(question, usage)
-    return checked
+    return as_channels(answers_mod.validate(question, usage))
 
 
 def _about(field: Question, channel: str) -> Question:
@@ -133,7 +142,7 @@ def _checkbox(
     choices: list[questionary.Choice],
     instruction: str,
     lang: str,
-    validate: Callable[[list[Any]], bool | str],
+    validate: Callable[[list[str]], bool | str],
 ) -> questionary.Question:
     """questionary's checkbox, with the answer said in `lang`: its own says "done (3
     selections)" in English whatever the language, and takes no text for it."""
@@ -147,8 +156,8 @@ def _checkbox(
 
     control = common.InquirerControl(choices, None)
 
-    def values() -> list[Any]:
-        return [choice.value for choice in control.get_selected_values()]
+    def values() -> list[str]:
+        return [str(choice.value) for choice in control.get_selected_values()]
 
     def tokens() -> list[tuple[str, str]]:
         out = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
@@ -174,7 +183,7 @@ def _checkbox(
     keys = _stop_keys()
 
     @keys.add(" ", eager=True)
-    def _toggle(event: Any) -> None:
+    def _toggle(event: KeyPressEvent) -> None:
         value = control.get_pointed_at().value
         if value in control.selected_options:
             control.selected_options.remove(value)
@@ -184,23 +193,23 @@ def _checkbox(
 
     @keys.add(Keys.Down, eager=True)
     @keys.add(Keys.ControlN, eager=True)
-    def _down(event: Any) -> None:
+    def _down(event: KeyPressEvent) -> None:
         control.select_next()
 
     @keys.add(Keys.Up, eager=True)
     @keys.add(Keys.ControlP, eager=True)
-    def _up(event: Any) -> None:
+    def _up(event: KeyPressEvent) -> None:
         control.select_previous()
 
     @keys.add(Keys.ControlM, eager=True)
-    def _done(event: Any) -> None:
+    def _done(event: KeyPressEvent) -> None:
         control.submission_attempted = True
         if valid():
             control.is_answered = True
             event.app.exit(result=values())
 
     @keys.add(Keys.Any)
-    def _other(event: Any) -> None:
+    def _other(event: KeyPressEvent) -> None:
         """Other keys type nothing."""
 
     layout = common.create_inquirer_layout(control, tokens)
@@ -228,8 +237,8 @@ def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
 
     keys = _stop_keys()
 
-    def answer(value: bool) -> Callable[[Any], None]:
-        def handler(event: Any) -> None:
+    def answer(value: bool) -> Callable[[KeyPressEvent], None]:
+        def handler(event: KeyPressEvent) -> None:
             state["answer"], state["done"] = value, True
             event.app.exit(result=value)
 
@@ -243,7 +252,7 @@ def _confirm(message: str, default: bool, lang: str) -> questionary.Question:
     keys.add(Keys.ControlM, eager=True)(answer(default))
 
     @keys.add(Keys.Any)
-    def _other(event: Any) -> None:
+    def _other(event: KeyPressEvent) -> None:
         """Other keys type nothing."""
 
     session: PromptSession[bool] = PromptSession(
@@ -260,17 +269,15 @@ def choose(message: str, choices: list[tuple[str, str]], lang: str) -> str:
     import questionary
 
     options = [questionary.Choice(label, value=value) for value, label in choices]
-    answer: str = _run(
-        questionary.select(message, choices=options, instruction=text("hint_one", lang))
-    )
-    return answer
+    answer = _run(questionary.select(message, choices=options, instruction=text("hint_one", lang)))
+    return str(answer)
 
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def _run(question: questionary.Question) -> Any:
+def _run(question: questionary.Question) -> object:
     """questionary's unsafe_ask, without prompt_toolkit's SIGINT handler: in the prompt's raw
     mode Ctrl-C arrives as a key all the same, and the handler loads ctypes (~15 ms) first.
     Ctrl-D leaves any question, a text prompt with a default in it too (prompt_toolkit's own
@@ -288,7 +295,7 @@ def _run(question: questionary.Question) -> Any:
 
 
 def _reason(
-    check: Callable[[Question, Any], Any], question: Question, value: Any, lang: str
+    check: Callable[[Question, T], object], question: Question, value: T, lang: str
 ) -> bool | str:
     """True when the value is fine, else the reason in `lang`, shown under the prompt."""
     try:
@@ -309,7 +316,7 @@ def _stop_keys() -> KeyBindings:
 
     @keys.add(Keys.ControlC, eager=True)
     @keys.add(Keys.ControlQ, eager=True)
-    def _stop(event: Any) -> None:
+    def _stop(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     return keys

@@ -6,17 +6,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import BadInput, FileProblem, msg
+from socialready.model import Answers, NestedAnswers
 from socialready.planfile import yamlio
 
 
 @dataclass
 class Session:
-    answers: dict[str, Any]
+    answers: Answers
     target: Path | None
     language: str
 
@@ -47,7 +48,7 @@ class Store(NamedTuple):
 
     def save(self, session: Session) -> Path:
         path = self.path()
-        kept: dict[str, Any] = (
+        kept: NestedAnswers | Answers = (
             answers_mod.to_nested(questionnaire.load(), session.answers)
             if self.nested
             else dict(session.answers)
@@ -80,7 +81,7 @@ class Store(NamedTuple):
             raise FileProblem(path, msg(self.bad_target, command=self.command))
         return Session(dict(given), Path(target) if target else None, data["language"])
 
-    def resumed(self, target: Path | None) -> tuple[dict[str, Any], Path | None, str]:
+    def resumed(self, target: Path | None) -> tuple[Answers, Path | None, str]:
         """`--resume`: the answers, the plan and the language kept; a PLAN named on the command
         line goes first."""
         session = self.load()

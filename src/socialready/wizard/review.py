@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -9,6 +10,7 @@ from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
 from socialready import packaged, questionnaire
 from socialready.errors import AnswerError, msg
+from socialready.model import Answer, Answers
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
 from socialready.text import text
 
@@ -28,17 +30,17 @@ def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dic
     return {lang: text[lang].format(**{k: v[lang] for k, v in params.items()}) for lang in LANGS}
 
 
-def _same(value: Any) -> dict[str, str]:
+def _same(value: object) -> dict[str, str]:
     return {lang: str(value) for lang in LANGS}
 
 
 def build(
     promised: dict[str, int],
-    objectives: list[str],
+    objectives: Sequence[str],
     reply_promised: str | None,
     hours_planned: float,
     weeks: int,
-    defaults: dict[str, Any],
+    defaults: Answers,
 ) -> Questionnaire:
     """The review questionnaire: `promised` posts per recommended channel id, in plan order.
 
@@ -120,9 +122,10 @@ def build(
     return Questionnaire(tuple(sections))
 
 
-def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
+def flatten(qs: Questionnaire, data: object, source: str) -> Answers:
     """Review answers from a file: `review: {published: {instagram: 6}, ...}`, nested or with
-    dotted keys; unknown keys are errors. A measure may be a number or text."""
+    dotted keys; unknown keys are errors. A measure may be a number or text. The date is no
+    answer: the command reads it from the file itself."""
     if data is None:
         return {}
     if (
@@ -136,12 +139,10 @@ def flatten(qs: Questionnaire, data: Any, source: str) -> dict[str, Any]:
         return AnswerError(key, msg("review.unknown_question"), source)
 
     flat = dict(answers_mod.nested(data["review"], "review", {*qs.by_key, DATE}, unknown))
-    return {key: validate(qs, key, value, source) for key, value in flat.items()}
+    return {key: validate(qs, key, value, source) for key, value in flat.items() if key != DATE}
 
 
-def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
-    if key == DATE:
-        return value  # checked by the command, which knows the period
+def validate(qs: Questionnaire, key: str, value: object, source: str) -> Answer:
     if key.startswith("review.measures.") and isinstance(value, (int, float)):
         from socialready.planfile.kinds import TextOrNumber
 
@@ -155,7 +156,7 @@ def validate(qs: Questionnaire, key: str, value: Any, source: str) -> Any:
     return answers_mod.validate(qs.by_key[key], value, source)
 
 
-def parse_sets(qs: Questionnaire, pairs: list[str]) -> dict[str, Any]:
+def parse_sets(qs: Questionnaire, pairs: list[str]) -> Answers:
     """`--set review.KEY=VALUE` options as review answers; the date as text, checked later."""
     return answers_mod.parse_sets(
         qs,

@@ -3,13 +3,16 @@ notes on a question (when it is asked, what it offers) that `socialready questio
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
 from socialready.answers import decimal
 from socialready.planfile import yamlio
 from socialready.questionnaire import Choice, Condition, Question, Questionnaire
 from socialready.text import catalogue, text
+
+if TYPE_CHECKING:
+    from socialready.model import Answer
 
 EXAMPLE_CHANNELS = "  facebook: {posts_per_week: 3, works: well}"
 
@@ -76,10 +79,10 @@ def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
     return text(f"template.when.{condition.op}", lang, question=asked.prompt[lang], value=shown)
 
 
-def _shown(question: Question, value: Any, lang: str) -> str:
+def _shown(question: Question, value: Answer, lang: str) -> str:
     """A value as a reader knows it: ‘Belgium’; a number as its readers write it."""
     if question.choices:
-        return f"‘{question.label(value, lang)}’"
+        return f"‘{question.label(str(value), lang)}’"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return decimal(value, lang)
     return str(value)
