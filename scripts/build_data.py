@@ -1,5 +1,7 @@
 """Write the JSON copies of the data files that the program reads at start, and the plan's
-JSON Schema (data/plan.schema.json) from its declaration in socialready/model.py.
+JSON Schema (data/plan.schema.json) from its declaration in socialready/model.py. The texts
+(data/text.json) are written flat, every text by its id, the rules' sentences under `rules.`
+(see socialready/text.py).
 
 The YAML files in src/socialready/data/ are the ones to edit (comments, readable diffs); reading
 JSON at start is about 30 times faster, so each command starts sooner. A test checks the two
@@ -10,7 +12,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from socialready import text as text_mod
 from socialready.planfile import shape, yamlio
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "socialready" / "data"
@@ -27,15 +31,20 @@ NAMES = (
 
 
 def main() -> int:
-    for name in NAMES:
-        source = DATA / f"{name}.yaml"
-        data = yamlio.loads(source.read_text("utf-8"), source.name)
+    loaded = {name: read_yaml(name) for name in NAMES}
+    loaded["text"] = text_mod.flat(loaded["text"], loaded["rules"])
+    for name, data in loaded.items():
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         (DATA / f"{name}.json").write_text(text, "utf-8")
         print(f"wrote {name}.json")
     (DATA / "plan.schema.json").write_text(schema_text(), "utf-8")
     print("wrote plan.schema.json")
     return 0
+
+
+def read_yaml(name: str) -> Any:
+    source = DATA / f"{name}.yaml"
+    return yamlio.loads(source.read_text("utf-8"), source.name)
 
 
 def schema_text() -> str:

@@ -91,7 +91,7 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["questions", "countries", "rules", "facts", "text", "review", "grammar", "locales"],
+    ["questions", "countries", "rules", "facts", "review", "grammar", "locales"],
 )
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"

@@ -4,6 +4,7 @@ forms; every id the code names exists; no id of data/text.yaml is left that noth
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from collections.abc import Iterator
@@ -84,6 +85,17 @@ def test_an_id_given_twice_is_refused() -> None:
 def test_the_data_file_is_the_catalogue() -> None:
     data = yamlio.loads((SOURCE / "data" / "text.yaml").read_text("utf-8"), "text.yaml")
     assert text.flatten(data) == text.catalogue()
+
+
+def test_the_shipped_flat_texts_are_the_data_files_flattened() -> None:
+    """data/text.json is what the lookup reads: text.yaml and rules.yaml's sentences, flat."""
+    data = {
+        name: yamlio.loads((SOURCE / "data" / f"{name}.yaml").read_text("utf-8"), name)
+        for name in ("text", "rules")
+    }
+    shipped = json.loads((SOURCE / "data" / "text.json").read_text("utf-8"))
+    assert shipped == text.flat(data["text"], data["rules"]), "run python scripts/build_data.py"
+    assert shipped == {**text.catalogue(), **text.flatten(catalog.load().texts, text.RULES)}
 
 
 # --- What the code names ----------------------------------------------------------------------

@@ -2,7 +2,8 @@
 is reviewed. Functions over the typed plan (model.py); the day to judge by is given, never read
 here, so that the same plan and day always give the same answer."""
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
+# compiled at every start (about 1M instructions a class).
 
 import datetime as dt
 from collections.abc import Sequence

@@ -1,6 +1,9 @@
 """Every word and sentence the program shows, by id, in the language asked for: one lookup over
 one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as ids under `rules.`.
-The language is always the caller's to give; nothing here remembers one."""
+The language is always the caller's to give; nothing here remembers one.
+
+Both are read from data/text.json, which scripts/build_data.py writes already flat (id ->
+{lang: text}), so that no start pays for walking the trees."""
 
 from __future__ import annotations
 
@@ -19,8 +22,7 @@ def text(id: str, lang: str, /, **params: object) -> str:
     """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
-    entry = _rules()[id] if id.startswith(RULES) else catalogue()[id]
-    template = entry[lang]
+    template = _texts()[id][lang]
     if isinstance(template, dict):
         template = template["one" if params.get("n") == 1 else "other"]
     return template.format(**params) if params else template
@@ -55,14 +57,19 @@ def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
     return found
 
 
+def flat(catalogue: Mapping[str, object], rules: Mapping[str, object]) -> dict[str, Entry]:
+    """What data/text.json holds, from data/text.yaml and data/rules.yaml as loaded: every text
+    by id, the rules' under `rules.`."""
+    return {**flatten(catalogue), **flatten(rules, RULES)}
+
+
+@cache
+def _texts() -> dict[str, Entry]:
+    texts: dict[str, Entry] = packaged.load_data("text")
+    return texts
+
+
 @cache
 def catalogue() -> dict[str, Entry]:
     """data/text.yaml by id."""
-    return flatten(packaged.load_data("text"))
-
-
-@cache
-def _rules() -> dict[str, Entry]:
-    from socialready import catalog
-
-    return flatten(catalog.load().texts, RULES)
+    return {id: entry for id, entry in _texts().items() if not id.startswith(RULES)}

@@ -1,7 +1,8 @@
 """A plan recomputed from its answers (after a hand edit of them, `--set` or newer rules),
 keeping everything the user owns and refusing to overwrite hand edits to generated fields."""
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
+# compiled at every start (about 1M instructions a class).
 
 import datetime as dt
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
+from socialready.model import Answers
 from socialready.planfile.document import (
     Plan,
     build,
@@ -20,7 +22,6 @@ from socialready.planfile.document import (
 )
 
 if TYPE_CHECKING:
-    from socialready.model import Answers
     from socialready.planfile.diff import Change
 
 
@@ -31,7 +32,7 @@ class Update(NamedTuple):
     new_text: str
     changed: bool  # the plan's content changes (the old text is not kept: an update may
     # cross a process boundary; `digest` tells whether the file is still as it was read)
-    changes: list[Change]
+    changes: "list[Change]"
     moved_to_notes: list[str]
     formatting: str  # what differs when only the layout does ("" when nothing does)
     digest: str

@@ -168,11 +168,12 @@ def reached(ctx: Context, channel: Channel) -> dict[str, str]:
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
     """Reached segments backed by a sourced figure, not an assumption."""
-    return {
-        segment: fact
-        for segment, fact in reached(ctx, channel).items()
-        if not ctx.catalog.facts[fact].assumed
-    }
+    return _backed(ctx, reached(ctx, channel))
+
+
+def _backed(ctx: Context, reach: dict[str, str]) -> dict[str, str]:
+    facts = ctx.catalog.facts
+    return {segment: fact for segment, fact in reach.items() if not facts[fact].assumed}
 
 
 def replies_first(ctx: Context) -> bool:
@@ -203,23 +204,26 @@ def serves_nothing(ctx: Context, channel: Channel) -> bool:
     )
 
 
-def _reaches(ctx: Context, channel: Channel) -> bool:
+def _reaches(ctx: Context, channel: Channel, reach: dict[str, str]) -> bool:
     if channel.id == "internal_network" and (
         "internal_collaboration" in ctx.choices("goals.objectives") or internal_first(ctx)
     ):
         return True
-    return bool(reached(ctx, channel))
+    return bool(reach)
 
 
-def _rank(ctx: Context, channel: Channel, order: int) -> tuple[int, ...]:
+def _rank(
+    ctx: Context, channel: Channel, order: int, reach: dict[str, str], backed: dict[str, str]
+) -> tuple[int, ...]:
     """Evidence before assumption; for who only broadcasts, one-way channels before all else;
-    otherwise dialogue before broadcasting (the source); then broader reach (catalogue order)."""
+    otherwise dialogue before broadcasting (the source); then broader reach (catalogue order).
+    `reach` and `backed` are the channel's reached() and evidence()."""
     broadcast_only = ctx.choice("willingness.dialogue") == "broadcast_only"
     serves = len(set(channel.objectives) & set(ctx.choices("goals.objectives")))
     return (
         int(broadcast_only and channel.conversational),
-        -len(evidence(ctx, channel)),
-        -len(reached(ctx, channel)),
+        -len(backed),
+        -len(reach),
         int(not broadcast_only and not channel.conversational),
         -serves,
         order,
@@ -259,12 +263,14 @@ def _groups(ctx: Context) -> Groups:
     named = set(current) | set(ctx.choices("channels.considering"))
     found: dict[str, list[tuple[tuple[int, ...], Channel]]] = {name: [] for name in Groups._fields}
     for order, channel in enumerate(ctx.catalog.channels.values()):
-        rank = _rank(ctx, channel, order)
+        reach = reached(ctx, channel)  # once a channel: each test below looks at it
+        backed = _backed(ctx, reach)
+        rank = _rank(ctx, channel, order, reach, backed)
         entry = current.get(channel.id)
         if channel.id in named and serves_nothing(ctx, channel):
             found["pointless"].append((rank, channel))
             continue
-        if not _reaches(ctx, channel):
+        if not _reaches(ctx, channel, reach):
             if channel.id in named:
                 found["elsewhere"].append((rank, channel))
             continue
@@ -282,7 +288,7 @@ def _groups(ctx: Context) -> Groups:
             group = "current"
         elif channel.id in considering:
             group = "considering"
-        elif _may_suggest(ctx, channel):
+        elif _may_suggest(ctx, channel, backed):
             group = "suggested"
         else:
             continue
@@ -295,14 +301,14 @@ def _groups(ctx: Context) -> Groups:
     )
 
 
-def _may_suggest(ctx: Context, channel: Channel) -> bool:
+def _may_suggest(ctx: Context, channel: Channel, backed: dict[str, str]) -> bool:
     """Only on evidence, only for what the organisation wants, never a blog nobody asked for."""
     if channel.follows_publishing or channel.id in ("internal_network", "whatsapp_channel"):
         return False
     if ctx.choice("willingness.dialogue") == "broadcast_only" and channel.conversational:
         return False
     serves = set(channel.objectives) & set(ctx.choices("goals.objectives"))
-    return bool(evidence(ctx, channel)) and bool(serves)
+    return bool(backed) and bool(serves)
 
 
 def _floor_hours(value: float) -> float:
