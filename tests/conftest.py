@@ -37,6 +37,7 @@ UP = "\x1b[A"
 SPACE = " "
 CTRL_C = "\x03"
 TODAY = "2026-03-02"  # "today" in every test (SOCIALREADY_TODAY), and in scripts/make_docs.py
+NL = {"SOCIALREADY_LANG": "nl"}  # a Dutch session
 
 
 @pytest.fixture
@@ -151,3 +152,45 @@ def in_process(
 def _text(data: bytes) -> str:
     """Bytes as `subprocess.run(text=True)` reads them: UTF-8, universal newlines."""
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def assess_plan(path: Path, lang: str = "nl", org: str = "bakery") -> Path:
+    """A plan at `path` made by `assess` from one of our organisations' answers."""
+    made = invoke(
+        "assess", str(path), "--answers", str(ORGANISATIONS / f"{org}.yaml"), "--lang", lang
+    )
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+def review_plan(path: Path, *dates: str) -> Path:
+    """The plan at `path` with a review held on each date, its answers the defaults."""
+    for date in dates:
+        done = invoke("review", str(path), "--date", date, "--defaults")
+        assert done.returncode == 0, done.stderr
+    return path
+
+
+def edit_plan(path: Path, old: str, new: str, count: int = 1) -> None:
+    """A hand edit: `old` (which must be there) replaced by `new`."""
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def overdue_plan(folder: Path) -> Path:
+    """The bakery's Dutch plan whose first step was due before today (2026-03-02)."""
+    path = assess_plan(folder / "p.yaml")
+    edit_plan(path, "due: null", "due: 2026-02-01")
+    return path
+
+
+@pytest.fixture
+def late_plan(isolated: Path) -> Path:
+    """A plan started 2026-01-05 whose first step was due 2026-02-01 and is not done."""
+    path = isolated / "plans" / "bakery.yaml"
+    answers = ["--answers", str(ORGANISATIONS / "bakery.yaml")]
+    made = invoke("assess", str(path), *answers, "--lang", "nl", "--date", "2026-01-05")
+    assert made.returncode == 0, made.stderr
+    edit_plan(path, "  due: null\n", "  due: 2026-02-01\n")
+    return path

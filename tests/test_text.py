@@ -1,5 +1,6 @@
 """The one text catalogue: every id in both languages with the same blanks, a plural in both
-forms; every id the code names exists; no id of data/text.yaml is left that nothing names."""
+forms; every id the code names exists; no id of data/text.yaml is left that nothing names;
+no English word of it on a Dutch session's screens."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from socialready import catalog, text
 from socialready.errors import BadInput, msg, told_in
 from socialready.planfile import yamlio
+from tests.conftest import NL, ORGANISATIONS, edit_plan, invoke, overdue_plan, review_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "socialready"
@@ -226,3 +228,71 @@ def test_no_module_keeps_a_language() -> None:
         calls = {ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
         kept = {c for c in calls if c.rsplit(".", 1)[-1] in ("use_language", "language")}
         assert not kept, f"{path}: {kept}"
+
+
+def _catalogue_english() -> set[str]:
+    """Words of the English texts of the catalogue that no Dutch text uses: a Dutch screen that
+    shows one of them shows English. Names (capitalised in both) and ids are left out."""
+
+    data = ROOT / "src" / "socialready" / "data"
+    words: dict[str, set[str]] = {"en": set(), "nl": set()}
+
+    def walk(node: Any, lang: str | None = None) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, key if key in words else lang)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, lang)
+        elif isinstance(node, str) and lang:
+            text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
+            words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
+
+    for name in ("text", "review", "questions", "rules", "facts"):
+        walk(json.loads((data / f"{name}.json").read_text("utf-8")))
+    from socialready import questionnaire
+
+    ids = set()  # the file's own words (answer ids and keys), shown where a file is explained
+    for question in questionnaire.load().questions:
+        for asked in (question, *question.fields):  # a channel's posts_per_week and works too
+            ids.update(re.findall(r"[a-z]+", asked.key))
+            for choice in asked.choices:
+                ids.update(re.findall(r"[a-z]+", choice.value))
+    return words["en"] - words["nl"] - ids
+
+
+INTERESTS = {
+    name: yamlio.loads((ORGANISATIONS / f"{name}.yaml").read_text("utf-8"), name)["audience"][
+        "interests"
+    ]
+    for name in ("bakery", "school")
+}
+
+
+def test_a_dutch_session_shows_no_english_word_of_the_catalogue(isolated: Path) -> None:
+    english = _catalogue_english()
+    assert {"would", "comments", "edited", "overdue", "promised"} <= english
+    path = review_plan(overdue_plan(isolated), "2026-06-02", "2026-09-02")
+    edit_plan(path, "\nlanguage: nl\n", "\n# nog overleggen\nlanguage: nl\n")
+    edit_plan(path, "  notes: null", "  notes: Meedoen met #LindewaardPeilt")
+    screens = [
+        invoke("plan", "--force", str(path), env=NL),
+        invoke("show", str(path), env={**NL, "COLUMNS": "120"}),
+        invoke("show", "--format", "markdown", str(path), env=NL),
+        invoke("show", "--format", "html", str(path), env=NL),
+        invoke("overview", str(isolated), env=NL),
+        invoke("questions", env=NL),
+        invoke("questions", "--format", "yaml", env=NL),
+        invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),
+        invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"), env=NL),  # refused
+    ]
+    found: dict[str, set[str]] = {}
+    for screen in screens:
+        said = screen.stdout + screen.stderr
+        said = re.sub(r"<style>.*?</style>", " ", said, flags=re.DOTALL)
+        said = re.sub(r"[\w\[\]]+[._]\w+|[\w./-]+\.ya?ml|--?\w[\w-]*|<[^>]+>|`[^`]*`", " ", said)
+        for own in ("Meedoen met #LindewaardPeilt", "Erasmus College", *INTERESTS.values()):
+            said = said.replace(own, "")  # what the user typed is theirs
+        for word in set(re.findall(r"\b[a-z]{4,}\b", said.lower())) & english:
+            found.setdefault(word, set()).add(" ".join(screen.args[1:3]))
+    assert not found, f"English in a Dutch session: {found}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -13,19 +14,13 @@ import pytest
 from socialready import catalog
 from socialready.planfile import yamlio
 from socialready.planfile.document import header_comment
-from tests.conftest import ORGANISATIONS, command, invoke
+from tests.conftest import NL, ORGANISATIONS, assess_plan, command, edit_plan, invoke
 
 
 def _assess(org: str, target: Path, *extra: str) -> Path:
     result = invoke("assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra)
     assert result.returncode == 0, result.stderr
     return target
-
-
-def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), "utf-8")
 
 
 def _own_step(path: Path, step: int, **fields: str) -> None:
@@ -54,7 +49,7 @@ def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolate
     path = _assess("bakery", isolated / "bakery.yaml")
     _own_step(path, 1, owner="Anna", status="done", due="2026-12-01", notes="'Asked 5 regulars.'")
     _own_step(path, 4, owner="Piet", status="doing", due="2027-01-15")
-    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+    edit_plan(path, "hours_per_week: 3", "hours_per_week: 8")
 
     check = invoke("plan", "--check", str(path))
     assert check.returncode == 1, check.stderr
@@ -94,8 +89,8 @@ def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     action = document["steps"][4]["actions"][0]
-    _edit(path, f"- {action}", "- Post a photo of the first loaf every morning.")
-    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+    edit_plan(path, f"- {action}", "- Post a photo of the first loaf every morning.")
+    edit_plan(path, "hours_per_week: 3", "hours_per_week: 8")
     before = path.read_bytes()
 
     refused = invoke("plan", str(path))
@@ -147,7 +142,7 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     for org in ("bakery", "school", "hospital"):
         _assess(org, folder / f"{org}.yaml")
     assert invoke("plan", "--check", str(folder)).returncode == 0
-    _edit(folder / "school.yaml", "hours_per_week: 4", "hours_per_week: 20")
+    edit_plan(folder / "school.yaml", "hours_per_week: 4", "hours_per_week: 20")
     result = invoke("plan", "--check", str(folder))
     assert result.returncode == 1
     assert (
@@ -172,7 +167,6 @@ def test_show_formats_and_progress(isolated: Path) -> None:
     markdown = invoke("show", "--format", "markdown", str(path)).stdout
     assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
     assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown
-    import json
 
     data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
     assert data["progress"] == {
@@ -248,7 +242,7 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
     _git(repo, "commit", "-qm", "First plan")
 
     _own_step(path, 3, owner="Team communicatie", status="doing")
-    _edit(path, "response_time: within_days", "response_time: within_hours")
+    edit_plan(path, "response_time: within_days", "response_time: within_hours")
     assert invoke("plan", "--check", str(path)).returncode == 1
     assert invoke("plan", str(path)).returncode == 0
     assert invoke("plan", "--check", str(path)).returncode == 0
@@ -264,7 +258,7 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
     assert document["steps"][2]["owner"] == "Team communicatie"
 
     _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
-    _edit(path, "hours_per_week: 12", "hours_per_week: 2")
+    edit_plan(path, "hours_per_week: 12", "hours_per_week: 2")
     invoke("plan", str(path))
     external = _git(repo, "diff", "--ext-diff")
     assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
@@ -294,7 +288,7 @@ def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> 
 
 def test_comments_inside_a_plan_are_not_dropped_silently(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
-    _edit(path, "  people: 1\n", "  people: 1  # Anna, until March\n")
+    edit_plan(path, "  people: 1\n", "  people: 1  # Anna, until March\n")
     refused = invoke("plan", str(path))
     assert refused.returncode == 2 and "a comment on line" in refused.stderr
     forced = invoke("plan", "--force", str(path))
@@ -397,7 +391,7 @@ def test_a_byte_order_mark_is_kept(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml", "--lang", "en")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert invoke("plan", "--check", str(path)).returncode == 0
-    _edit(path, "hours_per_week: 3", "hours_per_week: 8")
+    edit_plan(path, "hours_per_week: 3", "hours_per_week: 8")
     assert invoke("plan", str(path)).returncode == 0
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf# socialready plan") and data.count(b"\xef\xbb\xbf") == 1
@@ -408,7 +402,7 @@ def test_a_symlinked_plan_is_written_through_the_link(isolated: Path) -> None:
     link = isolated / "plans" / "bakery.yaml"
     link.parent.mkdir()
     link.symlink_to(Path("..") / "shared" / "bakery.yaml")
-    _edit(target, "hours_per_week: 3", "hours_per_week: 8")
+    edit_plan(target, "hours_per_week: 3", "hours_per_week: 8")
     result = invoke("plan", str(link))
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and link.resolve() == target.resolve()
@@ -484,3 +478,129 @@ def test_a_hand_edit_of_any_shape_is_one_message_or_moved(
     forced = invoke("plan", "--force", str(path))
     assert "Traceback" not in forced.stderr
     assert forced.returncode in (0, 2), forced.stderr
+
+
+def test_a_dutch_plan_writes_dutch_status_words_and_keeps_klaar(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    text = path.read_text("utf-8")
+    assert text.count("status: te doen") == 8 and "status: todo" not in text
+    edit_plan(path, "status: te doen", "status: klaar")
+    edit_plan(path, "status: te doen", "status: done")  # the other language: the plan's word
+    assert invoke("plan", str(path)).returncode == 0
+    after = path.read_text("utf-8")
+    assert after.count("status: klaar") == 2 and "status: done" not in after
+
+
+def test_an_english_plan_writes_english_status_words(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml", "en")
+    edit_plan(path, "status: to do", "status: klaar")
+    assert invoke("plan", str(path)).returncode == 0
+    text = path.read_text("utf-8")
+    assert "status: done" in text and "status: klaar" not in text
+
+
+def test_a_dutch_date_is_read_written_as_iso_and_shown_in_words(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    edit_plan(path, "due: null", "due: 31-03-2027")
+    shown = invoke("show", "--format", "markdown", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert "Uiterlijk: 31 maart 2027" in shown.stdout
+    assert invoke("plan", str(path)).returncode == 0
+    assert "due: 2027-03-31" in path.read_text("utf-8")
+
+
+def test_a_dutch_date_in_an_english_plan_is_refused_naming_the_field(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml", "en")
+    edit_plan(path, "due: null", "due: 31-03-2027")
+    result = invoke("plan", str(path))
+    assert result.returncode == 2
+    assert "steps[audience].due: '31-03-2027' is not a date; write it as 2026-03-31" in (
+        result.stderr
+    )
+
+
+def test_counts_agree_in_both_languages(isolated: Path) -> None:
+    folder = isolated / "plans"
+    for name in ("a", "b", "c"):
+        assess_plan(folder / f"{name}.yaml")
+    for name in ("a", "b", "c"):
+        edit_plan(folder / f"{name}.yaml", "hours_per_week: 3", "hours_per_week: 6")
+    one = invoke("plan", str(folder / "a.yaml"), env=NL)
+    assert "1 plan bijgewerkt." in one.stderr, one.stderr
+    more = invoke("plan", str(folder / "b.yaml"), str(folder / "c.yaml"), env=NL)
+    assert "2 plannen bijgewerkt." in more.stderr, more.stderr
+    edit_plan(folder / "a.yaml", "hours_per_week: 6", "hours_per_week: 3")
+    english = invoke("plan", "--check", str(folder), env={"SOCIALREADY_LANG": "en"}).stderr
+    assert "1 plan would change, 2 plans up to date." in english, english
+
+
+def test_force_notes_in_a_dutch_plan_are_dutch(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    edit_plan(path, "\nlanguage: nl\n", "\n# even overleggen met Sanne\nlanguage: nl\n")
+    text = path.read_text("utf-8")
+    title = re.search(r"title: (Zoek uit .*)", text)
+    assert title
+    edit_plan(path, title.group(0), "title: Zoek uit waar onze inwoners zitten")
+    result = invoke("plan", "--force", str(path), env=NL)
+    assert result.returncode == 0, result.stderr
+    notes = yamlio.loads(path.read_text("utf-8"), "p")["steps"]
+    organise = next(step for step in notes if step["id"] == "organise")["notes"]
+    media = next(step for step in notes if step["id"] == "media")["notes"]
+    assert organise.startswith("Opmerkingen uit het bestand:\nregel ")
+    assert "even overleggen met Sanne" in organise
+    assert media.startswith("Met de hand aangepast in stap 2, titel:\n")
+    assert "stap 2, titel" in result.stderr and "opmerkingen" in result.stderr
+    for english in ("Comments from the file", "Edited by hand", "line ", "steps["):
+        assert english not in organise + media + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  notes: null", "  notes: Meedoen met #LindewaardPeilt"),
+        ("  notes: null", "  notes: #LindewaardPeilt"),
+        ("  owner: jij", "  owner: Sanne #LindewaardPeilt"),
+    ],
+)
+def test_a_hashtag_in_a_field_never_makes_plan_refuse_and_is_never_cut(
+    isolated: Path, old: str, new: str
+) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    edit_plan(path, old, new)
+    before = path.read_text("utf-8")
+    result = invoke("plan", str(path), env=NL)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text("utf-8") == before  # it stays where it is
+    assert result.stderr.count("#LindewaardPeilt") == 2  # said once, with the quoted value
+    assert "tussen aanhalingstekens" in result.stderr
+    assert invoke("plan", "--check", str(path)).returncode == 0
+    shown = invoke("show", str(path), env=NL)
+    assert shown.returncode == 0 and "tussen aanhalingstekens" in shown.stderr
+    assert invoke("show", "--format", "markdown", str(path)).stderr == ""  # git's textconv
+    # Quoted as the hint says, it is part of the text and the hint goes.
+    field = new.split(":")[0]
+    value = new.split(": ", 1)[1]
+    edit_plan(path, new, f"{field}: '{value}'")
+    quiet = invoke("plan", str(path))
+    assert quiet.returncode == 0 and "#" not in quiet.stderr
+    steps = yamlio.loads(path.read_text("utf-8"), "p")["steps"]
+    assert value in [step[field.strip()] for step in steps]
+
+
+def test_the_hint_in_a_hashtag_plan_gives_the_value_to_write(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    edit_plan(path, "  notes: null", "  notes: Meedoen met #LindewaardPeilt")
+    result = invoke("plan", str(path), env=NL)
+    assert "stap 1, notities (steps[audience].notes)" in result.stderr
+    assert "notes: 'Meedoen met #LindewaardPeilt'" in result.stderr
+
+
+def test_a_comment_after_a_status_is_kept_and_pointed_to_the_notes(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    edit_plan(path, "  status: te doen", "  status: bezig #later")
+    before = path.read_text("utf-8")
+    result = invoke("plan", str(path), env=NL)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text("utf-8") == before
+    assert "zet het dan in de notities van de stap" in result.stderr
+    assert "aanhalingstekens" not in result.stderr  # a quoted status would be no status

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ORGANISATIONS, command, invoke
+from tests.conftest import ORGANISATIONS, assess_plan, command, invoke, review_plan
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,3 +191,33 @@ def test_a_changed_review_figure_shows_in_git_diff(repo: Path) -> None:
     shown = _git(repo, "diff")
     changed = [line for line in shown.stdout.splitlines() if line.startswith(("+- ", "-- "))]
     assert len(changed) == 2 and "17" in changed[1], shown.stdout
+
+
+def _git_stdout(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout
+
+
+def test_the_textconv_diff_of_a_commit_that_only_adds_a_review_shows_it(isolated: Path) -> None:
+    repo = isolated / "repo"
+    repo.mkdir()
+    _git_stdout(repo, "init", "-q")
+    _git_stdout(repo, "config", "user.name", "Test")
+    _git_stdout(repo, "config", "user.email", "test@example.invalid")
+    socialready = command()[0]
+    _git_stdout(
+        repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown"
+    )
+    (repo / ".gitattributes").write_text("*.yaml diff=socialready\n", "utf-8")
+    path = assess_plan(repo / "p.yaml")
+    _git_stdout(repo, "add", ".")
+    _git_stdout(repo, "commit", "-qm", "plan")
+    review_plan(path, "2026-06-02")
+    _git_stdout(repo, "commit", "-qam", "review")
+    shown = _git_stdout(repo, "show", "--format=", "HEAD")
+    added = [line[1:] for line in shown.splitlines() if line.startswith("+")]
+    assert "### Evaluatie 1: 2 maart 2026 tot 2 juni 2026 (13 weken)" in added
+    assert any("berichten geplaatst" in line and "beloofd" in line for line in added)
+    assert any(line.startswith("- Uren per week:") for line in added)

@@ -21,7 +21,7 @@ import pytest
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, invoke, run_cli
+from tests.conftest import ORGANISATIONS, command, invoke, overdue_plan, run_cli
 from tests.e2e.test_dutch import english_on
 from tests.e2e.test_terminal import _in_terminal
 
@@ -262,3 +262,30 @@ def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> Non
     assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
     club = invoke("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
     assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not installed")
+def test_the_printed_report_as_a_browser_renders_it(isolated: Path) -> None:
+    """Headless Chromium prints the page to PDF: A4 (595 x 842 points), more than one page."""
+    path = overdue_plan(isolated)
+    page = isolated / "report.html"
+    assert invoke("show", "--format", "html", "-o", str(page), str(path)).returncode == 0
+    pdf = isolated / "report.pdf"
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert pdf.is_file(), "chromium wrote no PDF"
+    data = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    assert boxes, "no page in the PDF"
+    for width, height in boxes:
+        assert abs(float(width) - 595) < 2 and abs(float(height) - 842) < 2, (width, height)
+    shot = isolated / "report.png"
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--window-size=900,1400",
+         f"--screenshot={shot}", page.as_uri()],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert shot.is_file() and shot.stat().st_size > 10_000

@@ -8,7 +8,7 @@ from pathlib import Path
 from socialready.output import html, report, sources, terminal
 from socialready.planfile.document import load_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "municipality.yaml"
 
 

@@ -1,0 +1,93 @@
+"""`assess` as a command: from an answers file, `--set`, where the plan goes, and never an
+answer set replaced unasked (the wizard's own prompts are tests/wizard/test_flow.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from socialready.planfile import yamlio
+from socialready.wizard.flow import Sources
+from tests.conftest import DOWN, ENTER, ORGANISATIONS, invoke
+
+
+def test_assess_without_plan_and_without_terminal_refuses_to_replace(isolated: Path) -> None:
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    assert invoke("assess", "--answers", answers, "--lang", "nl").returncode == 0
+    (plan,) = (isolated / "plans").iterdir()
+    before = plan.read_bytes()
+    result = invoke("assess", "--answers", answers, "--set", "capacity.people=3", "--lang", "nl")
+    assert result.returncode == 2
+    assert f"{plan.relative_to(isolated)}: deze organisatie heeft hier al een plan" in (
+        result.stderr
+    )
+    assert f"socialready assess {plan.relative_to(isolated)}" in result.stderr
+    assert plan.read_bytes() == before
+    assert [p.name for p in (isolated / "plans").iterdir()] == [plan.name]
+
+
+@pytest.mark.parametrize(("keys", "written"), [(ENTER, "update"), (DOWN + ENTER, "new")])
+def test_assess_without_plan_asks_in_a_terminal(
+    isolated: Path, keys: Any, written: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from socialready.commands import assess
+
+    answers = ORGANISATIONS / "bakery.yaml"
+    assess.run(None, Sources(answers, [], False, False), force=False, lang="nl")
+    (plan,) = (isolated / "plans").iterdir()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(keys)
+        sources = Sources(answers, ["capacity.people=3"], False, False)
+        assess.run(None, sources, force=False, lang="nl")
+    names = {p.name for p in (isolated / "plans").iterdir()}
+    updated = yamlio.loads(plan.read_text("utf-8"), "p")["answers"]["capacity"]["people"] == 3
+    if written == "update":
+        assert names == {plan.name} and updated
+    else:
+        assert names == {plan.name, f"{plan.stem}-2.yaml"} and not updated
+
+
+def test_assess_with_answers_writes_the_default_plan_path(isolated: Path) -> None:
+    result = invoke("assess", "--answers", str(ORGANISATIONS / "school.yaml"))
+    assert result.returncode == 0, result.stderr
+    path = isolated / "plans" / "het-erasmus-college.yaml"
+    assert path.exists()
+    assert "Plan written to plans/het-erasmus-college.yaml" in result.stdout
+    assert "Verdict: Start small" in result.stdout
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert list(document) == [
+        "socialready",
+        "organisation",
+        "language",
+        "started",
+        "rules",
+        "answers",
+        "readiness",
+        "channels",
+        "steps",
+        "owners",
+        "reviews",
+    ]
+    assert document["organisation"] == "Het Erasmus College"
+    assert len(document["steps"]) == 8
+
+
+def test_set_overrides_the_answers_file(isolated: Path) -> None:
+    result = invoke(
+        "assess",
+        "out.yaml",
+        "--answers",
+        str(ORGANISATIONS / "software.yaml"),
+        "--set",
+        "willingness.management=against",
+    )
+    assert result.returncode == 0, result.stderr
+    document = yamlio.loads((isolated / "out.yaml").read_text("utf-8"), "out.yaml")
+    assert document["answers"]["willingness"]["management"] == "against"
+    assert document["readiness"]["verdict"] == "not_yet"

@@ -1,0 +1,208 @@
+"""`show`: the plan as a document in the plan's language (text, Markdown, HTML, JSON), its
+reviews and overdue marks, `-o` to a file."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    NL,
+    ORGANISATIONS,
+    assess_plan,
+    edit_plan,
+    invoke,
+    overdue_plan,
+    review_plan,
+)
+
+REVIEW_LINES = {
+    "nl": ["Evaluatie 1: 2 maart 2026 tot 2 juni 2026 (13 weken)", "berichten geplaatst",
+           "Reactietijd:", "Uren per week:", "Verloop over de evaluaties"],
+    "en": ["Review 1: 2 March 2026 to 2 June 2026 (13 weeks)", "posts published",
+           "Reply time:", "Hours a week:", "Trend across the reviews"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_show_renders_every_review_and_the_trend(isolated: Path, lang: str, fmt: str) -> None:
+    path = review_plan(assess_plan(isolated / "p.yaml", lang), "2026-06-02", "2026-09-02")
+    edit_plan(
+        path, "reviews:\n- date: 2026-06-02", "reviews:\n- date: 2026-06-02\n  notes: Goed begin"
+    )
+    shown = invoke("show", "--format", fmt, str(path), env={"COLUMNS": "200"})
+    assert shown.returncode == 0, shown.stderr
+    for line in REVIEW_LINES[lang]:
+        assert line in shown.stdout, (fmt, line)
+    assert "Goed begin" in shown.stdout
+
+
+def test_show_json_has_each_review_against_the_promise(isolated: Path) -> None:
+    path = review_plan(assess_plan(isolated / "p.yaml"), "2026-06-02")
+    data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
+    (review,) = data["review_figures"]
+    assert review["date"] == "2026-06-02" and review["weeks"] == 13.14
+    channel = review["channels"][0]
+    assert channel["promised"] is not None and channel["published"] == channel["promised"]
+    assert review["reply_time"] and review["hours_planned"] > 0
+
+
+def test_a_review_that_lowers_a_cadence_is_shown_against_what_was_promised_before_it(
+    isolated: Path,
+) -> None:
+    """The municipality posts 5 times a week on Facebook; a review finds 30 posts in 13 weeks
+    and lowers the cadence for the next period. That review is shown against the 65 promised
+    for its own period, not against the lower cadence that follows from it."""
+    path = isolated / "p.yaml"
+    env = {"SOCIALREADY_TODAY": "2026-12-07"}
+    made = invoke("assess", str(path), "--answers", str(ORGANISATIONS / "municipality.yaml"),
+                   "--defaults", env=env)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    reviewed = invoke("review", str(path), "--date", "2027-03-08", "--defaults",
+                       "--set", "review.published.facebook=30", env=env)  # fmt: skip
+    assert reviewed.returncode == 0, reviewed.stderr
+    data = json.loads(invoke("show", "--format", "json", str(path), env=env).stdout)
+    now = {item["channel"]: item["posts_per_week"] for item in data["channels"]["recommended"]}
+    assert now["facebook"] < 5  # the review lowered it
+    (review,) = data["review_figures"]
+    facebook = next(item for item in review["channels"] if item["channel"] == "facebook")
+    assert (facebook["published"], facebook["promised"]) == (30, 65)
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.style = ""
+        self.overdue: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in.append("overdue" if ("class", "overdue") in attrs else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        where = self._in[-1] if self._in else ""
+        if where == "style":
+            self.style += data
+        else:
+            self.text.append(data)
+        if where == "overdue":
+            self.overdue.append(data)
+
+
+RULE_ID = re.compile(r"\b[a-z]+\.[a-z][\w-]*\b")  # goals.audience-assumed, capacity.people
+
+
+def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) -> None:
+    path = overdue_plan(isolated)
+    page = _Page()
+    page.feed(invoke("show", "--format", "html", str(path)).stdout)
+    text = "".join(page.text)
+    assert re.search(r"@page\s*\{\s*size:\s*A4", page.style)
+    assert "Stand van 2 maart 2026" in text
+    assert page.overdue == ["te laat"]
+    assert ".overdue { color:" in page.style
+    assert "`" not in text
+    assert not RULE_ID.findall(text.replace("socialready.invalid", "")), RULE_ID.findall(text)
+    detailed = _Page()
+    detailed.feed(invoke("show", "--format", "html", "--details", str(path)).stdout)
+    ids = RULE_ID.findall("".join(detailed.text))
+    assert "capacity.people" in ids and any(i.startswith("goals.") for i in ids)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_rule_ids_and_answer_keys_only_with_details(isolated: Path, fmt: str) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    plain = invoke("show", "--format", fmt, str(path), env={"COLUMNS": "200"}).stdout
+    detailed = invoke("show", "--format", fmt, "--details", str(path), env={"COLUMNS": "200"})
+    assert "capacity.hours_per_week" not in plain and "[goals." not in plain
+    assert "`" not in plain.replace("\\`", "") or fmt == "text"
+    if fmt == "markdown":
+        assert "(capacity.people)" in detailed.stdout
+        assert "(goals." in detailed.stdout
+    else:
+        assert "[goals." in detailed.stdout or "[capacity." in detailed.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_show_o_writes_any_format(isolated: Path, fmt: str) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    target = isolated / f"report.{fmt}"
+    result = invoke("show", "--format", fmt, "-o", str(target), str(path), env=NL)
+    assert result.returncode == 0, result.stderr
+    assert f"Geschreven naar {target}" in result.stderr
+    written = target.read_text("utf-8")
+    assert "Bakkerij" in written
+    assert "\x1b[" not in written  # no terminal codes in a file
+    if fmt == "json":
+        assert json.loads(written)["organisation"]
+
+
+def test_show_o_never_writes_over_a_plan_or_answers_file(isolated: Path) -> None:
+    path = assess_plan(isolated / "p.yaml")
+    answers = isolated / "answers.yaml"
+    answers.write_bytes((ORGANISATIONS / "bakery.yaml").read_bytes())
+    for target in (path, answers):
+        before = target.read_bytes()
+        result = invoke("show", "--format", "html", "-o", str(target), str(path), env=NL)
+        assert result.returncode == 2
+        assert f"{target}: is een plan of antwoordbestand" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert target.read_bytes() == before
+    earlier = isolated / "report.html"
+    earlier.write_text("<html>old</html>", "utf-8")
+    assert invoke("show", "--format", "html", "-o", str(earlier), str(path)).returncode == 0
+    assert "Bakkerij" in earlier.read_text("utf-8")
+
+
+def test_show_marks_the_next_review_due_then_overdue_until_it_is_held(isolated: Path) -> None:
+    plan = isolated / "software.yaml"
+    made = invoke(
+        "assess",
+        str(plan),
+        "--answers",
+        str(ORGANISATIONS / "software.yaml"),
+        "--date",
+        "2026-01-05",
+    )
+    assert made.returncode == 0, made.stderr
+
+    def line(today: str) -> str:
+        shown = invoke("show", str(plan), env={"SOCIALREADY_TODAY": today, "COLUMNS": "200"})
+        assert shown.returncode == 0, shown.stderr
+        found = next(text for text in shown.stdout.splitlines() if "Next review" in text)
+        return found.strip("│ ")
+
+    assert line("2026-03-01").endswith("Next review: 5 April 2026")
+    assert "Next review: 5 April 2026 (due: run socialready review)" in line("2026-03-25")
+    assert "Next review: 5 April 2026 (overdue)" in line("2026-04-10")
+    held = invoke("review", str(plan), "--date", "2026-04-10", "--defaults")
+    assert held.returncode == 0, held.stderr
+    assert "Next review: 5 July 2026" in line("2026-04-10")
+    overview = invoke("overview", str(isolated), env={"SOCIALREADY_TODAY": "2026-06-25"})
+    assert "2026-07-05 due" in overview.stdout
+
+
+def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
+    text = invoke("show", str(late_plan), env={"COLUMNS": "200"}).stdout
+    assert "Uiterlijk: 1 februari 2026 · te laat]" in text
+    assert "Klaar op" not in text
+    markdown = invoke("show", "--format", "markdown", str(late_plan)).stdout
+    assert "Uiterlijk: 1 februari 2026 (**te laat**)" in markdown
+    assert "Volgende evaluatie: 5 april 2026" in markdown
+    progress = json.loads(invoke("show", "--format", "json", str(late_plan)).stdout)["progress"]
+    assert progress["overdue"] == [{"step": 1, "id": "audience", "due": "2026-02-01"}]
+    assert progress["next_due"]["overdue"] is True
+    assert progress["next_review"] == {"date": "2026-04-05", "overdue": False, "due": False}
+    edit_plan(late_plan, "  status: te doen\n", "  status: klaar\n")  # done: no longer late
+    done = invoke("show", "--format", "markdown", str(late_plan)).stdout
+    assert "te laat" not in done
