@@ -194,3 +194,12 @@ def late_plan(isolated: Path) -> Path:
     assert made.returncode == 0, made.stderr
     edit_plan(path, "  due: null\n", "  due: 2026-02-01\n")
     return path
+
+
+def json_ready(value: object) -> object:
+    """YAML dates as the ISO text an editor's YAML 1.2 schema validator sees."""
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [json_ready(item) for item in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -20,7 +20,7 @@ from socialready.planfile import yamlio
 from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
 from socialready.wizard.flow import Sources
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, in_process, invoke
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, in_process, invoke, json_ready
 from tests.strategies import examples
 
 Keys = Callable[[str], None]
@@ -250,7 +250,6 @@ def test_a_reviewed_plan_is_valid_against_the_schema(software: Path) -> None:
     import jsonschema
 
     from socialready.planfile import yamlio
-    from tests.test_examples import _json_ready
 
     _review(software, use_defaults=True, sets=["review.measures.leads_sales=14", "review.notes=ok"])
     schema = json.loads(
@@ -258,7 +257,7 @@ def test_a_reviewed_plan_is_valid_against_the_schema(software: Path) -> None:
     )
     document = yamlio.loads(software.read_text("utf-8"), str(software))
     assert document["reviews"][0]["measures"] == {"leads_sales": "14"}
-    jsonschema.validate(_json_ready(document), schema)
+    jsonschema.validate(json_ready(document), schema)
 
 
 def test_usage_errors_are_one_line_and_exit_2(software: Path) -> None:
@@ -560,3 +559,18 @@ def test_the_calendar_follows_the_lower_cadence(reviewed: Reviewed, isolated: Pa
         result = invoke("calendar", str(path), "--start", TWELVE_WEEKS, "--weeks", "8", "-o", name)
         assert result.returncode == 0, result.stderr
     assert _linkedin_slots(isolated / "after.ics") < _linkedin_slots(isolated / "before.ics")
+
+
+def test_a_review_of_a_dutch_plan_lists_its_changes_in_dutch(isolated: Path) -> None:
+    plan = isolated / "bakery.yaml"
+    answers = str(ORGANISATIONS / "bakery.yaml")
+    started = {"SOCIALREADY_TODAY": STARTED}
+    made = invoke("assess", str(plan), "--answers", answers, "--lang", "nl", env=started)
+    assert made.returncode == 0, made.stderr
+    env = {**started, "SOCIALREADY_LANG": ""}
+    result = invoke("review", str(plan), "--date", TWELVE_WEEKS, "--defaults", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "  evaluaties\n    + evaluatie van 2026-03-30" in result.stdout, result.stdout
+    assert "stap 8" in result.stdout
+    for english in ("step 8", "findings", "channels", "summary", "review of"):
+        assert english not in result.stdout, english
