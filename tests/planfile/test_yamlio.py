@@ -102,3 +102,30 @@ def test_comment_lines_at_the_top_are_the_header() -> None:
     assert loaded.comments == [(3, "# three"), (4, "# four")]
     fast = yamlio.load_with_comments("# one\n# two\na: 1\n", "x.yaml")  # no PyYAML needed
     assert fast == yamlio.Loaded({"a": 1}, "# one\n# two\n", [])
+
+
+BROKEN = {
+    "answers: [\n": ("a value was expected here", "hier hoort een waarde te staan"),
+    "a: b: c\n": ("a colon is not allowed here", "hier mag geen dubbele punt staan"),
+    "a:\n  b: 1\n c: 2\n": ("the indentation does not match", "de inspringing past niet"),
+    "a: 'x\n": ("the file ends before a quote is closed", "het bestand houdt op"),
+    "a: {b: 1\n": ("a closing curly bracket is missing", "een sluitende accolade"),
+    "a: [1, 2\nb: 1\n": ("a ']' is missing", "hier ontbreekt een ']'"),
+    "a: *x\n": ("names an anchor (&) that is not there", "verwijst naar een anker (&)"),
+    'a: "\\q"\n': ("an unknown escape", "een onbekende escape"),
+}
+
+
+@pytest.mark.parametrize("text", list(BROKEN))
+@pytest.mark.parametrize("engine", ["libyaml", "python"])
+def test_broken_yaml_is_said_in_the_readers_language(text: str, engine: str) -> None:
+    """What PyYAML finds wrong is said in the catalogue's words, in Dutch too, by either of its
+    parsers, with where it is and what to do."""
+    with pytest.raises(BadInput) as caught:
+        yamlio.loads(text, "p.yaml", engine=engine)  # type: ignore[arg-type]
+    english, dutch = BROKEN[text]
+    assert english in caught.value.render("en") and "fix the YAML" in caught.value.render("en")
+    said = caught.value.render("nl")
+    assert dutch in said and "herstel de YAML" in said, said
+    for word in ("found", "expected", "while", "parsing", "scanning", "mapping"):
+        assert word not in said, said

@@ -236,9 +236,58 @@ def _type_name(tag: str) -> Text:
     )
 
 
+# PyYAML's words for a problem (its C and Python parsers say them differently), by how they
+# start, and the catalogue's sentence that says the same in the reader's language.
+_SAID = (
+    ("expected the node content", "yaml.said.value"),
+    ("did not find expected node content", "yaml.said.value"),
+    ("mapping values are not allowed", "yaml.said.colon"),
+    ("could not find expected ':'", "yaml.said.colon_missing"),
+    ("expected <block end>", "yaml.said.indent"),
+    ("did not find expected key", "yaml.said.indent"),
+    ("did not find expected '-' indicator", "yaml.said.indent"),
+    ("found unexpected end of stream", "yaml.said.end"),
+    ("found character '\\t'", "yaml.said.tab"),
+    ("found a tab character", "yaml.said.tab"),
+    ("found character", "yaml.said.start"),
+    ("expected ',' or '}'", "yaml.said.brace"),
+    ("did not find expected ',' or '}'", "yaml.said.brace"),
+    ("expected ',' or ']'", "yaml.said.bracket"),
+    ("did not find expected ',' or ']'", "yaml.said.bracket"),
+    ("found undefined alias", "yaml.said.alias"),
+    ("found duplicate anchor", "yaml.said.anchor"),
+    ("second occurrence", "yaml.said.anchor"),
+    ("found unknown escape character", "yaml.said.escape"),
+)
+# What was being read when it went wrong ("while parsing a block mapping"), by its last word.
+_PART = {
+    "mapping": "yaml.part.mapping",
+    "collection": "yaml.part.list",
+    "sequence": "yaml.part.list",
+    "node": "yaml.part.brackets",
+    "scalar": "yaml.part.quoted",
+    "key": "yaml.part.key",
+}
+
+
+def _said(words: str) -> Msg:
+    """PyYAML's description of a problem, in the catalogue's words where it has them."""
+    for start, id in _SAID:
+        if words.startswith(start):
+            return msg(id)
+    return msg("as_written", value=words)
+
+
+def _part(context: str) -> Msg:
+    for last, id in _PART.items():
+        if context.endswith(last):
+            return msg(id)
+    return msg("as_written", value=context)
+
+
 def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text:
     """Where and what, where a construct started if that is elsewhere, and the next step.
-    PyYAML's own description of the problem stays as it says it (in English)."""
+    PyYAML's description of the problem is said in the catalogue's words where it has them."""
     mark = exc.problem_mark or exc.context_mark
 
     def at(problem: Text) -> Text:
@@ -251,8 +300,10 @@ def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text
         return at(msg("yaml.tag", tag=said.split("tag ")[-1]))
     if isinstance(said, Msg):
         problem = said
+    elif said:
+        problem = _said(said)
     else:
-        problem = msg("as_written", value=said) if said else msg("yaml.invalid")
+        problem = msg("yaml.invalid")
     if isinstance(exc, refused):
         return at(problem)
     start = exc.context_mark
@@ -260,7 +311,7 @@ def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text
         problem = msg(
             "yaml.started_at",
             problem=problem,
-            context=exc.context,
+            context=_part(exc.context),
             line=start.line + 1,
             column=start.column + 1,
         )
