@@ -107,7 +107,16 @@ CONFLICT = "<<<<<<< HEAD\n{i}people: 1\n=======\n{i}people: 2\n>>>>>>> theirs"
 TAG = "{i}name: !!python/object/apply:os.system ['touch pwned']"
 COMMON: list[tuple[str, Mutation]] = [  # apply to answers files and plan files alike
     ("malformed-yaml", _edit("people: 1", "{i}people: [1", "from line {line}, column", SYNTAX)),
-    ("tab-indent", _edit("people: 1", "\tpeople: 1", "column", "tab character", SYNTAX)),
+    (
+        "tab-indent",
+        _edit(
+            "people: 1",
+            "\tpeople: 1",
+            "column",
+            "a tab is not allowed here; indent with spaces",
+            SYNTAX,
+        ),
+    ),
     ("conflict-markers", _edit("people: 1", CONFLICT, "line {line} has a git conflict", "resolve")),
     ("empty-file", _whole("", "the file is empty; fill it in")),
     ("only-comments", _whole("# nothing here\n", "the file is empty")),

@@ -113,6 +113,8 @@ BROKEN = {
     "a: [1, 2\nb: 1\n": ("a ']' is missing", "hier ontbreekt een ']'"),
     "a: *x\n": ("names an anchor (&) that is not there", "verwijst naar een anker (&)"),
     'a: "\\q"\n': ("an unknown escape", "een onbekende escape"),
+    "a:\n  b: 1\n\tc: 1\n": ("a tab is not allowed here", "hier mag geen tab staan"),
+    "a:\n  b:\n\tc: 1\n": ("a tab is not allowed here", "hier mag geen tab staan"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
-from socialready.model import Answers
+from socialready.model import Answers, PlanDoc
 from socialready.planfile.document import (
     Plan,
     build,
@@ -65,20 +65,23 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
     contents = files.read(path)
     old_text = contents.text
     plan = from_text(old_text, str(path))
-    moved = refresh(plan, str(path), force=force)
-    if sets:
-        qs = questionnaire.load()
-        plan.answers, _ = answers_mod.complete(qs, {**answers_mod.stated(plan.answers), **sets})
-    if lang:
-        plan.language = lang
-    document = build(plan)
-    new_text = dumps(
-        document,
-        plan.file.header,
-        plan.file.header_after,
-        crlf=plan.file.crlf,
-        kept=plan.file.hashtags,
-    )
+    moved: list[str] = []
+    asked = bool(sets or lang)
+    if asked:  # hand edits are found against the answers and language as read
+        moved = refresh(plan, str(path), force=force)
+        if sets:
+            qs = questionnaire.load()
+            stated = {**answers_mod.stated(plan.answers), **sets}
+            plan.answers, _ = answers_mod.complete(qs, stated)
+        if lang:
+            plan.language = lang
+    document, new_text = _rebuilt(plan)
+    if not asked and new_text != old_text:
+        # A plan rebuilt to the text it was read from has no hand edits (its generated fields
+        # and their fingerprint are as written): only a changed one is looked at for them.
+        moved = refresh(plan, str(path), force=force)
+        if moved:  # moved into the notes: built again with them
+            document, new_text = _rebuilt(plan)
     changes: list[Change] = []
     formatting = ""
     changed = old_text != new_text
@@ -99,6 +102,19 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
         contents.bom,
         hashtag_hint(plan, str(path), said_in),
     )
+
+
+def _rebuilt(plan: Plan) -> tuple[PlanDoc, str]:
+    """The plan's document built from its answers, and the file's text with it."""
+    document = build(plan)
+    text = dumps(
+        document,
+        plan.file.header,
+        plan.file.header_after,
+        crlf=plan.file.crlf,
+        kept=plan.file.hashtags,
+    )
+    return document, text
 
 
 def hashtag_hint(plan: Plan, source: str, lang: str) -> str:

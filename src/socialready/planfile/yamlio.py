@@ -199,7 +199,7 @@ def loads(text: str, source: str, *, engine: Engine = "auto") -> Any:
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        raise FileProblem(source, _marked_problem(exc, lib.refused)) from None
+        raise FileProblem(source, _marked_problem(exc, lib.refused, text)) from None
     except yaml.reader.ReaderError as exc:
         raise FileProblem(source, _reader_problem(text, exc)) from None
     except yaml.YAMLError as exc:
@@ -278,6 +278,13 @@ def _said(words: str) -> Msg:
     return msg("as_written", value=words)
 
 
+def _at(text: str, mark: yaml.Mark) -> str:
+    """The character a mark points at (line and column count from 0)."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1]
+
+
 def _part(context: str) -> Msg:
     for last, id in _PART.items():
         if context.endswith(last):
@@ -285,7 +292,7 @@ def _part(context: str) -> Msg:
     return msg("as_written", value=context)
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text:
+def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception], text: str) -> Text:
     """Where and what, where a construct started if that is elsewhere, and the next step.
     PyYAML's description of the problem is said in the catalogue's words where it has them."""
     mark = exc.problem_mark or exc.context_mark
@@ -300,6 +307,8 @@ def _marked_problem(exc: yaml.MarkedYAMLError, refused: type[Exception]) -> Text
         return at(msg("yaml.tag", tag=said.split("tag ")[-1]))
     if isinstance(said, Msg):
         problem = said
+    elif said and said.startswith("found character") and mark and _at(text, mark) == "\t":
+        problem = msg("yaml.said.tab")  # libyaml does not say which character it is
     elif said:
         problem = _said(said)
     else:
