@@ -203,3 +203,14 @@ def json_ready(value: object) -> object:
     if isinstance(value, list):
         return [json_ready(item) for item in value]
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@pytest.fixture(scope="module")
+def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The text of a real plan (the bakery's, in English), made once a module by the command."""
+    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
+    made = invoke(
+        "assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"), "--lang", "en"
+    )
+    assert made.returncode == 0, made.stderr
+    return path.read_text("utf-8")

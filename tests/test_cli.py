@@ -3,6 +3,7 @@ usage errors as exit 2 without a traceback, help, and `python -m` (in a real pro
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,11 @@ def test_usage_errors_exit_2_without_a_traceback(isolated: Path) -> None:
     assert empty.returncode == 2 and "no plans" in empty.stderr
     resume = invoke("assess", "--resume")
     assert resume.returncode == 2 and "nothing to resume" in resume.stderr
+
+
+def test_h_and_version() -> None:
+    assert "Usage:" in invoke("-h").stdout and "Usage:" in invoke("plan", "-h").stdout
+    version = invoke("--version")
+    assert version.returncode == 0 and re.fullmatch(
+        r"socialready \d+\.\d+\.\d+\S*\n", version.stdout
+    )

@@ -3,18 +3,22 @@ answer set replaced unasked (the wizard's own prompts are tests/wizard/test_flow
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from socialready.commands import assess
 from socialready.planfile import yamlio
 from socialready.wizard.flow import Sources
 from tests.conftest import DOWN, ENTER, ORGANISATIONS, invoke
 
+BAKERY = ORGANISATIONS / "bakery.yaml"
+
 
 def test_assess_without_plan_and_without_terminal_refuses_to_replace(isolated: Path) -> None:
-    answers = str(ORGANISATIONS / "bakery.yaml")
+    answers = str(BAKERY)
     assert invoke("assess", "--answers", answers, "--lang", "nl").returncode == 0
     (plan,) = (isolated / "plans").iterdir()
     before = plan.read_bytes()
@@ -35,8 +39,6 @@ def test_assess_without_plan_asks_in_a_terminal(
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
-
-    from socialready.commands import assess
 
     answers = ORGANISATIONS / "bakery.yaml"
     assess.run(None, Sources(answers, [], False, False), force=False, lang="nl")
@@ -91,3 +93,46 @@ def test_set_overrides_the_answers_file(isolated: Path) -> None:
     document = yamlio.loads((isolated / "out.yaml").read_text("utf-8"), "out.yaml")
     assert document["answers"]["willingness"]["management"] == "against"
     assert document["readiness"]["verdict"] == "not_yet"
+
+
+NAMES = {
+    "dot-dot-slash": ("../../etc/passwd", "etc-passwd"),
+    "slashes": ("a/b\\c", "a-b-c"),
+    "emoji": ("Bäckerei 🍞🥐", "backerei"),
+    "only-emoji": ("🍞", "organisation"),
+    "right-to-left": ("مخبز الحي", "مخبز-الحي"),
+    "rtl-override": ("Bakery\u202egpj.exe", "bakery-gpj-exe"),
+    "dots": ("...", "organisation"),
+    "120-characters": ("é" * 120, "e" * 60),
+}
+
+
+@pytest.mark.parametrize(("name", "slug"), NAMES.values(), ids=NAMES.keys())
+def test_organisation_names_make_a_plan_inside_plans(isolated: Path, name: str, slug: str) -> None:
+    result = invoke(
+        "assess",
+        "--answers",
+        str(BAKERY),
+        "--set",
+        f"organisation.name={name}",
+    )
+    assert result.returncode == 0, result.stderr
+    written = [p.relative_to(isolated) for p in isolated.rglob("*") if p.is_file()]
+    assert written == [Path("plans", f"{slug}.yaml")]
+    assert re.fullmatch(r"\w[\w-]{0,59}", slug) and not slug.endswith("-")
+    assert yamlio.loads((isolated / written[0]).read_text("utf-8"), "p")["organisation"] == name
+
+
+def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) -> None:
+    first = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🍞")
+    assert first.returncode == 0, first.stderr
+    before = (isolated / "plans" / "organisation.yaml").read_bytes()
+    second = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
+    assert second.returncode == 0, second.stderr
+    assert (isolated / "plans" / "organisation.yaml").read_bytes() == before
+    other = yamlio.loads((isolated / "plans" / "organisation-2.yaml").read_text("utf-8"), "p")
+    assert other["organisation"] == "🥐"
+    again = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
+    # The same organisation finds its plan, and without a terminal does not replace it unasked.
+    assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
+    assert not (isolated / "plans" / "organisation-3.yaml").exists()

@@ -9,7 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
+from socialready.planfile import yamlio
 from tests.conftest import (
     NL,
     ORGANISATIONS,
@@ -206,3 +208,57 @@ def test_show_marks_an_overdue_step_in_every_format(late_plan: Path) -> None:
     edit_plan(late_plan, "  status: te doen\n", "  status: klaar\n")  # done: no longer late
     done = invoke("show", "--format", "markdown", str(late_plan)).stdout
     assert "te laat" not in done
+
+
+def _rendered(markdown: str) -> tuple[str, list[str]]:
+    """The HTML markdown-it makes of the report, and the kinds of token it found."""
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    kinds = [token.type for token in parser.parse(markdown)]
+    return parser.render(markdown), kinds
+
+
+def test_markdown_shows_user_text_as_typed(isolated: Path, plan_text: str) -> None:
+    name = "A|B *bold* _em_ <script>alert(1)</script> [x](javascript:y) `c` ~~s~~ &amp;"
+    document = yamlio.loads(plan_text, "p")
+    document["organisation"] = document["answers"]["organisation"]["name"] = name
+    document["answers"]["audience"]["interests"] = "# not a heading\n- not a list | cell"
+    document["steps"][0]["owner"] = "<img src=x onerror=alert(1)>"
+    document["steps"][0]["notes"] = "1. not a list\n> not a quote\n---\n    not code\n| a | b |"
+    document["channels"]["recommended"][0]["why"] = "a | b | c\nnext <b>line</b>"
+    (isolated / "p.yaml").write_text(yamlio.dumps(document), "utf-8")
+    result = invoke("show", "--format", "markdown", "p.yaml")
+    assert result.returncode == 0, result.stderr
+    html, kinds = _rendered(result.stdout)
+    assert "<script" not in html and "<img" not in html and "<b>line" not in html
+    assert 'href="javascript' not in html and "<em>bold" not in html and "<del>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "A|B *bold* _em_" in html
+    assert kinds.count("heading_open") == result.stdout.count("\n#") + 1  # only the report's
+    assert kinds.count("blockquote_open") == 0 and kinds.count("code_block") == 0
+    assert kinds.count("hr") == 0 and kinds.count("ordered_list_open") == 0
+    for table in html.split("<table>")[1:]:  # every row keeps its columns
+        rows = table.split("</table>")[0].split("<tr>")[1:]
+        assert len({row.count("<td") + row.count("<th") for row in rows}) == 1, table
+
+
+def test_the_markdown_report_lists_the_answers(isolated: Path, plan_text: str) -> None:
+    (isolated / "p.yaml").write_text(plan_text, "utf-8")
+    for lang, heading, hours in (("en", "## Answers", "**3**"), ("nl", "## Antwoorden", "**3**")):
+        result = invoke("plan", "p.yaml", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        report = invoke("show", "--format", "markdown", "--details", "p.yaml").stdout
+        assert heading in report
+        line = next(line for line in report.splitlines() if "capacity.hours\\_per\\_week" in line)
+        assert hours in line
+        assert "(audience.interests)" in report
+
+
+def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> None:
+    plans = Path(__file__).resolve().parents[2] / "plans"
+    dutch = invoke("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
+    assert (
+        "**LinkedIn (2 berichten per week; Weet ik niet); Facebook (5 berichten per week; "
+        "Goed: het levert op wat we willen); X (Twitter) (3 berichten per week; Matig)**"
+    ) in dutch
+    assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
+    club = invoke("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
+    assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club

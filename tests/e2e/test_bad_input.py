@@ -158,15 +158,6 @@ PLAN_ONLY: list[tuple[str, Mutation]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real plan, made once by the command."""
-    path = tmp_path_factory.mktemp("real") / "bakery.yaml"
-    made = invoke("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
-    assert made.returncode == 0, made.stderr
-    return path.read_text("utf-8")
-
-
 def _params(*groups: list[tuple[str, Mutation]]) -> list[object]:
     return [pytest.param(case, id=name) for group in groups for name, case in group]
 
@@ -320,43 +311,6 @@ def test_failed_writes_and_refusals_are_counted_as_such_in_dutch_too(
         "1 plan geweigerd (met de hand bewerkt)."
     ), result.stderr
     assert "(bestand te groot: " in result.stderr and "File too large" not in result.stderr
-
-
-NAMES = {
-    "dot-dot-slash": ("../../etc/passwd", "etc-passwd"),
-    "slashes": ("a/b\\c", "a-b-c"),
-    "emoji": ("Bäckerei 🍞🥐", "backerei"),
-    "only-emoji": ("🍞", "organisation"),
-    "right-to-left": ("مخبز الحي", "مخبز-الحي"),
-    "rtl-override": ("Bakery\u202egpj.exe", "bakery-gpj-exe"),
-    "dots": ("...", "organisation"),
-    "120-characters": ("é" * 120, "e" * 60),
-}
-
-
-@pytest.mark.parametrize(("name", "slug"), NAMES.values(), ids=NAMES.keys())
-def test_organisation_names_make_a_plan_inside_plans(isolated: Path, name: str, slug: str) -> None:
-    result = invoke("assess", "--answers", str(BAKERY), "--set", f"organisation.name={name}")
-    assert result.returncode == 0, result.stderr
-    written = [p.relative_to(isolated) for p in isolated.rglob("*") if p.is_file()]
-    assert written == [Path("plans", f"{slug}.yaml")]
-    assert re.fullmatch(r"\w[\w-]{0,59}", slug) and not slug.endswith("-")
-    assert yamlio.loads((isolated / written[0]).read_text("utf-8"), "p")["organisation"] == name
-
-
-def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) -> None:
-    first = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🍞")
-    assert first.returncode == 0, first.stderr
-    before = (isolated / "plans" / "organisation.yaml").read_bytes()
-    second = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
-    assert second.returncode == 0, second.stderr
-    assert (isolated / "plans" / "organisation.yaml").read_bytes() == before
-    other = yamlio.loads((isolated / "plans" / "organisation-2.yaml").read_text("utf-8"), "p")
-    assert other["organisation"] == "🥐"
-    again = invoke("assess", "--answers", str(BAKERY), "--set", "organisation.name=🥐")
-    # The same organisation finds its plan, and without a terminal does not replace it unasked.
-    assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
-    assert not (isolated / "plans" / "organisation-3.yaml").exists()
 
 
 def _in_terminal(*args: str, env: dict[str, str]) -> tuple[int, str]:

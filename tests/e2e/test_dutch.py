@@ -215,14 +215,6 @@ def test_answers_from_standard_input(isolated: Path) -> None:
     assert (isolated / "plan.yaml").exists()
 
 
-def test_h_and_version() -> None:
-    assert "Usage:" in invoke("-h").stdout and "Usage:" in invoke("plan", "-h").stdout
-    version = invoke("--version")
-    assert version.returncode == 0 and re.fullmatch(
-        r"socialready \d+\.\d+\.\d+\S*\n", version.stdout
-    )
-
-
 def test_shell_completion_completes_commands_and_choices() -> None:
     env = {"_SOCIALREADY_COMPLETE": "complete_bash", "COMP_CWORD": "1"}
     command = run_cli(env={**env, "COMP_WORDS": "socialready ov"})

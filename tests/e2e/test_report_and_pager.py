@@ -252,18 +252,6 @@ def _read_until(
     return output
 
 
-def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> None:
-    plans = Path(__file__).resolve().parents[2] / "plans"
-    dutch = invoke("show", str(plans / "municipality.yaml"), "--format", "markdown").stdout
-    assert (
-        "**LinkedIn (2 berichten per week; Weet ik niet); Facebook (5 berichten per week; "
-        "Goed: het levert op wat we willen); X (Twitter) (3 berichten per week; Matig)**"
-    ) in dutch
-    assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
-    club = invoke("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
-    assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club
-
-
 @pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not installed")
 def test_the_printed_report_as_a_browser_renders_it(isolated: Path) -> None:
     """Headless Chromium prints the page to PDF: A4 (595 x 842 points), more than one page."""

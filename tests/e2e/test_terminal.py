@@ -34,14 +34,6 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="module")
-def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
-    made = invoke("assess", str(path), "--answers", str(BAKERY), "--lang", "en")
-    assert made.returncode == 0, made.stderr
-    return path.read_text("utf-8")
-
-
 def _hostile_plan(path: Path, plan_text: str, attack: str) -> None:
     """Escape codes in the organisation name, an owner and notes: as a hostile plan has them."""
     document = yamlio.loads(plan_text, "p")
@@ -96,48 +88,6 @@ def test_escape_codes_in_a_real_terminal(isolated: Path, plan_text: str) -> None
     code, output = _in_terminal(["show", "p.yaml"], env={"TERM": "xterm-256color"})
     assert code == 0
     assert "\x1b]52" not in output and "\x07" not in output and "Verdict" in output
-
-
-def _rendered(markdown: str) -> tuple[str, list[str]]:
-    """The HTML markdown-it makes of the report, and the kinds of token it found."""
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
-    kinds = [token.type for token in parser.parse(markdown)]
-    return parser.render(markdown), kinds
-
-
-def test_markdown_shows_user_text_as_typed(isolated: Path, plan_text: str) -> None:
-    name = "A|B *bold* _em_ <script>alert(1)</script> [x](javascript:y) `c` ~~s~~ &amp;"
-    document = yamlio.loads(plan_text, "p")
-    document["organisation"] = document["answers"]["organisation"]["name"] = name
-    document["answers"]["audience"]["interests"] = "# not a heading\n- not a list | cell"
-    document["steps"][0]["owner"] = "<img src=x onerror=alert(1)>"
-    document["steps"][0]["notes"] = "1. not a list\n> not a quote\n---\n    not code\n| a | b |"
-    document["channels"]["recommended"][0]["why"] = "a | b | c\nnext <b>line</b>"
-    (isolated / "p.yaml").write_text(yamlio.dumps(document), "utf-8")
-    result = invoke("show", "--format", "markdown", "p.yaml")
-    assert result.returncode == 0, result.stderr
-    html, kinds = _rendered(result.stdout)
-    assert "<script" not in html and "<img" not in html and "<b>line" not in html
-    assert 'href="javascript' not in html and "<em>bold" not in html and "<del>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "A|B *bold* _em_" in html
-    assert kinds.count("heading_open") == result.stdout.count("\n#") + 1  # only the report's
-    assert kinds.count("blockquote_open") == 0 and kinds.count("code_block") == 0
-    assert kinds.count("hr") == 0 and kinds.count("ordered_list_open") == 0
-    for table in html.split("<table>")[1:]:  # every row keeps its columns
-        rows = table.split("</table>")[0].split("<tr>")[1:]
-        assert len({row.count("<td") + row.count("<th") for row in rows}) == 1, table
-
-
-def test_the_markdown_report_lists_the_answers(isolated: Path, plan_text: str) -> None:
-    (isolated / "p.yaml").write_text(plan_text, "utf-8")
-    for lang, heading, hours in (("en", "## Answers", "**3**"), ("nl", "## Antwoorden", "**3**")):
-        result = invoke("plan", "p.yaml", "--lang", lang)
-        assert result.returncode == 0, result.stderr
-        report = invoke("show", "--format", "markdown", "--details", "p.yaml").stdout
-        assert heading in report
-        line = next(line for line in report.splitlines() if "capacity.hours\\_per\\_week" in line)
-        assert hours in line
-        assert "(audience.interests)" in report
 
 
 SHOWN = [["show"], ["show", "--format", "markdown"], ["show", "--format", "json"], ["overview"]]
