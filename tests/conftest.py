@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -214,3 +215,18 @@ def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     assert made.returncode == 0, made.stderr
     return path.read_text("utf-8")
+
+
+# Words that give an English screen away; none of them is Dutch (checked as whole words).
+ENGLISH = [
+    "done", "selections", "Yes", "No", "y/N", "Y/n", "choose", "required", "give", "number",
+    "Aborted", "Error", "updated", "changes", "would", "change", "hours", "needed", "findings",
+    "step", "Organisation", "Verdict", "Done", "Next", "File", "start_small", "not_yet",
+    "Stopped", "kept", "plan(s)", "up to date", "the", "is not", "no such file", "Plan written",
+]  # fmt: skip
+
+
+def english_on(screen: str) -> list[str]:
+    """The English words on a screen (escape codes removed), for a clear failure message."""
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
+    return [w for w in ENGLISH if re.search(rf"(?<![\w/.-]){re.escape(w)}(?![\w/-])", plain)]

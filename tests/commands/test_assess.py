@@ -136,3 +136,27 @@ def test_two_organisations_with_the_same_slug_keep_both_plans(isolated: Path) ->
     # The same organisation finds its plan, and without a terminal does not replace it unasked.
     assert again.returncode == 2 and "plans/organisation-2.yaml: " in again.stderr
     assert not (isolated / "plans" / "organisation-3.yaml").exists()
+
+
+def test_an_optional_answer_may_be_left_out_without_a_terminal(isolated: Path) -> None:
+    text = BAKERY.read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.strip().startswith("interests:")]
+    (isolated / "answers.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    result = invoke("assess", "--answers", "answers.yaml")
+    assert result.returncode == 0, result.stderr
+    plan = next((isolated / "plans").glob("*.yaml"))
+    assert yamlio.loads(plan.read_text("utf-8"), "p")["answers"]["audience"]["interests"] == ""
+    edited = plan.read_text("utf-8").replace("    interests: ''\n", "")
+    plan.write_text(edited, "utf-8")  # left out of a plan, too
+    check = invoke("plan", "--check", str(plan))
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+
+
+def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None:
+    state = isolated / "state" / "socialready"
+    state.mkdir(parents=True)
+    for target in ("[a, b]", "{x: 1}", "7"):
+        (state / "resume.yaml").write_text(f"target: {target}\nlanguage: en\nanswers: {{}}\n")
+        result = invoke("assess", "--resume")
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "resume.yaml: target: must be the path of a plan file" in result.stderr

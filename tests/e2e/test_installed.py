@@ -68,3 +68,18 @@ def test_in_process_and_installed_answer_alike(
     assert results[0] == results[1]
     assert trees[0] == trees[1]
     assert "Traceback" not in results[0][2]
+
+
+def test_answers_from_standard_input(isolated: Path) -> None:
+    text = (ORGANISATIONS / "bakery.yaml").read_text("utf-8")
+    result = run_cli("assess", "--answers", "-", "plan.yaml", input=text)
+    assert result.returncode == 0, result.stderr
+    assert (isolated / "plan.yaml").exists()
+
+
+def test_shell_completion_completes_commands_and_choices() -> None:
+    env = {"_SOCIALREADY_COMPLETE": "complete_bash", "COMP_CWORD": "1"}
+    command = run_cli(env={**env, "COMP_WORDS": "socialready ov"})
+    assert command.returncode == 0 and command.stdout.split() == ["overview"]
+    formats = run_cli(env={**env, "COMP_WORDS": "socialready show --format ", "COMP_CWORD": "3"})
+    assert formats.stdout.split() == ["text", "markdown", "html", "json"]

@@ -21,8 +21,7 @@ import pytest
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, invoke, overdue_plan, run_cli
-from tests.e2e.test_dutch import english_on
+from tests.conftest import ORGANISATIONS, command, english_on, invoke, overdue_plan, run_cli
 from tests.e2e.test_terminal import _in_terminal
 
 BAKERY = ORGANISATIONS / "bakery.yaml"

@@ -23,24 +23,10 @@ from socialready.planfile import yamlio
 from socialready.planfile.document import load_document
 from socialready.wizard import prompts
 from socialready.wizard.flow import Sources
-from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, invoke, run_cli
+from tests.conftest import CTRL_C, DOWN, ENTER, ORGANISATIONS, SPACE, english_on, invoke
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "socialready" / "data"
-
-# Words that give an English screen away; none of them is Dutch (checked as whole words).
-ENGLISH = [
-    "done", "selections", "Yes", "No", "y/N", "Y/n", "choose", "required", "give", "number",
-    "Aborted", "Error", "updated", "changes", "would", "change", "hours", "needed", "findings",
-    "step", "Organisation", "Verdict", "Done", "Next", "File", "start_small", "not_yet",
-    "Stopped", "kept", "plan(s)", "up to date", "the", "is not", "no such file", "Plan written",
-]  # fmt: skip
-
-
-def english_on(screen: str) -> list[str]:
-    """The English words on a screen (escape codes removed), for a clear failure message."""
-    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
-    return [w for w in ENGLISH if re.search(rf"(?<![\w/.-]){re.escape(w)}(?![\w/-])", plain)]
 
 
 def test_an_error_is_said_in_the_language_asked_for() -> None:
@@ -206,21 +192,6 @@ def test_plan_diff_overview_and_errors_in_dutch(isolated: Path) -> None:
     assert "#   business_b2c: Bedrijf" in template.stdout
     for result in (check, written, diff, same, overview, narrow, missing, bad):
         assert english_on(result.stdout + result.stderr) == [], result.stdout + result.stderr
-
-
-def test_answers_from_standard_input(isolated: Path) -> None:
-    text = (ORGANISATIONS / "bakery.yaml").read_text("utf-8")
-    result = run_cli("assess", "--answers", "-", "plan.yaml", input=text)
-    assert result.returncode == 0, result.stderr
-    assert (isolated / "plan.yaml").exists()
-
-
-def test_shell_completion_completes_commands_and_choices() -> None:
-    env = {"_SOCIALREADY_COMPLETE": "complete_bash", "COMP_CWORD": "1"}
-    command = run_cli(env={**env, "COMP_WORDS": "socialready ov"})
-    assert command.returncode == 0 and command.stdout.split() == ["overview"]
-    formats = run_cli(env={**env, "COMP_WORDS": "socialready show --format ", "COMP_CWORD": "3"})
-    assert formats.stdout.split() == ["text", "markdown", "html", "json"]
 
 
 def test_an_error_is_said_in_the_language_asked_for_else_the_plans(isolated: Path) -> None:
