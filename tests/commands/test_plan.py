@@ -1,4 +1,5 @@
-"""Plans that live in git: `plan` recomputes, keeps what the user owns, and checks in CI."""
+"""`plan`: recomputes, keeps what the user owns (hashtags and comments too), writes status words,
+dates and notes in the plan's language, counts what it did, and checks in CI."""
 
 from __future__ import annotations
 
