@@ -20,6 +20,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
+from socialready.planfile import yamlio
 from tests import strategies
 from tests.strategies import examples
 
@@ -230,3 +231,18 @@ def english_on(screen: str) -> list[str]:
     """The English words on a screen (escape codes removed), for a clear failure message."""
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
     return [w for w in ENGLISH if re.search(rf"(?<![\w/.-]){re.escape(w)}(?![\w/-])", plain)]
+
+
+def own_step(path: Path, step: int, **fields: str) -> None:
+    """Fill in user-owned fields of step N as a person would in an editor."""
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    text = path.read_text("utf-8")
+    step_id = document["steps"][step - 1]["id"]
+    block_start = text.index(f"- id: {step_id}\n")
+    for key, value in fields.items():
+        old_line = next(
+            line for line in text[block_start:].splitlines() if line.startswith(f"  {key}:")
+        )
+        position = text.index(old_line, block_start)
+        text = text[:position] + f"  {key}: {value}" + text[position + len(old_line) :]
+    path.write_text(text, "utf-8")

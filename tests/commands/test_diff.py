@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, invoke, run_cli
+from tests.conftest import (
+    ORGANISATIONS,
+    assess_plan,
+    invoke,
+    run_cli,
+)
 
 START = "2026-01-05"
 REVIEWED = "2026-03-30"
@@ -106,3 +111,19 @@ def test_diff_output_is_the_same_whatever_the_hash_seed(isolated: Path) -> None:
     }
     assert len(outputs) == 1, outputs
     assert outputs.pop().count("\n") > 10
+
+
+def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
+    old = assess_plan(isolated / "old.yaml", "en", "bakery")
+    new = isolated / "new.yaml"
+    shutil.copy(old, new)
+    assert invoke("plan", str(new), "--set", "willingness.management=against").returncode == 0
+    result = invoke("diff", str(old), str(new))
+    assert result.returncode == 0
+    assert "verdict: Ready → Not yet" in result.stdout
+    assert "- Facebook" in result.stdout
+    assert "+ willingness.management-against" in result.stdout
+    seven = invoke("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
+    assert "plans/x.yaml" in seven.stdout and "verdict: Ready → Not yet" in seven.stdout
+    added = invoke("diff", "/dev/null", str(new))
+    assert "+ plan for Bakkerij De Korenschoof" in added.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit_plan, invoke
+from tests.conftest import assess_plan, edit_plan, invoke, own_step
 
 
 def test_overview_due_exits_1_for_an_overdue_step_or_review(late_plan: Path) -> None:
@@ -37,3 +37,17 @@ def test_overview_exits_2_when_a_plan_cannot_be_read_and_still_shows_the_others(
     rows = json.loads(result.stdout)
     by_name = {row["file"].rsplit("/", 1)[-1]: row for row in rows}
     assert "error" in by_name["broken.yaml"] and by_name[late_plan.name]["overdue"]
+
+
+def test_overview_of_many_plans(isolated: Path) -> None:
+    folder = isolated / "plans"
+    for org in ("bakery", "hospital", "software"):
+        assess_plan(folder / f"{org}.yaml", "en", org)
+    own_step(folder / "software.yaml", 1, status="done", due="2027-01-01")
+    own_step(folder / "software.yaml", 2, due="2027-03-01")
+    result = invoke("overview", str(folder), env={"COLUMNS": "160"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    software = next(line for line in lines if "Quadrant" in line)
+    assert "Ready" in software and "1/8" in software and "2027-03-01 (step 2)" in software
+    assert "Not yet" in next(line for line in lines if "Rivierenland" in line)

@@ -3,10 +3,8 @@ dates and notes in the plan's language, counts what it did, and checks in CI."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,28 +13,13 @@ import pytest
 from socialready import catalog
 from socialready.planfile import yamlio
 from socialready.planfile.document import header_comment
-from tests.conftest import NL, ORGANISATIONS, assess_plan, command, edit_plan, invoke
+from tests.conftest import NL, ORGANISATIONS, assess_plan, edit_plan, invoke, own_step
 
 
 def _assess(org: str, target: Path, *extra: str) -> Path:
     result = invoke("assess", str(target), "--answers", str(ORGANISATIONS / f"{org}.yaml"), *extra)
     assert result.returncode == 0, result.stderr
     return target
-
-
-def _own_step(path: Path, step: int, **fields: str) -> None:
-    """Fill in user-owned fields of step N as a person would in an editor."""
-    document = yamlio.loads(path.read_text("utf-8"), str(path))
-    text = path.read_text("utf-8")
-    step_id = document["steps"][step - 1]["id"]
-    block_start = text.index(f"- id: {step_id}\n")
-    for key, value in fields.items():
-        old_line = next(
-            line for line in text[block_start:].splitlines() if line.startswith(f"  {key}:")
-        )
-        position = text.index(old_line, block_start)
-        text = text[:position] + f"  {key}: {value}" + text[position + len(old_line) :]
-    path.write_text(text, "utf-8")
 
 
 def test_same_answers_give_the_same_bytes(isolated: Path) -> None:
@@ -48,8 +31,8 @@ def test_same_answers_give_the_same_bytes(isolated: Path) -> None:
 
 def test_plan_keeps_owned_fields_after_an_answers_edit_and_is_idempotent(isolated: Path) -> None:
     path = _assess("bakery", isolated / "bakery.yaml")
-    _own_step(path, 1, owner="Anna", status="done", due="2026-12-01", notes="'Asked 5 regulars.'")
-    _own_step(path, 4, owner="Piet", status="doing", due="2027-01-15")
+    own_step(path, 1, owner="Anna", status="done", due="2026-12-01", notes="'Asked 5 regulars.'")
+    own_step(path, 4, owner="Piet", status="doing", due="2027-01-15")
     edit_plan(path, "hours_per_week: 3", "hours_per_week: 8")
 
     check = invoke("plan", "--check", str(path))
@@ -155,119 +138,9 @@ def test_check_on_a_folder_reports_each_plan(isolated: Path) -> None:
     assert result.returncode == 2 and "broken.yaml: line 2, column 1" in result.stderr
 
 
-def test_show_formats_and_progress(isolated: Path) -> None:
-    path = _assess("software", isolated / "software.yaml", "--lang", "en")
-    _own_step(path, 1, status="done")
-    _own_step(path, 2, status="doing", due="2027-02-01")
-    _own_step(path, 3, due="2027-01-10")
-    text = invoke("show", str(path))
-    assert text.returncode == 0
-    assert text.stdout.index("Verdict: Ready") < text.stdout.index("LinkedIn")
-    assert "Progress: 1 of 8 steps done" in text.stdout
-    assert "Next due: step 3, Organise it internally (10 January 2027)" in text.stdout
-    markdown = invoke("show", "--format", "markdown", str(path)).stdout
-    assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
-    assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown
-
-    data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
-    assert data["progress"] == {
-        "done": 1,
-        "total": 8,
-        "next_due": {
-            "step": 3,
-            "id": "organise",
-            "title": "Organise it internally",
-            "due": "2027-01-10",
-            "overdue": False,
-        },
-        "overdue": [],
-        "next_review": {
-            "date": "2026-06-02",
-            "overdue": False,
-            "due": False,
-        },  # started today, 2026-03-02
-    }
-
-
-def test_overview_of_many_plans(isolated: Path) -> None:
-    folder = isolated / "plans"
-    for org in ("bakery", "hospital", "software"):
-        _assess(org, folder / f"{org}.yaml")
-    _own_step(folder / "software.yaml", 1, status="done", due="2027-01-01")
-    _own_step(folder / "software.yaml", 2, due="2027-03-01")
-    result = invoke("overview", str(folder), env={"COLUMNS": "160"})
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    software = next(line for line in lines if "Quadrant" in line)
-    assert "Ready" in software and "1/8" in software and "2027-03-01 (step 2)" in software
-    assert "Not yet" in next(line for line in lines if "Rivierenland" in line)
-
-
-def test_diff_in_plan_terms_and_as_git_external_tool(isolated: Path) -> None:
-    old = _assess("bakery", isolated / "old.yaml", "--lang", "en")
-    new = isolated / "new.yaml"
-    shutil.copy(old, new)
-    assert invoke("plan", str(new), "--set", "willingness.management=against").returncode == 0
-    result = invoke("diff", str(old), str(new))
-    assert result.returncode == 0
-    assert "verdict: Ready → Not yet" in result.stdout
-    assert "- Facebook" in result.stdout
-    assert "+ willingness.management-against" in result.stdout
-    seven = invoke("diff", "plans/x.yaml", str(old), "abc", "100644", str(new), "def", "100644")
-    assert "plans/x.yaml" in seven.stdout and "verdict: Ready → Not yet" in seven.stdout
-    added = invoke("diff", "/dev/null", str(new))
-    assert "+ plan for Bakkerij De Korenschoof" in added.stdout
-
-
-def _git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_plans_in_a_real_git_repository(isolated: Path) -> None:
-    repo = isolated / "repo"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    socialready = command()[0]
-    _git(repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
-    (repo / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
-    path = _assess("municipality", repo / "plans" / "gemeente.yaml", "--lang", "en")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "First plan")
-
-    _own_step(path, 3, owner="Team communicatie", status="doing")
-    edit_plan(path, "response_time: within_days", "response_time: within_hours")
-    assert invoke("plan", "--check", str(path)).returncode == 1
-    assert invoke("plan", str(path)).returncode == 0
-    assert invoke("plan", "--check", str(path)).returncode == 0
-    _git(repo, "commit", "-qam", "Faster replies, owner for step 3")
-
-    shown = _git(repo, "log", "-p", "-1", "--", "plans/gemeente.yaml")
-    assert "-**Verdict: Ready** · Score 82/100" in shown or "Score" in shown
-    assert "-- **Can you? (capacity)** — Replies take days" in shown  # the finding that went
-    assert "capacity.slow-response" not in shown  # away, in plan terms, without its rule id
-    assert "+Owner: Team communicatie · Status: doing" in shown
-    assert "response_time" not in shown.replace("capacity.response_time", "")  # no raw YAML lines
-    document = yamlio.loads(path.read_text("utf-8"), str(path))
-    assert document["steps"][2]["owner"] == "Team communicatie"
-
-    _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
-    edit_plan(path, "hours_per_week: 12", "hours_per_week: 2")
-    invoke("plan", str(path))
-    external = _git(repo, "diff", "--ext-diff")
-    assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
-
-
 def test_assess_again_keeps_owned_fields_and_header_comments(isolated: Path) -> None:
     path = _assess("bakery", isolated / "plans" / "bakkerij-de-korenschoof.yaml", "--lang", "en")
-    _own_step(path, 2, owner="Anna", status="doing", notes="'Ask at the counter.'")
+    own_step(path, 2, owner="Anna", status="doing", notes="'Ask at the counter.'")
     path.write_text("# yaml-language-server: $schema=../plan.schema.json\n" + path.read_text())
     # The plan named again: what the user owns is kept.
     result = invoke(

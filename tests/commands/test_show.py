@@ -19,6 +19,7 @@ from tests.conftest import (
     edit_plan,
     invoke,
     overdue_plan,
+    own_step,
     review_plan,
 )
 
@@ -262,3 +263,37 @@ def test_the_report_says_how_each_current_channel_is_used(isolated: Path) -> Non
     assert "organisation.region" not in dutch  # not asked outside Belgium: not shown
     club = invoke("show", str(plans / "sports-club.yaml"), "--format", "markdown").stdout
     assert "X (Twitter) (0 berichten per week; Het ligt stil: we plaatsen er (bijna)" in club
+
+
+def test_show_formats_and_progress(isolated: Path) -> None:
+    path = assess_plan(isolated / "software.yaml", "en", "software")
+    own_step(path, 1, status="done")
+    own_step(path, 2, status="doing", due="2027-02-01")
+    own_step(path, 3, due="2027-01-10")
+    text = invoke("show", str(path))
+    assert text.returncode == 0
+    assert text.stdout.index("Verdict: Ready") < text.stdout.index("LinkedIn")
+    assert "Progress: 1 of 8 steps done" in text.stdout
+    assert "Next due: step 3, Organise it internally (10 January 2027)" in text.stdout
+    markdown = invoke("show", "--format", "markdown", str(path)).stdout
+    assert markdown.startswith("# Social media plan for Quadrant Software B.V.")
+    assert "**Verdict: Ready**" in markdown and "| LinkedIn |" in markdown
+
+    data = json.loads(invoke("show", "--format", "json", str(path)).stdout)
+    assert data["progress"] == {
+        "done": 1,
+        "total": 8,
+        "next_due": {
+            "step": 3,
+            "id": "organise",
+            "title": "Organise it internally",
+            "due": "2027-01-10",
+            "overdue": False,
+        },
+        "overdue": [],
+        "next_review": {
+            "date": "2026-06-02",
+            "overdue": False,
+            "due": False,
+        },  # started today, 2026-03-02
+    }

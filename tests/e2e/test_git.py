@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ORGANISATIONS, assess_plan, command, invoke, review_plan
+from socialready.planfile import yamlio
+from tests.conftest import (
+    ORGANISATIONS,
+    assess_plan,
+    command,
+    edit_plan,
+    invoke,
+    own_step,
+    review_plan,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,31 +202,56 @@ def test_a_changed_review_figure_shows_in_git_diff(repo: Path) -> None:
     assert len(changed) == 2 and "17" in changed[1], shown.stdout
 
 
-def _git_stdout(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, timeout=120
-    )
-    return done.stdout
-
-
 def test_the_textconv_diff_of_a_commit_that_only_adds_a_review_shows_it(isolated: Path) -> None:
     repo = isolated / "repo"
     repo.mkdir()
-    _git_stdout(repo, "init", "-q")
-    _git_stdout(repo, "config", "user.name", "Test")
-    _git_stdout(repo, "config", "user.email", "test@example.invalid")
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.name", "Test")
+    _git(repo, "config", "user.email", "test@example.invalid")
     socialready = command()[0]
-    _git_stdout(
-        repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown"
-    )
+    _git(repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
     (repo / ".gitattributes").write_text("*.yaml diff=socialready\n", "utf-8")
     path = assess_plan(repo / "p.yaml")
-    _git_stdout(repo, "add", ".")
-    _git_stdout(repo, "commit", "-qm", "plan")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "plan")
     review_plan(path, "2026-06-02")
-    _git_stdout(repo, "commit", "-qam", "review")
-    shown = _git_stdout(repo, "show", "--format=", "HEAD")
+    _git(repo, "commit", "-qam", "review")
+    shown = _git(repo, "show", "--format=", "HEAD").stdout
     added = [line[1:] for line in shown.splitlines() if line.startswith("+")]
     assert "### Evaluatie 1: 2 maart 2026 tot 2 juni 2026 (13 weken)" in added
     assert any("berichten geplaatst" in line and "beloofd" in line for line in added)
     assert any(line.startswith("- Uren per week:") for line in added)
+
+
+def test_plans_in_a_real_git_repository(isolated: Path) -> None:
+    repo = isolated / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    socialready = command()[0]
+    _git(repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
+    path = assess_plan(repo / "plans" / "gemeente.yaml", "en", "municipality")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "First plan")
+
+    own_step(path, 3, owner="Team communicatie", status="doing")
+    edit_plan(path, "response_time: within_days", "response_time: within_hours")
+    assert invoke("plan", "--check", str(path)).returncode == 1
+    assert invoke("plan", str(path)).returncode == 0
+    assert invoke("plan", "--check", str(path)).returncode == 0
+    _git(repo, "commit", "-qam", "Faster replies, owner for step 3")
+
+    shown = _git(repo, "log", "-p", "-1", "--", "plans/gemeente.yaml").stdout
+    assert "-**Verdict: Ready** · Score 82/100" in shown or "Score" in shown
+    assert "-- **Can you? (capacity)** — Replies take days" in shown  # the finding that went
+    assert "capacity.slow-response" not in shown  # away, in plan terms, without its rule id
+    assert "+Owner: Team communicatie · Status: doing" in shown
+    assert "response_time" not in shown.replace("capacity.response_time", "")  # no raw YAML lines
+    document = yamlio.loads(path.read_text("utf-8"), str(path))
+    assert document["steps"][2]["owner"] == "Team communicatie"
+
+    _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
+    edit_plan(path, "hours_per_week: 12", "hours_per_week: 2")
+    invoke("plan", str(path))
+    external = _git(repo, "diff", "--ext-diff").stdout
+    assert "plans/gemeente.yaml" in external and "hours available: 12 → 2" in external
