@@ -297,3 +297,11 @@ def test_show_formats_and_progress(isolated: Path) -> None:
             "due": False,
         },  # started today, 2026-03-02
     }
+
+
+def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
+    (isolated / "plan.yaml").write_text(plan_text)
+    result = invoke("show", "plan.yaml", env={"COLUMNS": "40"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40

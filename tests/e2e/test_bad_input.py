@@ -16,13 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from socialready import answers, questionnaire
-from socialready.commands import assess
-from socialready.errors import Interrupted
 from socialready.planfile import yamlio
 from socialready.wizard import resume
-from socialready.wizard.flow import Sources
-from tests.conftest import CTRL_C, ENTER, ORGANISATIONS, command, invoke
+from tests.conftest import ORGANISATIONS, command, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 PLAN = "plans/bakery.yaml"
@@ -353,14 +349,6 @@ def test_plain_terminals_get_no_escape_codes(
     assert refused[0] == 2 and "x: no such file" in refused[1]
 
 
-def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
-    (isolated / "plan.yaml").write_text(plan_text)
-    result = invoke("show", "plan.yaml", env={"COLUMNS": "40"})
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    assert max(len(line) for line in result.stdout.splitlines()) <= 40
-
-
 @pytest.mark.serial
 @pytest.mark.usefixtures("start_method")
 def test_sigterm_while_writing_leaves_every_plan_whole(isolated: Path, plan_text: str) -> None:
@@ -384,28 +372,3 @@ def test_sigterm_while_writing_leaves_every_plan_whole(isolated: Path, plan_text
     for text in texts:
         yamlio.loads(text, "p.yaml")
     assert sorted(p.name for p in folder.iterdir()) == [f"p{n:03}.yaml" for n in range(120)]
-
-
-@pytest.mark.parametrize("stop_at", [0, 1, 3, 5, 10, 15, 21], ids="question-{}".format)
-def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
-    keys: Callable[[str], None], isolated: Path, stop_at: int
-) -> None:
-    """Enter takes each default; Ctrl-C at the Nth question asked keeps what came before."""
-    qs = questionnaire.load()
-    full = answers.with_defaults(qs, {"organisation.name": "Org"})
-    order = [question.key for question in qs.questions]
-    asked = [
-        key
-        for n, key in enumerate(order)
-        if qs.by_key[key].applies({earlier: full[earlier] for earlier in order[:n]})
-    ]
-    keys(("Org" + ENTER + ENTER * (stop_at - 1) if stop_at else "") + CTRL_C)
-    with pytest.raises(Interrupted):
-        assess.run(
-            None, Sources(None, [], False, False),
-            force=False, lang="en",
-        )  # fmt: skip
-    before = order[: order.index(asked[stop_at])]
-    kept = {key: full[key] for key in before if full[key] is not None}  # region: not asked
-    assert resume.ASSESS.load().answers == kept
-    assert not (isolated / "plans").exists()

@@ -1,7 +1,6 @@
-"""What reaches the screen, end to end: text from a plan never acts on the terminal or turns
-into markup; output that cannot be written is one message; Ctrl-D at a question is Ctrl-C;
-pipes and devices are refused; optional answers may be left out. The installed command in a
-subprocess (a pseudo-terminal where a person would type)."""
+"""What reaches the screen, end to end: text from a plan never acts on the terminal; output that
+cannot be written is one message; Ctrl-D at a question is Ctrl-C; pipes and devices are
+refused. The installed command in a subprocess (a pseudo-terminal where a person would type)."""
 
 from __future__ import annotations
 
@@ -13,13 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
 from tests.conftest import ORGANISATIONS, command, invoke, run_cli
-from tests.strategies import examples
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 HOSTILE = {
@@ -237,39 +232,3 @@ def test_ctrl_d_at_a_question_keeps_the_answers_like_ctrl_c(
     saved = yamlio.loads(state.read_text("utf-8"), "resume.yaml")
     if kept:
         assert saved["answers"]["organisation"]["name"] == "Bakery Ctrl-D"
-
-
-@settings(deadline=None, max_examples=examples(300))
-@given(
-    st.lists(
-        st.sampled_from(list("\\`*_[]()<>&|~!#+-=.:>'\" \n\t1aZ")) | st.sampled_from(
-            ["<script>", "</b>", "&amp;", "&#x41;", "[x](y)", "![i](u)", "**", "~~", "---",
-             "1.", "1)", "    code", "> q", "# h", "| a | b |", "http://x.nl", "<http://x>"]
-        ),
-        max_size=12,
-    ).map("".join)
-)  # fmt: skip
-def test_markdown_escaping_gives_back_the_text_as_typed(text: str) -> None:
-    """Whatever the text, markdown-it reads our escaped form as that text: plain characters
-    and our own line breaks, nothing else (no HTML, emphasis, links, code or entities)."""
-    from socialready.output.report import md
-
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
-    tokens = parser.parse(md(text))
-    inline = [token for token in tokens if token.type == "inline"]
-    assert [token.type for token in tokens if token.type != "inline"] in (
-        [],
-        ["paragraph_open", "paragraph_close"],
-    ), tokens
-    shown = ""
-    for child in inline[0].children or [] if inline else []:
-        if child.type == "html_inline":
-            assert child.content == "<br>"
-            shown += "\n"
-        elif child.type in ("softbreak", "hardbreak"):
-            shown += "\n"
-        else:
-            assert child.type == "text", child
-            shown += child.content
-    expected = "\n".join(line.strip() for line in text.splitlines()).strip() or "—"
-    assert shown.strip() == expected.strip()

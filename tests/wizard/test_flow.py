@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from socialready import model
+from socialready import answers, model, questionnaire
 from socialready.commands import assess
 from socialready.errors import Interrupted, MissingAnswers
 from socialready.model import PlanDoc
@@ -278,3 +278,28 @@ def test_asked_again_a_plan_offers_each_channels_use_as_it_was(keys: Keys, isola
     assert again["answers"] == first["answers"]
     current = model.as_channels(again["answers"]["channels"]["current"])
     assert current["facebook"]["posts_per_week"] == 4.5
+
+
+@pytest.mark.parametrize("stop_at", [0, 1, 3, 5, 10, 15, 21], ids="question-{}".format)
+def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
+    keys: Callable[[str], None], isolated: Path, stop_at: int
+) -> None:
+    """Enter takes each default; Ctrl-C at the Nth question asked keeps what came before."""
+    qs = questionnaire.load()
+    full = answers.with_defaults(qs, {"organisation.name": "Org"})
+    order = [question.key for question in qs.questions]
+    asked = [
+        key
+        for n, key in enumerate(order)
+        if qs.by_key[key].applies({earlier: full[earlier] for earlier in order[:n]})
+    ]
+    keys(("Org" + ENTER + ENTER * (stop_at - 1) if stop_at else "") + CTRL_C)
+    with pytest.raises(Interrupted):
+        assess.run(
+            None, Sources(None, [], False, False),
+            force=False, lang="en",
+        )  # fmt: skip
+    before = order[: order.index(asked[stop_at])]
+    kept = {key: full[key] for key in before if full[key] is not None}  # region: not asked
+    assert resume.ASSESS.load().answers == kept
+    assert not (isolated / "plans").exists()

@@ -1,0 +1,44 @@
+"""`output/report.py`: Markdown that gives back the user's text as typed, whatever it holds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from socialready.output.report import md
+from tests.strategies import examples
+
+
+@settings(deadline=None, max_examples=examples(300))
+@given(
+    st.lists(
+        st.sampled_from(list("\\`*_[]()<>&|~!#+-=.:>'\" \n\t1aZ")) | st.sampled_from(
+            ["<script>", "</b>", "&amp;", "&#x41;", "[x](y)", "![i](u)", "**", "~~", "---",
+             "1.", "1)", "    code", "> q", "# h", "| a | b |", "http://x.nl", "<http://x>"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_markdown_escaping_gives_back_the_text_as_typed(text: str) -> None:
+    """Whatever the text, markdown-it reads our escaped form as that text: plain characters
+    and our own line breaks, nothing else (no HTML, emphasis, links, code or entities)."""
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    tokens = parser.parse(md(text))
+    inline = [token for token in tokens if token.type == "inline"]
+    assert [token.type for token in tokens if token.type != "inline"] in (
+        [],
+        ["paragraph_open", "paragraph_close"],
+    ), tokens
+    shown = ""
+    for child in inline[0].children or [] if inline else []:
+        if child.type == "html_inline":
+            assert child.content == "<br>"
+            shown += "\n"
+        elif child.type in ("softbreak", "hardbreak"):
+            shown += "\n"
+        else:
+            assert child.type == "text", child
+            shown += child.content
+    expected = "\n".join(line.strip() for line in text.splitlines()).strip() or "—"
+    assert shown.strip() == expected.strip()
