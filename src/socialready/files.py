@@ -112,6 +112,21 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
     `expect` is the digest of the file as it was read ("" for none): when the file changed
     since (an edit while socialready worked), it is left as it is. A symbolic link is written
     through, to the file it names; a pipe or device is never written to."""
+    commit(prepare(path, text, bom=bom), expect=expect)
+
+
+class Prepared(NamedTuple):
+    """A new text for a file, complete and flushed to disk under a temporary name beside it,
+    waiting to replace the file (`commit`) or to be removed (`discard`)."""
+
+    path: Path  # as named
+    target: Path  # the file replaced: the one a symbolic link names
+    tmp: str
+
+
+def prepare(path: Path, text: str, *, bom: bool = False) -> Prepared:
+    """The slow half of a write, which may run on any thread: the checks, and the new text
+    written and flushed beside the file. Nothing the user sees changes yet."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     folder = target.parent
     try:
@@ -135,15 +150,44 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
             msg("file.would_be_too_large", size=round(len(data) / MIB, 1), limit=LIMIT),
         )
     mode = current.st_mode & 0o777 if current else 0o666 & ~_umask()
-    tmp = ""
+    with _failed_write(path), _sigterm_deferred():  # until the name is known to the cleanup
+        return Prepared(path, target, _temporary(folder, target.name, data, mode))
+
+
+def commit(prepared: Prepared, *, expect: str | None) -> None:
+    """The quick half, on the thread that decides: under the plan's lock, the file is checked
+    to be as it was read (`expect`, see write_text) and replaced at once, so that the check
+    and the replacement are as close together as they can be. The temporary file is gone
+    after, whatever happens."""
+    path, target, tmp = prepared
     try:
-        with _sigterm_deferred():  # until the temporary file's name is known to the cleanup
-            tmp = _temporary(folder, target.name, data, mode)
-        with _one_writer(target) if expect is not None else contextlib.nullcontext(False) as waited:
-            if expect is not None and _current_digest(target) != expect:
-                raise ChangedMeanwhile(path, msg("file.changed_meanwhile"), by_socialready=waited)
-            os.replace(tmp, target)
-        tmp = ""
+        with _failed_write(path):
+            with (
+                _one_writer(target)
+                if expect is not None
+                else contextlib.nullcontext(False) as waited
+            ):
+                if expect is not None and _current_digest(target) != expect:
+                    raise ChangedMeanwhile(
+                        path, msg("file.changed_meanwhile"), by_socialready=waited
+                    )
+                os.replace(tmp, target)
+            tmp = ""
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def discard(prepared: Prepared) -> None:
+    """A prepared write that will not happen: its temporary file removed."""
+    Path(prepared.tmp).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _failed_write(path: Path) -> Iterator[None]:
+    """An operating system's refusal to write, as one message that says what to do."""
+    try:
+        yield
     except PermissionError:
         raise WriteFailed(path, msg("file.write_denied")) from None
     except OSError as exc:
@@ -154,9 +198,6 @@ def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = 
         if exc.errno == errno.EROFS:
             raise WriteFailed(path, msg("file.read_only_disk")) from None
         raise WriteFailed(path, msg("file.unwritable", reason=exc.strerror)) from None
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
 
 
 class WriteFailed(FileProblem):

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
 from socialready import files, locales, questionnaire
-from socialready.errors import BadInput, ExitCode, FileProblem, HandEdited, SocialreadyError, msg
+from socialready.errors import (
+    BadInput,
+    ExitCode,
+    FileProblem,
+    HandEdited,
+    Interrupted,
+    SocialreadyError,
+    msg,
+)
 from socialready.planfile import recompute
 from socialready.text import text
 
@@ -61,15 +69,20 @@ def _write(
     lang: str | None,
     force: bool,
     said: str,
+    prepared: files.Prepared | None = None,
 ) -> recompute.Update:
-    """Write the recomputed plan. When another socialready wrote it since it was read (a
-    review recorded while this one waited for the plan's lock), read it again and recompute,
-    so that its change is kept as well; any other change is left as it is, and said."""
+    """Write the recomputed plan (`prepared`: its new text already flushed beside it). When
+    another socialready wrote it since it was read (a review recorded while this one waited
+    for the plan's lock), read it again and recompute, so that its change is kept as well; any
+    other change is left as it is, and said."""
     for _ in range(RETRIES):
         try:
-            files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
+            if prepared is None:
+                prepared = files.prepare(path, update.new_text, bom=update.bom)
+            files.commit(prepared, expect=update.digest)
             return update
         except files.ChangedMeanwhile as exc:
+            prepared = None
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
             again = recompute.update(path, sets, lang, force=force, said_in=said)
@@ -80,52 +93,78 @@ def _write(
     return update
 
 
-WRITERS = 4  # plans written at once: most of a write is waiting for the disk (fsync)
+WRITERS = 4  # new texts flushed to disk at once: most of a write is waiting for the disk
 
 
 def _written(
     outcomes: Iterator[Outcome], sets: Answers, lang: str | None, force: bool, said: str
 ) -> Iterator[Outcome]:
-    """Each outcome once its plan is written (if it changed), in order. A few plans are
-    written at once, on threads, while the next ones are recomputed; when the command stops
-    (Ctrl-C, an error), the writes under way finish and no other starts."""
+    """Each outcome once its plan is written (if it changed), in order. The new texts are
+    flushed to disk on a few threads while the next plans are recomputed; each plan is then
+    checked and replaced on this thread, one at a time, the check right before the replace
+    (an edit made meanwhile is never written over). When the command stops (Ctrl-C, an error),
+    no other write starts, and what was flushed but not yet put in place is removed."""
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
-    def write(outcome: Outcome) -> Outcome:
+    def prepare(update: recompute.Update) -> files.Prepared | SocialreadyError:
+        try:
+            return files.prepare(update.path, update.new_text, bom=update.bom)
+        except SocialreadyError as exc:  # said when its plan's turn comes
+            return exc
+
+    def write(outcome: Outcome, prepared: files.Prepared | SocialreadyError) -> Outcome:
         path, update, _ = outcome
         assert update is not None
         try:
-            return path, _write(path, update, sets, lang, force, said), None
+            if isinstance(prepared, SocialreadyError):
+                raise prepared
+            return path, _write(path, update, sets, lang, force, said, prepared), None
+        except Interrupted:
+            raise  # Ctrl-C: the command stops
         except SocialreadyError as exc:
             return path, update, (exc.render(said), int(exc.exit_code), _failure(exc))
 
-    pending: deque[Future[Outcome] | Outcome] = deque()
+    pending: deque[tuple[Outcome, Future[files.Prepared | SocialreadyError] | None]] = deque()
     writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="write")
+
+    def next_done() -> Outcome:
+        outcome, future = pending[0]
+        prepared = None if future is None else future.result()
+        pending.popleft()
+        if prepared is None:
+            return outcome
+        try:
+            return write(outcome, prepared)
+        finally:
+            if isinstance(prepared, files.Prepared):
+                files.discard(prepared)  # put in place, or not to be: no temporary file stays
+
     try:
         for outcome in outcomes:
             update = outcome[1]
             if update is not None and (update.changed or update.formatting):
-                pending.append(writers.submit(write, outcome))
+                pending.append((outcome, writers.submit(prepare, update)))
             else:
-                pending.append(outcome)
-            while pending and (len(pending) > 2 * WRITERS or _done(pending[0])):
-                yield _result(pending.popleft())
+                pending.append((outcome, None))
+            while pending and (len(pending) > 2 * WRITERS or _done(pending[0][1])):
+                yield next_done()
         while pending:
-            yield _result(pending.popleft())
+            yield next_done()
     finally:
         writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
         if isinstance(outcomes, Generator):
             outcomes.close()  # the worker processes end now, before the pool replaces any
-        writers.shutdown(wait=True)  # the writes under way finish
+        writers.shutdown(wait=True)
+        for _, future in pending:  # flushed, never put in place: removed
+            if future is not None and not future.cancelled():
+                prepared = future.result()
+                if isinstance(prepared, files.Prepared):
+                    files.discard(prepared)
 
 
-def _done(item: Future[Outcome] | Outcome) -> bool:
-    return isinstance(item, tuple) or item.done()
-
-
-def _result(item: Future[Outcome] | Outcome) -> Outcome:
-    return item if isinstance(item, tuple) else item.result()
+def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
+    return item is None or item.done()
 
 
 def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
