@@ -246,3 +246,23 @@ def own_step(path: Path, step: int, **fields: str) -> None:
         position = text.index(old_line, block_start)
         text = text[:position] + f"  {key}: {value}" + text[position + len(old_line) :]
     path.write_text(text, "utf-8")
+
+
+MARKUP = '<script>alert("x")</script> & Zn'  # an organisation name that is also markup
+
+
+def markup_plan(isolated: Path, lang: str) -> Path:
+    """The bakery's plan named MARKUP, its first step late, with markup in its owner and notes."""
+    path = isolated / "plan.yaml"
+    made = invoke(
+        "assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"), "--lang", lang,
+        "--set", f"organisation.name={MARKUP}",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    document = yamlio.loads(path.read_text("utf-8"), "plan")
+    first = document["steps"][0]
+    first["due"] = "2026-01-15"
+    first["owner"] = "<b>Anna</b>"
+    first["notes"] = '<img src=x onerror="alert(1)"> [klik](javascript:alert(1))\nr2 <br>'
+    path.write_text(yamlio.dumps(document), "utf-8")
+    return path

@@ -13,11 +13,13 @@ from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
 from tests.conftest import (
+    MARKUP,
     NL,
     ORGANISATIONS,
     assess_plan,
     edit_plan,
     invoke,
+    markup_plan,
     overdue_plan,
     own_step,
     review_plan,
@@ -77,7 +79,7 @@ def test_a_review_that_lowers_a_cadence_is_shown_against_what_was_promised_befor
     assert (facebook["published"], facebook["promised"]) == (30, 65)
 
 
-class _Page(HTMLParser):
+class _PageText(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.text: list[str] = []
@@ -107,7 +109,7 @@ RULE_ID = re.compile(r"\b[a-z]+\.[a-z][\w-]*\b")  # goals.audience-assumed, capa
 
 def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) -> None:
     path = overdue_plan(isolated)
-    page = _Page()
+    page = _PageText()
     page.feed(invoke("show", "--format", "html", str(path)).stdout)
     text = "".join(page.text)
     assert re.search(r"@page\s*\{\s*size:\s*A4", page.style)
@@ -116,7 +118,7 @@ def test_the_html_report_is_a4_dated_without_ids_or_backticks(isolated: Path) ->
     assert ".overdue { color:" in page.style
     assert "`" not in text
     assert not RULE_ID.findall(text.replace("socialready.invalid", "")), RULE_ID.findall(text)
-    detailed = _Page()
+    detailed = _PageText()
     detailed.feed(invoke("show", "--format", "html", "--details", str(path)).stdout)
     ids = RULE_ID.findall("".join(detailed.text))
     assert "capacity.people" in ids and any(i.startswith("goals.") for i in ids)
@@ -305,3 +307,55 @@ def test_a_40_column_terminal(isolated: Path, plan_text: str) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
+
+
+class Page(HTMLParser):
+    """Every tag, attribute and piece of text of a page, and whether its tags nest properly."""
+
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+        self.open: list[str] = []
+        self.title = ""
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.open[-1:]}")
+        else:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1] == "title":
+            self.title += data
+        self.text.append(data)
+
+
+def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
+    path = markup_plan(isolated, "nl")
+    result = invoke("show", "--format", "html", str(path), env={"SOCIALREADY_TODAY": "2026-06-01"})
+    assert result.returncode == 0, result.stderr
+    page = Page()
+    page.feed(result.stdout)
+    page.close()
+    assert page.problems == [] and page.open == []
+    assert page.tags[:1] == ["html"] and "style" in page.tags and "table" in page.tags
+    assert not {"script", "img", "iframe", "object", "link", "b"} & set(page.tags)
+    assert not [name for name, _ in page.attributes if name.startswith("on")]
+    assert not [v for _, v in page.attributes if v and "javascript:" in v]
+    assert page.title == f"Socialemediaplan voor {MARKUP}"  # escaped, so it reads as typed
+    text = "".join(page.text)
+    assert MARKUP in text and "<b>Anna</b>" in text and '<img src=x onerror="alert(1)">' in text
+    assert page.tags.count("br") == 1 and "r2 <br>" in text  # a line break, and <br> as typed
+    assert "Antwoorden" in text and "Voortgang" in text and "te laat" in text
+    assert "@media print" in result.stdout and "http" not in result.stdout.split("<body>")[0]
