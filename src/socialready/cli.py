@@ -17,16 +17,20 @@ import typer
 from socialready.errors import ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.output import streams
 
-SETTINGS: dict[str, Any] = {
-    "name": "socialready",
-    "help": "Should our organisation start on social media, where, and how do we keep it up?",
-    "add_completion": True,  # costs no start-up time: Typer loads its completion code anyway
-    "no_args_is_help": True,
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-    "pretty_exceptions_enable": False,
-    "rich_markup_mode": None,
-}
-app = typer.Typer(**SETTINGS)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="socialready",
+        help="Should our organisation start on social media, where, and how do we keep it up?",
+        add_completion=True,  # costs no start-up time: Typer loads its completion code anyway
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+app = _new_app()
 
 
 def _version(value: bool) -> None:
@@ -352,7 +356,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
     name = argv[1] if len(argv) > 1 else ""
     for info in app.registered_commands:
         if info.callback and name == (info.name or info.callback.__name__):
-            single = typer.Typer(**SETTINGS)
+            single = _new_app()
             single.registered_callback = app.registered_callback
             single.registered_commands = [info]
             return single
