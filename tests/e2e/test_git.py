@@ -39,15 +39,21 @@ def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProc
     return result
 
 
-@pytest.fixture
-def repo(isolated: Path) -> Path:
-    """A repository set up as the README says, with one committed plan."""
+def _textconv_repo(isolated: Path) -> Path:
+    """A git repository whose plans git shows through socialready, as the README says."""
     root = isolated / "repo"
     root.mkdir()
     _git(root, "init", "-q")
     socialready = command()[0]
     _git(root, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
     (root / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
+    return root
+
+
+@pytest.fixture
+def repo(isolated: Path) -> Path:
+    """A repository set up as the README says, with one committed plan."""
+    root = _textconv_repo(isolated)
     made = invoke(
         "assess", str(root / "plans" / "bakery.yaml"), "--answers",
         str(ORGANISATIONS / "bakery.yaml"), "--lang", "en",
@@ -224,12 +230,7 @@ def test_the_textconv_diff_of_a_commit_that_only_adds_a_review_shows_it(isolated
 
 
 def test_plans_in_a_real_git_repository(isolated: Path) -> None:
-    repo = isolated / "repo"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    socialready = command()[0]
-    _git(repo, "config", "diff.socialready.textconv", f"{socialready} show --format markdown")
-    (repo / ".gitattributes").write_text("plans/*.yaml diff=socialready\n", "utf-8")
+    repo = _textconv_repo(isolated)
     path = assess_plan(repo / "plans" / "gemeente.yaml", "en", "municipality")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "First plan")
@@ -250,7 +251,7 @@ def test_plans_in_a_real_git_repository(isolated: Path) -> None:
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert document["steps"][2]["owner"] == "Team communicatie"
 
-    _git(repo, "config", "diff.socialready.command", f"{socialready} diff")
+    _git(repo, "config", "diff.socialready.command", f"{command()[0]} diff")
     edit_plan(path, "hours_per_week: 12", "hours_per_week: 2")
     invoke("plan", str(path))
     external = _git(repo, "diff", "--ext-diff").stdout
