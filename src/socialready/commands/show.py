@@ -8,8 +8,6 @@ from pathlib import Path
 
 from socialready.output import streams
 
-FORMATS = ("text", "markdown", "html", "json")
-
 
 def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
     """The plan in `fmt`; `markdown` (git's textconv) never fails on a plan it cannot read."""

@@ -34,7 +34,6 @@ from socialready.progress import PlanRow
 from socialready.questionnaire import Question, Questionnaire
 from socialready.rules import first
 from socialready.rules.context import verdict_for_score
-from socialready.status import settled
 from socialready.text import text
 
 # One colour per verdict: the verdict itself in bold, and a score in the colour of the verdict
@@ -307,18 +306,6 @@ def summary(document: PlanDoc, path: Path, out: Console | None = None) -> None:
     out.print()
     out.print(Text(text("written", lang, path=str(path)), style="green"), soft_wrap=True)
     out.print(Text(text("wizard.show_more", lang, path=str(path)), style="dim"), soft_wrap=True)
-
-
-def next_actions(document: PlanDoc, count: int) -> list[tuple[int, str]]:
-    """The first actions of the steps not yet done or skipped, with their step's number."""
-    found: list[tuple[int, str]] = []
-    for number, step in enumerate(document["steps"], start=1):
-        if settled(step):
-            continue
-        found += [(number, action) for action in step["actions"]]
-        if len(found) >= count:
-            break
-    return found[:count]
 
 
 def to_text(document: PlanDoc, *, details: bool = False, width: int = 100) -> str:

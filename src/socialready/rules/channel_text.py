@@ -106,15 +106,6 @@ def why(ctx: Context, pick: Pick) -> str:
     return " ".join(parts)
 
 
-def figures_cited(ctx: Context, pick: Pick) -> list[tuple[str, str]]:
-    """(segment, fact id) for every sourced figure a channel's reason cites."""
-    return [
-        (segment, fact)
-        for segment, fact in reached(ctx, pick.channel).items()
-        if not ctx.catalog.facts[fact].assumed
-    ]
-
-
 def describe(ctx: Context, choice: ChannelChoice) -> ChannelPlan:
     """The `channels` section of the plan."""
     recommended: list[Recommended] = [

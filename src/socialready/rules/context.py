@@ -106,9 +106,6 @@ class Context:
         """'A, B and C' / 'A, B en C'."""
         return grammar.join(names, self.lang, word)
 
-    def channel_names(self, channels: list[Channel]) -> str:
-        return self.join([channel.name[self.lang] for channel in channels])
-
     def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
         question = self.questionnaire.question(key)
