@@ -183,8 +183,7 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
         shown = dict(params)
         channel_id, tier = shown.get("channel"), shown.get("tier")
         if isinstance(channel_id, str):
-            channel = catalog.channels.get(channel_id)
-            shown["channel"] = channel.name[lang] if channel else channel_id
+            shown["channel"] = catalog.channel_name(channel_id, lang)
         if isinstance(tier, str):
             shown["tier"] = tiers[tier][lang]
         for key in ("reached", "promised"):

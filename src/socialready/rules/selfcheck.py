@@ -13,11 +13,12 @@ from socialready.rules.channels import (
     EPSILON,
     NEW,
     ChannelChoice,
+    evidence,
     highest_tier,
-    reached,
     serves_nothing,
 )
 from socialready.rules.context import Context
+from socialready.rules.steps import sensitive
 
 # Action ids that have the organisation answer or invite reactions in public.
 PUBLIC_ANSWERING = frozenset(
@@ -116,17 +117,14 @@ def problems_in(
         problems.append(f"broadcast only, yet {sorted(PUBLIC_ANSWERING & set(used))}")
     if ctx.choice("willingness.staff") == "reluctant" and STAFF_STORIES & set(used):
         problems.append(f"reluctant staff, yet {sorted(STAFF_STORIES & set(used))}")
-    sensitive = ctx.catalog.texts["served"]["sensitive"]  # death notices, patients, clients
-    if ctx.sector in sensitive and ENGAGEMENT & set(used):
+    if sensitive(ctx) and ENGAGEMENT & set(used):
         problems.append(f"engagement prompts on a sensitive page: {sorted(ENGAGEMENT & set(used))}")
 
     # Every figure is about the country and the segment it is cited for.
     country = ctx.choice("organisation.country")
     for pick in picks:
-        for segment, fact_id in reached(ctx, pick.channel).items():
+        for segment, fact_id in evidence(ctx, pick.channel).items():
             fact = ctx.catalog.facts[fact_id]
-            if fact.assumed:
-                continue
             if fact.country not in (None, country):
                 problems.append(f"{fact_id} ({fact.country}) cited for {country}")
             if segment not in fact.segments:
