@@ -241,7 +241,7 @@ def _reviews_md(document: PlanDoc, lang: str) -> list[str]:
     from socialready.output import reviews
 
     out = [f"## {text('review_page.heading', lang)}", ""]
-    found = reviews.blocks(document, lang)
+    found, trend = reviews.page(document, lang)
     if not found:
         return [*out, text("review_page.none", lang), ""]
     for title, lines, notes in found:
@@ -250,7 +250,6 @@ def _reviews_md(document: PlanDoc, lang: str) -> list[str]:
         if notes:
             out += ["", f"{text('notes', lang)}: {md(notes)}"]
         out.append("")
-    trend = reviews.trend(document, lang)
     if trend:
         out += [f"### {text('review_page.trend', lang)}", ""]
         out += [f"- {md(line)}" for line in trend]

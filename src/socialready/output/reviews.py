@@ -139,13 +139,23 @@ def _number(value: object, lang: str) -> str:
     return decimal(value, lang) if isinstance(value, (int, float)) else "—"
 
 
-def blocks(document: PlanDoc, lang: str) -> list[tuple[str, list[str], str | None]]:
+Block = tuple[str, list[str], str | None]  # a review's title, its lines, its notes
+
+
+def page(document: PlanDoc, lang: str) -> tuple[list[Block], list[str]]:
+    """The reviews as a page shows them: a block each, then the trend across them (the figures
+    worked out once for both)."""
+    found = figures(document)
+    return _blocks(found, document["language"], lang), _trend(found, lang)
+
+
+def _blocks(found: list[ReviewFigures], plan_lang: str, lang: str) -> list[Block]:
     """Per review: a title, its lines of figures against the promise, and its notes."""
     from socialready import catalog
 
     metrics = {key: text(f"rules.metrics.{key}", lang) for key in catalog.load().texts["metrics"]}
     out = []
-    for number, review in enumerate(figures(document), start=1):
+    for number, review in enumerate(found, start=1):
         weeks = review["weeks"]
         if weeks:
             title = text(
@@ -158,7 +168,7 @@ def blocks(document: PlanDoc, lang: str) -> list[tuple[str, list[str], str | Non
             )
         lines = []
         for item in review["channels"]:
-            name = catalog.load().channel_name(item["channel"], document["language"])
+            name = catalog.load().channel_name(item["channel"], plan_lang)
             published = _number(item["published"], lang)
             if item["promised"] is None:
                 lines.append(text("review_page.published_only", lang, channel=name, n=published))
@@ -195,9 +205,8 @@ def blocks(document: PlanDoc, lang: str) -> list[tuple[str, list[str], str | Non
     return out
 
 
-def trend(document: PlanDoc, lang: str) -> list[str]:
+def _trend(reviews: list[ReviewFigures], lang: str) -> list[str]:
     """How the figures moved across the reviews (from the second review on), one line each."""
-    reviews = figures(document)
     if len(reviews) < 2:
         return []
     arrow = " → "

@@ -188,7 +188,7 @@ def _reviews(document: PlanDoc, out: Console) -> None:
     lang = document["language"]
     out.print()
     out.print(Text(text("review_page.heading", lang), style="bold underline"))
-    found = reviews.blocks(document, lang)
+    found, trend = reviews.page(document, lang)
     if not found:
         out.print(Text(text("review_page.none", lang), style="dim"))
         return
@@ -200,7 +200,6 @@ def _reviews(document: PlanDoc, out: Console) -> None:
             out.print(
                 Padding(Text(f"{text('notes', lang)}: {notes}", style="italic"), (0, 0, 0, 2))
             )
-    trend = reviews.trend(document, lang)
     if trend:
         out.print(Text(text("review_page.trend", lang), style="bold"))
         for line in trend:
