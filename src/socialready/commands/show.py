@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialready.output import streams
 
+if TYPE_CHECKING:
+    from socialready.planfile.document import Plan
 
-def render(path: Path, fmt: str, *, details: bool, for_file: bool) -> str:
-    """The plan in `fmt`; `markdown` (git's textconv) never fails on a plan it cannot read."""
+
+def render(path: Path, fmt: str, *, details: bool, for_file: bool, plan: Plan | None = None) -> str:
+    """The plan in `fmt` (`plan`: already read from `path`); `markdown` (git's textconv) never
+    fails on a plan it cannot read."""
     from socialready.output import report
     from socialready.planfile.document import load_document
 
     if fmt == "markdown":
-        return report_or_raw(path, details=details)
-    document = load_document(path)
+        return report_or_raw(path, details=details, plan=plan)
+    document = load_document(path, plan)
     if fmt == "json":
         ascii_only = not for_file and not streams.utf8(sys.stdout)
         return report.to_json(document, ascii_only=ascii_only)
@@ -36,10 +41,11 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
     from socialready import files, locales
 
     lang = locales.default_language()  # of what is said beside the plan, which is in its own
+    plan = None
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
-        _hashtag_hint(path, lang)
+        plan = _hashtag_hint(path, lang)
     if output is not None:
-        shown = render(path, fmt, details=details, for_file=True)
+        shown = render(path, fmt, details=details, for_file=True, plan=plan)
         files.check_output(output)
         files.write_text(output, shown)
         from socialready.output import terminal
@@ -51,15 +57,17 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
         from socialready.output import terminal
         from socialready.planfile.document import load_document
 
-        document = load_document(path)
+        document = load_document(path, plan)
         terminal.paged(lambda doc, out: terminal.plan(doc, out, details=details), document)
         return 0
-    sys.stdout.write(render(path, fmt, details=details, for_file=False))
+    sys.stdout.write(render(path, fmt, details=details, for_file=False, plan=plan))
     return 0
 
 
-def _hashtag_hint(path: Path, lang: str) -> None:
-    """Said once, on stderr: a `#` in a step's field that YAML reads as a comment."""
+def _hashtag_hint(path: Path, lang: str) -> Plan | None:
+    """Said once, on stderr: a `#` in a step's field that YAML reads as a comment. Gives the
+    plan read, for the rest of the command; None when it cannot be read (the command itself
+    then says what is wrong with the file)."""
     from socialready.errors import SocialreadyError
     from socialready.planfile import recompute
     from socialready.planfile.document import read
@@ -67,15 +75,16 @@ def _hashtag_hint(path: Path, lang: str) -> None:
     try:
         plan = read(path)
     except (SocialreadyError, OSError):
-        return  # the command itself says what is wrong with the file
+        return None
     hint = recompute.hashtag_hint(plan, str(path), lang)
     if hint:
         from socialready.output import terminal
 
         terminal.message(hint, style="yellow")
+    return plan
 
 
-def report_or_raw(path: Path, *, details: bool = False) -> str:
+def report_or_raw(path: Path, *, details: bool = False, plan: Plan | None = None) -> str:
     """The markdown report; as git's textconv it must never fail, so a plan it cannot render
     (a conflict, a hand-broken or newer plan) is given as its text after a one-line notice."""
     from socialready import files
@@ -86,7 +95,7 @@ def report_or_raw(path: Path, *, details: bool = False) -> str:
 
     failed: SocialreadyError | str
     try:
-        return report.markdown(load_document(path), details=details)
+        return report.markdown(load_document(path, plan), details=details)
     except FileProblem as exc:
         if not path.is_file():  # nothing there to show: no such file, a folder, a pipe
             raise

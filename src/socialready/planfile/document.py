@@ -416,8 +416,9 @@ def _add_note(plan: Plan, step_id: str, note: str) -> None:
     owned["notes"] = f"{owned['notes']}\n\n{note}" if owned.get("notes") else note
 
 
-def load_document(path: Path) -> PlanDoc:
-    """A plan as stored, checked well enough for show, diff and overview to read it."""
-    document = read(path).as_read
+def load_document(path: Path, plan: Plan | None = None) -> PlanDoc:
+    """A plan as stored, checked well enough for show, diff and overview to read it; `plan`
+    is the plan already read from `path`, when the caller has it."""
+    document = (plan or read(path)).as_read
     check_generated(document, str(path))
     return document
