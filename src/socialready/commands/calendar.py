@@ -138,7 +138,7 @@ def events(
     """Every post slot, review and due step from `start` for `weeks` weeks, in date order;
     no post on a `closed` day, and a review that falls on one moves to the next open day."""
     from socialready.output import report
-    from socialready.planfile.document import slug
+    from socialready.planfile.document import review_schedule, slug
 
     document = plan.as_read
     uid = slug(plan.organisation)
@@ -230,13 +230,6 @@ def events(
     kinds = ("step", "review", "post")  # on one day: what is due first
     found.sort(key=lambda event: (event.date, kinds.index(event.kind)))
     return found
-
-
-def review_schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
-    """The plan's review dates, each with whether a review was recorded for it."""
-    from socialready import progress
-
-    return [(planned, held is not None) for planned, held in progress.plan_schedule(plan.as_read)]
 
 
 def stamp(plan: Plan, start: dt.date) -> dt.datetime:

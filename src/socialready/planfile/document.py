@@ -123,7 +123,7 @@ def build(plan: Plan) -> PlanDoc:
         plan.language,
         reviews=plan.reviews,
         started=plan.started,
-        scheduled=_review_schedule(plan, qs),
+        scheduled=review_schedule(plan),
     )
     steps: list[StepDoc] = []
     for step in generated["steps"]:
@@ -217,8 +217,9 @@ def _header_lines() -> frozenset[str]:
     )
 
 
-def _review_schedule(plan: Plan, qs: questionnaire.Questionnaire) -> list[tuple[dt.date, bool]]:
-    """The plan's review dates, each with whether a review was recorded for it (step 8)."""
+def review_schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
+    """The plan's review dates, each with whether a review was recorded for it (step 8, the
+    calendar)."""
     from socialready import progress
 
     horizon = as_text(plan.answers.get("persistence.horizon"))
