@@ -224,7 +224,7 @@ def questions(
     from socialready.language import resolve_language
 
     with told_in(_lang(lang)):
-        language = _lang(lang) or resolve_language(None)
+        language = _lang(lang) or resolve_language()
     raise typer.Exit(questions_command.run(fmt.value, language))
 
 

@@ -419,11 +419,8 @@ def _umask() -> int:
 @contextlib.contextmanager
 def _sigterm_deferred() -> Iterator[None]:
     """Hold SIGTERM and SIGINT back for a moment, where the platform can (POSIX)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    held = _hold_signals()
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        _let_signals(held)

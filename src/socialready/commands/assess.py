@@ -52,7 +52,7 @@ def run(
         given.update(answers_mod.from_nested(qs, data, str(sources.answers_file)))
     given.update(answers_mod.parse_sets(qs, sources.sets))
     language = (
-        lang or session_lang or (existing.language if existing else None) or resolve_language(None)
+        lang or session_lang or (existing.language if existing else None) or resolve_language()
     )
     with told_in(language):
         try:

@@ -105,7 +105,7 @@ def report_or_raw(path: Path, *, details: bool = False, plan: Plan | None = None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         failed = f"{type(exc).__name__}: {exc}"
     try:
-        lang = resolve_language(None)
+        lang = resolve_language()
     except SocialreadyError:
         lang = "en"
     problem = failed.render(lang) if isinstance(failed, SocialreadyError) else failed
