@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TypeVar
 
 from socialready.errors import AnswerError, Msg, Text, msg
+from socialready.grammar import number
 from socialready.model import Answer, Answers, ChannelUse, NestedAnswers, as_choices
 from socialready.questionnaire import Question, Questionnaire
 
@@ -186,18 +187,6 @@ def about_channel(field: Question, key: str, channel: dict[str, str]) -> Questio
     prompt, its key the full path (channels.current.facebook.works)."""
     prompt = {lang: text.format(channel=channel[lang]) for lang, text in field.prompt.items()}
     return field._replace(key=key, prompt=prompt)
-
-
-def number(value: float) -> float | int:
-    """Whole numbers stay whole (4, not 4.0) so the file reads as typed."""
-    value = round(float(value), 2)
-    return int(value) if value.is_integer() else value
-
-
-def decimal(value: float, lang: str) -> str:
-    """2.5 in English, 2,5 in Dutch; whole numbers without decimals."""
-    text = f"{number(value):g}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def parse_text(question: Question, text: str, source: str = "") -> Answer:

@@ -10,7 +10,19 @@ from functools import cache
 from typing import Any
 
 from socialready import packaged
-from socialready.answers import decimal
+
+
+def number(value: float) -> float | int:
+    """Whole numbers stay whole (4, not 4.0) so the file reads as typed."""
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
+
+
+def decimal(value: float, lang: str) -> str:
+    """2.5 in English, 2,5 in Dutch; whole numbers without decimals."""
+    text = f"{number(value):g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
 
 FORMS = ("the", "a", "on", "start")  # de blog, een blog, op de blog, (begin) een blog
 

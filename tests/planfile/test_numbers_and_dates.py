@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from socialready import cli
-from socialready.answers import number
+from socialready.grammar import number
 from tests.conftest import ORGANISATIONS, invoke, run_cli
 from tests.strategies import examples, languages, valid_answers
 

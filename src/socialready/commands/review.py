@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialready import files
-from socialready.answers import number
 from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
+from socialready.grammar import number
 from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
 from socialready.text import text
@@ -247,7 +247,7 @@ def _show(
 ) -> None:
     """The figures against the promise, what the rules make of them, and what changed."""
     from socialready import catalog, questionnaire
-    from socialready.answers import decimal
+    from socialready.grammar import decimal
     from socialready.output import terminal
 
     channels = catalog.load().channels

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from socialready import progress
-from socialready.answers import decimal
+from socialready.grammar import decimal
 from socialready.model import PlanDoc, Workload, as_choices
 from socialready.planfile import schedule
 from socialready.progress import NextReview

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TypedDict
 
 from socialready import grammar
-from socialready.answers import decimal
+from socialready.grammar import decimal
 from socialready.model import PlanDoc, Recommended, ReviewDoc, as_text
 from socialready.planfile.schedule import iso_date
 from socialready.text import text

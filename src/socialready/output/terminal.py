@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from socialready import catalog
-from socialready.answers import decimal
+from socialready.grammar import decimal
 from socialready.model import Finding, PlanDoc
 from socialready.output import sources, streams
 from socialready.output.report import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from socialready.answers import decimal
+from socialready.grammar import decimal
 from socialready.text import text
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from socialready import grammar
-from socialready.answers import decimal, number
 from socialready.catalog import Channel
+from socialready.grammar import decimal, number
 from socialready.model import ChannelPlan, NotNow, Recommended
 from socialready.rules.channels import (
     ChannelChoice,

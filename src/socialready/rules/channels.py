@@ -609,7 +609,7 @@ class _Allocation:
 
     def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, object]]:
         """Why a channel that reaches the audience is not in the plan now."""
-        from socialready.answers import number
+        from socialready.grammar import number
 
         if channel.id in self.waiting:
             return (channel, self.waiting[channel.id], {})

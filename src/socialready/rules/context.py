@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from socialready import grammar, model
-from socialready.answers import ASSUMED, decimal
+from socialready.answers import ASSUMED
 from socialready.catalog import Catalog, Channel
+from socialready.grammar import decimal
 from socialready.questionnaire import Questionnaire
 from socialready.text import RULES, text
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from socialready import model
-from socialready.answers import number
+from socialready.grammar import number
 from socialready.model import GeneratedStep
 from socialready.rules import duties
 from socialready.rules.channel_text import cadence

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from socialready import answers as answers_mod
+from socialready import grammar
 from socialready.errors import AnswerError, SocialreadyError
 from socialready.model import Answer, Answers, ChannelUse, as_channels, as_choices
 from socialready.questionnaire import Question, Section
@@ -95,7 +96,7 @@ def ask(question: Question, default: Answer, lang: str, answers: Answers | None 
         return bool(_run(_confirm(message, bool(default), lang)))
     shown = "" if default is None else str(default)
     if isinstance(default, float):
-        shown = answers_mod.decimal(default, lang)
+        shown = grammar.decimal(default, lang)
     if instruction:
         message = f"{message} ({instruction})"
     typed = _run(

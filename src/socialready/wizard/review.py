@@ -8,7 +8,7 @@ from typing import Any
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import packaged, questionnaire
+from socialready import grammar, packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.model import Answer, Answers
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
@@ -53,7 +53,7 @@ def build(
     metrics = catalog.texts["metrics"]
     common = {
         "weeks": _same(weeks),
-        "promised": {lang: answers_mod.decimal(hours_planned, lang) for lang in LANGS},
+        "promised": {lang: grammar.decimal(hours_planned, lang) for lang in LANGS},
     }
     sections = []
     for raw_section in data()["sections"]:
@@ -152,7 +152,7 @@ def validate(qs: Questionnaire, key: str, value: object, source: str) -> Answer:
             raise AnswerError(
                 key, msg("kind.number_or_text", largest=largest, length=limit), source
             )
-        return answers_mod.number(value)
+        return grammar.number(value)
     return answers_mod.validate(qs.by_key[key], value, source)
 
 

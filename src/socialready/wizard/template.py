@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
-from socialready.answers import decimal
+from socialready.grammar import decimal
 from socialready.planfile import yamlio
 from socialready.questionnaire import Choice, Condition, Question, Questionnaire
 from socialready.text import catalogue, text
