@@ -168,25 +168,15 @@ def _channels(question: Question, value: object, source: str) -> dict[str, Chann
             if name not in (posts.key, works.key):
                 problem = msg("answer.channel_field")
                 raise AnswerError(f"{where}.{name}", problem, source)
-        about = {lang: question.label(channel, lang) for lang in question.prompt}
         checked[channel] = {
             "posts_per_week": _number(
-                about_channel(posts, f"{where}.{posts.key}", about), usage.get(posts.key), source
+                question.about(posts.key, channel), usage.get(posts.key), source
             ),
             "works": _one(
-                about_channel(works, f"{where}.{works.key}", about),
-                usage.get(works.key, works.default),
-                source,
+                question.about(works.key, channel), usage.get(works.key, works.default), source
             ),
         }
     return {channel: checked[channel] for channel in question.values if channel in checked}
-
-
-def about_channel(field: Question, key: str, channel: dict[str, str]) -> Question:
-    """A per-channel question (posts a week, how well) about one channel: its name in the
-    prompt, its key the full path (channels.current.facebook.works)."""
-    prompt = {lang: text.format(channel=channel[lang]) for lang, text in field.prompt.items()}
-    return field._replace(key=key, prompt=prompt)
 
 
 def parse_text(question: Question, text: str, source: str = "") -> Answer:
@@ -200,9 +190,8 @@ def parse_text(question: Question, text: str, source: str = "") -> Answer:
                 channel, *rest = (part.strip() for part in item.split(":"))
                 given: dict[str, Answer] = {}
                 if rest and rest[0]:
-                    about = {lang: question.label(channel, lang) for lang in question.prompt}
-                    key = f"{question.key}.{channel}.{posts.key}"
-                    given[posts.key] = parse_text(about_channel(posts, key, about), rest[0], source)
+                    asked = question.about(posts.key, channel)
+                    given[posts.key] = parse_text(asked, rest[0], source)
                 if len(rest) > 1:
                     given[works.key] = rest[1]
                 usage[channel] = given

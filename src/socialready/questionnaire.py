@@ -107,6 +107,16 @@ class Question(NamedTuple):
                 return choice.label[lang]
         return value
 
+    def about(self, field: str, channel: str) -> "Question":
+        """The per-channel question `field` (works, posts_per_week) about one channel: the
+        channel named in its prompt, its key the full path (channels.current.facebook.works)."""
+        asked = self.field(field)
+        prompt = {
+            lang: text.format(channel=self.label(channel, lang))
+            for lang, text in asked.prompt.items()
+        }
+        return asked._replace(key=f"{self.key}.{channel}.{field}", prompt=prompt)
+
 
 class Section(NamedTuple):
     id: str
@@ -134,12 +144,11 @@ class Questionnaire:
         base, _, rest = key.rpartition(".")
         base, _, channel = base.rpartition(".")
         question = self.by_key.get(base)
-        if question is None or not question.fields or channel not in question.values:
+        if question is None or channel not in question.values:
             return None
-        fields = {field.key: field for field in question.fields}
-        if rest not in fields:
+        if rest not in (field.key for field in question.fields):
             return None
-        return fields[rest].prompt[lang].format(channel=question.label(channel, lang))
+        return question.about(rest, channel).prompt[lang]
 
 
 def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:

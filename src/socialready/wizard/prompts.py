@@ -118,24 +118,16 @@ def _channels(
     works, posts = question.field("works"), question.field("posts_per_week")
     usage: dict[str, dict[str, Answer]] = {}
     for channel in as_choices(picked):
-        name = question.label(channel, lang)
         before = default.get(channel)
         how = ask(
-            _about(works, name),
+            question.about(works.key, channel),
             before.get("works", works.default) if before else works.default,
             lang,
         )
         known = before.get("posts_per_week") if before else None
-        often = 0 if how == "dormant" else ask(_about(posts, name), known, lang)
+        often = 0 if how == "dormant" else ask(question.about(posts.key, channel), known, lang)
         usage[channel] = {posts.key: often, works.key: how}
     return as_channels(answers_mod.validate(question, usage))
-
-
-def _about(field: Question, channel: str) -> Question:
-    """A question about one channel: its name in the prompt."""
-    return field._replace(
-        prompt={code: text.format(channel=channel) for code, text in field.prompt.items()}
-    )
 
 
 def _checkbox(
