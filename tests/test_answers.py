@@ -377,3 +377,30 @@ def test_one_set_parser_in_each_commands_words() -> None:
     with pytest.raises(AnswerError) as raised:
         answers.parse_sets(QS, ["capacity.people"], syntax=msg("review.set_syntax"))
     assert raised.value.problem == msg("review.set_syntax")
+
+
+@pytest.mark.parametrize(
+    ("channel", "lang", "works", "posts"),
+    [
+        ("newsletter", "nl", "Hoe werkt de nieuwsbrief nu voor je?",
+         "Hoeveel berichten plaats je nu per week in de nieuwsbrief?"),
+        ("blog", "nl", "Hoe werkt de blog nu voor je?",
+         "Hoeveel berichten plaats je nu per week op de blog?"),
+        ("facebook", "nl", "Hoe werkt Facebook nu voor je?",
+         "Hoeveel berichten plaats je nu per week op Facebook?"),
+        ("newsletter", "en", "How well is the newsletter working for you now?",
+         "How many posts a week do you publish in the newsletter now?"),
+    ],
+)  # fmt: skip
+def test_a_channels_own_question_names_it_as_running_text_does(
+    channel: str, lang: str, works: str, posts: str
+) -> None:
+    """The wizard, the answers' checks and the errors ask about a channel with its article
+    ("de nieuwsbrief"), never with the label of the list ("op Nieuwsbrief")."""
+    qs = questionnaire.load()
+    current = qs.question("channels.current")
+    assert current.about("works", channel).prompt[lang] == works
+    assert current.about("posts_per_week", channel).prompt[lang] == posts
+    key = f"channels.current.{channel}.posts_per_week"
+    assert current.about("posts_per_week", channel).key == key
+    assert qs.prompt(key, lang) == posts

@@ -7,7 +7,7 @@ annotations evaluated, not postponed, as a field given as a string is compiled a
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import packaged
+from socialready import grammar, packaged
 from socialready.model import Answer, Answers
 
 LANGUAGES = ("nl", "en")
@@ -109,10 +109,14 @@ class Question(NamedTuple):
 
     def about(self, field: str, channel: str) -> "Question":
         """The per-channel question `field` (works, posts_per_week) about one channel: the
-        channel named in its prompt, its key the full path (channels.current.facebook.works)."""
+        channel named in its prompt as running text says it ('Hoe werkt de nieuwsbrief …',
+        '… per week in de nieuwsbrief'), its key the full path (channels.current.facebook.works)."""
         asked = self.field(field)
         prompt = {
-            lang: text.format(channel=self.label(channel, lang))
+            lang: text.format(
+                channel=grammar.channel(channel, self.label(channel, lang), lang),
+                on_channel=grammar.channel(channel, self.label(channel, lang), lang, "on"),
+            )
             for lang, text in asked.prompt.items()
         }
         return asked._replace(key=f"{self.key}.{channel}.{field}", prompt=prompt)
