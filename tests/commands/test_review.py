@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from socialready.commands import assess
 from socialready.commands import review as review_cmd
-from socialready.errors import BadInput, Interrupted, MissingAnswers
+from socialready.errors import BadInput, Interrupted, MissingAnswers, msg
 from socialready.model import PlanDoc
 from socialready.planfile import yamlio
 from socialready.planfile.document import load_document, read
@@ -142,6 +142,24 @@ def test_review_answers_from_standard_input(
     [entry] = load_document(software)["reviews"]
     assert entry["published"] == {"blog": 6, "linkedin": 36, "youtube": 6}
     assert entry["hours_spent"] == 8
+
+
+@pytest.mark.parametrize("content", ["[]\n", "{}\n", "false\n", "0\n"])
+def test_a_review_answers_file_of_the_wrong_shape_is_refused(
+    software: Path, isolated: Path, content: str
+) -> None:
+    """Not silently taken as no answers: one message that says what the file must hold."""
+    from socialready.errors import AnswerError
+
+    answers = isolated / "review.yaml"
+    answers.write_text(content, "utf-8")
+    before = software.read_text("utf-8")
+    with pytest.raises(AnswerError) as caught:
+        _review(software, answers_file=answers, use_defaults=True)
+    assert caught.value.render("en") == AnswerError(
+        "review", msg("review.one_mapping"), str(answers)
+    ).render("en")
+    assert software.read_text("utf-8") == before
 
 
 def test_without_a_terminal_missing_review_answers_are_named(software: Path) -> None:

@@ -46,7 +46,7 @@ def run(
     language = lang or session_lang or plan.language
     with told_in(language):
         recompute.refresh(plan, str(target), force=False)
-        file_answers: object = sources.file_data() or {}  # as read: checked by questions.flatten
+        file_answers = sources.file_data()  # as read: checked by questions.flatten
         set_pairs = [
             pair for pair in sources.sets if pair.partition("=")[0].strip() == "review.date"
         ]
@@ -96,7 +96,7 @@ def run(
         for key, value in raw.items():
             if key in qs.by_key:
                 given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
-        given.update(questions.flatten(qs, file_answers or None, str(sources.answers_file)))
+        given.update(questions.flatten(qs, file_answers, str(sources.answers_file)))
         given.update(questions.parse_sets(qs, sources.sets))
         given.pop("review.date", None)
         saved: Answers = {
