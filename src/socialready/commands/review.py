@@ -129,7 +129,7 @@ def run(
             raise
         if sources.resume:
             resume.REVIEW.clear()
-        _show(entry, recommended, plan.answers, since, weeks, language)
+        _show(entry, recommended, plan.answers, promised, planned, since, weeks, language)
         render_changes(str(target), plan.as_read, document, language)
         from socialready.output import terminal
 
@@ -241,32 +241,32 @@ def _show(
     entry: ReviewDoc,
     recommended: list[Recommended],
     answers: Answers,
+    promised: dict[str, int],
+    planned: float,
     since: dt.date,
     weeks: float,
     lang: str,
 ) -> None:
-    """The figures against the promise, what the rules make of them, and what changed."""
+    """The figures against the promise (`promised` posts per channel over the period, `planned`
+    hours a week, as the review's questions offered them), what the rules make of them, and
+    what changed."""
     from socialready import catalog, questionnaire
     from socialready.grammar import decimal
     from socialready.output import terminal
 
-    channels = catalog.load().channels
     response = questionnaire.load().question("capacity.response_time")
     whole = round(weeks)
-    lines = []
-    for item in recommended:
-        channel = item["channel"]
-        promised = round(review_rules.posts_per_week(item, answers) * weeks)
-        lines.append(
-            text(
-                "review.published",
-                lang,
-                channel=channels[channel].name[lang],
-                published=(entry.get("published") or {}).get(channel, 0),
-                promised=promised,
-                weeks=whole,
-            )
+    lines = [
+        text(
+            "review.published",
+            lang,
+            channel=catalog.load().channel_name(channel, lang),
+            published=(entry.get("published") or {}).get(channel, 0),
+            promised=posts,
+            weeks=whole,
         )
+        for channel, posts in promised.items()
+    ]
     reply = as_text(answers.get("capacity.response_time")) or "unmonitored"
     lines.append(
         text(
@@ -276,7 +276,6 @@ def _show(
             promised=response.label(reply, lang).lower(),
         )
     )
-    planned = sum(float(item["hours_per_week"]) for item in recommended)
     lines.append(
         text(
             "review.hours",
