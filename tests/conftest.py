@@ -156,10 +156,11 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def assess_plan(path: Path, lang: str = "nl", org: str = "bakery") -> Path:
-    """A plan at `path` made by `assess` from one of our organisations' answers."""
+def assess_plan(path: Path, lang: str = "nl", org: str = "bakery", *more: str) -> Path:
+    """A plan at `path` made by `assess` from one of our organisations' answers (`more`: more
+    options, such as --date or --set)."""
     made = invoke(
-        "assess", str(path), "--answers", str(ORGANISATIONS / f"{org}.yaml"), "--lang", lang
+        "assess", str(path), "--answers", str(ORGANISATIONS / f"{org}.yaml"), "--lang", lang, *more
     )
     assert made.returncode == 0, made.stderr
     return path
@@ -190,10 +191,7 @@ def overdue_plan(folder: Path) -> Path:
 @pytest.fixture
 def late_plan(isolated: Path) -> Path:
     """A plan started 2026-01-05 whose first step was due 2026-02-01 and is not done."""
-    path = isolated / "plans" / "bakery.yaml"
-    answers = ["--answers", str(ORGANISATIONS / "bakery.yaml")]
-    made = invoke("assess", str(path), *answers, "--lang", "nl", "--date", "2026-01-05")
-    assert made.returncode == 0, made.stderr
+    path = assess_plan(isolated / "plans" / "bakery.yaml", "nl", "bakery", "--date", "2026-01-05")
     edit_plan(path, "  due: null\n", "  due: 2026-02-01\n")
     return path
 
@@ -210,11 +208,7 @@ def json_ready(value: object) -> object:
 @pytest.fixture(scope="module")
 def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The text of a real plan (the bakery's, in English), made once a module by the command."""
-    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
-    made = invoke(
-        "assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"), "--lang", "en"
-    )
-    assert made.returncode == 0, made.stderr
+    path = assess_plan(tmp_path_factory.mktemp("made") / "bakery.yaml", "en")
     return path.read_text("utf-8")
 
 
@@ -253,12 +247,9 @@ MARKUP = '<script>alert("x")</script> & Zn'  # an organisation name that is also
 
 def markup_plan(isolated: Path, lang: str) -> Path:
     """The bakery's plan named MARKUP, its first step late, with markup in its owner and notes."""
-    path = isolated / "plan.yaml"
-    made = invoke(
-        "assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"), "--lang", lang,
-        "--set", f"organisation.name={MARKUP}",
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
+    path = assess_plan(
+        isolated / "plan.yaml", lang, "bakery", "--set", f"organisation.name={MARKUP}"
+    )
     document = yamlio.loads(path.read_text("utf-8"), "plan")
     first = document["steps"][0]
     first["due"] = "2026-01-15"
