@@ -1,7 +1,7 @@
 """The plan's shape, declared once: the file as TypedDicts whose fields carry their kinds
 (ranges, choices, descriptions) as `Annotated` metadata. planfile/shape.py builds the JSON Schema
 and the checks a plan is read with from these declarations; the rules, commands and output take
-and return these types. Progress and what is overdue are computed here, over the typed plan.
+and return these types (progress.py works out progress and what is overdue over them).
 
 A key that a file may leave out is `NotRequired`, unless reading fills it in (`FILLED`, which may
 also be empty in the file): after a plan is read, every step has its status, owner, due date and
