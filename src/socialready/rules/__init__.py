@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from socialready.catalog import Catalog
-from socialready.model import Answers, Generated, Readiness, Recommended, ReviewDoc
+from socialready.model import Answers, Generated, Readiness, Recommended, ReviewDoc, Verdict
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
 from socialready.rules.context import VERDICTS, Context
@@ -37,7 +37,8 @@ def generate(
     ctx = Context(answers, catalog, questionnaire, lang)
     judged = list(_each_review(ctx, reviews, started))
     outcome = judged[-1][1] if judged else None
-    choice, fired, readiness = _chosen(ctx, outcome, lang, catalog)
+    choice, fired, best = _chosen(ctx, outcome)
+    readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
     new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
     summary = scoring.summary_key(readiness["verdict"], new_channels)
@@ -79,25 +80,34 @@ def _each_review(
     outcome = None
     ordered = sorted(reviews, key=lambda entry: entry["date"])
     for count in range(1, len(ordered) + 1):  # each review judged against the plan before it
-        choice = _chosen(ctx, outcome, ctx.lang, ctx.catalog)[0]
+        choice = _chosen(ctx, outcome)[0]
         recommended = channel_text.describe(ctx, choice)["recommended"]
         outcome = review.latest(ordered[:count], started, recommended, ctx.answers)
         yield recommended, outcome
 
 
 def _chosen(
-    ctx: Context, outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
-) -> tuple[channels.ChannelChoice, scoring.Fired, Readiness]:
-    """The channels chosen, the findings fired and the readiness, after the review `outcome`."""
+    ctx: Context, outcome: review.ReviewOutcome | None
+) -> tuple[channels.ChannelChoice, scoring.Fired, Verdict]:
+    """The channels chosen and the findings fired after the review `outcome`, and the best
+    verdict the plan may have: start_small where the verdict says to begin with one channel."""
     choice = channels.choose(ctx, review=outcome)
     fired = scoring.findings(ctx, choice)
-    readiness = _judged(scoring.readiness(ctx, fired), outcome, lang, catalog)
-    if readiness["verdict"] == "start_small":  # the verdict says: begin with one channel
+    if _verdict(ctx, fired, outcome) != "start_small":
+        return choice, fired, "ready"
+    if any(pick.origin in channels.NEW for pick in choice.recommended):
+        # A choice that starts nothing new is one channel at most already: chosen the same.
         choice = channels.choose(ctx, new_at_most=1, review=outcome)
         fired = scoring.findings(ctx, choice)
-        readiness = scoring.readiness(ctx, fired, best="start_small")
-        readiness = _judged(readiness, outcome, lang, catalog)
-    return choice, fired, readiness
+    return choice, fired, "start_small"
+
+
+def _verdict(ctx: Context, fired: scoring.Fired, outcome: review.ReviewOutcome | None) -> Verdict:
+    """The verdict the findings and the review give, without writing their sentences."""
+    points = scoring.scored(ctx, fired)
+    if outcome is not None:
+        points = review.rescored(points, outcome, ctx.catalog.thresholds)
+    return points.verdict
 
 
 def _judged(

@@ -22,6 +22,7 @@ from socialready.model import (
     Verdict,
 )
 from socialready.rules.context import VERDICTS, verdict_for_score
+from socialready.rules.scoring import Scored
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
@@ -206,31 +207,38 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
     return out
 
 
+def rescored(points: Scored, outcome: ReviewOutcome, thresholds: dict[str, float]) -> Scored:
+    """The scores and the verdict after the review: its points off capacity, its cap on the
+    verdict. A review only lowers: the verdict before it already holds every other cap."""
+    dimensions = {**points.dimensions}
+    dimensions["capacity"] = max(0, dimensions["capacity"] - outcome.capacity_penalty)
+    score = round(sum(dimensions.values()) / len(dimensions))
+    candidates = [verdict_for_score(score, thresholds), points.verdict]
+    if outcome.verdict_cap:
+        candidates.append(outcome.verdict_cap)
+    return Scored(dimensions, score, min(candidates, key=VERDICTS.index))
+
+
 def apply_to_readiness(
     readiness: Readiness, outcome: ReviewOutcome, lang: str, thresholds: dict[str, float]
 ) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
-    following what really happened. A review only lowers: the verdict before it already holds
-    every other cap."""
+    following what really happened."""
+    before = {name: dimension["score"] for name, dimension in readiness["dimensions"].items()}
+    points = rescored(Scored(before, readiness["score"], readiness["verdict"]), outcome, thresholds)
     dimensions = {
-        name: DimensionDoc(score=dimension["score"], findings=dimension["findings"])
+        name: DimensionDoc(score=points.dimensions[name], findings=dimension["findings"])
         for name, dimension in readiness["dimensions"].items()
     }
     capacity = dimensions["capacity"]
-    capacity["score"] = max(0, capacity["score"] - outcome.capacity_penalty)
     capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
-    score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
-    candidates = [verdict_for_score(score, thresholds), readiness["verdict"]]
-    if outcome.verdict_cap:
-        candidates.append(outcome.verdict_cap)
-    verdict = min(candidates, key=VERDICTS.index)
     summary = readiness["summary"]
-    if verdict != readiness["verdict"]:
-        summary = text(f"rules.verdicts.{verdict}", lang)
+    if points.verdict != readiness["verdict"]:
+        summary = text(f"rules.verdicts.{points.verdict}", lang)
     return {
         **readiness,
-        "verdict": verdict,
-        "score": score,
+        "verdict": points.verdict,
+        "score": points.score,
         "summary": summary,
         "dimensions": dimensions,
     }

@@ -193,34 +193,51 @@ def _concern(ctx: Context) -> str:
     return ctx.text(f"concerns.{key}", served=ctx.served())
 
 
+class Scored:
+    """What the findings' points and caps come to, before any text: each dimension's score, the
+    plan's score and the verdict."""
+
+    __slots__ = ("dimensions", "score", "verdict")
+
+    def __init__(self, dimensions: dict[DimensionName, int], score: int, verdict: Verdict) -> None:
+        self.dimensions, self.score, self.verdict = dimensions, score, verdict
+
+
+def scored(ctx: Context, fired: Fired, best: Verdict = "ready") -> Scored:
+    """Each dimension's score, the plan's and the verdict (at best `best`) the findings give."""
+    rules = ctx.catalog.texts["findings"]
+    dimensions = dict.fromkeys(DIMENSIONS, 100)
+    cap = best
+    for rule_id, _ in fired:
+        rule = rules[rule_id]
+        dimensions[rule["dimension"]] = max(0, dimensions[rule["dimension"]] - rule["points"])
+        if rule.get("cap"):
+            cap = min(cap, rule["cap"], key=VERDICTS.index)
+    score = round(sum(dimensions.values()) / len(dimensions))
+    verdict = min(verdict_for_score(score, ctx.catalog.thresholds), cap, key=VERDICTS.index)
+    return Scored(dimensions, score, verdict)
+
+
 def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
     """The `readiness` section: verdict (at best `best`), score and each dimension's findings."""
     rules = ctx.catalog.texts["findings"]
+    points = scored(ctx, fired, best)
     dimensions: dict[DimensionName, DimensionDoc] = {
-        name: {"score": 100, "findings": []} for name in DIMENSIONS
+        name: {"score": score, "findings": []} for name, score in points.dimensions.items()
     }
-    caps: list[Verdict] = []
     for rule_id, params in fired:
         rule = rules[rule_id]
-        dimension = dimensions[rule["dimension"]]
-        dimension["score"] = max(0, dimension["score"] - rule["points"])
-        dimension["findings"].append(
+        dimensions[rule["dimension"]]["findings"].append(
             {
                 "rule": rule_id,
                 "says": _finding_text(ctx, rule, rule_id, "says", params),
                 "do": _finding_text(ctx, rule, rule_id, "do", params),
             }
         )
-        if rule.get("cap"):
-            caps.append(rule["cap"])
-    score = round(sum(d["score"] for d in dimensions.values()) / len(dimensions))
-    verdict = verdict_for_score(score, ctx.catalog.thresholds)
-    for cap in (*caps, best):
-        verdict = min(verdict, cap, key=VERDICTS.index)
     return {
-        "verdict": verdict,
-        "score": score,
-        "summary": ctx.text(f"verdicts.{verdict}"),
+        "verdict": points.verdict,
+        "score": points.score,
+        "summary": ctx.text(f"verdicts.{points.verdict}"),
         "dimensions": dimensions,
     }
 
