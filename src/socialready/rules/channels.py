@@ -38,6 +38,10 @@ class Current(NamedTuple):
 def current_channels(ctx: Context) -> dict[str, Current]:
     """`channels.current` as channel -> Current (answers format 2's list of names is read by
     answers.validate as channels whose use is unknown)."""
+    return ctx.once(_current_channels)
+
+
+def _current_channels(ctx: Context) -> dict[str, Current]:
     return {channel_id: _current(use) for channel_id, use in ctx.in_use().items()}
 
 
@@ -112,12 +116,17 @@ class ChannelChoice:
 def reply_hours(ctx: Context, channel: Channel) -> float:
     """Reading and answering reactions grows with the service load: customer service (on the
     channels that serve it) and the size of the organisation."""
+    other, serving = ctx.once(_reply_loads)
+    return serving if "customer_service" in channel.objectives else other
+
+
+def _reply_loads(ctx: Context) -> tuple[float, float]:
+    """Reply hours a week on a channel that does not serve customer service, and on one that
+    does (more only where customer service is an objective)."""
     load = ctx.catalog.reply
-    service = "customer_service" in ctx.choices("goals.objectives") and (
-        "customer_service" in channel.objectives
-    )
-    base = load.base + (load.customer_service if service else 0)
-    return round(base * load.size_factor[ctx.choice("organisation.size")], 2)
+    factor = load.size_factor[ctx.choice("organisation.size")]
+    service = load.customer_service if "customer_service" in ctx.choices("goals.objectives") else 0
+    return round(load.base * factor, 2), round((load.base + service) * factor, 2)
 
 
 def cost(ctx: Context, channel: Channel, posts: float) -> float:
@@ -139,6 +148,14 @@ def highest_tier(ctx: Context, channel: Channel) -> str:
     and only when more than one person shares the work. Any other channel goes no higher than its
     standard tier, and only for who can publish every week (or already runs it); never higher
     for spare hours. A channel that works badly stays at its lightest."""
+    return ctx.once(_highest_tiers)[channel.id]
+
+
+def _highest_tiers(ctx: Context) -> dict[str, str]:
+    return {channel.id: _highest(ctx, channel) for channel in ctx.catalog.channels.values()}
+
+
+def _highest(ctx: Context, channel: Channel) -> str:
     frequency = ctx.choice("capacity.publish_frequency")
     entry = current_channels(ctx).get(channel.id)
     if entry is not None and entry.works == "badly":
@@ -160,15 +177,26 @@ def tier_of(channel: Channel, posts: float) -> TierName:
 
 def reached(ctx: Context, channel: Channel) -> dict[str, str]:
     """The organisation's segments this channel reaches in its country, each with its fact."""
-    facts = channel.segment_facts(ctx.choice("organisation.country"))
-    return {
-        segment: facts[segment] for segment in ctx.choices("audience.segments") if segment in facts
-    }
+    return ctx.once(_reach)[channel.id]
+
+
+def _reach(ctx: Context) -> dict[str, dict[str, str]]:
+    country = ctx.choice("organisation.country")
+    segments = ctx.choices("audience.segments")
+    reach = {}
+    for channel in ctx.catalog.channels.values():
+        facts = channel.segment_facts(country)
+        reach[channel.id] = {segment: facts[segment] for segment in segments if segment in facts}
+    return reach
 
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
     """Reached segments backed by a sourced figure, not an assumption."""
-    return _backed(ctx, reached(ctx, channel))
+    return ctx.once(_evidence)[channel.id]
+
+
+def _evidence(ctx: Context) -> dict[str, dict[str, str]]:
+    return {channel_id: _backed(ctx, reach) for channel_id, reach in ctx.once(_reach).items()}
 
 
 def _backed(ctx: Context, reach: dict[str, str]) -> dict[str, str]:
@@ -263,8 +291,7 @@ def _groups(ctx: Context) -> Groups:
     named = set(current) | set(ctx.choices("channels.considering"))
     found: dict[str, list[tuple[tuple[int, ...], Channel]]] = {name: [] for name in Groups._fields}
     for order, channel in enumerate(ctx.catalog.channels.values()):
-        reach = reached(ctx, channel)  # once a channel: each test below looks at it
-        backed = _backed(ctx, reach)
+        reach, backed = reached(ctx, channel), evidence(ctx, channel)
         rank = _rank(ctx, channel, order, reach, backed)
         entry = current.get(channel.id)
         if channel.id in named and serves_nothing(ctx, channel):
@@ -324,7 +351,7 @@ def choose(
     ones it holds back say so. After a `review`, its figures pause channels and cap their tiers.
     """
     choice = ChannelChoice()
-    groups = _groups(ctx)
+    groups = Groups(*(list(group) for group in ctx.once(_groups)))  # its own lists: cut below
     current = current_channels(ctx)
     caps = review.tier_cap if review else {}
     paused = set(review.paused) if review else set()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 from socialready import grammar, model
 from socialready.answers import ASSUMED
 from socialready.catalog import Catalog, Channel
@@ -10,6 +13,7 @@ from socialready.questionnaire import Questionnaire
 from socialready.text import RULES, text
 
 VERDICTS = model.VERDICTS  # worst first
+T = TypeVar("T")
 
 
 def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdict:
@@ -24,7 +28,7 @@ def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdi
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
 
-    __slots__ = ("answers", "catalog", "lang", "questionnaire")
+    __slots__ = ("_once", "answers", "catalog", "lang", "questionnaire")
 
     def __init__(
         self, answers: model.Answers, catalog: Catalog, questionnaire: Questionnaire, lang: str
@@ -33,6 +37,16 @@ class Context:
         self.catalog = catalog
         self.questionnaire = questionnaire
         self.lang = lang
+        self._once: dict[Callable[[Context], object], object] = {}
+
+    def once(self, make: Callable[[Context], T]) -> T:
+        """`make(self)`, worked out once for this plan: what follows from the answers and the
+        data alone, read by several rules. Shared by them all: whoever would change it, copies."""
+        try:
+            return cast("T", self._once[make])
+        except KeyError:
+            value = self._once[make] = make(self)
+            return value
 
     def __getitem__(self, key: str) -> model.Answer:
         if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
