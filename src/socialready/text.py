@@ -22,10 +22,23 @@ def text(id: str, lang: str, /, **params: object) -> str:
     """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
-    template = _texts()[id][lang]
+    return fill(_texts()[id][lang], params)
+
+
+def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
+    """A text's template with its {placeholders} filled in; of a singular and a plural form,
+    the one that agrees with the count `n`."""
     if isinstance(template, dict):
         template = template["one" if params.get("n") == 1 else "other"]
     return template.format(**params) if params else template
+
+
+@cache
+def rules_in(lang: str) -> dict[str, str | dict[str, str]]:
+    """The rules' sentences in `lang` by their id under `rules.`, for the rules that look up
+    a hundred of them a plan."""
+    size = len(RULES)
+    return {id[size:]: entry[lang] for id, entry in _texts().items() if id.startswith(RULES)}
 
 
 def is_text(node: object) -> TypeGuard[Entry]:

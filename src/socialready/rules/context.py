@@ -10,7 +10,7 @@ from socialready.answers import ASSUMED
 from socialready.catalog import Catalog, Channel
 from socialready.grammar import decimal
 from socialready.questionnaire import Questionnaire
-from socialready.text import RULES, text
+from socialready.text import fill, rules_in
 
 VERDICTS = model.VERDICTS  # worst first
 T = TypeVar("T")
@@ -28,7 +28,7 @@ def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdi
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
 
-    __slots__ = ("_once", "answers", "catalog", "lang", "questionnaire")
+    __slots__ = ("_once", "_sentences", "answers", "catalog", "lang", "questionnaire")
 
     def __init__(
         self, answers: model.Answers, catalog: Catalog, questionnaire: Questionnaire, lang: str
@@ -37,6 +37,7 @@ class Context:
         self.catalog = catalog
         self.questionnaire = questionnaire
         self.lang = lang
+        self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], object] = {}
 
     def once(self, make: Callable[[Context], T]) -> T:
@@ -100,7 +101,7 @@ class Context:
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        return text(f"{RULES}{id}", self.lang, **params)
+        return fill(self._sentences[id], params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""
