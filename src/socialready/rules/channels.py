@@ -227,9 +227,7 @@ def relied_on(ctx: Context, entry: Current) -> bool:
 def serves_nothing(ctx: Context, channel: Channel) -> bool:
     """A WhatsApp channel is one-way broadcast: without an objective it serves, it has no job
     (customer service is WhatsApp Business)."""
-    return channel.id == "whatsapp_channel" and not (
-        set(channel.objectives) & set(ctx.choices("goals.objectives"))
-    )
+    return channel.id == "whatsapp_channel" and not _serves(ctx, channel)
 
 
 def _reaches(ctx: Context, channel: Channel, reach: dict[str, str]) -> bool:
@@ -240,22 +238,27 @@ def _reaches(ctx: Context, channel: Channel, reach: dict[str, str]) -> bool:
     return bool(reach)
 
 
-def _rank(
-    ctx: Context, channel: Channel, order: int, reach: dict[str, str], backed: dict[str, str]
-) -> tuple[int, ...]:
+def _rank(ctx: Context, channel: Channel) -> tuple[int, ...]:
     """Evidence before assumption; for who only broadcasts, one-way channels before all else;
-    otherwise dialogue before broadcasting (the source); then broader reach (catalogue order).
-    `reach` and `backed` are the channel's reached() and evidence()."""
+    otherwise dialogue before broadcasting (the source); then broader reach (catalogue order,
+    which a stable sort keeps among equals)."""
     broadcast_only = ctx.choice("willingness.dialogue") == "broadcast_only"
-    serves = len(set(channel.objectives) & set(ctx.choices("goals.objectives")))
     return (
         int(broadcast_only and channel.conversational),
-        -len(backed),
-        -len(reach),
+        -len(evidence(ctx, channel)),
+        -len(reached(ctx, channel)),
         int(not broadcast_only and not channel.conversational),
-        -serves,
-        order,
+        -len(_serves(ctx, channel)),
     )
+
+
+def _serves(ctx: Context, channel: Channel) -> frozenset[str]:
+    """The organisation's objectives this channel serves."""
+    return ctx.once(_objectives) & set(channel.objectives)
+
+
+def _objectives(ctx: Context) -> frozenset[str]:
+    return frozenset(ctx.choices("goals.objectives"))
 
 
 class Groups(NamedTuple):
@@ -289,17 +292,16 @@ def _groups(ctx: Context) -> Groups:
         else:
             considering.append("internal_network")
     named = set(current) | set(ctx.choices("channels.considering"))
-    found: dict[str, list[tuple[tuple[int, ...], Channel]]] = {name: [] for name in Groups._fields}
-    for order, channel in enumerate(ctx.catalog.channels.values()):
+    found: dict[str, list[Channel]] = {name: [] for name in Groups._fields}
+    for channel in ctx.catalog.channels.values():  # in catalogue order
         reach, backed = reached(ctx, channel), evidence(ctx, channel)
-        rank = _rank(ctx, channel, order, reach, backed)
         entry = current.get(channel.id)
         if channel.id in named and serves_nothing(ctx, channel):
-            found["pointless"].append((rank, channel))
+            found["pointless"].append(channel)
             continue
         if not _reaches(ctx, channel, reach):
             if channel.id in named:
-                found["elsewhere"].append((rank, channel))
+                found["elsewhere"].append(channel)
             continue
         if (
             entry is not None
@@ -319,13 +321,8 @@ def _groups(ctx: Context) -> Groups:
             group = "suggested"
         else:
             continue
-        found[group].append((rank, channel))
-    return Groups(
-        *(
-            [channel for _, channel in sorted(found[name], key=lambda item: item[0])]
-            for name in Groups._fields
-        )
-    )
+        found[group].append(channel)
+    return Groups(*(sorted(found[name], key=lambda c: _rank(ctx, c)) for name in Groups._fields))
 
 
 def _may_suggest(ctx: Context, channel: Channel, backed: dict[str, str]) -> bool:
@@ -334,8 +331,7 @@ def _may_suggest(ctx: Context, channel: Channel, backed: dict[str, str]) -> bool
         return False
     if ctx.choice("willingness.dialogue") == "broadcast_only" and channel.conversational:
         return False
-    serves = set(channel.objectives) & set(ctx.choices("goals.objectives"))
-    return bool(backed) and bool(serves)
+    return bool(backed) and bool(_serves(ctx, channel))
 
 
 def _floor_hours(value: float) -> float:
