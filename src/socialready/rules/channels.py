@@ -12,6 +12,7 @@ organisation can publish, how many people share the work), never one raised beca
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from socialready.catalog import TIERS, Channel
@@ -183,11 +184,16 @@ def reached(ctx: Context, channel: Channel) -> dict[str, str]:
 def _reach(ctx: Context) -> dict[str, dict[str, str]]:
     country = ctx.choice("organisation.country")
     segments = ctx.choices("audience.segments")
-    reach = {}
-    for channel in ctx.catalog.channels.values():
-        facts = channel.segment_facts(country)
-        reach[channel.id] = {segment: facts[segment] for segment in segments if segment in facts}
-    return reach
+    return {
+        channel.id: reach_in(channel, country, segments)
+        for channel in ctx.catalog.channels.values()
+    }
+
+
+def reach_in(channel: Channel, country: str, segments: Sequence[str]) -> dict[str, str]:
+    """Of `segments`, those this channel reaches in `country`, each with its fact."""
+    facts = channel.segment_facts(country)
+    return {segment: facts[segment] for segment in segments if segment in facts}
 
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:

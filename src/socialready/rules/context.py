@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Any, TypeVar
 
 from socialready import grammar, model
 from socialready.answers import ASSUMED
@@ -28,7 +28,15 @@ def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdi
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
 
-    __slots__ = ("_once", "_sentences", "answers", "catalog", "lang", "questionnaire")
+    __slots__ = (
+        "_once",
+        "_said",
+        "_sentences",
+        "answers",
+        "catalog",
+        "lang",
+        "questionnaire",
+    )
 
     def __init__(
         self, answers: model.Answers, catalog: Catalog, questionnaire: Questionnaire, lang: str
@@ -38,16 +46,17 @@ class Context:
         self.questionnaire = questionnaire
         self.lang = lang
         self._sentences = rules_in(lang)
-        self._once: dict[Callable[[Context], object], object] = {}
+        self._once: dict[Callable[[Context], object], Any] = {}
+        self._said: dict[tuple[str, ...], str] = {}
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
         data alone, read by several rules. Shared by them all: whoever would change it, copies."""
         try:
-            return cast("T", self._once[make])
+            value: T = self._once[make]
         except KeyError:
             value = self._once[make] = make(self)
-            return value
+        return value
 
     def __getitem__(self, key: str) -> model.Answer:
         if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
@@ -80,6 +89,9 @@ class Context:
 
     def in_use(self) -> dict[str, model.ChannelUse]:
         """The channels in use (`channels.current`), each with how it is used."""
+        return self.once(Context._channels_in_use)
+
+    def _channels_in_use(self) -> dict[str, model.ChannelUse]:
         return model.as_channels(self["channels.current"])
 
     @property
@@ -90,10 +102,14 @@ class Context:
     def served(self, n: float = 2) -> str:
         """Whom the organisation serves, in its own words: 'huurders', 'inwoners', 'nabestaanden'
         (one: 'huurder'). The sector picks the noun; without one, the kind does."""
+        return grammar.one_or_many(n, self.once(Context._served_forms))
+
+    def _served_forms(self) -> list[str]:
         words = self.catalog.texts["served"]
         kind = self.choice("organisation.kind")
         noun = words["sectors"].get(self.sector) or words["kinds"][kind]
-        return grammar.one_or_many(n, words["nouns"][noun][self.lang])
+        forms: list[str] = words["nouns"][noun][self.lang]
+        return forms
 
     def text(self, id: str, /, **params: object) -> str:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
@@ -124,10 +140,13 @@ class Context:
 
     def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
-        question = self.questionnaire.question(key)
-        return self.join(
-            [grammar.label(key, v, question.label(v, self.lang), self.lang) for v in values]
-        )
+        said = (key, *values)
+        if said not in self._said:  # the segments and objectives, named in many sentences
+            question = self.questionnaire.question(key)
+            self._said[said] = self.join(
+                [grammar.label(key, v, question.label(v, self.lang), self.lang) for v in values]
+            )
+        return self._said[said]
 
     def channel(self, channel: Channel, form: str = "the") -> str:
         """One channel in running text: 'de nieuwsbrief', 'een blog', 'Facebook'."""

@@ -13,8 +13,8 @@ from socialready.rules.channels import (
     EPSILON,
     NEW,
     ChannelChoice,
-    evidence,
     highest_tier,
+    reach_in,
     serves_nothing,
 )
 from socialready.rules.context import Context
@@ -120,11 +120,15 @@ def problems_in(
     if sensitive(ctx) and ENGAGEMENT & set(used):
         problems.append(f"engagement prompts on a sensitive page: {sorted(ENGAGEMENT & set(used))}")
 
-    # Every figure is about the country and the segment it is cited for.
+    # Every figure is about the country and the segment it is cited for: worked out anew from
+    # the channel as picked, not read from what the rules worked out before.
     country = ctx.choice("organisation.country")
+    segments = ctx.choices("audience.segments")
     for pick in picks:
-        for segment, fact_id in evidence(ctx, pick.channel).items():
+        for segment, fact_id in reach_in(pick.channel, country, segments).items():
             fact = ctx.catalog.facts[fact_id]
+            if fact.assumed:  # an assumption is no figure: nothing is cited
+                continue
             if fact.country not in (None, country):
                 problems.append(f"{fact_id} ({fact.country}) cited for {country}")
             if segment not in fact.segments:
