@@ -11,6 +11,8 @@ from socialready.rules.channels import ChannelChoice
 from socialready.rules.context import Context
 
 STEP_IDS = model.STEP_IDS
+# While the verdict is not_yet, these steps hold one action: preparing what comes after.
+LATER = {"share": "share.prepare", "monitor": "monitor.listen", "co_create": "co_create.prepare"}
 
 
 def steps(
@@ -38,7 +40,11 @@ def steps(
             "id": step_id,
             "title": ctx.text(f"steps.{step_id}.title"),
             "why": ctx.text(f"steps.{step_id}.why"),
-            "actions": builders[step_id](plan),
+            "actions": (
+                [plan.a(LATER[step_id])]
+                if plan.later and step_id in LATER
+                else builders[step_id](plan)
+            ),
         }
         for step_id in STEP_IDS
     ]
@@ -248,8 +254,6 @@ def _share(p: Facts) -> list[str]:
     """Share, and ask for input only where a question fits: never under death notices or posts
     about patients, never in a calamity, and in public only when the organisation answers there."""
     ctx = p.ctx
-    if p.later:
-        return [p.a("share.prepare")]
     actions = [p.a("share.knowledge", served=ctx.served())]
     if ctx.sector == "funeral":
         actions.append(p.a("share.notices"))
@@ -273,8 +277,6 @@ def _share(p: Facts) -> list[str]:
 
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
-    if p.later:
-        return [p.a("monitor.listen")]
     target = ctx.text(f"response_targets.{ctx.choice('capacity.response_time')}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
@@ -296,8 +298,6 @@ def _monitor(p: Facts) -> list[str]:
 
 def _co_create(p: Facts) -> list[str]:
     ctx = p.ctx
-    if p.later:
-        return [p.a("co_create.prepare")]
     served = ctx.served()
     reluctant = ctx.choice("willingness.staff") == "reluctant"
     if ctx.choice("willingness.dialogue") == "broadcast_only":
