@@ -23,6 +23,12 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     def fire(rule: str, **params: object) -> None:
         fired.append((rule, params))
 
+    def fire_on(key: str, rules: dict[str, str]) -> None:
+        """The finding the answer to `key` fires, if its value fires one."""
+        rule = rules.get(ctx.choice(key))
+        if rule:
+            fire(rule)
+
     def fire_about(rule: str, channels: list[Channel], **params: object) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
         names = ctx.channels(channels)
@@ -30,10 +36,10 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
 
     # Question 1: whom and what do you want to reach, and where are they? Objectives and
     # segments are required answers (at least one each), so where they are is what can be open.
-    if ctx.choice("audience.whereabouts") == "unknown":
-        fire("goals.audience-unknown")
-    elif ctx.choice("audience.whereabouts") == "assumed":
-        fire("goals.audience-assumed")
+    fire_on(
+        "audience.whereabouts",
+        {"unknown": "goals.audience-unknown", "assumed": "goals.audience-assumed"},
+    )
     if ctx.choices("answers.assumed"):  # answers format 2 could not say these: defaults, named
         fire("goals.answers-assumed", assumed=ctx.assumed_answers())
     if not ctx.choice("audience.interests"):
@@ -44,10 +50,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     country = ctx.choice("organisation.country")
     if not ctx.catalog.has_figures(country):  # the country is in the answers, not named again
         fire("goals.no-country-figures")
-    if ctx.choice("goals.measurable") == "none":
-        fire("goals.not-measurable")
-    elif ctx.choice("goals.measurable") == "rough":
-        fire("goals.rough-measures")
+    fire_on("goals.measurable", {"none": "goals.not-measurable", "rough": "goals.rough-measures"})
 
     # Can you?
     # Reply time is judged on the conversation channels that reach the audience, planned or not:
@@ -130,20 +133,20 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         fire("willingness.staff-reluctant")
     elif ctx.choice("willingness.staff") == "mixed":
         fire("willingness.staff-mixed")
-    if ctx.choice("willingness.workplace_access") == "blocked":
-        fire("willingness.access-blocked")
-    elif ctx.choice("willingness.workplace_access") == "restricted":
-        fire("willingness.access-restricted")
-    if ctx.choice("willingness.guidelines") == "none":
-        fire("willingness.no-guidelines")
-    elif ctx.choice("willingness.guidelines") == "draft":
-        fire("willingness.guidelines-draft")
+    fire_on(
+        "willingness.workplace_access",
+        {"blocked": "willingness.access-blocked", "restricted": "willingness.access-restricted"},
+    )
+    fire_on(
+        "willingness.guidelines",
+        {"none": "willingness.no-guidelines", "draft": "willingness.guidelines-draft"},
+    )
 
     # Dialogue, and what to do when it turns against you.
-    if ctx.choice("willingness.dialogue") == "broadcast_only":
-        fire("dialogue.broadcast-only")
-    elif ctx.choice("willingness.dialogue") == "cautious":
-        fire("dialogue.cautious")
+    fire_on(
+        "willingness.dialogue",
+        {"broadcast_only": "dialogue.broadcast-only", "cautious": "dialogue.cautious"},
+    )
     if choice.talking and ctx.choice("willingness.guidelines") != "yes":
         fire("dialogue.crisis-plan", channels=crisis_channels(ctx, choice))
 
