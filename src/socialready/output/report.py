@@ -225,7 +225,8 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
             name = md(catalog.load().channel_name(item["channel"], lang))
             hours = decimal(item["hours_per_week"], lang)
             who = md(channel_owner(document, item["channel"], lang))
-            out.append(f"| {name} | {sentence(item['cadence'])} | {hours} | {who} | {sentence(item['why'])} |")
+            cadence, why = sentence(item["cadence"]), sentence(item["why"])
+            out.append(f"| {name} | {cadence} | {hours} | {who} | {why} |")
         out.append("")
     if channels["not_now"]:
         out += [f"### {text('not_now', lang)}", ""]
