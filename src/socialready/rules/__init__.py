@@ -52,7 +52,7 @@ def generate(
         "readiness": readiness,
         "channels": channel_text.describe(ctx, choice),
         "steps": generated_steps,
-        "owners": {step_id: steps.default_owner(ctx, step_id) for step_id in STEP_IDS},
+        "owners": steps.default_owners(ctx),
     }
     problems = selfcheck.problems_in(ctx, choice, fired, generated, used, summary)
     selfcheck.check(problems, ctx.choice("organisation.name"))

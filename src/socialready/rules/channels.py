@@ -655,6 +655,8 @@ def _worth_suggesting(
 ) -> list[Channel]:
     """A suggestion earns its hours by reaching a segment, or serving an objective, that the
     channels before it do not cover on evidence."""
+    if not suggested:
+        return []
     covered: set[str] = set()
     served: set[str] = set()
     for channel in mentioned:

@@ -114,10 +114,13 @@ class Context:
     def text(self, id: str, /, **params: object) -> str:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
         as its readers write them."""
+        template = self._sentences[id]
+        if not params and isinstance(template, str):  # most sentences: nothing to fill in
+            return template
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        return fill(self._sentences[id], params)
+        return fill(template, params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""

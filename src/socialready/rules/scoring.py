@@ -260,4 +260,6 @@ def _finding_text(
     path = f"findings.{rule_id}.{part}"
     if "one" in rule[part]:
         path += ".one" if params.get("count", 1) == 1 else ".many"
-    return ctx.text(path, **{k: v for k, v in params.items() if k != "count"}).strip()
+    if "count" in params:  # it chose the form; no sentence says it
+        params = {k: v for k, v in params.items() if k != "count"}
+    return ctx.text(path, **params).strip()

@@ -70,16 +70,20 @@ class Facts:
         return self.ctx.text(f"actions.{name}", **params)
 
 
-def default_owner(ctx: Context, step_id: str) -> str:
-    """A first owner from the answers, no role invented; the user's to change, and kept."""
+def default_owners(ctx: Context) -> dict[str, str]:
+    """A first owner of each step from the answers, no role invented; the user's to change, and
+    kept. Organising falls to management where there is more than a person or two."""
     people = ctx.whole("capacity.people")
-    if step_id == "organise" and ctx.choice("organisation.size") != "micro" and people != 1:
-        return ctx.text("owners.management")
     if people == 0:
-        return ctx.text("owners.unassigned")
-    if people == 1:
-        return ctx.text("owners.you")
-    return ctx.text("owners.to_agree", n=people)
+        owner = ctx.text("owners.unassigned")
+    elif people == 1:
+        owner = ctx.text("owners.you")
+    else:
+        owner = ctx.text("owners.to_agree", n=people)
+    owners: dict[str, str] = dict.fromkeys(STEP_IDS, owner)
+    if ctx.choice("organisation.size") != "micro" and people != 1:
+        owners["organise"] = ctx.text("owners.management")
+    return owners
 
 
 def _segments(ctx: Context) -> str:
