@@ -67,9 +67,11 @@ class Context:
 
     def choice(self, key: str) -> str:
         """A one-choice answer (or a text one): `willingness.dialogue` -> 'cautious'."""
-        value = model.as_text(self[key])
-        if value is None:
-            raise TypeError(f"{key} has no answer")
+        value = self[key]
+        if not isinstance(value, str):  # read a hundred times a plan: the usual case first
+            value = model.as_text(value)
+            if value is None:
+                raise TypeError(f"{key} has no answer")
         return value
 
     def choices(self, key: str) -> list[str] | tuple[str, ...]:

@@ -113,10 +113,11 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             where = kept or choice.channels()  # where people find you already, if anywhere
             pointer = ctx.text("dormant_pointer", channels=ctx.channels(where))
         fire_about("capacity.dormant-accounts", dormant, pointer=pointer)
+    in_use = ctx.in_use()
     dropped = [
         channel
         for channel in ctx.catalog.channels.values()
-        if channel.id in ctx.in_use()
+        if channel.id in in_use
         and channel.id not in recommended_ids
         and channel not in choice.dormant
     ]

@@ -201,13 +201,12 @@ def _organise(p: Facts) -> list[str]:
 def _be_active(p: Facts) -> list[str]:
     ctx = p.ctx
     recommended = {pick.channel.id for pick in p.choice.recommended}
-    paused = {
-        channel.id: reason for channel, reason, _ in p.choice.not_now if channel.id in ctx.in_use()
-    }
+    in_use = ctx.in_use()
+    paused = {channel.id: reason for channel, reason, _ in p.choice.not_now if channel.id in in_use}
     if p.later:
         actions = [p.a("be_active.not-yet")]
         for channel in ctx.catalog.channels.values():
-            if channel.id in ctx.in_use():
+            if channel.id in in_use:
                 actions.append(p.a("be_active.hold", channel=ctx.channel(channel)))
         if p.choice.recommended:
             names = ctx.channels(p.choice.channels())
