@@ -212,6 +212,12 @@ def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path.read_text("utf-8")
 
 
+@pytest.fixture(scope="module")
+def stale_plan(plan_text: str) -> str:
+    """`plan_text` after a hand edit of its answers: `plan` rewrites it."""
+    return plan_text.replace("hours_per_week: 3", "hours_per_week: 8")
+
+
 # Words that give an English screen away; none of them is Dutch (checked as whole words).
 ENGLISH = [
     "done", "selections", "Yes", "No", "y/N", "Y/n", "choose", "required", "give", "number",

@@ -11,7 +11,9 @@ import pytest
 
 from socialready.commands import assess
 from socialready.planfile import yamlio
+from socialready.wizard import resume
 from socialready.wizard.flow import Sources
+from tests.bad_files import ROOT_SKIP, files_in, refused
 from tests.conftest import DOWN, ENTER, ORGANISATIONS, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
@@ -160,3 +162,21 @@ def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None
         result = invoke("assess", "--resume")
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert "resume.yaml: target: must be the path of a plan file" in result.stderr
+
+
+def test_a_plan_given_as_answers_says_so(isolated: Path, plan_text: str) -> None:
+    (isolated / "a.yaml").write_text(plan_text)
+    before = files_in(isolated)
+    message = refused(invoke("assess", "--answers", "a.yaml"), isolated, before, "a.yaml")
+    assert "plan" in message.replace("a.yaml", "")
+
+
+@ROOT_SKIP
+def test_a_read_only_target_folder(isolated: Path) -> None:
+    """The write fails: no plan, no temporary file, and the answers kept for --resume."""
+    (isolated / "plans").mkdir(mode=0o555)
+    before = files_in(isolated)
+    result = invoke("assess", "--answers", str(BAKERY))
+    (isolated / "plans").chmod(0o755)
+    before["state/socialready/resume.yaml"] = resume.ASSESS.path().read_bytes()
+    refused(result, isolated, before, "cannot be written (permission denied)", "--resume")

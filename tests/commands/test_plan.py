@@ -3,9 +3,11 @@ dates and notes in the plan's language, counts what it did, and checks in CI."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from socialready import catalog
 from socialready.planfile import yamlio
 from socialready.planfile.document import header_comment
+from tests.bad_files import files_in, refused
 from tests.conftest import NL, ORGANISATIONS, assess_plan, edit_plan, invoke, own_step
 
 
@@ -478,3 +481,41 @@ def test_a_comment_after_a_status_is_kept_and_pointed_to_the_notes(isolated: Pat
     assert path.read_text("utf-8") == before
     assert "zet het dan in de notities van de stap" in result.stderr
     assert "aanhalingstekens" not in result.stderr  # a quoted status would be no status
+
+
+@pytest.fixture
+def tiny_disk(isolated: Path) -> Iterator[Path]:
+    """A 12 KiB tmpfs holding one plan: room for it, not for a second copy while replacing."""
+    disk = isolated / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("a full disk needs a tmpfs mount (root); a /dev/full symlink is replaced")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", str(disk)])
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here to simulate a full disk")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_keeps_the_old_plan(isolated: Path, stale_plan: str, tiny_disk: Path) -> None:
+    (tiny_disk / "bakery.yaml").write_text(stale_plan)
+    before = files_in(isolated)
+    result = invoke("plan", "disk/bakery.yaml")
+    refused(result, isolated, before, "disk/bakery.yaml: the disk is full", "unchanged")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def test_a_read_only_disk_keeps_the_old_plan(
+    isolated: Path, stale_plan: str, tiny_disk: Path
+) -> None:
+    """A disk or share mounted read-only (EROFS), which even root cannot write."""
+    (tiny_disk / "bakery.yaml").write_text(stale_plan)
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)])
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+    before = files_in(isolated)
+    result = invoke("plan", "disk/bakery.yaml")
+    refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."

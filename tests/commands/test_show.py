@@ -12,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
+from tests.bad_files import PLAN, files_in, refused
 from tests.conftest import (
     MARKUP,
     NL,
@@ -359,3 +360,11 @@ def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     assert page.tags.count("br") == 1 and "r2 <br>" in text  # a line break, and <br> as typed
     assert "Antwoorden" in text and "Voortgang" in text and "te laat" in text
     assert "@media print" in result.stdout and "http" not in result.stdout.split("<body>")[0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_show_a_hand_edited_verdict(isolated: Path, plan_text: str, fmt: str) -> None:
+    (isolated / "plans").mkdir()
+    (isolated / PLAN).write_text(plan_text.replace("verdict: ready", "verdict: maybe", 1))
+    before = files_in(isolated)
+    refused(invoke("show", "--format", fmt, PLAN), isolated, before, "readiness.verdict")
