@@ -181,6 +181,13 @@ def edit_plan(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), "utf-8")
 
 
+def editor_save(path: Path, text: str) -> None:
+    """An editor's save: a whole new file in one step."""
+    tmp = path.with_name(path.name + ".editor")
+    tmp.write_text(text, "utf-8")
+    os.replace(tmp, path)
+
+
 def overdue_plan(folder: Path) -> Path:
     """The bakery's Dutch plan whose first step was due before today (2026-03-02)."""
     path = assess_plan(folder / "p.yaml")

@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from socialready.commands import assess
+from socialready.errors import FileProblem
 from socialready.planfile import yamlio
+from socialready.planfile.document import read
 from socialready.wizard import resume
 from socialready.wizard.flow import Sources
 from tests.bad_files import ROOT_SKIP, files_in, refused
-from tests.conftest import DOWN, ENTER, ORGANISATIONS, invoke
+from tests.conftest import DOWN, ENTER, ORGANISATIONS, editor_save, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 
@@ -180,3 +182,23 @@ def test_a_read_only_target_folder(isolated: Path) -> None:
     (isolated / "plans").chmod(0o755)
     before["state/socialready/resume.yaml"] = resume.ASSESS.path().read_bytes()
     refused(result, isolated, before, "cannot be written (permission denied)", "--resume")
+
+
+def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`assess PLAN` reads the plan, asks for minutes, then writes: an edit made meanwhile
+    is kept, and the answers wait in the resume file."""
+    path = isolated / "p.yaml"
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    existing = read(path)
+    editor_save(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        assess._write(existing.answers, "en", path, existing, False, None)
+    assert "notes: mine" in path.read_text("utf-8")
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    again = read(path)
+    assess._write(again.answers, "en", path, again, False, None)
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
+    assert not resume.ASSESS.path().exists()

@@ -519,3 +519,46 @@ def test_a_read_only_disk_keeps_the_old_plan(
     result = invoke("plan", "disk/bakery.yaml")
     refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
     assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def _folder(root: Path, text: str, count: int) -> Path:
+    folder = root / "plans"
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"p{number:03}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
+    isolated: Path, stale_plan: str
+) -> None:
+    folder = _folder(isolated, stale_plan, 2)
+    orphan = folder / f".p000.yaml.{2**22 + 7}.abcd_123.tmp"  # no such process id
+    orphan.write_text(stale_plan, "utf-8")
+    result = invoke("plan", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert not orphan.exists()
+
+
+def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
+    isolated: Path, stale_plan: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    other = isolated / "other.txt"
+    other.write_text("mine", "utf-8")
+    (isolated / ".p.yaml.lock").symlink_to(other)
+    result = invoke("plan", str(plan), "--set", "capacity.hours_per_week=7")
+    assert result.returncode == 2, result.stderr
+    assert ".p.yaml.lock: cannot be written" in result.stderr
+    assert "1 plan could not be written." in result.stderr
+    assert other.read_text("utf-8") == "mine" and plan.read_text("utf-8") == stale_plan
+
+
+def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_plan: str) -> None:
+    folder = _folder(isolated, stale_plan, 70)
+    result = invoke("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
+    assert "Traceback" not in result.stderr
+    assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())

@@ -368,3 +368,16 @@ def test_show_a_hand_edited_verdict(isolated: Path, plan_text: str, fmt: str) ->
     (isolated / PLAN).write_text(plan_text.replace("verdict: ready", "verdict: maybe", 1))
     before = files_in(isolated)
     refused(invoke("show", "--format", fmt, PLAN), isolated, before, "readiness.verdict")
+
+
+def test_the_notice_names_no_temporary_file(isolated: Path, plan_text: str) -> None:
+    """git's textconv passes a new temporary file each time: the notice must not differ
+    because of it."""
+    (isolated / "x.yaml").write_text(
+        re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan_text)
+    )
+    result = invoke("show", "--format", "markdown", str(isolated / "x.yaml"))
+    assert result.returncode == 0
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("socialready cannot show this version of the plan as a report")
+    assert "x.yaml" not in first and "format 99" in first
