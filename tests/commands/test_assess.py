@@ -202,3 +202,23 @@ def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
     assert not resume.ASSESS.path().exists()
+
+
+def test_a_new_file_for_the_second_organisation_of_a_slug_is_the_next_free_name(
+    isolated: Path,
+) -> None:
+    """🥐's plan is organisation-2.yaml (🍞 has organisation.yaml); asked in a terminal, a new
+    file for 🥐 is organisation-3.yaml, not organisation-2-2.yaml."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    for name in ("🍞", "🥐"):
+        sources = Sources(BAKERY, [f"organisation.name={name}"], False, False)
+        assess.run(None, sources, force=False, lang="en")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(DOWN + ENTER)  # a new file
+        sources = Sources(BAKERY, ["organisation.name=🥐", "capacity.people=3"], False, False)
+        assess.run(None, sources, force=False, lang="en")
+    names = sorted(p.name for p in (isolated / "plans").iterdir())
+    assert names == ["organisation-2.yaml", "organisation-3.yaml", "organisation.yaml"]
