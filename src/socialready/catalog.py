@@ -39,7 +39,10 @@ class Fact(NamedTuple):
         if self.unsourced:
             return ""
         source = self.source if isinstance(self.source, str) else self.source[lang]
-        if not self.year or re.search(rf"(?<![/\d]){self.year}(?![/\d])", source):
+        if not self.year or (
+            str(self.year) in source  # most sources do not name it: no pattern to match
+            and re.search(rf"(?<![/\d]){self.year}(?![/\d])", source)
+        ):
             return source  # 'wet van 30 juli 2018' says its year already
         return f"{source}, {self.year}"
 
