@@ -53,15 +53,6 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     fire_on("goals.measurable", {"none": "goals.not-measurable", "rough": "goals.rough-measures"})
 
     # Can you?
-    # Reply time is judged on the conversation channels that reach the audience, planned or not:
-    # more hours must never make the verdict worse.
-    named = choice.talking_named + [
-        channel
-        for channel in choice.channels()
-        if channel.conversational and channel not in choice.talking_named
-    ]
-    talk = ctx.channels(named) if named else ctx.text("talking_channels")
-    invite = ctx.verb("asks", len(named) if named else 2)
     people = ctx.whole("capacity.people")
     hours = ctx.number("capacity.hours_per_week")
     management_against = ctx.choice("willingness.management") == "against"
@@ -84,8 +75,17 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         ctx.choice("capacity.publish_frequency") == "monthly"
     ):
         fire("capacity.blog-monthly")
+    # Reply time is judged on the conversation channels that reach the audience, planned or not:
+    # more hours must never make the verdict worse.
     if choice.talking:
         if ctx.choice("capacity.response_time") == "unmonitored":
+            named = choice.talking_named + [
+                channel
+                for channel in choice.channels()
+                if channel.conversational and channel not in choice.talking_named
+            ]
+            talk = ctx.channels(named) if named else ctx.text("talking_channels")
+            invite = ctx.verb("asks", len(named) if named else 2)
             few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
             when = ctx.text(f"reply_when.{'fixed' if few else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
@@ -154,7 +154,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     # The duties of the organisation's own sector and country.
     words = {"served": ctx.served(), "served_one": ctx.served(1)}
     words["Served"] = grammar.capital(words["served"])
-    for rule, params in duties.duties(ctx):
+    for rule, params in ctx.once(duties.duties):  # the same in every channel choice
         fire(rule, **words, **params)
 
     # Persistence.
