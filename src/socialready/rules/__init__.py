@@ -91,13 +91,14 @@ def _chosen(
 ) -> tuple[channels.ChannelChoice, scoring.Fired, Verdict]:
     """The channels chosen and the findings fired after the review `outcome`, and the best
     verdict the plan may have: start_small where the verdict says to begin with one channel."""
-    choice = channels.choose(ctx, review=outcome)
+    kept = channels.keep(ctx, review=outcome)  # the same whatever may start anew
+    choice = channels.start_new(kept)
     fired = scoring.findings(ctx, choice)
     if _verdict(ctx, fired, outcome) != "start_small":
         return choice, fired, "ready"
     if any(pick.origin in channels.NEW for pick in choice.recommended):
         # A choice that starts nothing new is one channel at most already: chosen the same.
-        choice = channels.choose(ctx, new_at_most=1, review=outcome)
+        choice = channels.start_new(kept, new_at_most=1)
         fired = scoring.findings(ctx, choice)
     return choice, fired, "start_small"
 

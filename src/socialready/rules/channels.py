@@ -110,6 +110,18 @@ class ChannelChoice:
     def channels(self) -> list[Channel]:
         return [pick.channel for pick in self.recommended]
 
+    def copy(self) -> ChannelChoice:
+        """A choice as far as this one goes, to go on with on its own: its lists its own."""
+        other = ChannelChoice()
+        other.recommended, other.not_now = list(self.recommended), list(self.not_now)
+        other.over_hours, other.lowered = list(self.over_hours), list(self.lowered)
+        other.dormant, other.badly = list(self.dormant), list(self.badly)
+        other.nothing_reaches = self.nothing_reaches
+        other.talking, other.talking_named = list(self.talking), list(self.talking_named)
+        other.lightest_needed, other.candidates = self.lightest_needed, self.candidates
+        other.works_kept = self.works_kept
+        return other
+
     def short(self) -> list[Pick]:
         return [pick for pick in self.recommended if pick.short]
 
@@ -352,6 +364,33 @@ def choose(
     `new_at_most` limits the channels started anew (a start_small plan begins with one); the
     ones it holds back say so. After a `review`, its figures pause channels and cap their tiers.
     """
+    return start_new(keep(ctx, review), new_at_most)
+
+
+class Kept:
+    """What `choose` settles before any channel starts anew: the channels the organisation runs,
+    kept and raised, what is not for now and what waits. It is the same however many new
+    channels may start, so a plan that is to start small settles it once."""
+
+    __slots__ = ("allocation", "choice", "current", "groups", "mentioned", "suggested")
+
+    def __init__(
+        self,
+        choice: ChannelChoice,
+        groups: Groups,
+        current: dict[str, Current],
+        mentioned: list[Channel],
+        suggested: list[Channel],
+        allocation: _Allocation | None,  # None: nothing more may start (management, people)
+    ) -> None:
+        self.choice, self.groups, self.current = choice, groups, current
+        self.mentioned, self.suggested, self.allocation = mentioned, suggested, allocation
+
+
+def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
+    """The channels that reach the audience by where they come from, then the ones the
+    organisation runs kept at their own rhythm as far as hours allow: `choose` up to the first
+    channel it would start anew. After a `review`, its figures pause channels and cap tiers."""
     choice = ChannelChoice()
     groups = Groups(*(list(group) for group in ctx.once(_groups)))  # its own lists: cut below
     current = current_channels(ctx)
@@ -395,14 +434,14 @@ def choose(
         choice.lightest_needed = min(hours(ctx, channel, "minimum") for channel in candidates)
     if ctx.choice("willingness.management") == "against":
         choice.not_now.extend((channel, "management-first", {}) for channel in mentioned)
-        return choice
+        return Kept(choice, groups, current, mentioned, suggested, None)
     if ctx.whole("capacity.people") == 0:
         choice.not_now.extend(
             (channel, "no-people-current" if channel.id in current else "no-people", {})
             for channel in mentioned
         )
-        return choice
-    allocation = _Allocation(ctx, choice, caps, new_at_most)
+        return Kept(choice, groups, current, mentioned, suggested, None)
+    allocation = _Allocation(ctx, choice, caps)
     allocation.keep_working(groups.working, current)
     waiting = allocation.waiting
     if replies_first(ctx):  # answer the people you have before inviting more reactions
@@ -415,6 +454,19 @@ def choose(
     allocation.keep_own([c for c in groups.working if current[c.id].works == "badly"], current)
     allocation.add(badly, "current")
     allocation.raise_kept()  # every channel you run is kept before any is raised
+    return Kept(choice, groups, current, mentioned, suggested, allocation)
+
+
+def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
+    """The rest of `choose`, on copies of what was `kept`: the channels started anew (no more
+    than `new_at_most`), what is not for now and why."""
+    choice = kept.choice.copy()
+    if kept.allocation is None:
+        return choice
+    allocation = kept.allocation.copy(choice, new_at_most)
+    ctx, waiting = allocation.ctx, allocation.waiting
+    groups, current, suggested = kept.groups, kept.current, kept.suggested
+    mentioned = kept.mentioned
     cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
     if cut:  # no new channel while a working one runs below its own rhythm
         for group in (groups.considering, groups.dormant, suggested):
@@ -475,7 +527,7 @@ class _Allocation:
         ctx: Context,
         choice: ChannelChoice,
         caps: dict[str, str],
-        new_at_most: int | None,
+        new_at_most: int | None = None,
     ) -> None:
         self.ctx = ctx
         self.choice = choice
@@ -485,6 +537,14 @@ class _Allocation:
         self.most = ctx.whole("capacity.people") * ctx.catalog.channels_per_person
         self.waiting: dict[str, str] = {}  # channel id -> why it waits for others, not for hours
         self.to_raise: list[Pick] = []  # channels you run, kept at their lightest, raised later
+
+    def copy(self, choice: ChannelChoice, new_at_most: int | None) -> _Allocation:
+        """The hours and people left as they stand, handed out from here to `choice` (a copy of
+        this one's), starting no more than `new_at_most` channels anew."""
+        other = _Allocation(self.ctx, choice, self.caps, new_at_most)
+        other.left, other.most = self.left, self.most
+        other.waiting, other.to_raise = dict(self.waiting), list(self.to_raise)
+        return other
 
     def ceiling(self, channel: Channel) -> str:
         """The highest tier: what the answers allow, and no more than a review's figures show."""
