@@ -30,7 +30,7 @@ def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
     the one that agrees with the count `n`."""
     if isinstance(template, dict):
         template = template["one" if params.get("n") == 1 else "other"]
-    return template.format(**params) if params else template
+    return template.format_map(params) if params else template
 
 
 @cache
