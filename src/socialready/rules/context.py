@@ -26,7 +26,10 @@ def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdi
 
 
 class Context:
-    """What every rule reads: the answers, the catalogue, the questionnaire and the language."""
+    """What every rule reads: the answers, the catalogue, the questionnaire and the language.
+
+    One plan's: what follows from its answers alone is worked out once (`once`, `in_text`), so
+    the answers stay as they are while the rules read them."""
 
     __slots__ = (
         "_once",
