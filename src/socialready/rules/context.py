@@ -25,6 +25,18 @@ def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdi
     return "not_yet"
 
 
+class Scored:
+    """What the findings' points and caps come to, before any text: each dimension's score, the
+    plan's score and the verdict."""
+
+    __slots__ = ("dimensions", "score", "verdict")
+
+    def __init__(
+        self, dimensions: dict[model.DimensionName, int], score: int, verdict: model.Verdict
+    ) -> None:
+        self.dimensions, self.score, self.verdict = dimensions, score, verdict
+
+
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language.
 

@@ -21,8 +21,7 @@ from socialready.model import (
     ReviewDoc,
     Verdict,
 )
-from socialready.rules.context import VERDICTS, verdict_for_score
-from socialready.rules.scoring import Scored
+from socialready.rules.context import VERDICTS, Scored, verdict_for_score
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]

@@ -9,7 +9,7 @@ from socialready.catalog import Channel
 from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
-from socialready.rules.context import VERDICTS, Context, verdict_for_score
+from socialready.rules.context import VERDICTS, Context, Scored, verdict_for_score
 
 DIMENSIONS = model.DIMENSIONS
 
@@ -195,16 +195,6 @@ def _concern(ctx: Context) -> str:
     else:
         key = "none"
     return ctx.text(f"concerns.{key}", served=ctx.served())
-
-
-class Scored:
-    """What the findings' points and caps come to, before any text: each dimension's score, the
-    plan's score and the verdict."""
-
-    __slots__ = ("dimensions", "score", "verdict")
-
-    def __init__(self, dimensions: dict[DimensionName, int], score: int, verdict: Verdict) -> None:
-        self.dimensions, self.score, self.verdict = dimensions, score, verdict
 
 
 def scored(ctx: Context, fired: Fired, best: Verdict = "ready") -> Scored:
