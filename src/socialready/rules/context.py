@@ -82,7 +82,7 @@ class Context:
 
     def choice(self, key: str) -> str:
         """A one-choice answer (or a text one): `willingness.dialogue` -> 'cautious'."""
-        value = self[key]
+        value = self.answers[key]  # never the keys assumed: a many-choice answer
         if not isinstance(value, str):  # read a hundred times a plan: the usual case first
             value = model.as_text(value)
             if value is None:
@@ -132,11 +132,11 @@ class Context:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
         as its readers write them."""
         template = self._sentences[id]
-        if not params and isinstance(template, str):  # most sentences: nothing to fill in
-            return template
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
+        if isinstance(template, str):  # most are: no singular and plural form to choose from
+            return template.format_map(params) if params else template
         return fill(template, params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
