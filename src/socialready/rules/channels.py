@@ -189,7 +189,8 @@ def tier_of(channel: Channel, posts: float) -> TierName:
 
 
 def reached(ctx: Context, channel: Channel) -> dict[str, str]:
-    """The organisation's segments this channel reaches in its country, each with its fact."""
+    """The organisation's segments this channel reaches in its country, each with its fact
+    (from the plan's table of the catalogue's channels; `reach_in` for any other)."""
     return ctx.once(_reach)[channel.id]
 
 
@@ -209,7 +210,7 @@ def reach_in(channel: Channel, country: str, segments: Sequence[str]) -> dict[st
 
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
-    """Reached segments backed by a sourced figure, not an assumption."""
+    """Reached segments backed by a sourced figure, not an assumption (a catalogue channel)."""
     return ctx.once(_evidence)[channel.id]
 
 
