@@ -267,8 +267,12 @@ def _literal(text: str, indent: int) -> str:
 # Reading
 
 
-def read(text: str) -> dict[str, Any]:
-    """The mapping in `text` (after its leading comment lines), or Unsupported."""
+def read(text: str, *, verify: bool = True, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The mapping in `text` (after its leading comment lines), or Unsupported.
+
+    Without `verify`, what is read is not written back to check it, and each top-level section
+    named in `skip` is passed over (read as {}): such a reading may be wrong, and is for a
+    caller that can tell by other means (see recompute.update), or reads it again verified."""
     start = 0
     while text.startswith("#", start):
         end = text.find("\n", start) + 1
@@ -281,14 +285,17 @@ def read(text: str) -> dict[str, Any]:
     lines = body.split("\n")
     lines.pop()  # after the last line break
     try:
-        data, index = _read_mapping(lines, 0, 0, None)
+        data, index = _read_mapping(lines, 0, 0, None, skip)
     except RecursionError:  # PyYAML says how deep is too deep
         raise Unsupported from None
     if index != len(lines) or not data:
         raise Unsupported
-    if write(data) != body:
+    if verify and write(data) != body:
         raise Unsupported
     return data
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 # The reader reads the lines `write` makes and gives up (Unsupported) at much else; what it
@@ -297,10 +304,11 @@ def read(text: str) -> dict[str, Any]:
 
 
 def _read_mapping(
-    lines: list[str], index: int, indent: int, first: str | None
+    lines: list[str], index: int, indent: int, first: str | None, skip: frozenset[str] = _NONE
 ) -> tuple[dict[str, Any], int]:
     """The mapping whose keys start at `indent` from line `index` on (or from `first`, the
-    rest of a `- key: value` line), and the index of the line after it."""
+    rest of a `- key: value` line), and the index of the line after it; a block under a key in
+    `skip` (the top level's only) is passed over."""
     data: dict[str, Any] = {}
     pad = _pad(indent)
     count = len(lines)
@@ -325,6 +333,10 @@ def _read_mapping(
                 data[match[1]], index = _read_literal(lines, index, indent + INDENT, rest[1:])
             else:
                 data[match[1]] = _scalar_text(rest)
+        elif match[1] in skip:
+            while index < count and (not lines[index] or lines[index][0] == " "):
+                index += 1
+            data[match[1]] = {}
         elif index < count and lines[index].startswith(pad + "- "):
             data[match[1]], index = _read_sequence(lines, index, indent)
         else:

@@ -293,7 +293,11 @@ def read(path: Path) -> Plan:
 
 
 def from_text(text: str, source: str) -> Plan:
-    loaded = yamlio.load_with_comments(text, source)
+    return from_loaded(yamlio.load_with_comments(text, source), text, source)
+
+
+def from_loaded(loaded: yamlio.Loaded, text: str, source: str) -> Plan:
+    """The plan in `text`, as yamlio loaded it."""
     plan = parse(loaded.data, source)
     plan.file.header, plan.file.header_after = split_header(loaded.header)
     plan.file.hashtags, plan.file.comments = hashtags.split(loaded.comments, text)

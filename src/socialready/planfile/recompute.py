@@ -6,16 +6,18 @@ keeping everything the user owns and refusing to overwrite hand edits to generat
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
 from socialready.model import Answers, PlanDoc
+from socialready.planfile import yamlio
 from socialready.planfile.document import (
     Plan,
     build,
     dumps,
+    from_loaded,
     from_text,
     hand_edits,
     keep_edits_in_notes,
@@ -64,10 +66,10 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
     file that differs from what `plan` writes only in its layout is not a change."""
     contents = files.read(path)
     old_text = contents.text
-    plan = from_text(old_text, str(path))
     moved: list[str] = []
     asked = bool(sets or lang)
     if asked:  # hand edits are found against the answers and language as read
+        plan = from_text(old_text, str(path))
         moved = refresh(plan, str(path), force=force)
         if sets:
             qs = questionnaire.load()
@@ -75,7 +77,9 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
             plan.answers, _ = answers_mod.complete(qs, stated)
         if lang:
             plan.language = lang
-    document, new_text = _rebuilt(plan)
+        document, new_text = _rebuilt(plan)
+    else:
+        plan, document, new_text = _as_read(old_text, str(path))
     if not asked and new_text != old_text:
         # A plan rebuilt to the text it was read from has no hand edits (its generated fields
         # and their fingerprint are as written): only a changed one is looked at for them.
@@ -102,6 +106,42 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
         contents.bom,
         hashtag_hint(plan, str(path), said_in),
     )
+
+
+REBUILT = frozenset(
+    ("readiness", "channels")
+)  # sections `plan` rebuilds and only checks the kind of
+
+
+def _as_read(text: str, source: str) -> tuple[Plan, PlanDoc, str]:
+    """The plan in `text`, and its document and the file's text rebuilt from it.
+
+    Read cheaply first: canonical's reading is not written back to check it, and the sections
+    in REBUILT are not read. When the rebuilt text is the text read (most plans, most runs),
+    no more is needed, whatever that reading got wrong: the file holds exactly what `plan`
+    writes for the plan it read (canonical.write gives PyYAML's bytes, so PyYAML reads the file
+    as that document), and reading that document gives that plan back (`plan` twice changes
+    nothing). Otherwise, before anything is said or written, the text is read again, verified:
+    when that reading agrees (the same reader, so the same data but for the sections passed
+    over, which are taken from it), the plan stands; else, or when the cheap reading led to an
+    error, the plan is read again through PyYAML as any other file is."""
+    try:
+        loaded = yamlio.load_unverified(text, source, REBUILT)
+        plan = from_loaded(loaded, text, source)
+        document, new_text = _rebuilt(plan)
+    except Exception:  # from data that may be misread: the verified reading below decides
+        loaded = None
+    if loaded is not None:
+        if loaded.verified or new_text == text:
+            return plan, document, new_text
+        data = yamlio.verified(text)
+        if data is not None and all(isinstance(data.get(key, {}), dict) for key in REBUILT):
+            as_read = cast(dict[str, object], plan.as_read)
+            for key in REBUILT & data.keys():
+                as_read[key] = data[key]  # as parse keeps them: only their kind is checked
+            return plan, document, new_text
+    plan = from_text(text, source)
+    return (plan, *_rebuilt(plan))
 
 
 def _rebuilt(plan: Plan) -> tuple[PlanDoc, str]:

@@ -393,6 +393,7 @@ class Loaded(NamedTuple):
     data: Any
     header: str
     comments: list[tuple[int, str]]
+    verified: bool = True  # False: read by `load_unverified`, which may be wrong
 
 
 def load_with_comments(text: str, source: str) -> Loaded:
@@ -414,6 +415,28 @@ def load_with_comments(text: str, source: str) -> Loaded:
         leading = index + 1
     top = "".join(line + "\n" for line in lines[:leading])
     return Loaded(data, top, [(number, comment) for _, number, comment in found[leading:]])
+
+
+def load_unverified(text: str, source: str, skip: frozenset[str]) -> Loaded:
+    """`load_with_comments`, cheaper when the file is in the plan's own shape: what is read is
+    not written back to check it, and the top-level sections in `skip` are not read ({}).
+    For a caller that can tell a wrong reading by other means, or else calls `verified`."""
+    text = _lf(text)
+    _check_text(text, source)
+    try:
+        data = canonical.read(text, verify=False, skip=skip)
+    except canonical.Unsupported:
+        return load_with_comments(text, source)
+    return Loaded(data, header(text), [], verified=False)
+
+
+def verified(text: str) -> Any:
+    """What `load_with_comments` reads in `text` when the file is in the plan's own shape, and
+    None when it is not (then only PyYAML can say)."""
+    try:
+        return canonical.read(_lf(text))
+    except canonical.Unsupported:
+        return None
 
 
 def header(text: str) -> str:
