@@ -12,6 +12,7 @@ from socialready.model import Answer, Answers, ChannelUse, NestedAnswers, as_cho
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
+T = TypeVar("T")
 K = TypeVar("K")  # a key as read: text, or whatever else YAML reads as one
 ASSUMED = "answers.assumed"  # the keys nobody answered, taken from defaults: a tuple, in order
 # What answers format 2 could not say. Left out of an answers file or a plan, each takes its
@@ -169,14 +170,31 @@ def _channels(question: Question, value: object, source: str) -> dict[str, Chann
                 problem = msg("answer.channel_field")
                 raise AnswerError(f"{where}.{name}", problem, source)
         checked[channel] = {
-            "posts_per_week": _number(
-                question.about(posts.key, channel), usage.get(posts.key), source
+            "posts_per_week": _about(
+                _number, question, posts, channel, usage.get(posts.key), source
             ),
-            "works": _one(
-                question.about(works.key, channel), usage.get(works.key, works.default), source
+            "works": _about(
+                _one, question, works, channel, usage.get(works.key, works.default), source
             ),
         }
     return {channel: checked[channel] for channel in question.values if channel in checked}
+
+
+def _about(
+    check: Callable[[Question, object, str], T],
+    question: Question,
+    field: Question,
+    channel: str,
+    value: object,
+    source: str,
+) -> T:
+    """A channel's `field` checked; a problem is said of that channel's own question (its
+    prompt names the channel), which is made only then: every plan read checks these."""
+    try:
+        return check(field, value, source)
+    except AnswerError:
+        check(question.about(field.key, channel), value, source)
+        raise
 
 
 def parse_text(question: Question, text: str, source: str = "") -> Answer:
@@ -282,7 +300,6 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
     if "socialready" in data:
         raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
-    parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
 
     def unknown(key: str) -> AnswerError:
         return AnswerError(key, msg("answer.not_question"), source)
@@ -290,8 +307,13 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
-        if not fields and part not in parts:  # an empty part that does not exist: say so too
-            raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
+        if not fields:  # an empty part that does not exist: say so too
+            parts = dict.fromkeys(
+                question.key.partition(".")[0] for question in questionnaire.questions
+            )
+            if part not in parts:
+                problem = msg("answer.no_part", parts=", ".join(parts))
+                raise AnswerError(str(part), problem, source)
         for key, value in nested(fields, str(part), questionnaire.by_key, unknown):
             question = questionnaire.by_key[key]
             if value is None and question.ask_if is not None and question.kind == "one":

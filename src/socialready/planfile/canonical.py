@@ -331,8 +331,10 @@ def _read_mapping(
             rest = line[end:]
             if rest[0] == "|":
                 data[match[1]], index = _read_literal(lines, index, indent + INDENT, rest[1:])
-            else:
+            elif rest[0] in _NOT_ONLY_TEXT:
                 data[match[1]] = _scalar_text(rest)
+            else:
+                data[match[1]] = rest
         elif match[1] in skip:
             while index < count and (not lines[index] or lines[index][0] == " "):
                 index += 1
@@ -358,9 +360,16 @@ def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any]
         elif rest[:1] == "|":
             literal, index = _read_literal(lines, index, inner, rest[1:])
             items.append(literal)
+        elif rest and rest[0] not in _NOT_ONLY_TEXT:
+            items.append(rest)
         else:
             items.append(_scalar_text(rest))
     return items, index
+
+
+# How a plain scalar that is not text can start (or a quoted one, or an empty collection):
+# what starts otherwise is the text it spells (_scalar_text would say so, more slowly).
+_NOT_ONLY_TEXT = frozenset("'[{ntf-0123456789")
 
 
 def _scalar_text(text: str) -> Any:
