@@ -364,6 +364,28 @@ class TextOrNumber(Node):
         return value
 
 
+class Later(Node):
+    """A node made on its first use: a section that a reading may never look at (a generated
+    one that `plan` only checks the kind of, the reviews of a plan that has none) costs
+    nothing to declare until then."""
+
+    def __init__(self, make: Callable[[], Node]) -> None:
+        self.make: Callable[[], Node] | None = make
+        self.made: Node | None = None
+
+    def node(self) -> Node:
+        if self.made is None:
+            assert self.make is not None
+            self.made, self.make = self.make(), None
+        return self.made
+
+    def schema(self, defs: JSON) -> JSON:
+        return self.node().schema(defs)
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        return self.node().check(value, key, run, hint)
+
+
 class Shallow(Node):
     """Only the kind of value: how `plan` reads a section it rebuilds anyway."""
 
