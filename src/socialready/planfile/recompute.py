@@ -159,10 +159,10 @@ def _rebuilt(plan: Plan) -> tuple[PlanDoc, str]:
 
 def hashtag_hint(plan: Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
-    from socialready.planfile import hashtags
-
     if not plan.file.hashtags:
         return ""
+    from socialready.planfile import hashtags
+
     return hashtags.hint(plan.file.hashtags, lang, source, plan.as_read["steps"])
 
 

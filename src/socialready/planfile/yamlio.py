@@ -47,13 +47,20 @@ _KEPT = (
 )
 
 
-class _PyYAML(NamedTuple):
-    """PyYAML and the strict loaders and stable dumpers built on it, made on first use."""
+class _PyYAML:
+    """PyYAML and the strict loaders and stable dumpers built on it, made on first use (a
+    plain class: a NamedTuple costs a compile at every start, for files that may need none)."""
 
-    yaml: Any
-    refused: type[Exception]
-    loaders: dict[str, Any]  # "libyaml" (when built with it) and "python"
-    dumpers: dict[str, Any]
+    __slots__ = ("dumpers", "loaders", "refused", "yaml")
+
+    def __init__(
+        self,
+        yaml: Any,
+        refused: type[Exception],
+        loaders: dict[str, Any],  # "libyaml" (when built with it) and "python"
+        dumpers: dict[str, Any],
+    ) -> None:
+        self.yaml, self.refused, self.loaders, self.dumpers = yaml, refused, loaders, dumpers
 
 
 @functools.cache
