@@ -1,5 +1,24 @@
-"""`python -m socialready` runs the same CLI as the `socialready` command."""
+"""The `socialready` command and `python -m socialready`: the CLI, with fewer collections.
 
-from socialready.cli import main
+Loading Typer and socialready makes tens of thousands of objects that live until the command
+ends. At Python's default threshold the cyclic garbage collector walks them again and again
+while they load, about a tenth of a `plan --check` of one plan. A higher threshold collects
+less often (cyclic garbage is still collected); what is loaded is then frozen, out of every
+later collection's way.
+"""
 
-main()
+import gc
+
+THRESHOLD = 20_000  # objects allocated between two young collections (Python's default: 700)
+
+
+def run() -> None:
+    gc.set_threshold(THRESHOLD, *gc.get_threshold()[1:])
+    from socialready.cli import main
+
+    gc.freeze()
+    main()
+
+
+if __name__ == "__main__":
+    run()

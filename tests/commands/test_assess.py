@@ -160,3 +160,23 @@ def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None
         result = invoke("assess", "--resume")
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert "resume.yaml: target: must be the path of a plan file" in result.stderr
+
+
+def test_a_new_file_for_the_second_organisation_of_a_slug_is_the_next_free_name(
+    isolated: Path,
+) -> None:
+    """🥐's plan is organisation-2.yaml (🍞 has organisation.yaml); asked in a terminal, a new
+    file for 🥐 is organisation-3.yaml, not organisation-2-2.yaml."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    for name in ("🍞", "🥐"):
+        sources = Sources(BAKERY, [f"organisation.name={name}"], False, False)
+        assess.run(None, sources, force=False, lang="en")
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(DOWN + ENTER)  # a new file
+        sources = Sources(BAKERY, ["organisation.name=🥐", "capacity.people=3"], False, False)
+        assess.run(None, sources, force=False, lang="en")
+    names = sorted(p.name for p in (isolated / "plans").iterdir())
+    assert names == ["organisation-2.yaml", "organisation-3.yaml", "organisation.yaml"]

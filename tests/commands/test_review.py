@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,21 @@ def test_defaults_record_the_plan_as_promised(software: Path) -> None:
     assert entry["published"] == {"linkedin": 36, "blog": 6, "youtube": 6}
     rules = [f["rule"] for f in document["readiness"]["dimensions"]["capacity"]["findings"]]
     assert "review.plan-works" in rules
+
+
+def test_a_promise_of_under_one_post_is_one_post_asked_recorded_and_shown(
+    software: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YouTube at half a post a week, reviewed after one week: the promise is one post (not
+    round(0.5) = 0) in the question's default, in the recorded review and in `show`."""
+    monkeypatch.setenv("SOCIALREADY_TODAY", "2026-01-12")
+    document = _review(software, use_defaults=True, date="2026-01-12")
+    [entry] = document["reviews"]
+    assert (entry["published"] or {}).get("youtube") == 1
+    shown = json.loads(invoke("show", "--format", "json", str(software)).stdout)
+    [figures] = shown["review_figures"]
+    youtube = next(item for item in figures["channels"] if item["channel"] == "youtube")
+    assert (youtube["published"], youtube["promised"]) == (1, 1)
 
 
 def test_unknown_ids_and_early_dates_are_refused(software: Path) -> None:

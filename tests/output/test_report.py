@@ -42,3 +42,16 @@ def test_markdown_escaping_gives_back_the_text_as_typed(text: str) -> None:
             shown += child.content
     expected = "\n".join(line.strip() for line in text.splitlines()).strip() or "—"
     assert shown.strip() == expected.strip()
+
+
+def test_a_command_in_a_sentence_is_code_and_a_users_backticks_are_kept() -> None:
+    """The plan's own sentence names a command as code; a note with backticks shows them."""
+    from socialready.output.report import sentence
+
+    parser = MarkdownIt("commonmark")
+    ours = parser.renderInline(sentence("Run `socialready review` in *March*"))
+    assert ours == "Run <code>socialready review</code> in *March*"
+    theirs = parser.renderInline(md("Ask `Anna` about `the_photos`"))
+    assert theirs == "Ask `Anna` about `the_photos`"
+    odd = parser.renderInline(sentence("a `x|y` and `<b>`"))
+    assert odd == "a `x|y` and `&lt;b&gt;`"  # only a command or a key becomes code

@@ -141,7 +141,9 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
     if not prompts.can_prompt():
         problem = msg("assess.plan_exists", path=str(path))
         raise BadInput(msg("where", where=str(path), problem=problem))
-    fresh = _free_path(path)
+    from socialready.planfile.document import default_path
+
+    fresh = _free_path(default_path(existing.organisation))
     choice = prompts.choose(
         text("assess.which_file", lang, path=str(path)),
         [
@@ -154,7 +156,8 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
 
 
 def _free_path(path: Path) -> Path:
-    """The next name after `path` that no file has: x-2.yaml, x-3.yaml, ..."""
+    """The next name after `path` that no file has: x-2.yaml, x-3.yaml, ... (after x.yaml, never
+    x-2-2.yaml when the organisation's plan is x-2.yaml)."""
     for number in itertools.count(2):
         candidate = path.with_name(f"{path.stem}-{number}.yaml")
         if not candidate.exists():

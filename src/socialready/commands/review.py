@@ -78,7 +78,7 @@ def run(
         )
         recommended = build(in_force)["channels"]["recommended"]
         promised = {
-            entry["channel"]: round(review_rules.posts_per_week(entry, plan.answers) * weeks)
+            entry["channel"]: review_rules.promised_posts(entry, plan.answers, weeks)
             for entry in recommended
         }
         planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -47,9 +46,6 @@ code { font: inherit; font-weight: 600; }
 """
 
 
-_QUOTED = re.compile(r"`([^`<>\n]+)`")
-
-
 def page(document: PlanDoc, *, details: bool = False, today: dt.date | None = None) -> str:
     """A whole HTML document for A4, dated, nothing loaded from elsewhere, no script."""
     from markdown_it import MarkdownIt
@@ -65,9 +61,6 @@ def page(document: PlanDoc, *, details: bool = False, today: dt.date | None = No
     renderer.add_render_rule("text_special", _text_special)
     body = renderer.render(report.markdown(document, details=details))
     lang = document["language"]
-    # A command between backticks in a sentence (`socialready review`) is set apart, without
-    # the backticks a reader would stumble over; the text inside is escaped already.
-    body = _QUOTED.sub(r"<code>\1</code>", body)
     late = html.escape(report.overdue_mark(lang), quote=False)
     body = body.replace(f"<strong>{late}</strong>", f'<strong class="overdue">{late}</strong>')
     dated = text("dated", lang, date=reviews.day(today or schedule.today(), lang))

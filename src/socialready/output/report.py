@@ -78,6 +78,26 @@ def md(value: object) -> str:
     return "<br>".join(lines) or "—"
 
 
+_SPAN = re.compile(r"`([^`\n]+)`")
+_CODE = re.compile(r"[\w .:/=-]+")  # a command or a key: nothing markdown reads in it
+
+
+def sentence(value: object) -> str:
+    """A sentence the plan generated (a rule's, a step's, a question's) as markdown: as `md`,
+    but a command between backticks (`socialready review`) stays a code span. User text goes
+    through `md`, so the backticks a user typed are shown as typed."""
+    spans: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        if not _CODE.fullmatch(match.group(1)):
+            return match.group()  # shown as typed
+        spans.append(match.group(1))
+        return f"\0{len(spans) - 1}\0"  # `inert` has shown every NUL in plan text as \x00
+
+    held = md(_SPAN.sub(hold, _show(value)))
+    return re.sub("\0(\\d+)\0", lambda m: f"`{spans[int(m.group(1))]}`", held)
+
+
 def _show(value: object) -> str:
     if value is None or value == "":
         return "—"
@@ -170,7 +190,7 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
     out += [
         f"**{text('verdict', lang)}: {verdict}** · {text('score', lang)} {readiness['score']}/100",
         "",
-        md(readiness["summary"]),
+        sentence(readiness["summary"]),
         "",
         progress_line(titled, lang, today),
         "",
@@ -186,7 +206,7 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
     out.append("")
     for key, dimension in readiness["dimensions"].items():
         for finding in dimension["findings"]:
-            says, do = md(finding["says"]), md(finding["do"])
+            says, do = sentence(finding["says"]), sentence(finding["do"])
             rule = f" ({md(finding['rule'])})" if details else ""
             out.append(f"- **{text(f'rules.dimensions.{key}', lang)}** — {says} *{do}*{rule}")
     channels = document["channels"]
@@ -195,7 +215,7 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
         "",
         f"## {text('channels', lang)}",
         "",
-        md(workload_line(workload, lang)),
+        sentence(workload_line(workload, lang)),
         "",
     ]
     if channels["recommended"]:
@@ -205,18 +225,19 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
             name = md(catalog.load().channel_name(item["channel"], lang))
             hours = decimal(item["hours_per_week"], lang)
             who = md(channel_owner(document, item["channel"], lang))
-            out.append(f"| {name} | {md(item['cadence'])} | {hours} | {who} | {md(item['why'])} |")
+            cadence, why = sentence(item["cadence"]), sentence(item["why"])
+            out.append(f"| {name} | {cadence} | {hours} | {who} | {why} |")
         out.append("")
     if channels["not_now"]:
         out += [f"### {text('not_now', lang)}", ""]
         for waiting in channels["not_now"]:
             name = md(catalog.load().channel_name(waiting["channel"], lang))
-            out.append(f"- **{name}** — {md(waiting['why'])}")
+            out.append(f"- **{name}** — {sentence(waiting['why'])}")
         out.append("")
     out += [f"## {text('steps', lang)}", ""]
     for number, step in enumerate(document["steps"], start=1):
-        out += [f"### {number}. {md(step['title'])}", "", f"*{md(step['why'])}*", ""]
-        out += [f"- {md(action)}" for action in step["actions"]]
+        out += [f"### {number}. {md(step['title'])}", "", f"*{sentence(step['why'])}*", ""]
+        out += [f"- {sentence(action)}" for action in step["actions"]]
         meta = [
             f"{text('owner', lang)}: {md(step.get('owner'))}",
             f"{text('status', lang)}: {text('statuses.' + step.get('status', 'todo'), lang)}",
@@ -230,7 +251,7 @@ def markdown(document: PlanDoc, *, details: bool = False) -> str:
     out += _reviews_md(document, lang)
     if notes:
         out += [f"## {text('sources', lang)}", ""]
-        out += [f"- {md(note)}" for note in notes]
+        out += [f"- {sentence(note)}" for note in notes]
         out.append("")
     out += _answers_md(document, lang, details)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -246,13 +267,13 @@ def _reviews_md(document: PlanDoc, lang: str) -> list[str]:
         return [*out, text("review_page.none", lang), ""]
     for title, lines, notes in found:
         out += [f"### {md(title)}", ""]
-        out += [f"- {md(line)}" for line in lines]
+        out += [f"- {sentence(line)}" for line in lines]
         if notes:
             out += ["", f"{text('notes', lang)}: {md(notes)}"]
         out.append("")
     if trend:
         out += [f"### {text('review_page.trend', lang)}", ""]
-        out += [f"- {md(line)}" for line in trend]
+        out += [f"- {sentence(line)}" for line in trend]
         out.append("")
     return out
 
@@ -286,7 +307,7 @@ def _answers_md(document: PlanDoc, lang: str, details: bool) -> list[str]:
         else:
             shown = str(value) if value not in (None, "") else "—"
         key = f" ({md(question.key)})" if details else ""
-        out.append(f"- {md(question.prompt[lang])} **{md(shown)}**{key}")
+        out.append(f"- {sentence(question.prompt[lang])} **{md(shown)}**{key}")
     return out
 
 

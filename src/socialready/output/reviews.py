@@ -52,7 +52,7 @@ def figures(document: PlanDoc) -> list[ReviewFigures]:
     since = document.get("started")
     out: list[ReviewFigures] = []
     for entry, before in zip(reviews, before_each, strict=True):
-        promise = {item["channel"]: review_rules.posts_per_week(item, {}) for item in before}
+        promise = {item["channel"]: item for item in before}
         planned_hours = round(sum(float(item["hours_per_week"]) for item in before), 2)
         date = entry.get("date")
         weeks = None
@@ -63,7 +63,7 @@ def figures(document: PlanDoc) -> list[ReviewFigures]:
             {
                 "channel": channel,
                 "published": published.get(channel),
-                "promised": round(promise[channel] * weeks)
+                "promised": review_rules.promised_posts(promise[channel], {}, weeks)
                 if weeks and channel in promise
                 else None,
             }

@@ -52,6 +52,13 @@ def posts_per_week(entry: Recommended, answers: Answers) -> float:
     return float(channel.tier(current_tier(entry)).posts_per_week)
 
 
+def promised_posts(entry: Recommended, answers: Answers, weeks: float) -> int:
+    """Posts promised on one recommended channel over `weeks`: what a review asks about, shows
+    and is judged against. A channel the plan gives a cadence promises at least one post."""
+    per_week = posts_per_week(entry, answers)
+    return max(1, round(per_week * weeks)) if per_week > 0 else 0
+
+
 def tier_rates(entry: Recommended, answers: Answers) -> dict[str, float]:
     """Posts a week of each of the channel's tiers, the entry's own figure for its tier."""
     channel = catalog_mod.load().channels.get(entry["channel"])
@@ -121,7 +128,7 @@ def judge(
             judged += 1
             channels_judged += 1
             expected = per_week * period_weeks
-            promised = max(1, round(expected))
+            promised = promised_posts(entry, answers, period_weeks)
             current = current_tier(entry)
             supported = _supported(tier_rates(entry, answers), current, got, period_weeks)
             ratio = got / expected
