@@ -46,7 +46,37 @@ def test_the_cheap_reading_passes_over_the_rebuilt_sections_and_reads_the_rest(
     full = canonical.read(text)
     cheap = canonical.read(text, verify=False, skip=recompute.REBUILT)
     assert list(cheap) == list(full)
-    assert cheap == {**full, "readiness": {}, "channels": {}}
+    steps = [{**step, "title": "", "why": "", "actions": []} for step in full["steps"]]
+    assert cheap == {**full, "readiness": {}, "channels": {}, "steps": steps}
+    assert [list(step) for step in cheap["steps"]] == [list(step) for step in full["steps"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb:\n  c: |\n    x\n\n    y\n  d: 2\ne: 3\n",
+        "a: 1\nb:\n- c: 1\n  d: |-\n    x\n\n    y\n  e:\n  - f\n  - |\n    g\n  h: 'i'\n"
+        "- c: 2\nj: 3\n",
+        "b: |\n  x\n\n  y\nc: 1\n",
+        "b:\n- 1\n- x\nc: 1\n",
+    ],
+)
+def test_the_cheap_reading_passes_over_the_lines_a_reading_takes(text: str) -> None:
+    """Whatever it passes over, the rest is read as a whole reading reads it."""
+    skip = {"b": {"d": None, "e": None, "h": None}}
+    try:
+        full = canonical.read(text, verify=False)
+    except canonical.Unsupported:
+        return
+    cheap = canonical.read(text, verify=False, skip=skip)
+    assert list(cheap) == list(full)
+    for key in full:
+        if key != "b":
+            assert cheap[key] == full[key]
+    cheap = canonical.read(text, verify=False, skip={"b": None})
+    assert {key: value for key, value in cheap.items() if key != "b"} == {
+        key: value for key, value in full.items() if key != "b"
+    }
 
 
 def test_a_comment_the_cheap_reading_takes_for_text_is_still_a_comment(tmp_path: Path) -> None:
@@ -125,3 +155,18 @@ def test_a_crlf_plan_is_read_cheaply_too(tmp_path: Path) -> None:
     result = _update(path)
     assert not result.changed
     assert result.new_text == path.read_bytes().decode("utf-8")
+
+
+def test_a_hand_edit_of_what_the_cheap_reading_passes_over_is_found(tmp_path: Path) -> None:
+    """A step's title, why and actions, readiness and channels: read again to find the edit."""
+    path = _plan(
+        tmp_path,
+        "  title: Bepaal je doelgroep en wat die interessant vindt\n",
+        "  title: Bepaal je doelgroep\n",
+    )
+    with pytest.raises(HandEdited) as refused:
+        _update(path)
+    assert "steps[audience].title" in str(refused.value)
+    moved = recompute.update(path, {}, None, force=True, said_in="en")
+    assert moved.moved_to_notes == ["steps[audience].title"]
+    assert "Bepaal je doelgroep\n" in moved.new_text  # in the notes now

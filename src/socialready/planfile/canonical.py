@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from socialready.planfile.schedule import iso_date
@@ -267,12 +268,18 @@ def _literal(text: str, indent: int) -> str:
 # Reading
 
 
-def read(text: str, *, verify: bool = True, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+# What a reading passes over: key -> None (its value is not read: {}, [] or "" instead, by how
+# it is written), or what to pass over inside it (in each item, for a sequence).
+Skip = Mapping[str, "Skip | None"]
+
+
+def read(text: str, *, verify: bool = True, skip: Skip | None = None) -> dict[str, Any]:
     """The mapping in `text` (after its leading comment lines), or Unsupported.
 
-    Without `verify`, what is read is not written back to check it, and each top-level section
-    named in `skip` is passed over (read as {}): such a reading may be wrong, and is for a
-    caller that can tell by other means (see recompute.update), or reads it again verified."""
+    Without `verify`, what is read is not written back to check it, and what `skip` names is
+    passed over: such a reading may be wrong, and is for a caller that can tell by other means
+    (see recompute), or reads the text again verified. The lines passed over are those a
+    reading that succeeds would take for the value, no more and no fewer."""
     start = 0
     while text.startswith("#", start):
         end = text.find("\n", start) + 1
@@ -295,20 +302,16 @@ def read(text: str, *, verify: bool = True, skip: frozenset[str] = frozenset()) 
     return data
 
 
-_NONE: frozenset[str] = frozenset()
-
-
 # The reader reads the lines `write` makes and gives up (Unsupported) at much else; what it
 # reads is trusted only once written back to the same text (see `read`). One call per mapping
 # or sequence, the lines of each walked in a loop: plans are read far more often than written.
 
 
 def _read_mapping(
-    lines: list[str], index: int, indent: int, first: str | None, skip: frozenset[str] = _NONE
+    lines: list[str], index: int, indent: int, first: str | None, skip: Skip | None = None
 ) -> tuple[dict[str, Any], int]:
     """The mapping whose keys start at `indent` from line `index` on (or from `first`, the
-    rest of a `- key: value` line), and the index of the line after it; a block under a key in
-    `skip` (the top level's only) is passed over."""
+    rest of a `- key: value` line), and the index of the line after it."""
     data: dict[str, Any] = {}
     pad = _pad(indent)
     count = len(lines)
@@ -327,6 +330,12 @@ def _read_mapping(
         if match is None:
             raise Unsupported
         end = match.end()
+        inner: Skip | None = None
+        if skip is not None and match[1] in skip:
+            inner = skip[match[1]]
+            if inner is None:
+                data[match[1]], index = _pass_over(lines, index, indent, end < len(line))
+                continue
         if end < len(line):
             rest = line[end:]
             if rest[0] == "|":
@@ -335,17 +344,32 @@ def _read_mapping(
                 data[match[1]] = _scalar_text(rest)
             else:
                 data[match[1]] = rest
-        elif match[1] in skip:
-            while index < count and (not lines[index] or lines[index][0] == " "):
-                index += 1
-            data[match[1]] = {}
         elif index < count and lines[index].startswith(pad + "- "):
-            data[match[1]], index = _read_sequence(lines, index, indent)
+            data[match[1]], index = _read_sequence(lines, index, indent, inner)
         else:
-            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None)
+            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None, inner)
 
 
-def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any], int]:
+def _pass_over(lines: list[str], index: int, indent: int, on_the_line: bool) -> tuple[Any, int]:
+    """A value not read: "" for one on its key's line (the lines of a `|` block after it), else
+    [] or {}, after every line that is empty, deeper than its key or an item at its key's
+    indent (a reading that succeeds takes exactly those: the next line is a key)."""
+    count = len(lines)
+    deeper = _pad(indent + INDENT) if on_the_line else _pad(indent) + " "
+    item = deeper if on_the_line else _pad(indent) + "-"
+    found: Any = "" if on_the_line else []
+    if not on_the_line and not (index < count and lines[index].startswith(item)):
+        found = {}
+    while index < count and (
+        not lines[index] or lines[index].startswith(deeper) or lines[index].startswith(item)
+    ):
+        index += 1
+    return found, index
+
+
+def _read_sequence(
+    lines: list[str], index: int, indent: int, skip: Skip | None = None
+) -> tuple[list[Any], int]:
     """The items of the sequence whose `- ` start at `indent` from line `index` on."""
     items: list[Any] = []
     item_pad = _pad(indent) + "- "
@@ -355,7 +379,7 @@ def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any]
         rest = lines[index][inner:]
         index += 1
         if _KEY.match(rest):
-            item, index = _read_mapping(lines, index, inner, rest)
+            item, index = _read_mapping(lines, index, inner, rest, skip)
             items.append(item)
         elif rest[:1] == "|":
             literal, index = _read_literal(lines, index, inner, rest[1:])

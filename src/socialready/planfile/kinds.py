@@ -229,6 +229,8 @@ class Field:
     ) -> None:
         self.key, self.node, self.required = name, node, required
         self.generated, self.deep_only = generated, deep_only
+        # Text of any length: its check would give any text back as it is (most fields)
+        self.any_text = type(node) is Text and not (node.min_length or node.max_length)
 
 
 class Record(Node):
@@ -260,15 +262,21 @@ class Record(Node):
                     f"{prefix}{name}",
                     self.unknown or msg("plan.not_a_field", fields=fields),
                 )
+        deep = run.deep
         for field in self.fields.values():
-            if field.deep_only and not run.deep:
+            if field.deep_only and not deep:
                 continue
-            inner = GENERATED if field.generated else hint
-            if field.key not in value:
+            name = field.key
+            if name not in value:
                 if field.required:
-                    raise run.fail(f"{prefix}{field.key}", msg("plan.missing"), inner)
+                    inner = GENERATED if field.generated else hint
+                    raise run.fail(f"{prefix}{name}", msg("plan.missing"), inner)
                 continue
-            value[field.key] = field.node.check(value[field.key], prefix + field.key, run, inner)
+            item = value[name]
+            if field.any_text and (type(item) is str or (item is None and field.node.nullable)):
+                continue  # as Text.check would have it
+            inner = GENERATED if field.generated else hint
+            value[name] = field.node.check(item, prefix + name, run, inner)
         return value
 
 

@@ -6,7 +6,7 @@ keeping everything the user owns and refusing to overwrite hand edits to generat
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
@@ -14,6 +14,7 @@ from socialready.errors import HandEdited, msg
 from socialready.model import Answers, PlanDoc
 from socialready.planfile import yamlio
 from socialready.planfile.document import (
+    GENERATED_STEP,
     Plan,
     build,
     dumps,
@@ -108,38 +109,38 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
     )
 
 
-REBUILT = frozenset(
-    ("readiness", "channels")
-)  # sections `plan` rebuilds and only checks the kind of
+# What `plan` rebuilds and checks the kind of only: what the cheap reading passes over.
+REBUILT: yamlio.Skip = {
+    "readiness": None,
+    "channels": None,
+    "steps": dict.fromkeys(GENERATED_STEP),  # in each step
+}
 
 
 def _as_read(text: str, source: str) -> tuple[Plan, PlanDoc, str]:
     """The plan in `text`, and its document and the file's text rebuilt from it.
 
-    Read cheaply first: canonical's reading is not written back to check it, and the sections
-    in REBUILT are not read. When the rebuilt text is the text read (most plans, most runs),
-    no more is needed, whatever that reading got wrong: the file holds exactly what `plan`
-    writes for the plan it read (canonical.write gives PyYAML's bytes, so PyYAML reads the file
-    as that document), and reading that document gives that plan back (`plan` twice changes
-    nothing). Otherwise, before anything is said or written, the text is read again, verified:
-    when that reading agrees (the same reader, so the same data but for the sections passed
-    over, which are taken from it), the plan stands; else, or when the cheap reading led to an
-    error, the plan is read again through PyYAML as any other file is."""
+    Read cheaply first: canonical's reading is not written back to check it, and what `plan`
+    rebuilds (REBUILT) is not read. When the rebuilt text is the text read (most plans, most
+    runs), no more is needed, whatever that reading got wrong: the file holds exactly what
+    `plan` writes for the plan it read (canonical.write gives PyYAML's bytes, so PyYAML reads
+    the file as that document), and reading that document gives that plan back (`plan` twice
+    changes nothing). Otherwise, before anything is said or written, the text is read again,
+    verified: when that reading takes (the same reader, so the same data but for what was
+    passed over), the plan it gives is the one rebuilt; else, or when the cheap reading led to
+    an error, the plan is read again through PyYAML as any other file is."""
     try:
         loaded = yamlio.load_unverified(text, source, REBUILT)
         plan = from_loaded(loaded, text, source)
         document, new_text = _rebuilt(plan)
-    except Exception:  # from data that may be misread: the verified reading below decides
+    except Exception:  # from data that may be misread: a verified reading decides
         loaded = None
     if loaded is not None:
         if loaded.verified or new_text == text:
             return plan, document, new_text
-        data = yamlio.verified(text)
-        if data is not None and all(isinstance(data.get(key, {}), dict) for key in REBUILT):
-            as_read = cast(dict[str, object], plan.as_read)
-            for key in REBUILT & data.keys():
-                as_read[key] = data[key]  # as parse keeps them: only their kind is checked
-            return plan, document, new_text
+        again = yamlio.verified(text)
+        if again is not None:  # answers, owned fields and reviews as read cheaply: same build
+            return from_loaded(again, text, source), document, new_text
     plan = from_text(text, source)
     return (plan, *_rebuilt(plan))
 

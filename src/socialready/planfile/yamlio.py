@@ -183,7 +183,9 @@ def _check_text(text: str, source: str) -> None:
         entries = max(text.count("\n"), text.count("{") + text.count("["))
         if entries > MAX_LINES:
             raise FileProblem(source, msg("yaml.too_many_lines", count=entries, limit=MAX_LINES))
-    if any(marker in text for marker in _CONFLICT_MARKERS):  # else no line starts with one
+    if ("<" in text or "=" in text or ">" in text) and any(  # one character is found faster
+        marker in text for marker in _CONFLICT_MARKERS
+    ):  # else no line starts with one
         for number, line in enumerate(text.splitlines(), start=1):
             if line.startswith(_CONFLICT_MARKERS):
                 raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
@@ -424,9 +426,12 @@ def load_with_comments(text: str, source: str) -> Loaded:
     return Loaded(data, top, [(number, comment) for _, number, comment in found[leading:]])
 
 
-def load_unverified(text: str, source: str, skip: frozenset[str]) -> Loaded:
+Skip = canonical.Skip  # key -> None (not read), or what to pass over inside it
+
+
+def load_unverified(text: str, source: str, skip: Skip) -> Loaded:
     """`load_with_comments`, cheaper when the file is in the plan's own shape: what is read is
-    not written back to check it, and the top-level sections in `skip` are not read ({}).
+    not written back to check it, and what `skip` names is not read (see canonical.read).
     For a caller that can tell a wrong reading by other means, or else calls `verified`."""
     text = _lf(text)
     _check_text(text, source)
@@ -437,11 +442,12 @@ def load_unverified(text: str, source: str, skip: frozenset[str]) -> Loaded:
     return Loaded(data, header(text), [], verified=False)
 
 
-def verified(text: str) -> Any:
+def verified(text: str) -> Loaded | None:
     """What `load_with_comments` reads in `text` when the file is in the plan's own shape, and
     None when it is not (then only PyYAML can say)."""
+    text = _lf(text)
     try:
-        return canonical.read(_lf(text))
+        return Loaded(canonical.read(text), header(text), [])
     except canonical.Unsupported:
         return None
 
