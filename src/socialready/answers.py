@@ -70,7 +70,23 @@ def _text(question: Question, value: object, source: str) -> str:
     return value
 
 
+# A question's values as a set, by the tuple they are made from (questionnaire.Question.values
+# makes each tuple once): every plan read checks some 50 answers against them.
+_VALUE_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _value_set(values: tuple[str, ...]) -> frozenset[str]:
+    known = _VALUE_SETS.get(id(values))
+    if known is not None and known[0] is values:
+        return known[1]
+    found = frozenset(values)
+    _VALUE_SETS[id(values)] = (values, found)  # holds the tuple: the id stays its own
+    return found
+
+
 def _one(question: Question, value: object, source: str) -> str:
+    if type(value) is str and value in _value_set(question.values):
+        return value  # most answers: one of the values as it is
     if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
         value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
     if isinstance(value, str) and value not in question.values and is_codes(question):
@@ -91,17 +107,17 @@ def _many(question: Question, value: object, source: str) -> list[str]:
 
     if value is None:
         value = []
+    values = question.values
     if not isinstance(value, list):
-        raise fail(msg("answer.list_of", values=", ".join(question.values)))
-    for item in value:
-        if item not in question.values:
-            raise fail(
-                msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
-            )
+        raise fail(msg("answer.list_of", values=", ".join(values)))
+    known = _value_set(values)
+    for item in value:  # text looked up in the set; anything else as before, in the tuple
+        if (type(item) is not str or item not in known) and item not in values:
+            raise fail(msg("answer.not_one_of", value=repr(item), values=", ".join(values)))
     if len(value) < question.min_selected:
         raise fail(msg("answer.at_least", n=question.min_selected))
     chosen = set(value)
-    return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
+    return [v for v in values if v in chosen]  # questionnaire order, no duplicates
 
 
 def _number(question: Question, value: object, source: str) -> float | None:

@@ -129,7 +129,9 @@ def _key_name(key: str) -> bool:
 def _mapping(
     out: list[str], data: dict[Any, Any], indent: int, *, inline_first: bool, seen: set[int]
 ) -> None:
-    _once(data, seen)
+    if id(data) in seen:  # as _once does (here for speed: most values are in a mapping)
+        raise Unsupported
+    seen.add(id(data))
     pad = _pad(indent)
     inner = indent + INDENT
     append = out.append
@@ -315,13 +317,14 @@ def _read_mapping(
     data: dict[str, Any] = {}
     pad = _pad(indent)
     count = len(lines)
+    key_at = _KEY.match
     while True:
         if first is not None:
             line, first = first, None
-            match = _KEY.match(line)
+            match = key_at(line)
         elif index < count and lines[index].startswith(pad):
             line = lines[index]
-            match = _KEY.match(line, indent)
+            match = key_at(line, indent)
             if match is None:  # a sequence item or a deeper line: the mapping ends before it
                 return data, index
             index += 1
@@ -334,7 +337,10 @@ def _read_mapping(
         if skip is not None and match[1] in skip:
             inner = skip[match[1]]
             if inner is None:
-                data[match[1]], index = _pass_over(lines, index, indent, end < len(line))
+                if end < len(line) and line[end] != "|":  # nothing on the lines after it
+                    data[match[1]] = ""
+                else:
+                    data[match[1]], index = _pass_over(lines, index, indent, end < len(line))
                 continue
         if end < len(line):
             rest = line[end:]
@@ -360,9 +366,8 @@ def _pass_over(lines: list[str], index: int, indent: int, on_the_line: bool) -> 
     found: Any = "" if on_the_line else []
     if not on_the_line and not (index < count and lines[index].startswith(item)):
         found = {}
-    while index < count and (
-        not lines[index] or lines[index].startswith(deeper) or lines[index].startswith(item)
-    ):
+    taken = (deeper, item)
+    while index < count and (not lines[index] or lines[index].startswith(taken)):
         index += 1
     return found, index
 

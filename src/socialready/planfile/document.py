@@ -190,6 +190,7 @@ def header_comment(language: str) -> str:
     return "".join(f"# {line}".rstrip() + "\n" for line in comment.split("\n"))
 
 
+@functools.lru_cache(maxsize=64)  # plans share their headers
 def split_header(header: str) -> tuple[str, str]:
     """The user's own comment lines from a file's header, those before the generated header
     comment and those after it. The generated lines are left out: those of the header in either

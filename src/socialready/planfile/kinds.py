@@ -152,11 +152,14 @@ def _finite(value: float) -> bool:
 class Choice(Node):
     def __init__(self, values: Sequence[Any]) -> None:
         self.values = tuple(values)
+        self.texts = frozenset(value for value in self.values if type(value) is str)
 
     def body(self, defs: JSON) -> JSON:
         return {"const": self.values[0]} if len(self.values) == 1 else {"enum": list(self.values)}
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if type(value) is str and value in self.texts:
+            return value  # most values: as below, found faster
         if value is None and self.nullable:
             return None
         if isinstance(value, bool) or not any(
@@ -180,6 +183,8 @@ class Date(Node):
         return {"anyOf": [iso, dutch]}  # 31-03-2027 in a Dutch plan; written back as ISO
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None  # as read_date has it: most due dates are left empty
         day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint), run.language)
         if day is None and not self.nullable:
             raise run.fail(key, msg("plan.date_required"), hint)
