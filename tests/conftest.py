@@ -181,6 +181,13 @@ def edit_plan(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), "utf-8")
 
 
+def editor_save(path: Path, text: str) -> None:
+    """An editor's save: a whole new file in one step."""
+    tmp = path.with_name(path.name + ".editor")
+    tmp.write_text(text, "utf-8")
+    os.replace(tmp, path)
+
+
 def overdue_plan(folder: Path) -> Path:
     """The bakery's Dutch plan whose first step was due before today (2026-03-02)."""
     path = assess_plan(folder / "p.yaml")
@@ -210,6 +217,12 @@ def plan_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The text of a real plan (the bakery's, in English), made once a module by the command."""
     path = assess_plan(tmp_path_factory.mktemp("made") / "bakery.yaml", "en")
     return path.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def stale_plan(plan_text: str) -> str:
+    """`plan_text` after a hand edit of its answers: `plan` rewrites it."""
+    return plan_text.replace("hours_per_week: 3", "hours_per_week: 8")
 
 
 # Words that give an English screen away; none of them is Dutch (checked as whole words).

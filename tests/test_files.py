@@ -1,4 +1,5 @@
-"""The user's files: the one guard every `-o FILE` passes before anything is written."""
+"""The user's files: the one guard every `-o FILE` passes before anything is written; a plan
+changed since it was read is never written over."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from socialready import files
 from socialready.errors import FileProblem, Msg, msg
+from tests.conftest import editor_save
 
 
 def _ics(path: Path, reads: Path) -> None:
@@ -67,3 +69,16 @@ def test_of_the_kind_the_command_writes_or_new_or_empty(tmp_path: Path) -> None:
     report.write_text("<html>old</html>", "utf-8")
     files.check_output(report)  # a report of any kind may be replaced by the next
     files.check_output(folder)  # no kind named: writing there says what is wrong
+
+
+def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_plan: str) -> None:
+    """The file changes between reading and writing: the write is refused, the change kept."""
+    path = isolated / "p.yaml"
+    path.write_text(stale_plan, "utf-8")
+    read = files.read(path)
+    editor_save(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        files.write_text(path, "socialready: 1\n", expect=read.digest)
+    assert "notes: mine" in path.read_text("utf-8")
+    files.write_text(path, "socialready: 1\n", expect=files.read(path).digest)
+    assert path.read_text("utf-8") == "socialready: 1\n"

@@ -10,9 +10,13 @@ from typing import Any
 import pytest
 
 from socialready.commands import assess
+from socialready.errors import FileProblem
 from socialready.planfile import yamlio
+from socialready.planfile.document import read
+from socialready.wizard import resume
 from socialready.wizard.flow import Sources
-from tests.conftest import DOWN, ENTER, ORGANISATIONS, invoke
+from tests.bad_files import ROOT_SKIP, files_in, refused
+from tests.conftest import DOWN, ENTER, ORGANISATIONS, editor_save, invoke
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
 
@@ -160,6 +164,44 @@ def test_a_resume_file_of_the_wrong_shape_is_one_message(isolated: Path) -> None
         result = invoke("assess", "--resume")
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert "resume.yaml: target: must be the path of a plan file" in result.stderr
+
+
+def test_a_plan_given_as_answers_says_so(isolated: Path, plan_text: str) -> None:
+    (isolated / "a.yaml").write_text(plan_text)
+    before = files_in(isolated)
+    message = refused(invoke("assess", "--answers", "a.yaml"), isolated, before, "a.yaml")
+    assert "plan" in message.replace("a.yaml", "")
+
+
+@ROOT_SKIP
+def test_a_read_only_target_folder(isolated: Path) -> None:
+    """The write fails: no plan, no temporary file, and the answers kept for --resume."""
+    (isolated / "plans").mkdir(mode=0o555)
+    before = files_in(isolated)
+    result = invoke("assess", "--answers", str(BAKERY))
+    (isolated / "plans").chmod(0o755)
+    before["state/socialready/resume.yaml"] = resume.ASSESS.path().read_bytes()
+    refused(result, isolated, before, "cannot be written (permission denied)", "--resume")
+
+
+def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
+    isolated: Path, stale_plan: str
+) -> None:
+    """`assess PLAN` reads the plan, asks for minutes, then writes: an edit made meanwhile
+    is kept, and the answers wait in the resume file."""
+    path = isolated / "p.yaml"
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    existing = read(path)
+    editor_save(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+        assess._write(existing.answers, "en", path, existing, False, None)
+    assert "notes: mine" in path.read_text("utf-8")
+    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
+    again = read(path)
+    assess._write(again.answers, "en", path, again, False, None)
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
+    assert not resume.ASSESS.path().exists()
 
 
 def test_a_new_file_for_the_second_organisation_of_a_slug_is_the_next_free_name(

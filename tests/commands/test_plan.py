@@ -3,9 +3,11 @@ dates and notes in the plan's language, counts what it did, and checks in CI."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from socialready import catalog
 from socialready.planfile import yamlio
 from socialready.planfile.document import header_comment
+from tests.bad_files import files_in, refused
 from tests.conftest import NL, ORGANISATIONS, assess_plan, edit_plan, invoke, own_step
 
 
@@ -478,3 +481,84 @@ def test_a_comment_after_a_status_is_kept_and_pointed_to_the_notes(isolated: Pat
     assert path.read_text("utf-8") == before
     assert "zet het dan in de notities van de stap" in result.stderr
     assert "aanhalingstekens" not in result.stderr  # a quoted status would be no status
+
+
+@pytest.fixture
+def tiny_disk(isolated: Path) -> Iterator[Path]:
+    """A 12 KiB tmpfs holding one plan: room for it, not for a second copy while replacing."""
+    disk = isolated / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("a full disk needs a tmpfs mount (root); a /dev/full symlink is replaced")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", str(disk)])
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here to simulate a full disk")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_keeps_the_old_plan(isolated: Path, stale_plan: str, tiny_disk: Path) -> None:
+    (tiny_disk / "bakery.yaml").write_text(stale_plan)
+    before = files_in(isolated)
+    result = invoke("plan", "disk/bakery.yaml")
+    refused(result, isolated, before, "disk/bakery.yaml: the disk is full", "unchanged")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def test_a_read_only_disk_keeps_the_old_plan(
+    isolated: Path, stale_plan: str, tiny_disk: Path
+) -> None:
+    """A disk or share mounted read-only (EROFS), which even root cannot write."""
+    (tiny_disk / "bakery.yaml").write_text(stale_plan)
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)])
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+    before = files_in(isolated)
+    result = invoke("plan", "disk/bakery.yaml")
+    refused(result, isolated, before, "disk/bakery.yaml: cannot be written: the disk or share")
+    assert result.stderr.splitlines()[-1] == "1 plan could not be written."
+
+
+def _folder(root: Path, text: str, count: int) -> Path:
+    folder = root / "plans"
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"p{number:03}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
+    isolated: Path, stale_plan: str
+) -> None:
+    folder = _folder(isolated, stale_plan, 2)
+    orphan = folder / f".p000.yaml.{2**22 + 7}.abcd_123.tmp"  # no such process id
+    orphan.write_text(stale_plan, "utf-8")
+    result = invoke("plan", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert not orphan.exists()
+
+
+def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
+    isolated: Path, stale_plan: str
+) -> None:
+    plan = isolated / "p.yaml"
+    plan.write_text(stale_plan, "utf-8")
+    other = isolated / "other.txt"
+    other.write_text("mine", "utf-8")
+    (isolated / ".p.yaml.lock").symlink_to(other)
+    result = invoke("plan", str(plan), "--set", "capacity.hours_per_week=7")
+    assert result.returncode == 2, result.stderr
+    assert ".p.yaml.lock: cannot be written" in result.stderr
+    assert "1 plan could not be written." in result.stderr
+    assert other.read_text("utf-8") == "mine" and plan.read_text("utf-8") == stale_plan
+
+
+def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_plan: str) -> None:
+    folder = _folder(isolated, stale_plan, 70)
+    result = invoke("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
+    assert "Traceback" not in result.stderr
+    assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())

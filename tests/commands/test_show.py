@@ -12,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from socialready.planfile import yamlio
+from tests.bad_files import PLAN, files_in, refused
 from tests.conftest import (
     MARKUP,
     NL,
@@ -360,3 +361,24 @@ def test_the_html_report_is_one_safe_printable_page(isolated: Path) -> None:
     assert page.tags.count("br") == 1 and "r2 <br>" in text  # a line break, and <br> as typed
     assert "Antwoorden" in text and "Voortgang" in text and "te laat" in text
     assert "@media print" in result.stdout and "http" not in result.stdout.split("<body>")[0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_show_a_hand_edited_verdict(isolated: Path, plan_text: str, fmt: str) -> None:
+    (isolated / "plans").mkdir()
+    (isolated / PLAN).write_text(plan_text.replace("verdict: ready", "verdict: maybe", 1))
+    before = files_in(isolated)
+    refused(invoke("show", "--format", fmt, PLAN), isolated, before, "readiness.verdict")
+
+
+def test_the_notice_names_no_temporary_file(isolated: Path, plan_text: str) -> None:
+    """git's textconv passes a new temporary file each time: the notice must not differ
+    because of it."""
+    (isolated / "x.yaml").write_text(
+        re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan_text)
+    )
+    result = invoke("show", "--format", "markdown", str(isolated / "x.yaml"))
+    assert result.returncode == 0
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("socialready cannot show this version of the plan as a report")
+    assert "x.yaml" not in first and "format 99" in first

@@ -97,18 +97,6 @@ def test_the_textconv_never_makes_git_fail(repo: Path) -> None:
     assert "+**Verdict: Ready**" in diff.stdout and NOTICE in diff.stdout
 
 
-def test_the_notice_names_no_temporary_file(repo: Path) -> None:
-    """git passes a new temporary file each time: the notice must not differ because of it."""
-    plan = repo / "plans" / "bakery.yaml"
-    (repo / "x.yaml").write_text(
-        re.sub(r"(?m)^socialready: \d+$", "socialready: 99", plan.read_text())
-    )
-    result = invoke("show", "--format", "markdown", str(repo / "x.yaml"))
-    assert result.returncode == 0
-    first = result.stdout.splitlines()[0]
-    assert first.startswith(NOTICE) and "x.yaml" not in first and "format 99" in first
-
-
 def test_a_hand_edit_of_an_answer_shows_in_git_diff(repo: Path) -> None:
     plan = repo / "plans" / "bakery.yaml"
     plan.write_text(plan.read_text("utf-8").replace("hours_per_week: 3", "hours_per_week: 8"))

@@ -14,20 +14,11 @@ from pathlib import Path
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, invoke, run_cli
+from tests.conftest import command, editor_save, invoke, run_cli
 
 pytestmark = pytest.mark.serial  # processes that race: nothing else of ours on the CPU
 PLANS = 160  # above commands/plan.PARALLEL_FROM: spread over worker processes
 MANY_CORES = len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else False
-
-
-@pytest.fixture(scope="module")
-def stale_plan(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A plan whose answers were edited by hand: `plan` rewrites it."""
-    path = tmp_path_factory.mktemp("made") / "bakery.yaml"
-    made = invoke("assess", str(path), "--answers", str(ORGANISATIONS / "bakery.yaml"))
-    assert made.returncode == 0, made.stderr
-    return path.read_text("utf-8").replace("hours_per_week: 3", "hours_per_week: 8")
 
 
 def _folder(root: Path, text: str, count: int = PLANS) -> Path:
@@ -36,13 +27,6 @@ def _folder(root: Path, text: str, count: int = PLANS) -> Path:
     for number in range(count):
         (folder / f"p{number:03}.yaml").write_text(text, "utf-8")
     return folder
-
-
-def _replace(path: Path, text: str) -> None:
-    """An editor's save: a whole new file in one step."""
-    tmp = path.with_name(path.name + ".editor")
-    tmp.write_text(text, "utf-8")
-    os.replace(tmp, path)
 
 
 def _children(pid: int) -> list[int]:
@@ -100,7 +84,7 @@ def test_edits_made_while_plan_runs_are_never_overwritten(isolated: Path, stale_
                 text = text.replace(f"  notes: edit {rounds - 1} of {path.name}\n",
                                     f"  notes: {mark}\n", 1)  # fmt: skip
             if mark in text:
-                _replace(path, text)
+                editor_save(path, text)
                 last[path] = mark
     _, stderr = process.communicate(timeout=120)
     assert "Traceback" not in stderr
@@ -111,22 +95,6 @@ def test_edits_made_while_plan_runs_are_never_overwritten(isolated: Path, stale_
     for line in left:
         assert line.startswith("Error: ") and "left as it is" in line
     assert not list(folder.glob(".*.tmp"))
-
-
-def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_plan: str) -> None:
-    """The same, made certain: the file changes between reading and writing."""
-    from socialready import files
-    from socialready.errors import FileProblem
-
-    path = isolated / "p.yaml"
-    path.write_text(stale_plan, "utf-8")
-    read = files.read(path)
-    _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
-    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
-        files.write_text(path, "socialready: 1\n", expect=read.digest)
-    assert "notes: mine" in path.read_text("utf-8")
-    files.write_text(path, "socialready: 1\n", expect=files.read(path).digest)
-    assert path.read_text("utf-8") == "socialready: 1\n"
 
 
 def _rewritten(root: Path, text: str) -> str:
@@ -184,42 +152,6 @@ def test_kill_9_during_a_folder_run_leaves_no_workers_and_no_temporary_file(
     new = _rewritten(isolated, stale_plan)
     texts = {path.read_text("utf-8") for path in folder.iterdir()}
     assert texts <= {stale_plan, new}, "a plan is neither the old nor the new text"
-
-
-def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(
-    isolated: Path, stale_plan: str
-) -> None:
-    folder = _folder(isolated, stale_plan, 2)
-    orphan = folder / f".p000.yaml.{2**22 + 7}.abcd_123.tmp"  # no such process id
-    orphan.write_text(stale_plan, "utf-8")
-    result = invoke("plan", str(folder))
-    assert result.returncode == 0, result.stderr
-    assert not orphan.exists()
-
-
-def test_assess_leaves_a_plan_edited_while_the_questions_were_asked(
-    isolated: Path, stale_plan: str
-) -> None:
-    """`assess PLAN` reads the plan, asks for minutes, then writes: an edit made meanwhile
-    is kept, and the answers wait in the resume file."""
-    from socialready.commands import assess
-    from socialready.errors import FileProblem
-    from socialready.planfile.document import read
-    from socialready.wizard import resume
-
-    path = isolated / "p.yaml"
-    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    existing = read(path)
-    _replace(path, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
-    with pytest.raises(FileProblem, match="changed while socialready was working on it"):
-        assess._write(existing.answers, "en", path, existing, False, None)
-    assert "notes: mine" in path.read_text("utf-8")
-    path.write_bytes(stale_plan.encode().replace(b"\n", b"\r\n"))
-    again = read(path)
-    assess._write(again.answers, "en", path, again, False, None)
-    data = path.read_bytes()
-    assert data.count(b"\r\n") == data.count(b"\n")  # a Windows checkout stays one
-    assert not resume.ASSESS.path().exists()
 
 
 def _review_answers(root: Path) -> Path:
@@ -317,7 +249,7 @@ def test_a_writer_waits_for_the_one_holding_the_plan_and_then_keeps_its_change(
             env={**os.environ, "NO_COLOR": "1"},
         )  # fmt: skip
         assert _waiting(update), "the second writer did not wait for the lock"
-        _replace(plan, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
+        editor_save(plan, stale_plan.replace("  notes: null\n", "  notes: mine\n", 1))
     _, stderr = update.communicate(timeout=60)
     assert update.returncode == 0, stderr
     text = plan.read_text("utf-8")
@@ -356,21 +288,6 @@ def test_a_writer_that_waits_too_long_says_so_and_changes_nothing(
         holder.wait()
 
 
-def test_a_link_or_folder_in_the_lock_files_place_is_named_and_left_alone(
-    isolated: Path, stale_plan: str
-) -> None:
-    plan = isolated / "p.yaml"
-    plan.write_text(stale_plan, "utf-8")
-    other = isolated / "other.txt"
-    other.write_text("mine", "utf-8")
-    (isolated / ".p.yaml.lock").symlink_to(other)
-    result = invoke("plan", str(plan), "--set", "capacity.hours_per_week=7")
-    assert result.returncode == 2, result.stderr
-    assert ".p.yaml.lock: cannot be written" in result.stderr
-    assert "1 plan could not be written." in result.stderr
-    assert other.read_text("utf-8") == "mine" and plan.read_text("utf-8") == stale_plan
-
-
 def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str) -> None:
     """`python -m socialready`, as on Windows when the command is not on the PATH: spawned
     workers start from the package's __main__ module, not the installed command's script."""
@@ -383,15 +300,6 @@ def test_python_dash_m_runs_a_folder_under_spawn(isolated: Path, stale_plan: str
     assert result.returncode == 0, result.stderr
     assert "70 plans updated." in result.stderr
     assert not list(folder.glob(".*.tmp"))
-
-
-def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_plan: str) -> None:
-    folder = _folder(isolated, stale_plan, 70)
-    result = invoke("plan", str(folder), env={"SOCIALREADY_START_METHOD": "threads"})
-    assert result.returncode == 2
-    assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
-    assert "Traceback" not in result.stderr
-    assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())
 
 
 def test_the_plan_lock_excludes_while_its_file_is_removed_after_each_use(isolated: Path) -> None:

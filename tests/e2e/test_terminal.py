@@ -1,6 +1,7 @@
-"""What reaches the screen, end to end: text from a plan never acts on the terminal; output that
-cannot be written is one message; Ctrl-D at a question is Ctrl-C; pipes and devices are
-refused. The installed command in a subprocess (a pseudo-terminal where a person would type)."""
+"""What reaches the screen, end to end: text from a plan never acts on a real terminal (every
+command, in process: tests/test_hostile_text.py); output that cannot be written is one message;
+Ctrl-D at a question is Ctrl-C; pipes and devices are refused. The installed command in a
+subprocess (a pseudo-terminal where a person would type)."""
 
 from __future__ import annotations
 
@@ -14,72 +15,16 @@ from pathlib import Path
 import pytest
 
 from socialready.planfile import yamlio
-from tests.conftest import ORGANISATIONS, command, invoke, run_cli
+from tests.conftest import ORGANISATIONS, command, run_cli
+from tests.hostile_text import HOSTILE, hostile_plan
 
 BAKERY = ORGANISATIONS / "bakery.yaml"
-HOSTILE = {
-    "clear-screen": "\x1b[2J\x1b[H",
-    "hidden-text": "\x1b[8mhidden\x1b[0m",
-    "osc-52-clipboard": "\x1b]52;c;cm0gLXJmIH4=\x07",
-    "carriage-return": "Verdict: Not yet\rVerdict: Ready  ",
-    "c1-csi": "\x9b2J",
-    "delete": "a\x7fb",
-    "bell": "\x07",
-    "right-to-left-override": "\u202eydaeR",
-}
-
-
-def _hostile_plan(path: Path, plan_text: str, attack: str) -> None:
-    """Escape codes in the organisation name, an owner and notes: as a hostile plan has them."""
-    document = yamlio.loads(plan_text, "p")
-    document["organisation"] = "Bakery" + attack  # the answer refuses controls; this is shown
-    document["steps"][0]["owner"] = "Anna" + attack
-    document["steps"][0]["notes"] = "Note" + attack + "\nsecond line"
-    path.write_text(yamlio.dumps(document), "utf-8")
-
-
-def _active(text: str) -> list[str]:
-    """Characters that act on a terminal (C0 but tab and line break, DEL, C1, bidi controls)."""
-    return [
-        ch for ch in text
-        if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F
-        or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069
-    ]  # fmt: skip
-
-
-@pytest.mark.parametrize("attack", HOSTILE.values(), ids=HOSTILE.keys())
-def test_escape_codes_in_a_plan_never_reach_the_terminal(
-    isolated: Path, plan_text: str, attack: str
-) -> None:
-    _hostile_plan(isolated / "p.yaml", plan_text, attack)
-    (isolated / "old.yaml").write_text(plan_text, "utf-8")
-    (isolated / "plans").mkdir()
-    (isolated / "plans" / "p.yaml").write_bytes((isolated / "p.yaml").read_bytes())
-    runs = [
-        ["show", "p.yaml"],
-        ["show", "--format", "markdown", "p.yaml"],
-        ["show", "--format", "json", "p.yaml"],
-        ["diff", "old.yaml", "p.yaml"],
-        ["overview", "plans"],
-        ["plan", "--check", "--force", "p.yaml"],
-    ]
-    for args in runs:
-        result = invoke(*args, env={"COLUMNS": "200"})
-        assert result.returncode in (0, 1), (args, result.stderr)
-        assert not _active(result.stdout + result.stderr), (args, result.stdout)
-    shown = invoke("show", "p.yaml", env={"COLUMNS": "200"}).stdout
-    assert "Bakery" in shown and ("\\x1b" in shown or "\\x9b" in shown or "\\x" in shown
-                                  or "\\u202e" in shown)  # fmt: skip
-    import json
-
-    data = json.loads(invoke("show", "--format", "json", "p.yaml").stdout)
-    assert data["organisation"] == "Bakery" + attack  # JSON keeps the data, escaped
 
 
 @pytest.mark.serial
 def test_escape_codes_in_a_real_terminal(isolated: Path, plan_text: str) -> None:
     """In a pseudo-terminal, with colour on: rich's own styling, and nothing of the plan's."""
-    _hostile_plan(isolated / "p.yaml", plan_text, HOSTILE["osc-52-clipboard"])
+    hostile_plan(isolated / "p.yaml", plan_text, HOSTILE["osc-52-clipboard"])
     code, output = _in_terminal(["show", "p.yaml"], env={"TERM": "xterm-256color"})
     assert code == 0
     assert "\x1b]52" not in output and "\x07" not in output and "Verdict" in output

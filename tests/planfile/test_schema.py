@@ -20,8 +20,8 @@ from socialready import files
 from socialready.errors import SocialreadyError
 from socialready.planfile import owned, shape, yamlio
 from socialready.planfile.document import Plan, build, dumps, header_comment, parse
+from tests import bad_files as catalogue
 from tests.conftest import invoke
-from tests.e2e import test_bad_input as catalogue
 from tests.strategies import examples, languages, valid_answers
 from tests.test_fuzz import mutated_tree
 

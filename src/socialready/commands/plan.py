@@ -181,6 +181,13 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
     pool = None
     if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
         gc.freeze()  # them, which would copy every page that holds one
+    if method != "fork" and sys.platform != "win32":
+        # Its tracker of named semaphores is started first: starting it unblocks Ctrl-C, which
+        # must stay held (blocked, so kept for later) while the workers start.
+        from multiprocessing import resource_tracker
+
+        with _quiet_children():
+            resource_tracker.ensure_running()
     try:
         with _ctrl_c_held(), _quiet_children():
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
@@ -211,13 +218,17 @@ def start_method() -> str:
 
 @contextlib.contextmanager
 def _ctrl_c_held() -> Iterator[None]:
-    """Ctrl-C waits (POSIX: blocked, and the workers start with it blocked) or, on Windows,
-    is ignored while the workers start: they inherit that and never see it."""
+    """Ctrl-C waits while the workers start, and they start ignoring it: they inherit that and
+    never see it, not even while a spawned one is still loading its modules (it would die, and
+    the pool would start another just as the command ends). POSIX: blocked (a Ctrl-C meanwhile
+    is delivered after) and ignored, which an exec keeps; Windows: ignored."""
     if hasattr(signal, "pthread_sigmask"):
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             yield
         finally:
+            signal.signal(signal.SIGINT, handler)
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
     elif sys.platform == "win32":
         import ctypes
