@@ -6,7 +6,8 @@ text plain, single-quoted or literal. `write` gives exactly PyYAML's bytes for t
 compare the two on generated data) and raises Unsupported for anything else. `read` trusts its
 result only when writing it gives the text back byte for byte, so a file it accepts is one that
 PyYAML reads the same way; anything else (a comment inside, flow style, other quoting) is left
-to PyYAML by `yamlio`, which is the only module that uses this one.
+to PyYAML by `yamlio`, which is the only module that uses this one. (`plan` reads without that
+check, passing over what it rebuilds, when it can tell a wrong reading otherwise: recompute.)
 """
 
 from __future__ import annotations
