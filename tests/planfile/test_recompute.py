@@ -8,13 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialready.errors import BadInput, HandEdited
 from socialready.planfile import canonical, diff, recompute, yamlio
 from socialready.planfile.document import build, dumps, from_text
+from tests.strategies import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "bakery.yaml"
+EXAMPLES = sorted((ROOT / "plans").glob("*.yaml"))
 
 
 def _plan(tmp_path: Path, old: str = "", new: str = "") -> Path:
@@ -170,3 +174,64 @@ def test_a_hand_edit_of_what_the_cheap_reading_passes_over_is_found(tmp_path: Pa
     moved = recompute.update(path, {}, None, force=True, said_in="en")
     assert moved.moved_to_notes == ["steps[audience].title"]
     assert "Bepaal je doelgroep\n" in moved.new_text  # in the notes now
+
+
+def _verified_update(path: Path) -> tuple[str, bool, list[str]]:
+    """What `plan` makes of a file read the one way that is always right: verified, through
+    PyYAML where canonical declines (the text, whether it changes, what moves to the notes)."""
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    plan = from_text(text, str(path))
+    document = build(plan)
+    new_text = dumps(
+        document,
+        plan.file.header,
+        plan.file.header_after,
+        crlf=plan.file.crlf,
+        kept=plan.file.hashtags,
+    )
+    moved: list[str] = []
+    if new_text != text:
+        moved = recompute.refresh(plan, str(path), force=True)
+        if moved:
+            document = build(plan)
+            new_text = dumps(
+                document,
+                plan.file.header,
+                plan.file.header_after,
+                crlf=plan.file.crlf,
+                kept=plan.file.hashtags,
+            )
+    layout_only = not moved and recompute._same(plan.document, document)
+    return new_text, new_text != text and not layout_only, moved
+
+
+SNIPPETS = st.sampled_from(
+    ["\n", "  ", "- ", "'", "''", "# c", " # c", "|-", "|", "key: ", "x", ": ", "null", "1", "0x1",
+     "2026-01-05", "yes", "~", "{}", "[]", "-", "  - x\n", "\n  y", "–", "'a'"]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=examples(300))
+@given(st.data(), st.sampled_from(EXAMPLES))
+def test_plan_makes_of_any_file_what_a_verified_reading_makes_of_it(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, example: Path
+) -> None:
+    """However a plan is changed, the cheap reading leads to what a verified one does: the same
+    text written, the same refusal."""
+    text = example.read_text("utf-8")
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 3))
+        text = text[:at] + data.draw(SNIPPETS) + text[at + cut :]
+    path = tmp_path_factory.mktemp("plan") / "p.yaml"
+    path.write_text(text, "utf-8", newline="")
+    try:
+        expected: object = _verified_update(path)
+    except BadInput as problem:
+        expected = (type(problem), str(problem))
+    try:
+        result = recompute.update(path, {}, None, force=True, said_in="en")
+        found: object = (result.new_text, result.changed, result.moved_to_notes)
+    except BadInput as problem:
+        found = (type(problem), str(problem))
+    assert found == expected
