@@ -100,6 +100,8 @@ def _reads_as_other(text: str) -> bool:
 _PLAIN_KEYS: set[str] = set()
 _LINES: dict[str, str] = {}  # one line of text -> how it is written
 _LINES_KEPT = 20_000
+_KEY_LINES: dict[int, dict[str, str]] = {}  # indent -> key -> its line up to the colon
+_KEY_LINES_KEPT = 1_000
 _LONGEST = 900_000  # PyYAML folds a line at 1,000,000 characters (yamlio.WIDTH)
 
 
@@ -136,18 +138,24 @@ def _mapping(
     pad = _pad(indent)
     inner = indent + INDENT
     append = out.append
+    key_lines = _KEY_LINES.get(indent)
+    if key_lines is None or len(key_lines) > _KEY_LINES_KEPT:
+        key_lines = _KEY_LINES[indent] = {}
     for key, value in data.items():
         if type(key) is not str:  # before the cache: an enum member may equal a cached key
             raise Unsupported
-        if key not in _PLAIN_KEYS:
-            if not _key_name(key) or _reads_as_other(key):
-                raise Unsupported
-            _PLAIN_KEYS.add(key)
+        key_line = key_lines.get(key)
+        if key_line is None:
+            if key not in _PLAIN_KEYS:
+                if not _key_name(key) or _reads_as_other(key):
+                    raise Unsupported
+                _PLAIN_KEYS.add(key)
+            key_line = key_lines[key] = pad + key + ":"
         if inline_first:  # the first key follows the `- ` of its sequence item
             append(key + ":")
             inline_first = False
         else:
-            append(pad + key + ":")
+            append(key_line)
         kind = type(value)
         if kind is str:  # most values: a sentence written before
             append(_LINES.get(value) or _text(value, inner))
