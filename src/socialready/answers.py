@@ -12,6 +12,7 @@ from socialready.model import Answer, Answers, ChannelUse, NestedAnswers, as_cho
 from socialready.questionnaire import Question, Questionnaire
 
 FROM_LOCALE = "from_locale"
+T = TypeVar("T")
 K = TypeVar("K")  # a key as read: text, or whatever else YAML reads as one
 ASSUMED = "answers.assumed"  # the keys nobody answered, taken from defaults: a tuple, in order
 # What answers format 2 could not say. Left out of an answers file or a plan, each takes its
@@ -69,7 +70,23 @@ def _text(question: Question, value: object, source: str) -> str:
     return value
 
 
+# A question's values as a set, by the tuple they are made from (questionnaire.Question.values
+# makes each tuple once): every plan read checks some 50 answers against them.
+_VALUE_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _value_set(values: tuple[str, ...]) -> frozenset[str]:
+    known = _VALUE_SETS.get(id(values))
+    if known is not None and known[0] is values:
+        return known[1]
+    found = frozenset(values)
+    _VALUE_SETS[id(values)] = (values, found)  # holds the tuple: the id stays its own
+    return found
+
+
 def _one(question: Question, value: object, source: str) -> str:
+    if type(value) is str and value in _value_set(question.values):
+        return value  # most answers: one of the values as it is
     if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
         value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
     if isinstance(value, str) and value not in question.values and is_codes(question):
@@ -90,17 +107,17 @@ def _many(question: Question, value: object, source: str) -> list[str]:
 
     if value is None:
         value = []
+    values = question.values
     if not isinstance(value, list):
-        raise fail(msg("answer.list_of", values=", ".join(question.values)))
-    for item in value:
-        if item not in question.values:
-            raise fail(
-                msg("answer.not_one_of", value=repr(item), values=", ".join(question.values))
-            )
+        raise fail(msg("answer.list_of", values=", ".join(values)))
+    known = _value_set(values)
+    for item in value:  # text looked up in the set; anything else as before, in the tuple
+        if (type(item) is not str or item not in known) and item not in values:
+            raise fail(msg("answer.not_one_of", value=repr(item), values=", ".join(values)))
     if len(value) < question.min_selected:
         raise fail(msg("answer.at_least", n=question.min_selected))
     chosen = set(value)
-    return [v for v in question.values if v in chosen]  # questionnaire order, no duplicates
+    return [v for v in values if v in chosen]  # questionnaire order, no duplicates
 
 
 def _number(question: Question, value: object, source: str) -> float | None:
@@ -169,14 +186,31 @@ def _channels(question: Question, value: object, source: str) -> dict[str, Chann
                 problem = msg("answer.channel_field")
                 raise AnswerError(f"{where}.{name}", problem, source)
         checked[channel] = {
-            "posts_per_week": _number(
-                question.about(posts.key, channel), usage.get(posts.key), source
+            "posts_per_week": _about(
+                _number, question, posts, channel, usage.get(posts.key), source
             ),
-            "works": _one(
-                question.about(works.key, channel), usage.get(works.key, works.default), source
+            "works": _about(
+                _one, question, works, channel, usage.get(works.key, works.default), source
             ),
         }
     return {channel: checked[channel] for channel in question.values if channel in checked}
+
+
+def _about(
+    check: Callable[[Question, object, str], T],
+    question: Question,
+    field: Question,
+    channel: str,
+    value: object,
+    source: str,
+) -> T:
+    """A channel's `field` checked; a problem is said of that channel's own question (its
+    prompt names the channel), which is made only then: every plan read checks these."""
+    try:
+        return check(field, value, source)
+    except AnswerError:
+        check(question.about(field.key, channel), value, source)
+        raise
 
 
 def parse_text(question: Question, text: str, source: str = "") -> Answer:
@@ -282,7 +316,6 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
     if "socialready" in data:
         raise AnswerError("socialready", msg("answer.is_plan"), source)
     answers: Answers = {}
-    parts = dict.fromkeys(question.key.partition(".")[0] for question in questionnaire.questions)
 
     def unknown(key: str) -> AnswerError:
         return AnswerError(key, msg("answer.not_question"), source)
@@ -290,8 +323,13 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
-        if not fields and part not in parts:  # an empty part that does not exist: say so too
-            raise AnswerError(str(part), msg("answer.no_part", parts=", ".join(parts)), source)
+        if not fields:  # an empty part that does not exist: say so too
+            parts = dict.fromkeys(
+                question.key.partition(".")[0] for question in questionnaire.questions
+            )
+            if part not in parts:
+                problem = msg("answer.no_part", parts=", ".join(parts))
+                raise AnswerError(str(part), problem, source)
         for key, value in nested(fields, str(part), questionnaire.by_key, unknown):
             question = questionnaire.by_key[key]
             if value is None and question.ask_if is not None and question.kind == "one":

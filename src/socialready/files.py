@@ -63,16 +63,33 @@ def read_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(mode):
             raise FileProblem(path, msg("file.not_regular"))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
+        try:
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode):  # swapped since the stat
                 raise FileProblem(path, msg("file.not_regular"))
-            return handle.read(MAX_BYTES + 1)
+            return _read_fd(fd, found.st_size)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise FileProblem(path, msg("file.missing")) from None
     except PermissionError:
         raise FileProblem(path, msg("file.read_denied")) from None
     except OSError as exc:
         raise FileProblem(path, msg("file.unreadable", reason=exc.strerror)) from None
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Up to MAX_BYTES + 1 bytes, asked for in the size the file has (and more while it grows):
+    a buffer of MAX_BYTES for each plan would cost more than reading it."""
+    chunks = []
+    left = MAX_BYTES + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, max(size + 1, 64 * 1024)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def digest(data: bytes) -> str:

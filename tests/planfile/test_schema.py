@@ -229,3 +229,27 @@ def test_both_agree_on_any_value_of_an_owned_field(
     edited = (header + body[:start] + f"{key}: {written}" + body[end:]).encode()
     folder = tmp_path_factory.mktemp("value")
     assert tool_accepts(edited, folder) == schema_accepts(edited), (line, value)
+
+
+def test_a_section_plan_only_checks_the_kind_of_is_checked_whole_when_shown() -> None:
+    """The checks of readiness, channels, rules and the reviews are made when first needed."""
+    text = (ROOT / "plans" / "bakery.yaml").read_text("utf-8")
+    data = yamlio.loads(text, "p.yaml")
+    data["readiness"]["score"] = 101
+    data["rules"]["version"] = "drie"
+    data["reviews"] = [{"date": "2026-04-06", "hours_spent": -2}]
+    with pytest.raises(SocialreadyError) as refused:
+        shape.check_plan(
+            yamlio.loads(text, "p.yaml") | {"reviews": data["reviews"]}, "p", deep=False
+        )
+    assert "reviews[1].hours_spent" in str(refused.value)
+    del data["reviews"]
+    shape.check_plan(yamlio.loads(yamlio.dumps(data), "p.yaml"), "p.yaml", deep=False)
+    with pytest.raises(SocialreadyError) as refused:
+        shape.check_plan(data, "p.yaml", deep=True)
+    assert "rules.version" in str(refused.value)
+    del data["rules"]["version"]
+    data["rules"]["version"] = 3
+    with pytest.raises(SocialreadyError) as refused:
+        shape.check_plan(data, "p.yaml", deep=True)
+    assert "readiness.score" in str(refused.value)

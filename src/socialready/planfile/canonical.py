@@ -6,7 +6,8 @@ text plain, single-quoted or literal. `write` gives exactly PyYAML's bytes for t
 compare the two on generated data) and raises Unsupported for anything else. `read` trusts its
 result only when writing it gives the text back byte for byte, so a file it accepts is one that
 PyYAML reads the same way; anything else (a comment inside, flow style, other quoting) is left
-to PyYAML by `yamlio`, which is the only module that uses this one.
+to PyYAML by `yamlio`, which is the only module that uses this one. (`plan` reads without that
+check, passing over what it rebuilds, when it can tell a wrong reading otherwise: recompute.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from socialready.planfile.schedule import iso_date
@@ -98,6 +100,8 @@ def _reads_as_other(text: str) -> bool:
 _PLAIN_KEYS: set[str] = set()
 _LINES: dict[str, str] = {}  # one line of text -> how it is written
 _LINES_KEPT = 20_000
+_KEY_LINES: dict[int, dict[str, str]] = {}  # indent -> key -> its line up to the colon
+_KEY_LINES_KEPT = 1_000
 _LONGEST = 900_000  # PyYAML folds a line at 1,000,000 characters (yamlio.WIDTH)
 
 
@@ -128,22 +132,30 @@ def _key_name(key: str) -> bool:
 def _mapping(
     out: list[str], data: dict[Any, Any], indent: int, *, inline_first: bool, seen: set[int]
 ) -> None:
-    _once(data, seen)
+    if id(data) in seen:  # as _once does (here for speed: most values are in a mapping)
+        raise Unsupported
+    seen.add(id(data))
     pad = _pad(indent)
     inner = indent + INDENT
     append = out.append
+    key_lines = _KEY_LINES.get(indent)
+    if key_lines is None or len(key_lines) > _KEY_LINES_KEPT:
+        key_lines = _KEY_LINES[indent] = {}
     for key, value in data.items():
         if type(key) is not str:  # before the cache: an enum member may equal a cached key
             raise Unsupported
-        if key not in _PLAIN_KEYS:
-            if not _key_name(key) or _reads_as_other(key):
-                raise Unsupported
-            _PLAIN_KEYS.add(key)
+        key_line = key_lines.get(key)
+        if key_line is None:
+            if key not in _PLAIN_KEYS:
+                if not _key_name(key) or _reads_as_other(key):
+                    raise Unsupported
+                _PLAIN_KEYS.add(key)
+            key_line = key_lines[key] = pad + key + ":"
         if inline_first:  # the first key follows the `- ` of its sequence item
             append(key + ":")
             inline_first = False
         else:
-            append(pad + key + ":")
+            append(key_line)
         kind = type(value)
         if kind is str:  # most values: a sentence written before
             append(_LINES.get(value) or _text(value, inner))
@@ -267,8 +279,18 @@ def _literal(text: str, indent: int) -> str:
 # Reading
 
 
-def read(text: str) -> dict[str, Any]:
-    """The mapping in `text` (after its leading comment lines), or Unsupported."""
+# What a reading passes over: key -> None (its value is not read: {}, [] or "" instead, by how
+# it is written), or what to pass over inside it (in each item, for a sequence).
+Skip = Mapping[str, "Skip | None"]
+
+
+def read(text: str, *, verify: bool = True, skip: Skip | None = None) -> dict[str, Any]:
+    """The mapping in `text` (after its leading comment lines), or Unsupported.
+
+    Without `verify`, what is read is not written back to check it, and what `skip` names is
+    passed over: such a reading may be wrong, and is for a caller that can tell by other means
+    (see recompute), or reads the text again verified. The lines passed over are those a
+    reading that succeeds would take for the value, no more and no fewer."""
     start = 0
     while text.startswith("#", start):
         end = text.find("\n", start) + 1
@@ -281,12 +303,12 @@ def read(text: str) -> dict[str, Any]:
     lines = body.split("\n")
     lines.pop()  # after the last line break
     try:
-        data, index = _read_mapping(lines, 0, 0, None)
+        data, index = _read_mapping(lines, 0, 0, None, skip)
     except RecursionError:  # PyYAML says how deep is too deep
         raise Unsupported from None
     if index != len(lines) or not data:
         raise Unsupported
-    if write(data) != body:
+    if verify and write(data) != body:
         raise Unsupported
     return data
 
@@ -297,20 +319,21 @@ def read(text: str) -> dict[str, Any]:
 
 
 def _read_mapping(
-    lines: list[str], index: int, indent: int, first: str | None
+    lines: list[str], index: int, indent: int, first: str | None, skip: Skip | None = None
 ) -> tuple[dict[str, Any], int]:
     """The mapping whose keys start at `indent` from line `index` on (or from `first`, the
     rest of a `- key: value` line), and the index of the line after it."""
     data: dict[str, Any] = {}
     pad = _pad(indent)
     count = len(lines)
+    key_at = _KEY.match
     while True:
         if first is not None:
             line, first = first, None
-            match = _KEY.match(line)
+            match = key_at(line)
         elif index < count and lines[index].startswith(pad):
             line = lines[index]
-            match = _KEY.match(line, indent)
+            match = key_at(line, indent)
             if match is None:  # a sequence item or a deeper line: the mapping ends before it
                 return data, index
             index += 1
@@ -319,19 +342,48 @@ def _read_mapping(
         if match is None:
             raise Unsupported
         end = match.end()
+        inner: Skip | None = None
+        if skip is not None and match[1] in skip:
+            inner = skip[match[1]]
+            if inner is None:
+                if end < len(line) and line[end] != "|":  # nothing on the lines after it
+                    data[match[1]] = ""
+                else:
+                    data[match[1]], index = _pass_over(lines, index, indent, end < len(line))
+                continue
         if end < len(line):
             rest = line[end:]
             if rest[0] == "|":
                 data[match[1]], index = _read_literal(lines, index, indent + INDENT, rest[1:])
-            else:
+            elif rest[0] in _NOT_ONLY_TEXT:
                 data[match[1]] = _scalar_text(rest)
+            else:
+                data[match[1]] = rest
         elif index < count and lines[index].startswith(pad + "- "):
-            data[match[1]], index = _read_sequence(lines, index, indent)
+            data[match[1]], index = _read_sequence(lines, index, indent, inner)
         else:
-            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None)
+            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None, inner)
 
 
-def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any], int]:
+def _pass_over(lines: list[str], index: int, indent: int, on_the_line: bool) -> tuple[Any, int]:
+    """A value not read: "" for one on its key's line (the lines of a `|` block after it), else
+    [] or {}, after every line that is empty, deeper than its key or an item at its key's
+    indent (a reading that succeeds takes exactly those: the next line is a key)."""
+    count = len(lines)
+    deeper = _pad(indent + INDENT) if on_the_line else _pad(indent) + " "
+    item = deeper if on_the_line else _pad(indent) + "-"
+    found: Any = "" if on_the_line else []
+    if not on_the_line and not (index < count and lines[index].startswith(item)):
+        found = {}
+    taken = (deeper, item)
+    while index < count and (not lines[index] or lines[index].startswith(taken)):
+        index += 1
+    return found, index
+
+
+def _read_sequence(
+    lines: list[str], index: int, indent: int, skip: Skip | None = None
+) -> tuple[list[Any], int]:
     """The items of the sequence whose `- ` start at `indent` from line `index` on."""
     items: list[Any] = []
     item_pad = _pad(indent) + "- "
@@ -341,14 +393,21 @@ def _read_sequence(lines: list[str], index: int, indent: int) -> tuple[list[Any]
         rest = lines[index][inner:]
         index += 1
         if _KEY.match(rest):
-            item, index = _read_mapping(lines, index, inner, rest)
+            item, index = _read_mapping(lines, index, inner, rest, skip)
             items.append(item)
         elif rest[:1] == "|":
             literal, index = _read_literal(lines, index, inner, rest[1:])
             items.append(literal)
+        elif rest and rest[0] not in _NOT_ONLY_TEXT:
+            items.append(rest)
         else:
             items.append(_scalar_text(rest))
     return items, index
+
+
+# How a plain scalar that is not text can start (or a quoted one, or an empty collection):
+# what starts otherwise is the text it spells (_scalar_text would say so, more slowly).
+_NOT_ONLY_TEXT = frozenset("'[{ntf-0123456789")
 
 
 def _scalar_text(text: str) -> Any:

@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
@@ -26,9 +26,12 @@ from socialready.model import (
     StepDoc,
     as_text,
 )
-from socialready.planfile import hashtags, shape, yamlio
 from socialready.planfile import owned as owned_mod
+from socialready.planfile import shape, yamlio
 from socialready.status import STATUSES
+
+if TYPE_CHECKING:  # loaded for a plan with comments only
+    from socialready.planfile import hashtags
 
 FORMAT = shape.FORMAT
 TOP_KEYS = shape.TOP_KEYS
@@ -187,6 +190,7 @@ def header_comment(language: str) -> str:
     return "".join(f"# {line}".rstrip() + "\n" for line in comment.split("\n"))
 
 
+@functools.lru_cache(maxsize=64)  # plans share their headers
 def split_header(header: str) -> tuple[str, str]:
     """The user's own comment lines from a file's header, those before the generated header
     comment and those after it. The generated lines are left out: those of the header in either
@@ -262,7 +266,11 @@ def dumps(
     language = document.get("language")
     lang = language if language in questionnaire.LANGUAGES else "en"
     generated = header_comment(lang)
-    body = hashtags.attach(yamlio.dumps(_in_words(document, lang)), kept or [])
+    body = yamlio.dumps(_in_words(document, lang))
+    if kept:
+        from socialready.planfile import hashtags
+
+        body = hashtags.attach(body, kept)
     text = header + generated + after + body
     return text.replace("\n", "\r\n") if crlf else text
 
@@ -293,10 +301,17 @@ def read(path: Path) -> Plan:
 
 
 def from_text(text: str, source: str) -> Plan:
-    loaded = yamlio.load_with_comments(text, source)
+    return from_loaded(yamlio.load_with_comments(text, source), text, source)
+
+
+def from_loaded(loaded: yamlio.Loaded, text: str, source: str) -> Plan:
+    """The plan in `text`, as yamlio loaded it."""
     plan = parse(loaded.data, source)
     plan.file.header, plan.file.header_after = split_header(loaded.header)
-    plan.file.hashtags, plan.file.comments = hashtags.split(loaded.comments, text)
+    if loaded.comments:  # in the plan's own shape only the header has comments
+        from socialready.planfile import hashtags
+
+        plan.file.hashtags, plan.file.comments = hashtags.split(loaded.comments, text)
     crlf = "\r" in text and text.count("\r\n") > text.count("\n") // 2
     plan.file.crlf = crlf  # a Windows checkout: kept so
     return plan

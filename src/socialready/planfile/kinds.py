@@ -152,11 +152,14 @@ def _finite(value: float) -> bool:
 class Choice(Node):
     def __init__(self, values: Sequence[Any]) -> None:
         self.values = tuple(values)
+        self.texts = frozenset(value for value in self.values if type(value) is str)
 
     def body(self, defs: JSON) -> JSON:
         return {"const": self.values[0]} if len(self.values) == 1 else {"enum": list(self.values)}
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if type(value) is str and value in self.texts:
+            return value  # most values: as below, found faster
         if value is None and self.nullable:
             return None
         if isinstance(value, bool) or not any(
@@ -180,6 +183,8 @@ class Date(Node):
         return {"anyOf": [iso, dutch]}  # 31-03-2027 in a Dutch plan; written back as ISO
 
     def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        if value is None and self.nullable:
+            return None  # as read_date has it: most due dates are left empty
         day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint), run.language)
         if day is None and not self.nullable:
             raise run.fail(key, msg("plan.date_required"), hint)
@@ -229,6 +234,8 @@ class Field:
     ) -> None:
         self.key, self.node, self.required = name, node, required
         self.generated, self.deep_only = generated, deep_only
+        # Text of any length: its check would give any text back as it is (most fields)
+        self.any_text = type(node) is Text and not (node.min_length or node.max_length)
 
 
 class Record(Node):
@@ -260,15 +267,21 @@ class Record(Node):
                     f"{prefix}{name}",
                     self.unknown or msg("plan.not_a_field", fields=fields),
                 )
+        deep = run.deep
         for field in self.fields.values():
-            if field.deep_only and not run.deep:
+            if field.deep_only and not deep:
                 continue
-            inner = GENERATED if field.generated else hint
-            if field.key not in value:
+            name = field.key
+            if name not in value:
                 if field.required:
-                    raise run.fail(f"{prefix}{field.key}", msg("plan.missing"), inner)
+                    inner = GENERATED if field.generated else hint
+                    raise run.fail(f"{prefix}{name}", msg("plan.missing"), inner)
                 continue
-            value[field.key] = field.node.check(value[field.key], prefix + field.key, run, inner)
+            item = value[name]
+            if field.any_text and (type(item) is str or (item is None and field.node.nullable)):
+                continue  # as Text.check would have it
+            inner = GENERATED if field.generated else hint
+            value[name] = field.node.check(item, prefix + name, run, inner)
         return value
 
 
@@ -362,6 +375,28 @@ class TextOrNumber(Node):
             problem = msg("kind.number_or_text", largest=self.largest, length=self.max_length)
             raise run.fail(key, problem, hint)
         return value
+
+
+class Later(Node):
+    """A node made on its first use: a section that a reading may never look at (a generated
+    one that `plan` only checks the kind of, the reviews of a plan that has none) costs
+    nothing to declare until then."""
+
+    def __init__(self, make: Callable[[], Node]) -> None:
+        self.make: Callable[[], Node] | None = make
+        self.made: Node | None = None
+
+    def node(self) -> Node:
+        if self.made is None:
+            assert self.make is not None
+            self.made, self.make = self.make(), None
+        return self.made
+
+    def schema(self, defs: JSON) -> JSON:
+        return self.node().schema(defs)
+
+    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+        return self.node().check(value, key, run, hint)
 
 
 class Shallow(Node):

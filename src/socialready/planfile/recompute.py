@@ -12,10 +12,13 @@ from socialready import answers as answers_mod
 from socialready import files, questionnaire
 from socialready.errors import HandEdited, msg
 from socialready.model import Answers, PlanDoc
+from socialready.planfile import yamlio
 from socialready.planfile.document import (
+    GENERATED_STEP,
     Plan,
     build,
     dumps,
+    from_loaded,
     from_text,
     hand_edits,
     keep_edits_in_notes,
@@ -64,10 +67,10 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
     file that differs from what `plan` writes only in its layout is not a change."""
     contents = files.read(path)
     old_text = contents.text
-    plan = from_text(old_text, str(path))
     moved: list[str] = []
     asked = bool(sets or lang)
     if asked:  # hand edits are found against the answers and language as read
+        plan = from_text(old_text, str(path))
         moved = refresh(plan, str(path), force=force)
         if sets:
             qs = questionnaire.load()
@@ -75,7 +78,9 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
             plan.answers, _ = answers_mod.complete(qs, stated)
         if lang:
             plan.language = lang
-    document, new_text = _rebuilt(plan)
+        document, new_text = _rebuilt(plan)
+    else:
+        plan, document, new_text = _as_read(old_text, str(path))
     if not asked and new_text != old_text:
         # A plan rebuilt to the text it was read from has no hand edits (its generated fields
         # and their fingerprint are as written): only a changed one is looked at for them.
@@ -104,6 +109,42 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
     )
 
 
+# What `plan` rebuilds and checks the kind of only: what the cheap reading passes over.
+REBUILT: yamlio.Skip = {
+    "readiness": None,
+    "channels": None,
+    "steps": dict.fromkeys(GENERATED_STEP),  # in each step
+}
+
+
+def _as_read(text: str, source: str) -> tuple[Plan, PlanDoc, str]:
+    """The plan in `text`, and its document and the file's text rebuilt from it.
+
+    Read cheaply first: canonical's reading is not written back to check it, and what `plan`
+    rebuilds (REBUILT) is not read. When the rebuilt text is the text read (most plans, most
+    runs), no more is needed, whatever that reading got wrong: the file holds exactly what
+    `plan` writes for the plan it read (canonical.write gives PyYAML's bytes, so PyYAML reads
+    the file as that document), and reading that document gives that plan back (`plan` twice
+    changes nothing). Otherwise, before anything is said or written, the text is read again,
+    verified: when that reading takes (the same reader, so the same data but for what was
+    passed over), the plan it gives is the one rebuilt; else, or when the cheap reading led to
+    an error, the plan is read again through PyYAML as any other file is."""
+    try:
+        loaded = yamlio.load_unverified(text, source, REBUILT)
+        plan = from_loaded(loaded, text, source)
+        document, new_text = _rebuilt(plan)
+    except Exception:  # from data that may be misread: a verified reading decides
+        loaded = None
+    if loaded is not None:
+        if loaded.verified or new_text == text:
+            return plan, document, new_text
+        again = yamlio.verified(text)
+        if again is not None:  # answers, owned fields and reviews as read cheaply: same build
+            return from_loaded(again, text, source), document, new_text
+    plan = from_text(text, source)
+    return (plan, *_rebuilt(plan))
+
+
 def _rebuilt(plan: Plan) -> tuple[PlanDoc, str]:
     """The plan's document built from its answers, and the file's text with it."""
     document = build(plan)
@@ -119,10 +160,10 @@ def _rebuilt(plan: Plan) -> tuple[PlanDoc, str]:
 
 def hashtag_hint(plan: Plan, source: str, lang: str) -> str:
     """How to quote a hashtag that YAML read as a comment, once per plan ("" when none)."""
-    from socialready.planfile import hashtags
-
     if not plan.file.hashtags:
         return ""
+    from socialready.planfile import hashtags
+
     return hashtags.hint(plan.file.hashtags, lang, source, plan.as_read["steps"])
 
 

@@ -37,6 +37,7 @@ from socialready.planfile.kinds import (
     Choice,
     Date,
     Field,
+    Later,
     ListOf,
     MapOf,
     Node,
@@ -300,8 +301,8 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
 
     shallow = find(model.Shallow)
     if shallow is not None:
-        deep = _kind(hint, [item for item in meta if item is not shallow])
-        return Shallow(deep, msg(shallow.problem))
+        deep = functools.partial(_kind, hint, [item for item in meta if item is not shallow])
+        return Shallow(Later(deep), msg(shallow.problem))
     if model.STATUS in meta:
         return Status()
     if model.FORMAT_VERSION in meta:
@@ -315,7 +316,7 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
     one_of = find(model.OneOf)
     if hint is TextOrNumber:
         return TextOrNumber()
-    if isinstance(hint, type) and hasattr(hint, "__required_keys__"):  # a TypedDict
+    if _is_record(hint):
         unknown = find(model.Unknown)
         return _record(hint, unknown)
     if get_origin(hint) is Literal:
@@ -335,7 +336,12 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
         return Date()
     if get_origin(hint) is list:
         most = find(model.MaxItems)
-        return ListOf(_node(get_args(hint)[0]), max_items=most.count if most else 0)
+        item = get_args(hint)[0]
+        if _is_record(_unwrap(item)[0]):  # the reviews: made when a plan has one
+            return ListOf(
+                Later(functools.partial(_node, item)), max_items=most.count if most else 0
+            )
+        return ListOf(_node(item), max_items=most.count if most else 0)
     if get_origin(hint) is dict:
         key, value = get_args(hint)
         if get_origin(key) is Literal:  # every one of these keys
@@ -346,18 +352,24 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
     raise TypeError(f"no kind for {hint!r}")
 
 
+def _is_record(hint: Any) -> bool:
+    """A TypedDict."""
+    return isinstance(hint, type) and hasattr(hint, "__required_keys__")
+
+
 def _record(declared: Any, unknown: model.Unknown | None) -> Record:
     hints = get_type_hints(declared, include_extras=True)
     fields = []
     for key, hint in hints.items():
         meta = _unwrap(hint)[1]
+        deep_only = model.DEEP_ONLY in meta  # made when a command that shows a plan reads it
         fields.append(
             Field(
                 key,
-                _node(hint),
+                Later(functools.partial(_node, hint)) if deep_only else _node(hint),
                 required=key in declared.__required_keys__ and model.FILLED not in meta,
                 generated=model.GENERATED in meta,
-                deep_only=model.DEEP_ONLY in meta,
+                deep_only=deep_only,
             )
         )
     if unknown is None:

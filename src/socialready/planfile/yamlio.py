@@ -47,13 +47,20 @@ _KEPT = (
 )
 
 
-class _PyYAML(NamedTuple):
-    """PyYAML and the strict loaders and stable dumpers built on it, made on first use."""
+class _PyYAML:
+    """PyYAML and the strict loaders and stable dumpers built on it, made on first use (a
+    plain class: a NamedTuple costs a compile at every start, for files that may need none)."""
 
-    yaml: Any
-    refused: type[Exception]
-    loaders: dict[str, Any]  # "libyaml" (when built with it) and "python"
-    dumpers: dict[str, Any]
+    __slots__ = ("dumpers", "loaders", "refused", "yaml")
+
+    def __init__(
+        self,
+        yaml: Any,
+        refused: type[Exception],
+        loaders: dict[str, Any],  # "libyaml" (when built with it) and "python"
+        dumpers: dict[str, Any],
+    ) -> None:
+        self.yaml, self.refused, self.loaders, self.dumpers = yaml, refused, loaders, dumpers
 
 
 @functools.cache
@@ -176,7 +183,9 @@ def _check_text(text: str, source: str) -> None:
         entries = max(text.count("\n"), text.count("{") + text.count("["))
         if entries > MAX_LINES:
             raise FileProblem(source, msg("yaml.too_many_lines", count=entries, limit=MAX_LINES))
-    if any(marker in text for marker in _CONFLICT_MARKERS):  # else no line starts with one
+    if ("<" in text or "=" in text or ">" in text) and any(  # one character is found faster
+        marker in text for marker in _CONFLICT_MARKERS
+    ):  # else no line starts with one
         for number, line in enumerate(text.splitlines(), start=1):
             if line.startswith(_CONFLICT_MARKERS):
                 raise FileProblem(source, msg("yaml.conflict", line=number, marker=line[:7]))
@@ -393,6 +402,7 @@ class Loaded(NamedTuple):
     data: Any
     header: str
     comments: list[tuple[int, str]]
+    verified: bool = True  # False: read by `load_unverified`, which may be wrong
 
 
 def load_with_comments(text: str, source: str) -> Loaded:
@@ -414,6 +424,32 @@ def load_with_comments(text: str, source: str) -> Loaded:
         leading = index + 1
     top = "".join(line + "\n" for line in lines[:leading])
     return Loaded(data, top, [(number, comment) for _, number, comment in found[leading:]])
+
+
+Skip = canonical.Skip  # key -> None (not read), or what to pass over inside it
+
+
+def load_unverified(text: str, source: str, skip: Skip) -> Loaded:
+    """`load_with_comments`, cheaper when the file is in the plan's own shape: what is read is
+    not written back to check it, and what `skip` names is not read (see canonical.read).
+    For a caller that can tell a wrong reading by other means, or else calls `verified`."""
+    text = _lf(text)
+    _check_text(text, source)
+    try:
+        data = canonical.read(text, verify=False, skip=skip)
+    except canonical.Unsupported:
+        return load_with_comments(text, source)
+    return Loaded(data, header(text), [], verified=False)
+
+
+def verified(text: str) -> Loaded | None:
+    """What `load_with_comments` reads in `text` when the file is in the plan's own shape, and
+    None when it is not (then only PyYAML can say)."""
+    text = _lf(text)
+    try:
+        return Loaded(canonical.read(text), header(text), [])
+    except canonical.Unsupported:
+        return None
 
 
 def header(text: str) -> str:
