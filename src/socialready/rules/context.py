@@ -95,11 +95,11 @@ class Context:
 
     def whole(self, key: str) -> int:
         """An integer answer: `capacity.people` -> 2."""
-        return model.as_whole(self[key])
+        return model.as_whole(self.answers[key])
 
     def number(self, key: str) -> float:
         """A number or integer answer (an int stays an int): `capacity.people` -> 2."""
-        value = model.as_number(self[key])
+        value = model.as_number(self.answers[key])
         if value is None:
             raise TypeError(f"{key} has no answer")
         return value
