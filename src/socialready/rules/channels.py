@@ -12,7 +12,7 @@ organisation can publish, how many people share the work), never one raised beca
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from socialready.catalog import TIERS, Channel
@@ -257,18 +257,23 @@ def _reaches(ctx: Context, channel: Channel, reach: dict[str, str]) -> bool:
     return bool(reach)
 
 
-def _rank(ctx: Context, channel: Channel) -> tuple[int, ...]:
-    """Evidence before assumption; for who only broadcasts, one-way channels before all else;
-    otherwise dialogue before broadcasting (the source); then broader reach (catalogue order,
-    which a stable sort keeps among equals)."""
+def _ranking(ctx: Context) -> Callable[[Channel], tuple[int, ...]]:
+    """How channels rank, for this plan: evidence before assumption; for who only broadcasts,
+    one-way channels before all else; otherwise dialogue before broadcasting (the source); then
+    broader reach (catalogue order, which a stable sort keeps among equals)."""
     broadcast_only = ctx.choice("willingness.dialogue") == "broadcast_only"
-    return (
-        int(broadcast_only and channel.conversational),
-        -len(evidence(ctx, channel)),
-        -len(reached(ctx, channel)),
-        int(not broadcast_only and not channel.conversational),
-        -len(_serves(ctx, channel)),
-    )
+    backed, reach, objectives = ctx.once(_evidence), ctx.once(_reach), ctx.once(_objectives)
+
+    def rank(channel: Channel) -> tuple[int, ...]:
+        return (
+            int(broadcast_only and channel.conversational),
+            -len(backed[channel.id]),
+            -len(reach[channel.id]),
+            int(not broadcast_only and not channel.conversational),
+            -len(objectives.intersection(channel.objectives)),
+        )
+
+    return rank
 
 
 def _serves(ctx: Context, channel: Channel) -> frozenset[str]:
@@ -312,8 +317,9 @@ def _groups(ctx: Context) -> Groups:
             considering.append("internal_network")
     named = set(current) | set(ctx.choices("channels.considering"))
     found: dict[str, list[Channel]] = {name: [] for name in Groups._fields}
+    reach_of, backed_of = ctx.once(_reach), ctx.once(_evidence)
     for channel in ctx.catalog.channels.values():  # in catalogue order
-        reach, backed = reached(ctx, channel), evidence(ctx, channel)
+        reach, backed = reach_of[channel.id], backed_of[channel.id]
         entry = current.get(channel.id)
         if channel.id in named and serves_nothing(ctx, channel):
             found["pointless"].append(channel)
@@ -341,7 +347,8 @@ def _groups(ctx: Context) -> Groups:
         else:
             continue
         found[group].append(channel)
-    return Groups(*(sorted(found[name], key=lambda c: _rank(ctx, c)) for name in Groups._fields))
+    rank = _ranking(ctx)
+    return Groups(*(sorted(found[name], key=rank) for name in Groups._fields))
 
 
 def _may_suggest(ctx: Context, channel: Channel, backed: dict[str, str]) -> bool:
