@@ -63,7 +63,9 @@ def _text(question: Question, value: object, source: str) -> str:
         raise fail(msg("answer.required"))
     if len(value) > question.max_length:
         raise fail(msg("answer.too_long", length=len(value), max=question.max_length))
-    if any((ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value):
+    if not value.isprintable() and any(  # printable: no control character (most text)
+        (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) and ch not in "\n\t" for ch in value
+    ):
         raise fail(msg("answer.control"))
     if question.one_line and len(value.splitlines()) > 1:
         raise fail(msg("answer.one_line"))
