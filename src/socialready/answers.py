@@ -322,6 +322,7 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
     def unknown(key: str) -> AnswerError:
         return AnswerError(key, msg("answer.not_question"), source)
 
+    by_key = questionnaire.by_key
     for part, fields in data.items():
         if not isinstance(fields, dict):
             raise AnswerError(str(part), msg("answer.part"), source)
@@ -332,12 +333,20 @@ def from_nested(questionnaire: Questionnaire, data: object, source: str) -> Answ
             if part not in parts:
                 problem = msg("answer.no_part", parts=", ".join(parts))
                 raise AnswerError(str(part), problem, source)
-        for key, value in nested(fields, str(part), questionnaire.by_key, unknown):
-            question = questionnaire.by_key[key]
-            if value is None and question.ask_if is not None and question.kind == "one":
-                continue  # `region:` left empty where it does not apply
-            answers[key] = validate(question, value, source)
+        for name, value in fields.items():
+            question = by_key.get(f"{part}.{name}")  # most keys: a question, as nested() finds
+            if question is not None:
+                _from_nested(answers, question, value, source)
+                continue
+            for key, found in nested({name: value}, str(part), by_key, unknown):
+                _from_nested(answers, by_key[key], found, source)
     return answers
+
+
+def _from_nested(answers: Answers, question: Question, value: object, source: str) -> None:
+    if value is None and question.ask_if is not None and question.kind == "one":
+        return  # `region:` left empty where it does not apply
+    answers[question.key] = validate(question, value, source)
 
 
 def to_nested(questionnaire: Questionnaire, answers: Answers) -> NestedAnswers:

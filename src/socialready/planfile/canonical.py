@@ -342,27 +342,28 @@ def _read_mapping(
         if match is None:
             raise Unsupported
         end = match.end()
+        key = match[1]
         inner: Skip | None = None
-        if skip is not None and match[1] in skip:
-            inner = skip[match[1]]
+        if skip is not None and key in skip:
+            inner = skip[key]
             if inner is None:
                 if end < len(line) and line[end] != "|":  # nothing on the lines after it
-                    data[match[1]] = ""
+                    data[key] = ""
                 else:
-                    data[match[1]], index = _pass_over(lines, index, indent, end < len(line))
+                    data[key], index = _pass_over(lines, index, indent, end < len(line))
                 continue
         if end < len(line):
             rest = line[end:]
             if rest[0] == "|":
-                data[match[1]], index = _read_literal(lines, index, indent + INDENT, rest[1:])
+                data[key], index = _read_literal(lines, index, indent + INDENT, rest[1:])
             elif rest[0] in _NOT_ONLY_TEXT:
-                data[match[1]] = _scalar_text(rest)
+                data[key] = _scalar_text(rest)
             else:
-                data[match[1]] = rest
+                data[key] = rest
         elif index < count and lines[index].startswith(pad + "- "):
-            data[match[1]], index = _read_sequence(lines, index, indent, inner)
+            data[key], index = _read_sequence(lines, index, indent, inner)
         else:
-            data[match[1]], index = _read_mapping(lines, index, indent + INDENT, None, inner)
+            data[key], index = _read_mapping(lines, index, indent + INDENT, None, inner)
 
 
 def _pass_over(lines: list[str], index: int, indent: int, on_the_line: bool) -> tuple[Any, int]:
