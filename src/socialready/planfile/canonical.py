@@ -46,8 +46,14 @@ _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 
 @functools.cache
 def _special() -> re.Pattern[str]:
-    """Characters PyYAML writes only double-quoted or escaped (beyond the BMP: see max())."""
+    """Characters PyYAML writes only double-quoted or escaped (beyond the BMP: see below)."""
     return re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+@functools.cache
+def _beyond_bmp() -> re.Pattern[str]:
+    """Characters beyond the BMP: text with one is left to PyYAML (found faster than max())."""
+    return re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.cache
@@ -238,7 +244,7 @@ def _text(text: str, indent: int) -> str:
         return written
     if not text.isprintable() and _special().search(text):  # printable: none of them
         raise Unsupported
-    if not text.isascii() and max(text) > "\uffff":
+    if not text.isascii() and _beyond_bmp().search(text):
         raise Unsupported
     if "\n" in text.rstrip("\n"):
         return _literal(text, indent)
