@@ -3,6 +3,7 @@ kept once and started twice, the verdict from the points alone, the tables of a 
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -117,3 +118,23 @@ def test_each_plan_works_out_its_own_tables(first: dict[str, Any], second: dict[
                 assert reach == channels.reached(alone, channel)
                 assert channels.highest_tier(ctx, channel) == channels.highest_tier(alone, channel)
                 assert channels.reply_hours(ctx, channel) == channels.reply_hours(alone, channel)
+
+
+@given(
+    st.sampled_from(["audience.segments", "goals.objectives"]).flatmap(
+        lambda key: st.tuples(
+            st.just(key), st.lists(st.sampled_from(QS.question(key).values), unique=True)
+        )
+    )
+)
+def test_labels_in_running_text_are_each_languages_whichever_plan_said_them_first(
+    asked: tuple[str, list[str]],
+) -> None:
+    """Said once for every plan of a questionnaire: in each language its own words, as a
+    questionnaire no plan has used yet gives them."""
+    key, values = asked
+    for _ in range(2):
+        for lang in ("en", "nl", "nl", "en"):
+            unused = copy.copy(QS)  # the same questions, not yet said by any plan
+            said = Context({}, CATALOG, QS, lang).in_text(key, values)
+            assert said == Context({}, CATALOG, unused, lang).in_text(key, values)

@@ -14,6 +14,11 @@ from socialready.text import fill, rules_in
 
 VERDICTS = model.VERDICTS  # worst first
 T = TypeVar("T")
+# Answers' labels in running text (Context.in_text), by questionnaire: they follow from the
+# questionnaire, the language and the values alone, so every plan of a run shares them (the
+# segments and objectives chosen repeat from plan to plan). Bounded, for long runs.
+_SAID: dict[int, tuple[Questionnaire, dict[tuple[str, ...], str]]] = {}
+_SAID_KEPT = 5_000
 
 
 def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdict:
@@ -40,8 +45,9 @@ class Scored:
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language.
 
-    One plan's: what follows from its answers alone is worked out once (`once`, `in_text`), so
-    the answers stay as they are while the rules read them."""
+    One plan's: what follows from its answers alone is worked out once (`once`), so the answers
+    stay as they are while the rules read them; answers' labels in running text (`in_text`),
+    once for every plan of the questionnaire."""
 
     __slots__ = (
         "_once",
@@ -62,7 +68,10 @@ class Context:
         self.lang = lang
         self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], Any] = {}
-        self._said: dict[tuple[str, ...], str] = {}
+        known = _SAID.get(id(questionnaire))
+        if known is None or known[0] is not questionnaire or len(known[1]) > _SAID_KEPT:
+            known = _SAID[id(questionnaire)] = (questionnaire, {})  # holds it: the id stays its own
+        self._said = known[1]
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
@@ -160,7 +169,7 @@ class Context:
 
     def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
-        said = (key, *values)
+        said = (self.lang, key, *values)
         if said not in self._said:  # the segments and objectives, named in many sentences
             question = self.questionnaire.question(key)
             self._said[said] = self.join(
