@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialready import catalog, questionnaire
+from socialready import catalog, grammar, questionnaire
 from socialready.model import VERDICTS
 from socialready.rules import channels, review, scoring
 from socialready.rules.channels import ChannelChoice
@@ -125,16 +125,23 @@ def test_each_plan_works_out_its_own_tables(first: dict[str, Any], second: dict[
         lambda key: st.tuples(
             st.just(key), st.lists(st.sampled_from(QS.question(key).values), unique=True)
         )
-    )
+    ),
+    st.lists(st.sampled_from(list(CATALOG.channels.values())), unique_by=lambda c: c.id),
+    st.sampled_from(sorted(CATALOG.facts)),
 )
-def test_labels_in_running_text_are_each_languages_whichever_plan_said_them_first(
-    asked: tuple[str, list[str]],
+def test_what_is_said_for_every_plan_is_each_languages_whichever_plan_said_it_first(
+    asked: tuple[str, list[str]], named: list[Any], fact: str
 ) -> None:
-    """Said once for every plan of a questionnaire: in each language its own words, as a
-    questionnaire no plan has used yet gives them."""
+    """Labels in running text, channels named and sources cited, said once for every plan of a
+    questionnaire and catalogue: in each language its own words, as when nothing is said yet."""
     key, values = asked
+    # A questionnaire no plan has used for each language: nothing said yet
+    fresh = {lang: Context({}, CATALOG, copy.copy(QS), lang) for lang in ("en", "nl")}
     for _ in range(2):
         for lang in ("en", "nl", "nl", "en"):
-            unused = copy.copy(QS)  # the same questions, not yet said by any plan
-            said = Context({}, CATALOG, QS, lang).in_text(key, values)
-            assert said == Context({}, CATALOG, unused, lang).in_text(key, values)
+            ctx = Context({}, CATALOG, QS, lang)
+            assert ctx.in_text(key, values) == fresh[lang].in_text(key, values)
+            for form in grammar.FORMS:
+                shown = [(channel.id, channel.name[lang]) for channel in named]
+                assert ctx.channels(named, form) == grammar.channels(shown, lang, form)
+            assert ctx.cite(fact) == CATALOG.facts[fact].cite(lang, ctx.assumption)

@@ -14,11 +14,25 @@ from socialready.text import fill, rules_in
 
 VERDICTS = model.VERDICTS  # worst first
 T = TypeVar("T")
-# Answers' labels in running text (Context.in_text), by questionnaire: they follow from the
-# questionnaire, the language and the values alone, so every plan of a run shares them (the
-# segments and objectives chosen repeat from plan to plan). Bounded, for long runs.
-_SAID: dict[int, tuple[Questionnaire, dict[tuple[str, ...], str]]] = {}
+# What the rules say that follows from the shipped data and the language alone: answers'
+# labels in running text, channels named in it, sources cited. Every plan of one questionnaire
+# and one catalogue (a run's) shares it: the same repeat from plan to plan. Bounded.
+Said = dict[tuple[str, ...], str]
+_SAID: dict[tuple[int, int], tuple[Questionnaire, Catalog, Said]] = {}
 _SAID_KEPT = 5_000
+
+
+def _said_for(questionnaire: Questionnaire, catalog: Catalog) -> Said:
+    """What is said for every plan of this questionnaire and catalogue (see _SAID)."""
+    ids = (id(questionnaire), id(catalog))
+    known = _SAID.get(ids)
+    if known is None or known[0] is not questionnaire or known[1] is not catalog:
+        if len(_SAID) > 8:  # tests make their own: only the latest few are kept
+            _SAID.clear()
+        known = _SAID[ids] = (questionnaire, catalog, {})  # holds them: the ids stay theirs
+    elif len(known[2]) > _SAID_KEPT:
+        known[2].clear()
+    return known[2]
 
 
 def verdict_for_score(score: float, thresholds: dict[str, float]) -> model.Verdict:
@@ -46,8 +60,8 @@ class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language.
 
     One plan's: what follows from its answers alone is worked out once (`once`), so the answers
-    stay as they are while the rules read them; answers' labels in running text (`in_text`),
-    once for every plan of the questionnaire."""
+    stay as they are while the rules read them; what follows from the data and the language
+    alone (`in_text`, `channels`, `cite`), once for every plan (_SAID)."""
 
     __slots__ = (
         "_once",
@@ -68,10 +82,7 @@ class Context:
         self.lang = lang
         self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], Any] = {}
-        known = _SAID.get(id(questionnaire))
-        if known is None or known[0] is not questionnaire or len(known[1]) > _SAID_KEPT:
-            known = _SAID[id(questionnaire)] = (questionnaire, {})  # holds it: the id stays its own
-        self._said = known[1]
+        self._said = _said_for(questionnaire, catalog)
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
@@ -169,7 +180,7 @@ class Context:
 
     def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
-        said = (self.lang, key, *values)
+        said = ("labels", self.lang, key, *values)
         if said not in self._said:  # the segments and objectives, named in many sentences
             question = self.questionnaire.question(key)
             self._said[said] = self.join(
@@ -183,8 +194,12 @@ class Context:
 
     def channels(self, channels: list[Channel], form: str = "the") -> str:
         """Channels in running text, each with its article: 'Facebook en de nieuwsbrief'."""
-        named = [(channel.id, channel.name[self.lang]) for channel in channels]
-        return grammar.channels(named, self.lang, form)
+        said = ("channels", self.lang, form, *(channel.id for channel in channels))
+        found = self._said.get(said)
+        if found is None:
+            named = [(channel.id, channel.name[self.lang]) for channel in channels]
+            found = self._said[said] = grammar.channels(named, self.lang, form)
+        return found
 
     def count(self, n: float, noun: str) -> str:
         """'1 bericht', '3 berichten', '2,5 uur'."""
@@ -199,4 +214,10 @@ class Context:
         return self.text("assumption")
 
     def cite(self, fact_id: str) -> str:
-        return self.catalog.facts[fact_id].cite(self.lang, self.assumption)
+        """A fact's source as cited: 'Newcom, 2025', or the word for an assumption."""
+        said = ("cite", self.lang, fact_id)
+        found = self._said.get(said)
+        if found is None:
+            fact = self.catalog.facts[fact_id]
+            found = self._said[said] = fact.cite(self.lang, self.assumption)
+        return found
