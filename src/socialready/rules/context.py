@@ -152,11 +152,13 @@ class Context:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
         as its readers write them."""
         template = self._sentences[id]
+        if not params:  # half the calls: the sentence as it stands
+            return template if isinstance(template, str) else fill(template, params)
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
         if isinstance(template, str):  # most are: no singular and plural form to choose from
-            return template.format_map(params) if params else template
+            return template.format_map(params)
         return fill(template, params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
