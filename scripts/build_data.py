@@ -1,7 +1,7 @@
 """Write the JSON copies of the data files that the program reads at start, and the plan's
 JSON Schema (data/plan.schema.json) from its declaration in socialready/model.py. The texts
-(data/text.json) are written flat, every text by its id, the rules' sentences under `rules.`
-(see socialready/text.py).
+(data/text.nl.json, data/text.en.json) are written flat, one file a language, every text by its
+id (see socialready/text.py).
 
 The YAML files in src/socialready/data/ are the ones to edit (comments, readable diffs); reading
 JSON at start is about 30 times faster, so each command starts sooner. A test checks the two
@@ -32,7 +32,9 @@ NAMES = (
 
 def main() -> int:
     loaded = {name: read_yaml(name) for name in NAMES}
-    loaded["text"] = text_mod.flat(loaded["text"], loaded["rules"])
+    for lang in text_mod.LANGUAGES:
+        loaded[f"text.{lang}"] = text_mod.flat(loaded["text"], loaded["rules"], lang)
+    del loaded["text"]
     for name, data in loaded.items():
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         (DATA / f"{name}.json").write_text(text, "utf-8")

@@ -89,15 +89,20 @@ def test_the_data_file_is_the_catalogue() -> None:
     assert text.flatten(data) == text.catalogue()
 
 
-def test_the_shipped_flat_texts_are_the_data_files_flattened() -> None:
-    """data/text.json is what the lookup reads: text.yaml and rules.yaml's sentences, flat."""
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_the_shipped_flat_texts_are_the_data_files_flattened(lang: str) -> None:
+    """data/text.<lang>.json is what the lookup reads: text.yaml's and rules.yaml's sentences
+    in that language, flat."""
     data = {
         name: yamlio.loads((SOURCE / "data" / f"{name}.yaml").read_text("utf-8"), name)
         for name in ("text", "rules")
     }
-    shipped = json.loads((SOURCE / "data" / "text.json").read_text("utf-8"))
-    assert shipped == text.flat(data["text"], data["rules"]), "run python scripts/build_data.py"
-    assert shipped == {**text.catalogue(), **text.flatten(catalog.load().texts, text.RULES)}
+    shipped = json.loads((SOURCE / "data" / f"text.{lang}.json").read_text("utf-8"))
+    assert shipped == text.flat(data["text"], data["rules"], lang), (
+        "run python scripts/build_data.py"
+    )
+    for id, entry in _all().items():
+        assert text.text(id, lang) == text.fill(entry[lang], {}), id
 
 
 # --- What the code names ----------------------------------------------------------------------
@@ -248,7 +253,8 @@ def _catalogue_english() -> set[str]:
             text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
             words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
 
-    for name in ("text", "review", "questions", "rules", "facts"):
+    walk(text.catalogue())
+    for name in ("review", "questions", "rules", "facts"):
         walk(json.loads((data / f"{name}.json").read_text("utf-8")))
     from socialready import questionnaire
 

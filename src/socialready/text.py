@@ -2,8 +2,9 @@
 one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as ids under `rules.`.
 The language is always the caller's to give; nothing here remembers one.
 
-Both are read from data/text.json, which scripts/build_data.py writes already flat (id ->
-{lang: text}), so that no start pays for walking the trees."""
+Both are read from data/text.<lang>.json, which scripts/build_data.py writes already flat, one
+file a language ({"catalogue": {id: text}, "rules": {id under `rules.`: text}}): no start pays
+for walking the trees, and one that speaks one language decodes only its own."""
 
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ from socialready import packaged
 
 LANGUAGES = ("nl", "en")
 RULES = "rules."  # ids under this prefix are the rules' sentences, in data/rules.yaml
-Entry = dict[str, str | dict[str, str]]  # language -> the text, or its `one` and `other` forms
+Template = str | dict[str, str]  # a text, or its `one` and `other` forms
+Entry = dict[str, Template]  # language -> the text in it
 
 
 def text(id: str, lang: str, /, **params: object) -> str:
     """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
-    return fill(_texts()[id][lang], params)
+    if id.startswith(RULES):
+        return fill(_texts(lang)["rules"][id[len(RULES) :]], params)
+    return fill(_texts(lang)["catalogue"][id], params)
 
 
-def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
+def fill(template: Template, params: dict[str, object]) -> str:
     """A text's template with its {placeholders} filled in; of a singular and a plural form,
     the one that agrees with the count `n`."""
     if isinstance(template, dict):
@@ -33,12 +37,10 @@ def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
     return template.format_map(params) if params else template
 
 
-@cache
-def rules_in(lang: str) -> dict[str, str | dict[str, str]]:
+def rules_in(lang: str) -> dict[str, Template]:
     """The rules' sentences in `lang` by their id under `rules.`, for the rules that look up
     a hundred of them a plan."""
-    size = len(RULES)
-    return {id[size:]: entry[lang] for id, entry in _texts().items() if id.startswith(RULES)}
+    return _texts(lang)["rules"]
 
 
 def is_text(node: object) -> TypeGuard[Entry]:
@@ -70,19 +72,25 @@ def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
     return found
 
 
-def flat(catalogue: Mapping[str, object], rules: Mapping[str, object]) -> dict[str, Entry]:
-    """What data/text.json holds, from data/text.yaml and data/rules.yaml as loaded: every text
-    by id, the rules' under `rules.`."""
-    return {**flatten(catalogue), **flatten(rules, RULES)}
+def flat(
+    catalogue: Mapping[str, object], rules: Mapping[str, object], lang: str
+) -> dict[str, dict[str, Template]]:
+    """What data/text.<lang>.json holds, from data/text.yaml and data/rules.yaml as loaded:
+    every text in `lang` by id, the catalogue's and the rules' (by their id under `rules.`)."""
+    return {
+        "catalogue": {id: entry[lang] for id, entry in flatten(catalogue).items()},
+        "rules": {id: entry[lang] for id, entry in flatten(rules).items()},
+    }
 
 
 @cache
-def _texts() -> dict[str, Entry]:
-    texts: dict[str, Entry] = packaged.load_data("text")
+def _texts(lang: str) -> dict[str, dict[str, Template]]:
+    texts: dict[str, dict[str, Template]] = packaged.load_data(f"text.{lang}")
     return texts
 
 
 @cache
 def catalogue() -> dict[str, Entry]:
-    """data/text.yaml by id."""
-    return {id: entry for id, entry in _texts().items() if not id.startswith(RULES)}
+    """data/text.yaml by id, in every language."""
+    ids = _texts(LANGUAGES[0])["catalogue"]
+    return {id: {lang: _texts(lang)["catalogue"][id] for lang in LANGUAGES} for id in ids}
