@@ -35,6 +35,7 @@ def main() -> int:
     for lang in text_mod.LANGUAGES:
         loaded[f"text.{lang}"] = text_mod.flat(loaded["text"], loaded["rules"], lang)
     del loaded["text"]
+    loaded["rules"] = text_mod.without_texts(loaded["rules"])
     for name, data in loaded.items():
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         (DATA / f"{name}.json").write_text(text, "utf-8")

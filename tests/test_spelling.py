@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from socialready import answers as answers_mod
-from socialready import catalog, questionnaire
+from socialready import questionnaire
 from socialready import text as text_mod
 from socialready.model import PlanDoc
 from socialready.planfile import owned, shape
@@ -151,11 +151,6 @@ def _dutch(node: Any) -> Iterator[str]:
             yield from _dutch(item)
 
 
-def _texts() -> dict[str, Any]:
-    """Every text the lookup reaches, by id, in both languages (data/text.<lang>.json)."""
-    return {**text_mod.catalogue(), **text_mod.flatten(catalog.load().texts, text_mod.RULES)}
-
-
 # Names a message may quote from the file as they are written there: the plan's keys.
 FILE_KEYS = {
     *shape.TOP_KEYS, *owned.STEP_FIELDS, *owned.REVIEW_FIELDS, "steps", "why", "title", "rule",
@@ -166,7 +161,11 @@ FILE_KEYS = {
 
 @pytest.mark.parametrize("name", ["text", "review", "questions"])
 def test_the_dutch_of_the_messages(name: str) -> None:
-    data = json.loads((DATA / f"{name}.json").read_text("utf-8")) if name != "text" else _texts()
+    data = (
+        json.loads((DATA / f"{name}.json").read_text("utf-8"))
+        if name != "text"
+        else text_mod.every()
+    )
     text = "\n".join(_dutch(data))
     text = re.sub(r"\{[^}]*\}", " ", text)  # the blanks a message fills in
     text = re.sub(r"\b[a-z_]+(?:\.[a-z_{}<>]+)+\b", " ", text)  # answer keys: capacity.people

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from socialready import catalog, text
+from socialready import text
 from socialready.errors import BadInput, msg, told_in
 from socialready.planfile import yamlio
 from tests.conftest import NL, ORGANISATIONS, edit_plan, invoke, overdue_plan, review_plan
@@ -28,7 +28,7 @@ DUTCH_LEAVES_OUT = {"diff.step": {"id"}, "diff.step_field": {"id"}}
 
 def _all() -> dict[str, dict[str, Any]]:
     """Every text the lookup reaches: data/text.yaml, and rules.yaml's under `rules.`."""
-    return {**text.catalogue(), **text.flatten(catalog.load().texts, text.RULES)}
+    return text.every()
 
 
 def _fields(template: str) -> set[str]:
@@ -253,8 +253,8 @@ def _catalogue_english() -> set[str]:
             text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
             words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
 
-    walk(text.catalogue())
-    for name in ("review", "questions", "rules", "facts"):
+    walk(text.every())
+    for name in ("review", "questions", "facts"):
         walk(json.loads((data / f"{name}.json").read_text("utf-8")))
     from socialready import questionnaire
 

@@ -72,6 +72,18 @@ def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
     return found
 
 
+def without_texts(tree: object) -> object:
+    """A tree of data with each of its texts left empty (`{}`), its keys kept: what
+    data/rules.json holds of data/rules.yaml, whose sentences are read from data/text.<lang>.json
+    (by id, under `rules.`); the rules read only which texts there are, and the data beside them.
+    """
+    if is_text(tree):
+        return {}
+    if isinstance(tree, dict):
+        return {key: without_texts(node) for key, node in tree.items()}
+    return tree
+
+
 def flat(
     catalogue: Mapping[str, object], rules: Mapping[str, object], lang: str
 ) -> dict[str, dict[str, Template]]:
@@ -89,8 +101,18 @@ def _texts(lang: str) -> dict[str, dict[str, Template]]:
     return texts
 
 
+def _entries(part: str, prefix: str = "") -> dict[str, Entry]:
+    ids = _texts(LANGUAGES[0])[part]
+    return {f"{prefix}{id}": {lang: _texts(lang)[part][id] for lang in LANGUAGES} for id in ids}
+
+
 @cache
 def catalogue() -> dict[str, Entry]:
     """data/text.yaml by id, in every language."""
-    ids = _texts(LANGUAGES[0])["catalogue"]
-    return {id: {lang: _texts(lang)["catalogue"][id] for lang in LANGUAGES} for id in ids}
+    return _entries("catalogue")
+
+
+def every() -> dict[str, Entry]:
+    """Every text the lookup reaches, by id, in every language: data/text.yaml's, and
+    data/rules.yaml's under `rules.`."""
+    return {**catalogue(), **_entries("rules", RULES)}
