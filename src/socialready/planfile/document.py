@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import files, questionnaire, rules
+from socialready import files, questionnaire, review_dates, rules
 from socialready.model import (
     Answers,
     Language,
@@ -224,10 +224,8 @@ def _header_lines() -> frozenset[str]:
 def review_schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
     """The plan's review dates, each with whether a review was recorded for it (step 8, the
     calendar)."""
-    from socialready import progress
-
     horizon = as_text(plan.answers.get("persistence.horizon"))
-    held = progress.review_schedule(plan.started, horizon, plan.reviews)
+    held = review_dates.review_schedule(plan.started, horizon, plan.reviews)
     return [(planned, review is not None) for planned, review in held]
 
 
