@@ -181,26 +181,12 @@ def _verified_update(path: Path) -> tuple[str, bool, list[str]]:
     PyYAML where canonical declines (the text, whether it changes, what moves to the notes)."""
     text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     plan = from_text(text, str(path))
-    document = build(plan)
-    new_text = dumps(
-        document,
-        plan.file.header,
-        plan.file.header_after,
-        crlf=plan.file.crlf,
-        kept=plan.file.hashtags,
-    )
+    document, new_text = recompute._rebuilt(plan)
     moved: list[str] = []
     if new_text != text:
         moved = recompute.refresh(plan, str(path), force=True)
         if moved:
-            document = build(plan)
-            new_text = dumps(
-                document,
-                plan.file.header,
-                plan.file.header_after,
-                crlf=plan.file.crlf,
-                kept=plan.file.hashtags,
-            )
+            document, new_text = recompute._rebuilt(plan)
     layout_only = not moved and recompute._same(plan.document, document)
     return new_text, new_text != text and not layout_only, moved
 
