@@ -2,9 +2,10 @@
 one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as ids under `rules.`.
 The language is always the caller's to give; nothing here remembers one.
 
-Both are read from data/text.<lang>.json, which scripts/build_data.py writes already flat, one
-file a language ({"catalogue": {id: text}, "rules": {id under `rules.`: text}}): no start pays
-for walking the trees, and one that speaks one language decodes only its own."""
+Both are read from JSON that scripts/build_data.py writes already flat ({id: text}), one file a
+language: data/text.<lang>.json and, the rules' by their id under `rules.`, data/rules.<lang>.json.
+No start pays for walking the trees, and each decodes only what it says: a plan's sentences in
+its language, the messages in the language of the session."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ def text(id: str, lang: str, /, **params: object) -> str:
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
     if id.startswith(RULES):
-        return fill(_texts(lang)["rules"][id[len(RULES) :]], params)
-    return fill(_texts(lang)["catalogue"][id], params)
+        return fill(_texts("rules", lang)[id[len(RULES) :]], params)
+    return fill(_texts("text", lang)[id], params)
 
 
 def fill(template: Template, params: dict[str, object]) -> str:
@@ -40,7 +41,7 @@ def fill(template: Template, params: dict[str, object]) -> str:
 def rules_in(lang: str) -> dict[str, Template]:
     """The rules' sentences in `lang` by their id under `rules.`, for the rules that look up
     a hundred of them a plan."""
-    return _texts(lang)["rules"]
+    return _texts("rules", lang)
 
 
 def is_text(node: object) -> TypeGuard[Entry]:
@@ -84,32 +85,28 @@ def without_texts(tree: object) -> object:
     return tree
 
 
-def flat(
-    catalogue: Mapping[str, object], rules: Mapping[str, object], lang: str
-) -> dict[str, dict[str, Template]]:
-    """What data/text.<lang>.json holds, from data/text.yaml and data/rules.yaml as loaded:
-    every text in `lang` by id, the catalogue's and the rules' (by their id under `rules.`)."""
-    return {
-        "catalogue": {id: entry[lang] for id, entry in flatten(catalogue).items()},
-        "rules": {id: entry[lang] for id, entry in flatten(rules).items()},
-    }
+def flat(tree: Mapping[str, object], lang: str) -> dict[str, Template]:
+    """What data/text.<lang>.json (of data/text.yaml as loaded) and data/rules.<lang>.json (of
+    data/rules.yaml) hold: every text of the tree in `lang`, by id."""
+    return {id: entry[lang] for id, entry in flatten(tree).items()}
 
 
 @cache
-def _texts(lang: str) -> dict[str, dict[str, Template]]:
-    texts: dict[str, dict[str, Template]] = packaged.load_data(f"text.{lang}")
+def _texts(source: str, lang: str) -> dict[str, Template]:
+    """data/<source>.<lang>.json: the texts of data/text.yaml or data/rules.yaml in `lang`."""
+    texts: dict[str, Template] = packaged.load_data(f"{source}.{lang}")
     return texts
 
 
-def _entries(part: str, prefix: str = "") -> dict[str, Entry]:
-    ids = _texts(LANGUAGES[0])[part]
-    return {f"{prefix}{id}": {lang: _texts(lang)[part][id] for lang in LANGUAGES} for id in ids}
+def _entries(source: str, prefix: str = "") -> dict[str, Entry]:
+    ids = _texts(source, LANGUAGES[0])
+    return {f"{prefix}{id}": {lang: _texts(source, lang)[id] for lang in LANGUAGES} for id in ids}
 
 
 @cache
 def catalogue() -> dict[str, Entry]:
     """data/text.yaml by id, in every language."""
-    return _entries("catalogue")
+    return _entries("text")
 
 
 def every() -> dict[str, Entry]:
