@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import json
 import re
-import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
@@ -86,6 +85,8 @@ class Plan:
 
 def slug(name: str) -> str:
     """A file name for the organisation that can never leave its folder."""
+    import unicodedata  # loaded only by the commands that name a plan's file
+
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^\w]+|_", "-", plain).strip("-")[:60].strip("-")
