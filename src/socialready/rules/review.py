@@ -4,7 +4,8 @@ Pure functions, no I/O: the latest review is read against the channels the plan 
 during its period. The outcome caps cadence tiers, pauses channels, and costs capacity points.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple field given as a string is compiled at
+# every start.
 
 import datetime as dt
 from collections.abc import Sequence
