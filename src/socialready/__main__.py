@@ -4,7 +4,8 @@ Loading Typer and socialready makes tens of thousands of objects that live until
 ends. At Python's default threshold the cyclic garbage collector walks them again and again
 while they load, about a tenth of a `plan --check` of one plan. A higher threshold collects
 less often (cyclic garbage is still collected); what is loaded is then frozen, out of every
-later collection's way.
+later collection's way. When the command ends, what it made is frozen too: the collection at
+exit would only walk what the process is about to give back (every file is closed by then).
 """
 
 import gc
@@ -20,7 +21,10 @@ def run() -> None:
     from socialready.cli import main
 
     gc.freeze()
-    main()
+    try:
+        main()
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":
