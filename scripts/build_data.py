@@ -1,7 +1,8 @@
 """Write the JSON copies of the data files that the program reads at start, and the plan's
 JSON Schema (data/plan.schema.json) from its declaration in socialready/model.py. The texts
-(data/text.json) are written flat, every text by its id, the rules' sentences under `rules.`
-(see socialready/text.py).
+(data/text.<lang>.json, and the rules' sentences data/rules.<lang>.json) are written flat, one
+file a language, every text by its id; data/rules.json keeps the rules' data without them (see
+socialready/text.py).
 
 The YAML files in src/socialready/data/ are the ones to edit (comments, readable diffs); reading
 JSON at start is about 30 times faster, so each command starts sooner. A test checks the two
@@ -32,7 +33,11 @@ NAMES = (
 
 def main() -> int:
     loaded = {name: read_yaml(name) for name in NAMES}
-    loaded["text"] = text_mod.flat(loaded["text"], loaded["rules"])
+    for lang in text_mod.LANGUAGES:
+        for source in ("text", "rules"):
+            loaded[f"{source}.{lang}"] = text_mod.flat(loaded[source], lang)
+    del loaded["text"]
+    loaded["rules"] = text_mod.without_texts(loaded["rules"])
     for name, data in loaded.items():
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         (DATA / f"{name}.json").write_text(text, "utf-8")

@@ -40,6 +40,7 @@ LAYERS = (
         "packaged",
         "progress",
         "questionnaire",
+        "review_dates",
         "status",
         "text",
         "",  # the package's own __init__

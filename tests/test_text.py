@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from socialready import catalog, text
+from socialready import text
 from socialready.errors import BadInput, msg, told_in
 from socialready.planfile import yamlio
 from tests.conftest import NL, ORGANISATIONS, edit_plan, invoke, overdue_plan, review_plan
@@ -28,7 +28,7 @@ DUTCH_LEAVES_OUT = {"diff.step": {"id"}, "diff.step_field": {"id"}}
 
 def _all() -> dict[str, dict[str, Any]]:
     """Every text the lookup reaches: data/text.yaml, and rules.yaml's under `rules.`."""
-    return {**text.catalogue(), **text.flatten(catalog.load().texts, text.RULES)}
+    return text.every()
 
 
 def _fields(template: str) -> set[str]:
@@ -89,15 +89,17 @@ def test_the_data_file_is_the_catalogue() -> None:
     assert text.flatten(data) == text.catalogue()
 
 
-def test_the_shipped_flat_texts_are_the_data_files_flattened() -> None:
-    """data/text.json is what the lookup reads: text.yaml and rules.yaml's sentences, flat."""
-    data = {
-        name: yamlio.loads((SOURCE / "data" / f"{name}.yaml").read_text("utf-8"), name)
-        for name in ("text", "rules")
-    }
-    shipped = json.loads((SOURCE / "data" / "text.json").read_text("utf-8"))
-    assert shipped == text.flat(data["text"], data["rules"]), "run python scripts/build_data.py"
-    assert shipped == {**text.catalogue(), **text.flatten(catalog.load().texts, text.RULES)}
+@pytest.mark.parametrize("lang", sorted(LANGS))
+@pytest.mark.parametrize("source", ["text", "rules"])
+def test_the_shipped_flat_texts_are_the_data_files_flattened(source: str, lang: str) -> None:
+    """data/<source>.<lang>.json is what the lookup reads: the sentences of data/text.yaml, or
+    of data/rules.yaml, in that language, flat."""
+    data = yamlio.loads((SOURCE / "data" / f"{source}.yaml").read_text("utf-8"), source)
+    shipped = json.loads((SOURCE / "data" / f"{source}.{lang}.json").read_text("utf-8"))
+    assert shipped == text.flat(data, lang), "run python scripts/build_data.py"
+    prefix = text.RULES if source == "rules" else ""
+    for id, template in shipped.items():
+        assert text.text(f"{prefix}{id}", lang) == text.fill(template, {}), id
 
 
 # --- What the code names ----------------------------------------------------------------------
@@ -248,7 +250,8 @@ def _catalogue_english() -> set[str]:
             text = re.sub(r"`[^`]*`|\{[^}]*\}|\b\w+[._]\w+\b", " ", node)
             words[lang].update(re.findall(r"\b[a-z]{4,}\b", text.lower()))
 
-    for name in ("text", "review", "questions", "rules", "facts"):
+    walk(text.every())
+    for name in ("review", "questions", "facts"):
         walk(json.loads((data / f"{name}.json").read_text("utf-8")))
     from socialready import questionnaire
 

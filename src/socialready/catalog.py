@@ -97,7 +97,7 @@ class Catalog(NamedTuple):
     reply: ReplyLoad
     channels_per_person: int
     thresholds: dict[str, float]
-    texts: dict[str, Any]
+    texts: dict[str, Any]  # data/rules.yaml, each sentence left empty: text() says it
     eu: frozenset[str] = frozenset()  # member states of the EU, for duties that hold there
     figures_for: tuple[str, ...] = ()  # countries the data holds usage figures for
 

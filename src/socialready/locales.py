@@ -17,13 +17,6 @@ from socialready import packaged
 from socialready.questionnaire import LANGUAGES
 
 VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
-_CODES = re.compile(
-    r"(?P<language>[a-z]{2,3})"  # ISO 639: nl, en, pap
-    r"(?:[-_](?P<script>[a-z]{4}))?"  # a script (BCP 47): zh-Hans-CN
-    r"(?:[-_](?P<country>[a-z]{2}|\d{3}))?"  # ISO 3166 or a UN region: nl_BE, es-419
-    r"(?:[-_@].*)?",  # variants and modifiers: ca-ES-valencia, sr_RS@latin
-    re.IGNORECASE | re.ASCII,
-)
 
 
 class Locale(NamedTuple):
@@ -34,6 +27,18 @@ class Locale(NamedTuple):
 
 
 NOTHING = Locale(None, None)
+
+
+@cache
+def _codes() -> re.Pattern[str]:
+    """A locale name in ISO codes; compiled when a name is first parsed, not at every start."""
+    return re.compile(
+        r"(?P<language>[a-z]{2,3})"  # ISO 639: nl, en, pap
+        r"(?:[-_](?P<script>[a-z]{4}))?"  # a script (BCP 47): zh-Hans-CN
+        r"(?:[-_](?P<country>[a-z]{2}|\d{3}))?"  # ISO 3166 or a UN region: nl_BE, es-419
+        r"(?:[-_@].*)?",  # variants and modifiers: ca-ES-valencia, sr_RS@latin
+        re.IGNORECASE | re.ASCII,
+    )
 
 
 @cache
@@ -54,7 +59,7 @@ def parse(name: str) -> Locale:
     language = _table()["languages"].get(words.strip().lower())
     if language is not None:  # Windows' English names
         return Locale(language, _table()["countries"].get(place.strip().lower()))
-    found = _CODES.fullmatch(base)
+    found = _codes().fullmatch(base)
     if found is None:
         return NOTHING
     country = found["country"]

@@ -1,6 +1,6 @@
 """How far a plan has come: steps settled, the next due date, what is overdue, and when the plan
-is reviewed. Functions over the typed plan (model.py); the day to judge by is given, never read
-here, so that the same plan and day always give the same answer."""
+is reviewed (its dates: review_dates.py). Functions over the typed plan (model.py); the day to
+judge by is given, never read here, so that the same plan and day always give the same answer."""
 
 # Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
 # compiled at every start (about 1M instructions a class).
@@ -9,15 +9,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TypedDict
 
-from socialready.model import NotRequired, PlanDoc, ReviewDoc, StepDoc, StepId, Verdict
+from socialready.model import NotRequired, PlanDoc, StepDoc, StepId, Verdict
+from socialready.review_dates import review_schedule
 from socialready.status import settled
 
-# Months after `started` at which the plan is reviewed, by how long results are expected to take.
-REVIEW_MONTHS = {
-    "under_3_months": (3, 6, 12),
-    "3_to_12_months": (3, 6, 12),
-    "over_12_months": (3, 6, 12, 18, 24),
-}
 DUE_WITHIN_DAYS = 14  # a review this close is marked due: time to gather the figures
 
 
@@ -64,48 +59,11 @@ class PlanRow(TypedDict):
     next_review: NotRequired[NextReview | None]
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later; the month's last day where it is shorter (31 Jan -> 30 Apr)."""
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
-
-
 def horizon(document: PlanDoc) -> str | None:
     """How long the plan expects results to take (`persistence.horizon`)."""
     found = (document.get("answers") or {}).get("persistence") or {}
     value = found.get("horizon") if isinstance(found, dict) else None
     return value if isinstance(value, str) else None
-
-
-def review_dates(started: dt.date | None, expected: str | None) -> list[dt.date]:
-    """When the plan is reviewed: 3, 6 and 12 months after `started` (to 24 for a long
-    horizon); none while the plan has no start date."""
-    if started is None:
-        return []
-    months = REVIEW_MONTHS.get(str(expected), REVIEW_MONTHS["3_to_12_months"])
-    return [add_months(started, number) for number in months]
-
-
-def review_schedule(
-    started: dt.date | None, expected: str | None, reviews: Sequence[ReviewDoc]
-) -> list[tuple[dt.date, dt.date | None]]:
-    """Each planned review date with the review that covers it (None while not held).
-
-    A review counts for the first planned date not yet covered, if it was held after the one
-    before (or after the start): a review at 2 months covers the one due at 3, one at 4 months
-    covers 3 months (late) and leaves 6 months open."""
-    held = sorted(entry["date"] for entry in reviews)
-    schedule: list[tuple[dt.date, dt.date | None]] = []
-    previous = started
-    for planned in review_dates(started, expected):
-        covering = next((day for day in held if previous is None or day >= previous), None)
-        if covering is not None:
-            held.remove(covering)
-        schedule.append((planned, covering))
-        previous = planned
-    return schedule
 
 
 def plan_schedule(document: PlanDoc) -> list[tuple[dt.date, dt.date | None]]:

@@ -68,7 +68,7 @@ class Question(NamedTuple):
     choices: tuple[Choice, ...] = ()
     ask_if: Condition | None = None
     if_skipped: Answer = None
-    fields: "tuple[Question, ...]" = ()  # per item of a `channels` mapping: posts_per_week, works
+    fields: tuple["Question", ...] = ()  # per item of a `channels` mapping: posts_per_week, works
     choices_by: ChoicesBy | None = None
     nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break

@@ -2,8 +2,10 @@
 one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as ids under `rules.`.
 The language is always the caller's to give; nothing here remembers one.
 
-Both are read from data/text.json, which scripts/build_data.py writes already flat (id ->
-{lang: text}), so that no start pays for walking the trees."""
+Both are read from JSON that scripts/build_data.py writes already flat ({id: text}), one file a
+language: data/text.<lang>.json and, the rules' by their id under `rules.`, data/rules.<lang>.json.
+No start pays for walking the trees, and each decodes only what it says: a plan's sentences in
+its language, the messages in the language of the session."""
 
 from __future__ import annotations
 
@@ -15,17 +17,20 @@ from socialready import packaged
 
 LANGUAGES = ("nl", "en")
 RULES = "rules."  # ids under this prefix are the rules' sentences, in data/rules.yaml
-Entry = dict[str, str | dict[str, str]]  # language -> the text, or its `one` and `other` forms
+Template = str | dict[str, str]  # a text, or its `one` and `other` forms
+Entry = dict[str, Template]  # language -> the text in it
 
 
 def text(id: str, lang: str, /, **params: object) -> str:
     """The text `id` in `lang`, its {placeholders} filled in; one with a singular and a plural
     form (`one`, `other`) takes the form that agrees with the count `n` ("1 plan", "3 plannen").
     """
-    return fill(_texts()[id][lang], params)
+    if id.startswith(RULES):
+        return fill(_texts("rules", lang)[id[len(RULES) :]], params)
+    return fill(_texts("text", lang)[id], params)
 
 
-def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
+def fill(template: Template, params: dict[str, object]) -> str:
     """A text's template with its {placeholders} filled in; of a singular and a plural form,
     the one that agrees with the count `n`."""
     if isinstance(template, dict):
@@ -33,12 +38,10 @@ def fill(template: str | dict[str, str], params: dict[str, object]) -> str:
     return template.format_map(params) if params else template
 
 
-@cache
-def rules_in(lang: str) -> dict[str, str | dict[str, str]]:
+def rules_in(lang: str) -> dict[str, Template]:
     """The rules' sentences in `lang` by their id under `rules.`, for the rules that look up
     a hundred of them a plan."""
-    size = len(RULES)
-    return {id[size:]: entry[lang] for id, entry in _texts().items() if id.startswith(RULES)}
+    return _texts("rules", lang)
 
 
 def is_text(node: object) -> TypeGuard[Entry]:
@@ -70,19 +73,43 @@ def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
     return found
 
 
-def flat(catalogue: Mapping[str, object], rules: Mapping[str, object]) -> dict[str, Entry]:
-    """What data/text.json holds, from data/text.yaml and data/rules.yaml as loaded: every text
-    by id, the rules' under `rules.`."""
-    return {**flatten(catalogue), **flatten(rules, RULES)}
+def without_texts(tree: object) -> object:
+    """A tree of data with each of its texts left empty (`{}`), its keys kept: what
+    data/rules.json holds of data/rules.yaml, whose sentences are read from data/text.<lang>.json
+    (by id, under `rules.`); the rules read only which texts there are, and the data beside them.
+    """
+    if is_text(tree):
+        return {}
+    if isinstance(tree, dict):
+        return {key: without_texts(node) for key, node in tree.items()}
+    return tree
+
+
+def flat(tree: Mapping[str, object], lang: str) -> dict[str, Template]:
+    """What data/text.<lang>.json (of data/text.yaml as loaded) and data/rules.<lang>.json (of
+    data/rules.yaml) hold: every text of the tree in `lang`, by id."""
+    return {id: entry[lang] for id, entry in flatten(tree).items()}
 
 
 @cache
-def _texts() -> dict[str, Entry]:
-    texts: dict[str, Entry] = packaged.load_data("text")
+def _texts(source: str, lang: str) -> dict[str, Template]:
+    """data/<source>.<lang>.json: the texts of data/text.yaml or data/rules.yaml in `lang`."""
+    texts: dict[str, Template] = packaged.load_data(f"{source}.{lang}")
     return texts
+
+
+def _entries(source: str, prefix: str = "") -> dict[str, Entry]:
+    ids = _texts(source, LANGUAGES[0])
+    return {f"{prefix}{id}": {lang: _texts(source, lang)[id] for lang in LANGUAGES} for id in ids}
 
 
 @cache
 def catalogue() -> dict[str, Entry]:
-    """data/text.yaml by id."""
-    return {id: entry for id, entry in _texts().items() if not id.startswith(RULES)}
+    """data/text.yaml by id, in every language."""
+    return _entries("text")
+
+
+def every() -> dict[str, Entry]:
+    """Every text the lookup reaches, by id, in every language: data/text.yaml's, and
+    data/rules.yaml's under `rules.`."""
+    return {**catalogue(), **_entries("rules", RULES)}

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from socialready import progress
+from socialready import progress, review_dates
 from socialready.model import PlanDoc, StepDoc
 from socialready.planfile import schedule
 
@@ -38,15 +38,15 @@ def _plan(started: str | None, horizon: str = "3_to_12_months", **extra: Any) ->
 def test_add_months_keeps_the_day_where_the_month_has_it(
     day: dt.date, months: int, expected: dt.date
 ) -> None:
-    assert progress.add_months(day, months) == expected
+    assert review_dates.add_months(day, months) == expected
 
 
 def test_review_dates_follow_from_started_and_the_horizon() -> None:
-    assert progress.review_dates(None, "3_to_12_months") == []
-    assert progress.review_dates(D(2026, 1, 5), "3_to_12_months") == [
+    assert review_dates.review_dates(None, "3_to_12_months") == []
+    assert review_dates.review_dates(D(2026, 1, 5), "3_to_12_months") == [
         D(2026, 4, 5), D(2026, 7, 5), D(2027, 1, 5),
     ]  # fmt: skip
-    assert progress.review_dates(D(2026, 1, 5), "over_12_months")[-1] == D(2028, 1, 5)
+    assert review_dates.review_dates(D(2026, 1, 5), "over_12_months")[-1] == D(2028, 1, 5)
     assert progress.horizon(_plan("2026-01-05", "over_12_months")) == "over_12_months"
 
 

@@ -807,9 +807,9 @@ def test_an_internal_network_in_use_counts_as_a_channel_you_run() -> None:
 
 
 def test_step_8_says_the_review_dates_the_schedule_sets() -> None:
-    """A long horizon is reviewed at 3, 6, 12, 18 and 24 months (socialready.progress): step 8 says
-    so, not "every quarter", which would promise a review at 9 months that never comes."""
-    from socialready.progress import REVIEW_MONTHS
+    """A long horizon is reviewed at 3, 6, 12, 18 and 24 months (socialready.review_dates): step 8
+    says so, not "every quarter", which would promise a review at 9 months that never comes."""
+    from socialready.review_dates import REVIEW_MONTHS
 
     assert REVIEW_MONTHS["over_12_months"] == (3, 6, 12, 18, 24)
     text = actions(generate(persistence__horizon="over_12_months"), "persevere")

@@ -9,7 +9,6 @@ import contextlib
 import errno
 import os
 import sys
-import unicodedata
 
 from socialready.errors import ExitCode
 
@@ -46,6 +45,8 @@ def _replace(error: UnicodeError) -> tuple[str, int]:
     for ch in error.object[error.start : error.end]:
         plain = _STAND_INS.get(ch)
         if plain is None:  # é -> e; anything without a plain form -> ?
+            import unicodedata  # loaded only where the output cannot hold a character
+
             decomposed = unicodedata.normalize("NFKD", ch)
             plain = "".join(c for c in decomposed if c.isascii()) or "?"
         out.append(plain)

@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import json
 import re
-import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from socialready import answers as answers_mod
 from socialready import catalog as catalog_mod
-from socialready import files, questionnaire, rules
+from socialready import files, questionnaire, review_dates, rules
 from socialready.model import (
     Answers,
     Language,
@@ -86,6 +85,8 @@ class Plan:
 
 def slug(name: str) -> str:
     """A file name for the organisation that can never leave its folder."""
+    import unicodedata  # loaded only by the commands that name a plan's file
+
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^\w]+|_", "-", plain).strip("-")[:60].strip("-")
@@ -255,10 +256,8 @@ def _header_lines() -> frozenset[str]:
 def review_schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
     """The plan's review dates, each with whether a review was recorded for it (step 8, the
     calendar)."""
-    from socialready import progress
-
     horizon = as_text(plan.answers.get("persistence.horizon"))
-    held = progress.review_schedule(plan.started, horizon, plan.reviews)
+    held = review_dates.review_schedule(plan.started, horizon, plan.reviews)
     return [(planned, review is not None) for planned, review in held]
 
 

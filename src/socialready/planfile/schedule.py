@@ -1,5 +1,5 @@
 """Dates in a plan: today (settable for tests and scheduled jobs), and the one date parser.
-Review dates and what is overdue are in socialready/progress.py."""
+Review dates are in socialready/review_dates.py, what is overdue in socialready/progress.py."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ Pure functions, no I/O: the latest review is read against the channels the plan 
 during its period. The outcome caps cadence tiers, pauses channels, and costs capacity points.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed: a NamedTuple field given as a string is compiled at
+# every start.
 
 import datetime as dt
 from collections.abc import Sequence
@@ -184,7 +185,6 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
     """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`."""
     catalog = catalog_mod.load()
     response = questionnaire.load().question("capacity.response_time")
-    tiers = catalog.texts["review"]["tiers"]
     out: list[model.Finding] = []
     for rule, params in findings:
         shown = dict(params)
@@ -192,7 +192,7 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
         if isinstance(channel_id, str):
             shown["channel"] = catalog.channel_name(channel_id, lang)
         if isinstance(tier, str):
-            shown["tier"] = tiers[tier][lang]
+            shown["tier"] = text(f"rules.review.tiers.{tier}", lang)
         for key in ("reached", "promised"):
             value = shown.get(key)
             if isinstance(value, str):
