@@ -104,47 +104,16 @@ def fingerprint(document: PlanDoc) -> str:
         "readiness": document.get("readiness"),
         "channels": document.get("channels"),
         "steps": [  # as read by `plan`, not checked yet: anything may be there
-            {
-                "id": step.get("id"),
-                "title": step.get("title"),
-                "why": step.get("why"),
-                "actions": step.get("actions"),
-            }
+            {key: step.get(key) for key in ("id", *GENERATED_STEP)}
             for step in cast("list[object]", document.get("steps") or [])
             if isinstance(step, dict)
         ],
     }
-    data = fingerprinted(generated)
+    text = json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str)
+    data = text.encode("utf-8")
     # To notice edits, not attacks. The dash keeps it text in every YAML: sixteen hex digits
     # can spell a number such as 180195849e843597.
     return f"{zlib.crc32(data):08x}-{zlib.adler32(data):08x}"
-
-
-@functools.cache  # made on the first plan's fingerprint: a command that has none never needs it
-def _escaped_ascii() -> tuple[json.JSONEncoder, re.Pattern[str]]:
-    """The JSON encoder of fingerprinted text with ASCII escapes, and the escapes that both
-    texts write, or that decode to two characters instead of one (see fingerprinted)."""
-    return json.JSONEncoder(sort_keys=True, default=str), re.compile(r"\\u00[01]|\\ud[89a-f]")
-
-
-def fingerprinted(generated: object) -> bytes:
-    """The bytes a fingerprint is the digest of (every plan on disk holds one: they stay):
-    `json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str)` in UTF-8.
-
-    Made faster from the same text with ASCII escapes, which the C encoder writes in about half
-    the time. That text differs only in writing each character from U+007F on as `\\uXXXX`
-    (one beyond U+FFFF as two, a surrogate pair), where the other writes the character itself.
-    The codec raw_unicode_escape decodes a `\\u` and its four digits only after an odd run of
-    backslashes: in JSON text, exactly the escapes (an even run is escaped backslashes). It
-    would also decode the escapes both texts write, of U+0000 to U+001F, and leave a surrogate
-    pair two characters: a text with either (none that rules write) is made as stated."""
-    encoder, not_decoded = _escaped_ascii()
-    escaped = encoder.encode(generated)
-    if "\\u" not in escaped:  # ASCII throughout: the same text
-        return escaped.encode("ascii")
-    if not_decoded.search(escaped):
-        return json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str).encode()
-    return escaped.encode("ascii").decode("raw_unicode_escape").encode("utf-8")
 
 
 def build(plan: Plan) -> PlanDoc:
