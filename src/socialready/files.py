@@ -295,10 +295,14 @@ def plan_paths(paths: list[Path]) -> list[Path]:
     """The plan files named, a folder standing for every .yaml/.yml file in it."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
+        if path.is_dir():  # by name, as Path sorts them (without case on Windows)
+            with os.scandir(path) as entries:
+                names = [
+                    entry.name
+                    for entry in entries
+                    if os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file()
+                ]
+            found += [path / name for name in sorted(names, key=os.path.normcase)]
         else:
             found.append(path)
     if len(paths) == 1:
