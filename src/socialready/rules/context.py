@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 from socialready import grammar, model
 from socialready.answers import ASSUMED
@@ -81,17 +81,17 @@ class Context:
         self.questionnaire = questionnaire
         self.lang = lang
         self._sentences = rules_in(lang)
-        self._once: dict[Callable[[Context], object], Any] = {}
+        self._once: dict[Callable[[Context], object], object] = {}
         self._said = _said_for(questionnaire, catalog)
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
         data alone, read by several rules. Shared by them all: whoever would change it, copies."""
         try:
-            value: T = self._once[make]
+            return cast(T, self._once[make])  # stored by `make` itself, below: its own T
         except KeyError:
             value = self._once[make] = make(self)
-        return value
+            return value
 
     def __getitem__(self, key: str) -> model.Answer:
         if key == ASSUMED:  # the keys nobody answered, whose defaults the plan assumes
