@@ -126,9 +126,9 @@ def test_posts_per_week_from_the_entry_else_from_the_catalogue() -> None:
     def entry(**fields: Any) -> Recommended:
         return cast(Recommended, fields)
 
-    assert review.posts_per_week(entry(channel="instagram", posts_per_week=3), ANSWERS) == 3
-    assert review.posts_per_week(entry(channel="instagram"), ANSWERS) == 2
-    assert review.posts_per_week(entry(channel="blog", tier="minimum"), ANSWERS) == 0.25
+    assert review.posts_per_week(entry(channel="instagram", posts_per_week=3)) == 3
+    assert review.posts_per_week(entry(channel="instagram")) == 2
+    assert review.posts_per_week(entry(channel="blog", tier="minimum")) == 0.25
 
 
 def test_a_review_of_half_a_period_promises_half() -> None:

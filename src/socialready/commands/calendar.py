@@ -148,7 +148,7 @@ def events(
     topics = themes(plan, lang) or [text("calendar.nothing", lang)]
     slots: list[tuple[dt.date, int, str, Recommended]] = []
     for order, entry in enumerate(document["channels"]["recommended"]):
-        per_week = review_rules.posts_per_week(entry, plan.answers)
+        per_week = review_rules.posts_per_week(entry)
         if per_week <= 0:
             continue
         # Channels posting less than weekly take turns in the weeks; single posts in a week

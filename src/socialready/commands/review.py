@@ -78,8 +78,7 @@ def run(
         )
         recommended = build(in_force)["channels"]["recommended"]
         promised = {
-            entry["channel"]: review_rules.promised_posts(entry, plan.answers, weeks)
-            for entry in recommended
+            entry["channel"]: review_rules.promised_posts(entry, weeks) for entry in recommended
         }
         planned = number(sum(float(entry["hours_per_week"]) for entry in recommended))
         reply = as_text(plan.answers.get("capacity.response_time"))

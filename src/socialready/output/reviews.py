@@ -63,7 +63,7 @@ def figures(document: PlanDoc) -> list[ReviewFigures]:
             {
                 "channel": channel,
                 "published": published.get(channel),
-                "promised": review_rules.promised_posts(promise[channel], {}, weeks)
+                "promised": review_rules.promised_posts(promise[channel], weeks)
                 if weeks and channel in promise
                 else None,
             }

@@ -113,13 +113,8 @@ class ChannelChoice:
     def copy(self) -> ChannelChoice:
         """A choice as far as this one goes, to go on with on its own: its lists its own."""
         other = ChannelChoice()
-        other.recommended, other.not_now = list(self.recommended), list(self.not_now)
-        other.over_hours, other.lowered = list(self.over_hours), list(self.lowered)
-        other.dormant, other.badly = list(self.dormant), list(self.badly)
-        other.nothing_reaches = self.nothing_reaches
-        other.talking, other.talking_named = list(self.talking), list(self.talking_named)
-        other.lightest_needed, other.candidates = self.lightest_needed, self.candidates
-        other.works_kept = self.works_kept
+        for name, value in vars(self).items():  # every field, a list as a list of its own
+            setattr(other, name, list(value) if isinstance(value, list) else value)
         return other
 
     def short(self) -> list[Pick]:

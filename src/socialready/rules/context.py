@@ -126,9 +126,6 @@ class Context:
 
     def in_use(self) -> dict[str, model.ChannelUse]:
         """The channels in use (`channels.current`), each with how it is used."""
-        return self.once(Context._channels_in_use)
-
-    def _channels_in_use(self) -> dict[str, model.ChannelUse]:
         return model.as_channels(self["channels.current"])
 
     @property
@@ -151,15 +148,10 @@ class Context:
     def text(self, id: str, /, **params: object) -> str:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
         as its readers write them."""
-        template = self._sentences[id]
-        if not params:  # half the calls: the sentence as it stands
-            return template if isinstance(template, str) else fill(template, params)
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        if isinstance(template, str):  # most are: no singular and plural form to choose from
-            return template.format_map(params)
-        return fill(template, params)
+        return fill(self._sentences[id], params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""

@@ -43,7 +43,7 @@ class ReviewOutcome(NamedTuple):
     verdict_cap: Verdict | None  # the best verdict possible after this review, or None
 
 
-def posts_per_week(entry: Recommended, answers: Answers) -> float:
+def posts_per_week(entry: Recommended) -> float:
     """Posts a week promised for one recommended channel: the plan entry's own figure, else
     the catalogue's for the entry's tier (plans written before entries carried it)."""
     own = entry.get("posts_per_week")
@@ -53,20 +53,24 @@ def posts_per_week(entry: Recommended, answers: Answers) -> float:
     return float(channel.tier(current_tier(entry)).posts_per_week)
 
 
-def promised_posts(entry: Recommended, answers: Answers, weeks: float) -> int:
+def promised_posts(entry: Recommended, weeks: float) -> int:
     """Posts promised on one recommended channel over `weeks`: what a review asks about, shows
-    and is judged against. A channel the plan gives a cadence promises at least one post."""
-    per_week = posts_per_week(entry, answers)
+    and is judged against."""
+    return promised(posts_per_week(entry), weeks)
+
+
+def promised(per_week: float, weeks: float) -> int:
+    """Posts promised over `weeks` at `per_week`: at least one where there is a cadence."""
     return max(1, round(per_week * weeks)) if per_week > 0 else 0
 
 
-def tier_rates(entry: Recommended, answers: Answers) -> dict[str, float]:
+def tier_rates(entry: Recommended) -> dict[str, float]:
     """Posts a week of each of the channel's tiers, the entry's own figure for its tier."""
     channel = catalog_mod.load().channels.get(entry["channel"])
     rates: dict[str, float] = (
         {tier.name: float(tier.posts_per_week) for tier in channel.tiers} if channel else {}
     )
-    rates[current_tier(entry)] = posts_per_week(entry, answers)
+    rates[current_tier(entry)] = posts_per_week(entry)
     return rates
 
 
@@ -123,17 +127,21 @@ def judge(
         for entry in recommended:
             channel = entry["channel"]
             got = published.get(channel)
-            per_week = posts_per_week(entry, answers)
+            per_week = posts_per_week(entry)
             if not isinstance(got, int) or isinstance(got, bool) or per_week <= 0:
                 continue
             judged += 1
             channels_judged += 1
             expected = per_week * period_weeks
-            promised = promised_posts(entry, answers, period_weeks)
             current = current_tier(entry)
-            supported = _supported(tier_rates(entry, answers), current, got, period_weeks)
+            supported = _supported(tier_rates(entry), current, got, period_weeks)
             ratio = got / expected
-            params = {"channel": channel, "published": got, "promised": promised, "weeks": weeks}
+            params = {
+                "channel": channel,
+                "published": got,
+                "promised": promised(per_week, period_weeks),
+                "weeks": weeks,
+            }
             if ratio < limits["pause_below"]:
                 paused.add(channel)
                 tier_cap[channel] = TIERS[0]
