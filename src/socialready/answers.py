@@ -72,24 +72,8 @@ def _text(question: Question, value: object, source: str) -> str:
     return value
 
 
-# A question's values as a set, by the tuple of choices they are made from (a questionnaire's
-# own, shared by the questions made from its questions): every plan read checks some 50 answers
-# against them.
-_VALUE_SETS: dict[int, tuple[tuple[object, ...], frozenset[str]]] = {}
-
-
-def _value_set(question: Question) -> frozenset[str]:
-    choices = question.choices
-    known = _VALUE_SETS.get(id(choices))
-    if known is not None and known[0] is choices:
-        return known[1]
-    found = frozenset(question.values)
-    _VALUE_SETS[id(choices)] = (choices, found)  # holds the tuple: the id stays its own
-    return found
-
-
 def _one(question: Question, value: object, source: str) -> str:
-    if type(value) is str and value in _value_set(question):
+    if type(value) is str and value in question.value_set:
         return value  # most answers: one of the values as it is
     if isinstance(value, bool) and BOOLEAN_CHOICES[value] in question.values:
         value = BOOLEAN_CHOICES[value]  # `true` for a choice that has `yes`
@@ -114,7 +98,7 @@ def _many(question: Question, value: object, source: str) -> list[str]:
     values = question.values
     if not isinstance(value, list):
         raise fail(msg("answer.list_of", values=", ".join(values)))
-    known = _value_set(question)
+    known = question.value_set
     for item in value:  # text looked up in the set; anything else as before, in the tuple
         if (type(item) is not str or item not in known) and item not in values:
             raise fail(msg("answer.not_one_of", value=repr(item), values=", ".join(values)))

@@ -51,7 +51,10 @@ class ChoicesBy(NamedTuple):
     always: tuple[str, ...]  # offered whatever the other answer (`other`)
 
 
-_VALUES: dict[int, tuple[tuple[Choice, ...], tuple[str, ...]]] = {}
+# A tuple of choices' values, and the same as a set, made once per tuple of choices (a country
+# question has ~250, and some 50 answers are checked against them on every plan read); the
+# entry holds the choices, so that their id stays theirs.
+_VALUES: dict[int, tuple[tuple[Choice, ...], tuple[str, ...], frozenset[str]]] = {}
 
 
 class Question(NamedTuple):
@@ -75,14 +78,20 @@ class Question(NamedTuple):
 
     @property
     def values(self) -> tuple[str, ...]:
-        """The choices' values, made once per tuple of choices (a country question has ~250,
-        and answers are checked against them on every plan read)."""
+        """The choices' values, in order."""
+        return self._values()[1]
+
+    @property
+    def value_set(self) -> frozenset[str]:
+        """The choices' values, to look an answer up in."""
+        return self._values()[2]
+
+    def _values(self) -> tuple[tuple[Choice, ...], tuple[str, ...], frozenset[str]]:
         known = _VALUES.get(id(self.choices))
-        if known is not None and known[0] is self.choices:
-            return known[1]
-        values = tuple(choice.value for choice in self.choices)
-        _VALUES[id(self.choices)] = (self.choices, values)  # holds the choices: the id stays theirs
-        return values
+        if known is None or known[0] is not self.choices:
+            values = tuple(choice.value for choice in self.choices)
+            known = _VALUES[id(self.choices)] = (self.choices, values, frozenset(values))
+        return known
 
     def field(self, name: str) -> "Question":
         return next(field for field in self.fields if field.key == name)
