@@ -129,19 +129,22 @@ def _as_read(text: str, source: str) -> tuple[Plan, PlanDoc, str]:
     verified: when that reading takes (the same reader, so the same data but for what was
     passed over), the plan it gives is the one rebuilt; else, or when the cheap reading led to
     an error, the plan is read again through PyYAML as any other file is."""
+    loaded = yamlio.load_unverified(text, source, REBUILT)  # its errors are the file's: said
+    if loaded.verified:  # read through PyYAML, as any file not in the plan's own shape
+        plan = from_loaded(loaded, text, source)
+        return (plan, *_rebuilt(plan))
     try:
-        loaded = yamlio.load_unverified(text, source, REBUILT)
         plan = from_loaded(loaded, text, source)
         document, new_text = _rebuilt(plan)
-    except Exception:  # from data that may be misread: a verified reading decides
-        loaded = None
-    if loaded is not None:
-        if loaded.verified or new_text == text:
-            return plan, document, new_text
-        again = yamlio.verified(text)
-        if again is not None:  # answers, owned fields and reviews as read cheaply: same build
-            return from_loaded(again, text, source), document, new_text
-    plan = from_text(text, source)
+    except Exception:  # from data that may be misread: the verified reading decides
+        plan = from_text(text, source)
+        return (plan, *_rebuilt(plan))
+    if new_text == text:
+        return plan, document, new_text
+    again = yamlio.verified(text)
+    if again is not None:  # answers, owned fields and reviews as read cheaply: same build
+        return from_loaded(again, text, source), document, new_text
+    plan = from_loaded(yamlio.through_pyyaml(text, source), text, source)
     return (plan, *_rebuilt(plan))
 
 

@@ -413,7 +413,13 @@ def load_with_comments(text: str, source: str) -> Loaded:
     try:
         return Loaded(canonical.read(text), header(text), [])
     except canonical.Unsupported:
-        pass
+        return through_pyyaml(text, source)
+
+
+def through_pyyaml(text: str, source: str) -> Loaded:
+    """What `load_with_comments` reads in a text that is not in the plan's own shape, or that
+    has passed its checks already: PyYAML's reading, and the comments its scanner finds."""
+    text = _lf(text)
     data = loads(text, source, engine="libyaml")
     found = _comments(text)
     lines = text.split("\n")
@@ -437,8 +443,8 @@ def load_unverified(text: str, source: str, skip: Skip) -> Loaded:
     _check_text(text, source)
     try:
         data = canonical.read(text, verify=False, skip=skip)
-    except canonical.Unsupported:
-        return load_with_comments(text, source)
+    except canonical.Unsupported:  # not the plan's own shape: the verified reading fails too
+        return through_pyyaml(text, source)
     return Loaded(data, header(text), [], verified=False)
 
 
