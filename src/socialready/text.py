@@ -30,6 +30,12 @@ def text(id: str, lang: str, /, **params: object) -> str:
     return fill(_texts("text", lang)[id], params)
 
 
+def known(id: str, lang: str) -> bool:
+    """Whether the catalogue has a text `id` in `lang` (one only some cases have words of their
+    own for, such as a condition of the answers template)."""
+    return id in _texts("text", lang)
+
+
 def fill(template: Template, params: dict[str, object]) -> str:
     """A text's template with its {placeholders} filled in; of a singular and a plural form,
     the one that agrees with the count `n`."""

@@ -9,7 +9,7 @@ from socialready import answers as answers_mod
 from socialready.grammar import decimal
 from socialready.planfile import yamlio
 from socialready.questionnaire import Choice, Condition, Question, Questionnaire
-from socialready.text import catalogue, text
+from socialready.text import known, text
 
 if TYPE_CHECKING:
     from socialready.model import Answer
@@ -71,7 +71,7 @@ def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[s
 def when(questionnaire: Questionnaire, condition: Condition, lang: str) -> str:
     """A condition in words ("als er mensen mee aan de slag gaan"), never `key gt 0`."""
     own = f"template.when.{condition.key}.{condition.op}.{condition.value}"
-    if own in catalogue():
+    if known(own, lang):
         return text(own, lang)
     asked = questionnaire.by_key[condition.key]
     values = condition.value if isinstance(condition.value, (list, tuple)) else [condition.value]
