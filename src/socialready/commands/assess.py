@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,7 +144,8 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
         raise BadInput(msg("where", where=str(path), problem=problem))
     from socialready.planfile.document import default_path
 
-    fresh = _free_path(default_path(existing.organisation))
+    base = default_path(existing.organisation)
+    fresh = next(path for path in _numbered(base) if path != base and not path.exists())
     choice = prompts.choose(
         text("assess.which_file", lang, path=str(path)),
         [
@@ -155,14 +157,12 @@ def _update_or_new(path: Path, existing: Plan, lang: str) -> tuple[Path, Plan | 
     return (path, existing) if choice == "update" else (fresh, None)
 
 
-def _free_path(path: Path) -> Path:
-    """The next name after `path` that no file has: x-2.yaml, x-3.yaml, ... (after x.yaml, never
-    x-2-2.yaml when the organisation's plan is x-2.yaml)."""
+def _numbered(base: Path) -> Iterator[Path]:
+    """The names an organisation's plan may have: x.yaml, then x-2.yaml, x-3.yaml, ... (x-3.yaml
+    after x-2.yaml, never x-2-2.yaml)."""
+    yield base
     for number in itertools.count(2):
-        candidate = path.with_name(f"{path.stem}-{number}.yaml")
-        if not candidate.exists():
-            return candidate
-    raise AssertionError("unreachable")
+        yield base.with_name(f"{base.stem}-{number}.yaml")
 
 
 def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
@@ -170,9 +170,7 @@ def _own_plan(name: str, force: bool) -> tuple[Path, Plan | None]:
     from socialready.planfile import recompute
     from socialready.planfile.document import default_path, read
 
-    base = default_path(name)
-    for number in itertools.count(1):
-        path = base if number == 1 else base.with_name(f"{base.stem}-{number}.yaml")
+    for path in _numbered(default_path(name)):
         if not path.exists():
             return path, None
         found = read(path)
