@@ -74,7 +74,7 @@ def test_the_readme_picture_is_current(tmp_path: Path) -> None:
 def test_data_json_copies_match_the_yaml(name: str) -> None:
     data = ROOT / "src" / "socialready" / "data"
     source = yamlio.loads((data / f"{name}.yaml").read_text("utf-8"), name)
-    if name == "rules":  # its sentences are in data/text.<lang>.json (tests/test_text.py)
+    if name == "rules":  # its sentences are in data/rules.<lang>.json (tests/test_text.py)
         source = text.without_texts(source)
     assert json.loads((data / f"{name}.json").read_text("utf-8")) == source, (
         "run python scripts/build_data.py"

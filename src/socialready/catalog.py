@@ -1,5 +1,6 @@
 """The data the rules work from: facts with sources, channels with their reach and cadence tiers,
-the thresholds of the verdict, and every generated sentence."""
+the thresholds of the verdict, and the tree of data/rules.yaml (its sentences left empty: text.py
+says them)."""
 
 # Annotations evaluated, not postponed: a NamedTuple or TypedDict field given as a string is
 # compiled at every start (about 1M instructions a class).

@@ -3,7 +3,8 @@ one catalogue (data/text.yaml), and the rules' sentences (data/rules.yaml) as id
 The language is always the caller's to give; nothing here remembers one.
 
 Both are read from JSON that scripts/build_data.py writes already flat ({id: text}), one file a
-language: data/text.<lang>.json and, the rules' by their id under `rules.`, data/rules.<lang>.json.
+language: data/text.<lang>.json, and data/rules.<lang>.json, whose ids are stored without the
+`rules.` that the lookup names them by.
 No start pays for walking the trees, and each decodes only what it says: a plan's sentences in
 its language, the messages in the language of the session."""
 
@@ -45,8 +46,8 @@ def fill(template: Template, params: dict[str, object]) -> str:
 
 
 def rules_in(lang: str) -> dict[str, Template]:
-    """The rules' sentences in `lang` by their id under `rules.`, for the rules that look up
-    a hundred of them a plan."""
+    """The rules' sentences in `lang` by their id in data/rules.yaml (without `rules.`), for the
+    rules, which look up a hundred of them a plan."""
     return _texts("rules", lang)
 
 
@@ -81,8 +82,8 @@ def flatten(tree: Mapping[str, object], prefix: str = "") -> dict[str, Entry]:
 
 def without_texts(tree: object) -> object:
     """A tree of data with each of its texts left empty (`{}`), its keys kept: what
-    data/rules.json holds of data/rules.yaml, whose sentences are read from data/text.<lang>.json
-    (by id, under `rules.`); the rules read only which texts there are, and the data beside them.
+    data/rules.json holds of data/rules.yaml, whose sentences are read from data/rules.<lang>.json;
+    the rules read only which texts there are, and the data beside them.
     """
     if is_text(tree):
         return {}

@@ -337,7 +337,7 @@ def _kind(hint: Any, meta: list[Any]) -> Node:
     if get_origin(hint) is list:
         most = find(model.MaxItems)
         item = get_args(hint)[0]
-        if _is_record(_unwrap(item)[0]):  # the reviews: made when a plan has one
+        if _is_record(_unwrap(item)[0]):  # a list of records (steps, reviews): made when read
             return ListOf(
                 Later(functools.partial(_node, item)), max_items=most.count if most else 0
             )
