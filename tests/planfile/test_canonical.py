@@ -185,6 +185,34 @@ def test_declines_an_object_written_twice() -> None:
 
 
 @pytest.mark.parametrize(
+    "shared",
+    [dt.date(2026, 1, 1), [], {}, {"k": "v"}, ["x"]],
+    ids=["date", "[]", "{}", "{k}", "[x]"],
+)
+def test_declines_any_object_met_twice_at_any_depth(shared: object) -> None:
+    data = {"a": {"b": [shared]}, "c": [{"d": shared}]}
+    assert "&id001" in yamlio.dumps(data, engine="python")
+    with pytest.raises(canonical.Unsupported):
+        canonical.write(data)
+
+
+def test_declines_a_mapping_inside_itself() -> None:
+    inside: dict[str, Any] = {"a": 1}
+    inside["b"] = [inside]
+    with pytest.raises(canonical.Unsupported):
+        canonical.write(inside)
+
+
+def test_writes_a_key_with_text_the_same_at_each_indent_and_place() -> None:
+    """The same key and text at another indent, or as a sequence item's first key, is written
+    with that indent, however often it was written before (the writer keeps lines it wrote)."""
+    data = {"k": "v", "m": {"k": "v", "n": [{"k": "v"}, {"j": "w", "k": "v"}]}}
+    expected = yamlio.dumps(data, engine="python")
+    assert canonical.write(data) == expected
+    assert canonical.write(data) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "a: 1  # a comment\n",
@@ -212,3 +240,51 @@ def test_declines_text_written_another_way(text: str) -> None:
 def test_keeps_the_header_out_of_the_data() -> None:
     text = "# yaml-language-server: $schema=x\n# mine\na: 1\nb:\n- c\n"
     assert canonical.read(text) == {"a": 1, "b": ["c"]}
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [(True, 1), (1, True), (False, 0), (0, False), ("1", 1), (None, "null")]
+)
+def test_writes_equal_values_of_other_types_apart(first: object, then: object) -> None:
+    """Equal values of other types are written apart: True == 1, yet each is written its own
+    way (and in a sequence item as in a mapping), whatever was written before."""
+    for data in ({"k": first}, {"k": then}, {"s": [{"k": first}]}, {"s": [{"k": then}]}):
+        assert canonical.write(data) == yamlio.dumps(data, engine="python")
+
+
+def test_a_header_read_before_is_still_followed_by_checked_lines() -> None:
+    header = "# yaml-language-server: $schema=x\n"
+    assert canonical.read(header + "a: 1\n") == {"a": 1}
+    with pytest.raises(canonical.Unsupported):
+        canonical.read(header + "# \x01\na: 1\n")  # the lines after it are checked as before
+    assert canonical.read(header + "# more\na: 2\n") == {"a": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nr:\n- x\n-  y\n\n  z\nb: 2\nc:\n  d: 1\n", {"a": 1, "r": [], "b": 2, "c": {}}),
+        ("r:\n- x\na: 1\nr:\n  k: v\n", {"r": {}, "a": 1}),  # the first line's key too
+        ("a: 1\nr:\nc:\n- 1\n", {"a": 1, "r": {}, "c": []}),  # nothing under it
+        ("a: 1\nr:\n  k: v\n", {"a": 1, "r": {}}),  # to the end
+        ("a: 1\nr: |\n  x\n\n  y\nb: 2\n", {"a": 1, "r": "", "b": 2}),
+        ("a: 1\nc:\n- 1\nr: 'x'\n", {"a": 1, "c": [], "r": ""}),
+    ],
+)
+def test_passes_over_what_skip_names_and_reads_the_rest(
+    text: str, expected: dict[str, Any]
+) -> None:
+    assert canonical.read(text, verify=False, skip={"r": None, "c": None}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nr:\n  k: v\n#c\n",  # a line that is no key at column 0 ends the value passed over
+        "a: 1\nr:\n  k: v\nx\nb: 2\n",
+        "a: 1\nr:\n- x\n - y\n'b': 2\n",
+    ],
+)
+def test_a_value_passed_over_ends_where_a_reading_would_fail(text: str) -> None:
+    with pytest.raises(canonical.Unsupported):
+        canonical.read(text, verify=False, skip={"r": None})
