@@ -700,36 +700,37 @@ WELL = {"posts_per_week": None, "works": "well"}
 def test_a_current_channel_that_reaches_the_audience_is_kept_while_the_hours_allow(
     given_answers: dict[str, Any],
 ) -> None:
-    from socialready.rules import channels
     from socialready.rules.context import Context
+    from socialready.rules.current import WORKS, current_channels, is_dormant
+    from socialready.rules.hours import cost, hours
+    from socialready.rules.reach import reached, serves_nothing
 
     ctx = Context(given_answers, CATALOG, QS, "en")
     reaching = [
         CATALOG.channels[c]
         for c in given_answers["channels.current"]
-        if channels.reached(ctx, CATALOG.channels[c])
+        if reached(ctx, CATALOG.channels[c])
         and not (
             CATALOG.channels[c].follows_publishing
             and given_answers["capacity.publish_frequency"] == "less_than_monthly"
         )
-        and not channels.serves_nothing(ctx, CATALOG.channels[c])
-        and not channels.is_dormant(
-            CATALOG.channels[c], channels.current_channels(ctx)[c]
+        and not serves_nothing(ctx, CATALOG.channels[c])
+        and not is_dormant(
+            CATALOG.channels[c], current_channels(ctx)[c]
         )  # a dormant account is revived only when replies, hours and audience allow
-        and channels.current_channels(ctx)[c].works
-        != "badly"  # after what works, if hours are left
+        and current_channels(ctx)[c].works != "badly"  # after what works, if hours are left
     ]
     # What works is kept at the rhythm that works before any other channel is kept (DESIGN.md,
     # "Keep what works"; test_selfcheck's own-rhythm test): a working channel whose rhythm is
     # known counts at that rhythm, every other at its lightest tier.
-    current = channels.current_channels(ctx)
+    current = current_channels(ctx)
 
     def kept_hours(channel: catalog.Channel) -> float:
         entry = current[channel.id]
-        if entry.works in channels.WORKS and entry.posts is not None:
+        if entry.works in WORKS and entry.posts is not None:
             low, high = channel.sane
-            return channels.cost(ctx, channel, min(max(entry.posts, low), high))
-        return channels.hours(ctx, channel, "minimum")
+            return cost(ctx, channel, min(max(entry.posts, low), high))
+        return hours(ctx, channel, "minimum")
 
     lightest = sum(kept_hours(channel) for channel in reaching)
     fits = lightest <= given_answers["capacity.hours_per_week"] and len(reaching) <= (

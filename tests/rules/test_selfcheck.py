@@ -15,7 +15,11 @@ from socialready import catalog, questionnaire, rules
 from socialready.answers import with_defaults
 from socialready.model import Generated
 from socialready.rules import channels, selfcheck
+from socialready.rules.choice import NEW
 from socialready.rules.context import Context
+from socialready.rules.current import current_channels, is_dormant
+from socialready.rules.hours import cost
+from socialready.rules.reach import internal_first, reached, serves_nothing
 from tests.strategies import examples, languages, valid_answers
 
 QS = questionnaire.load()
@@ -66,12 +70,11 @@ def cadences(result: Generated) -> dict[str, float]:
 
 def working(answers: dict[str, Any]) -> dict[str, float]:
     """Current channels that work, with the rhythm they keep."""
-    current = channels.current_channels(Context(answers, CATALOG, QS, "en"))
+    current = current_channels(Context(answers, CATALOG, QS, "en"))
     return {
         channel_id: float(entry.posts or 0)
         for channel_id, entry in current.items()
-        if entry.works in ("well", "so_so")
-        and not channels.is_dormant(CATALOG.channels[channel_id], entry)
+        if entry.works in ("well", "so_so") and not is_dormant(CATALOG.channels[channel_id], entry)
     }
 
 
@@ -149,11 +152,11 @@ def test_a_working_channel_keeps_its_own_rhythm_while_the_hours_allow(
     keep = {}
     for channel_id, posts in working(answers).items():
         channel = CATALOG.channels[channel_id]
-        if not channels.reached(ctx, channel) and not (
-            channel_id == "internal_network" and channels.internal_first(ctx)
+        if not reached(ctx, channel) and not (
+            channel_id == "internal_network" and internal_first(ctx)
         ):
             continue
-        if channels.serves_nothing(ctx, channel):
+        if serves_nothing(ctx, channel):
             continue
         if channel.follows_publishing and answers["capacity.publish_frequency"] == (
             "less_than_monthly"
@@ -161,7 +164,7 @@ def test_a_working_channel_keeps_its_own_rhythm_while_the_hours_allow(
             continue
         low, high = channel.sane
         keep[channel_id] = min(max(posts, low), high)
-    needed = sum(channels.cost(ctx, CATALOG.channels[c], p) for c, p in keep.items())
+    needed = sum(cost(ctx, CATALOG.channels[c], p) for c, p in keep.items())
     allowed = (
         needed <= answers["capacity.hours_per_week"]
         and len(keep) <= answers["capacity.people"] * CATALOG.channels_per_person
@@ -352,7 +355,7 @@ def _parts(answers: dict[str, Any], lang: str = "en") -> tuple[Any, ...]:
         "channels": channel_text.describe(ctx, choice),
         "steps": plan_steps,
     }
-    new = sum(pick.origin in channels.NEW for pick in choice.recommended)
+    new = sum(pick.origin in NEW for pick in choice.recommended)
     return ctx, choice, fired, plan, used, scoring.summary_key(readiness["verdict"], new)
 
 

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from socialready import catalog, grammar, questionnaire
 from socialready.model import VERDICTS
 from socialready.rules import channels, review, scoring
-from socialready.rules.channels import ChannelChoice
+from socialready.rules.choice import NEW, ChannelChoice
 from socialready.rules.context import Context
+from socialready.rules.hours import highest_tier, reply_hours
+from socialready.rules.reach import reach_in, reached
 from tests.rules.test_selfcheck import with_rhythms
 from tests.strategies import examples, languages, valid_answers
 
@@ -64,7 +66,7 @@ def test_a_choice_that_starts_nothing_new_is_the_same_when_one_new_channel_at_mo
 ) -> None:
     ctx = Context(answers, CATALOG, QS, "en")
     free = channels.choose(ctx)
-    if not any(pick.origin in channels.NEW for pick in free.recommended):
+    if not any(pick.origin in NEW for pick in free.recommended):
         assert seen(channels.choose(ctx, new_at_most=1)) == seen(free)
 
 
@@ -113,11 +115,11 @@ def test_each_plan_works_out_its_own_tables(first: dict[str, Any], second: dict[
             country = ctx.choice("organisation.country")
             segments = ctx.choices("audience.segments")
             for channel in CATALOG.channels.values():
-                reach = channels.reached(ctx, channel)
-                assert reach == channels.reach_in(channel, country, segments)
-                assert reach == channels.reached(alone, channel)
-                assert channels.highest_tier(ctx, channel) == channels.highest_tier(alone, channel)
-                assert channels.reply_hours(ctx, channel) == channels.reply_hours(alone, channel)
+                reach = reached(ctx, channel)
+                assert reach == reach_in(channel, country, segments)
+                assert reach == reached(alone, channel)
+                assert highest_tier(ctx, channel) == highest_tier(alone, channel)
+                assert reply_hours(ctx, channel) == reply_hours(alone, channel)
 
 
 @given(

@@ -12,6 +12,7 @@ from socialready.catalog import Catalog
 from socialready.model import Answers, Generated, Readiness, Recommended, ReviewDoc, Verdict
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
+from socialready.rules.choice import NEW, ChannelChoice
 from socialready.rules.context import VERDICTS, Context
 from socialready.rules.scoring import DIMENSIONS
 from socialready.rules.steps import STEP_IDS
@@ -40,7 +41,7 @@ def generate(
     choice, fired, best = _chosen(ctx, outcome)
     readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    new_channels = sum(pick.origin in channels.NEW for pick in choice.recommended)
+    new_channels = sum(pick.origin in NEW for pick in choice.recommended)
     summary = scoring.summary_key(readiness["verdict"], new_channels)
     readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []
@@ -88,7 +89,7 @@ def _each_review(
 
 def _chosen(
     ctx: Context, outcome: review.ReviewOutcome | None
-) -> tuple[channels.ChannelChoice, scoring.Fired, Verdict]:
+) -> tuple[ChannelChoice, scoring.Fired, Verdict]:
     """The channels chosen and the findings fired after the review `outcome`, and the best
     verdict the plan may have: start_small where the verdict says to begin with one channel."""
     kept = channels.keep(ctx, review=outcome)  # the same whatever may start anew
@@ -96,7 +97,7 @@ def _chosen(
     fired = scoring.findings(ctx, choice)
     if _verdict(ctx, fired, outcome) != "start_small":
         return choice, fired, "ready"
-    if any(pick.origin in channels.NEW for pick in choice.recommended):
+    if any(pick.origin in NEW for pick in choice.recommended):
         # A choice that starts nothing new is one channel at most already: chosen the same.
         choice = channels.start_new(kept, new_at_most=1)
         fired = scoring.findings(ctx, choice)

@@ -6,15 +6,11 @@ from socialready import grammar
 from socialready.catalog import Channel
 from socialready.grammar import decimal, number
 from socialready.model import ChannelPlan, NotNow, Recommended
-from socialready.rules.channels import (
-    ChannelChoice,
-    Pick,
-    current_channels,
-    hours,
-    reached,
-    reply_hours,
-)
+from socialready.rules.choice import ChannelChoice, Pick
 from socialready.rules.context import Context
+from socialready.rules.current import current_channels
+from socialready.rules.hours import hours, reply_hours
+from socialready.rules.reach import reached
 
 WAITING = ("start-small", "after-current", "after-mentioned", "replies-first")
 

@@ -8,8 +8,9 @@ from socialready import grammar, model
 from socialready.catalog import Channel
 from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
-from socialready.rules.channels import MANAGEMENT_FOR, ChannelChoice
+from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import VERDICTS, Context, Scored, verdict_for_score
+from socialready.rules.reach import MANAGEMENT_FOR
 
 DIMENSIONS = model.DIMENSIONS
 

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from socialready.catalog import TIERS
 from socialready.model import Generated
-from socialready.rules.channels import (
-    EPSILON,
-    NEW,
-    ChannelChoice,
-    highest_tier,
-    reach_in,
-    serves_nothing,
-)
+from socialready.rules.choice import NEW, ChannelChoice
 from socialready.rules.context import Context
+from socialready.rules.hours import EPSILON, highest_tier
+from socialready.rules.reach import reach_in, serves_nothing
 from socialready.rules.steps import sensitive
 
 # Action ids that have the organisation answer or invite reactions in public.

@@ -7,7 +7,7 @@ from socialready.grammar import number
 from socialready.model import GeneratedStep
 from socialready.rules import duties
 from socialready.rules.channel_text import cadence
-from socialready.rules.channels import ChannelChoice
+from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
 
 STEP_IDS = model.STEP_IDS
