@@ -24,9 +24,10 @@ from socialready.rules.current import WORKS, Current, current_channels, is_dorma
 from socialready.rules.hours import EPSILON, hours
 from socialready.rules.reach import (
     evidence,
+    evidence_by_channel,
     internal_first,
     ranking,
-    reached,
+    reach_by_channel,
     reaches,
     replies_first,
     serves,
@@ -66,8 +67,9 @@ def _groups(ctx: Context) -> Groups:
             considering.append("internal_network")
     named = set(current) | set(ctx.choices("channels.considering"))
     found: dict[str, list[Channel]] = {name: [] for name in Groups._fields}
+    reach_of, backed_of = ctx.once(reach_by_channel), ctx.once(evidence_by_channel)
     for channel in ctx.catalog.channels.values():  # in catalogue order
-        reach, backed = reached(ctx, channel), evidence(ctx, channel)
+        reach, backed = reach_of[channel.id], backed_of[channel.id]
         entry = current.get(channel.id)
         if channel.id in named and serves_nothing(ctx, channel):
             found["pointless"].append(channel)

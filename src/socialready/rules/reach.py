@@ -15,10 +15,11 @@ MANAGEMENT_FOR = ("committed", "supportive")  # willingness.management that back
 def reached(ctx: Context, channel: Channel) -> dict[str, str]:
     """The organisation's segments this channel reaches in its country, each with its fact
     (from the plan's table of the catalogue's channels; `reach_in` for any other)."""
-    return ctx.once(_reach)[channel.id]
+    return ctx.once(reach_by_channel)[channel.id]
 
 
-def _reach(ctx: Context) -> dict[str, dict[str, str]]:
+def reach_by_channel(ctx: Context) -> dict[str, dict[str, str]]:
+    """`reached` for every catalogue channel, by id: worked out once a plan (`ctx.once`)."""
     country = ctx.choice("organisation.country")
     segments = ctx.choices("audience.segments")
     return {
@@ -35,11 +36,14 @@ def reach_in(channel: Channel, country: str, segments: Sequence[str]) -> dict[st
 
 def evidence(ctx: Context, channel: Channel) -> dict[str, str]:
     """Reached segments backed by a sourced figure, not an assumption (a catalogue channel)."""
-    return ctx.once(_evidence)[channel.id]
+    return ctx.once(evidence_by_channel)[channel.id]
 
 
-def _evidence(ctx: Context) -> dict[str, dict[str, str]]:
-    return {channel_id: _backed(ctx, reach) for channel_id, reach in ctx.once(_reach).items()}
+def evidence_by_channel(ctx: Context) -> dict[str, dict[str, str]]:
+    """`evidence` for every catalogue channel, by id: worked out once a plan (`ctx.once`)."""
+    return {
+        channel_id: _backed(ctx, reach) for channel_id, reach in ctx.once(reach_by_channel).items()
+    }
 
 
 def _backed(ctx: Context, reach: dict[str, str]) -> dict[str, str]:
@@ -80,7 +84,11 @@ def ranking(ctx: Context) -> Callable[[Channel], tuple[int, ...]]:
     one-way channels before all else; otherwise dialogue before broadcasting (the source); then
     broader reach (catalogue order, which a stable sort keeps among equals)."""
     broadcast_only = ctx.choice("willingness.dialogue") == "broadcast_only"
-    backed, reach, objectives = ctx.once(_evidence), ctx.once(_reach), ctx.once(_objectives)
+    backed, reach, objectives = (
+        ctx.once(evidence_by_channel),
+        ctx.once(reach_by_channel),
+        ctx.once(_objectives),
+    )
 
     def rank(channel: Channel) -> tuple[int, ...]:
         return (
