@@ -126,7 +126,9 @@ def _written(
             return path, update, (exc.render(said), int(exc.exit_code), _failure(exc))
 
     pending: deque[tuple[Outcome, Future[files.Prepared | SocialreadyError] | None]] = deque()
-    writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="write")
+    writers = ThreadPoolExecutor(
+        WRITERS, thread_name_prefix="write", initializer=_signals_elsewhere
+    )
 
     def next_done() -> Outcome:
         outcome, future = pending[0]
@@ -163,6 +165,13 @@ def _written(
                     files.discard(prepared)
 
 
+def _signals_elsewhere() -> None:
+    """A writer thread never takes Ctrl-C or SIGTERM (POSIX): the kernel then gives them to the
+    command's own thread, which they wake at once wherever it waits."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
     return item is None or item.done()
 
@@ -189,7 +198,7 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
         with _quiet_children():
             resource_tracker.ensure_running()
     try:
-        with _ctrl_c_held(), _quiet_children():
+        with _ctrl_c_held(method), _quiet_children():
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
@@ -217,18 +226,21 @@ def start_method() -> str:
 
 
 @contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Ctrl-C waits while the workers start, and they start ignoring it: they inherit that and
-    never see it, not even while a spawned one is still loading its modules (it would die, and
-    the pool would start another just as the command ends). POSIX: blocked (a Ctrl-C meanwhile
-    is delivered after) and ignored, which an exec keeps; Windows: ignored."""
+def _ctrl_c_held(method: str) -> Iterator[None]:
+    """Ctrl-C waits while the workers start, and they never see it. POSIX: blocked (a Ctrl-C
+    meanwhile is delivered after), which a forked worker inherits until its initializer ignores
+    it; a spawned one is started ignoring it too, which an exec keeps, so that it cannot die of
+    it while it loads its modules (the pool would start another as the command ends). Windows:
+    ignored while they start, which they inherit."""
     if hasattr(signal, "pthread_sigmask"):
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        ignored = method != "fork"
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignored else None
         try:
             yield
         finally:
-            signal.signal(signal.SIGINT, handler)
+            if ignored:
+                signal.signal(signal.SIGINT, handler)
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
     elif sys.platform == "win32":
         import ctypes
