@@ -222,3 +222,24 @@ def test_a_new_file_for_the_second_organisation_of_a_slug_is_the_next_free_name(
         assess.run(None, sources, force=False, lang="en")
     names = sorted(p.name for p in (isolated / "plans").iterdir())
     assert names == ["organisation-2.yaml", "organisation-3.yaml", "organisation.yaml"]
+
+
+def test_a_resume_file_with_an_unfinished_answer_of_the_wrong_shape_is_one_message(
+    isolated: Path,
+) -> None:
+    state = isolated / "state" / "socialready"
+    state.mkdir(parents=True)
+    for unfinished in (
+        "[a]",
+        "{goals.objectives: {}}",  # not a question of several parts
+        "{channels.current: {myspace: {}}}",
+        "{channels.current: {facebook: {colour: red}}}",
+        "{channels.current: {facebook: {posts_per_week: -3}}}",
+        "{channels.current: {facebook: {works: brilliantly}}}",
+    ):
+        text = f"target: null\nlanguage: en\nanswers: {{}}\nunfinished: {unfinished}\n"
+        (state / "resume.yaml").write_text(text)
+        result = invoke("assess", "--resume")
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.count("Error: ") == 1, result.stderr
+        assert "resume.yaml: " in result.stderr, (unfinished, result.stderr)

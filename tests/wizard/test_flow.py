@@ -303,3 +303,29 @@ def test_ctrl_c_at_any_question_keeps_exactly_the_answers_before_it(
     kept = {key: full[key] for key in before if full[key] is not None}  # region: not asked
     assert resume.ASSESS.load().answers == kept
     assert not (isolated / "plans").exists()
+
+
+def test_ctrl_c_among_a_channels_parts_keeps_what_was_chosen_for_resume(
+    keys: Keys, isolated: Path
+) -> None:
+    """Instagram and Facebook ticked, Instagram's use answered, Ctrl-C at Facebook's: --resume
+    offers both ticked and Instagram's answers as given, and asks only what is left."""
+    current = DOWN * 3 + SPACE + DOWN + SPACE + ENTER  # instagram, facebook
+    instagram = UP * 4 + ENTER + "3" + ENTER  # works well (the first choice), 3 posts a week
+    keys("".join(WHOLE_RUN[:11]) + current + instagram + CTRL_C)
+    with pytest.raises(Interrupted):
+        _assess()
+    kept = resume.ASSESS.load()
+    assert "channels.current" not in kept.answers
+    assert kept.unfinished == {
+        "channels.current": {"instagram": {"works": "well", "posts_per_week": 3}, "facebook": {}}
+    }
+
+    # Enter keeps both ticked and Instagram's answers; Facebook: so-so, 1 a week.
+    keys(ENTER + ENTER + ENTER + UP * 3 + ENTER + "1" + ENTER + "".join(WHOLE_RUN[12:]))
+    document = _assess(resume_session=True)
+    assert model.as_channels(document["answers"]["channels"]["current"]) == {
+        "instagram": {"works": "well", "posts_per_week": 3},
+        "facebook": {"works": "so_so", "posts_per_week": 1},
+    }
+    assert not resume.ASSESS.path().exists()

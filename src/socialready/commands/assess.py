@@ -41,11 +41,14 @@ def run(
 
     started = schedule.parse_date(date, "--date") if date else None
     given: Answers = {}
+    unfinished: Answers = {}  # begun before Ctrl-C: offered again as it was
     session_lang = None
     if sources.resume:
         from socialready.wizard import resume
 
-        given, target, session_lang = resume.ASSESS.resumed(target)
+        session = resume.ASSESS.resumed(target)
+        given, target, session_lang = session.answers, session.target, session.language
+        unfinished = session.unfinished
     # Before asking anything: a refusal must not cost the user their answers.
     existing = _read_checked(target, force) if target and target.exists() else None
     data = sources.file_data()
@@ -61,13 +64,13 @@ def run(
                 qs,
                 language,
                 given,
-                answers_mod.stated(existing.answers) if existing else {},
+                {**(answers_mod.stated(existing.answers) if existing else {}), **unfinished},
                 interactive=prompts.can_prompt(),
                 use_defaults=sources.use_defaults,
             )
         except flow.Stopped as stop:
             kept = {**given, **stop.answers}
-            where = _keep(kept, target, language)
+            where = _keep(kept, target, language, stop.unfinished)
             raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
         try:
             target, document = _write(answered, language, target, existing, force, started)
@@ -88,10 +91,12 @@ def run(
     return int(ExitCode.OK)
 
 
-def _keep(answered: Answers, target: Path | None, language: str) -> Path:
+def _keep(
+    answered: Answers, target: Path | None, language: str, unfinished: Answers | None = None
+) -> Path:
     from socialready.wizard import resume
 
-    return resume.ASSESS.save(resume.Session(answered, target, language))
+    return resume.ASSESS.save(resume.Session(answered, target, language, unfinished or {}))
 
 
 def _read_checked(path: Path, force: bool) -> Plan:

@@ -38,7 +38,8 @@ def run(
     raw: Answers = {}
     session_lang = None
     if sources.resume:
-        raw, target, session_lang = resume.REVIEW.resumed(target)
+        session = resume.REVIEW.resumed(target)
+        raw, target, session_lang = session.answers, session.target, session.language
     with told_in(lang or session_lang):
         if target is None:
             raise BadInput(msg("review.no_plan"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from socialready import answers as answers_mod
 from socialready.errors import Interrupted, MissingAnswers, Named, msg
@@ -34,11 +34,13 @@ class Sources(NamedTuple):
 
 
 class Stopped(Interrupted):
-    """Ctrl-C at a question: `answers` holds every answer given before it."""
+    """Ctrl-C at a question: `answers` holds every answer given before it, and `unfinished`
+    what was answered of a question of several parts that Ctrl-C cut short (by its key)."""
 
-    def __init__(self, answers: Answers) -> None:
+    def __init__(self, answers: Answers, unfinished: Answers | None = None) -> None:
         super().__init__(msg("interrupted"))
         self.answers = answers
+        self.unfinished = unfinished or {}
 
 
 def run(
@@ -54,7 +56,8 @@ def run(
     """Every answer: given ones as they are, the rest asked, or taken from defaults.
 
     Precedence: `given` (--set, then --answers, then a resumed session) is never asked again;
-    `saved` (an existing plan) is the default offered; then the question's own default.
+    `saved` (an existing plan, or what a resumed session had begun to answer) is the default
+    offered; then the question's own default.
     What answers format 2 could not say is asked in a terminal, else assumed (see answers.py).
     """
     missing: list[str] = []
@@ -79,6 +82,9 @@ def run(
                     prompts.section(section, number, len(qs.sections), lang)
                     shown.add(number)
                 return prompts.ask(question, default, lang, answered)
+            except prompts.Unfinished as cut:  # offered again, as it was, on --resume
+                begun = cast("Answer", cut.so_far)  # parts may be missing: a default only
+                raise Stopped(answered, {key: begun}) from None
             except (KeyboardInterrupt, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
                 raise Stopped(answered) from None
         if key in saved:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from socialready import answers as answers_mod
 from socialready import grammar
-from socialready.errors import AnswerError, SocialreadyError
+from socialready.errors import AnswerError, Interrupted, SocialreadyError
 from socialready.model import Answer, Answers, ChannelUse, as_channels, as_choices
 from socialready.questionnaire import Question, Section
 from socialready.text import text
@@ -109,24 +109,40 @@ def ask(question: Question, default: Answer, lang: str, answers: Answers | None 
     return answers_mod.parse_text(question, str(typed))
 
 
+class Unfinished(Exception):
+    """Ctrl-C inside a question of several parts (the channels, then how each is used): what
+    was answered of it so far, each channel chosen with the parts given for it."""
+
+    def __init__(self, so_far: dict[str, dict[str, Answer]]) -> None:
+        super().__init__()
+        self.so_far = so_far
+
+
 def _channels(
     question: Question, default: dict[str, ChannelUse], lang: str
 ) -> dict[str, ChannelUse]:
     """Which channels, then for each of those only: how well it works and, unless it lies
-    dormant, how many posts a week."""
+    dormant, how many posts a week. Ctrl-C at the second part raises Unfinished, so that the
+    channels chosen and the parts given are offered again, not lost."""
     picked = ask(question._replace(kind="many", min_selected=0), list(default), lang)
     works, posts = question.field("works"), question.field("posts_per_week")
-    usage: dict[str, dict[str, Answer]] = {}
-    for channel in as_choices(picked):
-        before = default.get(channel)
-        how = ask(
-            question.about(works.key, channel),
-            before.get("works", works.default) if before else works.default,
-            lang,
-        )
-        known = before.get("posts_per_week") if before else None
-        often = 0 if how == "dormant" else ask(question.about(posts.key, channel), known, lang)
-        usage[channel] = {posts.key: often, works.key: how}
+    usage: dict[str, dict[str, Answer]] = {channel: {} for channel in as_choices(picked)}
+    try:
+        for channel, use in usage.items():
+            before = default.get(channel)
+            use[works.key] = ask(
+                question.about(works.key, channel),
+                before.get("works", works.default) if before else works.default,
+                lang,
+            )
+            known = before.get("posts_per_week") if before else None
+            use[posts.key] = (
+                0
+                if use[works.key] == "dormant"
+                else ask(question.about(posts.key, channel), known, lang)
+            )
+    except (KeyboardInterrupt, EOFError, Interrupted):
+        raise Unfinished(usage) from None
     return as_channels(answers_mod.validate(question, usage))
 
 

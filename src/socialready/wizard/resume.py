@@ -4,13 +4,13 @@ where they stopped: one store, a file for each command (both can wait at once)."
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from socialready import answers as answers_mod
 from socialready import files, questionnaire
-from socialready.errors import BadInput, FileProblem, msg
+from socialready.errors import BadInput, FileProblem, SocialreadyError, msg
 from socialready.model import Answers, NestedAnswers
 from socialready.planfile import yamlio
 
@@ -20,6 +20,7 @@ class Session:
     answers: Answers
     target: Path | None
     language: str
+    unfinished: Answers = field(default_factory=dict)  # see flow.Stopped; offered on --resume
 
 
 def state_folder() -> Path:
@@ -53,11 +54,13 @@ class Store(NamedTuple):
             if self.nested
             else dict(session.answers)
         )
-        data = {
+        data: dict[str, object] = {
             "target": str(session.target) if session.target else None,
             "language": session.language,
             "answers": kept,
         }
+        if session.unfinished:
+            data["unfinished"] = dict(session.unfinished)
         files.write_text(path, yamlio.dumps(data))
         return path
 
@@ -79,16 +82,46 @@ class Store(NamedTuple):
             not isinstance(target, str) or not target.strip() or "\0" in target
         ):
             raise FileProblem(path, msg(self.bad_target, command=self.command))
-        return Session(dict(given), Path(target) if target else None, data["language"])
+        unfinished = _unfinished(data.get("unfinished"))
+        if unfinished is None:
+            raise FileProblem(path, msg(self.not_file))
+        return Session(dict(given), Path(target) if target else None, data["language"], unfinished)
 
-    def resumed(self, target: Path | None) -> tuple[Answers, Path | None, str]:
+    def resumed(self, target: Path | None) -> Session:
         """`--resume`: the answers, the plan and the language kept; a PLAN named on the command
         line goes first."""
         session = self.load()
-        return session.answers, target or session.target, session.language
+        session.target = target or session.target
+        return session
 
     def clear(self) -> None:
         self.path().unlink(missing_ok=True)
+
+
+def _unfinished(data: object) -> Answers | None:
+    """What a session had begun to answer of a question of several parts: each channel one of
+    the question's, each part one of its fields, with a value that field takes; None when the
+    file holds anything else."""
+    if data is None:
+        return {}
+    qs = questionnaire.load()
+    if not isinstance(data, dict):
+        return None
+    for key, so_far in data.items():
+        question = qs.by_key.get(key) if isinstance(key, str) else None
+        if question is None or question.kind != "channels" or not isinstance(so_far, dict):
+            return None
+        for channel, parts in so_far.items():
+            if channel not in question.values or not isinstance(parts, dict):
+                return None
+            for part, value in parts.items():
+                if part not in {field.key for field in question.fields}:
+                    return None
+                try:
+                    answers_mod.validate(question.about(part, channel), value)
+                except SocialreadyError:
+                    return None
+    return dict(data)
 
 
 ASSESS = Store(
