@@ -417,7 +417,7 @@ def edited_field(path: str, lang: str) -> str:
     if path.startswith("steps["):
         step_id, _, key = path[len("steps[") :].partition("].")
         number = rules.STEP_IDS.index(step_id) + 1 if step_id in rules.STEP_IDS else step_id
-        name = text(f"fields.{key}", lang) if key in ("title", "why", "actions") else key
+        name = text(f"fields.{key}", lang) if key in GENERATED_STEP else key
         return f"{text('step_n', lang, n=number)}, {name}"
     known = {"readiness": "verdict", "channels": "channels", "organisation": "organisation"}
     if path in known:

@@ -229,11 +229,6 @@ def _codes(codes: Sequence[str]) -> str:
 
 FORMAT = model.FORMAT
 TOP_KEYS = model.TOP_KEYS
-HOURS_IN_A_WEEK = model.HOURS_IN_A_WEEK
-MAX_HOURS_NEEDED = model.MAX_HOURS_NEEDED
-MAX_POSTS_PER_WEEK = model.MAX_POSTS_PER_WEEK
-MAX_PUBLISHED = model.MAX_PUBLISHED
-MAX_REVIEWS = model.MAX_REVIEWS
 
 
 def _channels() -> Sequence[str]:

@@ -410,10 +410,7 @@ def load_with_comments(text: str, source: str) -> Loaded:
     comments; anything else is asked of PyYAML's scanner, never guessed from the lines."""
     text = _lf(text)
     _check_text(text, source)
-    try:
-        return Loaded(canonical.read(text), header(text), [])
-    except canonical.Unsupported:
-        return through_pyyaml(text, source)
+    return verified(text) or through_pyyaml(text, source)
 
 
 def through_pyyaml(text: str, source: str) -> Loaded:
