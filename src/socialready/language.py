@@ -11,7 +11,7 @@ import os
 
 from socialready import locales
 from socialready.errors import BadInput, msg
-from socialready.questionnaire import LANGUAGES
+from socialready.model import LANGUAGES
 
 
 def resolve_language() -> str:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from socialready import packaged
-from socialready.questionnaire import LANGUAGES
+from socialready.model import LANGUAGES
 
 VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
 

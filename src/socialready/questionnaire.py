@@ -7,10 +7,10 @@ annotations evaluated, not postponed, as a field given as a string is compiled a
 from functools import cache
 from typing import Any, NamedTuple
 
-from socialready import grammar, packaged
+from socialready import grammar, model, packaged
 from socialready.model import Answer, Answers
 
-LANGUAGES = ("nl", "en")
+LANGUAGES: tuple[str, ...] = model.LANGUAGES  # the languages every text is in
 Text = dict[str, str]
 
 

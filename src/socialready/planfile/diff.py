@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from socialready.grammar import decimal
+from socialready.model import LANGUAGES
 from socialready.text import text
 
 
@@ -116,7 +117,7 @@ def compare(
     old: Mapping[str, object] | None, new: Mapping[str, object] | None, lang: str
 ) -> list[Change]:
     """Every difference that matters to a reader of the plan, in reading order, in `lang`."""
-    out = _Changes(lang if lang in ("nl", "en") else "en")
+    out = _Changes(lang if lang in LANGUAGES else "en")
     if old is None and new is None:
         return []
     if old is None or new is None:
