@@ -223,9 +223,10 @@ def questions(
     from socialready.commands import questions as questions_command
     from socialready.language import resolve_language
 
-    with told_in(_lang(lang)):
-        language = _lang(lang) or resolve_language()
-    raise typer.Exit(questions_command.run(fmt.value, language))
+    language = _lang(lang) or resolve_language()
+    with told_in(language):
+        code = questions_command.run(fmt.value, language)
+    raise typer.Exit(code)
 
 
 @app.command()

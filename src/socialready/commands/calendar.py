@@ -144,7 +144,7 @@ def events(
     uid = slug(plan.organisation)
     end = start + dt.timedelta(weeks=weeks)
     monday = start - dt.timedelta(days=start.weekday())
-    channels = catalog_mod.load().channels
+    catalog = catalog_mod.load()
     topics = themes(plan, lang) or [text("calendar.nothing", lang)]
     slots: list[tuple[dt.date, int, str, Recommended]] = []
     for order, entry in enumerate(document["channels"]["recommended"]):
@@ -168,7 +168,7 @@ def events(
     found: list[Event] = []
     per_day: dict[tuple[dt.date, str], int] = {}
     for number, (date, _, channel_id, entry) in enumerate(slots):
-        name = channels[channel_id].name[lang] if channel_id in channels else channel_id
+        name = catalog.channel_name(channel_id, lang)
         theme = topics[number % len(topics)]
         who = report.channel_owner(document, channel_id, lang)
         seen = per_day.get((date, channel_id), 0)
@@ -209,11 +209,7 @@ def events(
                 )
             )
     for number, step in enumerate(document["steps"], start=1):
-        due = step.get("due")
-        if isinstance(due, str):
-            from socialready.planfile.schedule import iso_date
-
-            due = iso_date(due)
+        due = step.get("due")  # a date: the plan as read has it as one
         if due and start <= due < end and not settled(step):
             found.append(
                 Event(

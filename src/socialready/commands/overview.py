@@ -42,13 +42,14 @@ def plan_rows(folder: Path, lang: str) -> list[PlanRow]:
     from socialready.planfile.document import load_document
 
     rows: list[PlanRow] = []
+    today = schedule.today()  # one day for every row
     for path in files.plan_paths([folder]):
         try:
             document = load_document(path)
         except BadInput as exc:
             rows.append({"file": str(path), "error": exc.render(lang)})
             continue
-        state = progress.progress(document, schedule.today())
+        state = progress.progress(document, today)
         nxt = state["next_due"]
         rows.append(
             {

@@ -205,7 +205,8 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
             pool.terminate()
             pool.join()
-        gc.unfreeze()
+        if method == "fork":
+            gc.unfreeze()
 
 
 def start_method() -> str:

@@ -49,14 +49,14 @@ def run(
         recompute.refresh(plan, str(target), force=False)
         file_answers = sources.file_data()  # as read: checked by questions.flatten
         set_pairs = [
-            pair for pair in sources.sets if pair.partition("=")[0].strip() == "review.date"
+            pair for pair in sources.sets if pair.partition("=")[0].strip() == questions.DATE
         ]
         latest = _date(date) if date else schedule.today()
         when = _date(
             date
             or _given_date(set_pairs)
             or _file_date(file_answers)
-            or raw.get("review.date")
+            or raw.get(questions.DATE)
             or latest
         )
         if when > latest:
@@ -98,7 +98,7 @@ def run(
                 given[key] = questions.validate(qs, key, value, str(resume.REVIEW.path()))
         given.update(questions.flatten(qs, file_answers, str(sources.answers_file)))
         given.update(questions.parse_sets(qs, sources.sets))
-        given.pop("review.date", None)
+        given.pop(questions.DATE, None)
         saved: Answers = {
             key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
         }
@@ -113,7 +113,7 @@ def run(
                 missing_id="review.missing",
             )
         except flow.Stopped as stop:
-            kept = {**given, **stop.answers, "review.date": when.isoformat()}
+            kept = {**given, **stop.answers, questions.DATE: when.isoformat()}
             where = resume.REVIEW.save(resume.Session(kept, target, language))
             raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
         entry = _entry(when, answered, promised)
@@ -123,7 +123,7 @@ def run(
         try:
             plan, document = _record(target, plan, earlier, entry)
         except SocialreadyError as exc:
-            kept = {**answered, "review.date": when.isoformat()}
+            kept = {**answered, questions.DATE: when.isoformat()}
             where = resume.REVIEW.save(resume.Session(kept, target, language))
             exc.add(msg("review.kept", path=str(where)))
             raise

@@ -206,8 +206,7 @@ def _owners(out: _Changes, old: Mapping[str, object], new: Mapping[str, object])
 def _name(channel: str, lang: str) -> str:
     from socialready import catalog
 
-    found = catalog.load().channels.get(channel)
-    return found.name[lang] if found else channel
+    return catalog.load().channel_name(channel, lang)
 
 
 def _channels(out: _Changes, old: Mapping[str, object], new: Mapping[str, object]) -> None:
