@@ -12,7 +12,7 @@ from socialready.catalog import Catalog
 from socialready.model import Answers, Generated, Readiness, Recommended, ReviewDoc, Verdict
 from socialready.questionnaire import Questionnaire
 from socialready.rules import channel_text, channels, review, scoring, selfcheck, steps
-from socialready.rules.choice import NEW, ChannelChoice
+from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import VERDICTS, Context
 from socialready.rules.scoring import DIMENSIONS
 from socialready.rules.steps import STEP_IDS
@@ -41,7 +41,7 @@ def generate(
     choice, fired, best = _chosen(ctx, outcome)
     readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    new_channels = sum(pick.origin in NEW for pick in choice.recommended)
+    new_channels = choice.started_new()
     summary = scoring.summary_key(readiness["verdict"], new_channels)
     readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []
@@ -97,7 +97,7 @@ def _chosen(
     fired = scoring.findings(ctx, choice)
     if _verdict(ctx, fired, outcome) != "start_small":
         return choice, fired, "ready"
-    if any(pick.origin in NEW for pick in choice.recommended):
+    if choice.started_new():
         # A choice that starts nothing new is one channel at most already: chosen the same.
         choice = channels.start_new(kept, new_at_most=1)
         fired = scoring.findings(ctx, choice)

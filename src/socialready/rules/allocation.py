@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from socialready.catalog import TIERS, Channel
+from socialready.grammar import number
 from socialready.rules.choice import NEW, ChannelChoice, Pick
 from socialready.rules.context import Context
 from socialready.rules.current import WORKS, Current, relied_on
@@ -149,7 +150,7 @@ class Allocation:
     def _new_allowed(self) -> bool:
         if self.new_at_most is None:
             return True
-        started = sum(pick.origin in NEW for pick in self.choice.recommended)
+        started = self.choice.started_new()
         return started < self.new_at_most
 
     def add(self, channels: list[Channel], origin: str) -> None:
@@ -191,8 +192,6 @@ class Allocation:
 
     def miss(self, channel: Channel) -> tuple[Channel, str, dict[str, object]]:
         """Why a channel that reaches the audience is not in the plan now."""
-        from socialready.grammar import number
-
         if channel.id in self.waiting:
             return (channel, self.waiting[channel.id], {})
         if len(self.choice.recommended) >= self.most:

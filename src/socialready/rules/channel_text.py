@@ -9,7 +9,7 @@ from socialready.model import ChannelPlan, NotNow, Recommended
 from socialready.rules.choice import ChannelChoice, Pick
 from socialready.rules.context import Context
 from socialready.rules.current import current_channels
-from socialready.rules.hours import hours, reply_hours
+from socialready.rules.hours import EPSILON, hours, reply_hours
 from socialready.rules.reach import reached
 
 WAITING = ("start-small", "after-current", "after-mentioned", "replies-first")
@@ -39,10 +39,10 @@ def cadence(ctx: Context, pick: Pick) -> str:
         return ctx.text("cadence_own", cadence=tier.cadence[ctx.lang])
     if pick.own is not None:
         shown = rhythm(ctx, channel, pick.posts)
-        if pick.posts + 1e-9 < pick.own:
+        if pick.cut:
             return ctx.text("cadence_carried", cadence=shown, own=rhythm(ctx, channel, pick.own))
         real = own_rhythm(ctx, channel)
-        if real is not None and pick.posts + 1e-9 < real:  # beyond the channel's range, or bad
+        if real is not None and pick.posts + EPSILON < real:  # beyond the channel's range, or bad
             return ctx.text("cadence_lower", cadence=shown, own=rhythm(ctx, channel, real))
         return ctx.text("cadence_own", cadence=shown)
     tier = channel.tier(pick.tier)
@@ -191,7 +191,7 @@ def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
             "needed": pick.estimate,
             "hours": pick.hours,
         }
-        if pick.posts + 1e-9 < (pick.own or 0):
+        if pick.cut:
             posts = rhythm(ctx, channel, pick.posts)
             details.append(ctx.text("rhythm_short.cut", posts=posts, **params))
         else:

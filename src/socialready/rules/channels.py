@@ -21,7 +21,7 @@ from socialready.rules.allocation import Allocation
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
 from socialready.rules.current import WORKS, Current, current_channels, is_dormant
-from socialready.rules.hours import EPSILON, hours
+from socialready.rules.hours import hours
 from socialready.rules.reach import (
     evidence,
     evidence_by_channel,
@@ -221,7 +221,7 @@ def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
     ctx, waiting = allocation.ctx, allocation.waiting
     groups, current, suggested = kept.groups, kept.current, kept.suggested
     mentioned = kept.mentioned
-    cut = any(pick.posts + EPSILON < (pick.own or 0) for pick in choice.recommended)
+    cut = any(pick.cut for pick in choice.recommended)
     if cut:  # no new channel while a working one runs below its own rhythm
         for group in (groups.considering, groups.dormant, suggested):
             waiting.update((c.id, "after-current") for c in group if c.id not in waiting)
@@ -288,7 +288,7 @@ def _worth_suggesting(
     worth = []
     for channel in suggested:
         new_segments = set(evidence(ctx, channel)) - covered
-        new_objectives = (set(channel.objectives) & set(ctx.choices("goals.objectives"))) - served
+        new_objectives = serves(ctx, channel) - served
         if new_segments or new_objectives:
             worth.append(channel)
             covered |= set(evidence(ctx, channel))

@@ -42,11 +42,14 @@ class Pick:
         self.hours = 0.0
 
     @property
+    def cut(self) -> bool:
+        """Kept below its own rhythm."""
+        return self.own is not None and self.posts + EPSILON < self.own
+
+    @property
     def short(self) -> bool:
         """Kept below its own rhythm, or given fewer hours than that rhythm takes."""
-        return self.own is not None and (
-            self.posts + EPSILON < self.own or self.hours + EPSILON < self.estimate
-        )
+        return self.cut or (self.own is not None and self.hours + EPSILON < self.estimate)
 
 
 class ChannelChoice:
@@ -75,6 +78,10 @@ class ChannelChoice:
         for name, value in vars(self).items():  # every field, a list as a list of its own
             setattr(other, name, list(value) if isinstance(value, list) else value)
         return other
+
+    def started_new(self) -> int:
+        """How many of the channels recommended the plan starts anew."""
+        return sum(pick.origin in NEW for pick in self.recommended)
 
     def short(self) -> list[Pick]:
         return [pick for pick in self.recommended if pick.short]

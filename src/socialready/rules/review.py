@@ -208,9 +208,7 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
         for key in ("spent", "planned"):
             value = shown.get(key)
             if isinstance(value, (int, float)):
-                from socialready.grammar import decimal
-
-                shown[key] = decimal(value, lang)
+                shown[key] = grammar.decimal(value, lang)
         out.append(
             {
                 "rule": rule,

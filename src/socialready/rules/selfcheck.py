@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from socialready.catalog import TIERS
 from socialready.model import Generated
-from socialready.rules.choice import NEW, ChannelChoice
+from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
 from socialready.rules.hours import EPSILON, highest_tier
 from socialready.rules.reach import reach_in, serves_nothing
@@ -92,7 +92,7 @@ def problems_in(
 
     # The verdict's summary matches the number of new channels.
     verdict = plan["readiness"]["verdict"]
-    new = sum(pick.origin in NEW for pick in picks)
+    new = choice.started_new()
     if verdict == "start_small" and new > 1:
         problems.append(f"start_small, yet {new} new channels")
     if (summary == "start_small_keep") != (verdict == "start_small" and new == 0):
