@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from socialready import grammar, model
 from socialready.catalog import Channel
 from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
@@ -33,7 +31,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     def fire_about(rule: str, channels: list[Channel], **params: object) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
         names = ctx.channels(channels)
-        fire(rule, channels=names, Channels=grammar.capital(names), count=len(channels), **params)
+        fire(rule, channels=names, Channels=grammar.capital(names), n=len(channels), **params)
 
     # Question 1: whom and what do you want to reach, and where are they? Objectives and
     # segments are required answers (at least one each), so where they are is what can be open.
@@ -59,7 +57,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     management_against = ctx.choice("willingness.management") == "against"
     if people == 0:
         # one: accounts to pause until someone is assigned; many (count 0): none yet
-        fire("capacity.no-people", count=1 if ctx.in_use() else 0)
+        fire("capacity.no-people", n=1 if ctx.in_use() else 0)  # one: accounts to pause
     elif (
         choice.candidates
         and choice.lightest_needed > hours
@@ -225,8 +223,8 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
         dimensions[rule["dimension"]]["findings"].append(
             {
                 "rule": rule_id,
-                "says": _finding_text(ctx, rule, rule_id, "says", params),
-                "do": _finding_text(ctx, rule, rule_id, "do", params),
+                "says": ctx.text(f"findings.{rule_id}.says", **params).strip(),
+                "do": ctx.text(f"findings.{rule_id}.do", **params).strip(),
             }
         )
     return {
@@ -243,15 +241,3 @@ def summary_key(verdict: str, new_channels: int) -> str:
     if verdict == "start_small" and new_channels == 0:
         return "start_small_keep"
     return verdict
-
-
-def _finding_text(
-    ctx: Context, rule: dict[str, Any], rule_id: str, part: str, params: dict[str, object]
-) -> str:
-    """A finding's sentence; where it has one and many forms, the one that agrees in number."""
-    path = f"findings.{rule_id}.{part}"
-    if "one" in rule[part]:
-        path += ".one" if params.get("count", 1) == 1 else ".many"
-    if "count" in params:  # it chose the form; no sentence says it
-        params = {k: v for k, v in params.items() if k != "count"}
-    return ctx.text(path, **params).strip()
