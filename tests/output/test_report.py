@@ -55,3 +55,19 @@ def test_a_command_in_a_sentence_is_code_and_a_users_backticks_are_kept() -> Non
     assert theirs == "Ask `Anna` about `the_photos`"
     odd = parser.renderInline(sentence("a `x|y` and `<b>`"))
     assert odd == "a `x|y` and `&lt;b&gt;`"  # only a command or a key becomes code
+
+
+def test_each_channel_in_use_is_counted_in_the_readers_words() -> None:
+    """The answers at the report's end: '1 bericht per week', '0,5 berichten per week'."""
+    from socialready import questionnaire
+    from socialready.output.report import _channels_md
+
+    question = questionnaire.load().question("channels.current")
+    value = {
+        "facebook": {"posts_per_week": 1, "works": "so_so"},
+        "instagram": {"posts_per_week": 0.5, "works": "well"},
+    }
+    nl = _channels_md(question, value, "nl")
+    assert "Facebook (1 bericht per week; Matig)" in nl
+    assert "Instagram (0,5 berichten per week; " in nl
+    assert "(1 post a week; " in _channels_md(question, value, "en")

@@ -7,7 +7,7 @@ import json
 import re
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from socialready import progress
+from socialready import grammar, progress
 from socialready.grammar import decimal
 from socialready.model import PlanDoc, Workload, as_choices
 from socialready.planfile import schedule
@@ -323,7 +323,7 @@ def _channels_md(question: Question, value: object, lang: str) -> str:
         usage = usage if isinstance(usage, dict) else {}
         posts = usage.get("posts_per_week")
         often = (
-            text("posts_a_week", lang, n=decimal(posts, lang))
+            text("posts_a_week", lang, posts=grammar.count(posts, "post", lang))
             if isinstance(posts, (int, float)) and not isinstance(posts, bool)
             else text("posts_unknown", lang)
         )
