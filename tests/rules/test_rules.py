@@ -816,3 +816,35 @@ def test_step_8_says_the_review_dates_the_schedule_sets() -> None:
     text = actions(generate(persistence__horizon="over_12_months"), "persevere")
     assert "Review at 3, 6 and 12 months, then every six months until the second year" in text
     assert "quarter" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_bakery_that_already_posts_is_told_to_keep_it_up_not_to_start(lang: str) -> None:
+    """Instagram works well, Facebook so-so, nothing new: the summary does not say 'start', and
+    the so-so channel is not said to work."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "business_b2c",
+            "organisation.sector": "shop",
+            "organisation.country": "NL",
+            "goals.objectives": ["awareness", "leads_sales"],
+            "audience.segments": ["adults", "seniors", "local_community"],
+            "channels.current": {
+                "instagram": {"posts_per_week": 3, "works": "well"},
+                "facebook": {"posts_per_week": 1, "works": "so_so"},
+            },
+            "capacity.hours_per_week": 4,
+            "capacity.people": 2,
+            "capacity.publish_frequency": "weekly",
+            "willingness.management": "supportive",
+        },
+    )
+    readiness = result["readiness"]
+    assert readiness["verdict"] == "ready"
+    assert set(recommended(result)) == {"instagram", "facebook"}
+    assert readiness["summary"] == text("rules.verdicts.ready_keep", lang)
+    why = {c["channel"]: c["why"] for c in result["channels"]["recommended"]}
+    assert why["instagram"].startswith(text("rules.channel_origin.working", lang))
+    assert why["facebook"].startswith(text("rules.channel_origin.working_so_so", lang))
+    assert ("it works" if lang == "en" else "het werkt") not in why["facebook"]

@@ -57,6 +57,7 @@ def why(ctx: Context, pick: Pick) -> str:
             origin = "relied"
         elif pick.works in ("well", "so_so"):
             origin = "answering" if pick.posts == 0 else "working"
+            origin += "_so_so" if pick.works == "so_so" else ""  # not "it works": middling
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
     parts = [ctx.text(f"channel_origin.{origin}")]

@@ -236,8 +236,10 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
 
 
 def summary_key(verdict: str, new_channels: int) -> str:
-    """The verdict's summary that matches the plan: a start_small plan that starts nothing new
-    says to keep what works, not to 'start with one channel'."""
+    """The verdict's summary that matches the plan: a plan that starts nothing new says to keep
+    what works, not to 'start' (or 'start with one channel')."""
     if verdict == "start_small" and new_channels == 0:
         return "start_small_keep"
+    if verdict == "ready" and new_channels == 0:  # it runs its channels already: not "start"
+        return "ready_keep"
     return verdict
