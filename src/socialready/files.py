@@ -249,7 +249,10 @@ def _one_writer(target: Path) -> Iterator[bool]:
     import filelock
 
     path = lock_path(target)
-    lock = filelock.FileLock(str(path))
+    # A mode of its own, writable by its owner only: asked for none, filelock asks for one that
+    # others may write, and for that first probes the folder (a file made and removed) at every
+    # plan written. Where the disk has no flock it still falls back to a lock file's existence.
+    lock = filelock.FileLock(str(path), mode=0o644)
     waited = False
     deadline = time.monotonic() + LOCK_WAIT
     while True:  # Ctrl-C and SIGTERM wait while the lock is held, and come between attempts
