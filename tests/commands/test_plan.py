@@ -69,7 +69,7 @@ def test_set_and_lang_on_plan(isolated: Path) -> None:
     document = yamlio.loads(path.read_text("utf-8"), str(path))
     assert document["language"] == "nl"
     assert document["readiness"]["verdict"] == "not_yet"
-    assert "oordeel: Klaar om te starten → Nog niet" in result.stdout  # told in the plan's language
+    assert "oordeel: Er klaar voor → Nog niet" in result.stdout  # told in the plan's language
 
 
 def test_hand_edit_of_a_generated_field_is_refused_then_moved_to_notes(isolated: Path) -> None:
