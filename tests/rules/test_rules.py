@@ -848,3 +848,27 @@ def test_a_bakery_that_already_posts_is_told_to_keep_it_up_not_to_start(lang: st
     assert why["instagram"].startswith(text("rules.channel_origin.working", lang))
     assert why["facebook"].startswith(text("rules.channel_origin.working_so_so", lang))
     assert ("it works" if lang == "en" else "het werkt") not in why["facebook"]
+
+
+def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> None:
+    """Four channels that work, for one person who can run three: the three that work well are
+    kept and listed first; the one that works so-so is not, whatever the channels' own rank."""
+    channels = {
+        "facebook": {"posts_per_week": 2, "works": "so_so"},
+        "instagram": {"posts_per_week": 2, "works": "well"},
+        "linkedin": {"posts_per_week": 1, "works": "well"},
+        "youtube": {"posts_per_week": 1, "works": "well"},
+    }
+    result = generate(
+        **{
+            "organisation.kind": "business_b2c",
+            "goals.objectives": ["awareness", "leads_sales"],
+            "audience.segments": ["adults", "professionals"],
+            "channels.current": channels,
+            "capacity.hours_per_week": 30,
+            "capacity.people": 1,
+        },
+    )
+    kept = recommended(result)
+    assert CATALOG.channels_per_person == 3
+    assert sorted(kept) == ["instagram", "linkedin", "youtube"], kept

@@ -47,12 +47,14 @@ class Allocation:
 
     def keep_working(self, channels: list[Channel], current: dict[str, Current]) -> None:
         """Current channels whose rhythm is known, at that rhythm (within the channel's sane
-        range, and a review's cap). Those that work come first and are never dropped: a rhythm
-        people rely on keeps its posts even when the hours fall short, any other is cut to what
-        the hours carry, never below its lightest; the plan says both figures. Those whose result
-        is unknown get what hours are left; those that work badly (at their lightest, at most)
-        what the other channels you run leave (keep_own, from `choose`)."""
-        works = [c for c in channels if current[c.id].works in WORKS][: self.most]
+        range, and a review's cap). Those that work come first, well before so-so, and are never
+        dropped: a rhythm people rely on keeps its posts even when the hours fall short, any other
+        is cut to what the hours carry, never below its lightest; the plan says both figures.
+        Those whose result is unknown get what hours are left; those that work badly (at their
+        lightest, at most) what the other channels you run leave (keep_own, from `choose`)."""
+        works = [c for c in channels if current[c.id].works == "well"]
+        works += [c for c in channels if current[c.id].works == "so_so"]  # after what works well
+        works = works[: self.most]
         rest = [c for c in channels if current[c.id].works not in (*WORKS, "badly")]
         picks = [self._own(channel, current[channel.id]) for channel in works]
         needed = sum(pick.estimate for pick in picks)
