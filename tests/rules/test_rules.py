@@ -872,3 +872,5 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
     kept = recommended(result)
     assert CATALOG.channels_per_person == 3
     assert sorted(kept) == ["instagram", "linkedin", "youtube"], kept
+    not_now = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
+    assert not_now["facebook"] == text("rules.not_now.focus-current", "en", most=3)  # pause it

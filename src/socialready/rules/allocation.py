@@ -9,7 +9,7 @@ from socialready.catalog import TIERS, Channel
 from socialready.grammar import number
 from socialready.rules.choice import NEW, ChannelChoice, Pick
 from socialready.rules.context import Context
-from socialready.rules.current import WORKS, Current, relied_on
+from socialready.rules.current import WORKS, Current, current_channels, relied_on
 from socialready.rules.hours import EPSILON, cost, floor_hours, highest_tier, hours, tier_of
 
 
@@ -196,8 +196,9 @@ class Allocation:
         """Why a channel that reaches the audience is not in the plan now."""
         if channel.id in self.waiting:
             return (channel, self.waiting[channel.id], {})
-        if len(self.choice.recommended) >= self.most:
-            return (channel, "focus", {"most": self.most})
+        if len(self.choice.recommended) >= self.most:  # one they run: paused, said where
+            running = channel.id in current_channels(self.ctx)
+            return (channel, "focus-current" if running else "focus", {"most": self.most})
         needed = number(hours(self.ctx, channel, "minimum"))
         if not self.choice.recommended:
             return (channel, "over-hours-alone", {"needed": needed, "left": number(self.left)})
