@@ -874,3 +874,35 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
     assert sorted(kept) == ["instagram", "linkedin", "youtube"], kept
     not_now = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
     assert not_now["facebook"] == text("rules.not_now.focus-current", "en", most=3)  # pause it
+
+
+@pytest.mark.parametrize(
+    ("kind", "sector", "size", "people", "action"),
+    [
+        ("nonprofit", "sports_club", "small", 3, "Write social media guidelines for volunteers"),
+        ("nonprofit", "association", "micro", 1, "Write social media guidelines for volunteers"),
+        ("healthcare", "hospital", "large", 4, "Write social media guidelines for staff"),
+        (
+            "business_b2c",
+            "freelancer",
+            "micro",
+            2,
+            "Agree in a few lines what you share and what not",
+        ),
+    ],
+)
+def test_guidelines_are_for_the_people_the_organisation_has(
+    kind: str, sector: str, size: str, people: int, action: str
+) -> None:
+    """Volunteers in a club, staff in a hospital; a couple of photographers agree between them."""
+    result = generate(
+        **{
+            "organisation.kind": kind,
+            "organisation.sector": sector,
+            "organisation.size": size,
+            "capacity.people": people,
+            "willingness.guidelines": "none",
+        }
+    )
+    organise = next(step for step in result["steps"] if step["id"] == "organise")
+    assert any(item.startswith(action) for item in organise["actions"]), organise["actions"]

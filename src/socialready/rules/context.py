@@ -138,6 +138,16 @@ class Context:
         (one: 'huurder'). The sector picks the noun; without one, the kind does."""
         return grammar.one_or_many(n, self.once(Context._served_forms))
 
+    @property
+    def volunteers(self) -> bool:
+        """Run by volunteers: a club, an association, a congregation or a party."""
+        return self.sector in self.catalog.texts["team"]["volunteer_sectors"]
+
+    def team(self) -> str:
+        """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers
+        run it, else 'medewerkers'."""
+        return self.text("team.volunteers" if self.volunteers else "team.staff")
+
     def _served_forms(self) -> list[str]:
         words = self.catalog.texts["served"]
         kind = self.choice("organisation.kind")

@@ -22,11 +22,11 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     def fire(rule: str, **params: object) -> None:
         fired.append((rule, params))
 
-    def fire_on(key: str, rules: dict[str, str]) -> None:
+    def fire_on(key: str, rules: dict[str, str], **params: object) -> None:
         """The finding the answer to `key` fires, if its value fires one."""
         rule = rules.get(ctx.choice(key))
         if rule:
-            fire(rule)
+            fire(rule, **params)
 
     def fire_about(rule: str, channels: list[Channel], **params: object) -> None:
         """A finding about channels, its verbs agreeing with how many there are."""
@@ -136,6 +136,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     fire_on(
         "willingness.workplace_access",
         {"blocked": "willingness.access-blocked", "restricted": "willingness.access-restricted"},
+        team=ctx.team(),
     )
     fire_on(
         "willingness.guidelines",
@@ -193,7 +194,7 @@ def _concern(ctx: Context) -> str:
         key = "blocked"
     else:
         key = "none"
-    return ctx.text(f"concerns.{key}", served=ctx.served())
+    return ctx.text(f"concerns.{key}", served=ctx.served(), team=ctx.team())
 
 
 def scored(ctx: Context, fired: Fired, best: Verdict = "ready") -> Scored:

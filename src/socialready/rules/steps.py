@@ -145,7 +145,7 @@ def _media(p: Facts) -> list[str]:
     if added:
         actions.append(p.a("media.suggested", channels=ctx.channels(added)))
     if not public:
-        actions.append(p.a("media.internal-only", segments=_segments(ctx)))
+        actions.append(p.a("media.internal-only", segments=_segments(ctx), team=ctx.team()))
     return actions
 
 
@@ -155,7 +155,7 @@ def _organise(p: Facts) -> list[str]:
     if "willingness.management-against" in p.rules:
         actions.append(p.a("organise.management"))
     if "willingness.access-blocked" in p.rules:
-        actions.append(p.a("organise.replace-block"))
+        actions.append(p.a("organise.replace-block", team=ctx.team()))
     people = ctx.whole("capacity.people")
     if people == 1:
         actions.append(p.a("organise.alone", hours=ctx.number("capacity.hours_per_week")))
@@ -188,8 +188,12 @@ def _organise(p: Facts) -> list[str]:
                 )
             )
     actions.append(p.a("organise.measure"))
-    if ctx.choice("willingness.guidelines") != "yes":
-        actions.append(p.a("organise.guidelines"))
+    if ctx.choice("willingness.guidelines") != "yes":  # a couple or a one-person firm: agree
+        few = ctx.choice("organisation.size") == "micro" and ctx.whole("capacity.people") <= 2
+        if few and not ctx.volunteers:
+            actions.append(p.a("organise.guidelines-few"))
+        else:
+            actions.append(p.a("organise.guidelines", team=ctx.team()))
     if "dialogue.crisis-plan" in p.rules:
         actions.append(p.a("organise.crisis"))
     if "crisis" in ctx.choices("goals.objectives"):
