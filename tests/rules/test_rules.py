@@ -906,3 +906,24 @@ def test_guidelines_are_for_the_people_the_organisation_has(
     )
     organise = next(step for step in result["steps"] if step["id"] == "organise")
     assert any(item.startswith(action) for item in organise["actions"]), organise["actions"]
+
+
+@pytest.mark.parametrize(("sector", "when"), [("association", "fixed"), ("shop", "daily")])
+def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, when: str) -> None:
+    """Volunteers with hours enough answer at fixed moments a week, not every working day."""
+    result = generate(
+        **{
+            "organisation.kind": "nonprofit" if sector == "association" else "business_b2c",
+            "organisation.sector": sector,
+            "channels.considering": ["facebook"],
+            "capacity.hours_per_week": 4,
+            "capacity.people": 2,
+            "capacity.response_time": "unmonitored",
+        }
+    )
+    found = {
+        finding["rule"]: finding["do"]
+        for dimension in result["readiness"]["dimensions"].values()
+        for finding in dimension["findings"]
+    }
+    assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]

@@ -86,7 +86,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             talk = ctx.channels(named) if named else ctx.text("talking_channels")
             invite = ctx.verb("asks", len(named) if named else 2)
             few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
-            when = ctx.text(f"reply_when.{'fixed' if few else 'daily'}")
+            fixed = few or ctx.volunteers  # volunteers have no working days to answer on
+            when = ctx.text(f"reply_when.{'fixed' if fixed else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx.choice("capacity.response_time") == "within_days":
             fire("capacity.slow-response")
