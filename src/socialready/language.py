@@ -7,8 +7,6 @@ language locales gives when no command has chosen one; both in one module would 
 
 from __future__ import annotations
 
-import os
-
 from socialready import locales
 from socialready.errors import BadInput, msg
 from socialready.model import LANGUAGES
@@ -17,10 +15,8 @@ from socialready.model import LANGUAGES
 def resolve_language() -> str:
     """SOCIALREADY_LANG, else the locale (nl* is Dutch), else English; a SOCIALREADY_LANG that
     names no language of the program is an error here (--lang is checked by its own option)."""
-    env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    if env and env not in LANGUAGES:
-        problem = msg(
-            "not_one_of", where="SOCIALREADY_LANG", value=repr(env), values=", ".join(LANGUAGES)
-        )
-        raise BadInput(problem)
+    asked = locales.asked_language()
+    if asked and asked not in LANGUAGES:
+        where, values = locales.LANG_VARIABLE, ", ".join(LANGUAGES)
+        raise BadInput(msg("not_one_of", where=where, value=repr(asked), values=values))
     return locales.default_language()

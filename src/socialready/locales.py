@@ -143,11 +143,19 @@ def locale_language() -> str:
     return language if language in LANGUAGES else "en"
 
 
+LANG_VARIABLE = "SOCIALREADY_LANG"
+
+
+def asked_language() -> str:
+    """SOCIALREADY_LANG as set, "" when it is not; it may name no language of the program."""
+    return os.environ.get(LANG_VARIABLE, "").strip()
+
+
 def default_language() -> str:
     """The language when no command has chosen one: SOCIALREADY_LANG when it names one, else
     the locale's (never an error: it may be what an error is said in)."""
-    env = os.environ.get("SOCIALREADY_LANG", "").strip()
-    return env if env in LANGUAGES else locale_language()
+    asked = asked_language()
+    return asked if asked in LANGUAGES else locale_language()
 
 
 def default_country(lang: str) -> str:
