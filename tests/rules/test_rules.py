@@ -860,6 +860,7 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
         "youtube": {"posts_per_week": 1, "works": "well"},
     }
     result = generate(
+        "en",
         **{
             "organisation.kind": "business_b2c",
             "goals.objectives": ["awareness", "leads_sales"],
@@ -896,13 +897,14 @@ def test_guidelines_are_for_the_people_the_organisation_has(
 ) -> None:
     """Volunteers in a club, staff in a hospital; a couple of photographers agree between them."""
     result = generate(
+        "en",
         **{
             "organisation.kind": kind,
             "organisation.sector": sector,
             "organisation.size": size,
             "capacity.people": people,
             "willingness.guidelines": "none",
-        }
+        },
     )
     organise = next(step for step in result["steps"] if step["id"] == "organise")
     assert any(item.startswith(action) for item in organise["actions"]), organise["actions"]
@@ -912,6 +914,7 @@ def test_guidelines_are_for_the_people_the_organisation_has(
 def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, when: str) -> None:
     """Volunteers with hours enough answer at fixed moments a week, not every working day."""
     result = generate(
+        "en",
         **{
             "organisation.kind": "nonprofit" if sector == "association" else "business_b2c",
             "organisation.sector": sector,
@@ -919,7 +922,7 @@ def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, w
             "capacity.hours_per_week": 4,
             "capacity.people": 2,
             "capacity.response_time": "unmonitored",
-        }
+        },
     )
     found = {
         finding["rule"]: finding["do"]
