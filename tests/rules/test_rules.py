@@ -930,3 +930,25 @@ def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, w
         for finding in dimension["findings"]
     }
     assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_rhythm_the_hours_cut_is_not_said_to_be_kept(lang: str) -> None:
+    """Facebook works at 3 posts a week, and 1 hour carries 2: the plan does not tell the club to
+    keep its rhythm while it gives it less."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "sports_club",
+            "audience.segments": ["local_community", "members_partners"],
+            "goals.objectives": ["community"],
+            "channels.current": {"facebook": {"posts_per_week": 3, "works": "well"}},
+            "capacity.hours_per_week": 1,
+            "capacity.people": 1,
+        },
+    )
+    (facebook,) = result["channels"]["recommended"]
+    assert facebook["posts_per_week"] == 2
+    assert facebook["why"].startswith(text("rules.channel_origin.working_cut", lang))
+    assert text("rules.channel_origin.working", lang) not in facebook["why"]

@@ -60,6 +60,8 @@ def why(ctx: Context, pick: Pick) -> str:
             origin += "_so_so" if pick.works == "so_so" else ""  # not "it works": middling
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
+        if pick.cut and origin in ("working", "working_so_so", "current-known"):
+            origin += "_cut"  # not "keep your rhythm": the hours carry less
     parts = [ctx.text(f"channel_origin.{origin}")]
     if pick.origin == "current" and pick.own is None:
         parts.append(ctx.text("channel_rhythm_unknown"))
