@@ -85,10 +85,13 @@ def channels(named: Sequence[tuple[str, str]], lang: str, form: str = "the") -> 
     return join([channel(cid, name, lang, form) for cid, name in named], lang)
 
 
-def label(key: str, value: str, shown: str, lang: str) -> str:
-    """An answer's label inside a sentence: from the data where lower case is not enough,
-    otherwise the label `shown` with its first letter lower case ('Ouderen (65+)' → 'ouderen')."""
-    words = _data()["labels"].get(key, {}).get(value)
+def label(key: str, value: str, shown: str, lang: str, *, volunteers: bool = False) -> str:
+    """An answer's label inside a sentence: from the data where lower case is not enough (for
+    an organisation run by `volunteers`, their own first), otherwise the label `shown` with its
+    first letter lower case ('Ouderen (65+)' → 'ouderen')."""
+    data = _data()
+    own = data["labels_volunteers"].get(key, {}).get(value) if volunteers else None
+    words = own or data["labels"].get(key, {}).get(value)
     if words:
         return str(words[lang])
     return lower_first(shown)

@@ -952,3 +952,35 @@ def test_a_rhythm_the_hours_cut_is_not_said_to_be_kept(lang: str) -> None:
     assert facebook["posts_per_week"] == 2
     assert facebook["why"].startswith(text("rules.channel_origin.working_cut", lang))
     assert text("rules.channel_origin.working", lang) not in facebook["why"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sector", "goal", "idea"),
+    [
+        ("nonprofit", "sports_club", "ledenwerving", "Laat leden en vrijwilligers"),
+        ("business_b2c", "shop", "werving van personeel", "Laat collega's"),
+    ],
+)
+def test_a_club_recruits_members_and_a_shop_staff(
+    kind: str, sector: str, goal: str, idea: str
+) -> None:
+    """A football club that chose recruitment wants members and volunteers, not applications."""
+    result = generate(
+        "nl",
+        **{
+            "organisation.kind": kind,
+            "organisation.sector": sector,
+            "goals.objectives": ["recruitment"],
+            "goals.measurable": "none",
+            "audience.segments": ["young_adults", "local_community"],
+            "channels.current": {"facebook": {"posts_per_week": 2, "works": "well"}},
+            "capacity.hours_per_week": 4,
+            "capacity.people": 2,
+            "willingness.staff": "eager",
+            "willingness.dialogue": "open",
+        },
+    )
+    actions = [action for step in result["steps"] for action in step["actions"]]
+    assert any(action.startswith(f"Stel een meetbaar doel voor {goal}:") for action in actions)
+    assert any(idea in action for action in actions), actions
+    assert ("sollicitaties" in " ".join(actions)) is (sector == "shop")

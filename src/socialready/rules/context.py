@@ -143,6 +143,12 @@ class Context:
         """Run by volunteers: a club, an association, a congregation or a party."""
         return self.sector in self.catalog.texts["team"]["volunteer_sectors"]
 
+    def fitted(self, id: str) -> str:
+        """The rules' sentence `id`, or its own for an organisation run by volunteers where the
+        rules have one (`id` + '_volunteers': members and volunteers, not staff)."""
+        own = f"{id}_volunteers"
+        return own if self.volunteers and own in self._sentences else id
+
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers
         run it, else 'medewerkers'."""
@@ -184,12 +190,16 @@ class Context:
 
     def in_text(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Answers' labels inside a sentence, lower case: 'volwassenen (30–64) en ouderen (65+)'."""
-        said = ("labels", self.lang, key, *values)
+        volunteers = self.volunteers
+        said = ("labels", self.lang, volunteers, key, *values)
         if said not in self._said:  # the segments and objectives, named in many sentences
             question = self.questionnaire.question(key)
-            self._said[said] = self.join(
-                [grammar.label(key, v, question.label(v, self.lang), self.lang) for v in values]
-            )
+            lang = self.lang
+            labels = [
+                grammar.label(key, v, question.label(v, lang), lang, volunteers=volunteers)
+                for v in values
+            ]
+            self._said[said] = self.join(labels)
         return self._said[said]
 
     def channel(self, channel: Channel, form: str = "the") -> str:

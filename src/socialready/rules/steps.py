@@ -184,7 +184,7 @@ def _organise(p: Facts) -> list[str]:
                 p.a(
                     "organise.goal",
                     objective=ctx.in_text("goals.objectives", [objective]),
-                    metric=ctx.text(f"metrics.{objective}", served=ctx.served()),
+                    metric=ctx.text(ctx.fitted(f"metrics.{objective}"), served=ctx.served()),
                 )
             )
     actions.append(p.a("organise.measure"))
@@ -323,7 +323,7 @@ def _co_create(p: Facts) -> list[str]:
         if objective in ideas:
             children = objective == "community" and duties.minors(ctx) != "none"
             key = "community_children" if children else objective
-            idea = ctx.text(f"co_create_ideas.{key}", served=served)
+            idea = ctx.text(ctx.fitted(f"co_create_ideas.{key}"), served=served)
             actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
     if (
