@@ -964,12 +964,14 @@ def test_a_rhythm_the_hours_cut_is_not_said_to_be_kept(lang: str) -> None:
 def test_a_club_recruits_members_and_a_shop_staff(
     kind: str, sector: str, goal: str, idea: str
 ) -> None:
-    """A football club that chose recruitment wants members and volunteers, not applications."""
+    """A football club that chose recruitment wants members and volunteers, not applications,
+    and asks them, not colleagues, to share its posts."""
     result = generate(
         "nl",
         **{
             "organisation.kind": kind,
             "organisation.sector": sector,
+            "organisation.size": "small",
             "goals.objectives": ["recruitment"],
             "goals.measurable": "none",
             "audience.segments": ["young_adults", "local_community"],
@@ -984,3 +986,5 @@ def test_a_club_recruits_members_and_a_shop_staff(
     assert any(action.startswith(f"Stel een meetbaar doel voor {goal}:") for action in actions)
     assert any(idea in action for action in actions), actions
     assert ("sollicitaties" in " ".join(actions)) is (sector == "shop")
+    ambassadors = "Vraag collega's" if sector == "shop" else "Vraag leden en vrijwilligers"
+    assert any(action.startswith(ambassadors) for action in actions), actions

@@ -67,7 +67,7 @@ class Facts:
 
     def a(self, name: str, **params: object) -> str:
         self.used.append(name)
-        return self.ctx.text(f"actions.{name}", **params)
+        return self.ctx.text(self.ctx.fitted(f"actions.{name}"), **params)
 
 
 def default_owners(ctx: Context) -> dict[str, str]:
