@@ -888,7 +888,7 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
             "freelancer",
             "micro",
             2,
-            "Agree in a few lines what you share and what not",
+            "Set down in a few lines what you share and what not",
         ),
     ],
 )
