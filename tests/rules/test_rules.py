@@ -988,3 +988,34 @@ def test_a_club_recruits_members_and_a_shop_staff(
     assert ("sollicitaties" in " ".join(actions)) is (sector == "shop")
     ambassadors = "Vraag collega's" if sector == "shop" else "Vraag leden en vrijwilligers"
     assert any(action.startswith(ambassadors) for action in actions), actions
+
+
+@pytest.mark.parametrize(("network", "begins"), [("available", True), ("in_use", False)])
+def test_an_internal_network_first_is_begun_and_one_in_use_is_kept(
+    network: str, begins: bool
+) -> None:
+    """Reluctant staff and a willing management: the internal network comes first. One that is
+    little used is begun (the plan starts something, in one action that says why); one in use is
+    kept going, and a plan that begins nothing says to keep what works."""
+    result = generate(
+        "en",
+        **{
+            "organisation.kind": "education",
+            "organisation.sector": "secondary_school",
+            "organisation.size": "medium",
+            "channels.considering": ["instagram"],
+            "capacity.hours_per_week": 4,
+            "capacity.people": 1,
+            "capacity.response_time": "unmonitored",
+            "willingness.management": "supportive",
+            "willingness.staff": "reluctant",
+            "willingness.internal_network": network,
+        },
+    )
+    assert [item["channel"] for item in result["channels"]["recommended"]] == ["internal_network"]
+    be_active = next(step for step in result["steps"] if step["id"] == "be_active")["actions"]
+    internal = [action for action in be_active if "internal network" in action]
+    assert len(internal) == 1, be_active
+    assert internal[0].startswith("Start on" if begins else "Keep the internal network going")
+    keep = text("rules.verdicts.start_small_keep", "en")
+    assert (result["readiness"]["summary"] == keep) is not begins

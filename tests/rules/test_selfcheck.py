@@ -15,7 +15,6 @@ from socialready import catalog, questionnaire, rules
 from socialready.answers import with_defaults
 from socialready.model import Generated
 from socialready.rules import channels, selfcheck
-from socialready.rules.choice import NEW
 from socialready.rules.context import Context
 from socialready.rules.current import current_channels, is_dormant
 from socialready.rules.hours import cost
@@ -355,8 +354,8 @@ def _parts(answers: dict[str, Any], lang: str = "en") -> tuple[Any, ...]:
         "channels": channel_text.describe(ctx, choice),
         "steps": plan_steps,
     }
-    new = sum(pick.origin in NEW for pick in choice.recommended)
-    return ctx, choice, fired, plan, used, scoring.summary_key(readiness["verdict"], new)
+    summary = scoring.summary_key(readiness["verdict"], begins=choice.begins())
+    return ctx, choice, fired, plan, used, summary
 
 
 def bakery() -> dict[str, Any]:

@@ -41,8 +41,7 @@ def generate(
     choice, fired, best = _chosen(ctx, outcome)
     readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    new_channels = choice.started_new()
-    summary = scoring.summary_key(readiness["verdict"], new_channels)
+    summary = scoring.summary_key(readiness["verdict"], begins=choice.begins())
     readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []
     generated_steps = steps.steps(ctx, choice, rule_ids, readiness["verdict"], used)

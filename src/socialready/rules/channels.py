@@ -84,8 +84,13 @@ def _groups(ctx: Context) -> Groups:
             and not is_dormant(channel, entry)
         ):
             group = "working"  # it works, or its rhythm is known: kept at that rhythm
-        elif channel.id == "internal_network" and internal_first(ctx):
-            group = "internal"
+        elif (
+            channel.id == "internal_network"
+            and internal_first(ctx)
+            and not in_use
+            and (entry is None or is_dormant(channel, entry))
+        ):
+            group = "internal"  # begun (or revived) first; one in use is kept as any other
         elif entry is not None and is_dormant(channel, entry):
             group = "dormant"
         elif entry is not None or (channel.id == "internal_network" and in_use):

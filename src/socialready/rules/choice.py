@@ -80,8 +80,14 @@ class ChannelChoice:
         return other
 
     def started_new(self) -> int:
-        """How many of the channels recommended the plan starts anew."""
+        """How many of the channels recommended the plan starts anew: the one new channel of
+        `start_small` is not taken by an internal network begun first."""
         return sum(pick.origin in NEW for pick in self.recommended)
+
+    def begins(self) -> bool:
+        """Whether the plan begins anything: a new channel, or an internal network first (the
+        summary says "start", else "keep what works")."""
+        return any(pick.origin in (*NEW, "internal_first") for pick in self.recommended)
 
     def short(self) -> list[Pick]:
         return [pick for pick in self.recommended if pick.short]

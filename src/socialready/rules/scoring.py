@@ -237,11 +237,11 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
     }
 
 
-def summary_key(verdict: str, new_channels: int) -> str:
-    """The verdict's summary that matches the plan: a plan that starts nothing new says to keep
+def summary_key(verdict: str, *, begins: bool) -> str:
+    """The verdict's summary that matches the plan: a plan that begins nothing says to keep
     what works, not to 'start' (or 'start with one channel')."""
-    if verdict == "start_small" and new_channels == 0:
+    if verdict == "start_small" and not begins:
         return "start_small_keep"
-    if verdict == "ready" and new_channels == 0:  # it runs its channels already: not "start"
+    if verdict == "ready" and not begins:  # it runs its channels already: not "start"
         return "ready_keep"
     return verdict

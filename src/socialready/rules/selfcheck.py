@@ -95,8 +95,8 @@ def problems_in(
     new = choice.started_new()
     if verdict == "start_small" and new > 1:
         problems.append(f"start_small, yet {new} new channels")
-    if summary.endswith("_keep") != (verdict in ("start_small", "ready") and new == 0):
-        problems.append(f"summary {summary!r} does not match {new} new channels")
+    if summary.endswith("_keep") != (verdict in ("start_small", "ready") and not choice.begins()):
+        problems.append(f"summary {summary!r} does not match what the plan begins")
     if verdict == "not_yet" and {"be_active.channel", "be_active.keep"} & set(used):
         problems.append("not_yet, yet a live channel is started or kept in step 4")
 

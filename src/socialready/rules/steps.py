@@ -219,10 +219,6 @@ def _be_active(p: Facts) -> list[str]:
     actions = []
     if not p.choice.recommended:
         actions.append(p.a("be_active.nothing"))
-    if "internal_network" in recommended and any(
-        pick.origin == "internal_first" for pick in p.choice.recommended
-    ):
-        actions.append(p.a("be_active.internal-first"))
     if "willingness.staff-reluctant" in p.rules:
         actions.append(p.a("be_active.volunteers"))
     elif "willingness.management-sceptical" in p.rules:
@@ -233,6 +229,9 @@ def _be_active(p: Facts) -> list[str]:
             said = ctx.channel(pick.channel)
         elif pick.origin == "revived":
             name = "be_active.revive"
+            said = ctx.channel(pick.channel)
+        elif pick.origin == "internal_first":  # first, and why, in one action
+            name = "be_active.internal-first"
             said = ctx.channel(pick.channel)
         else:
             name = "be_active.channel"
