@@ -912,7 +912,8 @@ def test_guidelines_are_for_the_people_the_organisation_has(
 
 @pytest.mark.parametrize(("sector", "when"), [("association", "fixed"), ("shop", "daily")])
 def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, when: str) -> None:
-    """Volunteers with hours enough answer at fixed moments a week, not every working day."""
+    """Volunteers with hours enough answer at fixed moments a week, not every working day: the
+    finding and step 6 say the same."""
     result = generate(
         "en",
         **{
@@ -930,6 +931,9 @@ def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, w
         for finding in dimension["findings"]
     }
     assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
+    monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
+    target = "unmonitored_volunteers" if when == "fixed" else "unmonitored"  # step 6 agrees
+    assert text(f"rules.response_targets.{target}", "en") in monitor[0]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

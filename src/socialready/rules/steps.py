@@ -283,7 +283,7 @@ def _share(p: Facts) -> list[str]:
 
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
-    target = ctx.text(f"response_targets.{ctx.choice('capacity.response_time')}")
+    target = ctx.text(ctx.fitted(f"response_targets.{ctx.choice('capacity.response_time')}"))
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
