@@ -445,3 +445,21 @@ def test_the_check_finds_more_hours_than_available() -> None:
     assert any(
         "hours planned" in p for p in selfcheck.problems_in(ctx, choice, fired, plan, used, summary)
     )
+
+
+def test_the_check_finds_a_live_channel_begun_in_a_not_yet_plan() -> None:
+    ctx, choice, fired, plan, used, _summary = _parts(bakery())
+    plan["readiness"]["verdict"] = "not_yet"
+    quiet = [name for name in used if not name.startswith("be_active.")]
+    assert not any(
+        "live channel" in p
+        for p in selfcheck.problems_in(ctx, choice, fired, plan, quiet, "not_yet")
+    )
+    for action in (
+        "be_active.channel",
+        "be_active.keep",
+        "be_active.revive",
+        "be_active.internal-first",
+    ):
+        problems = selfcheck.problems_in(ctx, choice, fired, plan, [*quiet, action], "not_yet")
+        assert any("not_yet, yet a live channel" in p for p in problems), action

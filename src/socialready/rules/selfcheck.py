@@ -97,7 +97,8 @@ def problems_in(
         problems.append(f"start_small, yet {new} new channels")
     if summary.endswith("_keep") != (verdict in ("start_small", "ready") and not choice.begins()):
         problems.append(f"summary {summary!r} does not match what the plan begins")
-    if verdict == "not_yet" and {"be_active.channel", "be_active.keep"} & set(used):
+    live = {"be_active.channel", "be_active.keep", "be_active.revive", "be_active.internal-first"}
+    if verdict == "not_yet" and live & set(used):
         problems.append("not_yet, yet a live channel is started or kept in step 4")
 
     if "share.ask" in used and sum(pick.posts for pick in picks) < 1:

@@ -188,7 +188,7 @@ def _organise(p: Facts) -> list[str]:
                 )
             )
     actions.append(p.a("organise.measure"))
-    if ctx.choice("willingness.guidelines") != "yes":  # a couple or a one-person firm: agree
+    if ctx.choice("willingness.guidelines") != "yes":  # a couple or one person: a few lines
         few = ctx.choice("organisation.size") == "micro" and ctx.whole("capacity.people") <= 2
         if few and not ctx.volunteers:
             actions.append(p.a("organise.guidelines-few"))
