@@ -895,7 +895,8 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
 def test_guidelines_are_for_the_people_the_organisation_has(
     kind: str, sector: str, size: str, people: int, action: str
 ) -> None:
-    """Volunteers in a club, staff in a hospital; a couple of photographers agree between them."""
+    """Volunteers in a club, staff in a hospital; a couple of photographers set down a few lines,
+    in step 3 and in the finding alike."""
     result = generate(
         "en",
         **{
@@ -908,6 +909,14 @@ def test_guidelines_are_for_the_people_the_organisation_has(
     )
     organise = next(step for step in result["steps"] if step["id"] == "organise")
     assert any(item.startswith(action) for item in organise["actions"]), organise["actions"]
+    finding = next(
+        f["do"]
+        for dimension in result["readiness"]["dimensions"].values()
+        for f in dimension["findings"]
+        if f["rule"] == "willingness.no-guidelines"
+    )
+    few = text("rules.findings.willingness.no-guidelines.do_few", "en")
+    assert (finding == few) is (sector == "freelancer")  # the finding says what step 3 says
 
 
 @pytest.mark.parametrize(("sector", "when"), [("association", "fixed"), ("shop", "daily")])

@@ -144,10 +144,18 @@ class Context:
         return self.sector in self.catalog.texts["team"]["volunteer_sectors"]
 
     def fitted(self, id: str) -> str:
-        """The rules' sentence `id`, or its own for an organisation run by volunteers where the
-        rules have one (`id` + '_volunteers': members and volunteers, not staff)."""
-        own = f"{id}_volunteers"
-        return own if self.volunteers and own in self._sentences else id
+        """The rules' sentence `id`, or its own for this organisation where the rules have one:
+        `<id>_volunteers` for one run by volunteers (members and volunteers, not staff), `<id>_few`
+        for a couple or one person (nobody to write guidelines for)."""
+        situation = self.once(Context._situation)
+        own = f"{id}_{situation}"
+        return own if situation and own in self._sentences else id
+
+    def _situation(self) -> str:
+        if self.volunteers:
+            return "volunteers"
+        few = self.choice("organisation.size") == "micro" and self.whole("capacity.people") <= 2
+        return "few" if few else ""
 
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers

@@ -189,11 +189,7 @@ def _organise(p: Facts) -> list[str]:
             )
     actions.append(p.a("organise.measure"))
     if ctx.choice("willingness.guidelines") != "yes":  # a couple or one person: a few lines
-        few = ctx.choice("organisation.size") == "micro" and ctx.whole("capacity.people") <= 2
-        if few and not ctx.volunteers:
-            actions.append(p.a("organise.guidelines-few"))
-        else:
-            actions.append(p.a("organise.guidelines", team=ctx.team()))
+        actions.append(p.a("organise.guidelines", team=ctx.team()))
     if "dialogue.crisis-plan" in p.rules:
         actions.append(p.a("organise.crisis"))
     if "crisis" in ctx.choices("goals.objectives"):
