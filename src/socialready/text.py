@@ -45,6 +45,14 @@ def fill(template: Template, params: dict[str, object]) -> str:
     return template.format_map(params) if params else template
 
 
+def fitted(id: str, situation: str, sentences: Mapping[str, Template]) -> str:
+    """The rules' sentence `id`, or its own for the organisation's situation where `sentences`
+    (the rules' sentences in a language) have one: `<id>_volunteers` for an organisation run by
+    volunteers, `<id>_few` for a couple or one person (see rules.context.situation)."""
+    own = f"{id}_{situation}"
+    return own if situation and own in sentences else id
+
+
 def rules_in(lang: str) -> dict[str, Template]:
     """The rules' sentences in `lang` by their id in data/rules.yaml (without `rules.`), for the
     rules, which look up a hundred of them a plan."""

@@ -1032,3 +1032,44 @@ def test_an_internal_network_first_is_begun_and_one_in_use_is_kept(
     assert internal[0].startswith("Start on" if begins else "Keep the internal network going")
     keep = text("rules.verdicts.start_small_keep", "en")
     assert (result["readiness"]["summary"] == keep) is not begins
+
+
+def _sentences(node: object) -> list[str]:
+    """Every sentence of a generated plan (not its rule ids)."""
+    if isinstance(node, dict):
+        return [s for key, value in node.items() if key != "rule" for s in _sentences(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _sentences(value)]
+    return [node] if isinstance(node, str) else []
+
+
+@pytest.mark.parametrize("staff", ["reluctant", "mixed", "eager"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_club_run_by_volunteers_is_never_spoken_of_as_staff(staff: str, lang: str) -> None:
+    """Findings, channels and steps alike: its people are volunteers, not staff or colleagues."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "sports_club",
+            "organisation.size": "small",
+            "goals.objectives": ["community", "recruitment", "internal_collaboration"],
+            "audience.segments": ["local_community", "members_partners"],
+            "channels.considering": ["facebook", "instagram"],
+            "capacity.hours_per_week": 6,
+            "capacity.people": 3,
+            "willingness.management": "supportive",
+            "willingness.staff": staff,
+            "willingness.internal_network": "available",
+            "willingness.workplace_access": "blocked",
+            "willingness.guidelines": "none",
+        },
+    )
+    said = " ".join(_sentences(result)).lower()
+    staff_words = (
+        ("staff", "colleague", "employee")
+        if lang == "en"
+        else ("personeel", "collega", "medewerker", "organisatiebreed")
+    )
+    assert not [word for word in staff_words if word in said]
+    assert ("volunteers" if lang == "en" else "vrijwilligers") in said

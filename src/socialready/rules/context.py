@@ -10,7 +10,7 @@ from socialready.answers import ASSUMED
 from socialready.catalog import Catalog, Channel
 from socialready.grammar import decimal
 from socialready.questionnaire import Questionnaire
-from socialready.text import fill, rules_in
+from socialready.text import fill, fitted, rules_in
 
 VERDICTS = model.VERDICTS  # worst first
 T = TypeVar("T")
@@ -56,6 +56,16 @@ class Scored:
         self.dimensions, self.score, self.verdict = dimensions, score, verdict
 
 
+def situation(sector: str, size: object, people: object, catalog: Catalog) -> str:
+    """Whose own words a plan's sentences take: "volunteers" for an organisation run by them (a
+    club, an association, a congregation, a party: `team: volunteer_sectors`), "few" for a couple
+    or one person (micro, two people or fewer: nobody to write guidelines for), else ""."""
+    if sector in catalog.texts["team"]["volunteer_sectors"]:
+        return "volunteers"
+    few = size == "micro" and isinstance(people, int) and people <= 2
+    return "few" if few else ""
+
+
 class Context:
     """What every rule reads: the answers, the catalogue, the questionnaire and the language.
 
@@ -67,6 +77,7 @@ class Context:
         "_once",
         "_said",
         "_sentences",
+        "_situation",
         "answers",
         "catalog",
         "lang",
@@ -83,6 +94,7 @@ class Context:
         self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], object] = {}
         self._said = _said_for(questionnaire, catalog)
+        self._situation: str | None = None
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
@@ -141,21 +153,19 @@ class Context:
     @property
     def volunteers(self) -> bool:
         """Run by volunteers: a club, an association, a congregation or a party."""
-        return self.sector in self.catalog.texts["team"]["volunteer_sectors"]
+        return self.situation == "volunteers"
 
-    def fitted(self, id: str) -> str:
-        """The rules' sentence `id`, or its own for this organisation where the rules have one:
-        `<id>_volunteers` for one run by volunteers (members and volunteers, not staff), `<id>_few`
-        for a couple or one person (nobody to write guidelines for)."""
-        situation = self.once(Context._situation)
-        own = f"{id}_{situation}"
-        return own if situation and own in self._sentences else id
-
-    def _situation(self) -> str:
-        if self.volunteers:
-            return "volunteers"
-        few = self.choice("organisation.size") == "micro" and self.whole("capacity.people") <= 2
-        return "few" if few else ""
+    @property
+    def situation(self) -> str:
+        """Whose own words the plan's sentences take (see `situation`), worked out once."""
+        found = self._situation
+        if found is None:
+            size, people = (
+                self.answers.get("organisation.size"),
+                self.answers.get("capacity.people"),
+            )
+            found = self._situation = situation(self.sector, size, people, self.catalog)
+        return found
 
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers
@@ -170,11 +180,15 @@ class Context:
         return forms
 
     def text(self, id: str, /, **params: object) -> str:
-        """The rules' sentence `id` (data/rules.yaml) in the plan's language; decimals written
-        as its readers write them."""
+        """The rules' sentence `id` (data/rules.yaml) in the plan's language, in the
+        organisation's own words where the rules have them (`<id>_volunteers`, `<id>_few`);
+        decimals written as its readers write them."""
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
+        situation = self._situation if self._situation is not None else self.situation
+        if situation:
+            id = fitted(id, situation, self._sentences)
         return fill(self._sentences[id], params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:

@@ -226,7 +226,7 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
             {
                 "rule": rule_id,
                 "says": ctx.text(f"findings.{rule_id}.says", **params).strip(),
-                "do": ctx.text(ctx.fitted(f"findings.{rule_id}.do"), **params).strip(),
+                "do": ctx.text(f"findings.{rule_id}.do", **params).strip(),
             }
         )
     return {

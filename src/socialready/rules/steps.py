@@ -67,7 +67,7 @@ class Facts:
 
     def a(self, name: str, **params: object) -> str:
         self.used.append(name)
-        return self.ctx.text(self.ctx.fitted(f"actions.{name}"), **params)
+        return self.ctx.text(f"actions.{name}", **params)
 
 
 def default_owners(ctx: Context) -> dict[str, str]:
@@ -184,7 +184,7 @@ def _organise(p: Facts) -> list[str]:
                 p.a(
                     "organise.goal",
                     objective=ctx.in_text("goals.objectives", [objective]),
-                    metric=ctx.text(ctx.fitted(f"metrics.{objective}"), served=ctx.served()),
+                    metric=ctx.text(f"metrics.{objective}", served=ctx.served()),
                 )
             )
     actions.append(p.a("organise.measure"))
@@ -279,7 +279,7 @@ def _share(p: Facts) -> list[str]:
 
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
-    target = ctx.text(ctx.fitted(f"response_targets.{ctx.choice('capacity.response_time')}"))
+    target = ctx.text(f"response_targets.{ctx.choice('capacity.response_time')}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
@@ -318,7 +318,7 @@ def _co_create(p: Facts) -> list[str]:
         if objective in ideas:
             children = objective == "community" and duties.minors(ctx) != "none"
             key = "community_children" if children else objective
-            idea = ctx.text(ctx.fitted(f"co_create_ideas.{key}"), served=served)
+            idea = ctx.text(f"co_create_ideas.{key}", served=served)
             actions.append(p.a("co_create.objective", idea=idea))
             p.used.append(f"idea:{objective}")
     if (
