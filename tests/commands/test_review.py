@@ -608,3 +608,23 @@ def test_a_review_of_a_dutch_plan_lists_its_changes_in_dutch(isolated: Path) -> 
     assert "stap 8" in result.stdout
     for english in ("step 8", "findings", "channels", "summary", "review of"):
         assert english not in result.stdout, english
+
+
+def test_a_clubs_review_measures_recruitment_in_new_members_and_volunteers(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The club set its recruitment goal in new members and volunteers (step 3): the review asks
+    for that figure and its page shows it, not job applications."""
+    monkeypatch.setenv("SOCIALREADY_TODAY", STARTED)
+    club = isolated / "club.yaml"
+    sources = Sources(ORGANISATIONS / "sports-club.yaml", [], False, False)
+    assess.run(club, sources, force=False, lang="en")
+    _review(club, use_defaults=True, sets=["review.measures.recruitment=4 new members"])
+    result = invoke("show", str(club), "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    page = result.stdout
+    assert "4 new members (measure: new members and volunteers who came through" in page
+    assert "applications" not in page
+    qs = review_cmd.questions.build({}, ["recruitment"], None, 1.0, 12, {}, "volunteers")
+    asked = qs.question("review.measures.recruitment")
+    assert "new members and volunteers" in str(asked.help)

@@ -11,7 +11,7 @@ from socialready import grammar
 from socialready.grammar import decimal
 from socialready.model import PlanDoc, Recommended, ReviewDoc, as_text
 from socialready.planfile.schedule import iso_date
-from socialready.text import text
+from socialready.text import RULES, fitted, rules_in, text
 
 
 class ChannelFigures(TypedDict):
@@ -146,14 +146,24 @@ def page(document: PlanDoc, lang: str) -> tuple[list[Block], list[str]]:
     """The reviews as a page shows them: a block each, then the trend across them (the figures
     worked out once for both)."""
     found = figures(document)
-    return _blocks(found, document["language"], lang), _trend(found, lang)
+    return _blocks(found, document, lang), _trend(found, lang)
 
 
-def _blocks(found: list[ReviewFigures], plan_lang: str, lang: str) -> list[Block]:
-    """Per review: a title, its lines of figures against the promise, and its notes."""
+def _blocks(found: list[ReviewFigures], document: PlanDoc, lang: str) -> list[Block]:
+    """Per review: a title, its lines of figures against the promise, and its notes; each
+    measure in the organisation's own words (rules.context.situation)."""
     from socialready import catalog
+    from socialready.rules.context import situation
 
-    metrics = {key: text(f"rules.metrics.{key}", lang) for key in catalog.load().texts["metrics"]}
+    plan_lang = document["language"]
+    given = document["answers"]
+    answers = {f"{part}.{key}": value for part in given for key, value in given[part].items()}
+    own = situation(answers, catalog.load())
+    sentences = rules_in(lang)
+    metrics = {
+        key: text(RULES + fitted(f"metrics.{key}", own, sentences), lang)
+        for key in catalog.load().texts["metrics"]
+    }
     out = []
     for number, review in enumerate(found, start=1):
         weeks = review["weeks"]

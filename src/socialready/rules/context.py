@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar, cast
 
 from socialready import grammar, model
@@ -56,13 +56,14 @@ class Scored:
         self.dimensions, self.score, self.verdict = dimensions, score, verdict
 
 
-def situation(sector: str, size: object, people: object, catalog: Catalog) -> str:
+def situation(answers: Mapping[str, object], catalog: Catalog) -> str:
     """Whose own words a plan's sentences take: "volunteers" for an organisation run by them (a
     club, an association, a congregation, a party: `team: volunteer_sectors`), "few" for a couple
     or one person (micro, two people or fewer: nobody to write guidelines for), else ""."""
-    if sector in catalog.texts["team"]["volunteer_sectors"]:
+    if answers.get("organisation.sector") in catalog.texts["team"]["volunteer_sectors"]:
         return "volunteers"
-    few = size == "micro" and isinstance(people, int) and people <= 2
+    people = answers.get("capacity.people")
+    few = answers.get("organisation.size") == "micro" and isinstance(people, int) and people <= 2
     return "few" if few else ""
 
 
@@ -160,11 +161,7 @@ class Context:
         """Whose own words the plan's sentences take (see `situation`), worked out once."""
         found = self._situation
         if found is None:
-            size, people = (
-                self.answers.get("organisation.size"),
-                self.answers.get("capacity.people"),
-            )
-            found = self._situation = situation(self.sector, size, people, self.catalog)
+            found = self._situation = situation(self.answers, self.catalog)
         return found
 
     def team(self) -> str:

@@ -12,7 +12,7 @@ from socialready import grammar, packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.model import Answer, Answers
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
-from socialready.text import text
+from socialready.text import RULES, fitted, rules_in, text
 
 LANGS = questionnaire.LANGUAGES
 DATE = "review.date"  # an answer of a review file or --set, but no question: the command checks it
@@ -30,6 +30,10 @@ def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dic
     return {lang: text[lang].format(**{k: v[lang] for k, v in params.items()}) for lang in LANGS}
 
 
+def _metric(objective: str, situation: str, lang: str) -> str:
+    return fitted(f"metrics.{objective}", situation, rules_in(lang))
+
+
 def _same(value: object) -> dict[str, str]:
     return {lang: str(value) for lang in LANGS}
 
@@ -41,10 +45,12 @@ def build(
     hours_planned: float,
     weeks: int,
     defaults: Answers,
+    situation: str = "",
 ) -> Questionnaire:
     """The review questionnaire: `promised` posts per recommended channel id, in plan order.
 
-    `defaults` (by answer id) are what the plan promised, so `--defaults` records "as planned".
+    `defaults` (by answer id) are what the plan promised, so `--defaults` records "as planned";
+    `situation` (rules.context.situation) gives a measure in the organisation's own words.
     """
     catalog = catalog_mod.load()
     qs = questionnaire.load()
@@ -82,7 +88,8 @@ def build(
                                 lang: objective_q.label(objective, lang) for lang in LANGS
                             },
                             "metric": {
-                                lang: text(f"rules.metrics.{objective}", lang) for lang in LANGS
+                                lang: text(RULES + _metric(objective, situation, lang), lang)
+                                for lang in LANGS
                             }
                             if objective in metrics
                             else _same(""),
