@@ -919,17 +919,23 @@ def test_guidelines_are_for_the_people_the_organisation_has(
     assert (finding == few) is (sector == "freelancer")  # the finding says what step 3 says
 
 
-@pytest.mark.parametrize(("sector", "when"), [("association", "fixed"), ("shop", "daily")])
-def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, when: str) -> None:
-    """Volunteers with hours enough answer at fixed moments a week, not every working day: the
-    finding and step 6 say the same."""
+@pytest.mark.parametrize(
+    ("sector", "hours", "when"),
+    [("association", 4, "fixed"), ("shop", 1, "fixed"), ("shop", 4, "daily")],
+)
+def test_unwatched_replies_are_answered_when_the_organisation_can(
+    sector: str, hours: float, when: str
+) -> None:
+    """Volunteers, or anyone with under two hours, answer at fixed moments a week, not every
+    working day: the finding, step 6 and the channel held back for it say the same."""
     result = generate(
         "en",
         **{
             "organisation.kind": "nonprofit" if sector == "association" else "business_b2c",
             "organisation.sector": sector,
+            "channels.current": {"newsletter": {"posts_per_week": 0.5, "works": "well"}},
             "channels.considering": ["facebook"],
-            "capacity.hours_per_week": 4,
+            "capacity.hours_per_week": hours,
             "capacity.people": 2,
             "capacity.response_time": "unmonitored",
         },
@@ -941,8 +947,11 @@ def test_unwatched_replies_are_answered_when_the_organisation_can(sector: str, w
     }
     assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
     monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
-    target = "unmonitored_volunteers" if when == "fixed" else "unmonitored"  # step 6 agrees
+    target = "unmonitored_fixed" if when == "fixed" else "unmonitored"  # step 6 agrees
     assert text(f"rules.response_targets.{target}", "en") in monitor[0]
+    held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
+    reason = "replies-first-fixed" if when == "fixed" else "replies-first"  # and the wait
+    assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -56,6 +56,14 @@ def replies_first(ctx: Context) -> bool:
     return bool(ctx.choice("capacity.response_time") in ("within_days", "unmonitored"))
 
 
+def replies_fixed(ctx: Context) -> bool:
+    """Replies nobody watches yet are to be answered at two fixed moments a week, not every
+    working day: with few hours, or by volunteers. The finding, step 6 and the channels that
+    wait for it all read this."""
+    few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
+    return ctx.choice("capacity.response_time") == "unmonitored" and (few or ctx.volunteers)
+
+
 def internal_first(ctx: Context) -> bool:
     """The source: when management wants it and staff are reluctant, an internal network first."""
     return (

@@ -8,7 +8,7 @@ from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import VERDICTS, Context, Scored, verdict_for_score
-from socialready.rules.reach import MANAGEMENT_FOR
+from socialready.rules.reach import MANAGEMENT_FOR, replies_fixed
 
 DIMENSIONS = model.DIMENSIONS
 
@@ -85,9 +85,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             ]
             talk = ctx.channels(named) if named else ctx.text("talking_channels")
             invite = ctx.verb("asks", len(named) if named else 2)
-            few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
-            fixed = few or ctx.volunteers  # volunteers have no working days to answer on
-            when = ctx.text(f"reply_when.{'fixed' if fixed else 'daily'}")
+            when = ctx.text(f"reply_when.{'fixed' if replies_fixed(ctx) else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx.choice("capacity.response_time") == "within_days":
             fire("capacity.slow-response")

@@ -9,6 +9,7 @@ from socialready.rules import duties
 from socialready.rules.channel_text import cadence
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
+from socialready.rules.reach import replies_fixed
 
 STEP_IDS = model.STEP_IDS
 # While the verdict is not_yet, these steps hold one action: preparing what comes after.
@@ -279,7 +280,8 @@ def _share(p: Facts) -> list[str]:
 
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
-    target = ctx.text(f"response_targets.{ctx.choice('capacity.response_time')}")
+    response = ctx.choice("capacity.response_time")
+    target = ctx.text(f"response_targets.{'unmonitored_fixed' if replies_fixed(ctx) else response}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
