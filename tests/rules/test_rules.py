@@ -1082,3 +1082,29 @@ def test_a_club_run_by_volunteers_is_never_spoken_of_as_staff(staff: str, lang: 
     )
     assert not [word for word in staff_words if word in said]
     assert ("volunteers" if lang == "en" else "vrijwilligers") in said
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_start_small_plan_that_begins_two_channels_says_which_two(lang: str) -> None:
+    """The internal network first and one public channel: the summary does not say "one
+    channel" above a step 4 that starts two."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "education",
+            "organisation.sector": "secondary_school",
+            "organisation.size": "medium",
+            "channels.considering": ["instagram"],
+            "capacity.hours_per_week": 8,
+            "capacity.people": 2,
+            "willingness.management": "supportive",
+            "willingness.staff": "reluctant",
+            "willingness.internal_network": "available",
+        },
+    )
+    assert result["readiness"]["verdict"] == "start_small"
+    assert [item["channel"] for item in result["channels"]["recommended"]] == [
+        "internal_network",
+        "instagram",
+    ]
+    assert result["readiness"]["summary"] == text("rules.verdicts.start_small_internal", lang)

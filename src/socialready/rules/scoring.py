@@ -235,11 +235,14 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
     }
 
 
-def summary_key(verdict: str, *, begins: bool) -> str:
+def summary_key(verdict: str, *, begins: bool, internal_and_new: bool = False) -> str:
     """The verdict's summary that matches the plan: a plan that begins nothing says to keep
-    what works, not to 'start' (or 'start with one channel')."""
+    what works, not to 'start' (or 'start with one channel'); a start_small plan that begins an
+    internal network and a new channel says both."""
     if verdict == "start_small" and not begins:
         return "start_small_keep"
+    if verdict == "start_small" and internal_and_new:
+        return "start_small_internal"
     if verdict == "ready" and not begins:  # it runs its channels already: not "start"
         return "ready_keep"
     return verdict
