@@ -852,7 +852,8 @@ def test_a_bakery_that_already_posts_is_told_to_keep_it_up_not_to_start(lang: st
 
 def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> None:
     """Four channels that work, for one person who can run three: the three that work well are
-    kept and listed first; the one that works so-so is not, whatever the channels' own rank."""
+    kept; the one that works so-so is not, whatever the channels' own rank, and it is said to be
+    for want of people, not of hours."""
     channels = {
         "facebook": {"posts_per_week": 2, "works": "so_so"},
         "instagram": {"posts_per_week": 2, "works": "well"},
@@ -875,6 +876,7 @@ def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> 
     assert sorted(kept) == ["instagram", "linkedin", "youtube"], kept
     not_now = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
     assert not_now["facebook"] == text("rules.not_now.focus-current", "en", most=3)  # pause it
+    assert "capacity.channels-over-hours" not in rule_ids(result)  # 30 hours: not for the hours
 
 
 @pytest.mark.parametrize(

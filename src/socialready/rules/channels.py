@@ -258,9 +258,10 @@ def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
             choice.not_now.append((channel, "dormant-close", {}))
     for channel in [*groups.working, *groups.internal, *groups.current, *groups.considering]:
         if channel.id not in picked:
-            if channel.id not in waiting:
+            missed = allocation.miss(channel)
+            if missed[1] in ("over-hours", "over-hours-alone"):  # not for want of people
                 choice.over_hours.append(channel)
-            choice.not_now.append(allocation.miss(channel))
+            choice.not_now.append(missed)
     for channel in [channel for channel in suggested if channel.id not in picked][:NEXT_IN_LINE]:
         choice.not_now.append(allocation.miss(channel))
     choice.lowered = [
