@@ -1014,19 +1014,27 @@ def test_a_club_recruits_members_and_a_shop_staff(
     assert any(action.startswith(ambassadors) for action in actions), actions
 
 
-@pytest.mark.parametrize(("network", "begins"), [("available", True), ("in_use", False)])
+@pytest.mark.parametrize(
+    ("network", "current", "first"),
+    [
+        ("available", {}, "Start on the internal network"),
+        ("available", {"internal_network": {"posts_per_week": 0, "works": "dormant"}}, "Revive"),
+        ("in_use", {}, "Keep the internal network going"),
+    ],
+)
 def test_an_internal_network_first_is_begun_and_one_in_use_is_kept(
-    network: str, begins: bool
+    network: str, current: dict[str, Any], first: str
 ) -> None:
     """Reluctant staff and a willing management: the internal network comes first. One that is
-    little used is begun (the plan starts something, in one action that says why); one in use is
-    kept going, and a plan that begins nothing says to keep what works."""
+    little used is begun, a dormant one revived (the plan starts something, in one action that
+    says why); one in use is kept going, and a plan that begins nothing says to keep what works."""
     result = generate(
         "en",
         **{
             "organisation.kind": "education",
             "organisation.sector": "secondary_school",
             "organisation.size": "medium",
+            "channels.current": current,
             "channels.considering": ["instagram"],
             "capacity.hours_per_week": 4,
             "capacity.people": 1,
@@ -1040,9 +1048,9 @@ def test_an_internal_network_first_is_begun_and_one_in_use_is_kept(
     be_active = next(step for step in result["steps"] if step["id"] == "be_active")["actions"]
     internal = [action for action in be_active if "internal network" in action]
     assert len(internal) == 1, be_active
-    assert internal[0].startswith("Start on" if begins else "Keep the internal network going")
+    assert internal[0].startswith(first), internal
     keep = text("rules.verdicts.start_small_keep", "en")
-    assert (result["readiness"]["summary"] == keep) is not begins
+    assert (result["readiness"]["summary"] == keep) is (network == "in_use")
 
 
 def _sentences(node: object) -> list[str]:

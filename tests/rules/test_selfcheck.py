@@ -460,6 +460,7 @@ def test_the_check_finds_a_live_channel_begun_in_a_not_yet_plan() -> None:
         "be_active.keep",
         "be_active.revive",
         "be_active.internal-first",
+        "be_active.internal-revive",
     ):
         problems = selfcheck.problems_in(ctx, choice, fired, plan, [*quiet, action], "not_yet")
         assert any("not_yet, yet a live channel" in p for p in problems), action

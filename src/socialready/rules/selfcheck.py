@@ -97,7 +97,13 @@ def problems_in(
         problems.append(f"start_small, yet {new} new channels")
     if summary.endswith("_keep") != (verdict in ("start_small", "ready") and not choice.begins()):
         problems.append(f"summary {summary!r} does not match what the plan begins")
-    live = {"be_active.channel", "be_active.keep", "be_active.revive", "be_active.internal-first"}
+    live = {
+        "be_active.channel",
+        "be_active.keep",
+        "be_active.revive",
+        "be_active.internal-first",
+        "be_active.internal-revive",
+    }
     if verdict == "not_yet" and live & set(used):
         problems.append("not_yet, yet a live channel is started or kept in step 4")
 

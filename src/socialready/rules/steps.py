@@ -228,7 +228,8 @@ def _be_active(p: Facts) -> list[str]:
             name = "be_active.revive"
             said = ctx.channel(pick.channel)
         elif pick.origin == "internal_first":  # first, and why, in one action
-            name = "be_active.internal-first"
+            dormant = pick.channel.id in in_use  # one there, and quiet: revived
+            name = "be_active.internal-revive" if dormant else "be_active.internal-first"
             said = ctx.channel(pick.channel)
         else:
             name = "be_active.channel"
