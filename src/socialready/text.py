@@ -45,12 +45,16 @@ def fill(template: Template, params: dict[str, object]) -> str:
     return template.format_map(params) if params else template
 
 
-def fitted(id: str, situation: str, sentences: Mapping[str, Template]) -> str:
-    """The rules' sentence `id`, or its own for the organisation's situation where `sentences`
-    (the rules' sentences in a language) have one: `<id>_volunteers` for an organisation run by
-    volunteers, `<id>_few` for a couple or one person (see rules.context.situation)."""
-    own = f"{id}_{situation}"
-    return own if situation and own in sentences else id
+def fitted(id: str, situation: tuple[str, ...], sentences: Mapping[str, Template]) -> str:
+    """The rules' sentence `id`, or the first of its own for the organisation's situation that
+    `sentences` (the rules' sentences in a language) have: `<id>_volunteers` for an
+    organisation run by volunteers, `<id>_few` for a couple or one person (see
+    rules.context.situation)."""
+    for each in situation:
+        own = f"{id}_{each}"
+        if own in sentences:
+            return own
+    return id
 
 
 def rules_in(lang: str) -> dict[str, Template]:

@@ -626,6 +626,6 @@ def test_a_clubs_review_measures_recruitment_in_new_members_and_volunteers(
     page = result.stdout
     assert "4 new members (measure: new members and volunteers who came through" in page
     assert "applications" not in page
-    qs = review_questions.build({}, ["recruitment"], None, 1.0, 12, {}, "volunteers")
+    qs = review_questions.build({}, ["recruitment"], None, 1.0, 12, {}, ("volunteers",))
     asked = qs.question("review.measures.recruitment")
     assert "new members and volunteers" in str(asked.help)

@@ -56,15 +56,15 @@ class Scored:
         self.dimensions, self.score, self.verdict = dimensions, score, verdict
 
 
-def situation(answers: Mapping[str, object], catalog: Catalog) -> str:
-    """Whose own words a plan's sentences take: "volunteers" for an organisation run by them (a
-    club, an association, a congregation, a party: `team: volunteer_sectors`), "few" for a couple
-    or one person (micro, two people or fewer: nobody to write guidelines for), else ""."""
-    if answers.get("organisation.sector") in catalog.texts["team"]["volunteer_sectors"]:
-        return "volunteers"
+def situation(answers: Mapping[str, object], catalog: Catalog) -> tuple[str, ...]:
+    """Whose own words a plan's sentences take, first the first: "volunteers" for an
+    organisation run by them (a club, an association, a congregation, a party: `team:
+    volunteer_sectors`), "few" for a couple or one person (micro, two people or fewer: nobody to
+    write guidelines for). An energy co-op kept up by one volunteer is both."""
+    volunteers = answers.get("organisation.sector") in catalog.texts["team"]["volunteer_sectors"]
     people = answers.get("capacity.people")
     few = answers.get("organisation.size") == "micro" and isinstance(people, int) and people <= 2
-    return "few" if few else ""
+    return ("volunteers",) * volunteers + ("few",) * few
 
 
 class Context:
@@ -95,7 +95,7 @@ class Context:
         self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], object] = {}
         self._said = _said_for(questionnaire, catalog)
-        self._situation: str | None = None
+        self._situation: tuple[str, ...] | None = None
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
@@ -154,10 +154,10 @@ class Context:
     @property
     def volunteers(self) -> bool:
         """Run by volunteers: a club, an association, a congregation or a party."""
-        return self.situation == "volunteers"
+        return "volunteers" in self.situation
 
     @property
-    def situation(self) -> str:
+    def situation(self) -> tuple[str, ...]:
         """Whose own words the plan's sentences take (see `situation`), worked out once."""
         found = self._situation
         if found is None:

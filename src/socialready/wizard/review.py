@@ -30,7 +30,7 @@ def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dic
     return {lang: text[lang].format(**{k: v[lang] for k, v in params.items()}) for lang in LANGS}
 
 
-def _metric(objective: str, situation: str, lang: str) -> str:
+def _metric(objective: str, situation: tuple[str, ...], lang: str) -> str:
     return fitted(f"metrics.{objective}", situation, rules_in(lang))
 
 
@@ -45,7 +45,7 @@ def build(
     hours_planned: float,
     weeks: int,
     defaults: Answers,
-    situation: str = "",
+    situation: tuple[str, ...] = (),
 ) -> Questionnaire:
     """The review questionnaire: `promised` posts per recommended channel id, in plan order.
 
