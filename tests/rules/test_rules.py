@@ -1118,3 +1118,55 @@ def test_a_start_small_plan_that_begins_two_channels_says_which_two(lang: str) -
         "instagram",
     ]
     assert result["readiness"]["summary"] == text("rules.verdicts.start_small_internal", lang)
+
+
+@pytest.mark.parametrize(("sector", "fixed"), [("association", True), ("shop", False)])
+def test_replies_that_take_days_are_aimed_at_what_the_organisation_can(
+    sector: str, fixed: bool
+) -> None:
+    """Volunteers whose replies take days aim at two fixed rounds a week, not the same working
+    day: the finding, step 6 and the channel held back say so together."""
+    result = generate(
+        "en",
+        **{
+            "organisation.kind": "nonprofit" if sector == "association" else "business_b2c",
+            "organisation.sector": sector,
+            "channels.current": {"newsletter": {"posts_per_week": 0.5, "works": "well"}},
+            "channels.considering": ["facebook"],
+            "capacity.hours_per_week": 4,
+            "capacity.people": 2,
+            "capacity.response_time": "within_days",
+        },
+    )
+    found = {
+        finding["rule"]: finding["do"]
+        for dimension in result["readiness"]["dimensions"].values()
+        for finding in dimension["findings"]
+    }
+    aim = "fixed" if fixed else "same_day"
+    assert found["capacity.slow-response"] == text(f"rules.reply_aim.{aim}", "en")
+    monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
+    target = "within_days_fixed" if fixed else "within_days"
+    assert text(f"rules.response_targets.{target}", "en") in monitor[0]
+    held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
+    reason = "replies-first-fixed" if fixed else "replies-first"
+    assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
+
+
+def test_a_couples_draft_guidelines_are_its_few_lines() -> None:
+    result = generate(
+        "nl",
+        **{
+            "organisation.sector": "freelancer",
+            "organisation.size": "micro",
+            "capacity.people": 2,
+            "willingness.guidelines": "draft",
+        },
+    )
+    found = {
+        finding["rule"]: finding["do"]
+        for dimension in result["readiness"]["dimensions"].values()
+        for finding in dimension["findings"]
+    }
+    few = text("rules.findings.willingness.guidelines-draft.do_few", "nl")
+    assert found["willingness.guidelines-draft"] == few

@@ -57,11 +57,11 @@ def replies_first(ctx: Context) -> bool:
 
 
 def replies_fixed(ctx: Context) -> bool:
-    """Replies nobody watches yet are to be answered at two fixed moments a week, not every
-    working day: with few hours, or by volunteers. The finding, step 6 and the channels that
-    wait for it all read this."""
+    """Replies that take days, or that nobody watches yet, are to be answered at two fixed
+    moments a week, not every working day: with few hours, or by volunteers. The findings, step 6
+    and the channels that wait for it all read this."""
     few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
-    return ctx.choice("capacity.response_time") == "unmonitored" and (few or ctx.volunteers)
+    return replies_first(ctx) and (few or ctx.volunteers)
 
 
 def internal_first(ctx: Context) -> bool:

@@ -88,7 +88,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             when = ctx.text(f"reply_when.{'fixed' if replies_fixed(ctx) else 'daily'}")
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx.choice("capacity.response_time") == "within_days":
-            fire("capacity.slow-response")
+            aim = ctx.text(f"reply_aim.{'fixed' if replies_fixed(ctx) else 'same_day'}")
+            fire("capacity.slow-response", aim=aim)
         if people > 0 and not ctx["capacity.weekend_cover"]:
             fire("capacity.no-weekend-cover", then=_weekend(ctx))
     if ctx.choice("capacity.budget") == "none":

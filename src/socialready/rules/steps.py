@@ -282,7 +282,7 @@ def _share(p: Facts) -> list[str]:
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
     response = ctx.choice("capacity.response_time")
-    target = ctx.text(f"response_targets.{'unmonitored_fixed' if replies_fixed(ctx) else response}")
+    target = ctx.text(f"response_targets.{response}{'_fixed' if replies_fixed(ctx) else ''}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
