@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from socialready.commands import assess
 from socialready.commands import review as review_cmd
 from socialready.errors import BadInput, Interrupted, MissingAnswers, msg
-from socialready.model import PlanDoc
+from socialready.model import Answers, PlanDoc
 from socialready.planfile import yamlio
 from socialready.planfile.document import load_document, read
 from socialready.wizard import resume
@@ -620,12 +620,16 @@ def test_a_clubs_review_measures_recruitment_in_new_members_and_volunteers(
     club = isolated / "club.yaml"
     sources = Sources(ORGANISATIONS / "sports-club.yaml", [], False, False)
     assess.run(club, sources, force=False, lang="en")
-    _review(club, use_defaults=True, sets=["review.measures.recruitment=4 new members"])
+    measures = ["review.measures.recruitment=4 new members", "review.measures.community=12"]
+    _review(club, use_defaults=True, sets=measures)
     result = invoke("show", str(club), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     page = result.stdout
     assert "4 new members (measure: new members and volunteers who came through" in page
     assert "applications" not in page
-    qs = review_questions.build({}, ["recruitment"], None, 1.0, 12, {}, ("volunteers",))
+    assert "12 (measure: members who react or post each month)" in page  # its own {served}
+    club_answers: Answers = {"organisation.kind": "nonprofit", "organisation.sector": "sports_club"}
+    qs = review_questions.build({}, ["recruitment", "community"], None, 1.0, 12, {}, club_answers)
     asked = qs.question("review.measures.recruitment")
     assert "new members and volunteers" in str(asked.help)
+    assert "{served}" not in str(qs.question("review.measures.community").help)

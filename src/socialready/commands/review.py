@@ -6,13 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialready import catalog as catalog_mod
 from socialready import files
 from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
 from socialready.grammar import number
 from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
-from socialready.rules.context import situation
 from socialready.text import text
 from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
@@ -93,7 +91,7 @@ def run(
             planned,
             round(weeks),
             defaults,
-            situation(plan.answers, catalog_mod.load()),
+            plan.answers,
         )
         given: Answers = {}
         for key, value in raw.items():

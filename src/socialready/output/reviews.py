@@ -11,7 +11,7 @@ from socialready import grammar
 from socialready.grammar import decimal
 from socialready.model import PlanDoc, Recommended, ReviewDoc, as_text
 from socialready.planfile.schedule import iso_date
-from socialready.text import RULES, fitted, rules_in, text
+from socialready.text import text
 
 
 class ChannelFigures(TypedDict):
@@ -151,19 +151,16 @@ def page(document: PlanDoc, lang: str) -> tuple[list[Block], list[str]]:
 
 def _blocks(found: list[ReviewFigures], document: PlanDoc, lang: str) -> list[Block]:
     """Per review: a title, its lines of figures against the promise, and its notes; each
-    measure in the organisation's own words (rules.context.situation)."""
-    from socialready import catalog
-    from socialready.rules.context import situation
+    measure in the organisation's own words, as step 3 set it."""
+    from socialready import catalog, questionnaire
+    from socialready.rules.context import Context
+    from socialready.rules.steps import metric
 
     plan_lang = document["language"]
     given = document["answers"]
     answers = {f"{part}.{key}": value for part in given for key, value in given[part].items()}
-    own = situation(answers, catalog.load())
-    sentences = rules_in(lang)
-    metrics = {
-        key: text(RULES + fitted(f"metrics.{key}", own, sentences), lang)
-        for key in catalog.load().texts["metrics"]
-    }
+    ctx = Context(answers, catalog.load(), questionnaire.load(), lang)
+    measured = catalog.load().texts["metrics"]
     out = []
     for number, review in enumerate(found, start=1):
         weeks = review["weeks"]
@@ -207,9 +204,9 @@ def _blocks(found: list[ReviewFigures], document: PlanDoc, lang: str) -> list[Bl
                 continue
             name = _label("goals.objectives", objective, lang)
             shown = _number(value, lang) if isinstance(value, (int, float)) else str(value)
-            metric = metrics.get(objective)
-            key = "review_page.measure_metric" if metric else "review_page.measure"
-            lines.append(text(key, lang, objective=name, value=shown, metric=metric))
+            metric_text = metric(ctx, objective) if objective in measured else None
+            key = "review_page.measure_metric" if metric_text else "review_page.measure"
+            lines.append(text(key, lang, objective=name, value=shown, metric=metric_text))
         notes = review["notes"] if isinstance(review["notes"], str) and review["notes"] else None
         out.append((title, lines, notes))
     return out

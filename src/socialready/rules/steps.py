@@ -71,6 +71,12 @@ class Facts:
         return self.ctx.text(f"actions.{name}", **params)
 
 
+def metric(ctx: Context, objective: str) -> str:
+    """What measures an objective, in the organisation's own words ('new members and volunteers
+    who came through social media per quarter'): step 3's goal, and what a review asks for."""
+    return ctx.text(f"metrics.{objective}", served=ctx.served())
+
+
 def default_owners(ctx: Context) -> dict[str, str]:
     """A first owner of each step from the answers, no role invented; the user's to change, and
     kept. Organising falls to management where there is more than a person or two."""
@@ -185,7 +191,7 @@ def _organise(p: Facts) -> list[str]:
                 p.a(
                     "organise.goal",
                     objective=ctx.in_text("goals.objectives", [objective]),
-                    metric=ctx.text(f"metrics.{objective}", served=ctx.served()),
+                    metric=metric(ctx, objective),
                 )
             )
     actions.append(p.a("organise.measure"))

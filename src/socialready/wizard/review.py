@@ -12,7 +12,8 @@ from socialready import grammar, packaged, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.model import Answer, Answers
 from socialready.questionnaire import Choice, Question, Questionnaire, Section
-from socialready.text import RULES, fitted, rules_in, text
+from socialready.rules.context import Context
+from socialready.rules.steps import metric
 
 LANGS = questionnaire.LANGUAGES
 DATE = "review.date"  # an answer of a review file or --set, but no question: the command checks it
@@ -30,10 +31,6 @@ def _fill(text: dict[str, str] | None, params: dict[str, dict[str, str]]) -> dic
     return {lang: text[lang].format(**{k: v[lang] for k, v in params.items()}) for lang in LANGS}
 
 
-def _metric(objective: str, situation: tuple[str, ...], lang: str) -> str:
-    return fitted(f"metrics.{objective}", situation, rules_in(lang))
-
-
 def _same(value: object) -> dict[str, str]:
     return {lang: str(value) for lang in LANGS}
 
@@ -45,12 +42,12 @@ def build(
     hours_planned: float,
     weeks: int,
     defaults: Answers,
-    situation: tuple[str, ...] = (),
+    answers: Answers,
 ) -> Questionnaire:
     """The review questionnaire: `promised` posts per recommended channel id, in plan order.
 
     `defaults` (by answer id) are what the plan promised, so `--defaults` records "as planned";
-    `situation` (rules.context.situation) gives a measure in the organisation's own words.
+    `answers` are the plan's, so that each measure is named in the organisation's own words.
     """
     catalog = catalog_mod.load()
     qs = questionnaire.load()
@@ -88,7 +85,7 @@ def build(
                                 lang: objective_q.label(objective, lang) for lang in LANGS
                             },
                             "metric": {
-                                lang: text(RULES + _metric(objective, situation, lang), lang)
+                                lang: metric(Context(answers, catalog, qs, lang), objective)
                                 for lang in LANGS
                             }
                             if objective in metrics
