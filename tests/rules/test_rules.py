@@ -1170,3 +1170,32 @@ def test_a_couples_draft_guidelines_are_its_few_lines() -> None:
     }
     few = text("rules.findings.willingness.guidelines-draft.do_few", "nl")
     assert found["willingness.guidelines-draft"] == few
+
+
+def test_a_dormant_internal_network_left_out_is_quiet_not_in_use() -> None:
+    """Three channels that work fill one person's hands: the dormant internal network that was
+    to come first is closed or handed over like any quiet account, not said to be posted on."""
+    result = generate(
+        "en",
+        **{
+            "organisation.kind": "education",
+            "organisation.sector": "secondary_school",
+            "organisation.size": "medium",
+            "channels.current": {
+                "instagram": {"posts_per_week": 2, "works": "well"},
+                "facebook": {"posts_per_week": 2, "works": "well"},
+                "youtube": {"posts_per_week": 1, "works": "well"},
+                "internal_network": {"posts_per_week": 0, "works": "dormant"},
+            },
+            "capacity.hours_per_week": 20,
+            "capacity.people": 1,
+            "willingness.management": "supportive",
+            "willingness.staff": "reluctant",
+            "willingness.internal_network": "available",
+        },
+    )
+    assert "internal_network" not in recommended(result)
+    held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
+    assert held["internal_network"] == text("rules.not_now.dormant-close", "en")
+    assert "capacity.dormant-accounts" in rule_ids(result)
+    assert "capacity.current-dropped" not in rule_ids(result)

@@ -252,12 +252,15 @@ def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
     allocation.add(suggested, "suggested")
 
     picked = {channel.id for channel in choice.channels()}
-    for channel in groups.dormant:
+    # a dormant internal network that was to come first, but is not in the plan either: as
+    # quiet as any other account nobody revives
+    quiet = [c for c in groups.internal if c.id in current and c.id not in picked]
+    for channel in [*groups.dormant, *quiet]:
         if channel.id not in picked:
             choice.dormant.append(channel)
             choice.not_now.append((channel, "dormant-close", {}))
     for channel in [*groups.working, *groups.internal, *groups.current, *groups.considering]:
-        if channel.id not in picked:
+        if channel.id not in picked and channel not in quiet:
             missed = allocation.miss(channel)
             if missed[1] in ("over-hours", "over-hours-alone"):  # not for want of people
                 choice.over_hours.append(channel)
