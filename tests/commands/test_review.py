@@ -633,3 +633,5 @@ def test_a_clubs_review_measures_recruitment_in_new_members_and_volunteers(
     asked = qs.question("review.measures.recruitment")
     assert "new members and volunteers" in str(asked.help)
     assert "{served}" not in str(qs.question("review.measures.community").help)
+    prompt = str(asked.prompt)  # the objective as the plan names it in a sentence
+    assert "measured figure for recruiting members?" in prompt, prompt

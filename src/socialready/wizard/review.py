@@ -52,7 +52,6 @@ def build(
     catalog = catalog_mod.load()
     qs = questionnaire.load()
     response = qs.question("capacity.response_time")
-    objective_q = qs.question("goals.objectives")
     metrics = catalog.texts["metrics"]
     common = {
         "weeks": _same(weeks),
@@ -76,18 +75,17 @@ def build(
                     )
                     for channel, count in promised.items()
                 ]
-            elif per == "objective":
+            elif per == "objective":  # each named as the plan names it in running text
+                said = {lang: Context(answers, catalog, qs, lang) for lang in LANGS}
                 items = [
                     (
                         objective,
                         {
                             "objective": {
-                                lang: objective_q.label(objective, lang) for lang in LANGS
+                                lang: ctx.in_text("goals.objectives", [objective])
+                                for lang, ctx in said.items()
                             },
-                            "metric": {
-                                lang: metric(Context(answers, catalog, qs, lang), objective)
-                                for lang in LANGS
-                            }
+                            "metric": {lang: metric(ctx, objective) for lang, ctx in said.items()}
                             if objective in metrics
                             else _same(""),
                         },
