@@ -178,12 +178,18 @@ def test_a_review_and_plan_racing_on_one_plan_both_keep_what_they_said(
                        "--defaults"]  # fmt: skip
         update_args = [*command(), "plan", str(plan), "--set", f"capacity.hours_per_week={hours}"]
         first, second = (review_args, update_args) if round % 2 else (update_args, review_args)
-        started = [  # each starts first by turns
-            subprocess.Popen(
-                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+        # Each starts first by turns; in every third round the second starts once the first
+        # is done, so that each also has its turn on a loaded machine, where the quicker
+        # command would otherwise win every race.
+        started: list[subprocess.Popen[str]] = []
+        for args in (first, second):
+            if started and round % 3 == 2:
+                started[0].wait(timeout=60)
+            started.append(
+                subprocess.Popen(
+                    args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+                )
             )
-            for args in (first, second)
-        ]
         review, update = started if round % 2 else started[::-1]
         _, review_err = review.communicate(timeout=60)
         _, update_err = update.communicate(timeout=60)
