@@ -39,6 +39,16 @@ def rule_ids(result: Generated) -> list[str]:
     return [finding["rule"] for dimension in dimensions for finding in dimension["findings"]]
 
 
+def advice(result: Generated) -> dict[str, str]:
+    """What each finding says to do, by its rule."""
+    dimensions = result["readiness"]["dimensions"].values()
+    return {
+        finding["rule"]: finding["do"]
+        for dimension in dimensions
+        for finding in dimension["findings"]
+    }
+
+
 def recommended(result: Generated) -> list[str]:
     return [item["channel"] for item in result["channels"]["recommended"]]
 
@@ -922,14 +932,21 @@ def test_guidelines_are_for_the_people_the_organisation_has(
 
 
 @pytest.mark.parametrize(
-    ("sector", "hours", "when"),
-    [("association", 4, "fixed"), ("shop", 1, "fixed"), ("shop", 4, "daily")],
+    ("sector", "hours", "response", "fixed"),
+    [
+        ("association", 4, "unmonitored", True),
+        ("shop", 1, "unmonitored", True),
+        ("shop", 4, "unmonitored", False),
+        ("association", 4, "within_days", True),
+        ("shop", 4, "within_days", False),
+    ],
 )
-def test_unwatched_replies_are_answered_when_the_organisation_can(
-    sector: str, hours: float, when: str
+def test_replies_are_aimed_at_what_the_organisation_can(
+    sector: str, hours: float, response: str, fixed: bool
 ) -> None:
-    """Volunteers, or anyone with under two hours, answer at fixed moments a week, not every
-    working day: the finding, step 6 and the channel held back for it say the same."""
+    """Volunteers, or anyone with under two hours, whose replies take days or go unwatched answer
+    at fixed moments a week, not every working day: the finding, step 6 and the channel held
+    back for it say the same."""
     result = generate(
         "en",
         **{
@@ -939,20 +956,21 @@ def test_unwatched_replies_are_answered_when_the_organisation_can(
             "channels.considering": ["facebook"],
             "capacity.hours_per_week": hours,
             "capacity.people": 2,
-            "capacity.response_time": "unmonitored",
+            "capacity.response_time": response,
         },
     )
-    found = {
-        finding["rule"]: finding["do"]
-        for dimension in result["readiness"]["dimensions"].values()
-        for finding in dimension["findings"]
-    }
-    assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
+    found = advice(result)
+    if response == "unmonitored":
+        when = "fixed" if fixed else "daily"
+        assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
+    else:
+        aim = "fixed" if fixed else "same_day"
+        assert found["capacity.slow-response"] == text(f"rules.reply_aim.{aim}", "en")
     monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
-    target = "unmonitored_fixed" if when == "fixed" else "unmonitored"  # step 6 agrees
+    target = f"{response}_fixed" if fixed else response  # step 6 agrees
     assert text(f"rules.response_targets.{target}", "en") in monitor[0]
     held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
-    reason = "replies-first-fixed" if when == "fixed" else "replies-first"  # and the wait
+    reason = "replies-first-fixed" if fixed else "replies-first"  # and the wait
     assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
 
 
@@ -1120,39 +1138,6 @@ def test_a_start_small_plan_that_begins_two_channels_says_which_two(lang: str) -
     assert result["readiness"]["summary"] == text("rules.verdicts.start_small_internal", lang)
 
 
-@pytest.mark.parametrize(("sector", "fixed"), [("association", True), ("shop", False)])
-def test_replies_that_take_days_are_aimed_at_what_the_organisation_can(
-    sector: str, fixed: bool
-) -> None:
-    """Volunteers whose replies take days aim at two fixed rounds a week, not the same working
-    day: the finding, step 6 and the channel held back say so together."""
-    result = generate(
-        "en",
-        **{
-            "organisation.kind": "nonprofit" if sector == "association" else "business_b2c",
-            "organisation.sector": sector,
-            "channels.current": {"newsletter": {"posts_per_week": 0.5, "works": "well"}},
-            "channels.considering": ["facebook"],
-            "capacity.hours_per_week": 4,
-            "capacity.people": 2,
-            "capacity.response_time": "within_days",
-        },
-    )
-    found = {
-        finding["rule"]: finding["do"]
-        for dimension in result["readiness"]["dimensions"].values()
-        for finding in dimension["findings"]
-    }
-    aim = "fixed" if fixed else "same_day"
-    assert found["capacity.slow-response"] == text(f"rules.reply_aim.{aim}", "en")
-    monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
-    target = "within_days_fixed" if fixed else "within_days"
-    assert text(f"rules.response_targets.{target}", "en") in monitor[0]
-    held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
-    reason = "replies-first-fixed" if fixed else "replies-first"
-    assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
-
-
 def test_a_couples_draft_guidelines_are_its_few_lines() -> None:
     result = generate(
         "nl",
@@ -1163,11 +1148,7 @@ def test_a_couples_draft_guidelines_are_its_few_lines() -> None:
             "willingness.guidelines": "draft",
         },
     )
-    found = {
-        finding["rule"]: finding["do"]
-        for dimension in result["readiness"]["dimensions"].values()
-        for finding in dimension["findings"]
-    }
+    found = advice(result)
     few = text("rules.findings.willingness.guidelines-draft.do_few", "nl")
     assert found["willingness.guidelines-draft"] == few
 
