@@ -41,11 +41,10 @@ def generate(
     choice, fired, best = _chosen(ctx, outcome)
     readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
     rule_ids = {rule for rule, _ in fired}
-    internal = any(pick.origin == "internal_first" for pick in choice.recommended)
     summary = scoring.summary_key(
         readiness["verdict"],
         begins=choice.begins(),
-        internal_and_new=internal and choice.started_new() > 0,
+        internal_and_new=choice.starts_internal() and choice.started_new() > 0,
     )
     readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []

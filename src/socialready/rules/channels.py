@@ -205,8 +205,8 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     allocation.keep_working(groups.working, current)
     waiting = allocation.waiting
     if replies_first(ctx):  # answer the people you have before inviting more reactions
+        reason = "replies-first-fixed" if replies_fixed(ctx) else "replies-first"
         for group in (groups.considering, groups.dormant, suggested):
-            reason = "replies-first-fixed" if replies_fixed(ctx) else "replies-first"
             waiting.update((c.id, reason) for c in group if c.conversational)
     allocation.add(groups.internal, "internal_first")
     badly = [c for c in groups.current if c.id in current and current[c.id].works == "badly"]
@@ -254,7 +254,7 @@ def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
     picked = {channel.id for channel in choice.channels()}
     # a dormant internal network that was to come first, but is not in the plan either: as
     # quiet as any other account nobody revives
-    quiet = [c for c in groups.internal if c.id in current and c.id not in picked]
+    quiet = [c for c in groups.internal if c.id in current]
     for channel in [*groups.dormant, *quiet]:
         if channel.id not in picked:
             choice.dormant.append(channel)

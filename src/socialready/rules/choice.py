@@ -84,6 +84,10 @@ class ChannelChoice:
         `start_small` is not taken by an internal network begun first."""
         return sum(pick.origin in NEW for pick in self.recommended)
 
+    def starts_internal(self) -> bool:
+        """Whether the plan begins (or revives) an internal network first."""
+        return any(pick.origin == "internal_first" for pick in self.recommended)
+
     def begins(self) -> bool:
         """Whether the plan begins anything: a new channel, or an internal network first (the
         summary says "start", else "keep what works")."""

@@ -55,6 +55,19 @@ class Scored:
     ) -> None:
         self.dimensions, self.score, self.verdict = dimensions, score, verdict
 
+    @classmethod
+    def of(
+        cls,
+        dimensions: dict[model.DimensionName, int],
+        thresholds: dict[str, float],
+        *caps: model.Verdict,
+    ) -> Scored:
+        """The plan's score (the dimensions' average) and the verdict it earns, at best each of
+        `caps`."""
+        score = round(sum(dimensions.values()) / len(dimensions))
+        verdict = min(verdict_for_score(score, thresholds), *caps, key=VERDICTS.index)
+        return cls(dimensions, score, verdict)
+
 
 def situation(answers: Mapping[str, object], catalog: Catalog) -> tuple[str, ...]:
     """Whose own words a plan's sentences take, first the first: "volunteers" for an
@@ -78,11 +91,11 @@ class Context:
         "_once",
         "_said",
         "_sentences",
-        "_situation",
         "answers",
         "catalog",
         "lang",
         "questionnaire",
+        "situation",
     )
 
     def __init__(
@@ -95,7 +108,8 @@ class Context:
         self._sentences = rules_in(lang)
         self._once: dict[Callable[[Context], object], object] = {}
         self._said = _said_for(questionnaire, catalog)
-        self._situation: tuple[str, ...] | None = None
+        # whose own words the plan's sentences take (see `situation`)
+        self.situation = situation(answers, catalog)
 
     def once(self, make: Callable[[Context], T]) -> T:
         """`make(self)`, worked out once for this plan: what follows from the answers and the
@@ -156,14 +170,6 @@ class Context:
         """Run by volunteers: a club, an association, a congregation or a party."""
         return "volunteers" in self.situation
 
-    @property
-    def situation(self) -> tuple[str, ...]:
-        """Whose own words the plan's sentences take (see `situation`), worked out once."""
-        found = self._situation
-        if found is None:
-            found = self._situation = situation(self.answers, self.catalog)
-        return found
-
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers
         run it, else 'medewerkers'."""
@@ -183,9 +189,8 @@ class Context:
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        situation = self._situation if self._situation is not None else self.situation
-        if situation:
-            id = fitted(id, situation, self._sentences)
+        if self.situation:
+            id = fitted(id, self.situation, self._sentences)
         return fill(self._sentences[id], params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:

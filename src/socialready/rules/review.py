@@ -22,7 +22,7 @@ from socialready.model import (
     ReviewDoc,
     Verdict,
 )
-from socialready.rules.context import VERDICTS, Scored, verdict_for_score
+from socialready.rules.context import VERDICTS, Scored
 from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
@@ -224,11 +224,8 @@ def rescored(points: Scored, outcome: ReviewOutcome, thresholds: dict[str, float
     verdict. A review only lowers: the verdict before it already holds every other cap."""
     dimensions = {**points.dimensions}
     dimensions["capacity"] = max(0, dimensions["capacity"] - outcome.capacity_penalty)
-    score = round(sum(dimensions.values()) / len(dimensions))
-    candidates = [verdict_for_score(score, thresholds), points.verdict]
-    if outcome.verdict_cap:
-        candidates.append(outcome.verdict_cap)
-    return Scored(dimensions, score, min(candidates, key=VERDICTS.index))
+    caps = (points.verdict, outcome.verdict_cap) if outcome.verdict_cap else (points.verdict,)
+    return Scored.of(dimensions, thresholds, *caps)
 
 
 def apply_to_readiness(

@@ -7,7 +7,7 @@ from socialready.catalog import Channel
 from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.choice import ChannelChoice
-from socialready.rules.context import VERDICTS, Context, Scored, verdict_for_score
+from socialready.rules.context import VERDICTS, Context, Scored
 from socialready.rules.reach import MANAGEMENT_FOR, replies_fixed
 
 DIMENSIONS = model.DIMENSIONS
@@ -207,9 +207,7 @@ def scored(ctx: Context, fired: Fired, best: Verdict = "ready") -> Scored:
         dimensions[rule["dimension"]] = max(0, dimensions[rule["dimension"]] - rule["points"])
         if rule.get("cap"):
             cap = min(cap, rule["cap"], key=VERDICTS.index)
-    score = round(sum(dimensions.values()) / len(dimensions))
-    verdict = min(verdict_for_score(score, ctx.catalog.thresholds), cap, key=VERDICTS.index)
-    return Scored(dimensions, score, verdict)
+    return Scored.of(dimensions, ctx.catalog.thresholds, cap)
 
 
 def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
