@@ -256,7 +256,7 @@ def _one_writer(target: Path) -> Iterator[bool]:
     waited = False
     deadline = time.monotonic() + LOCK_WAIT
     while True:  # Ctrl-C and SIGTERM wait while the lock is held, and come between attempts
-        held = _hold_signals()
+        held = hold_signals()
         try:
             lock.acquire(timeout=0)
             break
@@ -282,8 +282,10 @@ def _one_writer(target: Path) -> Iterator[bool]:
             _let_signals(held)
 
 
-def _hold_signals() -> set[int | signal.Signals] | None:
-    """SIGTERM and SIGINT held back (POSIX), so that no signal leaves a lock half taken."""
+def hold_signals() -> set[int | signal.Signals] | None:
+    """SIGTERM and SIGINT held back on this thread (POSIX), so that no signal leaves a lock half
+    taken; what was held before is returned. A thread that holds them for good (the writer
+    threads of `plan DIR`) leaves them to the command's own thread."""
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
@@ -443,7 +445,7 @@ def _umask() -> int:
 @contextlib.contextmanager
 def _sigterm_deferred() -> Iterator[None]:
     """Hold SIGTERM and SIGINT back for a moment, where the platform can (POSIX)."""
-    held = _hold_signals()
+    held = hold_signals()
     try:
         yield
     finally:

@@ -127,7 +127,9 @@ def _written(
 
     pending: deque[tuple[Outcome, Future[files.Prepared | SocialreadyError] | None]] = deque()
     writers = ThreadPoolExecutor(
-        WRITERS, thread_name_prefix="write", initializer=_signals_elsewhere
+        WRITERS,
+        thread_name_prefix="write",
+        initializer=files.hold_signals,  # Ctrl-C: not here
     )
 
     def next_done() -> Outcome:
@@ -163,13 +165,6 @@ def _written(
                 prepared = future.result()
                 if isinstance(prepared, files.Prepared):
                     files.discard(prepared)
-
-
-def _signals_elsewhere() -> None:
-    """A writer thread never takes Ctrl-C or SIGTERM (POSIX): the kernel then gives them to the
-    command's own thread, which they wake at once wherever it waits."""
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
