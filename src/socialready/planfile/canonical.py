@@ -103,7 +103,6 @@ def _reads_as_other(text: str) -> bool:
 
 
 # Plans repeat the same sentences and keys: each is checked once. Bounded, for long runs.
-_PLAIN_KEYS: set[str] = set()
 _LINES: dict[str, str] = {}  # one line of text -> how it is written
 _LINES_KEPT = 20_000
 _KEY_LINES: dict[int, dict[str, str]] = {}  # indent -> key -> its line up to the colon
@@ -152,10 +151,8 @@ def _mapping(
             raise Unsupported
         key_line = key_lines.get(key)
         if key_line is None:
-            if key not in _PLAIN_KEYS:
-                if not _key_name(key) or _reads_as_other(key):
-                    raise Unsupported
-                _PLAIN_KEYS.add(key)
+            if not _key_name(key) or _reads_as_other(key):
+                raise Unsupported
             key_line = key_lines[key] = pad + key + ":"
         if inline_first:  # the first key follows the `- ` of its sequence item
             append(key + ":")
