@@ -19,4 +19,4 @@ def resolve_language() -> str:
     if asked and asked not in LANGUAGES:
         where, values = locales.LANG_VARIABLE, ", ".join(LANGUAGES)
         raise BadInput(msg("not_one_of", where=where, value=repr(asked), values=values))
-    return locales.default_language()
+    return asked or locales.locale_language()
