@@ -100,8 +100,8 @@ class Store(NamedTuple):
 
 def _unfinished(data: object) -> Answers | None:
     """What a session had begun to answer of a question of several parts: each channel one of
-    the question's, each part one of its fields, with a value that field takes; None when the
-    file holds anything else."""
+    the question's with the parts said so far (a mapping, as the session keeps it), each as the
+    question itself takes it (answers.validate); None when the file holds anything else."""
     if data is None:
         return {}
     qs = questionnaire.load()
@@ -111,16 +111,12 @@ def _unfinished(data: object) -> Answers | None:
         question = qs.by_key.get(key) if isinstance(key, str) else None
         if question is None or question.kind != "channels" or not isinstance(so_far, dict):
             return None
-        for channel, parts in so_far.items():
-            if channel not in question.values or not isinstance(parts, dict):
-                return None
-            for part, value in parts.items():
-                if part not in {field.key for field in question.fields}:
-                    return None
-                try:
-                    answers_mod.validate(question.about(part, channel), value)
-                except SocialreadyError:
-                    return None
+        if not all(isinstance(parts, dict) for parts in so_far.values()):
+            return None
+        try:
+            answers_mod.validate(question, so_far)
+        except SocialreadyError:
+            return None
     return dict(data)
 
 
