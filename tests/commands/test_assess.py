@@ -243,3 +243,26 @@ def test_a_resume_file_with_an_unfinished_answer_of_the_wrong_shape_is_one_messa
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert result.stderr.count("Error: ") == 1, result.stderr
         assert "resume.yaml: " in result.stderr, (unfinished, result.stderr)
+
+
+def test_without_a_terminal_a_begun_answer_is_finished_only_with_defaults(isolated: Path) -> None:
+    """A channel answer begun in a session stopped half way: `--resume` without a terminal
+    names its question as missing and keeps the session; with --defaults, its missing parts
+    take their defaults and what was said stands."""
+    state = isolated / "state" / "socialready"
+    state.mkdir(parents=True)
+    begun = "{channels.current: {instagram: {works: well, posts_per_week: 3}}}"
+    session = (
+        "target: null\nlanguage: en\nanswers: {organisation: {name: Kade}}\n"
+        f"unfinished: {begun}\n"
+    )
+    (state / "resume.yaml").write_text(session, "utf-8")
+    result = invoke("assess", "--resume")
+    assert result.returncode == 2, result.stderr
+    assert "channels.current" in result.stderr, result.stderr
+    assert (state / "resume.yaml").read_text("utf-8") == session  # kept as it was
+    result = invoke("assess", "--resume", "--defaults")
+    assert result.returncode == 0, result.stderr
+    plan = yamlio.loads((isolated / "plans" / "kade.yaml").read_text("utf-8"), "kade.yaml")
+    used = plan["answers"]["channels"]["current"]
+    assert used == {"instagram": {"posts_per_week": 3, "works": "well"}}

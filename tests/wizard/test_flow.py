@@ -321,6 +321,12 @@ def test_ctrl_c_among_a_channels_parts_keeps_what_was_chosen_for_resume(
         "channels.current": {"instagram": {"works": "well", "posts_per_week": 3}, "facebook": {}}
     }
 
+    # Ctrl-C again before that question is reached: what was begun is still kept.
+    keys(CTRL_C)
+    with pytest.raises(Interrupted):
+        _assess(resume_session=True)
+    assert resume.ASSESS.load().unfinished == kept.unfinished
+
     # Enter keeps both ticked and Instagram's answers; Facebook: so-so, 1 a week.
     keys(ENTER + ENTER + ENTER + UP * 3 + ENTER + "1" + ENTER + "".join(WHOLE_RUN[12:]))
     document = _assess(resume_session=True)

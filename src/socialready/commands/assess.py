@@ -58,19 +58,24 @@ def run(
     language = (
         lang or session_lang or (existing.language if existing else None) or resolve_language()
     )
+    interactive = prompts.can_prompt()
+    # A begun answer is offered to whoever can finish it: in a terminal, or with --defaults for
+    # its missing parts; else its question is missing, and the session keeps it as it was.
+    offered = unfinished if interactive or sources.use_defaults else {}
     with told_in(language):
         try:
             answered = flow.run(
                 qs,
                 language,
                 given,
-                {**(answers_mod.stated(existing.answers) if existing else {}), **unfinished},
-                interactive=prompts.can_prompt(),
+                {**(answers_mod.stated(existing.answers) if existing else {}), **offered},
+                interactive=interactive,
                 use_defaults=sources.use_defaults,
             )
         except flow.Stopped as stop:
             kept = {**given, **stop.answers}
-            where = _keep(kept, target, language, stop.unfinished)
+            begun = {key: part for key, part in unfinished.items() if key not in kept}
+            where = _keep(kept, target, language, {**begun, **stop.unfinished})
             raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
         try:
             target, document = _write(answered, language, target, existing, force, started)
