@@ -30,6 +30,8 @@ from socialready.text import text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from rich.console import Console
+
     from socialready.model import Answers
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
@@ -325,6 +327,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     said = lang or locales.default_language()  # what is said of the plans, each in its own
     jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
+    out: Console | None = None
     if not check:
         outcomes = _written(outcomes, set_answers, lang, force, said)
     for path, update, error in outcomes:
@@ -354,8 +357,9 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
         changed += 1
         from socialready.output import terminal
 
+        out = out or terminal.console()  # one for the run: a folder may change every plan
         label = text("plan.would_change" if check else "plan.updated", said, path=path)
-        terminal.changes(label, update.changes, said)
+        terminal.changes(label, update.changes, said, out)
         if update.moved_to_notes:
             from socialready.planfile.document import edited_field
 

@@ -344,21 +344,24 @@ def paged(draw: Callable[[PlanDoc, Console], None], document: PlanDoc) -> None:
 
 
 def changes(label: str, found: list[Change], lang: str, out: Console | None = None) -> None:
-    """The changes to one plan, grouped by area, signed + - ~."""
+    """The changes to one plan, grouped by area, signed + - ~: one change a line, easy to grep
+    and to diff. Printed at once, as one text: a folder's plans each print theirs."""
     out = out or console()
-    label = inert(label)
-    found = [Change(c.area, inert(c.text), c.sign) for c in found]
-    out.print(Text(label, style="bold"), soft_wrap=True)
+    block = Text()
+    block.append(inert(label), style="bold")
     if not found:
+        out.print(block, soft_wrap=True)
         out.print(text("diff.none", lang))
         return
     area = ""
     for change in found:
         if change.area != area:
             area = change.area
-            out.print(Text(f"  {text('areas.' + area, lang)}", style="bold"))
-        line = Text.assemble(f"    {change.sign} ", (change.text, SIGN_STYLE[change.sign]))
-        out.print(line, soft_wrap=True)  # one change, one line: easy to grep and to diff
+            block.append("\n")
+            block.append(f"  {text('areas.' + area, lang)}", style="bold")
+        block.append(f"\n    {change.sign} ")
+        block.append(inert(change.text), SIGN_STYLE[change.sign])
+    out.print(block, soft_wrap=True)
 
 
 def overview(rows: list[PlanRow], lang: str, out: Console | None = None) -> None:
