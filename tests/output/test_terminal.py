@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Literal
 
 from socialready.output import terminal
 from socialready.planfile.diff import Change
@@ -12,7 +13,7 @@ BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 def _printed(found: list[Change], lang: str, *, width: int, colour: bool) -> str:
     buffer = io.StringIO()
-    system = "standard" if colour else None
+    system: Literal["standard"] | None = "standard" if colour else None
     out = terminal._Console(
         file=buffer, width=width, force_terminal=colour, color_system=system,
         highlight=False, markup=False, emoji=False,
