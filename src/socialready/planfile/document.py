@@ -109,11 +109,44 @@ def fingerprint(document: PlanDoc) -> str:
             if isinstance(step, dict)
         ],
     }
-    text = json.dumps(generated, sort_keys=True, ensure_ascii=False, default=str)
-    data = text.encode("utf-8")
+    data = _json_bytes(generated)
     # To notice edits, not attacks. The dash keeps it text in every YAML: sixteen hex digits
     # can spell a number such as 180195849e843597.
     return f"{zlib.crc32(data):08x}-{zlib.adler32(data):08x}"
+
+
+# In JSON written ASCII only: an escaped backslash, or a character escaped as \\uXXXX.
+_ESCAPED = re.compile(r"\\\\|\\u([0-9a-f]{4})")
+
+
+def _json_bytes(data: object) -> bytes:
+    """UTF-8 of `json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)`, which the
+    fingerprints of every plan written are a digest of. json writes ASCII only about twice as
+    fast; the characters it escaped beyond what that call escapes (from DEL on) are put back.
+    Text beyond the BMP (an emoji, escaped as a surrogate pair) takes the call itself."""
+    text = json.dumps(data, sort_keys=True, default=str)
+    if "\\u" in text:
+        try:
+            text = _ESCAPED.sub(_unescaped, text)
+        except _Surrogate:
+            text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return text.encode("utf-8")
+
+
+class _Surrogate(Exception):
+    """Half of a pair, or a lone one: which, only the text itself tells."""
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    escaped = found[1]
+    if escaped is None:
+        return found[0]  # an escaped backslash: what follows it is text
+    code = int(escaped, 16)
+    if code < 0x7F:
+        return found[0]  # a control character, which both escape
+    if 0xD800 <= code < 0xE000:
+        raise _Surrogate
+    return chr(code)
 
 
 def build(plan: Plan) -> PlanDoc:
