@@ -30,9 +30,8 @@ from socialready.text import text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from rich.console import Console
-
     from socialready.model import Answers
+    from socialready.output.terminal import Out
 
 PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more than it saves
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
@@ -327,7 +326,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     said = lang or locales.default_language()  # what is said of the plans, each in its own
     jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
-    out: Console | None = None
+    out: Out | None = None
     if not check:
         outcomes = _written(outcomes, set_answers, lang, force, said)
     for path, update, error in outcomes:

@@ -84,6 +84,9 @@ def _fitted(text: Text, encoding: str, out: Console) -> Text:
     return fitted
 
 
+Out = Console  # where a command prints (from `console`), passed on by one that prints much
+
+
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
     """rich picks up TERM=dumb, pipes and the terminal's width; NO_COLOR means no styling at all.
     Text is never read as rich markup or :emoji: codes: what a plan says is shown as it is."""
