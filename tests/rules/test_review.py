@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any, cast
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialready import answers, catalog, questionnaire, rules
 from socialready.model import Generated, Recommended, ReviewDoc
 from socialready.rules import review
+
+QS = questionnaire.load()
+CATALOG = catalog.load()
+VOLUNTEERS = {"organisation.kind": "nonprofit", "organisation.sector": "sports_club"}
+FEW = {"organisation.size": "micro", "capacity.people": 1}  # as the defaults have it
+STAFF = {"organisation.size": "small", "capacity.people": 4}
 
 ANSWERS: dict[str, Any] = {
     "capacity.response_time": "same_day",
@@ -216,3 +225,33 @@ def test_in_the_plan_more_posts_never_lower_capacity_score_or_cadence(low: int, 
         )
 
     assert posts(after) >= posts(before)
+
+
+@pytest.mark.parametrize(
+    ("who", "lang", "share"),
+    [
+        (STAFF, "en", "share the inbox with a colleague"),
+        (FEW, "en", "answer at fixed moments and say when"),
+        (VOLUNTEERS, "en", "share the inbox with another volunteer"),
+        (VOLUNTEERS, "nl", "deel de inbox met een andere vrijwilliger"),
+    ],
+)
+def test_slower_replies_are_mended_by_the_people_the_organisation_has(
+    who: dict[str, Any], lang: str, share: str
+) -> None:
+    """Reviewed in the plan itself: a club shares the inbox among its volunteers, a couple
+    answers at fixed moments; only an organisation with staff is told of a colleague."""
+    given_answers = {"organisation.name": "Test", "organisation.country": "NL", **who}
+    filled = answers.with_defaults(QS, given_answers)
+    started = dt.date(2026, 1, 5)
+    entry = {**_review(0, 0, reply_time="within_days"), "date": dt.date(2026, 4, 6)}
+    plan = rules.generate(
+        filled, CATALOG, QS, lang, reviews=[cast(ReviewDoc, entry)], started=started
+    )
+    found = [
+        finding
+        for dimension in plan["readiness"]["dimensions"].values()
+        for finding in dimension["findings"]
+        if finding["rule"] == "review.reply-slower"
+    ]
+    assert [share in finding["do"] for finding in found] == [True]

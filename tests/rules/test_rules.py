@@ -1180,3 +1180,26 @@ def test_a_dormant_internal_network_left_out_is_quiet_not_in_use() -> None:
     assert held["internal_network"] == text("rules.not_now.dormant-close", "en")
     assert "capacity.dormant-accounts" in rule_ids(result)
     assert "capacity.current-dropped" not in rule_ids(result)
+
+
+CLUB = {
+    "organisation.kind": "nonprofit",
+    "organisation.sector": "sports_club",
+    "organisation.size": "small",
+    "capacity.hours_per_week": 6,
+    "capacity.people": 3,
+}
+
+
+@pytest.mark.parametrize("management", ["sceptical", "against"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_club_answers_to_its_board_not_to_management(management: str, lang: str) -> None:
+    """Its findings, what not to start yet and who leads step 2: the board (het bestuur)."""
+    club = generate(lang, **CLUB, **{"willingness.management": management})
+    said = " ".join(_sentences(club)).lower()
+    assert "management" not in said
+    assert ("board" if lang == "en" else "bestuur") in said
+    if management == "against":
+        assert club["owners"]["organise"] == ("board" if lang == "en" else "bestuur")
+    firm = generate(lang, **{"willingness.management": management})  # a business: its management
+    assert "management" in " ".join(_sentences(firm)).lower()

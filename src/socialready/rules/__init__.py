@@ -39,7 +39,7 @@ def generate(
     judged = list(_each_review(ctx, reviews, started))
     outcome = judged[-1][1] if judged else None
     choice, fired, best = _chosen(ctx, outcome)
-    readiness = _judged(scoring.readiness(ctx, fired, best), outcome, lang, catalog)
+    readiness = _judged(scoring.readiness(ctx, fired, best), outcome, ctx)
     rule_ids = {rule for rule, _ in fired}
     summary = scoring.summary_key(
         readiness["verdict"],
@@ -115,10 +115,9 @@ def _verdict(ctx: Context, fired: scoring.Fired, outcome: review.ReviewOutcome |
     return points.verdict
 
 
-def _judged(
-    readiness: Readiness, outcome: review.ReviewOutcome | None, lang: str, catalog: Catalog
-) -> Readiness:
+def _judged(readiness: Readiness, outcome: review.ReviewOutcome | None, ctx: Context) -> Readiness:
     """The readiness with the latest review's findings, score and verdict cap, if there is one."""
     if outcome is None:
         return readiness
-    return review.apply_to_readiness(readiness, outcome, lang, catalog.thresholds)
+    thresholds = ctx.catalog.thresholds
+    return review.apply_to_readiness(readiness, outcome, ctx.lang, thresholds, ctx.situation)

@@ -23,7 +23,7 @@ from socialready.model import (
     Verdict,
 )
 from socialready.rules.context import VERDICTS, Scored
-from socialready.text import text
+from socialready.text import fill, fitted, rules_in, text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
 
@@ -189,8 +189,12 @@ def judge(
     return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
 
 
-def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
-    """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`."""
+def texts(
+    findings: list[Finding], lang: str, situation: tuple[str, ...] = ()
+) -> list[model.Finding]:
+    """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`, in the
+    organisation's own words where the rules have them (see rules.context.situation)."""
+    sentences = rules_in(lang)
     catalog = catalog_mod.load()
     response = questionnaire.load().question("capacity.response_time")
     out: list[model.Finding] = []
@@ -209,11 +213,12 @@ def texts(findings: list[Finding], lang: str) -> list[model.Finding]:
             value = shown.get(key)
             if isinstance(value, (int, float)):
                 shown[key] = grammar.decimal(value, lang)
+        base = f"review.findings.{rule}"
         out.append(
             {
                 "rule": rule,
-                "says": text(f"rules.review.findings.{rule}.says", lang, **shown),
-                "do": text(f"rules.review.findings.{rule}.do", lang, **shown),
+                "says": fill(sentences[fitted(f"{base}.says", situation, sentences)], shown),
+                "do": fill(sentences[fitted(f"{base}.do", situation, sentences)], shown),
             }
         )
     return out
@@ -229,10 +234,14 @@ def rescored(points: Scored, outcome: ReviewOutcome, thresholds: dict[str, float
 
 
 def apply_to_readiness(
-    readiness: Readiness, outcome: ReviewOutcome, lang: str, thresholds: dict[str, float]
+    readiness: Readiness,
+    outcome: ReviewOutcome,
+    lang: str,
+    thresholds: dict[str, float],
+    situation: tuple[str, ...] = (),
 ) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
-    following what really happened."""
+    following what really happened; the findings in the organisation's own words."""
     before = {name: dimension["score"] for name, dimension in readiness["dimensions"].items()}
     points = rescored(Scored(before, readiness["score"], readiness["verdict"]), outcome, thresholds)
     dimensions = {
@@ -240,7 +249,7 @@ def apply_to_readiness(
         for name, dimension in readiness["dimensions"].items()
     }
     capacity = dimensions["capacity"]
-    capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang)]
+    capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang, situation)]
     summary = readiness["summary"]
     if points.verdict != readiness["verdict"]:
         summary = text(f"rules.verdicts.{points.verdict}", lang)
