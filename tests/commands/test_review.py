@@ -635,3 +635,23 @@ def test_a_clubs_review_measures_recruitment_in_new_members_and_volunteers(
     assert "{served}" not in str(qs.question("review.measures.community").help)
     prompt = str(asked.prompt)  # the objective as the plan names it in a sentence
     assert "measured figure for recruiting members?" in prompt, prompt
+
+
+def test_a_clubs_review_shares_slow_replies_with_another_volunteer(isolated: Path) -> None:
+    """What `review` prints of slower replies is what the plan then says: a club shares the
+    inbox with another volunteer, not with a colleague it does not have."""
+    answers = isolated / "club-answers.yaml"
+    text = (ORGANISATIONS / "sports-club.yaml").read_text("utf-8")
+    answers.write_text(text.replace("response_time: within_days", "response_time: same_day"))
+    club = isolated / "club.yaml"
+    started = {"SOCIALREADY_TODAY": STARTED}
+    made = invoke("assess", str(club), "--answers", str(answers), "--lang", "en", env=started)
+    assert made.returncode == 0, made.stderr
+    slower = ("--set", "review.reply_time=within_days")
+    result = invoke("review", str(club), "--date", TWELVE_WEEKS, "--defaults", *slower, env=started)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "share the inbox with another volunteer" in said, said
+    assert "colleague" not in said
+    plan = " ".join(club.read_text("utf-8").split())
+    assert "share the inbox with another volunteer" in plan

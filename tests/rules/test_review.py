@@ -73,10 +73,10 @@ def test_under_delivered_lowers_the_tier_and_says_by_how_much() -> None:
     assert outcome.tier_cap["instagram"] == "minimum"
     assert outcome.tier_cap["linkedin"] == "standard"
     assert outcome.capacity_penalty > 0
-    [text] = review.texts(outcome.findings, "en")
+    [text] = review.texts(outcome.findings, "en", ())
     assert text["says"] == "Instagram: 12 of 24 promised posts in 12 weeks."
     assert "minimum" in text["do"]
-    [dutch] = review.texts(outcome.findings, "nl")
+    [dutch] = review.texts(outcome.findings, "nl", ())
     assert dutch["says"] == "Instagram: 12 van 24 beloofde berichten in 12 weken."
 
 
@@ -84,7 +84,7 @@ def test_hardly_any_posts_pause_the_channel() -> None:
     outcome = review.judge(_review(2, 24), RECOMMENDED, 12, ANSWERS)
     assert _rules(outcome) == ["review.channel-paused"]
     assert outcome.paused == {"instagram"}
-    assert "Pause Instagram" in review.texts(outcome.findings, "en")[0]["do"]
+    assert "Pause Instagram" in review.texts(outcome.findings, "en", ())[0]["do"]
 
 
 def test_nothing_kept_up_caps_the_verdict() -> None:
@@ -104,7 +104,7 @@ def test_slower_replies_and_more_hours_than_planned() -> None:
     entry = _review(24, 24, reply_time="within_days", hours_spent=5)
     outcome = review.judge(entry, RECOMMENDED, 12, ANSWERS)
     assert _rules(outcome) == ["review.reply-slower", "review.hours-over"]
-    texts = review.texts(outcome.findings, "en")
+    texts = review.texts(outcome.findings, "en", ())
     assert texts[0]["says"] == (
         "Messages were answered within a few days, slower than promised (the same day)."
     )

@@ -11,6 +11,7 @@ from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError
 from socialready.grammar import number
 from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
+from socialready.rules.context import situation
 from socialready.text import text
 from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
@@ -289,7 +290,8 @@ def _show(
     title = text(
         "review.period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
     )
-    terminal.review(title, lines, review_rules.texts(outcome.findings, lang))
+    found = review_rules.texts(outcome.findings, lang, situation(answers, catalog.load()))
+    terminal.review(title, lines, found)
 
 
 def render_changes(label: str, old: PlanDoc, new: PlanDoc, lang: str) -> None:

@@ -115,7 +115,7 @@ def fingerprint(document: PlanDoc) -> str:
     return f"{zlib.crc32(data):08x}-{zlib.adler32(data):08x}"
 
 
-# In JSON written ASCII only: an escaped backslash, or a character escaped as \\uXXXX.
+# In JSON written ASCII only: an escaped backslash, or a character escaped as \uXXXX.
 _ESCAPED = re.compile(r"\\\\|\\u([0-9a-f]{4})")
 
 

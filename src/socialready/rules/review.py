@@ -189,9 +189,7 @@ def judge(
     return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
 
 
-def texts(
-    findings: list[Finding], lang: str, situation: tuple[str, ...] = ()
-) -> list[model.Finding]:
+def texts(findings: list[Finding], lang: str, situation: tuple[str, ...]) -> list[model.Finding]:
     """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`, in the
     organisation's own words where the rules have them (see rules.context.situation)."""
     sentences = rules_in(lang)
@@ -238,7 +236,7 @@ def apply_to_readiness(
     outcome: ReviewOutcome,
     lang: str,
     thresholds: dict[str, float],
-    situation: tuple[str, ...] = (),
+    situation: tuple[str, ...],
 ) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
     following what really happened; the findings in the organisation's own words."""
