@@ -186,12 +186,16 @@ class Context:
         """The rules' sentence `id` (data/rules.yaml) in the plan's language, in the
         organisation's own words where the rules have them (`<id>_volunteers`, `<id>_few`);
         decimals written as its readers write them."""
+        sentences = self._sentences
+        if self.situation:
+            id = fitted(id, self.situation, sentences)
+        template = sentences[id]
+        if not params and type(template) is str:
+            return template  # about half the sentences a plan says: nothing to fill in
         for key, value in params.items():
             if isinstance(value, float):
                 params[key] = decimal(value, self.lang)
-        if self.situation:
-            id = fitted(id, self.situation, self._sentences)
-        return fill(self._sentences[id], params)
+        return fill(template, params)
 
     def labels(self, key: str, values: list[str] | tuple[str, ...]) -> str:
         """Choice labels joined for a sentence: 'Adults (30–64) and Seniors (65+)'."""
