@@ -383,20 +383,24 @@ def test_one_set_parser_in_each_commands_words() -> None:
     ("channel", "lang", "works", "posts"),
     [
         ("newsletter", "nl", "Hoe werkt de nieuwsbrief nu voor je?",
-         "Hoeveel berichten plaats je nu per week in de nieuwsbrief?"),
+         "Hoeveel edities van de nieuwsbrief verstuur je nu per week?"),
         ("blog", "nl", "Hoe werkt de blog nu voor je?",
-         "Hoeveel berichten plaats je nu per week op de blog?"),
+         "Hoeveel artikelen plaats je nu per week op de blog?"),
+        ("youtube", "nl", "Hoe werkt YouTube nu voor je?",
+         "Hoeveel video's plaats je nu per week op YouTube?"),
         ("facebook", "nl", "Hoe werkt Facebook nu voor je?",
          "Hoeveel berichten plaats je nu per week op Facebook?"),
         ("newsletter", "en", "How well is the newsletter working for you now?",
-         "How many posts a week do you publish in the newsletter now?"),
+         "How many issues of the newsletter do you send a week now?"),
     ],
 )  # fmt: skip
 def test_a_channels_own_question_names_it_as_running_text_does(
     channel: str, lang: str, works: str, posts: str
 ) -> None:
     """The wizard, the answers' checks and the errors ask about a channel with its article
-    ("de nieuwsbrief"), never with the label of the list ("op Nieuwsbrief")."""
+    ("de nieuwsbrief"), never with the label of the list ("op Nieuwsbrief"), and count what goes
+    out there as the channel's own unit: a newsletter's issues are sent, a blog's articles and
+    YouTube's videos are published."""
     qs = questionnaire.load()
     current = qs.question("channels.current")
     assert current.about("works", channel).prompt[lang] == works

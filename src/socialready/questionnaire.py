@@ -4,6 +4,7 @@ Named tuples rather than dataclasses: they are made many times faster at start; 
 annotations evaluated, not postponed, as a field given as a string is compiled at every start.
 """
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -75,6 +76,7 @@ class Question(NamedTuple):
     choices_by: ChoicesBy | None = None
     nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break
+    prompt_for: Mapping[str, Text] | None = None  # a per-channel field's own prompt for a channel
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -121,12 +123,13 @@ class Question(NamedTuple):
         channel named in its prompt as running text says it ('Hoe werkt de nieuwsbrief …',
         '… per week in de nieuwsbrief'), its key the full path (channels.current.facebook.works)."""
         asked = self.field(field)
+        own = (asked.prompt_for or {}).get(channel, asked.prompt)  # the newsletter's issues
         prompt = {
             lang: text.format(
                 channel=grammar.channel(channel, self.label(channel, lang), lang),
                 on_channel=grammar.channel(channel, self.label(channel, lang), lang, "on"),
             )
-            for lang, text in asked.prompt.items()
+            for lang, text in own.items()
         }
         return asked._replace(key=f"{self.key}.{channel}.{field}", prompt=prompt)
 
@@ -192,6 +195,7 @@ def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
         else None,
         nullable=raw.get("nullable", False),
         one_line=raw.get("one_line", False),
+        prompt_for=raw.get("prompt_for"),
     )
 
 
