@@ -3,6 +3,9 @@ changed since it was read is never written over."""
 
 from __future__ import annotations
 
+import gc
+import signal
+import weakref
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -82,3 +85,27 @@ def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_pl
     assert "notes: mine" in path.read_text("utf-8")
     files.write_text(path, "socialready: 1\n", expect=files.read(path).digest)
     assert path.read_text("utf-8") == "socialready: 1\n"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_plans_lock_is_finalized_while_signals_are_still_held(tmp_path: Path) -> None:
+    """A SIGTERM handled inside a finalizer is printed and lost (the command would go on
+    writing): the lock beside a plan is gone before the signals held while it was taken are let
+    through again."""
+    import filelock
+
+    target = tmp_path / "plan.yaml"
+    target.write_text("x\n")
+    held_when_finalized: list[bool] = []
+    with files._one_writer(target):
+        [lock] = [o for o in gc.get_objects() if isinstance(o, filelock.BaseFileLock)]
+        weakref.finalize(
+            lock,
+            lambda: held_when_finalized.append(
+                signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+            ),
+        )
+        del lock
+    assert held_when_finalized == [True]
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert not files.lock_path(target).exists()

@@ -278,6 +278,9 @@ def _one_writer(target: Path) -> Iterator[bool]:
                 if sys.platform != "win32":  # Windows removes it on release (an open file stays)
                     path.unlink()
             lock.release()
+            # Its finalizer runs now, while the signals are held: a SIGTERM handled inside a
+            # finalizer is printed and lost, and the command would go on writing.
+            del lock
         finally:
             _let_signals(held)
 

@@ -7,12 +7,15 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from socialready import catalog
+from socialready.commands import plan as plan_command
 from socialready.planfile import yamlio
 from socialready.planfile.document import header_comment
 from tests.bad_files import files_in, refused
@@ -562,3 +565,24 @@ def test_a_start_method_the_platform_lacks_is_one_message(isolated: Path, stale_
     assert result.stderr.startswith("Error: SOCIALREADY_START_METHOD: 'threads' is not one of: ")
     assert "Traceback" not in result.stderr
     assert all(path.read_text("utf-8") == stale_plan for path in folder.iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows queues take no lock to write")
+def test_the_pool_ends_even_when_its_result_queue_is_left_locked() -> None:
+    """A worker ended while it held the lock of the queue that results go back through (a large
+    plan, a full pipe) leaves that lock taken for good, and Pool.terminate then waits forever on
+    a thread of its own. The command gives the pool its wait, then kills what is left."""
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    pool = multiprocessing.get_context(plan_command.start_method()).Pool(2)
+    assert list(pool.imap(abs, [-1, -2, -3])) == [1, 2, 3]
+    lock = pool._outqueue._wlock  # type: ignore[attr-defined]  # as a killed worker leaves it
+    lock.acquire()
+    try:
+        started = time.monotonic()
+        plan_command.end(pool, wait=0.5)
+        assert time.monotonic() - started < 5
+        assert set(multiprocessing.active_children()) - before == set()
+    finally:
+        lock.release()  # the pool's own threads, stuck till now, end too

@@ -337,3 +337,36 @@ def test_the_plan_lock_excludes_while_its_file_is_removed_after_each_use(isolate
     errors = [worker.communicate(timeout=120)[1] for worker in workers]
     assert all(worker.returncode == 0 for worker in workers), errors
     assert not list(isolated.glob(".p.yaml*"))
+
+
+LATE_SIGNAL = """\
+import atexit, os, signal, sys
+from socialready.__main__ import run
+
+
+def late():  # as the interpreter cleans up after the command: the signal arrives in the middle
+    os.kill(os.getpid(), signal.{name})
+    sum(range(100_000))
+
+
+atexit.register(late)
+sys.argv = ["socialready", "schema"]
+run()
+"""
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_while_the_command_exits_ends_it_without_a_traceback(
+    tmp_path: Path, name: str, code: int
+) -> None:
+    """Once the command has said its last word, SIGTERM or Ctrl-C ends the process with the
+    signal's exit code; raised inside the interpreter's clean-up (a lock's finalizer, an atexit
+    function), it was printed as a traceback."""
+    script = tmp_path / "late.py"
+    script.write_text(LATE_SIGNAL.format(name=name))
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert '"$schema"' in result.stdout  # the command's own output is whole

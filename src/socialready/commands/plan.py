@@ -29,6 +29,7 @@ from socialready.text import text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from multiprocessing.pool import Pool
 
     from socialready.model import Answers
     from socialready.output.terminal import Out
@@ -199,10 +200,33 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
-            pool.terminate()
-            pool.join()
+            end(pool)
         if method == "fork":
             gc.unfreeze()
+
+
+END_WAIT = 5.0  # seconds the workers and the pool's threads are given to end
+
+
+def end(pool: Pool, wait: float = END_WAIT) -> None:
+    """The workers ended, and the pool with them; the command waits `wait` seconds at most.
+    Pool.terminate can wait forever on a thread of its own: when a worker is ended while it
+    holds the lock of the queue that results go back through (a large plan, a full pipe), the
+    pool's last message to itself never gets that lock. Then what is left of the workers is
+    killed, and the pool's threads (daemons) end with the command."""
+    import multiprocessing
+
+    def terminate() -> None:
+        pool.terminate()
+        pool.join()
+
+    ending = threading.Thread(target=terminate, name="end-pool", daemon=True)
+    ending.start()
+    ending.join(wait)
+    if ending.is_alive():
+        for worker in multiprocessing.active_children():
+            worker.kill()
+            worker.join(wait)
 
 
 def start_method() -> str:
