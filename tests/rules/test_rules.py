@@ -1091,7 +1091,12 @@ def test_a_club_run_by_volunteers_is_never_spoken_of_as_staff(staff: str, lang: 
             "organisation.sector": "sports_club",
             "organisation.size": "small",
             "goals.objectives": ["community", "recruitment", "internal_collaboration"],
-            "audience.segments": ["local_community", "members_partners"],
+            "audience.segments": [
+                "local_community",
+                "members_partners",
+                "employees",
+                "job_seekers",
+            ],
             "channels.considering": ["facebook", "instagram"],
             "capacity.hours_per_week": 6,
             "capacity.people": 3,
