@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from socialready import answers, model, questionnaire
+from socialready import answers, catalog, model, questionnaire
 from socialready.errors import AnswerError, msg
 from socialready.planfile import yamlio
 
@@ -383,7 +383,9 @@ def test_one_set_parser_in_each_commands_words() -> None:
     ("channel", "lang", "works", "posts"),
     [
         ("newsletter", "nl", "Hoe werkt de nieuwsbrief nu voor je?",
-         "Hoeveel edities van de nieuwsbrief verstuur je nu per week?"),
+         "Hoeveel nieuwsbrieven verstuur je nu per week?"),
+        ("instagram", "nl", "Hoe werkt Instagram nu voor je?",
+         "Hoeveel feedberichten plaats je nu per week op Instagram?"),
         ("blog", "nl", "Hoe werkt de blog nu voor je?",
          "Hoeveel artikelen plaats je nu per week op de blog?"),
         ("youtube", "nl", "Hoe werkt YouTube nu voor je?",
@@ -391,7 +393,7 @@ def test_one_set_parser_in_each_commands_words() -> None:
         ("facebook", "nl", "Hoe werkt Facebook nu voor je?",
          "Hoeveel berichten plaats je nu per week op Facebook?"),
         ("newsletter", "en", "How well is the newsletter working for you now?",
-         "How many issues of the newsletter do you send a week now?"),
+         "How many newsletters do you send a week now?"),
     ],
 )  # fmt: skip
 def test_a_channels_own_question_names_it_as_running_text_does(
@@ -399,8 +401,8 @@ def test_a_channels_own_question_names_it_as_running_text_does(
 ) -> None:
     """The wizard, the answers' checks and the errors ask about a channel with its article
     ("de nieuwsbrief"), never with the label of the list ("op Nieuwsbrief"), and count what goes
-    out there as the channel's own unit: a newsletter's issues are sent, a blog's articles and
-    YouTube's videos are published."""
+    out there by the channel's own word, as the plan counts it (a blog's articles, YouTube's
+    videos); a newsletter is sent."""
     qs = questionnaire.load()
     current = qs.question("channels.current")
     assert current.about("works", channel).prompt[lang] == works
@@ -408,3 +410,17 @@ def test_a_channels_own_question_names_it_as_running_text_does(
     key = f"channels.current.{channel}.posts_per_week"
     assert current.about("posts_per_week", channel).key == key
     assert qs.prompt(key, lang) == posts
+
+
+def test_every_channels_count_question_names_what_goes_out_there_as_the_plan_does() -> None:
+    """The word the wizard counts in is the channel's unit in the catalogue, the one the plan's
+    cadence uses ('2 feedberichten per week'); only the newsletter is asked in its own words."""
+    qs = questionnaire.load()
+    current = qs.question("channels.current")
+    for channel in catalog.load().channels.values():
+        for lang in ("nl", "en"):
+            prompt = current.about("posts_per_week", channel.id).prompt[lang]
+            if channel.id == "newsletter":
+                assert ("nieuwsbrieven" if lang == "nl" else "newsletters") in prompt
+            else:
+                assert f" {channel.unit[lang]['many']} " in prompt, prompt

@@ -1,4 +1,5 @@
-"""The `socialready` command and `python -m socialready`: the CLI, with fewer collections.
+"""The `socialready` command and `python -m socialready`: the CLI, with fewer collections, and
+a quiet end.
 
 Loading Typer and socialready makes tens of thousands of objects that live until the command
 ends. At Python's default threshold the cyclic garbage collector walks them again and again
@@ -9,6 +10,8 @@ exit would only walk what the process is about to give back (every file is close
 """
 
 import gc
+import os
+import signal
 
 # Objects allocated between two young collections (Python's default: 700): more than loading
 # Typer and the command line makes (about 22,000), so that no collection walks them before they
@@ -24,7 +27,29 @@ def run() -> None:
     try:
         main()
     finally:
+        _exiting()
         gc.freeze()
+
+
+def _exiting() -> None:
+    """From here on the command has said its last word (its output is flushed): SIGTERM or
+    Ctrl-C ends the process with the signal's exit code at once, instead of an exception raised
+    inside whatever clean-up the interpreter is running (a finalizer prints it as a traceback).
+    Both are held back while the handlers change, where the platform can."""
+    both = {signal.SIGINT, signal.SIGTERM}
+    held = (
+        signal.pthread_sigmask(signal.SIG_BLOCK, both)
+        if hasattr(signal, "pthread_sigmask")
+        else None
+    )
+    for number in both:
+        signal.signal(number, _late)
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _late(signum: int, frame: object) -> None:
+    os._exit(128 + signum)
 
 
 if __name__ == "__main__":

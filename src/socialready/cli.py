@@ -364,23 +364,8 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return app
 
 
-def _late(signum: int, frame: object) -> NoReturn:
-    """SIGTERM or Ctrl-C once the command has said its last word: the process ends with the
-    signal's exit code at once, instead of an exception raised inside whatever clean-up the
-    interpreter is running (a finalizer would print it as a traceback)."""
-    os._exit(128 + signum)
-
-
 def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
-    try:
-        _main()
-    finally:  # what the command says is flushed by then (_main)
-        signal.signal(signal.SIGTERM, _late)
-        signal.signal(signal.SIGINT, _late)
-
-
-def _main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _interrupt)
     if not streams.ready():

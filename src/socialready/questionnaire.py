@@ -123,15 +123,27 @@ class Question(NamedTuple):
         channel named in its prompt as running text says it ('Hoe werkt de nieuwsbrief …',
         '… per week in de nieuwsbrief'), its key the full path (channels.current.facebook.works)."""
         asked = self.field(field)
-        own = (asked.prompt_for or {}).get(channel, asked.prompt)  # the newsletter's issues
+        own = (asked.prompt_for or {}).get(channel, asked.prompt)  # the newsletter's own
+        units = _units(channel) if "{units}" in str(own) else {}
         prompt = {
             lang: text.format(
                 channel=grammar.channel(channel, self.label(channel, lang), lang),
                 on_channel=grammar.channel(channel, self.label(channel, lang), lang, "on"),
+                units=units.get(lang, ""),
             )
             for lang, text in own.items()
         }
         return asked._replace(key=f"{self.key}.{channel}.{field}", prompt=prompt)
+
+
+def _units(channel: str) -> dict[str, str]:
+    """What goes out on a channel, many of it, in each language ('feedberichten', "video's"):
+    the channel's own word in the catalogue, as the plan counts it."""
+    from socialready import catalog
+
+    known = catalog.load().channels.get(channel)
+    words = {"nl": {"many": "berichten"}, "en": {"many": "posts"}} if known is None else known.unit
+    return {lang: word["many"] for lang, word in words.items()}
 
 
 class Section(NamedTuple):

@@ -58,7 +58,8 @@ def test_a_command_in_a_sentence_is_code_and_a_users_backticks_are_kept() -> Non
 
 
 def test_each_channel_in_use_is_counted_in_the_readers_words() -> None:
-    """The answers at the report's end: '1 bericht per week', '0,5 berichten per week'."""
+    """The answers at the report's end: '1 bericht per week', '0,5 feedberichten per week',
+    each channel counted by its own word, as the plan counts it: a newsletter's issues."""
     from socialready import questionnaire
     from socialready.output.report import _channels_md
 
@@ -66,8 +67,13 @@ def test_each_channel_in_use_is_counted_in_the_readers_words() -> None:
     value = {
         "facebook": {"posts_per_week": 1, "works": "so_so"},
         "instagram": {"posts_per_week": 0.5, "works": "well"},
+        "newsletter": {"posts_per_week": 1, "works": "well"},
+        "youtube": {"works": "dormant"},
     }
     nl = _channels_md(question, value, "nl")
     assert "Facebook (1 bericht per week; Matig)" in nl
-    assert "Instagram (0,5 berichten per week; " in nl
-    assert "(1 post a week; " in _channels_md(question, value, "en")
+    assert "Instagram (0,5 feedberichten per week; " in nl
+    assert "Nieuwsbrief (1 editie per week; " in nl
+    assert "YouTube (hoe vaak onbekend; " in nl
+    en = _channels_md(question, value, "en")
+    assert "(1 post a week; " in en and "(1 issue a week; " in en and "(how often not known; " in en

@@ -30,6 +30,7 @@ from socialready.text import text
 if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.pool import Pool
+    from multiprocessing.process import BaseProcess
 
     from socialready.model import Answers
     from socialready.output.terminal import Out
@@ -184,6 +185,7 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
     method = start_method()
     context = multiprocessing.get_context(method)
     folders = {job[0].parent for job in jobs}
+    others = set(multiprocessing.active_children())  # not the pool's: never ended by `end`
     pool = None
     if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
         gc.freeze()  # them, which would copy every page that holds one
@@ -200,7 +202,7 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
         if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
-            end(pool)
+            end(pool, others)
         if method == "fork":
             gc.unfreeze()
 
@@ -208,12 +210,12 @@ def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
 END_WAIT = 5.0  # seconds the workers and the pool's threads are given to end
 
 
-def end(pool: Pool, wait: float = END_WAIT) -> None:
-    """The workers ended, and the pool with them; the command waits `wait` seconds at most.
-    Pool.terminate can wait forever on a thread of its own: when a worker is ended while it
-    holds the lock of the queue that results go back through (a large plan, a full pipe), the
-    pool's last message to itself never gets that lock. Then what is left of the workers is
-    killed, and the pool's threads (daemons) end with the command."""
+def end(pool: Pool, others: set[BaseProcess], wait: float = END_WAIT) -> None:
+    """The workers ended, and the pool with them: Pool.terminate is given `wait` seconds. It can
+    wait forever on a thread of its own: when a worker is ended while it holds the lock of the
+    queue that results go back through (a large plan, a full pipe), the pool's last message to
+    itself never gets that lock. Then the workers still there (every process started since, but
+    `others`) are killed, and the pool's threads (daemons) end with the command."""
     import multiprocessing
 
     def terminate() -> None:
@@ -224,7 +226,7 @@ def end(pool: Pool, wait: float = END_WAIT) -> None:
     ending.start()
     ending.join(wait)
     if ending.is_alive():
-        for worker in multiprocessing.active_children():
+        for worker in set(multiprocessing.active_children()) - others:
             worker.kill()
             worker.join(wait)
 

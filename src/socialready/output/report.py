@@ -323,13 +323,24 @@ def _channels_md(question: Question, value: object, lang: str) -> str:
         usage = usage if isinstance(usage, dict) else {}
         posts = usage.get("posts_per_week")
         often = (
-            text("posts_a_week", lang, posts=grammar.count(posts, "post", lang))
+            text("posts_a_week", lang, posts=_counted(posts, str(channel), lang))
             if isinstance(posts, (int, float)) and not isinstance(posts, bool)
             else text("posts_unknown", lang)
         )
         how = works.label(str(usage.get("works", "unknown")), lang)
         parts.append(f"{question.label(str(channel), lang)} ({often}; {how})")
     return "; ".join(parts)
+
+
+def _counted(posts: float, channel: str, lang: str) -> str:
+    """'3 berichten', '1 editie', "2 video's": what goes out on the channel, by its own word."""
+    from socialready import catalog
+
+    known = catalog.load().channels.get(channel)
+    if known is None:
+        return grammar.count(posts, "post", lang)
+    unit = known.unit[lang]
+    return f"{decimal(posts, lang)} {unit['one'] if posts == 1 else unit['many']}"
 
 
 def raw(content: str, problem: str, lang: str) -> str:
