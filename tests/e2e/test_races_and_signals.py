@@ -355,6 +355,7 @@ run()
 """
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill ends a Windows process outright")
 @pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
 def test_a_signal_while_the_command_exits_ends_it_without_a_traceback(
     tmp_path: Path, name: str, code: int
