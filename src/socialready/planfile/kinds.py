@@ -13,7 +13,6 @@ from socialready.errors import BadInput, Msg, msg
 from socialready.planfile import owned
 from socialready.status import STATUSES
 
-GENERATED = "generated"  # the hint of a generated field: restore it, or `plan --force`
 JSON = dict[str, Any]
 
 
@@ -26,10 +25,11 @@ class Check:
         self.language = language
         self.answers: dict[str, Any] = {}
 
-    def fail(self, key: str, problem: Msg, hint: str = "") -> BadInput:
-        """The problem at `key`; with the GENERATED hint, what to do about a generated field."""
+    def fail(self, key: str, problem: Msg, generated: bool = False) -> BadInput:
+        """The problem at `key`; in a `generated` field, with what to do about it (restore it, or
+        `plan --force`)."""
         where = f"{self.source}: {key}"
-        if hint == GENERATED:
+        if generated:
             problem = msg("plan.generated", what=problem)
         return BadInput(msg("where", where=where, problem=problem))
 
@@ -60,7 +60,7 @@ class Node:
             body = {"description": self.description, **body}
         return body
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         raise NotImplementedError
 
 
@@ -90,18 +90,18 @@ class Text(Node):
             body["maxLength"] = self.max_length
         return body
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None
         if isinstance(value, dt.date):
             value = value.isoformat()  # text to a YAML 1.2 validator, and kept as such
         if not isinstance(value, str):
-            raise run.fail(key, msg("plan.text"), hint)
+            raise run.fail(key, msg("plan.text"), generated)
         if len(value) < self.min_length:
-            raise run.fail(key, msg("plan.not_empty"), hint)
+            raise run.fail(key, msg("plan.not_empty"), generated)
         if self.max_length and len(value) > self.max_length:
             raise run.fail(
-                key, msg("answer.too_long", length=len(value), max=self.max_length), hint
+                key, msg("answer.too_long", length=len(value), max=self.max_length), generated
             )
         return value
 
@@ -120,7 +120,7 @@ class Number(Node):
             body["maximum"] = self.maximum
         return body
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None
         kind = "whole_number" if self.whole else "number"
@@ -131,13 +131,13 @@ class Number(Node):
         else:
             wrong = msg(f"kind.{kind}")
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
-            raise run.fail(key, wrong, hint)
+            raise run.fail(key, wrong, generated)
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
         ):
-            raise run.fail(key, wrong, hint)
+            raise run.fail(key, wrong, generated)
         if self.whole and value != int(value):
-            raise run.fail(key, wrong, hint)
+            raise run.fail(key, wrong, generated)
         return value
 
 
@@ -157,7 +157,7 @@ class Choice(Node):
     def body(self, defs: JSON) -> JSON:
         return {"const": self.values[0]} if len(self.values) == 1 else {"enum": list(self.values)}
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if type(value) is str and value in self.texts:
             return value  # most values: as below, found faster
         if value is None and self.nullable:
@@ -170,7 +170,7 @@ class Choice(Node):
                 wrong = msg("answer.not_one_of", value=repr(value), values=values)
             else:
                 wrong = msg("plan.one_of", values=values)
-            raise run.fail(key, wrong, hint)
+            raise run.fail(key, wrong, generated)
         return value
 
 
@@ -182,12 +182,12 @@ class Date(Node):
         dutch = {"type": "string", "pattern": r"^ *[0-9]{1,2}-[0-9]{1,2}-[0-9]{4} *$"}
         return {"anyOf": [iso, dutch]}  # 31-03-2027 in a Dutch plan; written back as ISO
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None  # as read_date has it: most due dates are left empty
-        day = owned.read_date(value, key, lambda k, p: run.fail(k, p, hint), run.language)
+        day = owned.read_date(value, key, lambda k, p: run.fail(k, p, generated), run.language)
         if day is None and not self.nullable:
-            raise run.fail(key, msg("plan.date_required"), hint)
+            raise run.fail(key, msg("plan.date_required"), generated)
         return day
 
 
@@ -203,8 +203,8 @@ class Status(Node):
             ]
         }
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
-        return owned.read_status(value, key, lambda k, p: run.fail(k, p, hint))
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
+        return owned.read_status(value, key, lambda k, p: run.fail(k, p, generated))
 
 
 def any_case(words: Sequence[str]) -> str:
@@ -254,12 +254,12 @@ class Record(Node):
         body["properties"] = {field.key: field.node.schema(defs) for field in self.fields.values()}
         return body
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None
         prefix = f"{key}." if key else ""
         if not isinstance(value, dict):
-            raise run.fail(key, msg("plan.mapping_of", fields=", ".join(self.fields)), hint)
+            raise run.fail(key, msg("plan.mapping_of", fields=", ".join(self.fields)), generated)
         for name in value:
             if name not in self.fields:
                 fields = ", ".join(self.fields)
@@ -274,13 +274,13 @@ class Record(Node):
             name = field.key
             if name not in value:
                 if field.required:
-                    inner = GENERATED if field.generated else hint
+                    inner = field.generated or generated
                     raise run.fail(f"{prefix}{name}", msg("plan.missing"), inner)
                 continue
             item = value[name]
             if field.any_text and (type(item) is str or (item is None and field.node.nullable)):
                 continue  # as Text.check would have it
-            inner = GENERATED if field.generated else hint
+            inner = field.generated or generated
             value[name] = field.node.check(item, prefix + name, run, inner)
         return value
 
@@ -303,15 +303,16 @@ class ListOf(Node):
             body["maxItems"] = self.max_items
         return body
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return []
         if not isinstance(value, list):
-            raise run.fail(key, msg("plan.list"), hint)
+            raise run.fail(key, msg("plan.list"), generated)
         if self.max_items and len(value) > self.max_items:
-            raise run.fail(key, msg("plan.too_many", count=len(value), max=self.max_items), hint)
+            problem = msg("plan.too_many", count=len(value), max=self.max_items)
+            raise run.fail(key, problem, generated)
         return [
-            self.item.check(item, f"{key}[{self.label(number, item)}]", run, hint)
+            self.item.check(item, f"{key}[{self.label(number, item)}]", run, generated)
             for number, item in enumerate(value, start=1)
         ]
 
@@ -331,18 +332,18 @@ class MapOf(Node):
             "additionalProperties": self.value.schema(defs),
         }
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None
         if not isinstance(value, dict):
-            raise run.fail(key, msg(f"plan.map_of_{self.what}"), hint)
+            raise run.fail(key, msg(f"plan.map_of_{self.what}"), generated)
         known = self.keys()
         for name, item in value.items():
             if name not in known:
                 raise run.fail(
                     f"{key}.{name}", msg(f"plan.not_{self.what}", known=", ".join(known))
                 )
-            value[name] = self.value.check(item, f"{key}.{name}", run, hint)
+            value[name] = self.value.check(item, f"{key}.{name}", run, generated)
         return value
 
 
@@ -360,7 +361,7 @@ class TextOrNumber(Node):
             ]
         }
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if value is None and self.nullable:
             return None
         if isinstance(value, dt.date):
@@ -373,7 +374,7 @@ class TextOrNumber(Node):
         )
         if not ok:
             problem = msg("kind.number_or_text", largest=self.largest, length=self.max_length)
-            raise run.fail(key, problem, hint)
+            raise run.fail(key, problem, generated)
         return value
 
 
@@ -395,8 +396,8 @@ class Later(Node):
     def schema(self, defs: JSON) -> JSON:
         return self.node().schema(defs)
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
-        return self.node().check(value, key, run, hint)
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
+        return self.node().check(value, key, run, generated)
 
 
 class Shallow(Node):
@@ -408,9 +409,9 @@ class Shallow(Node):
     def body(self, defs: JSON) -> JSON:
         return self.deep.schema(defs)
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if run.deep:
-            return self.deep.check(value, key, run, hint)
+            return self.deep.check(value, key, run, generated)
         if not isinstance(value, dict):
             raise run.fail(key, self.problem)
         return value

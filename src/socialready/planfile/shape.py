@@ -73,19 +73,19 @@ class Steps(Node):
             "items": False,
         }
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         steps = value if isinstance(value, list) else []
         ids = [step.get("id") if isinstance(step, dict) else None for step in steps]
         if ids != list(rules.STEP_IDS):
             raise run.fail(key, msg("plan.steps_order", ids=", ".join(rules.STEP_IDS)))
-        return [self.step.check(step, f"{key}[{step['id']}]", run, hint) for step in value]
+        return [self.step.check(step, f"{key}[{step['id']}]", run, generated) for step in value]
 
 
 class Format(Node):
     def body(self, defs: JSON) -> JSON:
         return {"enum": list(range(1, FORMAT + 1))}
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # 2.0 is 2, as JSON Schema has it
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -101,7 +101,7 @@ class Answers(Node):
     def body(self, defs: JSON) -> JSON:
         return answers_schema()
 
-    def check(self, value: Any, key: str, run: Check, hint: str) -> Any:
+    def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
         qs = questionnaire.load()
         given = answers_mod.from_nested(qs, value, f"{run.source}: {key}")
         for answer, stored in given.items():  # as stored: `ja` is true, choices in their order
@@ -391,9 +391,9 @@ def check_plan(data: Any, source: str, *, deep: bool) -> tuple[model.PlanDoc, mo
         raise BadInput(msg("where", where=source, problem=msg("plan.not_a_plan")))
     language = data.get("language")
     run = Check(source, deep=deep, language=language if isinstance(language, str) else "en")
-    Format().check(data["socialready"], "socialready", run, "")  # a newer plan: say so first
+    Format().check(data["socialready"], "socialready", run, False)  # a newer plan: say so first
     data["socialready"] = int(data["socialready"])
-    document: model.PlanDoc = _plan_shape().check(data, "", run, "")
+    document: model.PlanDoc = _plan_shape().check(data, "", run, False)
     return document, run.answers
 
 
@@ -405,7 +405,7 @@ def _plan_shape() -> Record:
 def check_review(entry: Any, source: str, number: int = 1) -> model.ReviewDoc:
     """One review entry, checked as `plan` will read it (for a command that adds one)."""
     run = Check(source, deep=True, language="en")
-    checked: model.ReviewDoc = _review_shape().check(entry, f"reviews[{number}]", run, "")
+    checked: model.ReviewDoc = _review_shape().check(entry, f"reviews[{number}]", run, False)
     return checked
 
 
