@@ -7,9 +7,56 @@ says them)."""
 
 import re
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from socialready import model, packaged
+
+if TYPE_CHECKING:  # the shape the rules read data/rules.yaml in: checked by mypy, free at start
+    from typing import TypedDict
+
+    class _Scored(TypedDict):
+        dimension: model.DimensionName
+        points: int
+
+    class FindingRule(_Scored, total=False):
+        """What a finding costs: its dimension's points, and the verdict it caps at most (its
+        sentences are the text catalogue's: rules.findings.<id>.says and .do)."""
+
+        cap: model.Verdict
+        step: str
+
+    class ServedData(TypedDict):
+        nouns: dict[str, dict[str, list[str]]]  # noun -> lang -> [one, many]
+        sectors: dict[str, str]  # sector -> noun
+        kinds: dict[str, str]  # kind -> noun, where the sector has none
+        sensitive: list[str]  # sectors whose pages ask no questions of their readers
+        urgent_line: list[str]  # sectors with a phone line for what is urgent
+
+    class ReviewData(TypedDict):
+        thresholds: dict[str, float]
+        findings: dict[str, FindingRule]
+
+    class TeamData(TypedDict):
+        volunteer_sectors: list[str]
+
+    class FirstActionsData(TypedDict):
+        min_points: int
+        skip: list[str]
+        dimensions: dict[str, str]
+        steps: dict[str, str]
+
+    class RulesData(TypedDict):
+        """What the rules read of data/rules.yaml besides its sentences, which text() says."""
+
+        findings: dict[str, FindingRule]
+        first_actions: FirstActionsData
+        metrics: dict[str, object]
+        review: ReviewData
+        served: ServedData
+        co_create_ideas: dict[str, object]
+        calamity_skip: list[str]
+        team: TeamData
+
 
 Text = dict[str, str]
 TIERS = model.TIERS  # lightest first
@@ -98,9 +145,14 @@ class Catalog(NamedTuple):
     reply: ReplyLoad
     channels_per_person: int
     thresholds: dict[str, float]
-    texts: dict[str, Any]  # data/rules.yaml, each sentence left empty: text() says it
+    tree: dict[str, Any]  # data/rules.yaml, each sentence left empty: text() says it
     eu: frozenset[str] = frozenset()  # member states of the EU, for duties that hold there
     figures_for: tuple[str, ...] = ()  # countries the data holds usage figures for
+
+    @property
+    def texts(self) -> "RulesData":
+        """The tree of data/rules.yaml as the rules read it (typed; as loaded, unchecked)."""
+        return cast("RulesData", self.tree)
 
     def has_figures(self, country: str) -> bool:
         return country in self.figures_for
