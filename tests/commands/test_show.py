@@ -155,14 +155,23 @@ def test_show_o_writes_any_format(isolated: Path, fmt: str) -> None:
 
 
 def test_show_o_never_writes_over_a_plan_or_answers_file(isolated: Path) -> None:
+    """The plan it reads is named as such, with a file to write to instead, as `calendar -o`
+    does; another plan or an answers file is refused as one."""
     path = assess_plan(isolated / "p.yaml")
     answers = isolated / "answers.yaml"
     answers.write_bytes((ORGANISATIONS / "bakery.yaml").read_bytes())
-    for target in (path, answers):
+    other = assess_plan(isolated / "other.yaml")
+    said = {
+        path: f"{path}: is het plan dat de opdracht leest; noem een nieuw bestand om in te "
+        f"schrijven, bijvoorbeeld {isolated / 'p.html'}",
+        answers: f"{answers}: is een plan of antwoordbestand",
+        other: f"{other}: is een plan of antwoordbestand",
+    }
+    for target, message in said.items():
         before = target.read_bytes()
         result = invoke("show", "--format", "html", "-o", str(target), str(path), env=NL)
         assert result.returncode == 2
-        assert f"{target}: is een plan of antwoordbestand" in result.stderr
+        assert message in " ".join(result.stderr.split()), result.stderr
         assert "Traceback" not in result.stderr
         assert target.read_bytes() == before
     earlier = isolated / "report.html"

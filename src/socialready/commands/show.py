@@ -37,6 +37,9 @@ def render(path: Path, fmt: str, *, details: bool, for_file: bool, plan: Plan | 
     return terminal.to_text(document, details=details)
 
 
+SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json"}  # a file named for -o: the plan's
+
+
 def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
     from socialready import files, locales
 
@@ -45,8 +48,14 @@ def run(path: Path, fmt: str, *, details: bool, output: Path | None) -> int:
     if fmt != "markdown" or output is not None:  # markdown on stdout is git's textconv: quiet
         plan = _hashtag_hint(path, lang)
     if output is not None:
+        # Before any work, as `calendar -o` does: never over the plan it reads, or another plan.
+        # An unreadable plan (None) is said first, by render.
+        suffix = SUFFIXES.get(fmt, ".txt")
+        if plan is not None:
+            files.check_output(output, reads=path, suffix=suffix)
         shown = render(path, fmt, details=details, for_file=True, plan=plan)
-        files.check_output(output)
+        if plan is None:
+            files.check_output(output, reads=path, suffix=suffix)
         files.write_text(output, shown)
         from socialready.output import terminal
         from socialready.text import text
