@@ -43,3 +43,9 @@ def test_the_first_actions_and_the_teams_name_what_exists() -> None:
     assert set(rules["team"]["volunteer_sectors"]) <= SECTORS
     assert set(rules["calamity_skip"]) <= set(CATALOG.channels)
     assert all(isinstance(value, float | int) for value in rules["review"]["thresholds"].values())
+
+
+def test_what_goes_out_on_a_channel_is_counted_in_its_own_words() -> None:
+    assert CATALOG.unit_forms("newsletter", "nl") == ("editie", "edities")
+    assert CATALOG.unit_forms("youtube", "en") == ("video", "videos")
+    assert CATALOG.unit_forms("a-newer-channel", "nl") == ("bericht", "berichten")

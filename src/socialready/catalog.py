@@ -9,7 +9,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from socialready import model, packaged
+from socialready import grammar, model, packaged
 
 if TYPE_CHECKING:  # the shape the rules read data/rules.yaml in: checked by mypy, free at start
     from typing import TypedDict
@@ -161,6 +161,14 @@ class Catalog(NamedTuple):
         """A channel's name in `lang`; one the catalogue does not know (a newer plan's) by id."""
         channel = self.channels.get(channel_id)
         return channel.name[lang] if channel else channel_id
+
+    def unit_forms(self, channel_id: str, lang: str) -> tuple[str, str]:
+        """What goes out on a channel, one and many ('editie', 'edities'), the words the plan
+        counts it in; for one the catalogue does not know (a newer plan's), posts."""
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            return grammar.noun("post", 1, lang), grammar.noun("post", 2, lang)
+        return channel.unit[lang]["one"], channel.unit[lang]["many"]
 
 
 def _channel(key: str, raw: dict[str, Any]) -> Channel:

@@ -124,7 +124,7 @@ class Question(NamedTuple):
         '… per week in de nieuwsbrief'), its key the full path (channels.current.facebook.works)."""
         asked = self.field(field)
         own = (asked.prompt_for or {}).get(channel, asked.prompt)  # the newsletter's own
-        units = _units(channel) if "{units}" in str(own) else {}
+        units = _units(channel) if any("{units}" in text for text in own.values()) else {}
         prompt = {
             lang: text.format(
                 channel=grammar.channel(channel, self.label(channel, lang), lang),
@@ -137,13 +137,12 @@ class Question(NamedTuple):
 
 
 def _units(channel: str) -> dict[str, str]:
-    """What goes out on a channel, many of it, in each language ('feedberichten', "video's"):
-    the channel's own word in the catalogue, as the plan counts it."""
+    """What goes out on a channel, many of it, in each language ('feedberichten', "video's"),
+    in the words the plan counts it in."""
     from socialready import catalog
 
-    known = catalog.load().channels.get(channel)
-    words = {"nl": {"many": "berichten"}, "en": {"many": "posts"}} if known is None else known.unit
-    return {lang: word["many"] for lang, word in words.items()}
+    known = catalog.load()
+    return {lang: known.unit_forms(channel, lang)[1] for lang in LANGUAGES}
 
 
 class Section(NamedTuple):

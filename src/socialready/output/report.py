@@ -336,11 +336,8 @@ def _counted(posts: float, channel: str, lang: str) -> str:
     """'3 berichten', '1 editie', "2 video's": what goes out on the channel, by its own word."""
     from socialready import catalog
 
-    known = catalog.load().channels.get(channel)
-    if known is None:
-        return grammar.count(posts, "post", lang)
-    unit = known.unit[lang]
-    return f"{decimal(posts, lang)} {unit['one'] if posts == 1 else unit['many']}"
+    forms = catalog.load().unit_forms(channel, lang)
+    return f"{decimal(posts, lang)} {grammar.one_or_many(posts, forms)}"
 
 
 def raw(content: str, problem: str, lang: str) -> str:
