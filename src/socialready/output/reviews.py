@@ -152,15 +152,16 @@ def page(document: PlanDoc, lang: str) -> tuple[list[Block], list[str]]:
 def _blocks(found: list[ReviewFigures], document: PlanDoc, lang: str) -> list[Block]:
     """Per review: a title, its lines of figures against the promise, and its notes; each
     measure in the organisation's own words, as step 3 set it."""
-    from socialready import catalog, questionnaire
+    from socialready import answers, catalog, questionnaire
     from socialready.rules.context import Context
     from socialready.rules.steps import metric
 
+    if not found:
+        return []
     plan_lang = document["language"]
-    given = document["answers"]
-    answers = {f"{part}.{key}": value for part in given for key, value in given[part].items()}
-    ctx = Context(answers, catalog.load(), questionnaire.load(), lang)
-    measured = catalog.load().texts["metrics"]
+    known, qs = catalog.load(), questionnaire.load()
+    ctx = Context(answers.from_nested(qs, document["answers"], "answers"), known, qs, lang)
+    measured = known.texts["metrics"]
     out = []
     for number, review in enumerate(found, start=1):
         weeks = review["weeks"]
