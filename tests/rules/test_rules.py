@@ -1208,3 +1208,25 @@ def test_a_club_answers_to_its_board_not_to_management(management: str, lang: st
         assert club["owners"]["organise"] == ("board" if lang == "en" else "bestuur")
     firm = generate(lang, **{"willingness.management": management})  # a business: its management
     assert "management" in " ".join(_sentences(firm)).lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_newsletter_whose_rhythm_is_not_known_is_not_said_to_be_posted_to(lang: str) -> None:
+    """What goes out on a channel 'verschijnt' / 'goes out': a newsletter is sent, not posted."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "culture",
+            "organisation.size": "small",
+            "goals.objectives": ["awareness", "community"],
+            "audience.segments": ["adults", "seniors"],
+            "channels.current": {"newsletter": {"posts_per_week": None, "works": "well"}},
+            "capacity.hours_per_week": 6,
+            "capacity.people": 2,
+        },
+    )
+    assert "newsletter" in recommended(result)
+    said = why(result, "newsletter")
+    assert text("rules.channel_rhythm_unknown", lang) in said
+    assert ("you post" if lang == "en" else "plaats") not in said.lower()
