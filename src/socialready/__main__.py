@@ -21,6 +21,8 @@ THRESHOLD = 50_000
 
 def run() -> None:
     gc.set_threshold(THRESHOLD, *gc.get_threshold()[1:])
+    for number in (signal.SIGINT, signal.SIGTERM):  # while it loads: nothing begun, nothing to say
+        signal.signal(number, _late)
     from socialready.cli import main
 
     gc.freeze()

@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from socialready.errors import ExitCode, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import CtrlC, ExitCode, Interrupted, SocialreadyError, told_in
 from socialready.output import streams
 
 
@@ -348,7 +348,7 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 def _interrupt(signum: int, frame: object) -> NoReturn:
     """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
-    raise Interrupted(msg("interrupted"))
+    raise CtrlC
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -385,6 +385,14 @@ def main() -> None:
         from socialready.output import terminal
 
         terminal.message(exc.message, style="yellow")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except CtrlC as exc:
+        from socialready import locales
+        from socialready.output import terminal
+        from socialready.text import text
+
+        said = exc.lang or locales.default_language()
+        terminal.message(text("interrupted", said), style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except SocialreadyError as exc:
         from socialready.output import terminal

@@ -143,7 +143,7 @@ def told_in(lang: str | None) -> Iterator[None]:
     more, such as the plan's language) gave one first."""
     try:
         yield
-    except SocialreadyError as exc:
+    except (SocialreadyError, CtrlC) as exc:
         if exc.lang is None:
             exc.lang = lang
         raise
@@ -184,3 +184,13 @@ class Interrupted(SocialreadyError):
     """The user pressed Ctrl-C; what was answered so far is kept."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class CtrlC(BaseException):
+    """Ctrl-C (SIGINT) while a command works, not at a question. Like KeyboardInterrupt it is
+    no Exception, so that no handler of failures (`except SocialreadyError`, `except Exception`:
+    a plan read again another way, an error kept for the summary) takes it for one of its own
+    and goes on; nor is it a KeyboardInterrupt, which Typer turns into a silent exit. The entry
+    point says it, in the language `told_in` gave."""
+
+    lang: str | None = None

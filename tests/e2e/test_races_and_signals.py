@@ -371,3 +371,109 @@ def test_a_signal_while_the_command_exits_ends_it_without_a_traceback(
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
     assert '"$schema"' in result.stdout  # the command's own output is whole
+
+
+EARLY_SIGNAL = """\
+import importlib.abc, os, signal, sys
+
+
+class Signal(importlib.abc.MetaPathFinder):  # as the command's own modules start to load
+    def find_spec(self, name, path=None, target=None):
+        if name == "socialready.cli":
+            os.kill(os.getpid(), signal.{name})
+        return None
+
+
+sys.meta_path.insert(0, Signal())
+sys.argv = ["socialready", "schema"]
+from socialready.__main__ import run
+
+run()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill ends a Windows process outright")
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_while_the_command_loads_ends_it_without_a_traceback(
+    tmp_path: Path, name: str, code: int
+) -> None:
+    """Before the command has begun anything, SIGTERM or Ctrl-C ends it with the signal's exit
+    code; Ctrl-C there printed a KeyboardInterrupt traceback from inside an import."""
+    script = tmp_path / "early.py"
+    script.write_text(EARLY_SIGNAL.format(name=name))
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == code, result.stderr
+    assert result.stderr == "" and result.stdout == ""
+
+
+CTRL_C_AT = """\
+import os, signal, sys
+from socialready.__main__ import run
+
+calls = 0
+
+
+def profile(frame, event, arg):  # Ctrl-C at the second call of one function of socialready's
+    global calls
+    code = frame.f_code
+    if event == "call" and code.co_name == {function!r} and code.co_filename.endswith({module!r}):
+        calls += 1
+        if calls == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+sys.setprofile(profile)
+sys.argv = ["socialready", "plan", *{args!r}]
+run()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill ends a Windows process outright")
+@pytest.mark.parametrize(
+    ("module", "function", "check"),
+    [(module, function, check)
+     for module, function in [("files.py", "read_bytes"), ("canonical.py", "read"),
+                              ("rules/__init__.py", "generate"), ("canonical.py", "write")]
+     for check in (True, False)]
+    + [("files.py", "write_text", False), ("files.py", "_current_digest", False)],
+)  # fmt: skip
+def test_ctrl_c_while_a_plan_is_worked_on_stops_the_run(
+    isolated: Path, stale_plan: str, module: str, function: str, check: bool
+) -> None:
+    """A small folder is read, recomputed and written by the command's own process: Ctrl-C
+    there, wherever it comes, stops the run with its one message. It was taken for a plan that
+    could not be read ("Error: Stopped", and the run went on), or, while a plan was read
+    another way, lost altogether."""
+    folder = _folder(isolated, stale_plan, 5)
+    args = ["--check", str(folder)] if check else [str(folder)]
+    script = isolated / "ctrl_c.py"
+    script.write_text(CTRL_C_AT.format(module=module, function=function, args=args))
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 130, result.stderr
+    stopped = "Stopped (Ctrl-C). Every file written so far is whole; run the command again for"
+    assert result.stderr.splitlines() == [f"{stopped} the rest."], result.stderr  # nothing else
+    assert "Error" not in result.stderr and "plans" not in result.stderr
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*.yaml"))]
+    assert texts[2:] == [stale_plan] * 3, "the run went on after Ctrl-C"
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_ctrl_c_is_said_in_the_language_of_the_session(isolated: Path, stale_plan: str) -> None:
+    folder = _folder(isolated, stale_plan, 5)
+    script = isolated / "ctrl_c.py"
+    args = ["--check", str(folder)]
+    script.write_text(CTRL_C_AT.format(module="rules/__init__.py", function="generate", args=args))
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "NO_COLOR": "1", "SOCIALREADY_LANG": "nl"},
+    )  # fmt: skip
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.splitlines() == [
+        "Gestopt (Ctrl-C). Elk bestand dat al geschreven is, is heel; "
+        "start de opdracht opnieuw voor de rest."
+    ]

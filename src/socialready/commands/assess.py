@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from socialready import answers as answers_mod
 from socialready import questionnaire
-from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import (
+    BadInput,
+    CtrlC,
+    ExitCode,
+    Interrupted,
+    SocialreadyError,
+    msg,
+    told_in,
+)
 from socialready.language import resolve_language
 from socialready.text import text
 from socialready.wizard import flow, prompts
@@ -79,7 +87,7 @@ def run(
             raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
         try:
             target, document = _write(answered, language, target, existing, force, started)
-        except (KeyboardInterrupt, EOFError):
+        except (KeyboardInterrupt, CtrlC, EOFError):
             where = _keep(answered, target, language)
             raise Interrupted(msg("wizard.stopped", n=len(answered), path=str(where))) from None
         except SocialreadyError as exc:

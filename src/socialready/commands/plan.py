@@ -20,7 +20,6 @@ from socialready.errors import (
     ExitCode,
     FileProblem,
     HandEdited,
-    Interrupted,
     SocialreadyError,
     msg,
 )
@@ -28,7 +27,6 @@ from socialready.planfile import recompute
 from socialready.text import text
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
     from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
 
@@ -42,17 +40,30 @@ START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform h
 Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
 # path, --set, --lang, force, --check, the language said in
 Job = tuple[Path, "Answers", str | None, bool, bool, str]
+WRITING = threading.Lock()  # held while a plan is written (see _worker)
 
 
 def _one(job: Job) -> Outcome:
+    """A plan recomputed and, unless --check, written when it changed: in a worker process for a
+    large folder, so that the writes of a folder are spread over the machine's cores too."""
     path, sets, lang, force, check, said = job
     try:
         update = recompute.update(path, sets, lang, force=force, said_in=said)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
-        return path, None, (exc.render(said), int(exc.exit_code), _failure(exc))
-    if check:  # nothing is written: the new text need not cross back to the command
-        update = update._replace(new_text="")
-    return path, update, None
+        return path, None, _said(exc, said)
+    if not check and (update.changed or update.formatting):
+        try:
+            with WRITING:  # a worker whose command is gone waits for this write to end
+                update = _write(path, update, sets, lang, force, said)
+        except SocialreadyError as exc:
+            return path, update._replace(new_text=""), _said(exc, said)
+    # written, or nothing to write: the new text need not cross back to the command
+    return path, update._replace(new_text=""), None
+
+
+def _said(exc: SocialreadyError, lang: str) -> tuple[str, int, str]:
+    """A plan's failure as plain data: its message, exit code and count in the summary."""
+    return exc.render(lang), int(exc.exit_code), _failure(exc)
 
 
 def _failure(exc: SocialreadyError) -> str:
@@ -66,26 +77,18 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 
 
 def _write(
-    path: Path,
-    update: recompute.Update,
-    sets: Answers,
-    lang: str | None,
-    force: bool,
-    said: str,
-    prepared: files.Prepared | None = None,
+    path: Path, update: recompute.Update, sets: Answers, lang: str | None, force: bool, said: str
 ) -> recompute.Update:
-    """Write the recomputed plan (`prepared`: its new text already flushed beside it). When
-    another socialready wrote it since it was read (a review recorded while this one waited
-    for the plan's lock), read it again and recompute, so that its change is kept as well; any
-    other change is left as it is, and said."""
+    """Write the recomputed plan, unless it changed since it was read: the file is checked
+    under the plan's lock right before it is replaced. When another socialready wrote it
+    since (a review recorded while this one waited for the plan's lock), read it again and
+    recompute, so that its change is kept as well; any other change is left as it is, and
+    said."""
     for _ in range(RETRIES):
         try:
-            if prepared is None:
-                prepared = files.prepare(path, update.new_text, bom=update.bom)
-            files.commit(prepared, expect=update.digest)
+            files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
             return update
         except files.ChangedMeanwhile as exc:
-            prepared = None
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
             again = recompute.update(path, sets, lang, force=force, said_in=said)
@@ -96,85 +99,7 @@ def _write(
     return update
 
 
-WRITERS = 4  # new texts flushed to disk at once: most of a write is waiting for the disk
-
-
-def _written(
-    outcomes: Iterator[Outcome], sets: Answers, lang: str | None, force: bool, said: str
-) -> Iterator[Outcome]:
-    """Each outcome once its plan is written (if it changed), in order. The new texts are
-    flushed to disk on a few threads while the next plans are recomputed; each plan is then
-    checked and replaced on this thread, one at a time, the check right before the replace
-    (an edit made meanwhile is never written over). When the command stops (Ctrl-C, an error),
-    no other write starts, and what was flushed but not yet put in place is removed."""
-    from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
-
-    def prepare(update: recompute.Update) -> files.Prepared | SocialreadyError:
-        try:
-            return files.prepare(update.path, update.new_text, bom=update.bom)
-        except SocialreadyError as exc:  # said when its plan's turn comes
-            return exc
-
-    def write(outcome: Outcome, prepared: files.Prepared | SocialreadyError) -> Outcome:
-        path, update, _ = outcome
-        assert update is not None
-        try:
-            if isinstance(prepared, SocialreadyError):
-                raise prepared
-            return path, _write(path, update, sets, lang, force, said, prepared), None
-        except Interrupted:
-            raise  # Ctrl-C: the command stops
-        except SocialreadyError as exc:
-            return path, update, (exc.render(said), int(exc.exit_code), _failure(exc))
-
-    pending: deque[tuple[Outcome, Future[files.Prepared | SocialreadyError] | None]] = deque()
-    writers = ThreadPoolExecutor(
-        WRITERS,
-        thread_name_prefix="write",
-        initializer=files.hold_signals,  # Ctrl-C: not here
-    )
-
-    def next_done() -> Outcome:
-        outcome, future = pending[0]
-        prepared = None if future is None else future.result()
-        pending.popleft()
-        if prepared is None:
-            return outcome
-        try:
-            return write(outcome, prepared)
-        finally:
-            if isinstance(prepared, files.Prepared):
-                files.discard(prepared)  # put in place, or not to be: no temporary file stays
-
-    try:
-        for outcome in outcomes:
-            update = outcome[1]
-            if update is not None and (update.changed or update.formatting):
-                pending.append((outcome, writers.submit(prepare, update)))
-            else:
-                pending.append((outcome, None))
-            while pending and (len(pending) > 2 * WRITERS or _done(pending[0][1])):
-                yield next_done()
-        while pending:
-            yield next_done()
-    finally:
-        writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
-        if isinstance(outcomes, Generator):
-            outcomes.close()  # the worker processes end now, before the pool replaces any
-        writers.shutdown(wait=True)
-        for _, future in pending:  # flushed, never put in place: removed
-            if future is not None and not future.cancelled():
-                prepared = future.result()
-                if isinstance(prepared, files.Prepared):
-                    files.discard(prepared)
-
-
-def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
-    return item is None or item.done()
-
-
-def _outcomes(jobs: list[Job]) -> Iterator[Outcome]:
+def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
     """Each plan recomputed, in order; a large folder is spread over the machine's cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(jobs) < PARALLEL_FROM or (cores or 1) < 2:
@@ -318,6 +243,7 @@ def _worker(parent: int, folders: set[Path], method: str) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
+    files.write_for(parent)
 
     def orphaned() -> None:
         deadline = time.monotonic() + 2  # the pipe can break a moment before the parent is gone
@@ -329,6 +255,7 @@ def _worker(parent: int, folders: set[Path], method: str) -> None:
     def watch() -> None:
         while _parent_alive(parent, method):
             time.sleep(0.2)
+        WRITING.acquire(timeout=END_WAIT)  # the write under way ends, and no other starts
         orphaned()
         os._exit(1)
 
@@ -346,32 +273,45 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     from socialready import catalog
 
     catalog.load()  # read once here, so that worker processes inherit it
-    code = ExitCode.OK
-    unchanged = changed = 0
-    failed = {"unreadable": 0, "unwritten": 0, "refused": 0}
     said = lang or locales.default_language()  # what is said of the plans, each in its own
     jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
+    try:
+        code, counts = _told(outcomes, check, said)
+    except BaseException:  # Ctrl-C, SIGTERM, an error
+        outcomes.close()  # the worker processes end now, before anything is cleared up
+        if not check:  # what was being written when it stopped is not put in place
+            files.remove_temporary_files({path.parent for path in plans}, os.getpid())
+        raise
+    sys.stderr.write(_summary(check, counts, said) + "\n")
+    return int(code)
+
+
+def _told(outcomes: Iterator[Outcome], check: bool, said: str) -> tuple[ExitCode, dict[str, int]]:
+    """Each plan's outcome said as it comes: the exit code, and how many plans had which."""
+    code = ExitCode.OK
+    counts = dict.fromkeys(("changed", "unchanged", "unreadable", "unwritten", "refused"), 0)
     out: Out | None = None
-    if not check:
-        outcomes = _written(outcomes, set_answers, lang, force, said)
     for path, update, error in outcomes:
         if error is not None or update is None:
             from socialready.output import terminal
 
             not_done = FileProblem(path, msg("plan.not_recomputed"))
-            said_error = error or (not_done.render(said), ExitCode.BAD_INPUT, "unreadable")
-            message, exit_code, kind = said_error
+            message, exit_code, kind = error or (
+                not_done.render(said),
+                ExitCode.BAD_INPUT,
+                "unreadable",
+            )
             terminal.error(message, said)
             code = max(code, ExitCode(exit_code))
-            failed[kind] += 1
+            counts[kind] += 1
             continue
         if update.hashtags:
             from socialready.output import terminal
 
             terminal.message(update.hashtags, style="yellow")
         if not update.changed:
-            unchanged += 1
+            counts["unchanged"] += 1
             if update.formatting:
                 from socialready.output import terminal
 
@@ -379,7 +319,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
                 what = text(f"layout.{update.formatting}", said)
                 terminal.message(text(which, said, path=path, what=what))
             continue
-        changed += 1
+        counts["changed"] += 1
         from socialready.output import terminal
 
         out = out or terminal.console()  # one for the run: a folder may change every plan
@@ -393,21 +333,20 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
                 else edited_field(field, said)
                 for field in update.moved_to_notes
             )  # fmt: skip
-            terminal.message(
-                text("plan.would_move" if check else "plan.moved", said, fields=fields)
-            )
+            moved = "plan.would_move" if check else "plan.moved"
+            terminal.message(text(moved, said, fields=fields))
         if check:
             code = max(code, ExitCode.CHANGES)
-    sys.stderr.write(_summary(check, changed, unchanged, failed, said) + "\n")
-    return int(code)
+    return code, counts
 
 
-def _summary(check: bool, changed: int, current: int, failed: dict[str, int], said: str) -> str:
+def _summary(check: bool, counts: dict[str, int], said: str) -> str:
     """One line, the parts that are not zero: "3 plans updated, 1 plan could not be written"."""
-    counts = (
-        ("would_change" if check else "updated", changed),
-        ("up_to_date" if check else "already_up_to_date", current),
-        *failed.items(),
-    )
-    parts = [text(f"plan.summary.{part}", said, n=n) for part, n in counts if n]
+    named = {
+        "changed": "would_change" if check else "updated",
+        "unchanged": "up_to_date" if check else "already_up_to_date",
+    }
+    parts = [
+        text(f"plan.summary.{named.get(part, part)}", said, n=n) for part, n in counts.items() if n
+    ]
     return ", ".join(parts) + "."
