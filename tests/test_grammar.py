@@ -105,3 +105,28 @@ def test_the_rules_context_speaks_the_same_grammar() -> None:
     )
     assert ctx.count(1, "post") == "1 bericht"
     assert ctx.verb("would", 2) == "zouden"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "with_unit", "alone"),
+    [(1, "en", "1 hour", "1"), (2.5, "en", "2.5 hours", "2.5"), (0.5, "en", "0.5 hours", "0.5"),
+     (1, "nl", "1 uur", "1"), (2.5, "nl", "2,5 uur", "2,5")],
+)  # fmt: skip
+def test_an_amount_names_its_unit_in_agreement_when_the_sentence_asks(
+    value: float, lang: str, with_unit: str, alone: str
+) -> None:
+    amount = grammar.Amount(value, lang)
+    assert f"{amount:hour}" == with_unit
+    assert f"{amount}" == alone
+
+
+@pytest.mark.parametrize(
+    ("lang", "hours", "said"),
+    [("en", 1, "about 1 hour a week"), ("en", 1.5, "about 1.5 hours a week"),
+     ("nl", 1, "ongeveer 1 uur per week"), ("nl", 1.5, "ongeveer 1,5 uur per week")],
+)  # fmt: skip
+def test_a_rules_sentence_says_its_hours_in_agreement(lang: str, hours: float, said: str) -> None:
+    """'about 1 hours a week' stood in English plans with a channel of one hour."""
+    ctx = Context({}, catalog.load(), questionnaire.load(), lang)
+    sentence = ctx.text("actions.be_active.keep", channel="Bluesky", cadence="1", hours=hours)
+    assert sentence.endswith(f"{said}.")

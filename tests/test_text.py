@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from socialready import text
+from socialready import grammar, text
 from socialready.errors import BadInput, msg, told_in
 from socialready.planfile import yamlio
 from tests.conftest import NL, ORGANISATIONS, edit_plan, invoke, overdue_plan, review_plan
@@ -33,6 +33,10 @@ def _all() -> dict[str, dict[str, Any]]:
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _amounts(template: str) -> set[str]:
+    return {name for _, name, spec, _ in string.Formatter().parse(template) if name and spec}
 
 
 def _forms(entry: dict[str, Any], lang: str) -> dict[str, str]:
@@ -68,6 +72,8 @@ def test_every_text_renders_with_every_blank_filled(lang: str) -> None:
         params: dict[str, Any] = {field: "X" for field in _fields(str(entry["en"]))}
         for form in _forms(entry, "en").values():
             params.update({field: "X" for field in _fields(form)})
+        for form in (str(entry["en"]), str(entry["nl"])):  # "{hours:hour}": an amount
+            params.update({field: grammar.Amount(1.5, lang) for field in _amounts(form)})
         for n in (1, 3):  # both forms of a plural; a singular form has no {n}
             said = text.text(id, lang, **{**params, "n": n})
             assert "{" not in said, f"{id} ({lang}): a blank is left unfilled"

@@ -57,6 +57,24 @@ def count(n: float, name: str, lang: str) -> str:
     return f"{decimal(n, lang)} {noun(name, n, lang)}"
 
 
+class Amount:
+    """A number in a rules' sentence that names its unit: `{hours:hour}` writes it with the noun
+    that agrees ("1 hour", "2.5 hours", "2,5 uur"); `{hours}` the number alone, as the
+    language writes it."""
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: float, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, unit: str) -> str:
+        return count(self.value, unit, self.lang) if unit else decimal(self.value, self.lang)
+
+
+AMOUNT = ":hour}"  # the unit a rules' sentence names after a number; see Amount
+
+
 def verb(name: str, n: float, lang: str) -> str:
     """A verb (or pronoun) that agrees with `n` subjects: 'past' or 'passen'."""
     return one_or_many(n, _data()["verbs"][name][lang])

@@ -108,7 +108,9 @@ def test_slower_replies_and_more_hours_than_planned() -> None:
     assert texts[0]["says"] == (
         "Messages were answered within a few days, slower than promised (the same day)."
     )
-    assert texts[1]["says"] == "5 hours a week were spent, against 3 planned."
+    assert texts[1]["says"] == "You spent 5 hours a week, against 3 planned."
+    one = review.texts([("review.hours-under", {"spent": 1, "planned": 3})], "en", ())
+    assert one[0]["says"] == "You spent only 1 hour a week, against 3 planned."
 
 
 def test_unanswered_messages_cap_the_verdict() -> None:

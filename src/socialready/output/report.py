@@ -166,9 +166,8 @@ def workload_line(workload: Workload, lang: str) -> str:
     if isinstance(summary, str):
         return summary
     needed = decimal(workload["hours_needed"], lang)
-    return text(
-        "workload", lang, needed=needed, available=decimal(workload["hours_available"], lang)
-    )
+    available = grammar.count(workload["hours_available"], "hour", lang)
+    return text("workload", lang, needed=needed, available=available)
 
 
 def markdown(document: PlanDoc, *, details: bool = False) -> str:

@@ -192,8 +192,11 @@ class Context:
         template = sentences[id]
         if not params and type(template) is str:
             return template  # about half the sentences a plan says: nothing to fill in
+        amounts = type(template) is str and grammar.AMOUNT in template  # "{hours:hour}"
         for key, value in params.items():
-            if isinstance(value, float):
+            if amounts and isinstance(value, (int, float)) and not isinstance(value, bool):
+                params[key] = grammar.Amount(value, self.lang)
+            elif isinstance(value, float):
                 params[key] = decimal(value, self.lang)
         return fill(template, params)
 

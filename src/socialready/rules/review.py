@@ -210,7 +210,7 @@ def texts(findings: list[Finding], lang: str, situation: tuple[str, ...]) -> lis
         for key in ("spent", "planned"):
             value = shown.get(key)
             if isinstance(value, (int, float)):
-                shown[key] = grammar.decimal(value, lang)
+                shown[key] = grammar.Amount(value, lang)  # "{spent:hour}": with its unit
         base = f"review.findings.{rule}"
         out.append(
             {

@@ -55,7 +55,7 @@ def build(
     metrics = catalog.texts["metrics"]
     common = {
         "weeks": _same(weeks),
-        "promised": {lang: grammar.decimal(hours_planned, lang) for lang in LANGS},
+        "promised": {lang: grammar.count(hours_planned, "hour", lang) for lang in LANGS},
     }
     sections = []
     for raw_section in data()["sections"]:
