@@ -37,8 +37,9 @@ def read_text(path: Path) -> str:
     return read(path).text
 
 
-def read(path: Path) -> Contents:
-    """The file's text and digest, or a FileProblem that says what is wrong and what to do."""
+def read(path: Path, *, digest: bool = True) -> Contents:
+    """The file's text and digest (`digest`: "" when nothing will be written after it), or a
+    FileProblem that says what is wrong and what to do."""
     data = read_bytes(path)
     if len(data) > MAX_BYTES:
         raise FileProblem(path, msg("file.too_large", limit=LIMIT))
@@ -50,7 +51,8 @@ def read(path: Path) -> Contents:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileProblem(path, _not_utf8(data, exc.start)) from None
-    return Contents(text.removeprefix("\ufeff"), digest(data), text.startswith("\ufeff"))
+    summed = _digest(data) if digest else ""
+    return Contents(text.removeprefix("\ufeff"), summed, text.startswith("\ufeff"))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -92,7 +94,7 @@ def _read_fd(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def digest(data: bytes) -> str:
+def _digest(data: bytes) -> str:
     """Enough to notice that a file changed (an edit), not to resist an attacker."""
     return f"{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
@@ -106,7 +108,7 @@ def _current_digest(path: Path) -> str:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return "not a regular file"
-        return digest(handle.read())
+        return _digest(handle.read())
 
 
 def _not_utf8(data: bytes, start: int) -> Msg:

@@ -37,28 +37,30 @@ PARALLEL_FROM = 64  # plans; below this, starting worker processes costs more th
 START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform has it
 
 # error: message, exit code, and which count of the summary it goes to (see _failure)
-Outcome = tuple[Path, "recompute.Update | None", "tuple[str, int, str] | None"]
+# Paths cross to and from the workers as text: a Path takes ten times as long to pickle.
+Outcome = tuple[str, "recompute.Update | None", "tuple[str, int, str] | None"]
 # path, --set, --lang, force, --check, the language said in
-Job = tuple[Path, "Answers", str | None, bool, bool, str]
+Job = tuple[str, "Answers", str | None, bool, bool, str]
 WRITING = threading.Lock()  # held while a plan is written (see _worker)
 
 
 def _one(job: Job) -> Outcome:
     """A plan recomputed and, unless --check, written when it changed: in a worker process for a
     large folder, so that the writes of a folder are spread over the machine's cores too."""
-    path, sets, lang, force, check, said = job
+    name, sets, lang, force, check, said = job
+    path = Path(name)
     try:
-        update = recompute.update(path, sets, lang, force=force, said_in=said)
+        update = recompute.update(path, sets, lang, force=force, said_in=said, check=check)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
-        return path, None, _said(exc, said)
+        return name, None, _said(exc, said)
     if not check and (update.changed or update.formatting):
         try:
             with WRITING:  # a worker whose command is gone waits for this write to end
                 update = _write(path, update, sets, lang, force, said)
         except SocialreadyError as exc:
-            return path, update._replace(new_text=""), _said(exc, said)
+            return name, update._replace(new_text=""), _said(exc, said)
     # written, or nothing to write: the new text need not cross back to the command
-    return path, update._replace(new_text=""), None
+    return name, update._replace(new_text=""), None
 
 
 def _said(exc: SocialreadyError, lang: str) -> tuple[str, int, str]:
@@ -109,7 +111,7 @@ def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
 
     method = start_method()
     context = multiprocessing.get_context(method)
-    folders = {job[0].parent for job in jobs}
+    folders = {Path(job[0]).parent for job in jobs}
     others = set(multiprocessing.active_children())  # not the pool's: never ended by `end`
     pool = None
     if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
@@ -274,7 +276,7 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
 
     catalog.load()  # read once here, so that worker processes inherit it
     said = lang or locales.default_language()  # what is said of the plans, each in its own
-    jobs = [(path, set_answers, lang, check or force, check, said) for path in plans]
+    jobs = [(str(path), set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
     try:
         code, counts = _told(outcomes, check, said)

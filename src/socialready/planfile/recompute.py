@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 class Update(NamedTuple):
     """One plan recomputed: what would be written, whether that differs, and what changes."""
 
-    path: Path
     new_text: str
     changed: bool  # the plan's content changes (the old text is not kept: an update may
     # cross a process boundary; `digest` tells whether the file is still as it was read)
@@ -59,13 +58,16 @@ def refresh(plan: Plan, source: str, *, force: bool) -> list[str]:
     return moved
 
 
-def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in: str) -> Update:
+def update(
+    path: Path, sets: Answers, lang: str | None, *, force: bool, said_in: str, check: bool = False
+) -> Update:
     """Recompute a plan from its answers (and --set, and in `lang` when given), keeping
-    everything the user owns; what changes is said in `said_in`.
+    everything the user owns; what changes is said in `said_in`. With `check` it will not be
+    written (--check): its digest is not worked out.
 
     Line ends (CRLF from a Windows checkout) and a byte-order mark are kept as they are; a
     file that differs from what `plan` writes only in its layout is not a change."""
-    contents = files.read(path)
+    contents = files.read(path, digest=not check)
     old_text = contents.text
     moved: list[str] = []
     asked = bool(sets or lang)
@@ -97,7 +99,6 @@ def update(path: Path, sets: Answers, lang: str | None, *, force: bool, said_in:
 
         changes = diff.compare(plan.document, document, said_in)
     return Update(
-        path,
         new_text,
         changed,
         changes,
