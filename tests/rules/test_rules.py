@@ -1230,3 +1230,23 @@ def test_a_newsletter_whose_rhythm_is_not_known_is_not_said_to_be_posted_to(lang
     said = why(result, "newsletter")
     assert text("rules.channel_rhythm_unknown", lang) in said
     assert ("you post" if lang == "en" else "plaats") not in said.lower()
+
+
+@pytest.mark.parametrize(
+    ("pace", "cover", "lang", "aim"),
+    [("within_hours", True, "nl", "een reactie binnen een paar uur, ook in het weekend"),
+     ("within_hours", False, "nl", "een reactie binnen een paar uur op werkdagen"),
+     ("same_day", True, "en", "replies the same day, at weekends too"),
+     ("same_day", False, "en", "replies within a working day")],
+)  # fmt: skip
+def test_the_reply_aim_holds_at_weekends_where_someone_covers_them(
+    pace: str, cover: bool, lang: str, aim: str
+) -> None:
+    """A water board with a 24/7 roster was told to aim at replies "op werkdagen"."""
+    result = generate(
+        lang, capacity__response_time=pace, capacity__weekend_cover=cover, capacity__people=3
+    )
+    assert aim in actions(result, "monitor")
+    assert (
+        "werkdag" in actions(result, "monitor") or "working day" in actions(result, "monitor")
+    ) is not cover

@@ -285,10 +285,17 @@ def _share(p: Facts) -> list[str]:
     return actions
 
 
+KEPT_AT_WEEKENDS = ("within_hours", "same_day")  # paces a weekend cover keeps as they are
+
+
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
     response = ctx.choice("capacity.response_time")
-    target = ctx.text(f"response_targets.{response}{'_fixed' if replies_fixed(ctx) else ''}")
+    if replies_fixed(ctx):
+        response += "_fixed"  # two fixed rounds a week
+    elif ctx["capacity.weekend_cover"] and response in KEPT_AT_WEEKENDS:
+        response += "_weekend"  # their cover holds the pace at weekends too: said so
+    target = ctx.text(f"response_targets.{response}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions = [p.a("monitor.respond-privately", target=target)]
     else:
