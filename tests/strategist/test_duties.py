@@ -435,3 +435,35 @@ def test_first_actions_of_a_ready_organisation_do_not_start_with_describing_its_
     found = _first(result, answers_given, "nl")
     assert len(found) == 3 and found[-1][0] == 4  # ends with the first live action
     assert not any(action.startswith("Beschrijf je doelgroep") for _, action in found), found
+
+
+NO_CHANNEL = {"willingness__management": "against"}  # no account opened against management's will
+
+
+def test_no_weekend_finding_for_a_business_serving_businesses_or_a_plan_without_channels() -> None:
+    """A start-up recruiting engineers was told to agree who watches messages at weekends; a
+    haulier whose director is against it got the finding for a plan with no channel."""
+    b2b = advise(
+        given(
+            "nl-hospital",
+            organisation__kind="business_b2b",
+            organisation__sector="b2b_services",
+            capacity__weekend_cover=False,
+        ),
+        "nl",
+    )
+    assert "capacity.no-weekend-cover" not in rule_ids(b2b)
+    assert "weekend" not in text(b2b)
+    served = advise(given("nl-hospital", capacity__weekend_cover=False), "nl")
+    assert "capacity.no-weekend-cover" in rule_ids(served)
+    nothing = advise(given("nl-hospital", capacity__weekend_cover=False, **NO_CHANNEL), "nl")
+    assert nothing["channels"]["recommended"] == []
+    assert "capacity.no-weekend-cover" not in rule_ids(nothing)
+
+
+def test_a_couple_agrees_who_posts_and_who_answers_not_an_owner_per_channel() -> None:
+    result = advise(given("nl-hospital", organisation__size="micro", capacity__people=2), "nl")
+    organise = steps_text(result, "organise")
+    assert "jullie tweeën" in organise and "eigenaar" not in organise
+    team = advise(given("nl-hospital", organisation__size="small", capacity__people=2), "nl")
+    assert "wijs per kanaal één eigenaar aan" in steps_text(team, "organise")

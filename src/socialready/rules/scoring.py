@@ -90,7 +90,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
         elif ctx.choice("capacity.response_time") == "within_days":
             aim = ctx.text(f"reply_aim.{'fixed' if replies_fixed(ctx) else 'same_day'}")
             fire("capacity.slow-response", aim=aim)
-        if people > 0 and not ctx["capacity.weekend_cover"]:
+        weekend_off = ctx.choice("organisation.kind") in WEEKEND_OFF or not choice.recommended
+        if people > 0 and not ctx["capacity.weekend_cover"] and not weekend_off:
             fire("capacity.no-weekend-cover", then=_weekend(ctx))
     if ctx.choice("capacity.budget") == "none":
         fire("capacity.no-budget")
@@ -174,6 +175,12 @@ def crisis_channels(ctx: Context, choice: ChannelChoice) -> str:
         if channel.conversational and channel.id != "internal_network"  # criticism is public
     ]
     return ctx.channels(planned) if planned else ctx.text("talking_channels")
+
+
+# Kinds whose audience expects no answer at weekends: a business that serves businesses (a
+# recruiter's candidates included) is not marked down for the weekend, nor told to watch it;
+# nor is a plan with no channel yet.
+WEEKEND_OFF = ("business_b2b",)
 
 
 def _weekend(ctx: Context) -> str:
