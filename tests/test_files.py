@@ -109,35 +109,3 @@ def test_a_plans_lock_is_finalized_while_signals_are_still_held(tmp_path: Path) 
     assert held_when_finalized == [True]
     assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     assert not files.lock_path(target).exists()
-
-
-def _flush_for(command: int, target: Path) -> None:
-    """A worker of `plan` ended after it flushed a plan's new text, before it replaced the plan."""
-    files.write_for(command)
-    files._flushed(target, target, "socialready: 1\n", False)
-
-
-def test_a_workers_unfinished_write_is_named_for_its_command_which_removes_it(
-    tmp_path: Path,
-) -> None:
-    """A worker of `plan` ended between flushing and replacing (Ctrl-C; Windows ends it without
-    a word) leaves its temporary file under the command's process id: the command, still
-    running, is not taken for gone by a sweep, and removes the file once its workers are ended."""
-    import multiprocessing
-    import os
-
-    target = tmp_path / "plan.yaml"
-    target.write_text("x\n")
-    worker = multiprocessing.get_context("spawn").Process(
-        target=_flush_for, args=(os.getpid(), target)
-    )
-    worker.start()
-    worker.join(60)
-    assert worker.exitcode == 0
-    [left] = tmp_path.glob(".plan.yaml.*.tmp")
-    assert f".{os.getpid()}." in left.name
-    files._remove_stale(tmp_path, pid=worker.pid)  # not the worker's: the command's
-    assert left.exists()
-    files.remove_temporary_files({tmp_path}, os.getpid())
-    assert not left.exists()
-    assert target.read_text() == "x\n"

@@ -110,7 +110,8 @@ def test_the_rules_context_speaks_the_same_grammar() -> None:
 @pytest.mark.parametrize(
     ("value", "lang", "with_unit", "alone"),
     [(1, "en", "1 hour", "1"), (2.5, "en", "2.5 hours", "2.5"), (0.5, "en", "0.5 hours", "0.5"),
-     (1, "nl", "1 uur", "1"), (2.5, "nl", "2,5 uur", "2,5")],
+     (1, "nl", "1 uur", "1"), (2.5, "nl", "2,5 uur", "2,5"),
+     (1.001, "en", "1 hour", "1")],  # the noun agrees with the number as written
 )  # fmt: skip
 def test_an_amount_names_its_unit_in_agreement_when_the_sentence_asks(
     value: float, lang: str, with_unit: str, alone: str

@@ -128,35 +128,25 @@ _OWN_KEYS = (  # compiled (by `re`) only when an output file is checked
 def write_text(path: Path, text: str, *, expect: str | None = None, bom: bool = False) -> None:
     """Replace `path` with `text` in one step: a reader sees the old file or the new, never half.
 
-    The new text is first written and flushed beside the file; then, under the plan's lock,
-    the file is checked to be as it was read and replaced at once, so that the check and the
-    replacement are as close together as they can be. `expect` is the digest of the file as it
-    was read ("" for none): when the file changed since (an edit while socialready worked), it
-    is left as it is. A symbolic link is written through, to the file it names; a pipe or
-    device is never written to. No temporary file stays, whatever happens."""
+    `expect` is the digest of the file as it was read ("" for none): when the file changed
+    since (an edit while socialready worked), it is left as it is. A symbolic link is written
+    through, to the file it names; a pipe or device is never written to."""
+    commit(prepare(path, text, bom=bom), expect=expect)
+
+
+class Prepared(NamedTuple):
+    """A new text for a file, complete and flushed to disk under a temporary name beside it,
+    waiting to replace the file (`commit`) or to be removed (`discard`)."""
+
+    path: Path  # as named
+    target: Path  # the file replaced: the one a symbolic link names
+    tmp: str
+
+
+def prepare(path: Path, text: str, *, bom: bool = False) -> Prepared:
+    """The slow half of a write, which may run on any thread: the checks, and the new text
+    written and flushed beside the file. Nothing the user sees changes yet."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    tmp = _flushed(path, target, text, bom)
-    try:
-        with _failed_write(path):
-            with (
-                _one_writer(target)
-                if expect is not None
-                else contextlib.nullcontext(False) as waited
-            ):
-                if expect is not None and _current_digest(target) != expect:
-                    raise ChangedMeanwhile(
-                        path, msg("file.changed_meanwhile"), by_socialready=waited
-                    )
-                os.replace(tmp, target)
-            tmp = ""
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _flushed(path: Path, target: Path, text: str, bom: bool) -> str:
-    """The checks, and the new text written and flushed beside the file under a temporary name,
-    returned. Nothing the user sees changes yet."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -180,7 +170,36 @@ def _flushed(path: Path, target: Path, text: str, bom: bool) -> str:
         )
     mode = current.st_mode & 0o777 if current else 0o666 & ~_umask()
     with _failed_write(path), _sigterm_deferred():  # until the name is known to the cleanup
-        return _temporary(folder, target.name, data, mode)
+        return Prepared(path, target, _temporary(folder, target.name, data, mode))
+
+
+def commit(prepared: Prepared, *, expect: str | None) -> None:
+    """The quick half, on the thread that decides: under the plan's lock, the file is checked
+    to be as it was read (`expect`, see write_text) and replaced at once, so that the check
+    and the replacement are as close together as they can be. The temporary file is gone
+    after, whatever happens."""
+    path, target, tmp = prepared
+    try:
+        with _failed_write(path):
+            with (
+                _one_writer(target)
+                if expect is not None
+                else contextlib.nullcontext(False) as waited
+            ):
+                if expect is not None and _current_digest(target) != expect:
+                    raise ChangedMeanwhile(
+                        path, msg("file.changed_meanwhile"), by_socialready=waited
+                    )
+                os.replace(tmp, target)
+            tmp = ""
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def discard(prepared: Prepared) -> None:
+    """A prepared write that will not happen: its temporary file removed."""
+    Path(prepared.tmp).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -239,7 +258,7 @@ def _one_writer(target: Path) -> Iterator[bool]:
     waited = False
     deadline = time.monotonic() + LOCK_WAIT
     while True:  # Ctrl-C and SIGTERM wait while the lock is held, and come between attempts
-        held = _hold_signals()
+        held = hold_signals()
         try:
             lock.acquire(timeout=0)
             break
@@ -268,9 +287,10 @@ def _one_writer(target: Path) -> Iterator[bool]:
             _let_signals(held)
 
 
-def _hold_signals() -> set[int | signal.Signals] | None:
+def hold_signals() -> set[int | signal.Signals] | None:
     """SIGTERM and SIGINT held back on this thread (POSIX), so that no signal leaves a lock half
-    taken; what was held before is returned."""
+    taken; what was held before is returned. A thread that holds them for good (the writer
+    threads of `plan DIR`) leaves them to the command's own thread."""
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
@@ -348,12 +368,12 @@ def check_output(
 
 def _temporary(folder: Path, name: str, data: bytes, mode: int) -> str:
     """A complete copy of `data` under a temporary name in `folder`, flushed to disk. The
-    name holds the command's process id, so that one left by a killed command (kill -9) can
-    be told from one still being written, and removed."""
+    name holds the process id, so that one left by a killed process (kill -9) can be told
+    from one still being written, and removed."""
     import tempfile
 
     _remove_stale(folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{_command()}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         _write_all(fd, data, mode)
     except BaseException:
@@ -370,39 +390,25 @@ _CLEARED: set[Path] = set()
 
 def _remove_stale(folder: Path, pid: int | None = None) -> None:
     """Remove temporary files that a killed socialready left in `folder` (once a run), or
-    with `pid`, those of that command."""
+    with `pid`, those of that process."""
     if pid is None and folder in _CLEARED:
         return
     _CLEARED.add(folder)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             found = re.fullmatch(_STALE, entry.name)
-            if not found:
+            if not found or int(found[1]) == os.getpid():
                 continue
             owner = int(found[1])
-            if owner == pid or (pid is None and owner != _command() and not _alive(owner)):
+            if owner == pid or (pid is None and not _alive(owner)):
                 Path(entry.path).unlink(missing_ok=True)
 
 
 def remove_temporary_files(folders: set[Path], pid: int) -> None:
-    """What the command `pid` was writing in these folders, and will not put in place: after
-    its worker processes were ended (Ctrl-C, an error), or by those workers when the command
-    is gone (kill -9)."""
+    """What a process that is gone (`pid`) was writing in these folders: for the workers of
+    `plan`, which outlive a command killed with kill -9 by a moment."""
     for folder in folders:
         _remove_stale(folder, pid)
-
-
-_COMMAND: list[int] = []  # the command a worker process of `plan` writes for
-
-
-def write_for(command: int) -> None:
-    """In a worker process of `plan`: the temporary files it writes are named for the command
-    that started it, so that the command can remove those its ended workers leave."""
-    _COMMAND[:] = [command]
-
-
-def _command() -> int:
-    return _COMMAND[0] if _COMMAND else os.getpid()
 
 
 def _alive(pid: int) -> bool:
@@ -444,7 +450,7 @@ def _umask() -> int:
 @contextlib.contextmanager
 def _sigterm_deferred() -> Iterator[None]:
     """Hold SIGTERM and SIGINT back for a moment, where the platform can (POSIX)."""
-    held = _hold_signals()
+    held = hold_signals()
     try:
         yield
     finally:

@@ -54,7 +54,7 @@ def noun(name: str, n: float, lang: str) -> str:
 
 def count(n: float, name: str, lang: str) -> str:
     """'1 post', '3 posts', '2,5 uur': the number as the language writes it, the noun agreeing."""
-    return f"{decimal(n, lang)} {noun(name, n, lang)}"
+    return f"{decimal(n, lang)} {noun(name, number(n), lang)}"  # the noun of the number said
 
 
 class Amount:

@@ -587,3 +587,33 @@ def test_the_pool_ends_even_when_its_result_queue_is_left_locked() -> None:
         assert set(multiprocessing.active_children()) - before == set()
     finally:
         lock.release()  # the pool's own threads, stuck till now, end too
+
+
+def _blocked(thread_id: int) -> int:
+    """The signals a thread of this process holds back (Linux: its SigBlk)."""
+    status = Path(f"/proc/self/task/{thread_id}/status").read_text()
+    return int(re.search(r"^SigBlk:\s*([0-9a-f]+)$", status, re.M)[1], 16)  # type: ignore[index]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's signal mask in /proc")
+def test_the_pools_threads_never_take_sigterm_or_ctrl_c(isolated: Path, plan_text: str) -> None:
+    """A signal that one of the pool's threads takes is handled on the command's thread at once,
+    even where it holds signals back to finish a plan's replace and remove its lock file: the
+    pool's threads hold both back for good."""
+    for number in range(plan_command.PARALLEL_FROM):
+        (isolated / f"p{number:03}.yaml").write_text(plan_text, "utf-8")
+    plans = sorted(isolated.glob("p*.yaml"))
+    jobs: list[plan_command.Job] = [(str(path), {}, None, True, True, "en") for path in plans]
+    before = {thread.native_id for thread in threading.enumerate()}
+    outcomes = plan_command._outcomes(jobs)
+    try:
+        next(outcomes)
+        main = threading.main_thread().native_id
+        others = [t.native_id for t in threading.enumerate() if t.native_id not in before]
+        assert others, "no thread of the pool is running"
+        for thread_id in others:
+            blocked = _blocked(thread_id)  # type: ignore[arg-type]
+            assert blocked >> 14 & 1 and blocked >> 1 & 1, (thread_id, hex(blocked))  # 15, 2
+        assert not _blocked(main) >> 14 & 1  # type: ignore[arg-type]
+    finally:
+        outcomes.close()

@@ -132,7 +132,7 @@ def test_ctrl_c_during_a_folder_run_is_reported_once(isolated: Path, stale_plan:
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert sum("Stopped (Ctrl-C)" in line for line in stderr.splitlines()) == 1, stderr
     assert _none_running(workers), "workers outlived the command"
-    assert not list(folder.glob(".*.tmp"))
+    assert not list(folder.glob(".*.tmp")) and not list(folder.glob(".*.lock"))
 
 
 @pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
@@ -415,17 +415,17 @@ from socialready.__main__ import run
 calls = 0
 
 
-def profile(frame, event, arg):  # Ctrl-C at the second call of one function of socialready's
+def profile(frame, event, arg):  # Ctrl-C at the nth call of one function of socialready's
     global calls
     code = frame.f_code
     if event == "call" and code.co_name == {function!r} and code.co_filename.endswith({module!r}):
         calls += 1
-        if calls == 2:
+        if calls == {nth}:
             os.kill(os.getpid(), signal.SIGINT)
 
 
 sys.setprofile(profile)
-sys.argv = ["socialready", "plan", *{args!r}]
+sys.argv = ["socialready", *{args!r}]
 run()
 """
 
@@ -437,7 +437,7 @@ run()
      for module, function in [("files.py", "read_bytes"), ("canonical.py", "read"),
                               ("rules/__init__.py", "generate"), ("canonical.py", "write")]
      for check in (True, False)]
-    + [("files.py", "write_text", False), ("files.py", "_current_digest", False)],
+    + [("files.py", "commit", False), ("files.py", "_current_digest", False)],
 )  # fmt: skip
 def test_ctrl_c_while_a_plan_is_worked_on_stops_the_run(
     isolated: Path, stale_plan: str, module: str, function: str, check: bool
@@ -447,9 +447,9 @@ def test_ctrl_c_while_a_plan_is_worked_on_stops_the_run(
     could not be read ("Error: Stopped", and the run went on), or, while a plan was read
     another way, lost altogether."""
     folder = _folder(isolated, stale_plan, 5)
-    args = ["--check", str(folder)] if check else [str(folder)]
+    args = ["plan", "--check", str(folder)] if check else ["plan", str(folder)]
     script = isolated / "ctrl_c.py"
-    script.write_text(CTRL_C_AT.format(module=module, function=function, args=args))
+    script.write_text(CTRL_C_AT.format(module=module, function=function, args=args, nth=2))
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "NO_COLOR": "1"},
@@ -466,8 +466,9 @@ def test_ctrl_c_while_a_plan_is_worked_on_stops_the_run(
 def test_ctrl_c_is_said_in_the_language_of_the_session(isolated: Path, stale_plan: str) -> None:
     folder = _folder(isolated, stale_plan, 5)
     script = isolated / "ctrl_c.py"
-    args = ["--check", str(folder)]
-    script.write_text(CTRL_C_AT.format(module="rules/__init__.py", function="generate", args=args))
+    args = ["plan", "--check", str(folder)]
+    ctrl_c = CTRL_C_AT.format(module="rules/__init__.py", function="generate", args=args, nth=2)
+    script.write_text(ctrl_c)
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "NO_COLOR": "1", "SOCIALREADY_LANG": "nl"},
@@ -477,3 +478,27 @@ def test_ctrl_c_is_said_in_the_language_of_the_session(isolated: Path, stale_pla
         "Gestopt (Ctrl-C). Elk bestand dat al geschreven is, is heel; "
         "start de opdracht opnieuw voor de rest."
     ]
+
+
+LATER = {"SOCIALREADY_TODAY": "2030-01-01"}  # a review date after the plan started has passed
+
+
+def test_ctrl_c_while_a_review_is_written_keeps_its_answers(isolated: Path, plan_text: str) -> None:
+    """Ctrl-C as `review` writes the plan: the answers are kept for --resume, as in the
+    questions, and the plan is old or new, never half."""
+    plan = isolated / "p.yaml"
+    plan.write_text(re.sub(r"(?m)^started: .*$", "started: 2026-03-02", plan_text), "utf-8")
+    args = ["review", str(plan), "--answers", str(_review_answers(isolated)), "--date",
+            "2026-06-01", "--defaults"]  # fmt: skip
+    script = isolated / "ctrl_c.py"
+    script.write_text(CTRL_C_AT.format(module="files.py", function="write_text", args=args, nth=1))
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "NO_COLOR": "1", **LATER},
+    )  # fmt: skip
+    assert result.returncode == 130, result.stderr
+    assert "socialready review --resume" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "from the race"
+        in run_cli("review", "--resume", "--defaults", env=LATER).stderr + plan.read_text()
+    )

@@ -27,6 +27,7 @@ from socialready.planfile import recompute
 from socialready.text import text
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
     from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
 
@@ -41,26 +42,17 @@ START_METHOD = "SOCIALREADY_START_METHOD"  # fork or spawn, where the platform h
 Outcome = tuple[str, "recompute.Update | None", "tuple[str, int, str] | None"]
 # path, --set, --lang, force, --check, the language said in
 Job = tuple[str, "Answers", str | None, bool, bool, str]
-WRITING = threading.Lock()  # held while a plan is written (see _worker)
 
 
 def _one(job: Job) -> Outcome:
-    """A plan recomputed and, unless --check, written when it changed: in a worker process for a
-    large folder, so that the writes of a folder are spread over the machine's cores too."""
     name, sets, lang, force, check, said = job
-    path = Path(name)
     try:
-        update = recompute.update(path, sets, lang, force=force, said_in=said, check=check)
+        update = recompute.update(Path(name), sets, lang, force=force, said_in=said, check=check)
     except SocialreadyError as exc:  # sent back as plain data: it may cross a process boundary
         return name, None, _said(exc, said)
-    if not check and (update.changed or update.formatting):
-        try:
-            with WRITING:  # a worker whose command is gone waits for this write to end
-                update = _write(path, update, sets, lang, force, said)
-        except SocialreadyError as exc:
-            return name, update._replace(new_text=""), _said(exc, said)
-    # written, or nothing to write: the new text need not cross back to the command
-    return name, update._replace(new_text=""), None
+    if check:  # nothing is written: the new text need not cross back to the command
+        update = update._replace(new_text="")
+    return name, update, None
 
 
 def _said(exc: SocialreadyError, lang: str) -> tuple[str, int, str]:
@@ -79,18 +71,26 @@ RETRIES = 5  # a plan another socialready rewrote meanwhile is read and recomput
 
 
 def _write(
-    path: Path, update: recompute.Update, sets: Answers, lang: str | None, force: bool, said: str
+    path: Path,
+    update: recompute.Update,
+    sets: Answers,
+    lang: str | None,
+    force: bool,
+    said: str,
+    prepared: files.Prepared | None = None,
 ) -> recompute.Update:
-    """Write the recomputed plan, unless it changed since it was read: the file is checked
-    under the plan's lock right before it is replaced. When another socialready wrote it
-    since (a review recorded while this one waited for the plan's lock), read it again and
-    recompute, so that its change is kept as well; any other change is left as it is, and
-    said."""
+    """Write the recomputed plan (`prepared`: its new text already flushed beside it). When
+    another socialready wrote it since it was read (a review recorded while this one waited
+    for the plan's lock), read it again and recompute, so that its change is kept as well; any
+    other change is left as it is, and said."""
     for _ in range(RETRIES):
         try:
-            files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
+            if prepared is None:
+                prepared = files.prepare(path, update.new_text, bom=update.bom)
+            files.commit(prepared, expect=update.digest)
             return update
         except files.ChangedMeanwhile as exc:
+            prepared = None
             if not exc.by_socialready:
                 raise  # an edit by hand or another program: left as it is, and said
             again = recompute.update(path, sets, lang, force=force, said_in=said)
@@ -99,6 +99,82 @@ def _write(
             update = again
     files.write_text(path, update.new_text, expect=update.digest, bom=update.bom)
     return update
+
+
+WRITERS = 4  # new texts flushed to disk at once: most of a write is waiting for the disk
+
+
+def _written(
+    outcomes: Iterator[Outcome], sets: Answers, lang: str | None, force: bool, said: str
+) -> Generator[Outcome, None, None]:
+    """Each outcome once its plan is written (if it changed), in order. The new texts are
+    flushed to disk on a few threads while the next plans are recomputed; each plan is then
+    checked and replaced on this thread, one at a time, the check right before the replace
+    (an edit made meanwhile is never written over). When the command stops (Ctrl-C, an error),
+    no other write starts, and what was flushed but not yet put in place is removed."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    def prepare(path: Path, update: recompute.Update) -> files.Prepared | SocialreadyError:
+        try:
+            return files.prepare(path, update.new_text, bom=update.bom)
+        except SocialreadyError as exc:  # said when its plan's turn comes
+            return exc
+
+    def write(outcome: Outcome, prepared: files.Prepared | SocialreadyError) -> Outcome:
+        name, update, _ = outcome
+        assert update is not None
+        try:
+            if isinstance(prepared, SocialreadyError):
+                raise prepared
+            return name, _write(Path(name), update, sets, lang, force, said, prepared), None
+        except SocialreadyError as exc:
+            return name, update, _said(exc, said)
+
+    pending: deque[tuple[Outcome, Future[files.Prepared | SocialreadyError] | None]] = deque()
+    writers = ThreadPoolExecutor(
+        WRITERS,
+        thread_name_prefix="write",
+        initializer=files.hold_signals,  # Ctrl-C: not here
+    )
+
+    def next_done() -> Outcome:
+        outcome, future = pending[0]
+        prepared = None if future is None else future.result()
+        pending.popleft()
+        if prepared is None:
+            return outcome
+        try:
+            return write(outcome, prepared)
+        finally:
+            if isinstance(prepared, files.Prepared):
+                files.discard(prepared)  # put in place, or not to be: no temporary file stays
+
+    try:
+        for outcome in outcomes:
+            update = outcome[1]
+            if update is not None and (update.changed or update.formatting):
+                pending.append((outcome, writers.submit(prepare, Path(outcome[0]), update)))
+            else:
+                pending.append((outcome, None))
+            while pending and (len(pending) > 2 * WRITERS or _done(pending[0][1])):
+                yield next_done()
+        while pending:
+            yield next_done()
+    finally:
+        writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
+        if isinstance(outcomes, Generator):
+            outcomes.close()  # the worker processes end now, before the pool replaces any
+        writers.shutdown(wait=True)
+        for _, future in pending:  # flushed, never put in place: removed
+            if future is not None and not future.cancelled():
+                prepared = future.result()
+                if isinstance(prepared, files.Prepared):
+                    files.discard(prepared)
+
+
+def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
+    return item is None or item.done()
 
 
 def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
@@ -124,7 +200,7 @@ def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
         with _quiet_children():
             resource_tracker.ensure_running()
     try:
-        with _ctrl_c_held(method), _quiet_children():
+        with _signals_held(method), _quiet_children():
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
@@ -176,14 +252,19 @@ def start_method() -> str:
 
 
 @contextlib.contextmanager
-def _ctrl_c_held(method: str) -> Iterator[None]:
+def _signals_held(method: str) -> Iterator[None]:
     """Ctrl-C waits while the workers start, and they never see it. POSIX: blocked (a Ctrl-C
     meanwhile is delivered after), which a forked worker inherits until its initializer ignores
     it; a spawned one is started ignoring it too, which an exec keeps, so that it cannot die of
     it while it loads its modules (the pool would start another as the command ends). Windows:
-    ignored while they start, which they inherit."""
+    ignored while they start, which they inherit.
+
+    SIGTERM is blocked too (POSIX), so that the pool's own threads, started meanwhile, never
+    take it: a signal a thread takes is handled on the command's thread at once, even inside a
+    plan's lock, where that thread holds it back (files.hold_signals) to finish the replace and
+    remove the lock file first. The workers let both through again (_worker)."""
     if hasattr(signal, "pthread_sigmask"):
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         ignored = method != "fork"
         handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignored else None
         try:
@@ -241,11 +322,10 @@ def _worker(parent: int, folders: set[Path], method: str) -> None:
     from multiprocessing.util import Finalize
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held while the pool started (_signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # a broken pipe to a killed command: no noise
-    files.write_for(parent)
 
     def orphaned() -> None:
         deadline = time.monotonic() + 2  # the pipe can break a moment before the parent is gone
@@ -257,7 +337,6 @@ def _worker(parent: int, folders: set[Path], method: str) -> None:
     def watch() -> None:
         while _parent_alive(parent, method):
             time.sleep(0.2)
-        WRITING.acquire(timeout=END_WAIT)  # the write under way ends, and no other starts
         orphaned()
         os._exit(1)
 
@@ -278,12 +357,12 @@ def run(paths: list[Path], *, sets: list[str], check: bool, force: bool, lang: s
     said = lang or locales.default_language()  # what is said of the plans, each in its own
     jobs = [(str(path), set_answers, lang, check or force, check, said) for path in plans]
     outcomes = _outcomes(jobs)
+    if not check:
+        outcomes = _written(outcomes, set_answers, lang, force, said)
     try:
         code, counts = _told(outcomes, check, said)
-    except BaseException:  # Ctrl-C, SIGTERM, an error
-        outcomes.close()  # the worker processes end now, before anything is cleared up
-        if not check:  # what was being written when it stopped is not put in place
-            files.remove_temporary_files({path.parent for path in plans}, os.getpid())
+    except BaseException:  # Ctrl-C, SIGTERM, an error: the worker processes end now
+        outcomes.close()
         raise
     sys.stderr.write(_summary(check, counts, said) + "\n")
     return int(code)

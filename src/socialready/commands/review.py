@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialready import files
-from socialready.errors import BadInput, ExitCode, Interrupted, SocialreadyError, msg, told_in
+from socialready.errors import (
+    BadInput,
+    CtrlC,
+    ExitCode,
+    Interrupted,
+    SocialreadyError,
+    msg,
+    told_in,
+)
 from socialready.grammar import number
 from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
@@ -124,6 +132,10 @@ def run(
         shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
         try:
             plan, document = _record(target, plan, earlier, entry)
+        except (KeyboardInterrupt, CtrlC):  # Ctrl-C while it is written: the answers are kept
+            kept = {**answered, questions.DATE: when.isoformat()}
+            where = resume.REVIEW.save(resume.Session(kept, target, language))
+            raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
         except SocialreadyError as exc:
             kept = {**answered, questions.DATE: when.isoformat()}
             where = resume.REVIEW.save(resume.Session(kept, target, language))
