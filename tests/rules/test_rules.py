@@ -865,6 +865,31 @@ def test_a_bakery_that_already_posts_is_told_to_keep_it_up_not_to_start(lang: st
     assert ("it works" if lang == "en" else "het werkt") not in why["facebook"]
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_so_so_channel_people_rely_on_is_not_said_to_work(lang: str) -> None:
+    """A football club informs its members on a so-so Facebook: the plan kept its rhythm, as
+    people rely on it, and said "het werkt" against the club's own answer."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "sports_club",
+            "goals.objectives": ["awareness", "inform"],
+            "audience.segments": ["adults", "local_community"],
+            "channels.current": {
+                "newsletter": {"posts_per_week": 0.5, "works": "well"},
+                "facebook": {"posts_per_week": 4, "works": "so_so"},
+            },
+            "capacity.hours_per_week": 4,
+            "capacity.people": 3,
+        },
+    )
+    said = {c["channel"]: c["why"] for c in result["channels"]["recommended"]}
+    assert said["newsletter"].startswith(text("rules.channel_origin.relied", lang))
+    assert said["facebook"].startswith(text("rules.channel_origin.relied_so_so", lang))
+    assert ("it works" if lang == "en" else "het werkt") not in said["facebook"]
+
+
 def test_what_works_well_comes_before_what_works_so_so_and_is_the_one_kept() -> None:
     """Four channels that work, for one person who can run three: the three that work well are
     kept; the one that works so-so is not, whatever the channels' own rank, and it is said to be

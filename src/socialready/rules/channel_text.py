@@ -63,9 +63,10 @@ def why(ctx: Context, pick: Pick) -> str:
             origin = "relied"
         elif pick.works in ("well", "so_so"):
             origin = "answering" if pick.posts == 0 else "working"
-            origin += "_so_so" if pick.works == "so_so" else ""  # not "it works": middling
         else:
             origin = "current-badly" if pick.works == "badly" else "current-known"
+        if pick.works == "so_so":
+            origin += "_so_so"  # not "it works": middling, relied on or not
         if pick.cut and origin in ("working", "working_so_so", "current-known"):
             origin += "_cut"  # not "keep your rhythm": the hours carry less
     parts = [ctx.text(f"channel_origin.{origin}")]
