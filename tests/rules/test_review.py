@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from socialready import answers, catalog, questionnaire, rules
 from socialready.model import Generated, Recommended, ReviewDoc
 from socialready.rules import review
+from socialready.rules.context import Context
 
 QS = questionnaire.load()
 CATALOG = catalog.load()
@@ -46,6 +47,11 @@ def _review(instagram: int, linkedin: int, **more: Any) -> ReviewDoc:
     return cast(ReviewDoc, entry)
 
 
+def _plain(lang: str) -> Context:
+    """A plan's context with no situation of its own: the findings in their plain words."""
+    return Context({}, CATALOG, QS, lang)
+
+
 def _rules(outcome: review.ReviewOutcome) -> list[str]:
     return [rule for rule, _ in outcome.findings]
 
@@ -73,10 +79,10 @@ def test_under_delivered_lowers_the_tier_and_says_by_how_much() -> None:
     assert outcome.tier_cap["instagram"] == "minimum"
     assert outcome.tier_cap["linkedin"] == "standard"
     assert outcome.capacity_penalty > 0
-    [text] = review.texts(outcome.findings, "en", ())
+    [text] = review.texts(outcome.findings, _plain("en"))
     assert text["says"] == "Instagram: 12 of 24 promised posts in 12 weeks."
     assert "minimum" in text["do"]
-    [dutch] = review.texts(outcome.findings, "nl", ())
+    [dutch] = review.texts(outcome.findings, _plain("nl"))
     assert dutch["says"] == "Instagram: 12 van 24 beloofde berichten in 12 weken."
 
 
@@ -84,7 +90,7 @@ def test_hardly_any_posts_pause_the_channel() -> None:
     outcome = review.judge(_review(2, 24), RECOMMENDED, 12, ANSWERS)
     assert _rules(outcome) == ["review.channel-paused"]
     assert outcome.paused == {"instagram"}
-    assert "Pause Instagram" in review.texts(outcome.findings, "en", ())[0]["do"]
+    assert "Pause Instagram" in review.texts(outcome.findings, _plain("en"))[0]["do"]
 
 
 def test_nothing_kept_up_caps_the_verdict() -> None:
@@ -104,12 +110,12 @@ def test_slower_replies_and_more_hours_than_planned() -> None:
     entry = _review(24, 24, reply_time="within_days", hours_spent=5)
     outcome = review.judge(entry, RECOMMENDED, 12, ANSWERS)
     assert _rules(outcome) == ["review.reply-slower", "review.hours-over"]
-    texts = review.texts(outcome.findings, "en", ())
+    texts = review.texts(outcome.findings, _plain("en"))
     assert texts[0]["says"] == (
         "Messages were answered within a few days, slower than promised (the same day)."
     )
     assert texts[1]["says"] == "You spent 5 hours a week, against 3 planned."
-    one = review.texts([("review.hours-under", {"spent": 1, "planned": 3})], "en", ())
+    one = review.texts([("review.hours-under", {"spent": 1, "planned": 3})], _plain("en"))
     assert one[0]["says"] == "You spent only 1 hour a week, against 3 planned."
 
 

@@ -96,9 +96,7 @@ def test_a_review_rescores_as_it_changes_the_readiness(
     fired = scoring.findings(ctx, channels.choose(ctx))
     outcome = review.ReviewOutcome([], {}, set(), penalty, cap)
     points = review.rescored(scoring.scored(ctx, fired), outcome, CATALOG.thresholds)
-    written = review.apply_to_readiness(
-        scoring.readiness(ctx, fired), outcome, "nl", CATALOG.thresholds, ctx.situation
-    )
+    written = review.apply_to_readiness(scoring.readiness(ctx, fired), outcome, ctx)
     assert (points.verdict, points.score) == (written["verdict"], written["score"])
     assert points.dimensions == {name: d["score"] for name, d in written["dimensions"].items()}
 

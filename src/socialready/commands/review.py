@@ -19,7 +19,7 @@ from socialready.errors import (
 from socialready.grammar import number
 from socialready.model import as_choices, as_number, as_text, as_whole
 from socialready.rules import review as review_rules
-from socialready.rules.context import situation
+from socialready.rules.context import Context
 from socialready.text import text
 from socialready.wizard import flow, prompts
 from socialready.wizard import review as questions
@@ -302,7 +302,8 @@ def _show(
     title = text(
         "review.period", lang, start=since.isoformat(), end=entry["date"].isoformat(), weeks=whole
     )
-    found = review_rules.texts(outcome.findings, lang, situation(answers, catalog.load()))
+    ctx = Context(answers, catalog.load(), questionnaire.load(), lang)
+    found = review_rules.texts(outcome.findings, ctx)
     terminal.review(title, lines, found)
 
 

@@ -119,5 +119,4 @@ def _judged(readiness: Readiness, outcome: review.ReviewOutcome | None, ctx: Con
     """The readiness with the latest review's findings, score and verdict cap, if there is one."""
     if outcome is None:
         return readiness
-    thresholds = ctx.catalog.thresholds
-    return review.apply_to_readiness(readiness, outcome, ctx.lang, thresholds, ctx.situation)
+    return review.apply_to_readiness(readiness, outcome, ctx)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from socialready import catalog as catalog_mod
-from socialready import grammar, model, questionnaire
+from socialready import grammar, model
 from socialready.catalog import TIERS
 from socialready.model import (
     Answers,
@@ -22,8 +22,8 @@ from socialready.model import (
     ReviewDoc,
     Verdict,
 )
-from socialready.rules.context import VERDICTS, Scored
-from socialready.text import fill, fitted, rules_in, text
+from socialready.rules.context import VERDICTS, Context, Scored
+from socialready.text import text
 
 __all__ = ["TIERS", "ReviewOutcome", "judge", "latest", "posts_per_week"]
 
@@ -189,34 +189,29 @@ def judge(
     return ReviewOutcome(findings, tier_cap, paused, penalty, verdict_cap)
 
 
-def texts(findings: list[Finding], lang: str, situation: tuple[str, ...]) -> list[model.Finding]:
-    """Each finding as the plan shows it: rule id, what it says, what to do, in `lang`, in the
-    organisation's own words where the rules have them (see rules.context.situation)."""
-    sentences = rules_in(lang)
-    catalog = catalog_mod.load()
-    response = questionnaire.load().question("capacity.response_time")
+def texts(findings: list[Finding], ctx: Context) -> list[model.Finding]:
+    """Each finding as the plan shows it: rule id, what it says, what to do, in the plan's
+    language and the organisation's own words (Context.text)."""
+    lang = ctx.lang
+    response = ctx.questionnaire.question("capacity.response_time")
     out: list[model.Finding] = []
     for rule, params in findings:
         shown = dict(params)
         channel_id, tier = shown.get("channel"), shown.get("tier")
         if isinstance(channel_id, str):
-            shown["channel"] = catalog.channel_name(channel_id, lang)
+            shown["channel"] = ctx.catalog.channel_name(channel_id, lang)
         if isinstance(tier, str):
-            shown["tier"] = text(f"rules.review.tiers.{tier}", lang)
+            shown["tier"] = ctx.text(f"review.tiers.{tier}")
         for key in ("reached", "promised"):
             value = shown.get(key)
             if isinstance(value, str):
                 shown[key] = response.label(value, lang).lower()
-        for key in ("spent", "planned"):
-            value = shown.get(key)
-            if isinstance(value, (int, float)):
-                shown[key] = grammar.Amount(value, lang)  # "{spent:hour}": with its unit
         base = f"review.findings.{rule}"
         out.append(
             {
                 "rule": rule,
-                "says": fill(sentences[fitted(f"{base}.says", situation, sentences)], shown),
-                "do": fill(sentences[fitted(f"{base}.do", situation, sentences)], shown),
+                "says": ctx.text(f"{base}.says", **shown),
+                "do": ctx.text(f"{base}.do", **shown),
             }
         )
     return out
@@ -231,26 +226,21 @@ def rescored(points: Scored, outcome: ReviewOutcome, thresholds: dict[str, float
     return Scored.of(dimensions, thresholds, *caps)
 
 
-def apply_to_readiness(
-    readiness: Readiness,
-    outcome: ReviewOutcome,
-    lang: str,
-    thresholds: dict[str, float],
-    situation: tuple[str, ...],
-) -> Readiness:
+def apply_to_readiness(readiness: Readiness, outcome: ReviewOutcome, ctx: Context) -> Readiness:
     """The readiness section with the review's findings in capacity, its score and the verdict
     following what really happened; the findings in the organisation's own words."""
     before = {name: dimension["score"] for name, dimension in readiness["dimensions"].items()}
-    points = rescored(Scored(before, readiness["score"], readiness["verdict"]), outcome, thresholds)
+    scored = Scored(before, readiness["score"], readiness["verdict"])
+    points = rescored(scored, outcome, ctx.catalog.thresholds)
     dimensions = {
         name: DimensionDoc(score=points.dimensions[name], findings=dimension["findings"])
         for name, dimension in readiness["dimensions"].items()
     }
     capacity = dimensions["capacity"]
-    capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, lang, situation)]
+    capacity["findings"] = [*capacity["findings"], *texts(outcome.findings, ctx)]
     summary = readiness["summary"]
     if points.verdict != readiness["verdict"]:
-        summary = text(f"rules.verdicts.{points.verdict}", lang)
+        summary = ctx.text(f"verdicts.{points.verdict}")
     return {
         **readiness,
         "verdict": points.verdict,
