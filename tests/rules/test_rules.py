@@ -991,16 +991,16 @@ def test_replies_are_aimed_at_what_the_organisation_can(
     )
     found = advice(result)
     if response == "unmonitored":
-        when = "fixed" if fixed else "daily"
-        assert text(f"rules.reply_when.{when}", "en") in found["capacity.unmonitored"]
+        when = "reply_when_fixed" if fixed else "reply_when"
+        assert text(f"rules.{when}", "en") in found["capacity.unmonitored"]
     else:
-        aim = "fixed" if fixed else "same_day"
-        assert found["capacity.slow-response"] == text(f"rules.reply_aim.{aim}", "en")
+        aim = "reply_aim_fixed" if fixed else "reply_aim"
+        assert found["capacity.slow-response"] == text(f"rules.{aim}", "en")
     monitor = next(step for step in result["steps"] if step["id"] == "monitor")["actions"]
     target = f"{response}_fixed" if fixed else response  # step 6 agrees
     assert text(f"rules.response_targets.{target}", "en") in monitor[0]
     held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
-    reason = "replies-first-fixed" if fixed else "replies-first"  # and the wait
+    reason = "replies-first_fixed" if fixed else "replies-first"  # and the wait
     assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
 
 

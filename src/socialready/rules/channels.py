@@ -30,7 +30,6 @@ from socialready.rules.reach import (
     reach_by_channel,
     reaches,
     replies_first,
-    replies_fixed,
     serves,
     serves_nothing,
 )
@@ -205,9 +204,8 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     allocation.keep_working(groups.working, current)
     waiting = allocation.waiting
     if replies_first(ctx):  # answer the people you have before inviting more reactions
-        reason = "replies-first-fixed" if replies_fixed(ctx) else "replies-first"
         for group in (groups.considering, groups.dormant, suggested):
-            waiting.update((c.id, reason) for c in group if c.conversational)
+            waiting.update((c.id, "replies-first") for c in group if c.conversational)
     allocation.add(groups.internal, "internal_first")
     badly = [c for c in groups.current if c.id in current and current[c.id].works == "badly"]
     allocation.add([c for c in groups.current if c not in badly], "current")

@@ -69,15 +69,25 @@ class Scored:
         return cls(dimensions, score, verdict)
 
 
+SLOW_REPLIES = ("within_days", "unmonitored")  # capacity.response_time: replies take days
+
+
 def situation(answers: Mapping[str, object], catalog: Catalog) -> tuple[str, ...]:
     """Whose own words a plan's sentences take, first the first: "volunteers" for an
     organisation run by them (a club, an association, a congregation, a party: `team:
     volunteer_sectors`), "few" for a couple or one person (micro, two people or fewer: nobody to
-    write guidelines for). An energy co-op kept up by one volunteer is both."""
+    write guidelines for). An energy co-op kept up by one volunteer is both. And "fixed" where
+    replies that take days, or that nobody watches yet, are to be answered at two fixed moments
+    a week, not every working day: with few hours, or by volunteers (the findings, step 6 and
+    the channels that wait for it say so, each in its `_fixed` sentence)."""
     volunteers = answers.get("organisation.sector") in catalog.texts["team"]["volunteer_sectors"]
     people = answers.get("capacity.people")
     few = answers.get("organisation.size") == "micro" and isinstance(people, int) and people <= 2
-    return ("volunteers",) * volunteers + ("few",) * few
+    hours = answers.get("capacity.hours_per_week")
+    few_hours = isinstance(hours, (int, float)) and hours < catalog.thresholds["few_hours"]
+    slow = answers.get("capacity.response_time") in SLOW_REPLIES
+    fixed = slow and (few_hours or volunteers)
+    return ("volunteers",) * volunteers + ("few",) * few + ("fixed",) * fixed
 
 
 class Context:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from socialready.catalog import Channel
-from socialready.rules.context import Context
+from socialready.rules.context import SLOW_REPLIES, Context
 
 MANAGEMENT_FOR = ("committed", "supportive")  # willingness.management that backs the work
 
@@ -53,15 +53,7 @@ def _backed(ctx: Context, reach: dict[str, str]) -> dict[str, str]:
 
 def replies_first(ctx: Context) -> bool:
     """Replies that take days, or nobody watching: no new channel where people talk back."""
-    return bool(ctx.choice("capacity.response_time") in ("within_days", "unmonitored"))
-
-
-def replies_fixed(ctx: Context) -> bool:
-    """Replies that take days, or that nobody watches yet, are to be answered at two fixed
-    moments a week, not every working day: with few hours, or by volunteers. The findings, step 6
-    and the channels that wait for it all read this."""
-    few = ctx.number("capacity.hours_per_week") < ctx.catalog.thresholds["few_hours"]
-    return replies_first(ctx) and (few or ctx.volunteers)
+    return ctx.choice("capacity.response_time") in SLOW_REPLIES
 
 
 def internal_first(ctx: Context) -> bool:

@@ -8,7 +8,7 @@ from socialready.model import DimensionDoc, DimensionName, Readiness, Verdict
 from socialready.rules import channel_text, duties
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import VERDICTS, Context, Scored
-from socialready.rules.reach import MANAGEMENT_FOR, replies_fixed
+from socialready.rules.reach import MANAGEMENT_FOR
 
 DIMENSIONS = model.DIMENSIONS
 
@@ -85,10 +85,10 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             ]
             talk = ctx.channels(named) if named else ctx.text("talking_channels")
             invite = ctx.verb("asks", len(named) if named else 2)
-            when = ctx.text(f"reply_when.{'fixed' if replies_fixed(ctx) else 'daily'}")
+            when = ctx.text("reply_when")  # or reply_when_fixed: the situation says
             fire("capacity.unmonitored", channels=talk, invite=invite, when=when)
         elif ctx.choice("capacity.response_time") == "within_days":
-            aim = ctx.text(f"reply_aim.{'fixed' if replies_fixed(ctx) else 'same_day'}")
+            aim = ctx.text("reply_aim")
             fire("capacity.slow-response", aim=aim)
         weekend_off = ctx.choice("organisation.kind") in WEEKEND_OFF or not choice.recommended
         if people > 0 and not ctx["capacity.weekend_cover"] and not weekend_off:

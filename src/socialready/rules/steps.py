@@ -9,7 +9,6 @@ from socialready.rules import duties
 from socialready.rules.channel_text import cadence
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
-from socialready.rules.reach import replies_fixed
 
 STEP_IDS = model.STEP_IDS
 # While the verdict is not_yet, these steps hold one action: preparing what comes after.
@@ -290,10 +289,8 @@ KEPT_AT_WEEKENDS = ("within_hours", "same_day")  # paces a weekend cover keeps a
 
 def _monitor(p: Facts) -> list[str]:
     ctx = p.ctx
-    response = ctx.choice("capacity.response_time")
-    if replies_fixed(ctx):
-        response += "_fixed"  # two fixed rounds a week
-    elif ctx["capacity.weekend_cover"] and response in KEPT_AT_WEEKENDS:
+    response = ctx.choice("capacity.response_time")  # `_fixed`: two fixed rounds a week
+    if ctx["capacity.weekend_cover"] and response in KEPT_AT_WEEKENDS:
         response += "_weekend"  # their cover holds the pace at weekends too: said so
     target = ctx.text(f"response_targets.{response}")
     if ctx.choice("willingness.dialogue") == "broadcast_only":
