@@ -21,23 +21,23 @@ THRESHOLD = 50_000
 
 def run() -> None:
     gc.set_threshold(THRESHOLD, *gc.get_threshold()[1:])
-    for number in (signal.SIGINT, signal.SIGTERM):  # while it loads: nothing begun, nothing to say
-        signal.signal(number, _late)
-    from socialready.cli import main
+    _end_at_once()  # while it loads: nothing begun, nothing to say
+    from socialready.cli import main  # whose main() sets the command's own handlers
 
     gc.freeze()
     try:
         main()
     finally:
-        _exiting()
+        _end_at_once()  # its last word said, its output flushed
         gc.freeze()
 
 
-def _exiting() -> None:
-    """From here on the command has said its last word (its output is flushed): SIGTERM or
-    Ctrl-C ends the process with the signal's exit code at once, instead of an exception raised
-    inside whatever clean-up the interpreter is running (a finalizer prints it as a traceback).
-    Both are held back while the handlers change, where the platform can."""
+def _end_at_once() -> None:
+    """SIGTERM or Ctrl-C ends the process with the signal's exit code at once: while the command
+    loads, instead of a KeyboardInterrupt traceback from inside an import, and once it has said
+    its last word, instead of an exception raised inside whatever clean-up the interpreter is
+    running (a finalizer prints it as a traceback). Both are held back while the handlers
+    change, where the platform can."""
     both = {signal.SIGINT, signal.SIGTERM}
     held = (
         signal.pthread_sigmask(signal.SIG_BLOCK, both)

@@ -381,18 +381,10 @@ def main() -> None:
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's answer to a broken pipe
             sys.exit(streams.failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE))))
         raise
-    except Interrupted as exc:
+    except (Interrupted, CtrlC) as exc:  # what was kept, said
         from socialready.output import terminal
 
         terminal.message(exc.message, style="yellow")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except CtrlC as exc:
-        from socialready import locales
-        from socialready.output import terminal
-        from socialready.text import text
-
-        said = exc.lang or locales.default_language()
-        terminal.message(text("interrupted", said), style="yellow")
         sys.exit(int(ExitCode.INTERRUPTED))
     except SocialreadyError as exc:
         from socialready.output import terminal

@@ -194,3 +194,10 @@ class CtrlC(BaseException):
     point says it, in the language `told_in` gave."""
 
     lang: str | None = None
+
+    @property
+    def message(self) -> str:
+        """What the entry point says, as it says an Interrupted (SocialreadyError.message)."""
+        stopped = Interrupted(msg("interrupted"))
+        stopped.lang = self.lang
+        return stopped.message
