@@ -54,7 +54,13 @@ def noun(name: str, n: float, lang: str) -> str:
 
 def count(n: float, name: str, lang: str) -> str:
     """'1 post', '3 posts', '2,5 uur': the number as the language writes it, the noun agreeing."""
-    return f"{decimal(n, lang)} {noun(name, number(n), lang)}"  # the noun of the number said
+    return counted(n, _data()["nouns"][name][lang], lang)
+
+
+def counted(n: float, forms: Sequence[str], lang: str) -> str:
+    """`n` as the language writes it, with the one of `forms` (one, many) that agrees with the
+    number said: '1 editie', "3 video's"."""
+    return f"{decimal(n, lang)} {one_or_many(number(n), forms)}"
 
 
 class Amount:

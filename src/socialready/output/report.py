@@ -335,8 +335,7 @@ def _counted(posts: float, channel: str, lang: str) -> str:
     """'3 berichten', '1 editie', "2 video's": what goes out on the channel, by its own word."""
     from socialready import catalog
 
-    forms = catalog.load().unit_forms(channel, lang)
-    return f"{decimal(posts, lang)} {grammar.one_or_many(posts, forms)}"
+    return grammar.counted(posts, catalog.load().unit_forms(channel, lang), lang)
 
 
 def raw(content: str, problem: str, lang: str) -> str:
