@@ -201,3 +201,8 @@ class CtrlC(BaseException):
         stopped = Interrupted(msg("interrupted"))
         stopped.lang = self.lang
         return stopped.message
+
+
+# How the user stops a command: Ctrl-C at a question (prompt_toolkit's KeyboardInterrupt) or
+# while it works (CtrlC), Ctrl-D at a question (EOFError). What was answered is kept.
+STOP_KEYS = (KeyboardInterrupt, CtrlC, EOFError)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from socialready import answers as answers_mod
 from socialready import questionnaire
 from socialready.errors import (
+    STOP_KEYS,
     BadInput,
-    CtrlC,
     ExitCode,
     Interrupted,
     SocialreadyError,
@@ -87,7 +87,7 @@ def run(
             raise Interrupted(msg("wizard.stopped", n=len(kept), path=str(where))) from None
         try:
             target, document = _write(answered, language, target, existing, force, started)
-        except (KeyboardInterrupt, CtrlC, EOFError):
+        except STOP_KEYS:
             where = _keep(answered, target, language)
             raise Interrupted(msg("wizard.stopped", n=len(answered), path=str(where))) from None
         except SocialreadyError as exc:

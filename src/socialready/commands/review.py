@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from socialready import files
 from socialready.errors import (
+    STOP_KEYS,
     BadInput,
-    CtrlC,
     ExitCode,
     Interrupted,
     SocialreadyError,
@@ -109,6 +109,12 @@ def run(
         given.update(questions.flatten(qs, file_answers, str(sources.answers_file)))
         given.update(questions.parse_sets(qs, sources.sets))
         given.pop(questions.DATE, None)
+
+        def keep(answers: Answers) -> tuple[int, str]:
+            """The answers saved for --resume, with the review's date: how many, and where."""
+            kept = {**answers, questions.DATE: when.isoformat()}
+            return len(kept) - 1, str(resume.REVIEW.save(resume.Session(kept, target, language)))
+
         saved: Answers = {
             key: "" for key in qs.by_key if key in OPTIONAL or key.startswith("review.measures.")
         }
@@ -123,23 +129,19 @@ def run(
                 missing_id="review.missing",
             )
         except flow.Stopped as stop:
-            kept = {**given, **stop.answers, questions.DATE: when.isoformat()}
-            where = resume.REVIEW.save(resume.Session(kept, target, language))
-            raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
+            n, where = keep({**given, **stop.answers})
+            raise Interrupted(msg("review.stopped", n=n, path=where)) from None
         entry = _entry(when, answered, promised)
         from socialready.planfile import shape
 
         shape.check_review(entry, str(target), len(earlier) + 1)  # as every command will read it
         try:
             plan, document = _record(target, plan, earlier, entry)
-        except (KeyboardInterrupt, CtrlC):  # Ctrl-C while it is written: the answers are kept
-            kept = {**answered, questions.DATE: when.isoformat()}
-            where = resume.REVIEW.save(resume.Session(kept, target, language))
-            raise Interrupted(msg("review.stopped", n=len(kept) - 1, path=str(where))) from None
+        except STOP_KEYS:  # Ctrl-C while it is written: the answers are kept
+            n, where = keep(answered)
+            raise Interrupted(msg("review.stopped", n=n, path=where)) from None
         except SocialreadyError as exc:
-            kept = {**answered, questions.DATE: when.isoformat()}
-            where = resume.REVIEW.save(resume.Session(kept, target, language))
-            exc.add(msg("review.kept", path=str(where)))
+            exc.add(msg("review.kept", path=keep(answered)[1]))
             raise
         if sources.resume:
             resume.REVIEW.clear()

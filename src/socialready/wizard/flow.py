@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import NamedTuple, cast
 
 from socialready import answers as answers_mod
-from socialready.errors import CtrlC, Interrupted, MissingAnswers, Named, msg
+from socialready.errors import STOP_KEYS, Interrupted, MissingAnswers, Named, msg
 from socialready.model import Answer, Answers
 from socialready.questionnaire import Question, Questionnaire
 
@@ -85,7 +85,7 @@ def run(
             except prompts.Unfinished as cut:  # offered again, as it was, on --resume
                 begun = cast("Answer", cut.so_far)  # parts may be missing: a default only
                 raise Stopped(answered, {key: begun}) from None
-            except (KeyboardInterrupt, CtrlC, EOFError, Interrupted):  # Ctrl-C, Ctrl-D, SIGINT
+            except STOP_KEYS:  # Ctrl-C (a key or SIGINT), Ctrl-D
                 raise Stopped(answered) from None
         if key in saved:
             return answers_mod.validate(question, default)

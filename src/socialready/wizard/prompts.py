@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from socialready import answers as answers_mod
 from socialready import grammar
-from socialready.errors import AnswerError, CtrlC, Interrupted, SocialreadyError
+from socialready.errors import STOP_KEYS, AnswerError, SocialreadyError
 from socialready.model import Answer, Answers, ChannelUse, as_channels, as_choices
 from socialready.questionnaire import Question, Section
 from socialready.text import text
@@ -141,7 +141,7 @@ def _channels(
                 if use[works.key] == "dormant"
                 else ask(question.about(posts.key, channel), known, lang)
             )
-    except (KeyboardInterrupt, CtrlC, EOFError, Interrupted):
+    except STOP_KEYS:
         raise Unfinished(usage) from None
     return as_channels(answers_mod.validate(question, usage))
 
