@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import signal
+import sys
 import weakref
 from collections.abc import Callable
 from functools import partial
@@ -88,24 +89,37 @@ def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_pl
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
-def test_a_plans_lock_is_finalized_while_signals_are_still_held(tmp_path: Path) -> None:
+def test_a_filelock_is_finalized_as_it_is_let_go(tmp_path: Path) -> None:
     """A SIGTERM handled inside a finalizer is printed and lost (the command would go on
-    writing): the lock beside a plan is gone before the signals held while it was taken are let
-    through again."""
+    writing): filelock's lock (Windows, disks without flock) is gone as soon as it is let go,
+    which _one_writer does while the signals held since it was taken are held still."""
     import filelock
 
-    target = tmp_path / "plan.yaml"
-    target.write_text("x\n")
-    held_when_finalized: list[bool] = []
-    with files._one_writer(target):
-        [lock] = [o for o in gc.get_objects() if isinstance(o, filelock.BaseFileLock)]
-        weakref.finalize(
-            lock,
-            lambda: held_when_finalized.append(
-                signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
-            ),
-        )
-        del lock
-    assert held_when_finalized == [True]
-    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    assert not files.lock_path(target).exists()
+    path = files.lock_path(tmp_path / "plan.yaml")
+    release = files._filelock(path)
+    assert release is not None and path.exists()
+    finalized: list[bool] = []
+    [lock] = [o for o in gc.get_objects() if isinstance(o, filelock.BaseFileLock)]
+    weakref.finalize(lock, lambda: finalized.append(True))
+    del lock
+    assert finalized == []
+    release()
+    assert finalized == [True]
+    assert not path.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_flock_and_filelock_exclude_each_other(tmp_path: Path) -> None:
+    """A plan's lock taken by flock is the lock filelock takes (the Windows way, the way of disks
+    without flock, and of earlier socialready): neither is taken while the other holds it, and
+    each is free again once the other let go."""
+    path = files.lock_path(tmp_path / "plan.yaml")
+    for first, second in ((files._flock, files._filelock), (files._filelock, files._flock)):
+        release = first(path)
+        assert release is not None
+        assert second(path) is None
+        release()
+        again = second(path)
+        assert again is not None
+        again()
+        assert not path.exists()
