@@ -10,6 +10,7 @@ import weakref
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -86,6 +87,36 @@ def test_a_plan_changed_after_it_was_read_is_left_alone(isolated: Path, stale_pl
     assert "notes: mine" in path.read_text("utf-8")
     files.write_text(path, "socialready: 1\n", expect=files.read(path).digest)
     assert path.read_text("utf-8") == "socialready: 1\n"
+
+
+@pytest.mark.parametrize("save", ["editor", "in_place"])
+def test_a_save_right_after_the_plans_check_is_not_written_over(
+    isolated: Path, stale_plan: str, save: str
+) -> None:
+    """An editor's save that lands after the plan's digest was checked, the moment before it
+    is replaced (a new file put in its place, or the same file written into): the plan is
+    left with the edit, and the write refused."""
+    path = isolated / "p.yaml"
+    path.write_text(stale_plan, "utf-8")
+    read = files.read(path)
+    edited = stale_plan.replace("  notes: null\n", "  notes: mine\n", 1)
+
+    def after_the_check(frame: FrameType, event: str, _: object) -> None:
+        if event == "return" and frame.f_code is files._current_digest.__code__:
+            sys.setprofile(None)
+            if save == "editor":
+                editor_save(path, edited)
+            else:
+                path.write_text(edited, "utf-8")
+
+    sys.setprofile(after_the_check)
+    try:
+        with pytest.raises(FileProblem, match="changed while socialready was working on it"):
+            files.write_text(path, "socialready: 1\n", expect=read.digest)
+    finally:
+        sys.setprofile(None)
+    assert path.read_text("utf-8") == edited
+    assert not list(isolated.glob(".p.yaml*"))
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")

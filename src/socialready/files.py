@@ -99,16 +99,33 @@ def _digest(data: bytes) -> str:
     return f"{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-def _current_digest(path: Path) -> str:
-    """The digest of the file as it is now; "" when there is none."""
+def _current_digest(path: Path) -> tuple[str, tuple[int, int, int] | None]:
+    """The digest of the file as it is now ("" when there is none), and what tells that file
+    from one put in its place since, or written into: its inode, size and time of change."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        return ""
+        return "", None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return "not a regular file"
-        return _digest(handle.read())
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return "not a regular file", None
+        return _digest(handle.read()), _identity(status)
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int]:
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _still(path: Path, identity: tuple[int, int, int] | None) -> bool:
+    """Whether the file at `path` is still the one whose digest was taken (an editor may have
+    saved meanwhile): asked right before it is replaced, a moment after its digest."""
+    try:
+        return identity is not None and _identity(os.stat(path)) == identity
+    except FileNotFoundError:
+        return identity is None
+    except OSError:
+        return False
 
 
 def _not_utf8(data: bytes, start: int) -> Msg:
@@ -186,10 +203,14 @@ def commit(prepared: Prepared, *, expect: str | None) -> None:
                 if expect is not None
                 else contextlib.nullcontext(False) as waited
             ):
-                if expect is not None and _current_digest(target) != expect:
-                    raise ChangedMeanwhile(
-                        path, msg("file.changed_meanwhile"), by_socialready=waited
-                    )
+                if expect is not None:
+                    digest, identity = _current_digest(target)
+                    # The check of the whole file, then a cheaper one as close to the replace
+                    # as it can be: an editor's save in between would be written over.
+                    if digest != expect or not _still(target, identity):
+                        raise ChangedMeanwhile(
+                            path, msg("file.changed_meanwhile"), by_socialready=waited
+                        )
                 os.replace(tmp, target)
             tmp = ""
     finally:
