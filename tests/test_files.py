@@ -16,6 +16,7 @@ import pytest
 
 from socialready import files
 from socialready.errors import FileProblem, Msg, msg
+from tests.bad_files import ROOT_SKIP
 from tests.conftest import editor_save
 
 
@@ -154,3 +155,17 @@ def test_flock_and_filelock_exclude_each_other(tmp_path: Path) -> None:
         assert again is not None
         again()
         assert not path.exists()
+
+
+@ROOT_SKIP
+def test_a_lock_file_left_read_only_is_still_taken(tmp_path: Path) -> None:
+    """Another user's socialready, killed while it held a plan's lock (kill -9), leaves the lock
+    file with a mode others cannot write: it is locked read only, and removed when let go."""
+    path = files.lock_path(tmp_path / "plan.yaml")
+    path.write_text("")
+    path.chmod(0o444)
+    release = files._take(path)
+    assert release is not None
+    assert files._take(path) is None
+    release()
+    assert not path.exists()

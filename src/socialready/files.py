@@ -318,9 +318,12 @@ def _flock(path: Path) -> Release | None:
     long (its bookkeeping for forks and threads), a fifth of what `plan` spends on a plan."""
     import fcntl
 
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     while True:
-        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-        fd = os.open(path, flags, 0o644)
+        try:
+            fd = os.open(path, flags | os.O_RDWR, 0o644)
+        except PermissionError:  # left by another user's socialready (kill -9): locks read only
+            fd = os.open(path, flags | os.O_RDONLY, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
