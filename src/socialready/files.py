@@ -101,16 +101,18 @@ def _digest(data: bytes) -> str:
 
 def _current_digest(path: Path) -> tuple[str, tuple[int, int, int] | None]:
     """The digest of the file as it is now ("" when there is none), and what tells that file
-    from one put in its place since, or written into: its inode, size and time of change."""
+    from one put in its place since, or written into: its inode, size and time of change,
+    taken by its name before it is read (both by name, as `_still` takes them again: a
+    file's number read through a handle can be another on Windows)."""
     try:
+        before = os.stat(path)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return "", None
     with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(handle.fileno())
-        if not stat.S_ISREG(status.st_mode):
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return "not a regular file", None
-        return _digest(handle.read()), _identity(status)
+        return _digest(handle.read()), _identity(before)
 
 
 def _identity(status: os.stat_result) -> tuple[int, int, int]:
