@@ -77,6 +77,7 @@ class Question(NamedTuple):
     nullable: bool = False  # may be left empty: the answer is unknown (null)
     one_line: bool = False  # a name: no line break
     prompt_for: Mapping[str, Text] | None = None  # a per-channel field's own prompt for a channel
+    except_in: str | None = None  # an answer whose choices are not offered (the channels in use)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -99,15 +100,21 @@ class Question(NamedTuple):
         return next(field for field in self.fields if field.key == name)
 
     def offered(self, answers: Answers) -> tuple[Choice, ...]:
-        """The choices that fit the answers so far (the sectors of the kind chosen), in order."""
+        """The choices that fit the answers so far, in order: the sectors of the kind chosen;
+        the channels considering, but those already in use."""
+        offered = self.choices
+        if self.except_in is not None:
+            taken = answers.get(self.except_in) or ()
+            if isinstance(taken, (dict, list, tuple)):
+                offered = tuple(choice for choice in offered if choice.value not in taken)
         if self.choices_by is None:
-            return self.choices
+            return offered
         chosen = answers.get(self.choices_by.key, "")
         fits = self.choices_by.table.get(chosen) if isinstance(chosen, str) else None
         if fits is None:
-            return self.choices
+            return offered
         wanted = set(fits) | set(self.choices_by.always)
-        return tuple(choice for choice in self.choices if choice.value in wanted)
+        return tuple(choice for choice in offered if choice.value in wanted)
 
     def applies(self, answers: Answers) -> bool:
         return self.ask_if is None or self.ask_if.holds(answers)
@@ -207,6 +214,7 @@ def _question(raw: dict[str, Any], countries: list[dict[str, str]]) -> Question:
         nullable=raw.get("nullable", False),
         one_line=raw.get("one_line", False),
         prompt_for=raw.get("prompt_for"),
+        except_in=raw.get("except_in"),
     )
 
 

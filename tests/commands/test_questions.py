@@ -45,12 +45,14 @@ def test_the_questions_say_when_each_is_asked_in_words(isolated: Path) -> None:
             "#   government: municipality, government_other, emergency_services, library, culture",
             "#   facebook: {posts_per_week: 3, works: well}",
             "  current: {}",
+            "# the wizard does not offer what `channels.current` holds already",
         ],
         "nl": [
             "# alleen gevraagd als het antwoord op ‘In welk land werkt je organisatie vooral?’ "
             "‘België’ is",
             "# mag je weglaten: het plan gaat dan uit van ‘Nee’ en zegt dat erbij",
             "# een landcode van ISO 3166-1: twee letters, zoals `NL`, `BE`, `DE`, `GB` of `US`",
+            "# de wizard biedt niet aan wat al in `channels.current` staat",
         ],
     }.items():
         template = invoke("questions", "--format", "yaml", "--lang", lang).stdout

@@ -189,7 +189,7 @@ FLEMISH_RUN = [
     ENTER,  # facebook works: unknown (the default)
     "4,5" + ENTER,  # facebook: 4.5 posts a week
     UP + ENTER,  # x works: dormant, so no posts asked
-    ENTER,  # considering: none
+    DOWN * 4 + SPACE + ENTER,  # considering: tiktok, the fifth once facebook is not offered again
     "\x7f" + "8" + ENTER,  # hours
     "\x7f" + "3" + ENTER,  # people
     ENTER, ENTER, "n",  # publish_frequency, response_time, weekend_cover
@@ -217,6 +217,7 @@ def test_a_flemish_municipality_is_asked_what_applies(keys: Keys, isolated: Path
         "facebook": {"posts_per_week": 4.5, "works": "unknown"},
         "x": {"posts_per_week": 0, "works": "dormant"},
     }
+    assert answers["channels"]["considering"] == ["tiktok"]
     assert answers["capacity"]["paid_promotion"] == "political_or_social"
     assert not resume.ASSESS.path().exists()  # nothing left over: every key answered
 

@@ -45,7 +45,8 @@ def section(section: Section, number: int, total: int, lang: str) -> None:
 
 def ask(question: Question, default: Answer, lang: str, answers: Answers | None = None) -> Answer:
     """Ask one question; Ctrl-C raises KeyboardInterrupt for the caller to keep what it has.
-    `answers` so far decide the choices offered (the sectors of the kind chosen)."""
+    `answers` so far decide the choices offered (the sectors of the kind chosen, the channels
+    not in use yet)."""
     import questionary
 
     if question.kind == "channels":
@@ -77,10 +78,13 @@ def ask(question: Question, default: Answer, lang: str, answers: Answers | None 
             )
         )
     if question.kind == "many":
+        offered = question.offered(answers or {})
+        if not offered:  # every channel is in use already: none to consider
+            return answers_mod.validate(question, [])
         chosen = set(as_choices(default))
         choices = [
             questionary.Choice(c.label[lang], value=c.value, checked=c.value in chosen)
-            for c in question.choices
+            for c in offered
         ]
         values = _run(
             _checkbox(

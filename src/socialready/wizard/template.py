@@ -59,6 +59,8 @@ def notes(question: Question, questionnaire: Questionnaire, lang: str) -> list[s
         lines += [
             f"  {kind}: {', '.join(fits)}" for kind, fits in question.choices_by.table.items()
         ]
+    if question.except_in:
+        lines.append(text("template.except_in", lang, key=question.except_in))
     if question.ask_if:
         condition = when(questionnaire, question.ask_if, lang)
         lines.append(text("template.asked_when", lang, condition=condition))
