@@ -313,6 +313,26 @@ def test_nobody_assigned_is_not_yet_and_pauses_what_runs() -> None:
     assert "pause it" in not_now(result)["facebook"]
 
 
+@pytest.mark.parametrize("works", ["well", "so_so"])
+def test_no_hours_is_nobodys_time_whatever_works(works: str) -> None:
+    """Three people with no hour a week between them: not yet, as for nobody named. A channel
+    that works is paused too, not kept "with about 0 hours a week" at a start-small verdict."""
+    facebook = {"facebook": {"posts_per_week": 3, "works": works}}
+    for lang in ("en", "nl"):
+        result = generate(
+            lang, capacity__people=3, channels__current=facebook, capacity__hours_per_week=0
+        )
+        assert result["readiness"]["verdict"] == "not_yet"
+        assert recommended(result) == []
+        assert "capacity.no-hours" in rule_ids(result)
+        assert not {"capacity.few-hours", "capacity.no-people"} & set(rule_ids(result))
+        steps = [action for step in result["steps"] for action in step["actions"]]
+        assert not [action for action in steps if re.search(r"\b0 (hours|uur)\b", action)]
+    assert "pause it" in not_now(generate(
+        capacity__people=3, channels__current=facebook, capacity__hours_per_week=0
+    ))["facebook"]  # fmt: skip
+
+
 def test_too_few_hours_for_any_channel_is_not_yet() -> None:
     result = generate(capacity__hours_per_week=0.1)
     assert result["readiness"]["verdict"] == "not_yet"

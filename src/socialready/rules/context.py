@@ -180,6 +180,11 @@ class Context:
         """Run by volunteers: a club, an association, a congregation or a party."""
         return "volunteers" in self.situation
 
+    @property
+    def no_time(self) -> bool:
+        """Nobody has time for social media: no people named, or no hours a week for them."""
+        return self.whole("capacity.people") == 0 or self.number("capacity.hours_per_week") == 0
+
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers
         run it, else 'medewerkers'."""

@@ -55,9 +55,10 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     people = ctx.whole("capacity.people")
     hours = ctx.number("capacity.hours_per_week")
     management_against = ctx.choice("willingness.management") == "against"
-    if people == 0:
-        # one: accounts to pause until someone is assigned; many (count 0): none yet
-        fire("capacity.no-people", n=1 if ctx.in_use() else 0)  # one: accounts to pause
+    if ctx.no_time:
+        # one: accounts to pause until someone has the time; many (count 0): none yet
+        nobody = "capacity.no-people" if people == 0 else "capacity.no-hours"
+        fire(nobody, n=1 if ctx.in_use() else 0)
     elif (
         choice.candidates
         and choice.lightest_needed > hours

@@ -163,13 +163,13 @@ def _organise(p: Facts) -> list[str]:
     if "willingness.access-blocked" in p.rules:
         actions.append(p.a("organise.replace-block", team=ctx.team()))
     people = ctx.whole("capacity.people")
-    if people == 1:
+    if ctx.no_time:
+        actions.append(p.a("organise.nobody"))
+    elif people == 1:
         actions.append(p.a("organise.alone", hours=ctx.number("capacity.hours_per_week")))
-    elif people:
+    else:
         who = ctx.text("people", n=people)
         actions.append(p.a("organise.who", people=who, hours=ctx.number("capacity.hours_per_week")))
-    else:
-        actions.append(p.a("organise.nobody"))
     if p.choice.recommended:
         cadences = "; ".join(
             f"{pick.channel.name[ctx.lang]}: {cadence(ctx, pick)}" for pick in p.choice.recommended
