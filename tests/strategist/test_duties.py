@@ -407,6 +407,18 @@ def test_first_actions_put_the_calamity_plan_before_points_and_end_with_a_live_a
     assert not any(action.startswith("Beschrijf je doelgroep") for _, action in found)
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("nobody", [{"capacity__people": 0}, {"capacity__hours_per_week": 0}])
+def test_a_first_action_names_its_step_once(lang: str, nobody: dict[str, int]) -> None:
+    """Advice that names its step in the middle ("… before you go live (step 3); until then …")
+    is shown as a first action of that step without it: the list adds "(step 3)" itself."""
+    answers_given = given("nl-hospital", **nobody)
+    found = _first(advise(answers_given, lang), answers_given, lang)
+    assert found[0][0] == 3
+    assert not re.search(r"\((stap|step) 3\)", found[0][1]), found[0][1]
+    assert ("accounts" in found[0][1]) and ("; " in found[0][1])
+
+
 def test_first_actions_skip_steps_that_are_done() -> None:
     answers_given = given("nl-hospital", willingness__management="against")
     result = advise(answers_given, "nl")

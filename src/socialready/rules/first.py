@@ -80,11 +80,18 @@ def _pressing(
                 continue
             severity = VERDICTS.index(cap) if cap else len(VERDICTS)
             key = (severity, -rule["points"], order, index)
-            ranked.append((key, open_steps[step], _STEP_NOTE.sub("", finding["do"])))
+            ranked.append((key, open_steps[step], _unnoted(finding["do"], open_steps[step])))
     ranked.sort(key=lambda item: item[0])
     capping = [(step, text) for key, step, text in ranked if key[0] < len(VERDICTS)]
     costly = [(step, text) for key, step, text in ranked if key[0] == len(VERDICTS)]
     return capping, costly
+
+
+def _unnoted(advice: str, number: int) -> str:
+    """The advice without the note of a step the first actions name anyway: "(stap 3)" at its
+    end, or that step's own wherever it stands ("… voordat je live gaat (stap 3); zet …")."""
+    advice = _STEP_NOTE.sub("", advice)
+    return re.sub(rf" \((?:stap|step) {number}\)(?=[;,])", "", advice)
 
 
 def _calamity(
