@@ -311,6 +311,8 @@ def test_nobody_assigned_is_not_yet_and_pauses_what_runs() -> None:
     assert result["readiness"]["verdict"] == "not_yet"
     assert recommended(result) == [] and "capacity.no-people" in rule_ids(result)
     assert "pause it" in not_now(result)["facebook"]
+    be_active = next(step for step in result["steps"] if step["id"] == "be_active")["actions"]
+    assert "Pause Facebook with a note where to find you" in " ".join(be_active)
 
 
 @pytest.mark.parametrize("works", ["well", "so_so"])
@@ -328,9 +330,11 @@ def test_no_hours_is_nobodys_time_whatever_works(works: str) -> None:
         assert not {"capacity.few-hours", "capacity.no-people"} & set(rule_ids(result))
         steps = [action for step in result["steps"] for action in step["actions"]]
         assert not [action for action in steps if re.search(r"\b0 (hours|uur)\b", action)]
-    assert "pause it" in not_now(generate(
-        capacity__people=3, channels__current=facebook, capacity__hours_per_week=0
-    ))["facebook"]  # fmt: skip
+    result = generate(capacity__people=3, channels__current=facebook, capacity__hours_per_week=0)
+    assert "pause it" in not_now(result)["facebook"]
+    be_active = next(step for step in result["steps"] if step["id"] == "be_active")["actions"]
+    assert "Pause Facebook with a note where to find you" in " ".join(be_active)
+    assert not [action for action in be_active if "as it is" in action]  # not kept meanwhile
 
 
 def test_too_few_hours_for_any_channel_is_not_yet() -> None:

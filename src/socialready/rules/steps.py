@@ -211,9 +211,12 @@ def _be_active(p: Facts) -> list[str]:
     paused = {channel.id: reason for channel, reason, _ in p.choice.not_now if channel.id in in_use}
     if p.later:
         actions = [p.a("be_active.not-yet")]
+        # Nobody with the time (people or hours) keeps one up meanwhile: paused, as `not_now`
+        # says; for any other condition it is left as it is until the plan can go on.
+        held = "be_active.pause-capacity" if ctx.no_time else "be_active.hold"
         for channel in ctx.catalog.channels.values():
             if channel.id in in_use:
-                actions.append(p.a("be_active.hold", channel=ctx.channel(channel)))
+                actions.append(p.a(held, channel=ctx.channel(channel)))
         if p.choice.recommended:
             names = ctx.channels(p.choice.channels())
             actions.append(p.a("be_active.later", channels=names))
