@@ -121,10 +121,37 @@ DORMANT_LINKEDIN = with_defaults(
     },
 )
 
+# Found on a random draw: a blog (7 a week) and Instagram (2 a week) that both work, raised in
+# turn from their lightest. With 28 hours the blog stopped at 6 and Instagram, raised past it,
+# reached 2; with 29 the blog took the extra hour to reach 7 and left Instagram 1.
+TWO_WORKING = with_defaults(
+    QS,
+    {
+        "organisation.name": "Winkel",
+        "organisation.country": "NL",
+        "goals.objectives": ["awareness"],
+        "goals.measurable": "kpis",
+        "audience.whereabouts": "researched",
+        "channels.current": {
+            "blog": {"posts_per_week": 7, "works": "well"},
+            "newsletter": {"posts_per_week": 0, "works": "well"},
+            "instagram": {"posts_per_week": 2, "works": "well"},
+            "facebook": {"posts_per_week": 0, "works": "well"},
+            "whatsapp_business": {"posts_per_week": 0, "works": "well"},
+        },
+        "capacity.hours_per_week": 28,
+        "capacity.people": 1,
+        "capacity.response_time": "within_hours",
+        "willingness.dialogue": "broadcast_only",
+        "persistence.monitoring": "tool",
+    },
+)
+
 
 @MANY
 @given(with_rhythms(), st.floats(0.25, 40).map(lambda x: round(x, 2)))
 @example(DORMANT_LINKEDIN, 0.25)
+@example(TWO_WORKING, 1.0)
 def test_more_hours_never_lower_a_working_channels_cadence_or_the_verdict(
     answers: dict[str, Any], extra: float
 ) -> None:

@@ -65,8 +65,7 @@ class Allocation:
             self.left = 0.0
         else:
             self.left = round(self.left - needed, 2)
-            for pick in picks:
-                self._raise_to_own(pick)
+            self._raise_together([pick for pick in picks if pick.own is not None])
             # works, rhythm not given: the tier the answers allow, once the others are kept
             self.to_raise.extend(pick for pick in picks if pick.own is None)
         for pick in picks:
@@ -135,6 +134,27 @@ class Allocation:
             self.left = round(self.left - extra, 2)
             pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
             pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
+
+    def _raise_together(self, picks: list[Pick]) -> None:
+        """Channels that work raised towards their own rhythm, the first in full before the next,
+        a step at a time, until a step does not fit: more hours never leave one of them with
+        fewer posts. (Passing over a step that does not fit, to raise the next channel, would:
+        with an hour more the first takes that hour, and the next gets less.)"""
+        for pick in picks:
+            for posts in self._ladder(pick):
+                extra = cost(self.ctx, pick.channel, posts) - pick.estimate
+                if extra > self.left + EPSILON:
+                    return
+                self.left = round(self.left - extra, 2)
+                pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
+                pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
+
+    def _ladder(self, pick: Pick) -> list[float]:
+        """The rhythms above a pick's, up to its own, lowest first: monthly, every two weeks,
+        whole posts a week, its own."""
+        own = pick.own or 0.0
+        steps = {0.25, 0.5, *map(float, range(1, math.floor(own) + 1)), own}
+        return sorted(posts for posts in steps if pick.posts < posts <= own)
 
     def _most_posts(self, pick: Pick) -> float:
         """The most posts, up to its own rhythm, that the hours left carry: its own rhythm, else
