@@ -463,6 +463,63 @@ def test_ctrl_c_while_a_plan_is_worked_on_stops_the_run(
     assert not list(folder.glob(".*.tmp"))
 
 
+CTRL_C_TWICE = """\\
+import os, signal, sys, threading, time
+from socialready.__main__ import run
+
+commits = 0
+
+
+def in_end():  # Ctrl-C again once the command is ending the worker processes
+    main = threading.main_thread().ident
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        frame = sys._current_frames().get(main)
+        while frame is not None:
+            code = frame.f_code
+            if code.co_name == "end" and code.co_filename.endswith("plan.py"):
+                os.kill(os.getpid(), signal.SIGINT)
+                return
+            frame = frame.f_back
+        time.sleep(0.0001)
+
+
+def profile(frame, event, arg):  # Ctrl-C as the second plan is put in place
+    global commits
+    code = frame.f_code
+    if event == "call" and code.co_name == "commit" and code.co_filename.endswith("files.py"):
+        commits += 1
+        if commits == 2:
+            threading.Thread(target=in_end, daemon=True).start()
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+if __name__ == "__main__":  # not in a worker, which a spawn starts from this file
+    sys.setprofile(profile)
+    sys.argv = ["socialready", "plan", sys.argv[1]]
+    run()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill ends a Windows process outright")
+@pytest.mark.usefixtures("start_method")
+def test_a_second_ctrl_c_does_not_cut_the_clean_up_short(isolated: Path, stale_plan: str) -> None:
+    """Ctrl-C, then Ctrl-C again as the worker processes are being ended: the second is let
+    pass, the clean-up finishes. It stopped the clean-up where it came, and the new texts already
+    flushed beside their plans stayed behind."""
+    folder = _folder(isolated, stale_plan, 70)
+    script = isolated / "twice.py"
+    script.write_text(CTRL_C_TWICE)
+    result = subprocess.run(
+        [sys.executable, str(script), str(folder)], capture_output=True, text=True, timeout=60,
+        check=False, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 130, result.stderr
+    stopped = "Stopped (Ctrl-C). Every file written so far is whole; run the command again for"
+    assert result.stderr.splitlines() == [f"{stopped} the rest."], result.stderr
+    assert not [path.name for path in folder.iterdir() if not path.name.endswith(".yaml")]
+
+
 def test_ctrl_c_is_said_in_the_language_of_the_session(isolated: Path, stale_plan: str) -> None:
     folder = _folder(isolated, stale_plan, 5)
     script = isolated / "ctrl_c.py"
