@@ -154,6 +154,35 @@ def test_kill_9_during_a_folder_run_leaves_no_workers_and_no_temporary_file(
     assert texts <= {stale_plan, new}, "a plan is neither the old nor the new text"
 
 
+@pytest.mark.skipif(not MANY_CORES, reason="one core: plan runs without worker processes")
+@pytest.mark.usefixtures("start_method")
+def test_kill_9_leaves_no_temporary_file_beside_a_linked_plans_file(
+    isolated: Path, stale_plan: str
+) -> None:
+    """Plans that are symbolic links to files in another folder: the new text is flushed beside
+    the file, there. After kill -9 the workers remove what the command left in that folder too."""
+    files = isolated / "files"
+    files.mkdir()
+    folder = isolated / "links"
+    folder.mkdir()
+    for number in range(600):
+        (files / f"p{number:03}.yaml").write_text(stale_plan, "utf-8")
+        (folder / f"p{number:03}.yaml").symlink_to(files / f"p{number:03}.yaml")
+    process = _start_folder_run(folder)
+    workers = _children(process.pid)
+    assert workers, "no worker processes were started"
+    while not any(path.name.endswith(".tmp") for path in files.iterdir()):  # mid-write
+        time.sleep(0.001)
+    process.kill()
+    process.communicate(timeout=60)
+    assert _none_running(workers, seconds=5), "workers outlived the command"
+    deadline = time.monotonic() + 5  # a worker sweeps a moment after the command is gone
+    while list(files.glob(".*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not list(files.glob(".*.tmp")) and not list(folder.glob(".*.tmp"))
+    assert all(path.is_symlink() for path in folder.iterdir())
+
+
 def _review_answers(root: Path) -> Path:
     answers = root / "review-answers.yaml"
     answers.write_text("review:\n  hours_spent: 3\n  notes: from the race\n", "utf-8")

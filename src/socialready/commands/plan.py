@@ -187,7 +187,7 @@ def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
 
     method = start_method()
     context = multiprocessing.get_context(method)
-    folders = {Path(job[0]).parent for job in jobs}
+    folders = _folders(jobs)
     others = set(multiprocessing.active_children())  # not the pool's: never ended by `end`
     pool = None
     if method == "fork":  # the loaded modules and data, shared: no collection in a worker walks
@@ -208,6 +208,15 @@ def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
             end(pool, others)
         if method == "fork":
             gc.unfreeze()
+
+
+def _folders(jobs: list[Job]) -> set[Path]:
+    """Where the command flushes new texts: each plan's folder, and that of the file a symbolic
+    link names (the text is flushed beside the file it replaces). For --check, none."""
+    if any(job[4] for job in jobs):
+        return set()
+    links = [job[0] for job in jobs if os.path.islink(job[0])]
+    return {Path(job[0]).parent for job in jobs} | {Path(os.path.realpath(n)).parent for n in links}
 
 
 END_WAIT = 5.0  # seconds the workers and the pool's threads are given to end
