@@ -315,9 +315,9 @@ def _take(path: Path) -> Release | None:
 
 
 def _flock(path: Path) -> Release | None:
-    """POSIX: the lock file's flock, which the lock files of filelock take as well. A lock is a
-    plan's write's one wait for others, taken once a plan: filelock's own takes four times as
-    long (its bookkeeping for forks and threads), a fifth of what `plan` spends on a plan."""
+    """POSIX: the lock file's flock, which the lock files of filelock take as well. It is taken
+    once for every plan written: filelock's own cost about five times as much (its bookkeeping
+    for forks and threads), half of what writing a plan cost."""
     import fcntl
 
     flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
