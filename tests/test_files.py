@@ -3,7 +3,9 @@ changed since it was read is never written over."""
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import signal
 import sys
 import weakref
@@ -169,3 +171,50 @@ def test_a_lock_file_left_read_only_is_still_taken(tmp_path: Path) -> None:
     assert files._take(path) is None
     release()
     assert not path.exists()
+
+
+def _flock_fails(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
+    """A disk whose flock fails with `number` (not ours: the operating system's answer)."""
+    import fcntl
+
+    def flock(fd: int, operation: int) -> None:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+@pytest.mark.filterwarnings("error")  # filelock's warning is not the user's to read
+def test_a_disk_without_flock_is_written_through_filelocks_lock_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSYS (some network disks): filelock's lock file by its existence. The lock file the
+    first try made is gone before that, or filelock would take it for one held, and wait."""
+    _flock_fails(monkeypatch, errno.ENOSYS)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("old\n")
+    files.write_text(plan, "new\n", expect=files.read(plan).digest)
+    assert plan.read_text() == "new\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_lock_a_disk_says_is_denied_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some disks say EACCES where another holds the flock: taken for held, and waited for."""
+    _flock_fails(monkeypatch, errno.EACCES)
+    assert files._flock(files.lock_path(tmp_path / "plan.yaml")) is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_flock_that_fails_otherwise_is_said_and_leaves_no_lock_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _flock_fails(monkeypatch, errno.EIO)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("old\n")
+    with pytest.raises(FileProblem, match="cannot be written"):
+        files.write_text(plan, "new\n", expect=files.read(plan).digest)
+    assert plan.read_text() == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.yaml"]

@@ -299,8 +299,12 @@ def _one_writer(target: Path) -> Iterator[bool]:
 
 
 Release = Callable[[], None]
-# Where flock cannot lock (some network disks), filelock's lock file by its existence.
-_NO_FLOCK = {errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOLCK}
+# flock taken by another (some disks say so with EACCES, as filelock knows)
+_HELD = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES}
+
+
+class _NoFlock(Exception):
+    """The disk has no flock (some network disks): filelock's lock file by its existence."""
 
 
 def _take(path: Path) -> Release | None:
@@ -308,9 +312,8 @@ def _take(path: Path) -> Release | None:
     if sys.platform != "win32":
         try:
             return _flock(path)
-        except OSError as exc:
-            if exc.errno not in _NO_FLOCK:
-                raise
+        except _NoFlock:
+            pass
     return _filelock(path)
 
 
@@ -320,17 +323,31 @@ def _flock(path: Path) -> Release | None:
     for forks and threads), half of what writing a plan cost."""
     import fcntl
 
-    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    flags = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     while True:
+        made = True
         try:
-            fd = os.open(path, flags | os.O_RDWR, 0o644)
-        except PermissionError:  # left by another user's socialready (kill -9): locks read only
-            fd = os.open(path, flags | os.O_RDONLY, 0o644)
+            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
+        except FileExistsError:
+            made = False
+            try:
+                fd = os.open(path, flags | os.O_RDWR)
+            except PermissionError:  # left by another user's socialready (kill -9): read only
+                fd = os.open(path, flags | os.O_RDONLY)
+            except FileNotFoundError:  # removed by its holder meanwhile: made again
+                continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        except OSError as exc:
             os.close(fd)
-            return None
+            if exc.errno in _HELD:
+                return None
+            if made:  # no lock file of this one's stays, least of all one that looks held
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            if exc.errno == errno.ENOSYS:  # as filelock falls back, on this errno alone
+                raise _NoFlock from None
+            raise
         except BaseException:
             os.close(fd)
             raise
@@ -348,6 +365,8 @@ def _flock(path: Path) -> Release | None:
 
 def _filelock(path: Path) -> Release | None:
     """Windows (msvcrt), and disks without flock: filelock's lock file."""
+    import warnings
+
     import filelock
 
     # A mode of its own, writable by its owner only: asked for none, filelock asks for one that
@@ -355,7 +374,9 @@ def _filelock(path: Path) -> Release | None:
     # plan written. Where the disk has no flock it falls back to a lock file's existence.
     held = [filelock.FileLock(str(path), mode=0o644)]
     try:
-        held[0].acquire(timeout=0)
+        with warnings.catch_warnings():  # "flock not supported …": ours to know, not to print
+            warnings.simplefilter("ignore", UserWarning)
+            held[0].acquire(timeout=0)
     except filelock.Timeout:
         return None
 
