@@ -121,9 +121,9 @@ DORMANT_LINKEDIN = with_defaults(
     },
 )
 
-# Found on a random draw: a blog (7 a week) and Instagram (2 a week) that both work, raised in
-# turn from their lightest. With 28 hours the blog stopped at 6 and Instagram, raised past it,
-# reached 2; with 29 the blog took the extra hour to reach 7 and left Instagram 1.
+# Found on a random draw: a blog (7 a week) and Instagram (2 a week) that both work, raised
+# from their lightest, the blog in full first. With 28 hours the blog stopped at 6 and Instagram,
+# raised past it, reached 2; with 29 the blog took the extra hour to reach 7 and left Instagram 1.
 TWO_WORKING = with_defaults(
     QS,
     {
@@ -167,6 +167,16 @@ def test_more_hours_never_lower_a_working_channels_cadence_or_the_verdict(
         if channel_id in was:
             assert channel_id in now, f"{channel_id} dropped with more hours"
             assert now[channel_id] >= was[channel_id] - 1e-9, (channel_id, was, now)
+
+
+def test_no_hour_a_working_channels_step_could_use_is_left_unused() -> None:
+    """Between 24 and 29 hours the blog's next step (to 7 a week) does not fit: Instagram still
+    gets its own 2 a week, which its step fits, rather than 1 with that hour unused beside
+    "the hours do not carry your rhythm"."""
+    for hours in (24, 26, 27, 27.5, 28, 28.5, 29, 30):
+        now = cadences(generate(dict(TWO_WORKING, **{"capacity.hours_per_week": hours})))
+        assert now["instagram"] == 2, (hours, now)
+        assert now["blog"] == (7 if hours >= 30 else 6 if hours >= 26 else 5), (hours, now)
 
 
 @MANY

@@ -136,18 +136,28 @@ class Allocation:
             pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
 
     def _raise_together(self, picks: list[Pick]) -> None:
-        """Channels that work raised towards their own rhythm, the first in full before the next,
-        a step at a time, until a step does not fit: more hours never leave one of them with
-        fewer posts. (Passing over a step that does not fit, to raise the next channel, would:
-        with an hour more the first takes that hour, and the next gets less.)"""
-        for pick in picks:
-            for posts in self._ladder(pick):
-                extra = cost(self.ctx, pick.channel, posts) - pick.estimate
-                if extra > self.left + EPSILON:
-                    return
-                self.left = round(self.left - extra, 2)
-                pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
-                pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
+        """Channels that work raised towards their own rhythm a step at a time, the step that
+        costs the fewest hours first (the first channel's on a tie), until even that one does not
+        fit. So every hour a step can use is used, and more hours never leave a channel with
+        fewer posts: the order of the steps does not depend on the hours. (Raising the first
+        channel in full, then the next with what is left, would give the first an extra hour and
+        the next less.)"""
+        ladders = [self._ladder(pick) for pick in picks]
+        while True:
+            steps = [
+                (cost(self.ctx, pick.channel, ladder[0]) - pick.estimate, order, pick, ladder)
+                for order, (pick, ladder) in enumerate(zip(picks, ladders, strict=True))
+                if ladder
+            ]
+            if not steps:
+                return
+            extra, _, pick, ladder = min(steps, key=lambda step: step[:2])
+            if extra > self.left + EPSILON:
+                return
+            posts = ladder.pop(0)
+            self.left = round(self.left - extra, 2)
+            pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
+            pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
 
     def _ladder(self, pick: Pick) -> list[float]:
         """The rhythms above a pick's, up to its own, lowest first: monthly, every two weeks,
