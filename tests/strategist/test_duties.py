@@ -419,6 +419,20 @@ def test_a_first_action_names_its_step_once(lang: str, nobody: dict[str, int]) -
     assert ("accounts" in found[0][1]) and ("; " in found[0][1])
 
 
+def test_a_first_action_drops_its_steps_note_before_a_colon_too() -> None:
+    """ "Find out where they are first (step 2): ask …" is shown as step 2's first action."""
+    answers_given = given(
+        "nl-hospital", audience__segments=["members_partners"], channels__considering=[],
+        channels__current={"tiktok": {"posts_per_week": 1, "works": "unknown"}},
+    )  # fmt: skip
+    for lang in ("en", "nl"):
+        result = advise(answers_given, lang)
+        found = _first(result, answers_given, lang)
+        fits = [action for _, action in found if action.startswith(("Find out", "Zoek eerst"))]
+        assert fits, found
+        assert not re.search(r"\((stap|step) 2\)", fits[0]), fits[0]
+
+
 def test_first_actions_skip_steps_that_are_done() -> None:
     answers_given = given("nl-hospital", willingness__management="against")
     result = advise(answers_given, "nl")

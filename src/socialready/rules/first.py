@@ -91,7 +91,7 @@ def _unnoted(advice: str, number: int) -> str:
     """The advice without the note of a step the first actions name anyway: "(stap 3)" at its
     end, or that step's own wherever it stands ("… voordat je live gaat (stap 3); zet …")."""
     advice = _STEP_NOTE.sub("", advice)
-    return re.sub(rf" \((?:stap|step) {number}\)(?=[;,])", "", advice)
+    return re.sub(rf" \((?:stap|step) {number}\)(?=[;,:])", "", advice)
 
 
 def _calamity(
