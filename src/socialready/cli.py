@@ -347,10 +347,7 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 
 def _interrupt(signum: int, frame: object) -> NoReturn:
-    """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!"). Another
-    Ctrl-C while the command cleans up after it is let pass: the clean-up (the worker processes
-    ended, the temporary files removed; a few seconds at most) is not cut short."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Ctrl-C outside a question: one message and exit 130 (click would say "Aborted!")."""
     raise CtrlC
 
 

@@ -162,15 +162,31 @@ def _written(
         while pending:
             yield next_done()
     finally:
-        writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
-        if isinstance(outcomes, Generator):
-            outcomes.close()  # the worker processes end now, before the pool replaces any
-        writers.shutdown(wait=True)
-        for _, future in pending:  # flushed, never put in place: removed
-            if future is not None and not future.cancelled():
-                prepared = future.result()
-                if isinstance(prepared, files.Prepared):
-                    files.discard(prepared)
+        with _ctrl_c_waits():
+            writers.shutdown(wait=False, cancel_futures=True)  # no other write starts
+            if isinstance(outcomes, Generator):
+                outcomes.close()  # the worker processes end now, before the pool replaces any
+            writers.shutdown(wait=True)
+            for _, future in pending:  # flushed, never put in place: removed
+                if future is not None and not future.cancelled():
+                    prepared = future.result()
+                    if isinstance(prepared, files.Prepared):
+                        files.discard(prepared)
+
+
+@contextlib.contextmanager
+def _ctrl_c_waits() -> Iterator[None]:
+    """Another Ctrl-C let pass while the command cleans up (a stop, an error, or the end): the
+    workers ended and what was flushed but not put in place removed, a few seconds at most. It
+    would cut that short, and leave the flushed new texts beside their plans."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the command's thread sets how a signal is handled
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
 
 
 def _done(item: Future[files.Prepared | SocialreadyError] | None) -> bool:
@@ -204,10 +220,11 @@ def _outcomes(jobs: list[Job]) -> Generator[Outcome, None, None]:
             pool = context.Pool(cores, initializer=_worker, initargs=(os.getpid(), folders, method))
         yield from pool.imap(_one, jobs, chunksize=max(1, len(jobs) // (4 * (cores or 1))))
     finally:
-        if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
-            end(pool, others)
-        if method == "fork":
-            gc.unfreeze()
+        with _ctrl_c_waits():
+            if pool is not None:  # all done, or Ctrl-C, or an error: no worker outlives the command
+                end(pool, others)
+            if method == "fork":
+                gc.unfreeze()
 
 
 def _folders(jobs: list[Job]) -> set[Path]:
