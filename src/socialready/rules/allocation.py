@@ -7,6 +7,7 @@ import math
 
 from socialready.catalog import TIERS, Channel
 from socialready.grammar import number
+from socialready.model import TierName
 from socialready.rules.choice import NEW, ChannelChoice, Pick
 from socialready.rules.context import Context
 from socialready.rules.current import WORKS, Current, current_channels, relied_on
@@ -89,15 +90,12 @@ class Allocation:
             self.choice.recommended.append(pick)
 
     def raise_kept(self) -> None:
-        """The channels the organisation runs, all kept at their lightest, each raised in turn:
-        one whose result is not known up to its own rhythm, one whose rhythm is not known up to
-        the tier the answers allow."""
+        """The channels the organisation runs, all kept at their lightest, raised together (see
+        _raise_together): one whose result is not known up to its own rhythm, one whose rhythm
+        is not known up to the tier the answers allow."""
+        self._raise_together(self.to_raise)
         for pick in self.to_raise:
-            if pick.own is None:
-                self._raise(pick)
-                continue
-            self._raise_to_own(pick)
-            if pick.short:
+            if pick.own is not None and pick.short:
                 pick.estimate = cost(self.ctx, pick.channel, pick.own or 0)
         self.to_raise = []
 
@@ -125,27 +123,17 @@ class Allocation:
         pick.estimate = pick.hours = cost(ctx, channel, floor)
         return pick
 
-    def _raise_to_own(self, pick: Pick) -> None:
-        if pick.own is None or pick.posts >= pick.own:
-            return
-        posts = self._most_posts(pick)
-        extra = cost(self.ctx, pick.channel, posts) - pick.estimate
-        if posts > pick.posts and extra <= self.left + EPSILON:
-            self.left = round(self.left - extra, 2)
-            pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
-            pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
-
     def _raise_together(self, picks: list[Pick]) -> None:
-        """Channels that work raised towards their own rhythm a step at a time, the step that
-        costs the fewest hours first (the first channel's on a tie), until even that one does not
-        fit. So every hour a step can use is used, and more hours never leave a channel with
-        fewer posts: the order of the steps does not depend on the hours. (Raising the first
-        channel in full, then the next with what is left, would give the first an extra hour and
-        the next less.)"""
-        ladders = [self._ladder(pick) for pick in picks]
+        """Channels the organisation runs raised a step at a time, towards their own rhythm (or,
+        where it is not known, up a tier), the step that costs the fewest hours first (the first
+        channel's on a tie), until even that one does not fit. So every hour a step can use is
+        used, and more hours never leave a channel with fewer posts: the order of the steps does
+        not depend on the hours. (Raising one channel in full, then the next with what is left,
+        would give the first an extra hour and the next less.)"""
+        ladders = [self._steps(pick) for pick in picks]
         while True:
             steps = [
-                (cost(self.ctx, pick.channel, ladder[0]) - pick.estimate, order, pick, ladder)
+                (ladder[0][2] - pick.estimate, order, pick, ladder)
                 for order, (pick, ladder) in enumerate(zip(picks, ladders, strict=True))
                 if ladder
             ]
@@ -154,10 +142,24 @@ class Allocation:
             extra, _, pick, ladder = min(steps, key=lambda step: step[:2])
             if extra > self.left + EPSILON:
                 return
-            posts = ladder.pop(0)
+            tier, posts, needed = ladder.pop(0)
             self.left = round(self.left - extra, 2)
-            pick.posts, pick.tier = posts, tier_of(pick.channel, posts)
-            pick.estimate = pick.hours = cost(self.ctx, pick.channel, posts)
+            pick.tier, pick.posts, pick.estimate, pick.hours = tier, posts, needed, needed
+
+    def _steps(self, pick: Pick) -> list[tuple[TierName, float, float]]:
+        """A channel's raises, lowest first, as (tier, posts a week, hours): up to its own rhythm,
+        or where that is not known, a tier at a time up to what the answers allow."""
+        ctx, channel = self.ctx, pick.channel
+        if pick.own is None:
+            tiers = TIERS[TIERS.index(pick.tier) + 1 : TIERS.index(self.ceiling(channel)) + 1]
+            return [
+                (tier, float(channel.tier(tier).posts_per_week), hours(ctx, channel, tier))
+                for tier in tiers
+            ]
+        return [
+            (tier_of(channel, posts), posts, cost(ctx, channel, posts))
+            for posts in self._ladder(pick)
+        ]
 
     def _ladder(self, pick: Pick) -> list[float]:
         """The rhythms above a pick's, up to its own, lowest first: monthly, every two weeks,
@@ -165,19 +167,6 @@ class Allocation:
         own = pick.own or 0.0
         steps = {0.25, 0.5, *map(float, range(1, math.floor(own) + 1)), own}
         return sorted(posts for posts in steps if pick.posts < posts <= own)
-
-    def _most_posts(self, pick: Pick) -> float:
-        """The most posts, up to its own rhythm, that the hours left carry: its own rhythm, else
-        whole posts a week, else every two weeks or monthly."""
-        own = pick.own or 0.0
-        steps = [own, *range(math.floor(own), 0, -1), 0.5, 0.25]
-        for posts in steps:
-            posts = float(posts)
-            if pick.posts < posts <= own and (
-                cost(self.ctx, pick.channel, posts) - pick.estimate <= self.left + EPSILON
-            ):
-                return posts
-        return pick.posts
 
     def _new_allowed(self) -> bool:
         if self.new_at_most is None:
