@@ -392,3 +392,19 @@ def test_the_notice_names_no_temporary_file(isolated: Path, plan_text: str) -> N
     first = result.stdout.splitlines()[0]
     assert first.startswith("socialready cannot show this version of the plan as a report")
     assert "x.yaml" not in first and "format 99" in first
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_a_plan_without_a_workload_summary_is_shown(
+    isolated: Path, plan_text: str, fmt: str
+) -> None:
+    """Plans written before the workload had a summary (the plan's shape allows one without):
+    shown in every format, not a KeyError from the list of sources."""
+    path = isolated / "p.yaml"
+    workload = re.search(r"(?m)^  workload:\n(?:    .*\n)+", plan_text)
+    assert workload is not None and "    summary:" in workload[0]
+    kept = "".join(line for line in workload[0].splitlines(True) if "summary:" not in line)
+    path.write_text(plan_text.replace(workload[0], kept), "utf-8")
+    result = invoke("show", str(path), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout

@@ -73,10 +73,9 @@ def numbered(document: PlanDoc) -> tuple[PlanDoc, list[str]]:
         for key, dimension in readiness["dimensions"].items()
     }
     channels = document["channels"]
-    workload: Workload = {
-        **channels["workload"],
-        "summary": notes.mark(channels["workload"]["summary"]),
-    }
+    workload: Workload = {**channels["workload"]}
+    if "summary" in workload:  # plans written before it have none
+        workload["summary"] = notes.mark(workload["summary"])
     recommended: list[Recommended] = [
         {**item, "cadence": notes.mark(item["cadence"]), "why": notes.mark(item["why"])}
         for item in channels["recommended"]
