@@ -351,6 +351,32 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     raise CtrlC
 
 
+def _stop_lost(unraisable: Any) -> None:
+    """A stop (Ctrl-C, SIGTERM) whose handler ran where Python cannot raise (in a finalizer, or
+    the callback of a weak reference, such as the one that frees an import's lock) would be
+    printed as "Exception ignored" and lost, and the command would go on. It is raised again a
+    moment later, from a thread of its own, which lands it where it can stop the command."""
+    exc = unraisable.exc_value
+    if isinstance(exc, CtrlC):
+        again = signal.SIGINT
+    elif isinstance(exc, SystemExit) and exc.code == 128 + signal.SIGTERM:
+        again = signal.SIGTERM
+    else:
+        sys.__unraisablehook__(unraisable)
+        return
+    import threading
+    import time
+
+    def later() -> None:  # once the callback and this hook have returned
+        time.sleep(0.01)
+        if sys.platform == "win32":  # os.kill would end the process there
+            signal.raise_signal(again)
+        else:  # to the process: held back where the command holds it (a plan being replaced)
+            os.kill(os.getpid(), again)
+
+    threading.Thread(target=later, daemon=True).start()
+
+
 def _app_for(argv: list[str]) -> typer.Typer:
     """The app with only the command asked for: Typer builds each command it holds at every
     start (about 1 ms each). `--help`, no command or an unknown one get the whole app."""
@@ -368,6 +394,7 @@ def main() -> None:
     """Entry point: run the app and turn every user error into one message and its exit code."""
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _stop_lost
     if not streams.ready():
         sys.exit(int(ExitCode.BAD_INPUT))
     # Typer 0.28 carries its own copy of Click; older releases use Click itself.

@@ -549,6 +549,55 @@ def test_a_second_ctrl_c_does_not_cut_the_clean_up_short(isolated: Path, stale_p
     assert not [path.name for path in folder.iterdir() if not path.name.endswith(".yaml")]
 
 
+IN_A_CALLBACK = """\\
+import os, signal, sys, weakref
+from socialready.__main__ import run
+
+refs = []
+
+
+class Freed:
+    pass
+
+
+def profile(frame, event, arg):  # the signal, as a weak reference's callback runs
+    code = frame.f_code
+    if event == "call" and code.co_name == "commit" and code.co_filename.endswith("files.py"):
+        sys.setprofile(None)
+        freed = Freed()
+        refs.append(weakref.ref(freed, lambda ref: os.kill(os.getpid(), signal.{name})))
+        del freed
+
+
+if __name__ == "__main__":
+    sys.setprofile(profile)
+    sys.argv = ["socialready", "plan", sys.argv[1]]
+    run()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill ends a Windows process outright")
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_handled_inside_a_callback_still_stops_the_command(
+    isolated: Path, stale_plan: str, name: str, code: int
+) -> None:
+    """A signal whose handler runs inside a weak reference's callback (importlib frees each
+    import's lock that way) raised where Python prints "Exception ignored" and goes on: the
+    command wrote every plan and exited 0, with a traceback. It is raised again, and stops it."""
+    folder = _folder(isolated, stale_plan, 40)  # one process; longer than the stop's wait
+    script = isolated / "callback.py"
+    script.write_text(IN_A_CALLBACK.format(name=name))
+    result = subprocess.run(
+        [sys.executable, str(script), str(folder)], capture_output=True, text=True, timeout=60,
+        check=False, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == code, result.stderr
+    assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
+    texts = [path.read_text("utf-8") for path in sorted(folder.glob("*.yaml"))]
+    assert texts[-1] == stale_plan, "the run went on"
+    assert not [path.name for path in folder.iterdir() if not path.name.endswith(".yaml")]
+
+
 def test_ctrl_c_is_said_in_the_language_of_the_session(isolated: Path, stale_plan: str) -> None:
     folder = _folder(isolated, stale_plan, 5)
     script = isolated / "ctrl_c.py"
