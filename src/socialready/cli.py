@@ -351,7 +351,7 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     raise CtrlC
 
 
-def _stop_lost(unraisable: Any) -> None:
+def _stop_lost(unraisable: "sys.UnraisableHookArgs") -> None:
     """A stop (Ctrl-C, SIGTERM) whose handler ran where Python cannot raise (in a finalizer, or
     the callback of a weak reference, such as the one that frees an import's lock) would be
     printed as "Exception ignored" and lost, and the command would go on. It is raised again a
