@@ -1125,6 +1125,30 @@ def test_an_internal_network_first_is_begun_and_one_in_use_is_kept(
     assert (result["readiness"]["summary"] == keep) is (network == "in_use")
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_start_small_beside_channels_kept_says_add_one_not_start_with_one(lang: str) -> None:
+    """A library that keeps its newsletter, Instagram and Facebook and begins a WhatsApp channel
+    is told to add one new channel at a time, not to "start with one channel" above four."""
+    result = generate(
+        lang,
+        channels__current={
+            "newsletter": {"posts_per_week": 0.25, "works": "well"},
+            "instagram": {"posts_per_week": 3, "works": "well"},
+            "facebook": {"posts_per_week": 2, "works": "so_so"},
+        },
+        channels__considering=["whatsapp_channel"],
+        capacity__hours_per_week=8,
+        capacity__people=3,
+        capacity__response_time="within_days",
+        willingness__staff="mixed",
+    )
+    assert result["readiness"]["verdict"] == "start_small"
+    assert len(recommended(result)) == 4
+    summary = result["readiness"]["summary"]
+    assert summary == text("rules.verdicts.start_small_add", lang)
+    assert text("rules.verdicts.start_small", lang) != summary
+
+
 def _sentences(node: object) -> list[str]:
     """Every sentence of a generated plan (not its rule ids)."""
     if isinstance(node, dict):

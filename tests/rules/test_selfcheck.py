@@ -433,7 +433,9 @@ def _parts(answers: dict[str, Any], lang: str = "en") -> tuple[Any, ...]:
         "channels": channel_text.describe(ctx, choice),
         "steps": plan_steps,
     }
-    summary = scoring.summary_key(readiness["verdict"], begins=choice.begins())
+    summary = scoring.summary_key(
+        readiness["verdict"], begins=choice.begins(), keeps=choice.keeps()
+    )
     return ctx, choice, fired, plan, used, summary
 
 

@@ -45,6 +45,7 @@ def generate(
         readiness["verdict"],
         begins=choice.begins(),
         internal_and_new=choice.starts_internal() and choice.started_new() > 0,
+        keeps=choice.keeps(),
     )
     readiness["summary"] = ctx.text(f"verdicts.{summary}")
     used: list[str] = []

@@ -93,5 +93,9 @@ class ChannelChoice:
         summary says "start", else "keep what works")."""
         return any(pick.origin in (*NEW, "internal_first") for pick in self.recommended)
 
+    def keeps(self) -> bool:
+        """Whether the plan keeps a channel the organisation runs now."""
+        return any(pick.origin == "current" for pick in self.recommended)
+
     def short(self) -> list[Pick]:
         return [pick for pick in self.recommended if pick.short]

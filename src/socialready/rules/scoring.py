@@ -242,14 +242,19 @@ def readiness(ctx: Context, fired: Fired, best: Verdict = "ready") -> Readiness:
     }
 
 
-def summary_key(verdict: str, *, begins: bool, internal_and_new: bool = False) -> str:
+def summary_key(
+    verdict: str, *, begins: bool, internal_and_new: bool = False, keeps: bool = False
+) -> str:
     """The verdict's summary that matches the plan: a plan that begins nothing says to keep
     what works, not to 'start' (or 'start with one channel'); a start_small plan that begins an
-    internal network and a new channel says both."""
+    internal network and a new channel says both; one that keeps the channels it runs and
+    begins one more says to keep what works and add one at a time, not to 'start with one'."""
     if verdict == "start_small" and not begins:
         return "start_small_keep"
     if verdict == "start_small" and internal_and_new:
         return "start_small_internal"
+    if verdict == "start_small" and keeps:
+        return "start_small_add"
     if verdict == "ready" and not begins:  # it runs its channels already: not "start"
         return "ready_keep"
     return verdict
