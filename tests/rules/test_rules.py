@@ -1149,6 +1149,19 @@ def test_start_small_beside_channels_kept_says_add_one_not_start_with_one(lang: 
     assert text("rules.verdicts.start_small", lang) != summary
 
 
+def test_an_assumed_audience_is_reached_through_a_newsletter_not_on_it() -> None:
+    """Step 2 of a plan whose audience's whereabouts are assumed names the channels as the way
+    it reaches them: one is not "on" a newsletter, nor "op de nieuwsbrief"."""
+    answers = {
+        "channels__current": {"newsletter": {"posts_per_week": 0.25, "works": "well"}},
+        "audience__whereabouts": "assumed",
+    }
+    said = {lang: actions(generate(lang, **answers), "media") for lang in ("en", "nl")}
+    assert "You assume you reach adults (30–64) through the newsletter" in said["en"], said
+    assert "Je neemt aan dat je volwassenen (30–64) bereikt via de nieuwsbrief" in said["nl"]
+    assert "op de nieuwsbrief" not in said["nl"] and "are on the newsletter" not in said["en"]
+
+
 def _sentences(node: object) -> list[str]:
     """Every sentence of a generated plan (not its rule ids)."""
     if isinstance(node, dict):
