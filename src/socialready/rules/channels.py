@@ -194,8 +194,7 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     if ctx.choice("willingness.management") == "against":
         choice.not_now.extend((channel, "management-first", {}) for channel in mentioned)
         return Kept(choice, groups, current, mentioned, suggested, None)
-    if ctx.no_time:
-        why = "no-people" if ctx.whole("capacity.people") == 0 else "no-hours"
+    if why := ctx.no_time:
         choice.not_now.extend(
             (channel, f"{why}-current" if channel.id in current else why, {})
             for channel in mentioned

@@ -181,9 +181,12 @@ class Context:
         return "volunteers" in self.situation
 
     @property
-    def no_time(self) -> bool:
-        """Nobody has time for social media: no people named, or no hours a week for them."""
-        return self.whole("capacity.people") == 0 or self.number("capacity.hours_per_week") == 0
+    def no_time(self) -> str:
+        """Why nobody has time for social media ("" when someone has): "no-people" named, or
+        "no-hours" a week for them; the finding's and the channels' reason, `capacity.no-…`."""
+        if self.whole("capacity.people") == 0:
+            return "no-people"
+        return "no-hours" if self.number("capacity.hours_per_week") == 0 else ""
 
     def team(self) -> str:
         """Who posts for the organisation, in its own words: 'vrijwilligers' where volunteers

@@ -57,8 +57,7 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     management_against = ctx.choice("willingness.management") == "against"
     if ctx.no_time:
         # one: accounts to pause until someone has the time; many (count 0): none yet
-        nobody = "capacity.no-people" if people == 0 else "capacity.no-hours"
-        fire(nobody, n=1 if ctx.in_use() else 0)
+        fire(f"capacity.{ctx.no_time}", n=1 if ctx.in_use() else 0)
     elif (
         choice.candidates
         and choice.lightest_needed > hours
