@@ -228,7 +228,7 @@ def test_unmonitored_conversation_caps_the_verdict() -> None:
     assert "capacity.unmonitored" in rule_ids(result)
     assert result["readiness"]["score"] >= 70  # would be ready on score alone
     assert result["readiness"]["verdict"] == "start_small"
-    assert "answer the people who already react" in not_now(result)["facebook"]  # replies first
+    assert "people expect an answer here" in not_now(result)["facebook"]  # replies first
     assert "directly or indirectly" in " ".join(
         f["do"] for f in result["readiness"]["dimensions"]["capacity"]["findings"]
     )
@@ -532,6 +532,58 @@ def test_dutch_organisations_get_dutch_figures_about_their_segment() -> None:
     )
     assert "Pew Research Center, 2025" in american["channels"]["recommended"][0]["why"]
     assert "goals.no-country-figures" not in rule_ids(american)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_objective_only_a_channel_held_back_serves_waits_for_it_in_step_3(lang: str) -> None:
+    """A GP practice starts a newsletter and holds LinkedIn back until replies are faster: step 3
+    sets the goal for informing (the newsletter serves it) now, and the recruitment goal once
+    LinkedIn comes, instead of counting applications through a channel it does not have."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "healthcare",
+            "organisation.sector": "medical_practice",
+            "audience.segments": ["adults", "seniors", "job_seekers"],
+            "goals.objectives": ["inform", "recruitment"],
+            "goals.measurable": "rough",
+            "channels.current": {"facebook": {"posts_per_week": 0, "works": "dormant"}},
+            "channels.considering": ["newsletter", "linkedin"],
+            "capacity.hours_per_week": 3,
+            "capacity.people": 1,
+            "capacity.response_time": "within_days",
+        },
+    )
+    assert recommended(result) == ["newsletter"] and "linkedin" in not_now(result)
+    organise = next(step for step in result["steps"] if step["id"] == "organise")["actions"]
+    from socialready.rules.context import Context
+
+    ctx = Context(answers.with_defaults(QS, {"organisation.name": "Test"}), CATALOG, QS, lang)
+    inform = ctx.in_text("goals.objectives", ["inform"])
+    recruitment = ctx.in_text("goals.objectives", ["recruitment"])
+    goal = text("rules.actions.organise.goal", lang, objective=inform, metric="{metric}")
+    assert any(action.startswith(goal.split("{metric}")[0]) for action in organise)
+    waits = text(
+        "rules.actions.organise.goal-waits",
+        lang,
+        objectives=recruitment,
+        channel="LinkedIn",
+        metrics=text("rules.metrics.recruitment", lang),
+        n=1,
+    )
+    assert waits in organise
+    assert not any(recruitment in a and a.startswith(goal.split(" ")[0]) for a in organise)
+
+
+def test_objectives_that_wait_for_the_same_channel_are_said_together() -> None:
+    """The school's internal network comes first and Instagram waits: awareness, recruitment
+    and the community wait for it in one sentence, with their three measures."""
+    result = organisation("school")
+    organise = next(step for step in result["steps"] if step["id"] == "organise")["actions"]
+    (waits,) = [action for action in organise if action.startswith("No channel in this plan")]
+    assert "awareness, recruitment and the community" in waits and "Instagram does" in waits
+    assert "Set their measurable goals (reach and followers per month; applications" in waits
+    assert not any(action.startswith("Set a measurable goal for") for action in organise)
 
 
 def test_no_measurable_goals_ties_step_3_to_the_objectives() -> None:
@@ -1024,8 +1076,43 @@ def test_replies_are_aimed_at_what_the_organisation_can(
     target = f"{response}_fixed" if fixed else response  # step 6 agrees
     assert text(f"rules.response_targets.{target}", "en") in monitor[0]
     held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
-    reason = "replies-first_fixed" if fixed else "replies-first"  # and the wait
+    # and the wait: nobody reacts on a newsletter, so none "already react" to be helped first
+    reason = "replies-first-new_fixed" if fixed else "replies-first-new"
     assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("current", "reason"),
+    [
+        ({"instagram": {"posts_per_week": 2, "works": "well"}}, "replies-first"),
+        ({"instagram": {"posts_per_week": 0, "works": "dormant"}}, "replies-first-new"),
+        ({"newsletter": {"posts_per_week": 0.25, "works": "well"}}, "replies-first-new"),
+        ({"internal_network": {"posts_per_week": 3, "works": "well"}}, "replies-first-new"),
+        ({}, "replies-first-new"),
+    ],
+)
+def test_a_channel_held_for_slow_replies_names_who_is_waiting(
+    lang: str, current: dict[str, object], reason: str
+) -> None:
+    """A conversational channel waits while replies take days. Only where people already react
+    to the organisation (a public channel it runs, not dormant) does the plan say to help them
+    first; elsewhere nobody reacts yet, and it says why a slow answer costs the new channel."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "healthcare",
+            "organisation.sector": "medical_practice",
+            "audience.segments": ["adults", "job_seekers"],
+            "goals.objectives": ["inform", "recruitment"],
+            "channels.current": current,
+            "channels.considering": ["linkedin"],
+            "capacity.hours_per_week": 6,
+            "capacity.people": 2,
+            "capacity.response_time": "within_days",
+        },
+    )
+    assert not_now(result)["linkedin"] == text(f"rules.not_now.{reason}", lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

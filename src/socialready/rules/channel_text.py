@@ -12,7 +12,7 @@ from socialready.rules.current import current_channels
 from socialready.rules.hours import EPSILON, hours, reply_hours
 from socialready.rules.reach import reached
 
-WAITING = ("start-small", "after-current", "after-mentioned", "replies-first")
+WAITING = ("start-small", "after-current", "after-mentioned", "replies-first", "replies-first-new")
 
 
 def rhythm(ctx: Context, channel: Channel, posts: float) -> str:

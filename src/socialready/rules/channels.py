@@ -204,8 +204,9 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     allocation.keep_working(groups.working, current)
     waiting = allocation.waiting
     if replies_first(ctx):  # answer the people you have before inviting more reactions
+        why = "replies-first" if _answering(ctx, current) else "replies-first-new"
         for group in (groups.considering, groups.dormant, suggested):
-            waiting.update((c.id, "replies-first") for c in group if c.conversational)
+            waiting.update((c.id, why) for c in group if c.conversational)
     allocation.add(groups.internal, "internal_first")
     badly = [c for c in groups.current if c.id in current and current[c.id].works == "badly"]
     allocation.add([c for c in groups.current if c not in badly], "current")
@@ -214,6 +215,19 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     allocation.add(badly, "current")
     allocation.raise_kept()  # every channel you run is kept before any is raised
     return Kept(choice, groups, current, mentioned, suggested, allocation)
+
+
+def _answering(ctx: Context, current: dict[str, Current]) -> bool:
+    """Whether people already react to the organisation somewhere: a channel it runs where
+    people talk back, not dormant, and open to the public (an internal network is not)."""
+    channels = ctx.catalog.channels
+    return any(
+        channels[name].conversational
+        and name != "internal_network"
+        and not is_dormant(channels[name], entry)
+        for name, entry in current.items()
+        if name in channels
+    )
 
 
 def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from socialready import model
 from socialready.grammar import number
 from socialready.model import GeneratedStep
-from socialready.rules import duties
+from socialready.rules import duties, reach
 from socialready.rules.channel_text import cadence
 from socialready.rules.choice import ChannelChoice
 from socialready.rules.context import Context
@@ -185,14 +185,7 @@ def _organise(p: Facts) -> list[str]:
         objectives = ctx.in_text("goals.objectives", ctx.choices("goals.objectives"))
         actions.append(p.a("organise.kpis", objectives=objectives))
     else:
-        for objective in ctx.choices("goals.objectives"):
-            actions.append(
-                p.a(
-                    "organise.goal",
-                    objective=ctx.in_text("goals.objectives", [objective]),
-                    metric=metric(ctx, objective),
-                )
-            )
+        actions.extend(_goals(p))
     actions.append(p.a("organise.measure"))
     if ctx.choice("willingness.guidelines") != "yes":  # a couple or one person: a few lines
         actions.append(p.a("organise.guidelines", team=ctx.team()))
@@ -201,6 +194,44 @@ def _organise(p: Facts) -> list[str]:
     if "crisis" in ctx.choices("goals.objectives"):
         actions.append(calamity(p))
     actions.append(p.a("organise.long-term"))
+    return actions
+
+
+# Why a channel is under not_now that does not make it one to come: it is closed, or does not
+# reach the audience, or serves none of the objectives.
+NOT_TO_COME = frozenset(("dormant-close", "audience-elsewhere", "broadcast-no-objective"))
+
+
+def _goals(p: Facts) -> list[str]:
+    """Step 3's measurable goal for each objective. Objectives that no channel in the plan
+    serves while one under not_now would (the plan holds it back) get their goal once that
+    channel comes, said once for each such channel; any other objective gets its goal now."""
+    ctx = p.ctx
+    served: set[str] = set()
+    for pick in p.choice.recommended:
+        served |= reach.serves(ctx, pick.channel)
+    waiting: dict[str, list[str]] = {}  # channel id -> the objectives that wait for it
+    held = {channel.id: channel for channel, why, _ in p.choice.not_now if why not in NOT_TO_COME}
+    actions = []
+    every = p.later or not p.choice.recommended  # steps 4-7 are for later, or start nothing
+    for objective in ctx.choices("goals.objectives"):
+        later = [c for c in held.values() if objective in c.objectives]
+        # a crisis is measured in the calamity plan's exercise, whatever the channels
+        if every or objective in served or objective == "crisis" or not later:
+            named = ctx.in_text("goals.objectives", [objective])
+            actions.append(p.a("organise.goal", objective=named, metric=metric(ctx, objective)))
+        else:
+            waiting.setdefault(later[0].id, []).append(objective)
+    for channel_id, objectives in waiting.items():
+        actions.append(
+            p.a(
+                "organise.goal-waits",
+                objectives=ctx.in_text("goals.objectives", objectives),
+                metrics="; ".join(metric(ctx, objective) for objective in objectives),
+                channel=ctx.channel(held[channel_id]),
+                n=len(objectives),
+            )
+        )
     return actions
 
 
