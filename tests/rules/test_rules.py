@@ -1360,9 +1360,48 @@ def test_a_dormant_internal_network_left_out_is_quiet_not_in_use() -> None:
     )
     assert "internal_network" not in recommended(result)
     held = {item["channel"]: item["why"] for item in result["channels"]["not_now"]}
-    assert held["internal_network"] == text("rules.not_now.dormant-close", "en")
+    because = text("rules.not_revived.focus", "en")  # one person's hands are full
+    assert held["internal_network"] == text("rules.not_now.dormant-close", "en", because=because)
+    assert because in held["internal_network"]
     assert "capacity.dormant-accounts" in rule_ids(result)
     assert "capacity.current-dropped" not in rule_ids(result)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("answers_given", "because"),
+    [
+        ({"capacity.response_time": "within_days"}, "replies-within_days"),
+        ({"capacity.response_time": "unmonitored"}, "replies-unmonitored"),
+        ({"audience.segments": ["professionals"]}, "elsewhere"),
+        ({"audience.whereabouts": "unknown"}, "start-small"),
+    ],
+)
+def test_a_dormant_account_closed_says_what_in_this_plan_keeps_it_quiet(
+    lang: str, answers_given: dict[str, object], because: str
+) -> None:
+    """A GP practice's Facebook page lies dormant. Closing it is said with the one reason that
+    holds for this plan (replies that take days, or that nobody watches; an audience that is
+    not there; a plan that starts small), not with a list of reasons that may not apply."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "healthcare",
+            "organisation.sector": "medical_practice",
+            "audience.segments": ["adults", "seniors", "local_community"],
+            "goals.objectives": ["inform"],
+            "channels.current": {"facebook": {"posts_per_week": 0, "works": "dormant"}},
+            "channels.considering": ["newsletter", "instagram"],
+            "capacity.hours_per_week": 6,
+            "capacity.people": 2,
+            "capacity.response_time": "same_day",
+            "willingness.staff": "enthusiastic",
+            **answers_given,
+        },
+    )
+    said = text(f"rules.not_revived.{because}", lang)
+    closed = not_now(result)["facebook"]
+    assert closed == text("rules.not_now.dormant-close", lang, because=said) and said in closed
 
 
 CLUB = {

@@ -164,7 +164,7 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
         entry = current.get(channel.id)
         if entry is not None and is_dormant(channel, entry):
             choice.dormant.append(channel)
-            choice.not_now.append((channel, "dormant-close", {}))
+            choice.not_now.append((channel, "dormant-close", _not_revived(ctx, "elsewhere")))
         else:
             choice.not_now.append((channel, "audience-elsewhere", {"segments": segments}))
     for channel in groups.pointless:
@@ -215,6 +215,26 @@ def keep(ctx: Context, review: ReviewOutcome | None = None) -> Kept:
     allocation.add(badly, "current")
     allocation.raise_kept()  # every channel you run is kept before any is raised
     return Kept(choice, groups, current, mentioned, suggested, allocation)
+
+
+# Why a dormant account is not revived, by why it would miss the plan (allocation.miss)
+NOT_REVIVED = {
+    "replies-first": "replies",
+    "replies-first-new": "replies",
+    "start-small": "start-small",
+    "focus": "focus",
+    "focus-current": "focus",
+    "elsewhere": "elsewhere",
+}
+
+
+def _not_revived(ctx: Context, reason: str) -> dict[str, object]:
+    """The `because` of a dormant account's `dormant-close`: what in this plan keeps it quiet.
+    Replies that take days, or that nobody watches: said as the answer is."""
+    because = NOT_REVIVED.get(reason, "hours")
+    if because == "replies":
+        because = f"replies-{ctx.choice('capacity.response_time')}"
+    return {"because": ctx.text(f"not_revived.{because}")}
 
 
 def _answering(ctx: Context, current: dict[str, Current]) -> bool:
@@ -270,7 +290,8 @@ def start_new(kept: Kept, new_at_most: int | None = None) -> ChannelChoice:
     for channel in [*groups.dormant, *quiet]:
         if channel.id not in picked:
             choice.dormant.append(channel)
-            choice.not_now.append((channel, "dormant-close", {}))
+            why = _not_revived(ctx, allocation.miss(channel)[1])
+            choice.not_now.append((channel, "dormant-close", why))
     for channel in [*groups.working, *groups.internal, *groups.current, *groups.considering]:
         if channel.id not in picked and channel not in quiet:
             missed = allocation.miss(channel)
