@@ -1115,6 +1115,60 @@ def test_a_channel_held_for_slow_replies_names_who_is_waiting(
     assert not_now(result)["linkedin"] == text(f"rules.not_now.{reason}", lang)
 
 
+SALON: dict[str, object] = {
+    "organisation.kind": "business_b2c",
+    "organisation.sector": "personal_services",
+    "organisation.country": "BE",
+    "organisation.region": "flanders",
+    "organisation.size": "micro",
+    "audience.segments": ["young_adults", "adults", "local_community"],
+    "goals.objectives": ["awareness", "leads_sales"],
+    "channels.current": {
+        "instagram": {"posts_per_week": 4, "works": "well"},
+        "facebook": {"posts_per_week": 1, "works": "so_so"},
+    },
+    "capacity.hours_per_week": 3,
+    "capacity.people": 1,
+    "capacity.publish_frequency": "weekly",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_channel_that_works_well_and_is_cut_may_take_the_hours_of_one_that_works_worse(
+    lang: str,
+) -> None:
+    """A hairdresser's Instagram works well at 4 posts a week, Facebook so-so at 1, and 3 hours
+    carry Instagram at 2 beside Facebook: the choice the plan leaves names the third way a
+    strategist would, Facebook's hours moved to Instagram."""
+    result = generate(lang, **SALON)
+    picks = {pick["channel"]: pick["posts_per_week"] for pick in result["channels"]["recommended"]}
+    assert picks == {"instagram": 2, "facebook": 1}
+    result_word = text("rules.rhythm_short.result.so_so", lang)
+    moved = text(
+        "rules.rhythm_short.choose_or_move",
+        lang,
+        channels="Instagram",
+        weaker="Facebook",
+        result=result_word,
+        well="Instagram",
+    )
+    assert advice(result)["capacity.rhythm-short"] == moved
+    assert f"Facebook ({result_word})" in moved
+
+
+def test_a_channel_whose_results_are_unknown_is_not_offered_to_pause_for_another() -> None:
+    """The same salon does not know how Facebook does: nothing says it works worse than
+    Instagram, so the plan only says to add hours or accept the lower cadence."""
+    current = {
+        "instagram": {"posts_per_week": 4, "works": "well"},
+        "facebook": {"posts_per_week": 1, "works": "unknown"},
+    }
+    result = generate("en", **{**SALON, "channels.current": current})
+    assert advice(result)["capacity.rhythm-short"] == text(
+        "rules.rhythm_short.choose", "en", channels="Instagram"
+    )
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_rhythm_the_hours_cut_is_not_said_to_be_kept(lang: str) -> None:
     """Facebook works at 3 posts a week, and 1 hour carries 2: the plan does not tell the club to

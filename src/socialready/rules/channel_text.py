@@ -182,9 +182,42 @@ def own_rhythm(ctx: Context, channel: Channel) -> float | None:
     return None if entry is None else entry.posts
 
 
-def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
+WEAKER = ("badly", "so_so")  # how a channel in the plan works, the worst first
+
+
+def _choose(ctx: Context, cut: list[Pick], choice: ChannelChoice) -> str:
+    """Add hours or accept the lower cadence; and where a channel that works well is cut while
+    one in the plan works worse (not one people rely on, not the internal network, which
+    reaches other people), whose hours would carry at least one more post: pause that one."""
+    channels = ctx.channels([pick.channel for pick in cut])
+    well = [pick.channel for pick in cut if pick.works == "well"]
+    weaker = sorted(
+        (
+            pick
+            for pick in choice.recommended
+            if pick.works in WEAKER
+            and not pick.relied
+            and not pick.short
+            and pick.channel.id != "internal_network"
+        ),
+        key=lambda pick: WEAKER.index(pick.works),
+    )
+    if well and weaker and weaker[0].hours + EPSILON >= well[0].hours_per_post:
+        return ctx.text(
+            "rhythm_short.choose_or_move",
+            channels=channels,
+            weaker=ctx.channel(weaker[0].channel),
+            result=ctx.text(f"rhythm_short.result.{weaker[0].works}"),
+            well=ctx.channels(well),
+        )
+    return ctx.text("rhythm_short.choose", channels=channels)
+
+
+def rhythm_short(ctx: Context, choice: ChannelChoice) -> dict[str, str]:
     """The figures of each working channel the hours do not carry: its rhythm now, the hours that
-    takes by our estimate, the hours the plan has, and what those carry."""
+    takes by our estimate, the hours the plan has, and what those carry; and the choice it leaves
+    (with, where one that works well is cut, the hours of one in the plan that works worse)."""
+    picks = choice.short()
     details = []
     for pick in picks:
         channel = pick.channel
@@ -204,7 +237,7 @@ def rhythm_short(ctx: Context, picks: list[Pick]) -> dict[str, str]:
     others = [pick.channel for pick in picks if not pick.relied]
     advice = []
     if others:
-        advice.append(ctx.text("rhythm_short.choose", channels=ctx.channels(others)))
+        advice.append(_choose(ctx, [pick for pick in picks if not pick.relied], choice))
     if relied:
         video = any(channel.id == "youtube" for channel in relied)
         lighter = ctx.text(f"rhythm_short.lighter.{'video' if video else 'other'}")

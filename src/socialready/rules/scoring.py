@@ -95,9 +95,8 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
             fire("capacity.no-weekend-cover", then=_weekend(ctx))
     if ctx.choice("capacity.budget") == "none":
         fire("capacity.no-budget")
-    short = choice.short()
-    if short:
-        fire("capacity.rhythm-short", **channel_text.rhythm_short(ctx, short))
+    if choice.short():
+        fire("capacity.rhythm-short", **channel_text.rhythm_short(ctx, choice))
     if choice.lowered:
         fire_about("capacity.cadence-lowered", choice.lowered)
     if choice.badly:
