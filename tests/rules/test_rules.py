@@ -539,21 +539,7 @@ def test_an_objective_only_a_channel_held_back_serves_waits_for_it_in_step_3(lan
     """A GP practice starts a newsletter and holds LinkedIn back until replies are faster: step 3
     sets the goal for informing (the newsletter serves it) now, and the recruitment goal once
     LinkedIn comes, instead of counting applications through a channel it does not have."""
-    result = generate(
-        lang,
-        **{
-            "organisation.kind": "healthcare",
-            "organisation.sector": "medical_practice",
-            "audience.segments": ["adults", "seniors", "job_seekers"],
-            "goals.objectives": ["inform", "recruitment"],
-            "goals.measurable": "rough",
-            "channels.current": {"facebook": {"posts_per_week": 0, "works": "dormant"}},
-            "channels.considering": ["newsletter", "linkedin"],
-            "capacity.hours_per_week": 3,
-            "capacity.people": 1,
-            "capacity.response_time": "within_days",
-        },
-    )
+    result = generate(lang, **PRACTICE)
     assert recommended(result) == ["newsletter"] and "linkedin" in not_now(result)
     organise = next(step for step in result["steps"] if step["id"] == "organise")["actions"]
     from socialready.rules.context import Context
@@ -1081,6 +1067,22 @@ def test_replies_are_aimed_at_what_the_organisation_can(
     assert held["facebook"] == text(f"rules.not_now.{reason}", "en")
 
 
+# A GP practice: its Facebook page lies dormant, it considers a newsletter and LinkedIn, and one
+# person with 3 hours answers within days.
+PRACTICE: dict[str, object] = {
+    "organisation.kind": "healthcare",
+    "organisation.sector": "medical_practice",
+    "audience.segments": ["adults", "seniors", "local_community", "job_seekers"],
+    "goals.objectives": ["inform", "recruitment"],
+    "goals.measurable": "rough",
+    "channels.current": {"facebook": {"posts_per_week": 0, "works": "dormant"}},
+    "channels.considering": ["newsletter", "linkedin"],
+    "capacity.hours_per_week": 3,
+    "capacity.people": 1,
+    "capacity.response_time": "within_days",
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
     ("current", "reason"),
@@ -1101,15 +1103,11 @@ def test_a_channel_held_for_slow_replies_names_who_is_waiting(
     result = generate(
         lang,
         **{
-            "organisation.kind": "healthcare",
-            "organisation.sector": "medical_practice",
-            "audience.segments": ["adults", "job_seekers"],
-            "goals.objectives": ["inform", "recruitment"],
+            **PRACTICE,
             "channels.current": current,
             "channels.considering": ["linkedin"],
             "capacity.hours_per_week": 6,
             "capacity.people": 2,
-            "capacity.response_time": "within_days",
         },
     )
     assert not_now(result)["linkedin"] == text(f"rules.not_now.{reason}", lang)
@@ -1440,16 +1438,12 @@ def test_a_dormant_account_closed_says_what_in_this_plan_keeps_it_quiet(
     result = generate(
         lang,
         **{
-            "organisation.kind": "healthcare",
-            "organisation.sector": "medical_practice",
-            "audience.segments": ["adults", "seniors", "local_community"],
+            **PRACTICE,
             "goals.objectives": ["inform"],
-            "channels.current": {"facebook": {"posts_per_week": 0, "works": "dormant"}},
             "channels.considering": ["newsletter", "instagram"],
             "capacity.hours_per_week": 6,
             "capacity.people": 2,
             "capacity.response_time": "same_day",
-            "willingness.staff": "enthusiastic",
             **answers_given,
         },
     )
