@@ -20,7 +20,9 @@ PUBLIC_ANSWERING = frozenset(
     {"share.ask", "share.ask-now-and-then", "monitor.respond", "co_create.share-again"}
 )
 # Action ids that ask staff to post or tell their story.
-STAFF_STORIES = frozenset({"co_create.ambassadors", "idea:recruitment"})
+STAFF_STORIES = frozenset(
+    {"co_create.ambassadors", "co_create.ambassadors-children", "idea:recruitment"}
+)
 ENGAGEMENT = frozenset({"share.ask", "share.ask-now-and-then", "idea:community"})
 
 

@@ -73,6 +73,10 @@ class Facts:
 def metric(ctx: Context, objective: str) -> str:
     """What measures an objective, in the organisation's own words ('new members and volunteers
     who came through social media per quarter'): step 3's goal, and what a review asks for."""
+    if objective == "customer_service" and ctx.choice("capacity.response_time") == "within_hours":
+        # the bar it set itself, not a lower one
+        weekend = ctx.answers.get("capacity.weekend_cover") is True
+        objective = "customer_service_hours_weekend" if weekend else "customer_service_hours"
     return ctx.text(f"metrics.{objective}", served=ctx.served())
 
 
@@ -140,6 +144,9 @@ def _media(p: Facts) -> list[str]:
             actions.append(
                 p.a("media.considered", channels=ctx.channels(considered), served=ctx.served())
             )
+    elif whereabouts == "unknown" and (current or considered):  # nothing assumed: to check
+        named = current + considered
+        actions.append(p.a("media.unknown-check", channels=ctx.channels(named), n=len(named)))
     elif current or considered:
         actions.append(
             p.a(
@@ -180,15 +187,22 @@ def _organise(p: Facts) -> list[str]:
     # none since October 2025, so its budget goes to tools and images, as a campaign's does.
     public_body = ctx.choice("organisation.kind") == "government" and duties.in_eu(ctx)
     no_ads = "kind.no-political-ads" in p.rules or public_body
-    actions.append(p.a("organise.budget-no-ads" if no_ads else "organise.budget", budget=budget))
+    # what the budget is for, where there is one: no promotion is no promotion to budget for
+    no_promotion = ctx.answers.get("capacity.paid_promotion") == "none"
+    which = "organise.budget-no-ads" if no_ads else "organise.budget"
+    if no_promotion and not no_ads and ctx.choice("capacity.budget") != "none":
+        which = "organise.budget-no-promotion"
+    actions.append(p.a(which, budget=budget))
     if ctx.choice("goals.measurable") == "kpis":
         objectives = ctx.in_text("goals.objectives", ctx.choices("goals.objectives"))
         actions.append(p.a("organise.kpis", objectives=objectives))
     else:
         actions.extend(_goals(p))
     actions.append(p.a("organise.measure"))
-    if ctx.choice("willingness.guidelines") != "yes":  # a couple or one person: a few lines
-        actions.append(p.a("organise.guidelines", team=ctx.team()))
+    guidelines = ctx.choice("willingness.guidelines")  # a couple or one person: a few lines
+    if guidelines != "yes":  # a draft is finished, not written again
+        which = "organise.guidelines-draft" if guidelines == "draft" else "organise.guidelines"
+        actions.append(p.a(which, team=ctx.team()))
     if "dialogue.crisis-plan" in p.rules:
         actions.append(p.a("organise.crisis"))
     if "crisis" in ctx.choices("goals.objectives"):
@@ -372,7 +386,9 @@ def _co_create(p: Facts) -> list[str]:
         ctx.choice("willingness.staff") in ("eager", "mixed")
         and ctx.choice("organisation.size") != "micro"
     ):
-        actions.append(p.a("co_create.ambassadors"))
+        children = duties.minors(ctx) in ("in_posts", "both")  # consent is for your channels
+        ambassadors = "co_create.ambassadors-children" if children else "co_create.ambassadors"
+        actions.append(p.a(ambassadors))
     return actions
 
 
@@ -384,7 +400,10 @@ def calamity(p: Facts) -> str:
     planned = [c for c in p.choice.channels() if c.id not in skip]
     where = ctx.channels(planned, "on") if planned and not p.later else ctx.text("calamity_where")
     country = ctx.answers.get("organisation.country")
-    official = ctx.text(f"calamity_official.{country if country in ('NL', 'BE') else 'other'}")
+    which = country if country in ("NL", "BE") else "other"
+    if which == "BE" and ctx.sector == "municipality":  # its own mayor sends BE-Alert
+        which = "BE_municipality"
+    official = ctx.text(f"calamity_official.{which}")
     return p.a("organise.calamity", channels=where, official=official)
 
 
