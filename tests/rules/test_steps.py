@@ -199,3 +199,36 @@ def test_a_dropped_account_gets_a_pointer_to_where_you_are_now() -> None:
     te vinden bent", not the sentence that lacked its object."""
     found = advice(organisation("hospital", "nl"))["capacity.current-dropped"]
     assert found.startswith("Zet op het account een verwijzing naar waar je nu te vinden bent")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("sector", "which"), [("funeral", "manual-daily"), ("shop", "manual")])
+def test_a_funeral_home_checks_by_hand_every_day_as_it_reads_its_notices(
+    lang: str, sector: str, which: str
+) -> None:
+    """Reactions under death notices are read every day (scam links): the manual check is daily
+    too, not weekly beside it."""
+    result = generate(lang, **{"organisation.sector": sector, "persistence.monitoring": "manual"})
+    assert text(f"rules.actions.monitor.{which}", lang) in step(result, "monitor")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("weekend", "said"), [(True, True), (False, False)])
+def test_a_funeral_home_with_weekend_cover_still_points_urgent_matters_to_its_phone(
+    lang: str, weekend: bool, said: bool
+) -> None:
+    """A death is reported by phone, day and night: with weekend cover there is no weekend
+    finding to say so, so step 6 does; without it, the finding says it (not twice)."""
+    result = generate(
+        lang,
+        **{
+            "organisation.sector": "funeral",
+            "capacity.weekend_cover": weekend,
+            "channels.considering": ["facebook"],
+        },
+    )
+    line = text("rules.actions.monitor.urgent-line", lang)
+    assert (line in step(result, "monitor")) is said
+    if not said:
+        weekend_do = advice(result)["capacity.no-weekend-cover"]
+        assert text("rules.weekend.urgent_line", lang) in weekend_do

@@ -333,6 +333,8 @@ def _share(p: Facts) -> list[str]:
 
 
 KEPT_AT_WEEKENDS = ("within_hours", "same_day")  # paces a weekend cover keeps as they are
+# Sectors whose reactions are read every day (scam links under death notices; news moderated)
+DAILY_WATCH = ("funeral", "news_media")
 
 
 def _monitor(p: Facts) -> list[str]:
@@ -347,12 +349,17 @@ def _monitor(p: Facts) -> list[str]:
         actions = [p.a("monitor.respond", target=target)]
     if ctx.choice("willingness.dialogue") == "broadcast_only":
         actions.append(p.a("monitor.stats"))  # no keyword watch for who does not answer
-    elif ctx.choice("persistence.monitoring") == "manual":
-        actions.append(p.a("monitor.manual"))
+    elif ctx.choice("persistence.monitoring") == "manual":  # daily where reactions need it
+        daily = ctx.sector in DAILY_WATCH
+        actions.append(p.a("monitor.manual-daily" if daily else "monitor.manual"))
     else:
         actions.append(p.a("monitor.tool"))
     if ctx.sector == "funeral":
         actions.append(p.a("monitor.notices"))
+    # A 24/7 line: said on the profiles. Without weekend cover the weekend finding says it.
+    urgent = ctx.sector in ctx.catalog.texts["served"]["urgent_line"]
+    if urgent and ctx["capacity.weekend_cover"] and p.choice.recommended:
+        actions.append(p.a("monitor.urgent-line"))
     if "crisis" in ctx.choices("goals.objectives"):
         actions.append(p.a("monitor.rumours"))
     actions.append(p.a("monitor.followers"))
