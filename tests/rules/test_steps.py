@@ -232,3 +232,22 @@ def test_a_funeral_home_with_weekend_cover_still_points_urgent_matters_to_its_ph
     if not said:
         weekend_do = advice(result)["capacity.no-weekend-cover"]
         assert text("rules.weekend.urgent_line", lang) in weekend_do
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("sector", "who"), [("primary_school", "primary_school"), ("library", "any")]
+)
+def test_pupils_of_a_primary_school_are_too_young_for_the_platforms(
+    lang: str, sector: str, who: str
+) -> None:
+    """Children of 4 to 12 follow a primary school: the plan says they are under the platforms'
+    age and to write for their parents, not "no ads aimed at them"."""
+    kind = "education" if sector == "primary_school" else "government"
+    result = generate(
+        lang,
+        **{"organisation.kind": kind, "organisation.sector": sector, "audience.minors": "both"},
+    )
+    said = advice(result)["kind.minors-followers"]
+    assert said == text(f"rules.minors_followers.{who}", lang)
+    assert (said.startswith(("Your pupils", "Je leerlingen"))) is (who == "primary_school")

@@ -74,7 +74,15 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.minors-photo-consent", _minors_fact(ctx))
     if seen in ("followers", "both"):
         age = _fact(ctx, "platforms_age")
-        add("kind.minors-followers", _minors_fact(ctx), age=age["fact"], age_cite=age["cite"])
+        who = "primary_school" if sector(ctx) == "primary_school" else "any"  # under 13
+        advice = ctx.text(f"minors_followers.{who}")
+        add(
+            "kind.minors-followers",
+            _minors_fact(ctx),
+            age=age["fact"],
+            age_cite=age["cite"],
+            advice=advice,
+        )
     if human_care(ctx):
         add("kind.health-confidentiality", _care_fact(ctx))
     if sector(ctx) == "animal_care":
