@@ -102,7 +102,11 @@ def why(ctx: Context, pick: Pick) -> str:
     if channel.id == "whatsapp_channel":
         parts.append(ctx.text("channel_broadcast_only"))
     if channel.conversational:
-        parts.append(ctx.text("channel_replies", hours=reply_hours(ctx, channel)))
+        replies = reply_hours(ctx, channel)
+        if pick.hours + EPSILON < pick.estimate:  # a rhythm kept on fewer hours than it takes
+            parts.append(ctx.text("channel_replies_short", estimate=pick.estimate, hours=replies))
+        else:
+            parts.append(ctx.text("channel_replies", hours=replies))
     return " ".join(parts)
 
 

@@ -17,6 +17,8 @@ BUSINESS_SECTORS = (
     "manufacturing",
     "freelancer",
 )
+# A practice offers its services for a fee too: its profiles need an Impressum in Germany.
+PRACTICES = ("medical_practice", "animal_care")
 SCHOOLS = ("primary_school", "secondary_school")
 
 Duty = tuple[str, dict[str, object]]  # (rule id, text parameters)
@@ -52,6 +54,11 @@ def minors(ctx: Context) -> str:
         sector(ctx) in (*SCHOOLS, "youth_care") or ctx.choice("organisation.kind") == "education"
     )
     return "in_posts" if school else "none"
+
+
+def trusted(ctx: Context) -> str:
+    """Who else may get into the accounts of one person or a couple, in the plan's words."""
+    return ctx.text("trusted.care" if human_care(ctx) else "trusted.any")
 
 
 def human_care(ctx: Context) -> bool:
@@ -97,14 +104,17 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.no-political-ads", "ttpa")
     if sector(ctx) == "news_media":
         add("kind.news-moderation", _press_fact(ctx))
-    business = ctx.choice("organisation.kind") in BUSINESS_KINDS or sector(ctx) in BUSINESS_SECTORS
+    business = ctx.choice("organisation.kind") in BUSINESS_KINDS or sector(ctx) in (
+        *BUSINESS_SECTORS,
+        *PRACTICES,
+    )
     if country(ctx) == "DE" and business:
         add("kind.impressum", "impressum_de")
     if sector(ctx) == "housing":
         add("kind.tenant-privacy", "tenants_eu" if in_eu(ctx) else "tenants_other")
     if sector(ctx) == "religious":
         add("kind.worship-privacy", "worship_eu" if in_eu(ctx) else "worship_other")
-    add("kind.account-handover", "handover")
+    add("kind.account-handover", "handover", trusted=trusted(ctx))
     return found
 
 

@@ -185,6 +185,8 @@ WEEKEND_OFF = ("business_b2b",)
 def _weekend(ctx: Context) -> str:
     """Weekend advice that fits: a 24/7 phone line where the organisation has one, an automatic
     reply for one-person and personal services, else someone who checks for urgent messages."""
+    if ctx.sector == "medical_practice":  # its out-of-hours service, not a line of its own
+        return ctx.text("weekend.out_of_hours")
     if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
         return ctx.text("weekend.urgent_line")
     if ctx.sector in ("freelancer", "personal_services") or ctx.whole("capacity.people") == 1:

@@ -73,6 +73,8 @@ class Facts:
 def metric(ctx: Context, objective: str) -> str:
     """What measures an objective, in the organisation's own words ('new members and volunteers
     who came through social media per quarter'): step 3's goal, and what a review asks for."""
+    if objective == "leads_sales" and ctx.sector == "hospitality":  # a restaurant sells tables
+        objective = "leads_sales_bookings"
     if objective == "customer_service" and ctx.choice("capacity.response_time") == "within_hours":
         # the bar it set itself, not a lower one
         weekend = ctx.answers.get("capacity.weekend_cover") is True
@@ -207,7 +209,7 @@ def _organise(p: Facts) -> list[str]:
         actions.append(p.a("organise.crisis"))
     if "crisis" in ctx.choices("goals.objectives"):
         actions.append(calamity(p))
-    actions.append(p.a("organise.long-term"))
+    actions.append(p.a("organise.long-term", trusted=duties.trusted(ctx)))
     return actions
 
 
@@ -359,10 +361,14 @@ def _monitor(p: Facts) -> list[str]:
     # A 24/7 line: said on the profiles. Without weekend cover the weekend finding says it.
     urgent = ctx.sector in ctx.catalog.texts["served"]["urgent_line"]
     if urgent and ctx["capacity.weekend_cover"] and p.choice.recommended:
-        actions.append(p.a("monitor.urgent-line"))
+        practice = ctx.sector == "medical_practice"  # its out-of-hours service
+        actions.append(p.a("monitor.out-of-hours" if practice else "monitor.urgent-line"))
     if "crisis" in ctx.choices("goals.objectives"):
         actions.append(p.a("monitor.rumours"))
-    actions.append(p.a("monitor.followers"))
+    if ctx.sector == "political":  # who thinks what is a political opinion: topics only
+        actions.append(p.a("monitor.topics" if duties.in_eu(ctx) else "monitor.topics-other"))
+    else:
+        actions.append(p.a("monitor.followers"))
     return actions
 
 
