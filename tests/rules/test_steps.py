@@ -392,3 +392,26 @@ def test_a_follower_s_photo_is_posted_again_only_with_its_maker_s_consent(lang: 
     shared = text("rules.actions.co_create.share-again", lang)
     assert shared in step(result, "co_create")
     assert ("consent" in shared) or ("toestemming" in shared)
+
+
+def test_a_party_recruits_members_on_the_facebook_page_its_audience_is_on() -> None:
+    """A local party's audience is on its Facebook page, which works: recruiting members is
+    measured there now, not deferred until Instagram comes."""
+    result = generate(
+        "nl",
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "political",
+            "audience.segments": ["adults", "seniors", "local_community"],
+            "goals.objectives": ["awareness", "recruitment"],
+            "goals.measurable": "none",
+            "channels.current": {"facebook": {"posts_per_week": 3, "works": "well"}},
+            "channels.considering": ["instagram"],
+            "capacity.response_time": "within_days",
+        },
+    )
+    organise = step(result, "organise")
+    assert not any(
+        action.startswith("Voor ledenwerving staat nog geen kanaal") for action in organise
+    )
+    assert any(action.startswith("Stel een meetbaar doel voor ledenwerving") for action in organise)
