@@ -415,3 +415,29 @@ def test_a_party_recruits_members_on_the_facebook_page_its_audience_is_on() -> N
         action.startswith("Voor ledenwerving staat nog geen kanaal") for action in organise
     )
     assert any(action.startswith("Stel een meetbaar doel voor ledenwerving") for action in organise)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("people", "hours", "which"), [(0, 4, "people"), (2, 0, "hours"), (2, 0.75, "hours")]
+)
+def test_a_paused_channel_waits_for_what_is_missing(
+    lang: str, people: int, hours: float, which: str
+) -> None:
+    """Step 4 pauses a channel in use until what is missing is there: someone assigned, or
+    hours; not "people and hours" to a restaurant that has two people and too few hours."""
+    result = generate(
+        lang,
+        **{
+            "channels.current": {
+                "instagram": {"posts_per_week": 5, "works": "well"},
+                "facebook": {"posts_per_week": 2, "works": "badly"},
+            },
+            "capacity.people": people,
+            "capacity.hours_per_week": hours,
+        },
+    )
+    be_active = step(result, "be_active")
+    channel = "Facebook"
+    assert text(f"rules.actions.be_active.pause-{which}", lang, channel=channel) in be_active
+    assert text("rules.actions.be_active.pause-capacity", lang, channel=channel) not in be_active

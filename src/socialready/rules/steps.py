@@ -251,6 +251,24 @@ def _goals(p: Facts) -> list[str]:
     return actions
 
 
+# Why a channel in use is paused (its reason under not_now), as step 4 says it: what is missing
+PAUSED_FOR = {
+    "audience-elsewhere": "audience",
+    "dormant-close": "close",
+    "no-people": "people",
+    "no-people-current": "people",
+    "no-hours": "hours",
+    "no-hours-current": "hours",
+    "over-hours": "hours",
+    "over-hours-alone": "hours",
+    "after-current": "hours",
+    "focus": "focus",
+    "focus-current": "focus",
+    "blog-too-rare": "rare",
+    "review-paused": "review",
+}
+
+
 def _be_active(p: Facts) -> list[str]:
     ctx = p.ctx
     recommended = {pick.channel.id for pick in p.choice.recommended}
@@ -260,7 +278,7 @@ def _be_active(p: Facts) -> list[str]:
         actions = [p.a("be_active.not-yet")]
         # Nobody with the time (people or hours) keeps one up meanwhile: paused, as `not_now`
         # says; for any other condition it is left as it is until the plan can go on.
-        held = "be_active.pause-capacity" if ctx.no_time else "be_active.hold"
+        held = f"be_active.pause-{PAUSED_FOR[ctx.no_time]}" if ctx.no_time else "be_active.hold"
         for channel in ctx.catalog.channels.values():
             if channel.id in in_use:
                 actions.append(p.a(held, channel=ctx.channel(channel)))
@@ -302,9 +320,7 @@ def _be_active(p: Facts) -> list[str]:
     for channel in ctx.catalog.channels.values():
         if channel.id in paused and channel.id not in recommended:
             reason = paused[channel.id]
-            why = {"audience-elsewhere": "audience", "dormant-close": "close"}.get(
-                reason, "capacity"
-            )
+            why = PAUSED_FOR.get(reason, "capacity")
             actions.append(p.a(f"be_active.pause-{why}", channel=ctx.channel(channel)))
     return actions
 
