@@ -441,3 +441,28 @@ def test_a_paused_channel_waits_for_what_is_missing(
     channel = "Facebook"
     assert text(f"rules.actions.be_active.pause-{which}", lang, channel=channel) in be_active
     assert text("rules.actions.be_active.pause-capacity", lang, channel=channel) not in be_active
+
+
+@pytest.mark.parametrize(
+    ("current", "fires"), [({"blog": {"posts_per_week": 0.25, "works": "well"}}, False), ({}, True)]
+)
+def test_a_monthly_blog_that_works_is_not_told_every_two_weeks_is_better(
+    current: dict[str, object], fires: bool
+) -> None:
+    """A freelancer's monthly blog works well: it keeps its rhythm without the finding that
+    a month is the bare minimum; a blog started monthly still gets it."""
+    result = generate(
+        "en",
+        **{
+            "organisation.kind": "business_b2b",
+            "organisation.sector": "freelancer",
+            "audience.segments": ["professionals"],
+            "goals.objectives": ["knowledge_sharing", "leads_sales"],
+            "channels.current": current,
+            "channels.considering": [] if current else ["blog"],
+            "capacity.publish_frequency": "monthly",
+            "capacity.hours_per_week": 4,
+        },
+    )
+    assert any(c["channel"] == "blog" for c in result["channels"]["recommended"])
+    assert ("capacity.blog-monthly" in advice(result)) is fires

@@ -70,7 +70,10 @@ def findings(ctx: Context, choice: ChannelChoice) -> Fired:
     blog_wanted = "blog" in ctx.in_use() or "blog" in ctx.choices("channels.considering")
     if ctx.choice("capacity.publish_frequency") == "less_than_monthly" and blog_wanted:
         fire("capacity.blog-too-rare")
-    if any(p.channel.id == "blog" and p.tier == "minimum" for p in choice.recommended) and (
+    # a blog at its monthly minimum, unless it is one the organisation runs and that works well
+    # (its own rhythm is kept: "every two weeks is better" is for one it starts)
+    monthly = [p for p in choice.recommended if p.channel.id == "blog" and p.tier == "minimum"]
+    if any(p.works != "well" for p in monthly) and (
         ctx.choice("capacity.publish_frequency") == "monthly"
     ):
         fire("capacity.blog-monthly")
