@@ -181,7 +181,7 @@ def test_customer_service_is_measured_against_the_bar_the_organisation_set(
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("count", [1, 2])
 def test_channels_left_out_for_hours_agree_in_number(lang: str, count: int) -> None:
-    """One channel that does not fit is added later ("voeg het later toe"), several one at a
+    """One channel that does not fit is added later ("voeg dit kanaal later toe"), several one at a
     time; and a dropped account gets a pointer to where you are now."""
     considering = ["instagram", "tiktok"][:count]
     result = generate(
@@ -199,7 +199,7 @@ def test_channels_left_out_for_hours_agree_in_number(lang: str, count: int) -> N
     if "capacity.channels-over-hours" in found:
         said = text("rules.findings.capacity.channels-over-hours.do", lang, n=count)
         assert found["capacity.channels-over-hours"] == said
-        one = "voeg het later toe" if lang == "nl" else "add it later"
+        one = "voeg dit kanaal later toe" if lang == "nl" else "add it later"
         assert (one in said) is (count == 1)
     else:
         pytest.fail(f"no channel left out for hours: {found}")
