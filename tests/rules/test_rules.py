@@ -1502,7 +1502,7 @@ def test_a_newsletter_whose_rhythm_is_not_known_is_not_said_to_be_posted_to(lang
     [("within_hours", True, "nl", "een reactie binnen een paar uur, ook in het weekend"),
      ("within_hours", False, "nl", "een reactie binnen een paar uur op werkdagen"),
      ("same_day", True, "en", "replies the same day, at weekends too"),
-     ("same_day", False, "en", "replies within a working day")],
+     ("same_day", False, "en", "replies the same working day")],
 )  # fmt: skip
 def test_the_reply_aim_holds_at_weekends_where_someone_covers_them(
     pace: str, cover: bool, lang: str, aim: str

@@ -156,7 +156,8 @@ def test_one_person_keeps_the_accounts_safe_without_a_colleague_to_hand_over_to(
     [
         ("within_hours", True, "customer_service_hours_weekend"),
         ("within_hours", False, "customer_service_hours"),
-        ("same_day", True, "customer_service"),
+        ("same_day", True, "customer_service_same_day"),
+        ("within_days", True, "customer_service"),
     ],
 )
 def test_customer_service_is_measured_against_the_bar_the_organisation_set(
@@ -466,3 +467,121 @@ def test_a_monthly_blog_that_works_is_not_told_every_two_weeks_is_better(
     )
     assert any(c["channel"] == "blog" for c in result["channels"]["recommended"])
     assert ("capacity.blog-monthly" in advice(result)) is fires
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("monitoring", "which"), [("tool", "tool-in-use"), ("none", "tool")])
+def test_a_monitoring_tool_in_use_is_used_not_set_up(
+    lang: str, monitoring: str, which: str
+) -> None:
+    result = generate(lang, **{"persistence.monitoring": monitoring})
+    assert text(f"rules.actions.monitor.{which}", lang) in step(result, "monitor")
+
+
+def test_frequent_questions_become_posts_without_naming_who_asked() -> None:
+    """A housing corporation and a health insurer keep their tenants' and policyholders'
+    questions private: the idea for customer service names nobody."""
+    result = generate(
+        "en",
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "housing",
+            "goals.objectives": ["customer_service"],
+            "channels.considering": ["facebook"],
+        },
+    )
+    ideas = " ".join(step(result, "co_create"))
+    assert "without naming or tagging whoever asked them" in ideas
+    assert "who asked them" not in ideas.replace("whoever asked them", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_next_channel_is_named_in_running_text(lang: str) -> None:
+    """A Flemish housing company's hours left go to "de nieuwsbrief, het eerste kanaal onder Nu
+    niet", not to "Nieuwsbrief, …" in the middle of a sentence."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "nonprofit",
+            "organisation.sector": "housing",
+            "organisation.country": "BE",
+            "organisation.region": "flanders",
+            "organisation.size": "medium",
+            "goals.objectives": ["inform", "customer_service", "participation"],
+            "channels.current": {"facebook": {"posts_per_week": 2, "works": "so_so"}},
+            "channels.considering": ["whatsapp_business", "newsletter"],
+            "capacity.hours_per_week": 10,
+            "capacity.people": 2,
+            "capacity.publish_frequency": "biweekly",
+            "willingness.staff": "reluctant",
+            "willingness.internal_network": "available",
+        },
+    )
+    summary = result["channels"]["workload"]["summary"]
+    newsletter = "de nieuwsbrief" if lang == "nl" else "the newsletter"
+    assert text("rules.workload.for-next", lang, channel=newsletter) in summary
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_secondary_school_refers_a_pupil_to_the_mentor_not_a_parent(lang: str) -> None:
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "education",
+            "organisation.sector": "secondary_school",
+            "audience.minors": "both",
+        },
+    )
+    assert advice(result)["kind.minors-followers"] == text(
+        "rules.minors_followers.secondary_school", lang
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_school_replies_on_school_days_and_points_urgent_matters_to_its_phone(
+    lang: str,
+) -> None:
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": "education",
+            "organisation.sector": "secondary_school",
+            "organisation.size": "medium",
+            "capacity.people": 3,
+            "capacity.weekend_cover": False,
+            "channels.current": {"instagram": {"posts_per_week": 3, "works": "well"}},
+        },
+    )
+    then = text("rules.weekend.school", lang)
+    assert advice(result)["capacity.no-weekend-cover"] == text(
+        "rules.findings.capacity.no-weekend-cover.do", lang, then=then
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("kind", "sector", "country", "which"),
+    [
+        ("business_b2c", "webshop", "NL", "company"),
+        ("healthcare", "health_insurer", "NL", "company"),
+        ("business_b2c", "webshop", "US", "company_other"),
+        ("government", "municipality", "NL", "NL"),
+    ],
+)
+def test_a_company_s_calamity_plan_is_about_its_own_calamities(
+    lang: str, kind: str, sector: str, country: str, which: str
+) -> None:
+    """A webshop's or an insurer's calamities are outages, data breaches and phishing in its
+    name, not NL-Alert; a municipality keeps the safety region's."""
+    result = generate(
+        lang,
+        **{
+            "organisation.kind": kind,
+            "organisation.sector": sector,
+            "organisation.country": country,
+            "goals.objectives": ["inform", "crisis"],
+            "channels.considering": ["facebook"],
+        },
+    )
+    said = text(f"rules.calamity_official.{which}", lang)
+    assert any(said in action for action in step(result, "organise"))

@@ -163,7 +163,7 @@ def workload_summary(ctx: Context, choice: ChannelChoice, needed: float, availab
             if reason in WAITING and hours(ctx, channel, "minimum") <= unused
         ]
         if later:
-            purposes.append(ctx.text("workload.for-next", channel=later[0].name[ctx.lang]))
+            purposes.append(ctx.text("workload.for-next", channel=ctx.channel(later[0])))
         parts.append(
             ctx.text(
                 "workload.room",

@@ -81,7 +81,7 @@ def duties(ctx: Context) -> list[Duty]:
         add("kind.minors-photo-consent", _minors_fact(ctx))
     if seen in ("followers", "both"):
         age = _fact(ctx, "platforms_age")
-        who = "primary_school" if sector(ctx) == "primary_school" else "any"  # under 13
+        who = sector(ctx) if sector(ctx) in SCHOOLS else "any"  # pupils: under 13, or a mentor
         advice = ctx.text(f"minors_followers.{who}")
         add(
             "kind.minors-followers",

@@ -190,6 +190,8 @@ def _weekend(ctx: Context) -> str:
     reply for one-person and personal services, else someone who checks for urgent messages."""
     if ctx.sector == "medical_practice":  # its out-of-hours service, not a line of its own
         return ctx.text("weekend.out_of_hours")
+    if ctx.choice("organisation.kind") == "education":  # school days, and the school's phone
+        return ctx.text("weekend.school")
     if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
         return ctx.text("weekend.urgent_line")
     if ctx.sector in ("freelancer", "personal_services") or ctx.whole("capacity.people") == 1:

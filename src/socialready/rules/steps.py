@@ -75,10 +75,13 @@ def metric(ctx: Context, objective: str) -> str:
     who came through social media per quarter'): step 3's goal, and what a review asks for."""
     if objective == "leads_sales" and ctx.sector == "hospitality":  # a restaurant sells tables
         objective = "leads_sales_bookings"
-    if objective == "customer_service" and ctx.choice("capacity.response_time") == "within_hours":
+    response = ctx.answers.get("capacity.response_time")  # none where nobody has time
+    if objective == "customer_service" and response == "within_hours":
         # the bar it set itself, not a lower one
         weekend = ctx.answers.get("capacity.weekend_cover") is True
         objective = "customer_service_hours_weekend" if weekend else "customer_service_hours"
+    elif objective == "customer_service" and response == "same_day":
+        objective = "customer_service_same_day"
     return ctx.text(f"metrics.{objective}", served=ctx.served())
 
 
@@ -370,6 +373,8 @@ def _monitor(p: Facts) -> list[str]:
     elif ctx.choice("persistence.monitoring") == "manual":  # daily where reactions need it
         daily = ctx.sector in DAILY_WATCH
         actions.append(p.a("monitor.manual-daily" if daily else "monitor.manual"))
+    elif ctx.choice("persistence.monitoring") == "tool":  # one in use: alerts, not set-up
+        actions.append(p.a("monitor.tool-in-use"))
     else:
         actions.append(p.a("monitor.tool"))
     if ctx.sector == "funeral":
@@ -432,6 +437,9 @@ def calamity(p: Facts) -> str:
     which = country if country in ("NL", "BE") else "other"
     if which == "BE" and ctx.sector == "municipality":  # its own mayor sends BE-Alert
         which = "BE_municipality"
+    company = ctx.choice("organisation.kind") in duties.BUSINESS_KINDS
+    if company or ctx.sector == "health_insurer":  # its calamities: outages, breaches, phishing
+        which = "company" if duties.in_eu(ctx) else "company_other"
     official = ctx.text(f"calamity_official.{which}")
     return p.a("organise.calamity", channels=where, official=official)
 
