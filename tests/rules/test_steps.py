@@ -60,19 +60,22 @@ def test_an_unknown_audience_is_not_said_to_be_assumed(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
-    ("country", "sector", "official"),
+    ("kind", "sector", "country", "official"),
     [
-        ("BE", "municipality", "BE_municipality"),
-        ("BE", "hospital", "BE"),
-        ("NL", "municipality", "NL"),
+        ("government", "municipality", "BE", "BE_municipality"),
+        ("healthcare", "hospital", "BE", "BE"),
+        ("government", "municipality", "NL", "NL"),
+        ("business_b2c", "webshop", "NL", "company"),
+        ("healthcare", "health_insurer", "NL", "company"),
+        ("business_b2c", "webshop", "US", "company_other"),
     ],
 )
-def test_a_belgian_municipality_sends_be_alert_itself(
-    lang: str, country: str, sector: str, official: str
+def test_the_calamity_plan_names_who_alerts_or_the_calamities_that_fit(
+    lang: str, kind: str, sector: str, country: str, official: str
 ) -> None:
     """In Belgium the mayor has BE-Alert sent in the municipal phase: a municipality's calamity
-    plan agrees who sends it, instead of being told it is "not yours"."""
-    kind = "government" if sector == "municipality" else "healthcare"
+    plan agrees who sends it, instead of being told it is "not yours". A webshop's or an
+    insurer's calamities are outages, data breaches and phishing in its name, not NL-Alert."""
     result = generate(
         lang,
         **{
@@ -556,32 +559,3 @@ def test_a_school_replies_on_school_days_and_points_urgent_matters_to_its_phone(
     assert advice(result)["capacity.no-weekend-cover"] == text(
         "rules.findings.capacity.no-weekend-cover.do", lang, then=then
     )
-
-
-@pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize(
-    ("kind", "sector", "country", "which"),
-    [
-        ("business_b2c", "webshop", "NL", "company"),
-        ("healthcare", "health_insurer", "NL", "company"),
-        ("business_b2c", "webshop", "US", "company_other"),
-        ("government", "municipality", "NL", "NL"),
-    ],
-)
-def test_a_company_s_calamity_plan_is_about_its_own_calamities(
-    lang: str, kind: str, sector: str, country: str, which: str
-) -> None:
-    """A webshop's or an insurer's calamities are outages, data breaches and phishing in its
-    name, not NL-Alert; a municipality keeps the safety region's."""
-    result = generate(
-        lang,
-        **{
-            "organisation.kind": kind,
-            "organisation.sector": sector,
-            "organisation.country": country,
-            "goals.objectives": ["inform", "crisis"],
-            "channels.considering": ["facebook"],
-        },
-    )
-    said = text(f"rules.calamity_official.{which}", lang)
-    assert any(said in action for action in step(result, "organise"))
