@@ -559,3 +559,24 @@ def test_a_school_replies_on_school_days_and_points_urgent_matters_to_its_phone(
     assert advice(result)["capacity.no-weekend-cover"] == text(
         "rules.findings.capacity.no-weekend-cover.do", lang, then=then
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_broadcast_channel_no_objective_needs_is_paused_for_that_reason(lang: str) -> None:
+    """A WhatsApp channel in use, while the only objective is recruitment: step 4 pauses it
+    because nothing needs a channel that only broadcasts, not "until there are people and
+    hours"."""
+    result = generate(
+        lang,
+        **{
+            "goals.objectives": ["recruitment"],
+            "channels.current": {
+                "whatsapp_channel": {"posts_per_week": 1, "works": "well"},
+                "facebook": {"posts_per_week": 2, "works": "well"},
+            },
+        },
+    )
+    be_active = step(result, "be_active")
+    channel = "het WhatsApp-kanaal" if lang == "nl" else "the WhatsApp channel"
+    assert text("rules.actions.be_active.pause-broadcast", lang, channel=channel) in be_active
+    assert text("rules.actions.be_active.pause-capacity", lang, channel=channel) not in be_active

@@ -269,6 +269,7 @@ PAUSED_FOR = {
     "focus-current": "focus",
     "blog-too-rare": "rare",
     "review-paused": "review",
+    "broadcast-no-objective": "broadcast",
 }
 
 
