@@ -56,6 +56,15 @@ def minors(ctx: Context) -> str:
     return "in_posts" if school else "none"
 
 
+def urgent_line(ctx: Context) -> str:
+    """Where urgent matters go instead of social media: "out_of_hours" for a medical practice
+    (the out-of-hours service that covers it), "urgent_line" for an organisation with a phone
+    line day and night (`served: urgent_line`), else ""."""
+    if ctx.sector == "medical_practice":
+        return "out_of_hours"
+    return "urgent_line" if ctx.sector in ctx.catalog.texts["served"]["urgent_line"] else ""
+
+
 def trusted(ctx: Context) -> str:
     """Who else may get into the accounts of one person or a couple, in the plan's words."""
     return ctx.text("trusted.care" if human_care(ctx) else "trusted.any")

@@ -188,12 +188,10 @@ WEEKEND_OFF = ("business_b2b",)
 def _weekend(ctx: Context) -> str:
     """Weekend advice that fits: a 24/7 phone line where the organisation has one, an automatic
     reply for one-person and personal services, else someone who checks for urgent messages."""
-    if ctx.sector == "medical_practice":  # its out-of-hours service, not a line of its own
-        return ctx.text("weekend.out_of_hours")
+    if line := duties.urgent_line(ctx):  # a practice's out-of-hours service, or its own line
+        return ctx.text(f"weekend.{line}")
     if ctx.choice("organisation.kind") == "education":  # school days, and the school's phone
         return ctx.text("weekend.school")
-    if ctx.sector in ctx.catalog.texts["served"]["urgent_line"]:
-        return ctx.text("weekend.urgent_line")
     if ctx.sector in ("freelancer", "personal_services") or ctx.whole("capacity.people") == 1:
         return ctx.text("weekend.auto_reply")
     return ctx.text("weekend.watch")

@@ -380,11 +380,13 @@ def _monitor(p: Facts) -> list[str]:
         actions.append(p.a("monitor.tool"))
     if ctx.sector == "funeral":
         actions.append(p.a("monitor.notices"))
-    # A 24/7 line: said on the profiles. Without weekend cover the weekend finding says it.
-    urgent = ctx.sector in ctx.catalog.texts["served"]["urgent_line"]
-    if urgent and ctx["capacity.weekend_cover"] and p.choice.recommended:
-        practice = ctx.sector == "medical_practice"  # its out-of-hours service
-        actions.append(p.a("monitor.out-of-hours" if practice else "monitor.urgent-line"))
+    # Where urgent matters go: said on the profiles. Without weekend cover the weekend finding
+    # says it (duties.urgent_line, as there).
+    line = duties.urgent_line(ctx)
+    if line and ctx["capacity.weekend_cover"] and p.choice.recommended:
+        actions.append(
+            p.a("monitor.out-of-hours" if line == "out_of_hours" else "monitor.urgent-line")
+        )
     if "crisis" in ctx.choices("goals.objectives"):
         actions.append(p.a("monitor.rumours"))
     if ctx.sector == "political":  # who thinks what is a political opinion: topics only
