@@ -238,10 +238,10 @@ def rhythm_short(ctx: Context, choice: ChannelChoice) -> dict[str, str]:
         else:
             details.append(ctx.text("rhythm_short.kept", **params))
     relied = [pick.channel for pick in picks if pick.relied]
-    others = [pick.channel for pick in picks if not pick.relied]
+    cut = [pick for pick in picks if not pick.relied]
     advice = []
-    if others:
-        advice.append(_choose(ctx, [pick for pick in picks if not pick.relied], choice))
+    if cut:
+        advice.append(_choose(ctx, cut, choice))
     if relied:
         video = any(channel.id == "youtube" for channel in relied)
         lighter = ctx.text(f"rhythm_short.lighter.{'video' if video else 'other'}")
