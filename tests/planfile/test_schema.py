@@ -129,6 +129,9 @@ EDITS = [
     ("started: 2026-03-02", "started: null", True),
     ("started: 2026-03-02\n", "", True),  # absent until the user or `assess` sets it
     ("started: 2026-03-02", "started: March", False),
+    ("started: 2026-03-02", "started: 0241-09-13", False),  # outside 1900 to 2999, as a typo
+    ("started: 2026-03-02", "started: '13-09-0241'", False),
+    ("started: 2026-03-02", "started: 2999-12-31", True),
     ("reviews: []", "reviews: null", True),
     ("reviews: []", "reviews:\n- date: 2026-04-01\n  published: {facebook: 3}", True),
     ("reviews: []", "reviews:\n- date: 2026-04-01\n  published: {facebook: 2.5}", False),

@@ -178,8 +178,10 @@ class Date(Node):
     """YAML reads 2026-03-31 as a date, a YAML 1.2 validator as text in the date format."""
 
     def body(self, defs: JSON) -> JSON:
-        iso = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-        dutch = {"type": "string", "pattern": r"^ *[0-9]{1,2}-[0-9]{1,2}-[0-9]{4} *$"}
+        # the years schedule.FIRST_DAY..LAST_DAY (1900 to 2999), as the plan's own check has it
+        year = "(19|2[0-9])[0-9]{2}"
+        iso = {"type": "string", "format": "date", "pattern": rf"^{year}-[0-9]{{2}}-[0-9]{{2}}$"}
+        dutch = {"type": "string", "pattern": rf"^ *[0-9]{{1,2}}-[0-9]{{1,2}}-{year} *$"}
         return {"anyOf": [iso, dutch]}  # 31-03-2027 in a Dutch plan; written back as ISO
 
     def check(self, value: Any, key: str, run: Check, generated: bool) -> Any:
